@@ -1,0 +1,518 @@
+//! Every rule a workflow must satisfy before code is generated for it.
+//!
+//! The checker reads the loaded model and pushes diagnostics; it never
+//! stops at the first problem and never produces code. What it accepts, the
+//! lowering can translate without failing.
+
+use std::collections::HashMap;
+
+use arazzo_expr::{Criterion as ExprCriterion, CriterionField, Expression, ParseError, Source, StringValue, WorkflowField};
+
+use crate::arazzo::model::{Action, Criterion, Document, Reusable, Step, StepTarget, Text, Workflow};
+use crate::arazzo::resolve::{self, OpRef};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::Loaded;
+use crate::openapi::{ParamLocation, PointerLookup};
+use crate::yaml::{Node, Value};
+
+pub fn check(loaded: &Loaded, diags: &mut Diagnostics) {
+    let doc = &loaded.document;
+    unique(doc.source_descriptions.iter().map(|s| &s.name), "source description name", diags);
+    unique(doc.workflows.iter().map(|w| &w.workflow_id), "workflowId", diags);
+    for source in &doc.source_descriptions {
+        id_pattern(&source.name, "source description name", diags);
+    }
+    for workflow in &doc.workflows {
+        id_pattern(&workflow.workflow_id, "workflowId", diags);
+        WorkflowChecker::new(loaded, workflow).check(diags);
+    }
+}
+
+/// `[A-Za-z0-9_\-]+`: the spec's SHOULD for ids; names outside it can't be
+/// referenced reliably from runtime expressions, so we require it.
+fn id_pattern(text: &Text, what: &str, diags: &mut Diagnostics) {
+    let ok = !text.value.is_empty() && text.value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    if !ok {
+        diags.push(Diagnostic::error(text.span, format!("{what} `{}` must match `[A-Za-z0-9_-]+`", text.value)));
+    }
+}
+
+fn output_name_pattern(text: &Text, diags: &mut Diagnostics) {
+    let ok = !text.value.is_empty() && text.value.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b));
+    if !ok {
+        diags.push(Diagnostic::error(text.span, format!("output name `{}` must match `[a-zA-Z0-9.-_]+`", text.value)));
+    }
+}
+
+fn unique<'a>(items: impl Iterator<Item = &'a Text>, what: &str, diags: &mut Diagnostics) {
+    let mut seen: HashMap<&str, &Text> = HashMap::new();
+    for item in items {
+        if let Some(first) = seen.get(item.value.as_str()) {
+            diags.push(Diagnostic::error(item.span, format!("duplicate {what} `{}`", item.value)).with_note(first.span, "first defined here"));
+        } else {
+            seen.insert(&item.value, item);
+        }
+    }
+}
+
+/// A string found in the document, as a `Text`, if the node is one.
+fn node_text(node: &Node) -> Option<Text> {
+    match &node.value {
+        Value::String(s) => Some(Text {
+            value: s.clone(),
+            span: node.span,
+            quoted: node.quoted,
+        }),
+        _ => None,
+    }
+}
+
+fn parse_error(text: &Text, error: &ParseError, what: &str) -> Diagnostic {
+    Diagnostic::error(text.sub_span(error.offset, 1), format!("malformed {what} `{}`: {}", text.value, error.message))
+}
+
+struct WorkflowChecker<'a> {
+    loaded: &'a Loaded,
+    doc: &'a Document,
+    workflow: &'a Workflow,
+    inputs: Vec<String>,
+    /// The operation each step calls, once resolved.
+    ops: HashMap<&'a str, OpRef>,
+}
+
+/// Where an expression is used decides what it may refer to.
+#[derive(Clone, Copy)]
+struct Scope<'a> {
+    step: Option<&'a Step>,
+    /// Inside a step's outputs, `$response.body` pointers are checked
+    /// against the response schema.
+    check_body_pointers: bool,
+}
+
+impl<'a> WorkflowChecker<'a> {
+    fn new(loaded: &'a Loaded, workflow: &'a Workflow) -> Self {
+        let doc = &loaded.document;
+        let inputs = resolve::input_properties(workflow, &doc.components).into_iter().map(|p| p.name).collect();
+        WorkflowChecker {
+            loaded,
+            doc,
+            workflow,
+            inputs,
+            ops: HashMap::new(),
+        }
+    }
+
+    fn check(mut self, diags: &mut Diagnostics) {
+        let wf = self.workflow;
+        unique(wf.steps.iter().map(|s| &s.step_id), "stepId", diags);
+        self.check_inputs_schema(diags);
+        for dep in &wf.depends_on {
+            self.workflow_exists(dep, diags);
+        }
+        for step in &wf.steps {
+            id_pattern(&step.step_id, "stepId", diags);
+            if let Some(op) = self.check_target(step, diags) {
+                self.ops.insert(&step.step_id.value, op);
+            }
+        }
+        self.check_parameter_list(&wf.parameters, diags);
+        self.check_actions(&wf.success_actions, "successActions", None, diags);
+        self.check_actions(&wf.failure_actions, "failureActions", None, diags);
+        for step in &wf.steps {
+            self.check_step(step, diags);
+        }
+        for (name, expr) in &wf.outputs {
+            output_name_pattern(name, diags);
+            self.check_value(expr, Scope { step: None, check_body_pointers: false }, "workflow output", diags);
+        }
+    }
+
+    fn check_inputs_schema(&self, diags: &mut Diagnostics) {
+        let Some(inputs) = &self.workflow.inputs else { return };
+        if let Some(r) = inputs.get("$ref") {
+            if resolve::input_schema(self.workflow, &self.doc.components).is_none() {
+                let key = r.as_str().unwrap_or_default();
+                diags.push(
+                    Diagnostic::error(r.span, format!("`{key}` does not name an entry of `components.inputs`"))
+                        .with_suggestion(
+                            key.rsplit('/').next().unwrap_or(key),
+                            self.doc.components.inputs.iter().map(|(k, _)| k.value.as_str()),
+                        ),
+                );
+            }
+            return;
+        }
+        if inputs.as_map().is_none() {
+            diags.push(Diagnostic::error(inputs.span, format!("`inputs` must be a JSON Schema object, found {}", inputs.kind())));
+        }
+    }
+
+    fn workflow_exists(&self, text: &Text, diags: &mut Diagnostics) -> bool {
+        let id = text.value.as_str();
+        if self.doc.workflows.iter().any(|w| w.workflow_id.value == id) {
+            return true;
+        }
+        if id.starts_with("$sourceDescriptions.") {
+            diags.push(Diagnostic::error(text.span, format!("`{id}` names a workflow in another Arazzo document, which this version of the generator does not support")));
+            return false;
+        }
+        diags.push(
+            Diagnostic::error(text.span, format!("unknown workflowId `{id}`"))
+                .with_suggestion(id, self.doc.workflows.iter().map(|w| w.workflow_id.value.as_str())),
+        );
+        false
+    }
+
+    fn check_target(&self, step: &Step, diags: &mut Diagnostics) -> Option<OpRef> {
+        match step.target.as_ref()? {
+            StepTarget::OperationId(text) => resolve::operation_id(self.loaded, text).map_err(|d| diags.push(d)).ok(),
+            StepTarget::OperationPath(text) => resolve::operation_path(self.loaded, text).map_err(|d| diags.push(d)).ok(),
+            StepTarget::WorkflowId(text) => {
+                if self.workflow_exists(text, diags) && text.value == self.workflow.workflow_id.value {
+                    diags.push(Diagnostic::error(text.span, format!("step `{}` calls its own workflow, which would never end", step.step_id.value)));
+                }
+                None
+            }
+        }
+    }
+
+    fn check_parameter_list(&self, list: &[Reusable<crate::arazzo::model::Parameter>], diags: &mut Diagnostics) {
+        let mut seen: HashMap<(String, Option<String>), Text> = HashMap::new();
+        for reusable in list {
+            match resolve::parameter(reusable, &self.doc.components) {
+                Ok(p) => {
+                    let key = (p.name.value.clone(), p.location.as_ref().map(|l| l.value.clone()));
+                    if let Some(first) = seen.get(&key) {
+                        diags.push(
+                            Diagnostic::error(p.name.span, format!("duplicate parameter `{}`{}", p.name.value, key.1.as_ref().map(|l| format!(" in {l}")).unwrap_or_default()))
+                                .with_note(first.span, "first defined here"),
+                        );
+                    } else {
+                        seen.insert(key, p.name.clone());
+                    }
+                }
+                Err(d) => diags.push(d),
+            }
+        }
+    }
+
+    fn check_step(&self, step: &'a Step, diags: &mut Diagnostics) {
+        let scope = Scope { step: Some(step), check_body_pointers: false };
+        self.check_parameter_list(&step.parameters, diags);
+        let op = self.ops.get(step.step_id.value.as_str()).and_then(|r| r.get(self.loaded));
+        let params = resolve::step_parameters(self.workflow, step, &self.doc.components);
+        let calls_workflow = matches!(step.target, Some(StepTarget::WorkflowId(_)));
+        for p in &params {
+            if let Some(text) = node_text(&p.value) {
+                self.check_value(&text, scope, "parameter value", diags);
+            }
+            if calls_workflow {
+                continue;
+            }
+            let Some(location) = &p.location else {
+                diags.push(Diagnostic::error(p.name.span, format!("parameter `{}` needs `in` (path, query, header or cookie) because the step calls an operation", p.name.value)));
+                continue;
+            };
+            let Some((_, op)) = op else { continue };
+            let declared = op.parameters.iter().any(|d| d.name == p.name.value && d.location.as_str() == location.value);
+            if !declared {
+                let same_in: Vec<&str> = op.parameters.iter().filter(|d| d.location.as_str() == location.value).map(|d| d.name.as_str()).collect();
+                let elsewhere = op.parameters.iter().find(|d| d.name == p.name.value);
+                let mut d = Diagnostic::error(
+                    p.name.span,
+                    format!("operation `{}` has no {} parameter `{}`", op_name(op), location.value, p.name.value),
+                );
+                d = match elsewhere {
+                    Some(e) => d.with_help(format!("`{}` is a {} parameter: write `in: {}`", e.name, e.location.as_str(), e.location.as_str())),
+                    None => d.with_suggestion(&p.name.value, same_in.iter().copied()),
+                };
+                if same_in.is_empty() {
+                    d = d.with_note(None, format!("it declares no {} parameters", location.value));
+                } else {
+                    d = d.with_note(None, format!("its {} parameters are: {}", location.value, same_in.join(", ")));
+                }
+                diags.push(d);
+            }
+        }
+        if let Some((_, op)) = op {
+            for declared in op.parameters.iter().filter(|d| d.required || d.location == ParamLocation::Path) {
+                let given = params
+                    .iter()
+                    .any(|p| p.name.value == declared.name && p.location.as_ref().is_some_and(|l| l.value == declared.location.as_str()));
+                if !given {
+                    diags.push(Diagnostic::error(
+                        step.step_id.span,
+                        format!(
+                            "step `{}` does not set required {} parameter `{}` of operation `{}`",
+                            step.step_id.value,
+                            declared.location.as_str(),
+                            declared.name,
+                            op_name(op)
+                        ),
+                    )
+                    .with_help(format!("add `- {{ name: {}, in: {}, value: ... }}` to the step's parameters", declared.name, declared.location.as_str())));
+                }
+            }
+        }
+        if let Some(body) = &step.request_body {
+            if calls_workflow {
+                diags.push(Diagnostic::error(body.span, "a step that calls a workflow cannot have a request body; pass values as parameters"));
+            } else if let Some((_, op)) = op {
+                match &op.request_body {
+                    None => diags.push(Diagnostic::error(body.span, format!("operation `{}` takes no request body", op_name(op)))),
+                    Some(rb) => {
+                        if let Some(ct) = &body.content_type {
+                            let accepted = rb.content.iter().any(|m| media_matches(&m.media_type, &ct.value));
+                            if !accepted && !rb.content.is_empty() {
+                                diags.push(
+                                    Diagnostic::error(ct.span, format!("operation `{}` does not accept `{}` bodies", op_name(op), ct.value))
+                                        .with_note(None, format!("it accepts: {}", rb.content.iter().map(|m| m.media_type.as_str()).collect::<Vec<_>>().join(", "))),
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+            if let Some(payload) = &body.payload {
+                self.check_payload(payload, scope, diags);
+            }
+            for (target, value) in &body.replacements {
+                if target.value.starts_with('/') || target.value.is_empty() {
+                    if let Err(e) = arazzo_expr::JsonPointer::parse(&target.value) {
+                        diags.push(parse_error(target, &e, "replacement target"));
+                    }
+                }
+                self.check_payload(value, scope, diags);
+            }
+        } else if let Some((_, op)) = op {
+            if op.request_body.as_ref().is_some_and(|rb| rb.required) {
+                diags.push(Diagnostic::error(step.step_id.span, format!("operation `{}` requires a request body, and step `{}` has none", op_name(op), step.step_id.value)).with_help("add `requestBody: { contentType: ..., payload: ... }`"));
+            }
+        }
+        for criterion in &step.success_criteria {
+            self.check_criterion(criterion, scope, diags);
+        }
+        for (name, expr) in &step.outputs {
+            output_name_pattern(name, diags);
+            self.check_value(expr, Scope { step: Some(step), check_body_pointers: !calls_workflow }, "step output", diags);
+        }
+        unique(step.outputs.iter().map(|(k, _)| k), "output", diags);
+        self.check_actions(&step.on_success, "successActions", Some(step), diags);
+        self.check_actions(&step.on_failure, "failureActions", Some(step), diags);
+    }
+
+    fn check_payload(&self, node: &Node, scope: Scope<'a>, diags: &mut Diagnostics) {
+        match &node.value {
+            Value::String(_) => {
+                if let Some(text) = node_text(node) {
+                    self.check_value(&text, scope, "payload value", diags);
+                }
+            }
+            Value::Seq(items) => items.iter().for_each(|i| self.check_payload(i, scope, diags)),
+            Value::Map(m) => m.iter().for_each(|(_, v)| self.check_payload(v, scope, diags)),
+            _ => {}
+        }
+    }
+
+    fn check_actions(&self, list: &'a [Reusable<Action>], kind: &str, step: Option<&'a Step>, diags: &mut Diagnostics) {
+        let components = if kind == "successActions" { &self.doc.components.success_actions } else { &self.doc.components.failure_actions };
+        let mut names: Vec<&Text> = Vec::new();
+        for reusable in list {
+            let action = match resolve::action(reusable, components, kind) {
+                Ok(a) => a,
+                Err(d) => {
+                    diags.push(d);
+                    continue;
+                }
+            };
+            names.push(&action.name);
+            if let Some(target) = &action.step_id {
+                if !self.workflow.steps.iter().any(|s| s.step_id.value == target.value) {
+                    diags.push(
+                        Diagnostic::error(target.span, format!("`{}` goes to unknown step `{}`", action.name.value, target.value))
+                            .with_suggestion(&target.value, self.workflow.steps.iter().map(|s| s.step_id.value.as_str()))
+                            .with_note(None, format!("steps of workflow `{}`: {}", self.workflow.workflow_id.value, self.workflow.steps.iter().map(|s| s.step_id.value.as_str()).collect::<Vec<_>>().join(", "))),
+                    );
+                }
+            }
+            if let Some(target) = &action.workflow_id {
+                self.workflow_exists(target, diags);
+            }
+            let scope = Scope { step, check_body_pointers: false };
+            for c in &action.criteria {
+                self.check_criterion(c, scope, diags);
+            }
+        }
+        unique(names.into_iter(), "action name", diags);
+    }
+
+    fn check_criterion(&self, c: &Criterion, scope: Scope<'a>, diags: &mut Diagnostics) {
+        let parsed = ExprCriterion::parse(
+            c.kind.as_ref().map(Text::as_str),
+            c.version.as_ref().map(Text::as_str),
+            c.context.as_ref().map(Text::as_str),
+            &c.condition.value,
+        );
+        match parsed {
+            Err(e) => {
+                let (text, what) = match e.field {
+                    CriterionField::Context => (c.context.as_ref().unwrap_or(&c.condition), "criterion context"),
+                    CriterionField::Type => (c.kind.as_ref().unwrap_or(&c.condition), "criterion type"),
+                    CriterionField::Version => (c.version.as_ref().or(c.kind.as_ref()).unwrap_or(&c.condition), "criterion version"),
+                    CriterionField::Condition => (&c.condition, "criterion"),
+                };
+                if e.field == CriterionField::Context && c.context.is_none() {
+                    diags.push(Diagnostic::error(c.span, format!("a `{}` criterion needs a `context` (e.g. `context: $response.body`)", c.kind.as_ref().map_or("typed", Text::as_str))));
+                } else {
+                    diags.push(parse_error(text, &e.error, what));
+                }
+            }
+            Ok(ExprCriterion::Simple(cond)) => {
+                for (expr, range) in cond.expressions() {
+                    self.check_reference(expr, &c.condition, range.start, range.len(), scope, diags);
+                }
+                if let Some(ctx) = &c.context {
+                    self.check_value(ctx, scope, "criterion context", diags);
+                }
+            }
+            Ok(_) => {
+                if let Some(ctx) = &c.context {
+                    self.check_value(ctx, scope, "criterion context", diags);
+                }
+            }
+        }
+    }
+
+    /// A string value that may be a literal, an expression or a template.
+    fn check_value(&self, text: &Text, scope: Scope<'a>, what: &str, diags: &mut Diagnostics) {
+        match arazzo_expr::classify(&text.value) {
+            Err(e) => diags.push(parse_error(text, &e, &format!("runtime expression in {what}"))),
+            Ok(StringValue::Literal(_)) => {}
+            Ok(StringValue::Expression(expr)) => self.check_reference(&expr, text, 0, text.value.len(), scope, diags),
+            Ok(StringValue::Template(t)) => {
+                for expr in t.expressions() {
+                    let rendered = expr.to_string();
+                    let offset = text.value.find(&rendered).unwrap_or(0);
+                    self.check_reference(expr, text, offset, rendered.len(), scope, diags);
+                }
+            }
+        }
+    }
+
+    /// Whatever an expression names must exist.
+    fn check_reference(&self, expr: &Expression, text: &Text, offset: usize, len: usize, scope: Scope<'a>, diags: &mut Diagnostics) {
+        let span = text.sub_span(offset, len);
+        match expr {
+            Expression::Inputs { name, .. } => {
+                if !self.inputs.iter().any(|i| i == name) {
+                    let mut d = Diagnostic::error(span, format!("`$inputs.{name}` is not an input of workflow `{}`", self.workflow.workflow_id.value));
+                    d = if self.inputs.is_empty() {
+                        d.with_help("declare it under the workflow's `inputs.properties`")
+                    } else {
+                        d.with_suggestion(name, self.inputs.iter().map(String::as_str))
+                            .with_note(None, format!("declared inputs: {}", self.inputs.join(", ")))
+                    };
+                    diags.push(d);
+                }
+            }
+            Expression::Steps { step_id, output, .. } => {
+                let Some(target) = self.workflow.steps.iter().find(|s| s.step_id.value == *step_id) else {
+                    diags.push(
+                        Diagnostic::error(span, format!("`$steps.{step_id}` names no step of workflow `{}`", self.workflow.workflow_id.value))
+                            .with_suggestion(step_id, self.workflow.steps.iter().map(|s| s.step_id.value.as_str())),
+                    );
+                    return;
+                };
+                if !target.outputs.iter().any(|(k, _)| k.value == *output) {
+                    let mut d = Diagnostic::error(span, format!("step `{step_id}` declares no output `{output}`"));
+                    d = if target.outputs.is_empty() {
+                        d.with_help(format!("add it under `outputs:` of step `{step_id}`"))
+                    } else {
+                        d.with_suggestion(output, target.outputs.iter().map(|(k, _)| k.value.as_str()))
+                            .with_note(None, format!("outputs of `{step_id}`: {}", target.outputs.iter().map(|(k, _)| k.value.as_str()).collect::<Vec<_>>().join(", ")))
+                    };
+                    diags.push(d);
+                }
+            }
+            Expression::Workflows { workflow_id, field, name, .. } => {
+                let Some(target) = self.doc.workflows.iter().find(|w| w.workflow_id.value == *workflow_id) else {
+                    diags.push(
+                        Diagnostic::error(span, format!("`$workflows.{workflow_id}` names no workflow of this document"))
+                            .with_suggestion(workflow_id, self.doc.workflows.iter().map(|w| w.workflow_id.value.as_str())),
+                    );
+                    return;
+                };
+                let names: Vec<String> = match field {
+                    WorkflowField::Outputs => target.outputs.iter().map(|(k, _)| k.value.clone()).collect(),
+                    WorkflowField::Inputs => resolve::input_properties(target, &self.doc.components).into_iter().map(|p| p.name).collect(),
+                };
+                if !names.iter().any(|n| n == name) {
+                    let what = if *field == WorkflowField::Outputs { "output" } else { "input" };
+                    diags.push(
+                        Diagnostic::error(span, format!("workflow `{workflow_id}` declares no {what} `{name}`"))
+                            .with_suggestion(name, names.iter().map(String::as_str)),
+                    );
+                }
+            }
+            Expression::Outputs { name, .. } => {
+                if !self.workflow.outputs.iter().any(|(k, _)| k.value == *name) {
+                    diags.push(
+                        Diagnostic::error(span, format!("`$outputs.{name}` is not an output of workflow `{}`", self.workflow.workflow_id.value))
+                            .with_suggestion(name, self.workflow.outputs.iter().map(|(k, _)| k.value.as_str())),
+                    );
+                }
+            }
+            Expression::SourceDescriptions { name, .. } => {
+                if !self.doc.source_descriptions.iter().any(|s| s.name.value == *name) {
+                    diags.push(
+                        Diagnostic::error(span, format!("unknown source description `{name}`"))
+                            .with_suggestion(name, self.doc.source_descriptions.iter().map(|s| s.name.value.as_str())),
+                    );
+                }
+            }
+            Expression::Components { .. } => {
+                diags.push(Diagnostic::error(span, "`$components` expressions are only allowed in a `reference`"));
+            }
+            Expression::Response(Source::Body(Some(pointer))) if scope.check_body_pointers => {
+                let Some(step) = scope.step else { return };
+                let Some((api, op)) = self.ops.get(step.step_id.value.as_str()).and_then(|r| r.get(self.loaded)) else { return };
+                let statuses = resolve::accepted_statuses(step);
+                if let PointerLookup::Missing { index, token, known } = api.response_pointer(op, &statuses, pointer.tokens()) {
+                    let path: String = pointer.tokens().iter().take(index).map(|t| format!("/{t}")).collect();
+                    let at = if path.is_empty() { "the response body".to_owned() } else { format!("`{path}`") };
+                    diags.push(
+                        Diagnostic::error(span, format!("`{expr}` cannot select anything: {at} of `{}` has no `{token}`", op_name(op)))
+                            .with_suggestion(&token, known.iter().map(String::as_str)),
+                    );
+                }
+            }
+            Expression::Url
+            | Expression::Method
+            | Expression::StatusCode
+            | Expression::Request(_)
+            | Expression::Response(_) => {
+                if scope.step.is_none() {
+                    diags.push(Diagnostic::error(span, format!("`{expr}` only has a value inside a step")));
+                }
+            }
+        }
+    }
+}
+
+fn op_name(op: &crate::openapi::Operation) -> String {
+    op.operation_id.clone().unwrap_or_else(|| format!("{} {}", op.method.as_str(), op.path))
+}
+
+/// `application/json` matches `application/json; charset=utf-8`, and
+/// OpenAPI ranges like `application/*` and `*/*`.
+fn media_matches(declared: &str, given: &str) -> bool {
+    let essence = |s: &str| s.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let (d, g) = (essence(declared), essence(given));
+    if d == g || d == "*/*" {
+        return true;
+    }
+    match (d.split_once('/'), g.split_once('/')) {
+        (Some((dt, "*")), Some((gt, _))) => dt == gt,
+        _ => false,
+    }
+}

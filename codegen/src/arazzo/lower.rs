@@ -1,0 +1,278 @@
+//! Lowering: a checked document becomes the workflow IR.
+//!
+//! Runs only when the checker found no errors, so it resolves names without
+//! reporting; anything it still cannot resolve is skipped rather than
+//! guessed. This is also where output types are decided, by following each
+//! output's JSON pointer through the response schema.
+
+use std::collections::BTreeSet;
+
+use arazzo_expr::{Expression, Source, StringValue};
+
+use crate::arazzo::model::{Action, Criterion, Reusable, Step, StepTarget, Workflow};
+use crate::arazzo::resolve::{self, OpRef};
+use crate::ir::{
+    ActionIr, ActionKindIr, BodyIr, BodyKind, ClientIr, CriterionIr, FieldIr, Location, OutputIr, ParamIr, Program, RustType, StepIr, ValueIr, WorkflowIr,
+};
+use crate::load::Loaded;
+use crate::names;
+use crate::openapi::{ParamLocation, PointerLookup};
+use crate::yaml::{Node, Value};
+
+/// `all_operations`: generate every operation of each API (SDK mode)
+/// instead of only those the workflows call.
+pub fn lower(loaded: &Loaded, all_operations: bool) -> Program {
+    let mut clients = Vec::new();
+    let mut client_of_source = vec![None; loaded.sources.len()];
+    for (index, source) in loaded.sources.iter().enumerate() {
+        if source.api.is_some() {
+            client_of_source[index] = Some(clients.len());
+            clients.push(ClientIr {
+                source_name: source.name.clone(),
+                module: names::snake(&source.name),
+                source: index,
+                operations: if all_operations { None } else { Some(Vec::new()) },
+            });
+        }
+    }
+    let mut used: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); clients.len()];
+    let workflows = loaded
+        .document
+        .workflows
+        .iter()
+        .map(|w| {
+            let lowering = Lowering { loaded, workflow: w, client_of_source: &client_of_source };
+            lowering.workflow(&mut used)
+        })
+        .collect();
+    for (client, ops) in clients.iter_mut().zip(used) {
+        if let Some(selected) = &mut client.operations {
+            *selected = ops.into_iter().collect();
+        }
+    }
+    Program { clients, workflows }
+}
+
+struct Lowering<'a> {
+    loaded: &'a Loaded,
+    workflow: &'a Workflow,
+    client_of_source: &'a [Option<usize>],
+}
+
+fn criterion(c: &Criterion) -> CriterionIr {
+    CriterionIr {
+        condition: c.condition.value.clone(),
+        context: c.context.as_ref().map(|t| t.value.clone()),
+        kind: c.kind.as_ref().map(|t| t.value.clone()),
+        version: c.version.as_ref().map(|t| t.value.clone()),
+    }
+}
+
+fn text(t: &Option<crate::arazzo::model::Text>) -> Option<String> {
+    t.as_ref().map(|t| t.value.clone())
+}
+
+/// The Rust type a workflow input gets from its JSON Schema.
+fn input_type(schema: &Node) -> RustType {
+    let ty = schema.get("type").map(|t| match &t.value {
+        Value::String(s) => s.clone(),
+        // `type: [string, "null"]`: the non-null member decides.
+        Value::Seq(items) => items.iter().filter_map(Node::as_str).find(|s| *s != "null").unwrap_or("").to_owned(),
+        _ => String::new(),
+    });
+    match ty.as_deref() {
+        Some("string") => RustType::String,
+        Some("integer") => RustType::Integer,
+        Some("number") => RustType::Number,
+        Some("boolean") => RustType::Boolean,
+        Some("array") => RustType::Vec(Box::new(schema.get("items").map_or(RustType::Json, input_type))),
+        _ => RustType::Json,
+    }
+}
+
+impl Lowering<'_> {
+    fn doc(&self) -> &crate::arazzo::model::Document {
+        &self.loaded.document
+    }
+
+    fn op_of(&self, step: &Step) -> Option<OpRef> {
+        match step.target.as_ref()? {
+            StepTarget::OperationId(t) => resolve::operation_id(self.loaded, t).ok(),
+            StepTarget::OperationPath(t) => resolve::operation_path(self.loaded, t).ok(),
+            StepTarget::WorkflowId(_) => None,
+        }
+    }
+
+    fn workflow(&self, used: &mut [BTreeSet<usize>]) -> WorkflowIr {
+        let wf = self.workflow;
+        let components = &self.doc().components;
+        let inputs: Vec<FieldIr> = resolve::input_properties(wf, components)
+            .into_iter()
+            .map(|p| {
+                let ty = input_type(&p.schema);
+                FieldIr {
+                    rust_name: names::snake(&p.name),
+                    ty: if p.required { ty } else { ty.optional() },
+                    doc: p.schema.get("description").and_then(Node::as_str).map(str::to_owned),
+                    json_name: p.name,
+                }
+            })
+            .collect();
+        let steps: Vec<StepIr> = wf.steps.iter().filter_map(|s| self.step(s, used)).collect();
+        let outputs = wf
+            .outputs
+            .iter()
+            .map(|(name, expr)| OutputIr {
+                field: FieldIr {
+                    json_name: name.value.clone(),
+                    rust_name: names::snake(&name.value),
+                    ty: self.output_type(&expr.value, &inputs),
+                    doc: Some(format!("`{}`", expr.value)),
+                },
+                expression: expr.value.clone(),
+            })
+            .collect();
+        WorkflowIr {
+            id: wf.workflow_id.value.clone(),
+            method: names::snake(&wf.workflow_id.value),
+            type_prefix: names::camel(&wf.workflow_id.value),
+            summary: text(&wf.summary),
+            description: text(&wf.description),
+            inputs,
+            outputs,
+            steps,
+        }
+    }
+
+    fn step(&self, step: &Step, used: &mut [BTreeSet<usize>]) -> Option<StepIr> {
+        let op_ref = self.op_of(step)?;
+        let (_, op) = op_ref.get(self.loaded)?;
+        let client = (*self.client_of_source.get(op_ref.source)?)?;
+        if let Some(set) = used.get_mut(client) {
+            set.insert(op_ref.operation);
+        }
+        let components = &self.doc().components;
+        let params = resolve::step_parameters(self.workflow, step, components)
+            .into_iter()
+            .filter_map(|p| {
+                let location = match p.location.as_ref()?.value.as_str() {
+                    "path" => Location::Path,
+                    "query" => Location::Query,
+                    "header" => Location::Header,
+                    "cookie" => Location::Cookie,
+                    _ => return None,
+                };
+                let declared = op.parameters.iter().find(|d| d.name == p.name.value && d.location.as_str() == p.location.as_ref().map_or("", |l| l.value.as_str()));
+                let required = declared.is_some_and(|d| d.required || d.location == ParamLocation::Path);
+                let value = match &p.value.value {
+                    Value::String(s) => ValueIr::Text(s.clone()),
+                    _ => ValueIr::Literal(p.value.to_json()),
+                };
+                Some(ParamIr { name: p.name.value, location, value, required })
+            })
+            .collect();
+        let body = step.request_body.as_ref().map(|b| {
+            let content_type = b
+                .content_type
+                .as_ref()
+                .map(|c| c.value.clone())
+                .or_else(|| op.request_body.as_ref().and_then(|rb| rb.content.first()).map(|m| m.media_type.clone()))
+                .unwrap_or_else(|| "application/json".to_owned());
+            let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+            let kind = if essence == "application/x-www-form-urlencoded" {
+                BodyKind::Form
+            } else if essence.ends_with("json") || essence.ends_with("+json") {
+                BodyKind::Json
+            } else if b.payload.as_ref().is_some_and(|p| p.as_str().is_none()) {
+                BodyKind::Json
+            } else {
+                BodyKind::Text
+            };
+            BodyIr { content_type, kind, payload: b.payload.as_ref().map_or(serde_json::Value::Null, Node::to_json) }
+        });
+        // A step's own action list replaces the workflow's list wholesale
+        // (what Redocly Respect and Jentic do; see ARCHITECTURE.md).
+        let on_success = if step.on_success.is_empty() { &self.workflow.success_actions } else { &step.on_success };
+        let on_failure = if step.on_failure.is_empty() { &self.workflow.failure_actions } else { &step.on_failure };
+        Some(StepIr {
+            id: step.step_id.value.clone(),
+            variant: names::camel(&step.step_id.value),
+            description: text(&step.description),
+            client,
+            method: op.method.as_str().to_owned(),
+            path: op.path.clone(),
+            params,
+            body,
+            success: step.success_criteria.iter().map(criterion).collect(),
+            on_success: self.actions(on_success, &components.success_actions, "successActions"),
+            on_failure: self.actions(on_failure, &components.failure_actions, "failureActions"),
+            outputs: step.outputs.iter().map(|(k, v)| (k.value.clone(), v.value.clone())).collect(),
+        })
+    }
+
+    fn actions(&self, list: &[Reusable<Action>], components: &[(crate::arazzo::model::Text, Action)], kind: &str) -> Vec<ActionIr> {
+        list.iter()
+            .filter_map(|r| resolve::action(r, components, kind).ok())
+            .filter_map(|a| {
+                let step_index = |id: &str| self.workflow.steps.iter().position(|s| s.step_id.value == id);
+                let kind = match a.kind.value.as_str() {
+                    "end" => ActionKindIr::End,
+                    "goto" => ActionKindIr::Goto(step_index(&a.step_id.as_ref()?.value)?),
+                    "retry" => ActionKindIr::Retry {
+                        after: a.retry_after.map(|(v, _)| v),
+                        limit: a.retry_limit.map_or(1, |(v, _)| v),
+                    },
+                    _ => return None,
+                };
+                Some(ActionIr { name: a.name.value.clone(), kind, criteria: a.criteria.iter().map(criterion).collect() })
+            })
+            .collect()
+    }
+
+    /// Follows `$steps.<id>.outputs.<name>` to the step output's own
+    /// expression, and a `$response.body#/ptr` there through the schema.
+    fn output_type(&self, expr: &str, inputs: &[FieldIr]) -> RustType {
+        let Ok(StringValue::Expression(parsed)) = arazzo_expr::classify(expr) else {
+            return RustType::String;
+        };
+        match parsed {
+            Expression::Inputs { name, pointer: None } => inputs.iter().find(|i| i.json_name == name).map_or(RustType::Json.optional(), |i| i.ty.clone()),
+            Expression::Steps { step_id, output, pointer: None } => {
+                let Some(step) = self.workflow.steps.iter().find(|s| s.step_id.value == step_id) else {
+                    return RustType::Json.optional();
+                };
+                let Some((_, inner)) = step.outputs.iter().find(|(k, _)| k.value == output) else {
+                    return RustType::Json.optional();
+                };
+                self.step_output_type(step, &inner.value)
+            }
+            _ => RustType::Json.optional(),
+        }
+    }
+
+    fn step_output_type(&self, step: &Step, expr: &str) -> RustType {
+        let Ok(StringValue::Expression(parsed)) = arazzo_expr::classify(expr) else {
+            return RustType::String;
+        };
+        match parsed {
+            Expression::StatusCode => RustType::Integer,
+            Expression::Url | Expression::Method => RustType::String,
+            Expression::Response(Source::Header(_)) => RustType::String.optional(),
+            Expression::Response(Source::Body(Some(pointer))) => {
+                let Some(op_ref) = self.op_of(step) else { return RustType::Json.optional() };
+                let Some((api, op)) = op_ref.get(self.loaded) else { return RustType::Json.optional() };
+                let Some(client) = self.client_of_source.get(op_ref.source).copied().flatten() else {
+                    return RustType::Json.optional();
+                };
+                match api.response_pointer(op, &resolve::accepted_statuses(step), pointer.tokens()) {
+                    PointerLookup::Found { schema, optional } => {
+                        let ty = RustType::Schema { client, schema };
+                        if optional { ty.optional() } else { ty }
+                    }
+                    PointerLookup::Open | PointerLookup::Missing { .. } | PointerLookup::NoBody => RustType::Json.optional(),
+                }
+            }
+            _ => RustType::Json.optional(),
+        }
+    }
+}

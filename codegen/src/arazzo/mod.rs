@@ -1,0 +1,7 @@
+//! The Arazzo side of the generator: the document model, the checks, and
+//! the lowering to the workflow IR.
+
+pub mod check;
+pub mod lower;
+pub mod model;
+pub mod resolve;

@@ -1,0 +1,677 @@
+//! The Arazzo 1.0.x document model, read from the spanned YAML tree.
+//!
+//! Loading only checks shape (required fields, types, unknown fields,
+//! mutually exclusive fields); whether references resolve is the checker's
+//! job. Every field keeps its span so later stages can point at it.
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::source::Span;
+use crate::yaml::{Map, Node, Value};
+
+/// A string from the document and where it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Text {
+    pub value: String,
+    pub span: Span,
+    pub quoted: bool,
+}
+
+impl Text {
+    pub fn as_str(&self) -> &str {
+        &self.value
+    }
+
+    /// A span covering `len` characters starting `offset` bytes into the value.
+    pub fn sub_span(&self, offset: usize, len: usize) -> Span {
+        let prefix = self.value.get(..offset).unwrap_or(&self.value);
+        let len_chars = self
+            .value
+            .get(offset..offset.saturating_add(len))
+            .map_or(1, |s| s.chars().count());
+        self.span.narrow(prefix.chars().count(), len_chars, self.quoted)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub arazzo: Text,
+    pub info: Info,
+    pub source_descriptions: Vec<SourceDescription>,
+    pub workflows: Vec<Workflow>,
+    pub components: Components,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Info {
+    pub title: Option<Text>,
+    pub summary: Option<Text>,
+    pub description: Option<Text>,
+    pub version: Option<Text>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SourceDescription {
+    pub name: Text,
+    pub url: Text,
+    pub kind: Option<Text>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Workflow {
+    pub workflow_id: Text,
+    pub summary: Option<Text>,
+    pub description: Option<Text>,
+    /// A JSON Schema, kept as a tree.
+    pub inputs: Option<Node>,
+    pub depends_on: Vec<Text>,
+    pub steps: Vec<Step>,
+    pub success_actions: Vec<Reusable<Action>>,
+    pub failure_actions: Vec<Reusable<Action>>,
+    pub outputs: Vec<(Text, Text)>,
+    pub parameters: Vec<Reusable<Parameter>>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub enum StepTarget {
+    OperationId(Text),
+    OperationPath(Text),
+    WorkflowId(Text),
+}
+
+#[derive(Debug, Clone)]
+pub struct Step {
+    pub step_id: Text,
+    pub description: Option<Text>,
+    pub target: Option<StepTarget>,
+    pub parameters: Vec<Reusable<Parameter>>,
+    pub request_body: Option<RequestBody>,
+    pub success_criteria: Vec<Criterion>,
+    pub on_success: Vec<Reusable<Action>>,
+    pub on_failure: Vec<Reusable<Action>>,
+    pub outputs: Vec<(Text, Text)>,
+    pub span: Span,
+}
+
+/// An inline object or a Reusable Object pointing into `components`.
+#[derive(Debug, Clone)]
+pub enum Reusable<T> {
+    Inline(T),
+    Reference {
+        reference: Text,
+        value: Option<Node>,
+        span: Span,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Parameter {
+    pub name: Text,
+    pub location: Option<Text>,
+    pub value: Node,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct RequestBody {
+    pub content_type: Option<Text>,
+    pub payload: Option<Node>,
+    pub replacements: Vec<(Text, Node)>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Criterion {
+    pub condition: Text,
+    pub context: Option<Text>,
+    /// `type` as a plain string, or the `type` of an Expression Type Object.
+    pub kind: Option<Text>,
+    pub version: Option<Text>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActionSet {
+    Success,
+    Failure,
+}
+
+#[derive(Debug, Clone)]
+pub struct Action {
+    pub name: Text,
+    pub kind: Text,
+    pub workflow_id: Option<Text>,
+    pub step_id: Option<Text>,
+    pub retry_after: Option<(f64, Span)>,
+    pub retry_limit: Option<(u64, Span)>,
+    pub criteria: Vec<Criterion>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Components {
+    pub inputs: Vec<(Text, Node)>,
+    pub parameters: Vec<(Text, Parameter)>,
+    pub success_actions: Vec<(Text, Action)>,
+    pub failure_actions: Vec<(Text, Action)>,
+}
+
+/// Reads fields of one mapping, reporting unknown ones once all are read.
+struct Fields<'a> {
+    map: &'a Map,
+    object: &'static str,
+}
+
+impl<'a> Fields<'a> {
+    fn new(node: &'a Node, object: &'static str, allowed: &'static [&'static str], diags: &mut Diagnostics) -> Option<Self> {
+        match node.as_map() {
+            Some(map) => {
+                for (key, _) in map.iter() {
+                    if key.name.starts_with("x-") || allowed.contains(&key.name.as_str()) {
+                        continue;
+                    }
+                    diags.push(
+                        Diagnostic::error(key.span, format!("unknown field `{}` in {object}", key.name))
+                            .with_suggestion(&key.name, allowed.iter().copied())
+                            .with_note(None, format!("{object} fields are: {}", allowed.join(", "))),
+                    );
+                }
+                Some(Fields { map, object })
+            }
+            None => {
+                diags.push(Diagnostic::error(node.span, format!("expected {object} to be a mapping, found {}", node.kind())));
+                None
+            }
+        }
+    }
+
+    fn node(&self, key: &str) -> Option<&'a Node> {
+        self.map.get(key)
+    }
+
+    fn text(&self, key: &str, diags: &mut Diagnostics) -> Option<Text> {
+        let node = self.node(key)?;
+        text_of(node, &format!("`{key}` in {}", self.object), diags)
+    }
+
+    fn required_text(&self, key: &str, owner: Span, diags: &mut Diagnostics) -> Option<Text> {
+        if self.node(key).is_none() {
+            diags.push(Diagnostic::error(owner, format!("{} is missing required field `{key}`", self.object)));
+            return None;
+        }
+        self.text(key, diags)
+    }
+
+    fn list(&self, key: &str, diags: &mut Diagnostics) -> &'a [Node] {
+        match self.node(key) {
+            None => &[],
+            Some(node) => match node.as_seq() {
+                Some(items) => items,
+                None => {
+                    diags.push(Diagnostic::error(
+                        node.span,
+                        format!("`{key}` in {} must be a list, found {}", self.object, node.kind()),
+                    ));
+                    &[]
+                }
+            },
+        }
+    }
+
+    fn map_of(&self, key: &str, diags: &mut Diagnostics) -> Option<&'a Map> {
+        let node = self.node(key)?;
+        match node.as_map() {
+            Some(m) => Some(m),
+            None => {
+                diags.push(Diagnostic::error(
+                    node.span,
+                    format!("`{key}` in {} must be a mapping, found {}", self.object, node.kind()),
+                ));
+                None
+            }
+        }
+    }
+}
+
+fn text_of(node: &Node, what: &str, diags: &mut Diagnostics) -> Option<Text> {
+    match &node.value {
+        Value::String(s) => Some(Text {
+            value: s.clone(),
+            span: node.span,
+            quoted: node.quoted,
+        }),
+        // Versions and ids written as bare numbers are still strings to the author.
+        Value::Number(n) => Some(Text {
+            value: n.to_string(),
+            span: node.span,
+            quoted: false,
+        }),
+        _ => {
+            diags.push(Diagnostic::error(node.span, format!("{what} must be a string, found {}", node.kind())));
+            None
+        }
+    }
+}
+
+fn string_map(map: Option<&Map>, what: &str, diags: &mut Diagnostics) -> Vec<(Text, Text)> {
+    let Some(map) = map else { return Vec::new() };
+    map.iter()
+        .filter_map(|(key, node)| {
+            let value = text_of(node, &format!("{what} `{}`", key.name), diags)?;
+            Some((
+                Text {
+                    value: key.name.clone(),
+                    span: key.span,
+                    quoted: false,
+                },
+                value,
+            ))
+        })
+        .collect()
+}
+
+pub fn load(root: &Node, diags: &mut Diagnostics) -> Option<Document> {
+    let fields = Fields::new(
+        root,
+        "the Arazzo document",
+        &["arazzo", "info", "sourceDescriptions", "workflows", "components"],
+        diags,
+    )?;
+    let arazzo = fields.required_text("arazzo", root.span, diags)?;
+    if !is_supported_version(&arazzo.value) {
+        diags.push(
+            Diagnostic::error(arazzo.span, format!("unsupported Arazzo version `{}`", arazzo.value))
+                .with_help("this generator reads Arazzo 1.0.x documents (`arazzo: 1.0.1`)"),
+        );
+        return None;
+    }
+    let info = match fields.node("info") {
+        Some(node) => load_info(node, diags),
+        None => {
+            diags.push(Diagnostic::error(root.span, "the Arazzo document is missing required field `info`"));
+            Info::default()
+        }
+    };
+    let source_descriptions: Vec<SourceDescription> = fields
+        .list("sourceDescriptions", diags)
+        .iter()
+        .filter_map(|n| load_source(n, diags))
+        .collect();
+    if fields.node("sourceDescriptions").is_none() {
+        diags.push(Diagnostic::error(root.span, "the Arazzo document is missing required field `sourceDescriptions`"));
+    } else if source_descriptions.is_empty() && fields.list("sourceDescriptions", &mut Diagnostics::default()).is_empty() {
+        diags.push(Diagnostic::error(
+            fields.node("sourceDescriptions").map_or(root.span, |n| n.span),
+            "`sourceDescriptions` must list at least one source",
+        ));
+    }
+    let workflows: Vec<Workflow> = fields.list("workflows", diags).iter().filter_map(|n| load_workflow(n, diags)).collect();
+    match fields.node("workflows") {
+        None => diags.push(Diagnostic::error(root.span, "the Arazzo document is missing required field `workflows`")),
+        Some(node) if node.as_seq().is_some_and(<[Node]>::is_empty) => {
+            diags.push(Diagnostic::error(node.span, "`workflows` must list at least one workflow"));
+        }
+        Some(_) => {}
+    }
+    let components = fields.node("components").map(|n| load_components(n, diags)).unwrap_or_default();
+    Some(Document {
+        arazzo,
+        info,
+        source_descriptions,
+        workflows,
+        components,
+        span: root.span,
+    })
+}
+
+/// `1.0.x` (and `1.0.x-suffix`), as the official schema's pattern.
+fn is_supported_version(v: &str) -> bool {
+    let Some(rest) = v.strip_prefix("1.0.") else { return false };
+    let patch = rest.split('-').next().unwrap_or("");
+    !patch.is_empty() && patch.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn load_info(node: &Node, diags: &mut Diagnostics) -> Info {
+    let Some(f) = Fields::new(node, "info", &["title", "summary", "description", "version"], diags) else {
+        return Info::default();
+    };
+    Info {
+        title: f.required_text("title", node.span, diags),
+        summary: f.text("summary", diags),
+        description: f.text("description", diags),
+        version: f.required_text("version", node.span, diags),
+    }
+}
+
+fn load_source(node: &Node, diags: &mut Diagnostics) -> Option<SourceDescription> {
+    let f = Fields::new(node, "a source description", &["name", "url", "type"], diags)?;
+    let name = f.required_text("name", node.span, diags);
+    let url = f.required_text("url", node.span, diags);
+    let kind = f.text("type", diags);
+    if let Some(k) = &kind {
+        if k.value != "openapi" && k.value != "arazzo" {
+            diags.push(
+                Diagnostic::error(k.span, format!("unknown source description type `{}`", k.value))
+                    .with_suggestion(&k.value, ["openapi", "arazzo"])
+                    .with_note(None, "the type is `openapi` or `arazzo`"),
+            );
+        }
+    }
+    Some(SourceDescription {
+        name: name?,
+        url: url?,
+        kind,
+        span: node.span,
+    })
+}
+
+const WORKFLOW_FIELDS: &[&str] = &[
+    "workflowId",
+    "summary",
+    "description",
+    "inputs",
+    "dependsOn",
+    "steps",
+    "successActions",
+    "failureActions",
+    "outputs",
+    "parameters",
+];
+
+fn load_workflow(node: &Node, diags: &mut Diagnostics) -> Option<Workflow> {
+    let f = Fields::new(node, "a workflow", WORKFLOW_FIELDS, diags)?;
+    let workflow_id = f.required_text("workflowId", node.span, diags);
+    let steps: Vec<Step> = f.list("steps", diags).iter().filter_map(|n| load_step(n, diags)).collect();
+    match f.node("steps") {
+        None => diags.push(Diagnostic::error(node.span, "a workflow is missing required field `steps`")),
+        Some(n) if n.as_seq().is_some_and(<[Node]>::is_empty) => {
+            diags.push(Diagnostic::error(n.span, "`steps` must list at least one step"));
+        }
+        Some(_) => {}
+    }
+    let depends_on = f
+        .list("dependsOn", diags)
+        .iter()
+        .filter_map(|n| text_of(n, "a `dependsOn` entry", diags))
+        .collect();
+    Some(Workflow {
+        workflow_id: workflow_id?,
+        summary: f.text("summary", diags),
+        description: f.text("description", diags),
+        inputs: f.node("inputs").cloned(),
+        depends_on,
+        steps,
+        success_actions: load_actions(f.list("successActions", diags), ActionSet::Success, diags),
+        failure_actions: load_actions(f.list("failureActions", diags), ActionSet::Failure, diags),
+        outputs: string_map(f.map_of("outputs", diags), "workflow output", diags),
+        parameters: load_parameters(f.list("parameters", diags), diags),
+        span: node.span,
+    })
+}
+
+const STEP_FIELDS: &[&str] = &[
+    "stepId",
+    "description",
+    "operationId",
+    "operationPath",
+    "workflowId",
+    "parameters",
+    "requestBody",
+    "successCriteria",
+    "onSuccess",
+    "onFailure",
+    "outputs",
+];
+
+fn load_step(node: &Node, diags: &mut Diagnostics) -> Option<Step> {
+    let f = Fields::new(node, "a step", STEP_FIELDS, diags)?;
+    let step_id = f.required_text("stepId", node.span, diags);
+    let targets: Vec<StepTarget> = [
+        f.text("operationId", diags).map(StepTarget::OperationId),
+        f.text("operationPath", diags).map(StepTarget::OperationPath),
+        f.text("workflowId", diags).map(StepTarget::WorkflowId),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if targets.len() > 1 {
+        diags.push(Diagnostic::error(
+            node.span,
+            "a step names more than one of `operationId`, `operationPath` and `workflowId`; keep exactly one",
+        ));
+    } else if targets.is_empty() && ["operationId", "operationPath", "workflowId"].iter().all(|k| f.node(k).is_none()) {
+        diags.push(Diagnostic::error(
+            step_id.as_ref().map_or(node.span, |s| s.span),
+            "a step needs exactly one of `operationId`, `operationPath` or `workflowId`",
+        ));
+    }
+    let success_criteria = f.list("successCriteria", diags).iter().filter_map(|n| load_criterion(n, diags)).collect();
+    Some(Step {
+        step_id: step_id?,
+        description: f.text("description", diags),
+        target: targets.into_iter().next(),
+        parameters: load_parameters(f.list("parameters", diags), diags),
+        request_body: f.node("requestBody").and_then(|n| load_request_body(n, diags)),
+        success_criteria,
+        on_success: load_actions(f.list("onSuccess", diags), ActionSet::Success, diags),
+        on_failure: load_actions(f.list("onFailure", diags), ActionSet::Failure, diags),
+        outputs: string_map(f.map_of("outputs", diags), "step output", diags),
+        span: node.span,
+    })
+}
+
+fn load_reference(node: &Node, diags: &mut Diagnostics) -> Option<Option<(Text, Option<Node>)>> {
+    let map = node.as_map()?;
+    let reference = map.get("reference")?;
+    for (key, _) in map.iter() {
+        if key.name != "reference" && key.name != "value" {
+            diags.push(
+                Diagnostic::error(key.span, format!("unknown field `{}` in a reusable object", key.name))
+                    .with_note(None, "a reusable object has only `reference` and `value`"),
+            );
+        }
+    }
+    Some(text_of(reference, "`reference`", diags).map(|r| (r, map.get("value").cloned())))
+}
+
+fn load_parameters(nodes: &[Node], diags: &mut Diagnostics) -> Vec<Reusable<Parameter>> {
+    nodes
+        .iter()
+        .filter_map(|node| match load_reference(node, diags) {
+            Some(Some((reference, value))) => Some(Reusable::Reference {
+                reference,
+                value,
+                span: node.span,
+            }),
+            Some(None) => None,
+            None => load_parameter(node, diags).map(Reusable::Inline),
+        })
+        .collect()
+}
+
+fn load_parameter(node: &Node, diags: &mut Diagnostics) -> Option<Parameter> {
+    let f = Fields::new(node, "a parameter", &["name", "in", "value"], diags)?;
+    let name = f.required_text("name", node.span, diags);
+    let location = f.text("in", diags);
+    if let Some(loc) = &location {
+        if !["path", "query", "header", "cookie"].contains(&loc.value.as_str()) {
+            diags.push(
+                Diagnostic::error(loc.span, format!("unknown parameter location `{}`", loc.value))
+                    .with_suggestion(&loc.value, ["path", "query", "header", "cookie"])
+                    .with_note(None, "`in` is one of path, query, header, cookie"),
+            );
+        }
+    }
+    let value = f.node("value").cloned();
+    if value.is_none() {
+        diags.push(Diagnostic::error(node.span, "a parameter is missing required field `value`"));
+    }
+    Some(Parameter {
+        name: name?,
+        location,
+        value: value?,
+        span: node.span,
+    })
+}
+
+fn load_request_body(node: &Node, diags: &mut Diagnostics) -> Option<RequestBody> {
+    let f = Fields::new(node, "a request body", &["contentType", "payload", "replacements"], diags)?;
+    let replacements = f
+        .list("replacements", diags)
+        .iter()
+        .filter_map(|n| {
+            let r = Fields::new(n, "a payload replacement", &["target", "value"], diags)?;
+            let target = r.required_text("target", n.span, diags)?;
+            let Some(value) = r.node("value").cloned() else {
+                diags.push(Diagnostic::error(n.span, "a payload replacement is missing required field `value`"));
+                return None;
+            };
+            Some((target, value))
+        })
+        .collect();
+    Some(RequestBody {
+        content_type: f.text("contentType", diags),
+        payload: f.node("payload").cloned(),
+        replacements,
+        span: node.span,
+    })
+}
+
+fn load_criterion(node: &Node, diags: &mut Diagnostics) -> Option<Criterion> {
+    let f = Fields::new(node, "a criterion", &["condition", "context", "type"], diags)?;
+    let condition = f.required_text("condition", node.span, diags);
+    let (kind, version) = match f.node("type") {
+        None => (None, None),
+        Some(t) if t.as_map().is_some() => {
+            let tf = Fields::new(t, "a criterion expression type", &["type", "version"], diags);
+            match tf {
+                Some(tf) => (tf.required_text("type", t.span, diags), tf.required_text("version", t.span, diags)),
+                None => (None, None),
+            }
+        }
+        Some(t) => (text_of(t, "`type` in a criterion", diags), None),
+    };
+    Some(Criterion {
+        condition: condition?,
+        context: f.text("context", diags),
+        kind,
+        version,
+        span: node.span,
+    })
+}
+
+fn load_actions(nodes: &[Node], set: ActionSet, diags: &mut Diagnostics) -> Vec<Reusable<Action>> {
+    nodes
+        .iter()
+        .filter_map(|node| match load_reference(node, diags) {
+            Some(Some((reference, value))) => Some(Reusable::Reference {
+                reference,
+                value,
+                span: node.span,
+            }),
+            Some(None) => None,
+            None => load_action(node, set, diags).map(Reusable::Inline),
+        })
+        .collect()
+}
+
+fn load_action(node: &Node, set: ActionSet, diags: &mut Diagnostics) -> Option<Action> {
+    let (object, allowed, kinds): (&'static str, &'static [&'static str], &[&str]) = match set {
+        ActionSet::Success => ("a success action", &["name", "type", "workflowId", "stepId", "criteria"], &["end", "goto"]),
+        ActionSet::Failure => (
+            "a failure action",
+            &["name", "type", "workflowId", "stepId", "retryAfter", "retryLimit", "criteria"],
+            &["end", "goto", "retry"],
+        ),
+    };
+    let f = Fields::new(node, object, allowed, diags)?;
+    let name = f.required_text("name", node.span, diags);
+    let kind = f.required_text("type", node.span, diags);
+    if let Some(k) = &kind {
+        if !kinds.contains(&k.value.as_str()) {
+            diags.push(
+                Diagnostic::error(k.span, format!("`{}` is not a type of {object}", k.value))
+                    .with_suggestion(&k.value, kinds.iter().copied())
+                    .with_note(None, format!("the types are: {}", kinds.join(", "))),
+            );
+        }
+    }
+    let workflow_id = f.text("workflowId", diags);
+    let step_id = f.text("stepId", diags);
+    if let (Some(_), Some(s)) = (&workflow_id, &step_id) {
+        diags.push(Diagnostic::error(s.span, format!("{object} names both `workflowId` and `stepId`; keep one")));
+    }
+    if let Some(k) = &kind {
+        let needs_target = k.value == "goto";
+        if needs_target && workflow_id.is_none() && step_id.is_none() {
+            diags.push(Diagnostic::error(k.span, "a `goto` action needs a `stepId` or a `workflowId`"));
+        }
+        if k.value == "end" {
+            if let Some(t) = workflow_id.as_ref().or(step_id.as_ref()) {
+                diags.push(Diagnostic::error(t.span, "an `end` action cannot name a target step or workflow"));
+            }
+        }
+    }
+    let is_retry = kind.as_ref().is_some_and(|k| k.value == "retry");
+    let retry_after = f.node("retryAfter").and_then(|n| match &n.value {
+        Value::Number(x) if x.as_f64().is_some_and(|v| v >= 0.0) => Some((x.as_f64().unwrap_or(0.0), n.span)),
+        _ => {
+            diags.push(Diagnostic::error(n.span, format!("`retryAfter` must be a non-negative number of seconds, found {}", n.kind())));
+            None
+        }
+    });
+    let retry_limit = f.node("retryLimit").and_then(|n| match &n.value {
+        Value::Number(x) if x.as_u64().is_some() => Some((x.as_u64().unwrap_or(0), n.span)),
+        _ => {
+            diags.push(Diagnostic::error(n.span, "`retryLimit` must be a non-negative integer"));
+            None
+        }
+    });
+    if !is_retry {
+        for (field, span) in [("retryAfter", retry_after.map(|r| r.1)), ("retryLimit", retry_limit.map(|r| r.1))] {
+            if let Some(span) = span {
+                diags.push(Diagnostic::error(span, format!("`{field}` only applies to actions of type `retry`")));
+            }
+        }
+    }
+    let criteria = f.list("criteria", diags).iter().filter_map(|n| load_criterion(n, diags)).collect();
+    Some(Action {
+        name: name?,
+        kind: kind?,
+        workflow_id,
+        step_id,
+        retry_after,
+        retry_limit,
+        criteria,
+        span: node.span,
+    })
+}
+
+fn load_components(node: &Node, diags: &mut Diagnostics) -> Components {
+    let Some(f) = Fields::new(node, "components", &["inputs", "parameters", "successActions", "failureActions"], diags) else {
+        return Components::default();
+    };
+    let key = |k: &crate::yaml::Key| Text {
+        value: k.name.clone(),
+        span: k.span,
+        quoted: false,
+    };
+    let mut components = Components::default();
+    if let Some(m) = f.map_of("inputs", diags) {
+        components.inputs = m.iter().map(|(k, v)| (key(k), v.clone())).collect();
+    }
+    if let Some(m) = f.map_of("parameters", diags) {
+        components.parameters = m.iter().filter_map(|(k, v)| Some((key(k), load_parameter(v, diags)?))).collect();
+    }
+    if let Some(m) = f.map_of("successActions", diags) {
+        components.success_actions =
+            m.iter().filter_map(|(k, v)| Some((key(k), load_action(v, ActionSet::Success, diags)?))).collect();
+    }
+    if let Some(m) = f.map_of("failureActions", diags) {
+        components.failure_actions =
+            m.iter().filter_map(|(k, v)| Some((key(k), load_action(v, ActionSet::Failure, diags)?))).collect();
+    }
+    components
+}

@@ -1,0 +1,132 @@
+//! Source files and positions.
+//!
+//! Every diagnostic points at a `file:line:column`, so each loaded file is kept
+//! here with its text; nodes carry a [`Span`] that indexes into this map instead
+//! of borrowing the text, which keeps the document model free of lifetimes.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Index of a file in a [`SourceMap`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct FileId(pub u32);
+
+/// A 1-based line and 1-based column (in characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Pos {
+    pub line: u32,
+    pub col: u32,
+}
+
+/// Where a node, key or token sits in a source file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Span {
+    pub file: FileId,
+    pub start: Pos,
+    pub end: Pos,
+}
+
+impl Span {
+    /// A span `len` characters wide starting `offset` characters after this
+    /// span's start, on the same line. Used to point inside a scalar, e.g. at one
+    /// runtime expression within a condition. Multi-line scalars and quoted
+    /// scalars fall back to the start of the node, which is still the right line.
+    pub fn narrow(self, offset_chars: usize, len_chars: usize, quoted: bool) -> Span {
+        if self.start.line != self.end.line && self.end.line != 0 {
+            return self;
+        }
+        let shift = u32::try_from(offset_chars).unwrap_or(0) + u32::from(quoted);
+        let start = Pos {
+            line: self.start.line,
+            col: self.start.col.saturating_add(shift),
+        };
+        let end = Pos {
+            line: self.start.line,
+            col: start
+                .col
+                .saturating_add(u32::try_from(len_chars.max(1)).unwrap_or(1)),
+        };
+        Span {
+            file: self.file,
+            start,
+            end,
+        }
+    }
+}
+
+/// One loaded file.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Absolute (or as given) path used to read the file and resolve relative URLs.
+    pub path: PathBuf,
+    /// The name shown in diagnostics, usually relative to the crate root.
+    pub display: String,
+    pub text: String,
+}
+
+impl SourceFile {
+    /// The text of a 1-based line, without its line terminator.
+    pub fn line(&self, line: u32) -> Option<&str> {
+        let index = usize::try_from(line).ok()?.checked_sub(1)?;
+        self.text.lines().nth(index)
+    }
+}
+
+/// All files read during one generation.
+#[derive(Debug, Default, Clone)]
+pub struct SourceMap {
+    files: Vec<SourceFile>,
+}
+
+impl SourceMap {
+    pub fn add(&mut self, path: PathBuf, display: String, text: String) -> FileId {
+        let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
+        self.files.push(SourceFile {
+            path,
+            display,
+            text,
+        });
+        id
+    }
+
+    pub fn get(&self, id: FileId) -> Option<&SourceFile> {
+        self.files.get(usize::try_from(id.0).ok()?)
+    }
+
+    /// The file already loaded from `path`, so a document named twice is read once.
+    pub fn find(&self, path: &Path) -> Option<FileId> {
+        self.files
+            .iter()
+            .position(|f| f.path == path)
+            .and_then(|i| u32::try_from(i).ok())
+            .map(FileId)
+    }
+
+    pub fn files(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
+        self.files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (FileId(u32::try_from(i).unwrap_or(u32::MAX)), f))
+    }
+
+    /// `file:line:column` for a span.
+    pub fn location(&self, span: Span) -> Location<'_> {
+        Location { map: self, span }
+    }
+}
+
+/// Displays as `file:line:column`.
+pub struct Location<'a> {
+    map: &'a SourceMap,
+    span: Span,
+}
+
+impl fmt::Display for Location<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = self
+            .map
+            .get(self.span.file)
+            .map_or("<unknown>", |s| s.display.as_str());
+        write!(f, "{}:{}:{}", name, self.span.start.line, self.span.start.col)
+    }
+}

@@ -1,0 +1,109 @@
+//! Arazzo 1.0.1 runtime expressions, embedded `{$...}` templates and Criterion conditions.
+//!
+//! This crate exists so that the code generator and the runtime agree, byte for byte, on what an
+//! Arazzo expression means: the generator parses everything at build time (and reports errors
+//! with byte offsets it can turn into `file:line:column`), the runtime evaluates the same ASTs.
+//!
+//! Ground rules every module follows: no input string can make a parser panic, every
+//! [`ParseError`] carries the byte offset of the problem in the string that was handed to the
+//! parser, and evaluation never panics either (problems become [`EvalError`]s).
+//!
+//! Module map:
+//! - [`pointer`]: RFC 6901 JSON pointers (the `#/...` suffix of expressions).
+//! - [`expression`]: runtime expressions such as `$response.body#/id`.
+//! - [`template`]: strings with embedded `{$...}` expressions and the literal/expression/template
+//!   classification of string values found in a document.
+//! - [`condition`]: `simple` Criterion conditions (`$statusCode == 200 && ...`).
+//! - [`jsonpath`]: `jsonpath` Criterion conditions (RFC 9535 queries and logical expressions).
+//! - [`criterion`]: the Criterion Object as a whole (type dispatch, context, regex).
+
+mod compare;
+pub mod condition;
+pub mod criterion;
+pub mod expression;
+pub mod jsonpath;
+pub mod pointer;
+mod scan;
+pub mod template;
+
+pub use criterion::*;
+pub use expression::{Expression, Source, WorkflowField};
+pub use pointer::JsonPointer;
+pub use template::*;
+
+use std::fmt;
+
+/// Supplies values for runtime expressions during evaluation.
+///
+/// `Ok(None)` means the expression selects nothing (an absent header, a missing output, a pointer
+/// that does not resolve); conditions treat that like `null`. `Err` means the value could not be
+/// produced at all, and the condition evaluating it fails with that error.
+pub trait Resolve {
+    /// Returns the current value of `expr`.
+    fn resolve(&self, expr: &expression::Expression) -> Result<Option<serde_json::Value>, EvalError>;
+}
+
+/// Closures make ad-hoc resolvers (tests, one-off evaluations) cheap to write.
+impl<F> Resolve for F
+where
+    F: Fn(&expression::Expression) -> Result<Option<serde_json::Value>, EvalError>,
+{
+    fn resolve(&self, expr: &expression::Expression) -> Result<Option<serde_json::Value>, EvalError> {
+        self(expr)
+    }
+}
+
+/// A syntax error: where it is (a byte offset into the parsed string) and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    /// Byte offset into the string given to the parser; may equal its length ("at end of input").
+    pub offset: usize,
+    /// One sentence, no trailing period, describing the problem.
+    pub message: String,
+}
+
+impl ParseError {
+    /// Builds an error at `offset`.
+    pub fn new(offset: usize, message: impl Into<String>) -> ParseError {
+        ParseError {
+            offset,
+            message: message.into(),
+        }
+    }
+
+    /// Moves the error by `base` bytes, for errors found in a substring of a larger text.
+    pub fn shifted(mut self, base: usize) -> ParseError {
+        self.offset = self.offset.saturating_add(base);
+        self
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} (at byte {})", self.message, self.offset)
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// A failure while evaluating a condition; the caller should treat the condition as failed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EvalError {
+    /// What went wrong, one sentence.
+    pub message: String,
+}
+
+impl EvalError {
+    /// Builds an error from a message.
+    pub fn new(message: impl Into<String>) -> EvalError {
+        EvalError { message: message.into() }
+    }
+}
+
+impl fmt::Display for EvalError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for EvalError {}

@@ -1,0 +1,193 @@
+//! The main job: run the `seer-autofix-issue` workflow end to end.
+//!
+//! With no `--base-url`, an embedded fake Seer server is started on
+//! 127.0.0.1 and the workflow runs against it. With `--base-url URL`, it runs
+//! against that server with the token from `SENTRY_AUTH_TOKEN` (never printed).
+//!
+//! ```text
+//! cargo run -p sentry-seer --example autofix -- [--base-url URL] [--org SLUG]
+//!     [--issue ID] [--instruction TEXT] [--json]
+//! ```
+
+use std::process::ExitCode;
+use std::time::Duration;
+
+use arazzo::{ActionKind, Event, WaitReason};
+use arazzo_tests::fake_seer::{FakeSeer, Scenario};
+use sentry_seer::{SeerAutofixIssueInputs, Workflows, seer_api};
+
+const USAGE: &str = "usage: autofix [--base-url URL] [--org SLUG] [--issue ID] [--instruction TEXT] [--json]
+
+Runs the seer-autofix-issue workflow. Without --base-url it starts an embedded
+fake Seer server and runs against that; with --base-url it uses the real server
+there and reads the token from SENTRY_AUTH_TOKEN.
+
+  --base-url URL      API base URL, e.g. https://sentry.io/api/0 (default: embedded fake)
+  --org SLUG          organization id or slug (default: acme)
+  --issue ID          issue id (default: 4711)
+  --instruction TEXT  guidance for the AI fix (default: none)
+  --json              print only the outputs, as one JSON object on stdout";
+
+#[derive(Debug, Default)]
+struct Options {
+    base_url: Option<String>,
+    org: String,
+    issue: String,
+    instruction: Option<String>,
+    json: bool,
+}
+
+fn parse_args() -> Result<Options, String> {
+    let mut options = Options {
+        org: "acme".into(),
+        issue: "4711".into(),
+        ..Options::default()
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
+        match arg.as_str() {
+            "--base-url" => options.base_url = Some(value("--base-url")?),
+            "--org" => options.org = value("--org")?,
+            "--issue" => options.issue = value("--issue")?,
+            "--instruction" => options.instruction = Some(value("--instruction")?),
+            "--json" => options.json = true,
+            "-h" | "--help" => return Err(String::new()),
+            other => return Err(format!("unknown argument `{other}`")),
+        }
+    }
+    Ok(options)
+}
+
+/// One line per event that a person watching the run cares about.
+fn describe(event: &Event<'_>) -> Option<String> {
+    match event {
+        Event::StepStarted { step, run, .. } if *run > 1 => Some(format!("step {step} (poll {run})")),
+        Event::StepStarted { step, .. } => Some(format!("step {step}")),
+        Event::Exchange {
+            method,
+            url,
+            status,
+            elapsed,
+            attempts,
+            ..
+        } => {
+            let retries = if *attempts > 1 { format!(", {} attempts", attempts) } else { String::new() };
+            Some(format!("  {method} {url} -> HTTP {status} ({} ms{retries})", elapsed.as_millis()))
+        }
+        Event::StepSucceeded { outputs, .. } => {
+            let status = outputs.get("status").or_else(|| outputs.get("startedStatus"))?;
+            Some(format!("  autofix status: {}", status.as_str().unwrap_or("?")))
+        }
+        Event::Waiting { step, delay, reason, .. } => {
+            let why = match reason {
+                WaitReason::Poll => "polling",
+                WaitReason::Retry => "retrying",
+            };
+            Some(format!("  waiting {:.1}s before {why} {step} again", delay.as_secs_f64()))
+        }
+        Event::Action {
+            name: Some(name),
+            kind,
+            target,
+            ..
+        } => Some(match (kind, target) {
+            (ActionKind::End, _) => format!("  action {name}: end"),
+            (_, Some(t)) => format!("  action {name}: {kind:?} {t}").to_lowercase(),
+            _ => format!("  action {name}"),
+        }),
+        Event::StepFailed { step, status, .. } => Some(format!("  step {step} failed with HTTP {status}")),
+        _ => None,
+    }
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let options = match parse_args() {
+        Ok(o) => o,
+        Err(message) => {
+            if !message.is_empty() {
+                eprintln!("error: {message}\n");
+            }
+            eprintln!("{USAGE}");
+            return if message.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) };
+        }
+    };
+    let json = options.json;
+    let say = move |line: String| {
+        if json {
+            eprintln!("{line}");
+        } else {
+            println!("{line}");
+        }
+    };
+
+    // Keep the fake alive for the whole run.
+    let (fake, base_url, token) = match &options.base_url {
+        Some(url) => {
+            let Ok(token) = std::env::var("SENTRY_AUTH_TOKEN") else {
+                eprintln!("error: --base-url needs a token in SENTRY_AUTH_TOKEN");
+                return ExitCode::from(2);
+            };
+            (None, url.clone(), token)
+        }
+        None => {
+            let scenario = Scenario::default();
+            let token = scenario.token.clone().unwrap_or_default();
+            match FakeSeer::start(scenario).await {
+                Ok(fake) => {
+                    let url = fake.base_url();
+                    say(format!("embedded fake Seer server at {url}"));
+                    (Some(fake), url, token)
+                }
+                Err(e) => {
+                    eprintln!("error: cannot start the fake Seer server: {e}");
+                    return ExitCode::FAILURE;
+                }
+            }
+        }
+    };
+
+    let client = seer_api::Client::new(base_url).with_bearer_token(token);
+    let poll = arazzo::PollPolicy::default().with_interval(Duration::from_millis(500), Duration::from_secs(30));
+    let workflows = Workflows::new(client)
+        .with_poll_policy(poll)
+        .with_observer(move |event| {
+            if let Some(line) = describe(event) {
+                say(line);
+            }
+        });
+    let inputs = SeerAutofixIssueInputs {
+        organization_id_or_slug: options.org,
+        issue_id: options.issue,
+        instruction: options.instruction,
+    };
+    let result = workflows.seer_autofix_issue(inputs).await;
+    drop(fake);
+    match result {
+        Ok(outputs) => {
+            let text = if options.json {
+                serde_json::to_string(&outputs)
+            } else {
+                serde_json::to_string_pretty(&outputs)
+            };
+            match text {
+                Ok(text) => {
+                    if !options.json {
+                        println!("outputs:");
+                    }
+                    println!("{text}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: cannot serialise the outputs: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

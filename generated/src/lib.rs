@@ -1,0 +1,26 @@
+//! A typed client for the Sentry Seer API and the `seer-autofix-issue`
+//! workflow, generated at build time by `arazzo-codegen` from
+//! `specs/arazzo/sentry-system-seer-autofix-issue-workflow.yml` and the
+//! OpenAPI description it names.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), arazzo::WorkflowError> {
+//! use sentry_seer::{seer_api, SeerAutofixIssueInputs, Workflows};
+//!
+//! let client = seer_api::Client::new("https://sentry.io/api/0").with_bearer_token("sntrys_...");
+//! let outputs = Workflows::new(client)
+//!     .seer_autofix_issue(SeerAutofixIssueInputs {
+//!         organization_id_or_slug: "acme".into(),
+//!         issue_id: "42".into(),
+//!         instruction: None,
+//!     })
+//!     .await?;
+//! println!("{:?} {:?}", outputs.status, outputs.pr_url);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! The generated source is checked in at `golden/sentry_seer.rs` so that
+//! reviewers see every change; `tests/golden.rs` fails when it is stale.
+
+include!(concat!(env!("OUT_DIR"), "/sentry_seer.rs"));

@@ -1,0 +1,596 @@
+//! The HTTP transport every generated client wraps.
+//!
+//! Generated operation methods describe a request ([`Request`]: method, path
+//! template, parameters, body) and hand it to [`HttpClient::send`], which
+//! builds the URL, adds credentials, retries by the [`RetryPolicy`] and
+//! returns the whole [`Exchange`]. Keeping this out of generated code keeps
+//! the generated code small and puts the tricky parts (encoding, redaction,
+//! retries) in one tested place.
+
+use std::fmt;
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::error::ClientError;
+use crate::retry::{RetryPolicy, parse_retry_after};
+use crate::secret::Secret;
+
+pub use reqwest::Method;
+
+/// Everything but RFC 3986 unreserved characters is encoded, so a value such
+/// as `a/b?c` stays one path segment (`a%2Fb%3Fc`).
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// Where an API key goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ApiKeyLocation {
+    Header,
+    Query,
+    Cookie,
+}
+
+/// Credentials added to every request. Values are [`Secret`]s.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Auth {
+    Bearer(Secret),
+    Basic { username: String, password: Secret },
+    ApiKey {
+        location: ApiKeyLocation,
+        name: String,
+        value: Secret,
+    },
+}
+
+impl Auth {
+    pub fn bearer(token: impl Into<String>) -> Self {
+        Auth::Bearer(Secret::new(token))
+    }
+
+    pub fn basic(username: impl Into<String>, password: impl Into<String>) -> Self {
+        Auth::Basic {
+            username: username.into(),
+            password: Secret::new(password),
+        }
+    }
+
+    pub fn api_key(location: ApiKeyLocation, name: impl Into<String>, value: impl Into<String>) -> Self {
+        Auth::ApiKey {
+            location,
+            name: name.into(),
+            value: Secret::new(value),
+        }
+    }
+}
+
+/// A request body.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Body {
+    Json(serde_json::Value),
+    Form(Vec<(String, String)>),
+    Text { content_type: String, text: String },
+    Bytes { content_type: String, bytes: Vec<u8> },
+}
+
+impl Body {
+    /// The body as JSON, for `$request.body` expressions.
+    pub fn to_json(&self) -> serde_json::Value {
+        match self {
+            Body::Json(v) => v.clone(),
+            Body::Form(pairs) => serde_json::Value::Object(
+                pairs
+                    .iter()
+                    .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+                    .collect(),
+            ),
+            Body::Text { text, .. } => serde_json::Value::String(text.clone()),
+            Body::Bytes { bytes, .. } => {
+                serde_json::Value::String(String::from_utf8_lossy(bytes).into_owned())
+            }
+        }
+    }
+}
+
+/// One operation call, described. Parameter values are raw; the transport
+/// encodes them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    pub method: Method,
+    pub path_template: &'static str,
+    pub path: Vec<(String, String)>,
+    pub query: Vec<(String, String)>,
+    pub headers: Vec<(String, String)>,
+    pub cookies: Vec<(String, String)>,
+    pub body: Option<Body>,
+}
+
+impl Request {
+    pub fn new(method: Method, path_template: &'static str) -> Self {
+        Request {
+            method,
+            path_template,
+            path: Vec::new(),
+            query: Vec::new(),
+            headers: Vec::new(),
+            cookies: Vec::new(),
+            body: None,
+        }
+    }
+
+    #[must_use]
+    pub fn path(mut self, name: &str, value: impl Into<String>) -> Self {
+        self.path.push((name.to_owned(), value.into()));
+        self
+    }
+
+    #[must_use]
+    pub fn query(mut self, name: &str, value: impl Into<String>) -> Self {
+        self.query.push((name.to_owned(), value.into()));
+        self
+    }
+
+    #[must_use]
+    pub fn header(mut self, name: &str, value: impl Into<String>) -> Self {
+        self.headers.push((name.to_owned(), value.into()));
+        self
+    }
+
+    #[must_use]
+    pub fn cookie(mut self, name: &str, value: impl Into<String>) -> Self {
+        self.cookies.push((name.to_owned(), value.into()));
+        self
+    }
+
+    /// A JSON body from any serialisable value.
+    pub fn json<T: Serialize + ?Sized>(mut self, body: &T) -> Result<Self, ClientError> {
+        let value = serde_json::to_value(body).map_err(|e| ClientError::InvalidRequest {
+            message: format!("request body does not serialise to JSON: {e}"),
+        })?;
+        self.body = Some(Body::Json(value));
+        Ok(self)
+    }
+
+    #[must_use]
+    pub fn json_value(mut self, body: serde_json::Value) -> Self {
+        self.body = Some(Body::Json(body));
+        self
+    }
+
+    #[must_use]
+    pub fn form(mut self, pairs: Vec<(String, String)>) -> Self {
+        self.body = Some(Body::Form(pairs));
+        self
+    }
+
+    #[must_use]
+    pub fn text(mut self, content_type: impl Into<String>, text: impl Into<String>) -> Self {
+        self.body = Some(Body::Text {
+            content_type: content_type.into(),
+            text: text.into(),
+        });
+        self
+    }
+
+    #[must_use]
+    pub fn bytes(mut self, content_type: impl Into<String>, bytes: Vec<u8>) -> Self {
+        self.body = Some(Body::Bytes {
+            content_type: content_type.into(),
+            bytes,
+        });
+        self
+    }
+
+    /// The path with parameters substituted, each encoded as one segment.
+    /// A placeholder with no value is left as is; generated code always fills
+    /// required path parameters, so this only happens with hand-built requests.
+    pub fn expand_path(&self) -> String {
+        let mut out = String::with_capacity(self.path_template.len());
+        let mut rest = self.path_template;
+        while let Some(open) = rest.find('{') {
+            let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+                break;
+            };
+            out.push_str(&rest[..open]);
+            let name = &rest[open + 1..close];
+            match self.path.iter().find(|(n, _)| n == name) {
+                Some((_, value)) => out.extend(utf8_percent_encode(value, SEGMENT)),
+                None => out.push_str(&rest[open..=close]),
+            }
+            rest = &rest[close + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    fn is_idempotent(&self) -> bool {
+        !matches!(self.method, Method::POST | Method::PATCH)
+    }
+}
+
+/// A response body kept as bytes, for documented statuses without a schema.
+#[derive(Clone, PartialEq, Eq, Default)]
+pub struct RawBody {
+    pub content_type: Option<String>,
+    pub bytes: Vec<u8>,
+}
+
+impl RawBody {
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.bytes).into_owned()
+    }
+
+    pub fn json(&self) -> Option<serde_json::Value> {
+        serde_json::from_slice(&self.bytes).ok()
+    }
+}
+
+impl fmt::Debug for RawBody {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RawBody")
+            .field("content_type", &self.content_type)
+            .field("text", &self.text())
+            .finish()
+    }
+}
+
+/// A request and the answer it got, after any transport retries.
+#[derive(Debug, Clone)]
+pub struct Exchange {
+    pub request: Request,
+    pub method: String,
+    /// The URL with any credential in the query replaced by `***`.
+    pub url: String,
+    pub status: u16,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+    pub elapsed: Duration,
+    /// 1 + the retries the transport made.
+    pub attempts: u32,
+    json: OnceLock<Option<serde_json::Value>>,
+}
+
+impl Exchange {
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// The body parsed as JSON, if it is JSON. Parsed once.
+    pub fn json(&self) -> Option<&serde_json::Value> {
+        self.json
+            .get_or_init(|| serde_json::from_slice(&self.body).ok())
+            .as_ref()
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    /// The body decoded into a documented type.
+    pub fn decode_json<T: DeserializeOwned>(&self) -> Result<T, ClientError> {
+        serde_json::from_slice(&self.body).map_err(|e| ClientError::Decode {
+            method: self.method.clone(),
+            url: self.url.clone(),
+            status: self.status,
+            body: self.text(),
+            message: e.to_string(),
+        })
+    }
+
+    pub fn into_raw_body(self) -> RawBody {
+        RawBody {
+            content_type: self.header("content-type").map(str::to_owned),
+            bytes: self.body,
+        }
+    }
+
+    /// The error for a status the operation does not document.
+    pub fn unexpected_status(&self) -> ClientError {
+        ClientError::UnexpectedStatus {
+            method: self.method.clone(),
+            url: self.url.clone(),
+            status: self.status,
+            body: self.text(),
+        }
+    }
+}
+
+/// Base URL, reqwest client, credentials and retry policy. Cheap to clone.
+#[derive(Clone)]
+pub struct HttpClient {
+    base_url: String,
+    http: reqwest::Client,
+    auth: Option<Auth>,
+    retry: RetryPolicy,
+}
+
+impl fmt::Debug for HttpClient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HttpClient")
+            .field("base_url", &self.base_url)
+            .field("auth", &self.auth)
+            .field("retry", &self.retry)
+            .finish_non_exhaustive()
+    }
+}
+
+impl HttpClient {
+    /// Never fails: a malformed base URL is reported by the first request.
+    pub fn new(base_url: impl Into<String>) -> Self {
+        HttpClient {
+            base_url: base_url.into(),
+            http: reqwest::Client::new(),
+            auth: None,
+            retry: RetryPolicy::default(),
+        }
+    }
+
+    #[must_use]
+    pub fn with_auth(mut self, auth: Auth) -> Self {
+        self.auth = Some(auth);
+        self
+    }
+
+    #[must_use]
+    pub fn with_http_client(mut self, http: reqwest::Client) -> Self {
+        self.http = http;
+        self
+    }
+
+    #[must_use]
+    pub fn with_retry_policy(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    pub fn retry_policy(&self) -> &RetryPolicy {
+        &self.retry
+    }
+
+    fn url(&self, request: &Request) -> Result<(reqwest::Url, String), ClientError> {
+        let joined = format!(
+            "{}{}",
+            self.base_url.trim_end_matches('/'),
+            request.expand_path()
+        );
+        let mut url = reqwest::Url::parse(&joined).map_err(|e| ClientError::InvalidUrl {
+            url: joined.clone(),
+            reason: e.to_string(),
+        })?;
+        if !matches!(url.scheme(), "http" | "https") {
+            return Err(ClientError::InvalidUrl {
+                url: joined,
+                reason: format!("unsupported scheme `{}`", url.scheme()),
+            });
+        }
+        let key_in_query = match &self.auth {
+            Some(Auth::ApiKey {
+                location: ApiKeyLocation::Query,
+                name,
+                value,
+            }) => Some((name.as_str(), value)),
+            _ => None,
+        };
+        if !request.query.is_empty() || key_in_query.is_some() {
+            let mut pairs = url.query_pairs_mut();
+            for (k, v) in &request.query {
+                pairs.append_pair(k, v);
+            }
+            if let Some((name, value)) = key_in_query {
+                pairs.append_pair(name, value.expose());
+            }
+        }
+        let mut display = url.clone();
+        if let Some((name, _)) = key_in_query {
+            let redacted: Vec<(String, String)> = url
+                .query_pairs()
+                .map(|(k, v)| {
+                    let v = if k == name { "***".into() } else { v.into_owned() };
+                    (k.into_owned(), v)
+                })
+                .collect();
+            display.query_pairs_mut().clear().extend_pairs(redacted);
+        }
+        Ok((url, display.to_string()))
+    }
+
+    fn build(&self, request: &Request, url: reqwest::Url) -> Result<reqwest::RequestBuilder, ClientError> {
+        let mut headers = HeaderMap::new();
+        for (name, value) in &request.headers {
+            let name = HeaderName::from_bytes(name.as_bytes()).map_err(|e| ClientError::InvalidRequest {
+                message: format!("header name `{name}`: {e}"),
+            })?;
+            let value = HeaderValue::from_str(value).map_err(|e| ClientError::InvalidRequest {
+                message: format!("header `{name}`: {e}"),
+            })?;
+            headers.append(name, value);
+        }
+        let mut cookies: Vec<String> = request
+            .cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={}", utf8_percent_encode(v, SEGMENT)))
+            .collect();
+        let mut builder = self.http.request(request.method.clone(), url);
+        match &self.auth {
+            Some(Auth::Bearer(token)) => builder = builder.bearer_auth(token.expose()),
+            Some(Auth::Basic { username, password }) => {
+                builder = builder.basic_auth(username, Some(password.expose()));
+            }
+            Some(Auth::ApiKey {
+                location: ApiKeyLocation::Header,
+                name,
+                value,
+            }) => {
+                let name = HeaderName::from_bytes(name.as_bytes()).map_err(|e| ClientError::InvalidRequest {
+                    message: format!("API key header name `{name}`: {e}"),
+                })?;
+                let mut value = HeaderValue::from_str(value.expose()).map_err(|_| ClientError::InvalidRequest {
+                    message: format!("API key for header `{name}` is not a valid header value"),
+                })?;
+                value.set_sensitive(true);
+                headers.insert(name, value);
+            }
+            Some(Auth::ApiKey {
+                location: ApiKeyLocation::Cookie,
+                name,
+                value,
+            }) => cookies.push(format!("{name}={}", value.expose())),
+            Some(Auth::ApiKey {
+                location: ApiKeyLocation::Query,
+                ..
+            })
+            | None => {}
+        }
+        if !cookies.is_empty() {
+            let mut value = HeaderValue::from_str(&cookies.join("; ")).map_err(|_| ClientError::InvalidRequest {
+                message: "cookie values are not valid header text".into(),
+            })?;
+            value.set_sensitive(true);
+            headers.insert(reqwest::header::COOKIE, value);
+        }
+        builder = builder.headers(headers);
+        builder = match &request.body {
+            None => builder,
+            Some(Body::Json(v)) => builder
+                .header(reqwest::header::CONTENT_TYPE, "application/json")
+                .body(serde_json::to_vec(v).map_err(|e| ClientError::InvalidRequest {
+                    message: e.to_string(),
+                })?),
+            Some(Body::Form(pairs)) => builder.form(pairs),
+            Some(Body::Text { content_type, text }) => builder
+                .header(reqwest::header::CONTENT_TYPE, content_type.as_str())
+                .body(text.clone()),
+            Some(Body::Bytes { content_type, bytes }) => builder
+                .header(reqwest::header::CONTENT_TYPE, content_type.as_str())
+                .body(bytes.clone()),
+        };
+        Ok(builder)
+    }
+
+    /// Sends the request, retrying by the policy, and returns the last answer.
+    pub async fn send(&self, request: Request) -> Result<Exchange, ClientError> {
+        let (url, display_url) = self.url(&request)?;
+        let method = request.method.to_string();
+        let idempotent = request.is_idempotent();
+        let started = Instant::now();
+        let mut retry = 0u32;
+        loop {
+            let builder = self.build(&request, url.clone())?;
+            let can_retry = retry < self.retry.max_retries;
+            match builder.send().await {
+                Ok(response) => {
+                    let status = response.status().as_u16();
+                    let headers = response.headers().clone();
+                    let body = match response.bytes().await {
+                        Ok(b) => b.to_vec(),
+                        Err(e) if can_retry && idempotent => {
+                            self.pause(retry, None, &method, &display_url, &e.without_url().to_string())
+                                .await;
+                            retry += 1;
+                            continue;
+                        }
+                        Err(e) => {
+                            return Err(ClientError::Transport {
+                                method,
+                                url: display_url,
+                                message: format!("reading the body: {}", e.without_url()),
+                            });
+                        }
+                    };
+                    if can_retry && RetryPolicy::retries_status(status, idempotent) {
+                        let after = headers
+                            .get(reqwest::header::RETRY_AFTER)
+                            .and_then(|v| v.to_str().ok())
+                            .and_then(parse_retry_after);
+                        // A server asking for a longer pause than we accept
+                        // gets its answer passed up rather than a silent wait.
+                        if after.is_none_or(|a| a <= self.retry.max_retry_after || self.retry.max_retry_after.is_zero()) {
+                            self.pause(retry, after, &method, &display_url, &format!("HTTP {status}"))
+                                .await;
+                            retry += 1;
+                            continue;
+                        }
+                    }
+                    return Ok(Exchange {
+                        request,
+                        method,
+                        url: display_url,
+                        status,
+                        headers,
+                        body,
+                        elapsed: started.elapsed(),
+                        attempts: retry + 1,
+                        json: OnceLock::new(),
+                    });
+                }
+                Err(e) => {
+                    let transient = e.is_connect() || e.is_timeout() || e.is_request();
+                    let message = e.without_url().to_string();
+                    if can_retry && idempotent && transient {
+                        self.pause(retry, None, &method, &display_url, &message).await;
+                        retry += 1;
+                        continue;
+                    }
+                    return Err(ClientError::Transport {
+                        method,
+                        url: display_url,
+                        message,
+                    });
+                }
+            }
+        }
+    }
+
+    async fn pause(&self, retry: u32, after: Option<Duration>, method: &str, url: &str, why: &str) {
+        let delay = self.retry.delay(retry, after);
+        tracing::debug!(%method, %url, why, retry = retry + 1, delay_ms = delay.as_millis() as u64, "retrying request");
+        if !delay.is_zero() {
+            tokio::time::sleep(delay).await;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_parameters_are_single_segments() {
+        let r = Request::new(Method::GET, "/issues/{issue_id}/seer/autofix/").path("issue_id", "a/b?c d");
+        assert_eq!(r.expand_path(), "/issues/a%2Fb%3Fc%20d/seer/autofix/");
+    }
+
+    #[test]
+    fn query_api_keys_are_redacted_in_the_display_url() {
+        let c = HttpClient::new("http://localhost/api/")
+            .with_auth(Auth::api_key(ApiKeyLocation::Query, "key", "s3cret"));
+        let (url, display) = c.url(&Request::new(Method::GET, "/x").query("q", "1")).expect("url");
+        assert!(url.as_str().contains("key=s3cret"));
+        assert_eq!(display, "http://localhost/api/x?q=1&key=***");
+        assert!(!format!("{c:?}").contains("s3cret"));
+    }
+
+    #[test]
+    fn bad_base_urls_fail_at_the_request() {
+        let c = HttpClient::new("not a url");
+        assert!(matches!(
+            c.url(&Request::new(Method::GET, "/x")),
+            Err(ClientError::InvalidUrl { .. })
+        ));
+    }
+}

@@ -1,0 +1,29 @@
+//! `arazzo`: what code generated from Arazzo workflows and OpenAPI
+//! descriptions calls at run time, and the `arazzo_workflow!` macro.
+//!
+//! A user adds this one dependency: the macro is re-exported here, and so are
+//! `serde`, `serde_json` and `reqwest`, which generated code names through
+//! `::arazzo::...` paths. Nothing here parses YAML or depends on `syn`; the
+//! generator did that work at build time.
+
+mod client;
+mod error;
+mod event;
+mod poll;
+mod retry;
+mod run;
+mod secret;
+
+pub use client::{ApiKeyLocation, Auth, Body, Exchange, HttpClient, Method, RawBody, Request};
+pub use error::{ClientError, WorkflowError};
+pub use event::{ActionKind, Event, Observer, WaitReason, emit};
+pub use poll::PollPolicy;
+pub use retry::{RetryPolicy, parse_retry_after};
+pub use run::{CriterionSpec, Run};
+pub use secret::Secret;
+
+pub use arazzo_expr as expr;
+pub use arazzo_macros::arazzo_workflow;
+pub use reqwest;
+pub use serde;
+pub use serde_json;

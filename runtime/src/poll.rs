@@ -1,0 +1,79 @@
+//! How long a workflow waits before it runs a step again.
+//!
+//! A `goto` back to a step that already ran is a poll (the seed polls the
+//! autofix state until it settles). Hammering the server in a tight loop is
+//! never what the author meant, so revisits wait by this policy, and the whole
+//! run has a deadline so a state that never settles ends with a clear error.
+
+use std::time::Duration;
+
+/// Waits before revisiting a step: `initial`, then multiplied by `factor` on
+/// each further revisit of the same step, capped at `max_interval`; the run
+/// fails with [`crate::WorkflowError::Timeout`] once `deadline` has passed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PollPolicy {
+    pub initial: Duration,
+    pub factor: u32,
+    pub max_interval: Duration,
+    pub deadline: Duration,
+    /// Upper bound on steps executed in one run, a guard against `goto`
+    /// cycles that never wait (e.g. between two different steps).
+    pub max_steps: u32,
+}
+
+impl Default for PollPolicy {
+    fn default() -> Self {
+        PollPolicy {
+            initial: Duration::from_secs(1),
+            factor: 2,
+            max_interval: Duration::from_secs(30),
+            deadline: Duration::from_secs(600),
+            max_steps: 10_000,
+        }
+    }
+}
+
+impl PollPolicy {
+    /// No waiting between polls; the default deadline still applies. For tests.
+    pub fn immediate() -> Self {
+        PollPolicy {
+            initial: Duration::ZERO,
+            max_interval: Duration::ZERO,
+            ..PollPolicy::default()
+        }
+    }
+
+    #[must_use]
+    pub fn with_deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = deadline;
+        self
+    }
+
+    #[must_use]
+    pub fn with_interval(mut self, initial: Duration, max_interval: Duration) -> Self {
+        self.initial = initial;
+        self.max_interval = max_interval;
+        self
+    }
+
+    /// Wait before revisit number `revisit` (1 = first time the step runs again).
+    pub fn delay(&self, revisit: u32) -> Duration {
+        let exponent = revisit.saturating_sub(1).min(30);
+        self.initial
+            .saturating_mul(self.factor.max(1).saturating_pow(exponent))
+            .min(self.max_interval)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doubles_up_to_the_cap() {
+        let p = PollPolicy::default();
+        let delays: Vec<u64> = (1..=7).map(|n| p.delay(n).as_secs()).collect();
+        assert_eq!(delays, [1, 2, 4, 8, 16, 30, 30]);
+        assert_eq!(PollPolicy::immediate().delay(5), Duration::ZERO);
+    }
+}

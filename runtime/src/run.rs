@@ -1,0 +1,542 @@
+//! The state a compiled workflow carries from step to step.
+//!
+//! Generated code owns the control flow (an enum of steps and a `match`);
+//! this type owns the data: inputs, the current exchange, step outputs, the
+//! poll clock, and the evaluation of runtime expressions and criteria against
+//! all of that. Expressions arrive as the strings the spec wrote; the
+//! generator has already parsed and checked each one, so a parse failure here
+//! would be a generator bug and is still reported as an error, never a panic.
+
+use std::collections::HashMap;
+use std::time::Instant;
+
+use arazzo_expr::{Criterion, Expression, JsonPointer, Resolve, Source, StringValue, WorkflowField};
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use crate::client::{Exchange, HttpClient, Request};
+use crate::error::WorkflowError;
+use crate::event::{ActionKind, Event, Observer, WaitReason, emit};
+use crate::poll::PollPolicy;
+
+/// A criterion as written in the spec.
+#[derive(Debug, Clone, Copy)]
+pub struct CriterionSpec {
+    pub condition: &'static str,
+    pub context: Option<&'static str>,
+    pub kind: Option<&'static str>,
+    pub version: Option<&'static str>,
+}
+
+/// One workflow execution.
+pub struct Run<'a> {
+    workflow: &'static str,
+    policy: &'a PollPolicy,
+    observer: Option<&'a Observer>,
+    started: Instant,
+    visits: HashMap<&'static str, u32>,
+    steps_run: u32,
+    inputs: Value,
+    steps: HashMap<&'static str, Map<String, Value>>,
+    outputs: Map<String, Value>,
+    sources: &'a [(&'static str, String)],
+    current: Option<Exchange>,
+    /// Retries used per (step, failure action), so `retryLimit` is counted
+    /// per action site as the spec requires.
+    retries: HashMap<(&'static str, &'static str), u64>,
+    /// Set by [`Run::retry`] so the next [`Run::enter`] of that step does not
+    /// also wait by the poll policy.
+    retrying: Option<&'static str>,
+}
+
+impl<'a> Run<'a> {
+    /// `sources`: each source description's name and the base URL its client uses.
+    pub fn new(
+        workflow: &'static str,
+        policy: &'a PollPolicy,
+        observer: Option<&'a Observer>,
+        inputs: Value,
+        sources: &'a [(&'static str, String)],
+    ) -> Self {
+        emit(observer, &Event::WorkflowStarted { workflow });
+        Run {
+            workflow,
+            policy,
+            observer,
+            started: Instant::now(),
+            visits: HashMap::new(),
+            steps_run: 0,
+            inputs,
+            steps: HashMap::new(),
+            outputs: Map::new(),
+            sources,
+            current: None,
+            retries: HashMap::new(),
+            retrying: None,
+        }
+    }
+
+    pub fn workflow(&self) -> &'static str {
+        self.workflow
+    }
+
+    /// Called as a step begins. A revisit waits by the poll policy first, and
+    /// fails with [`WorkflowError::Timeout`] when that wait would pass the deadline.
+    pub async fn enter(&mut self, step: &'static str) -> Result<(), WorkflowError> {
+        self.steps_run += 1;
+        if self.steps_run > self.policy.max_steps {
+            return Err(WorkflowError::StepLimit {
+                workflow: self.workflow.to_owned(),
+                limit: self.policy.max_steps,
+            });
+        }
+        let visits = self.visits.entry(step).or_insert(0);
+        *visits += 1;
+        let run = *visits;
+        let retrying = self.retrying.take() == Some(step);
+        if run > 1 && !retrying {
+            let delay = self.policy.delay(run - 1);
+            let elapsed = self.started.elapsed();
+            if elapsed + delay > self.policy.deadline {
+                return Err(WorkflowError::Timeout {
+                    workflow: self.workflow.to_owned(),
+                    step: step.to_owned(),
+                    elapsed,
+                    deadline: self.policy.deadline,
+                });
+            }
+            emit(
+                self.observer,
+                &Event::Waiting {
+                    workflow: self.workflow,
+                    step,
+                    delay,
+                    reason: WaitReason::Poll,
+                },
+            );
+            if !delay.is_zero() {
+                tokio::time::sleep(delay).await;
+            }
+        }
+        self.current = None;
+        emit(
+            self.observer,
+            &Event::StepStarted {
+                workflow: self.workflow,
+                step,
+                run,
+            },
+        );
+        Ok(())
+    }
+
+    /// Sends a step's request; the answer becomes `$response` / `$statusCode`.
+    pub async fn send(&mut self, step: &'static str, client: &HttpClient, request: Request) -> Result<(), WorkflowError> {
+        let exchange = client.send(request).await.map_err(|source| WorkflowError::Client {
+            workflow: self.workflow.to_owned(),
+            step: step.to_owned(),
+            source,
+        })?;
+        emit(
+            self.observer,
+            &Event::Exchange {
+                workflow: self.workflow,
+                step,
+                method: &exchange.method,
+                url: &exchange.url,
+                status: exchange.status,
+                elapsed: exchange.elapsed,
+                attempts: exchange.attempts,
+            },
+        );
+        self.current = Some(exchange);
+        Ok(())
+    }
+
+    /// The exchange of the step being run.
+    pub fn exchange(&self) -> Option<&Exchange> {
+        self.current.as_ref()
+    }
+
+    fn expression_error(&self, step: Option<&str>, expression: &str, message: impl Into<String>) -> WorkflowError {
+        WorkflowError::Expression {
+            workflow: self.workflow.to_owned(),
+            step: step.map(str::to_owned),
+            expression: expression.to_owned(),
+            message: message.into(),
+        }
+    }
+
+    /// Evaluates a spec value that may be a literal, a runtime expression or a
+    /// `{$...}` template. `Ok(None)`: the expression selected nothing.
+    pub fn value(&self, step: Option<&str>, text: &str) -> Result<Option<Value>, WorkflowError> {
+        let parsed = arazzo_expr::classify(text).map_err(|e| self.expression_error(step, text, e.to_string()))?;
+        match parsed {
+            StringValue::Literal(s) => Ok(Some(Value::String(s))),
+            StringValue::Expression(expr) => self
+                .resolve(&expr)
+                .map_err(|e| self.expression_error(step, text, e.to_string())),
+            StringValue::Template(template) => {
+                let mut out = String::new();
+                for segment in &template.segments {
+                    match segment {
+                        arazzo_expr::Segment::Literal(s) => out.push_str(s),
+                        arazzo_expr::Segment::Expression(expr) => {
+                            let value = self
+                                .resolve(expr)
+                                .map_err(|e| self.expression_error(step, text, e.to_string()))?;
+                            match value {
+                                Some(Value::String(s)) => out.push_str(&s),
+                                Some(other) => out.push_str(&other.to_string()),
+                                None => {
+                                    return Err(WorkflowError::MissingValue {
+                                        workflow: self.workflow.to_owned(),
+                                        step: step.map(str::to_owned),
+                                        name: text.to_owned(),
+                                        expression: expr.to_string(),
+                                    });
+                                }
+                            }
+                        }
+                    }
+                }
+                Ok(Some(Value::String(out)))
+            }
+        }
+    }
+
+    /// A parameter value as the string that goes on the wire. Required
+    /// parameters that select nothing are an error; optional ones are `None`.
+    pub fn parameter(&self, step: &str, name: &str, text: &str, required: bool) -> Result<Option<String>, WorkflowError> {
+        match self.value(Some(step), text)? {
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(Value::Null) | None if !required => Ok(None),
+            Some(Value::Null) | None => Err(WorkflowError::MissingValue {
+                workflow: self.workflow.to_owned(),
+                step: Some(step.to_owned()),
+                name: name.to_owned(),
+                expression: text.to_owned(),
+            }),
+            Some(other) => Ok(Some(other.to_string())),
+        }
+    }
+
+    /// A literal parameter value that is not a string in the spec (a number, a boolean).
+    pub fn literal_parameter(value: &Value) -> String {
+        match value {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        }
+    }
+
+    /// Builds a request payload: every string leaf is evaluated; an object
+    /// member whose expression selects nothing is left out (so an absent
+    /// optional input sends no key at all), an array item becomes null.
+    pub fn payload(&self, step: &str, template: &Value) -> Result<Value, WorkflowError> {
+        Ok(self.payload_value(step, template)?.unwrap_or(Value::Null))
+    }
+
+    fn payload_value(&self, step: &str, template: &Value) -> Result<Option<Value>, WorkflowError> {
+        match template {
+            Value::String(s) => self.value(Some(step), s),
+            Value::Array(items) => items
+                .iter()
+                .map(|item| Ok(self.payload_value(step, item)?.unwrap_or(Value::Null)))
+                .collect::<Result<Vec<_>, _>>()
+                .map(|v| Some(Value::Array(v))),
+            Value::Object(members) => {
+                let mut out = Map::new();
+                for (key, value) in members {
+                    if let Some(v) = self.payload_value(step, value)? {
+                        out.insert(key.clone(), v);
+                    }
+                }
+                Ok(Some(Value::Object(out)))
+            }
+            other => Ok(Some(other.clone())),
+        }
+    }
+
+    /// All criteria must hold (Arazzo: logical AND). An empty list holds.
+    pub fn criteria(&self, step: &str, criteria: &[CriterionSpec]) -> Result<bool, WorkflowError> {
+        for spec in criteria {
+            if !self.criterion(step, spec)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// One criterion. Evaluation problems (a value of the wrong type) make
+    /// the criterion false, as Arazzo 1.1 clarifies, and are logged.
+    pub fn criterion(&self, step: &str, spec: &CriterionSpec) -> Result<bool, WorkflowError> {
+        let criterion = Criterion::parse(spec.kind, spec.version, spec.context, spec.condition)
+            .map_err(|e| self.expression_error(Some(step), spec.condition, e.error.to_string()))?;
+        let passed = match criterion.evaluate(self) {
+            Ok(passed) => passed,
+            Err(e) => {
+                tracing::warn!(workflow = self.workflow, step, condition = spec.condition, error = %e, "criterion could not be evaluated; treating it as not met");
+                false
+            }
+        };
+        emit(
+            self.observer,
+            &Event::Criterion {
+                workflow: self.workflow,
+                step,
+                condition: spec.condition,
+                passed,
+            },
+        );
+        Ok(passed)
+    }
+
+    /// Evaluates and records a step's outputs after it succeeded.
+    pub fn step_succeeded(&mut self, step: &'static str, outputs: &[(&'static str, &'static str)]) -> Result<(), WorkflowError> {
+        let mut values = Map::new();
+        for (name, expr) in outputs {
+            if let Some(v) = self.value(Some(step), expr)? {
+                values.insert((*name).to_owned(), v);
+            }
+        }
+        emit(
+            self.observer,
+            &Event::StepSucceeded {
+                workflow: self.workflow,
+                step,
+                outputs: &values,
+            },
+        );
+        self.steps.insert(step, values);
+        Ok(())
+    }
+
+    /// Reports an action taken (or the default one).
+    pub fn action(&self, step: &str, name: Option<&str>, kind: ActionKind, target: Option<&str>) {
+        emit(
+            self.observer,
+            &Event::Action {
+                workflow: self.workflow,
+                step,
+                name,
+                kind,
+                target,
+            },
+        );
+    }
+
+    /// The error for a step whose success criteria failed with no failure
+    /// action to handle it.
+    pub fn step_failed(&self, step: &str) -> WorkflowError {
+        let (status, body) = self
+            .current
+            .as_ref()
+            .map_or((0, String::new()), |e| (e.status, e.text()));
+        emit(
+            self.observer,
+            &Event::StepFailed {
+                workflow: self.workflow,
+                step,
+                status,
+            },
+        );
+        WorkflowError::StepFailed {
+            workflow: self.workflow.to_owned(),
+            step: step.to_owned(),
+            status,
+            body,
+        }
+    }
+
+    /// A failure action of type `retry`: returns `false` once its
+    /// `retryLimit` is used up (so later failure actions are considered),
+    /// otherwise waits (`Retry-After` from the response takes precedence over
+    /// `retryAfter`) and returns `true`.
+    pub async fn retry(&mut self, step: &'static str, action: &'static str, limit: u64, retry_after: Option<f64>) -> bool {
+        let used = self.retries.entry((step, action)).or_insert(0);
+        if *used >= limit {
+            return false;
+        }
+        *used += 1;
+        let from_header = self
+            .current
+            .as_ref()
+            .and_then(|e| e.header("retry-after"))
+            .and_then(crate::retry::parse_retry_after);
+        let delay = from_header
+            .or_else(|| retry_after.filter(|s| s.is_finite() && *s >= 0.0).map(std::time::Duration::from_secs_f64))
+            .unwrap_or_default();
+        let elapsed = self.started.elapsed();
+        let delay = delay.min(self.policy.deadline.saturating_sub(elapsed));
+        self.action(step, Some(action), ActionKind::Retry, Some(step));
+        emit(
+            self.observer,
+            &Event::Waiting {
+                workflow: self.workflow,
+                step,
+                delay,
+                reason: WaitReason::Retry,
+            },
+        );
+        if !delay.is_zero() {
+            tokio::time::sleep(delay).await;
+        }
+        self.retrying = Some(step);
+        true
+    }
+
+    /// The error for a failure action of type `end`.
+    pub fn ended(&self, step: &str, action: &str) -> WorkflowError {
+        let (status, body) = self
+            .current
+            .as_ref()
+            .map_or((0, String::new()), |e| (e.status, e.text()));
+        WorkflowError::Ended {
+            workflow: self.workflow.to_owned(),
+            step: step.to_owned(),
+            action: action.to_owned(),
+            status,
+            body,
+        }
+    }
+
+    /// A form payload (an object) as name/value pairs; nested values are sent
+    /// as their JSON text.
+    pub fn form_pairs(payload: &Value) -> Vec<(String, String)> {
+        match payload {
+            Value::Object(members) => members
+                .iter()
+                .map(|(k, v)| (k.clone(), Run::literal_parameter(v)))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Evaluates a workflow output into its generated Rust type. An output
+    /// typed `Option<T>` accepts "selected nothing"; any other type does not.
+    pub fn output<T: DeserializeOwned>(&mut self, name: &'static str, expr: &'static str) -> Result<T, WorkflowError> {
+        let value = self.value(None, expr)?;
+        let present = value.clone().unwrap_or(Value::Null);
+        let typed = serde_json::from_value::<T>(present.clone()).map_err(|e| {
+            if value.is_none() || present.is_null() {
+                WorkflowError::MissingValue {
+                    workflow: self.workflow.to_owned(),
+                    step: None,
+                    name: name.to_owned(),
+                    expression: expr.to_owned(),
+                }
+            } else {
+                WorkflowError::InvalidValue {
+                    workflow: self.workflow.to_owned(),
+                    step: None,
+                    name: name.to_owned(),
+                    expression: expr.to_owned(),
+                    message: e.to_string(),
+                }
+            }
+        })?;
+        if let Some(v) = value {
+            self.outputs.insert(name.to_owned(), v);
+        }
+        Ok(typed)
+    }
+
+    /// Marks the end of the run.
+    pub fn finished(&self) {
+        emit(
+            self.observer,
+            &Event::WorkflowFinished {
+                workflow: self.workflow,
+                outputs: &Value::Object(self.outputs.clone()),
+            },
+        );
+    }
+}
+
+fn pointer_into(value: Option<&Value>, pointer: Option<&JsonPointer>) -> Option<Value> {
+    let value = value?;
+    match pointer {
+        Some(p) => p.resolve(value).cloned(),
+        None => Some(value.clone()),
+    }
+}
+
+fn find_header<'h>(headers: impl Iterator<Item = (&'h str, &'h str)>, name: &str) -> Option<Value> {
+    headers
+        .into_iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+        .map(|(_, v)| Value::String(v.to_owned()))
+}
+
+impl Resolve for Run<'_> {
+    fn resolve(&self, expr: &Expression) -> Result<Option<Value>, arazzo_expr::EvalError> {
+        let exchange = self.current.as_ref();
+        Ok(match expr {
+            Expression::Url => exchange.map(|e| Value::String(e.url.clone())),
+            Expression::Method => exchange.map(|e| Value::String(e.method.clone())),
+            Expression::StatusCode => exchange.map(|e| Value::from(e.status)),
+            Expression::Request(source) => {
+                let Some(request) = exchange.map(|e| &e.request) else {
+                    return Ok(None);
+                };
+                match source {
+                    Source::Header(name) => find_header(request.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())), name),
+                    Source::Query(name) => request
+                        .query
+                        .iter()
+                        .find(|(k, _)| k == name)
+                        .map(|(_, v)| Value::String(v.clone())),
+                    Source::Path(name) => request
+                        .path
+                        .iter()
+                        .find(|(k, _)| k == name)
+                        .map(|(_, v)| Value::String(v.clone())),
+                    Source::Body(pointer) => {
+                        let body = request.body.as_ref().map(crate::client::Body::to_json);
+                        pointer_into(body.as_ref(), pointer.as_ref())
+                    }
+                }
+            }
+            Expression::Response(source) => {
+                let Some(exchange) = exchange else {
+                    return Ok(None);
+                };
+                match source {
+                    Source::Header(name) => find_header(
+                        exchange
+                            .headers
+                            .iter()
+                            .filter_map(|(k, v)| Some((k.as_str(), v.to_str().ok()?))),
+                        name,
+                    ),
+                    Source::Query(_) | Source::Path(_) => None,
+                    Source::Body(pointer) => match exchange.json() {
+                        Some(json) => pointer_into(Some(json), pointer.as_ref()),
+                        None if pointer.is_none() && !exchange.body.is_empty() => Some(Value::String(exchange.text())),
+                        None => None,
+                    },
+                }
+            }
+            Expression::Inputs { name, pointer } => pointer_into(self.inputs.get(name), pointer.as_ref()),
+            Expression::Outputs { name, pointer } => pointer_into(self.outputs.get(name), pointer.as_ref()),
+            Expression::Steps {
+                step_id,
+                output,
+                pointer,
+            } => pointer_into(
+                self.steps.get(step_id.as_str()).and_then(|o| o.get(output)),
+                pointer.as_ref(),
+            ),
+            Expression::Workflows { field, .. } => match field {
+                WorkflowField::Inputs | WorkflowField::Outputs => None,
+            },
+            Expression::SourceDescriptions { name, field } => self
+                .sources
+                .iter()
+                .find(|(n, _)| n == name)
+                .filter(|_| field == "url")
+                .map(|(_, url)| Value::String(url.clone())),
+            Expression::Components { .. } => None,
+        })
+    }
+}

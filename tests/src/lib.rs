@@ -1,0 +1,11 @@
+//! Support code shared by the workspace's integration tests and examples.
+//!
+//! The generated Sentry Seer client and the compiled Arazzo workflow need a
+//! server to talk to that is deterministic, runs in-process and remembers
+//! exactly what it was sent. Talking to the real Sentry would make the tests
+//! slow, flaky and dependent on credentials, so this crate provides a fake
+//! that is written independently of the generated code: if both were derived
+//! from the same types, a misreading of the OpenAPI description would be
+//! invisible to the tests.
+
+pub mod fake_seer;

@@ -1,0 +1,5 @@
+mod api {
+    arazzo::arazzo_workflow!("ui/specs/missing_source_file.arazzo.yaml");
+}
+
+fn main() {}

@@ -1,0 +1,5 @@
+mod api {
+    arazzo::arazzo_workflow!("ui/specs/undeclared_input.arazzo.yaml");
+}
+
+fn main() {}

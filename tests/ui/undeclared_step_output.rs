@@ -1,0 +1,5 @@
+mod api {
+    arazzo::arazzo_workflow!("ui/specs/undeclared_step_output.arazzo.yaml");
+}
+
+fn main() {}
