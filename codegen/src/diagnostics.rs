@@ -77,6 +77,16 @@ impl Diagnostic {
             let _ = write!(out, "{}: ", sources.location(span));
         }
         out.push_str(&self.message);
+        for (span, note) in &self.notes {
+            match span {
+                Some(span) => {
+                    let _ = write!(out, "; note: {note} at {}", sources.location(*span));
+                }
+                None => {
+                    let _ = write!(out, "; note: {note}");
+                }
+            }
+        }
         if let Some(help) = &self.help {
             let _ = write!(out, "; help: {help}");
         }
@@ -133,12 +143,7 @@ fn snippet(out: &mut String, sources: &SourceMap, span: Span, caret: &str, blue:
     let width = width.min(line_chars.saturating_sub(start).max(1));
     let _ = writeln!(out, "{blue}{pad} |{reset}");
     let _ = writeln!(out, "{blue}{number} |{reset} {line}");
-    let _ = writeln!(
-        out,
-        "{blue}{pad} |{reset} {}{caret}{}{reset}",
-        " ".repeat(start),
-        "^".repeat(width)
-    );
+    let _ = writeln!(out, "{blue}{pad} |{reset} {}{caret}{}{reset}", " ".repeat(start), "^".repeat(width));
 }
 
 /// The candidate closest to `name`, if it is close enough to be a likely typo.
@@ -152,7 +157,7 @@ where
         .filter(|c| *c != name)
         .map(|c| {
             let exact_case = c.to_lowercase() == lower;
-            let distance = strsim::levenshtein(&lower, &c.to_lowercase());
+            let distance = strsim::damerau_levenshtein(&lower, &c.to_lowercase());
             (c, exact_case, distance)
         })
         .filter(|(c, exact_case, distance)| {
@@ -197,9 +202,8 @@ impl Diagnostics {
     /// Sorted by file and position, duplicates removed, so output is stable
     /// whatever order the checks ran in.
     pub fn into_sorted(mut self) -> Vec<Diagnostic> {
-        self.items.sort_by(|a, b| {
-            (a.span, a.severity, &a.message).cmp(&(b.span, b.severity, &b.message))
-        });
+        self.items
+            .sort_by(|a, b| (a.span, a.severity, &a.message).cmp(&(b.span, b.severity, &b.message)));
         self.items.dedup();
         self.items
     }

@@ -60,7 +60,11 @@ pub struct Failure {
 impl Failure {
     /// rustc-style blocks, one per problem.
     pub fn render(&self, colour: bool) -> String {
-        self.diagnostics.iter().map(|d| d.render(&self.sources, colour)).collect::<Vec<_>>().join("\n")
+        self.diagnostics
+            .iter()
+            .map(|d| d.render(&self.sources, colour))
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     /// One line per problem: `file:line:column: message; help: ...`.
@@ -141,9 +145,10 @@ impl Generator {
             return Some(emit::generate_client_only(&api, &module));
         }
         if root.get("arazzo").is_none() {
-            diags.push(
-                Diagnostic::error(root.span, "this is neither an Arazzo document (no `arazzo` field) nor an OpenAPI description (no `openapi` field)"),
-            );
+            diags.push(Diagnostic::error(
+                root.span,
+                "this is neither an Arazzo document (no `arazzo` field) nor an OpenAPI description (no `openapi` field)",
+            ));
             return None;
         }
         let loaded = load::load_arazzo(&root, file, map, options, diags)?;

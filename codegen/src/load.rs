@@ -63,10 +63,7 @@ pub struct SourceOptions<'a> {
 
 impl SourceOptions<'_> {
     pub fn display(&self, path: &Path) -> String {
-        let shown = self
-            .display_root
-            .and_then(|root| path.strip_prefix(root).ok())
-            .unwrap_or(path);
+        let shown = self.display_root.and_then(|root| path.strip_prefix(root).ok()).unwrap_or(path);
         shown.to_string_lossy().replace('\\', "/")
     }
 }

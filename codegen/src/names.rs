@@ -7,11 +7,17 @@
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
 const KEYWORDS: &[&str] = &[
-    "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where", "while", "async", "await", "dyn", "abstract", "become", "box", "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen",
+    "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in", "let", "loop",
+    "match", "mod", "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type", "unsafe",
+    "use", "where", "while", "async", "await", "dyn", "abstract", "become", "box", "do", "final", "macro", "override", "priv", "typeof",
+    "unsized", "virtual", "yield", "try", "gen",
 ];
 
 fn clean(raw: &str) -> String {
-    let mut out: String = raw.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { ' ' }).collect();
+    let mut out: String = raw
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { ' ' })
+        .collect();
     if out.trim().is_empty() {
         out = "value".to_owned();
     }
@@ -42,11 +48,7 @@ pub fn snake(raw: &str) -> String {
 /// `UpperCamelCase`, same guarantees.
 pub fn camel(raw: &str) -> String {
     let s = fix_start(clean(raw).to_upper_camel_case());
-    if KEYWORDS.contains(&s.as_str()) {
-        format!("{s}_")
-    } else {
-        s
-    }
+    if KEYWORDS.contains(&s.as_str()) { format!("{s}_") } else { s }
 }
 
 #[cfg(test)]

@@ -42,9 +42,7 @@ impl Span {
         };
         let end = Pos {
             line: self.start.line,
-            col: start
-                .col
-                .saturating_add(u32::try_from(len_chars.max(1)).unwrap_or(1)),
+            col: start.col.saturating_add(u32::try_from(len_chars.max(1)).unwrap_or(1)),
         };
         Span {
             file: self.file,
@@ -81,11 +79,7 @@ pub struct SourceMap {
 impl SourceMap {
     pub fn add(&mut self, path: PathBuf, display: String, text: String) -> FileId {
         let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
-        self.files.push(SourceFile {
-            path,
-            display,
-            text,
-        });
+        self.files.push(SourceFile { path, display, text });
         id
     }
 
@@ -123,10 +117,7 @@ pub struct Location<'a> {
 
 impl fmt::Display for Location<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let name = self
-            .map
-            .get(self.span.file)
-            .map_or("<unknown>", |s| s.display.as_str());
+        let name = self.map.get(self.span.file).map_or("<unknown>", |s| s.display.as_str());
         write!(f, "{}:{}:{}", name, self.span.start.line, self.span.start.col)
     }
 }

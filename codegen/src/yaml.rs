@@ -49,17 +49,11 @@ pub struct Map {
 
 impl Map {
     pub fn get(&self, key: &str) -> Option<&Node> {
-        self.entries
-            .iter()
-            .find(|(k, _)| k.name == key)
-            .map(|(_, v)| v)
+        self.entries.iter().find(|(k, _)| k.name == key).map(|(_, v)| v)
     }
 
     pub fn key(&self, key: &str) -> Option<&Key> {
-        self.entries
-            .iter()
-            .find(|(k, _)| k.name == key)
-            .map(|(k, _)| k)
+        self.entries.iter().find(|(k, _)| k.name == key).map(|(k, _)| k)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&Key, &Node)> {
@@ -124,12 +118,7 @@ impl Node {
             Value::Number(n) => serde_json::Value::Number(n.clone()),
             Value::String(s) => serde_json::Value::String(s.clone()),
             Value::Seq(items) => serde_json::Value::Array(items.iter().map(Node::to_json).collect()),
-            Value::Map(m) => serde_json::Value::Object(
-                m.entries
-                    .iter()
-                    .map(|(k, v)| (k.name.clone(), v.to_json()))
-                    .collect(),
-            ),
+            Value::Map(m) => serde_json::Value::Object(m.entries.iter().map(|(k, v)| (k.name.clone(), v.to_json())).collect()),
         }
     }
 
@@ -215,10 +204,8 @@ impl<'a> Builder<'a> {
             Some(Err(e)) => {
                 let m = *e.marker();
                 let span = self.span(YSpan::new(m, m));
-                self.errors.push(Diagnostic::error(
-                    span,
-                    format!("YAML syntax error: {}", e.info()),
-                ));
+                self.errors
+                    .push(Diagnostic::error(span, format!("YAML syntax error: {}", e.info())));
                 Step::Eof
             }
             None => Step::Eof,
@@ -296,8 +283,7 @@ impl<'a> Builder<'a> {
                     Some(node.clone())
                 }
                 None => {
-                    self.errors
-                        .push(Diagnostic::error(span, "alias refers to an unknown anchor"));
+                    self.errors.push(Diagnostic::error(span, "alias refers to an unknown anchor"));
                     None
                 }
             },
@@ -308,7 +294,11 @@ impl<'a> Builder<'a> {
                         Step::Event(Event::SequenceEnd, end) => {
                             let mut span = span;
                             span.end = self.span(end).end;
-                            let node = Node { span, value: Value::Seq(items), quoted: false };
+                            let node = Node {
+                                span,
+                                value: Value::Seq(items),
+                                quoted: false,
+                            };
                             if anchor > 0 {
                                 let size = self.nodes - before;
                                 self.anchors.insert(anchor, (node.clone(), size));
@@ -330,7 +320,11 @@ impl<'a> Builder<'a> {
                         Step::Event(Event::MappingEnd, end) => {
                             let mut span = span;
                             span.end = self.span(end).end;
-                            let node = Node { span, value: Value::Map(map), quoted: false };
+                            let node = Node {
+                                span,
+                                value: Value::Map(map),
+                                quoted: false,
+                            };
                             if anchor > 0 {
                                 let size = self.nodes - before;
                                 self.anchors.insert(anchor, (node.clone(), size));
@@ -361,30 +355,18 @@ impl<'a> Builder<'a> {
                     if let Some(first) = map.key(&name) {
                         let first = first.span;
                         self.errors.push(
-                            Diagnostic::error(key_node.span, format!("duplicate key `{name}`"))
-                                .with_note(first, "first defined here"),
+                            Diagnostic::error(key_node.span, format!("duplicate key `{name}`")).with_note(first, "first defined here"),
                         );
                         continue;
                     }
-                    map.entries.push((
-                        Key {
-                            name,
-                            span: key_node.span,
-                        },
-                        value,
-                    ));
+                    map.entries.push((Key { name, span: key_node.span }, value));
                 }
             }
             Event::SequenceEnd | Event::MappingEnd => {
-                self.errors
-                    .push(Diagnostic::error(span, "unexpected end of collection"));
+                self.errors.push(Diagnostic::error(span, "unexpected end of collection"));
                 None
             }
-            Event::StreamStart
-            | Event::StreamEnd
-            | Event::DocumentStart(_)
-            | Event::DocumentEnd
-            | Event::Nothing => None,
+            Event::StreamStart | Event::StreamEnd | Event::DocumentStart(_) | Event::DocumentEnd | Event::Nothing => None,
         }
     }
 }
@@ -482,10 +464,7 @@ fn parse_number(text: &str) -> Option<serde_json::Number> {
         ok && chars.next().is_none()
     };
     if valid_float {
-        return text
-            .parse::<f64>()
-            .ok()
-            .and_then(serde_json::Number::from_f64);
+        return text.parse::<f64>().ok().and_then(serde_json::Number::from_f64);
     }
     None
 }
@@ -552,7 +531,9 @@ mod tests {
         let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
         let mut prev = 'a';
         for name in 'b'..='k' {
-            bomb.push_str(&format!("{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+            bomb.push_str(&format!(
+                "{name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+            ));
             prev = name;
         }
         assert!(parse(&bomb, FileId(0)).is_err());

@@ -243,11 +243,31 @@ fn braces_stripped(s: &str) -> (usize, usize) {
     let start = s.len() - s.trim_start_matches(is_blank).len();
     let end = s.trim_end_matches(is_blank).len();
     let inner = s.get(start..end).unwrap_or("");
-    if inner.len() >= 2 && inner.starts_with('{') && inner.ends_with('}') {
-        (start + 1, end - 1)
-    } else {
-        (0, s.len())
+    let wrapped = inner.len() >= 2
+        && inner.starts_with('{')
+        && inner.ends_with('}')
+        && inner.get(1..inner.len() - 1).is_some_and(|body| !has_unquoted_brace(body));
+    if wrapped { (start + 1, end - 1) } else { (0, s.len()) }
+}
+
+/// True if `s` has a `{` or `}` outside string literals, i.e. the outer braces of
+/// `{$a == 1} && {$b == 2}` do not wrap the whole condition.
+fn has_unquoted_brace(s: &str) -> bool {
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for c in s.chars() {
+        match quote {
+            // A doubled '' closes and reopens, which this toggle handles without special casing.
+            Some('"') if escaped => escaped = false,
+            Some('"') if c == '\\' => escaped = true,
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '\'' || c == '"' => quote = Some(c),
+            None if c == '{' || c == '}' => return true,
+            None => {}
+        }
     }
+    false
 }
 
 #[derive(Debug)]
@@ -345,6 +365,11 @@ fn lex(text: &str, start: usize) -> Result<Vec<Token>, ParseError> {
         };
         if let (Tok::Operand(_), Some(next)) = (&tok, cur.peek().filter(|&c| !ends_operand(c))) {
             let at = cur.pos;
+            if next == '{' || next == '}' {
+                return Err(cur.error(format!(
+                    "unexpected '{next}'; braces may only wrap the whole condition, as in {{$statusCode == 200}}"
+                )));
+            }
             let word = cur.take_while(|c| !ends_operand(c));
             let what = if next == '.' || next == '[' {
                 format!("unexpected {} after {}", describe_word(word), describe_word(cur.slice(begin, at)))

@@ -203,7 +203,8 @@ impl Criterion {
         }
     }
 
-    /// Every runtime expression the criterion reads (the context included).
+    /// Every runtime expression the criterion reads: the context of a regex/jsonpath criterion,
+    /// or the operands of a simple condition (whose optional context is never read).
     pub fn expressions(&self) -> Vec<&Expression> {
         match self {
             Criterion::Simple(c) => c.expressions().into_iter().map(|(e, _)| e).collect(),

@@ -9,7 +9,7 @@
 //!
 //! The same parser serves three callers that differ only in what may *follow* an expression:
 //! a whole string (nothing), an embedded `{$...}` (a `}`), and a condition operand (whitespace,
-//! operators, accessors). [`Ctx`] carries that difference; everything else is shared so the
+//! operators, accessors). A private `Ctx` carries that difference; everything else is shared so the
 //! three can never drift apart.
 
 use crate::ParseError;

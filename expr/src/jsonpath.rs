@@ -28,6 +28,10 @@ use std::borrow::Cow;
 /// recursive parser nor `serde_json_path`'s can exhaust the stack.
 const MAX_DEPTH: usize = 64;
 
+/// `serde_json_path` re-parses a nested filter once per enclosing filter, so its parse time
+/// doubles with every level of `[...]` nesting; real conditions nest two or three levels.
+const MAX_BRACKET_DEPTH: usize = 8;
+
 /// A parsed `jsonpath` condition.
 #[derive(Debug, Clone)]
 pub struct JsonPathCondition {
@@ -138,6 +142,7 @@ impl JsonPathCondition {
 /// Rejects nesting deeper than [`MAX_DEPTH`] before any recursive parser sees the text.
 fn check_nesting(s: &str) -> Result<(), ParseError> {
     let mut depth = 0usize;
+    let mut brackets = 0usize;
     let mut quote: Option<char> = None;
     let mut escaped = false;
     for (i, c) in s.char_indices() {
@@ -161,8 +166,21 @@ fn check_nesting(s: &str) -> Result<(), ParseError> {
                         format!("JSONPath condition is nested more than {MAX_DEPTH} levels deep"),
                     ));
                 }
+                if c == '[' {
+                    brackets += 1;
+                    if brackets > MAX_BRACKET_DEPTH {
+                        return Err(ParseError::new(
+                            i,
+                            format!("JSONPath brackets nested more than {MAX_BRACKET_DEPTH} levels deep are not supported"),
+                        ));
+                    }
+                }
             }
-            ')' | ']' => depth = depth.saturating_sub(1),
+            ')' => depth = depth.saturating_sub(1),
+            ']' => {
+                depth = depth.saturating_sub(1);
+                brackets = brackets.saturating_sub(1);
+            }
             _ => {}
         }
     }

@@ -9,7 +9,7 @@
 //! parser, and evaluation never panics either (problems become [`EvalError`]s).
 //!
 //! Module map:
-//! - [`pointer`]: RFC 6901 JSON pointers (the `#/...` suffix of expressions).
+//! - [`pointer`](mod@pointer): RFC 6901 JSON pointers (the `#/...` suffix of expressions).
 //! - [`expression`]: runtime expressions such as `$response.body#/id`.
 //! - [`template`]: strings with embedded `{$...}` expressions and the literal/expression/template
 //!   classification of string values found in a document.
@@ -26,8 +26,10 @@ pub mod pointer;
 mod scan;
 pub mod template;
 
+pub use condition::SimpleCondition;
 pub use criterion::*;
 pub use expression::{Expression, Source, WorkflowField};
+pub use jsonpath::JsonPathCondition;
 pub use pointer::JsonPointer;
 pub use template::*;
 

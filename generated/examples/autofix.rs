@@ -72,7 +72,11 @@ fn describe(event: &Event<'_>) -> Option<String> {
             attempts,
             ..
         } => {
-            let retries = if *attempts > 1 { format!(", {} attempts", attempts) } else { String::new() };
+            let retries = if *attempts > 1 {
+                format!(", {} attempts", attempts)
+            } else {
+                String::new()
+            };
             Some(format!("  {method} {url} -> HTTP {status} ({} ms{retries})", elapsed.as_millis()))
         }
         Event::StepSucceeded { outputs, .. } => {
@@ -92,9 +96,9 @@ fn describe(event: &Event<'_>) -> Option<String> {
             target,
             ..
         } => Some(match (kind, target) {
-            (ActionKind::End, _) => format!("  action {name}: end"),
-            (_, Some(t)) => format!("  action {name}: {kind:?} {t}").to_lowercase(),
-            _ => format!("  action {name}"),
+            (ActionKind::Goto, Some(t)) => format!("  action {name}: goto {t}"),
+            (ActionKind::Retry, _) => format!("  action {name}: retry"),
+            _ => format!("  action {name}: end"),
         }),
         Event::StepFailed { step, status, .. } => Some(format!("  step {step} failed with HTTP {status}")),
         _ => None,
@@ -150,13 +154,11 @@ async fn main() -> ExitCode {
 
     let client = seer_api::Client::new(base_url).with_bearer_token(token);
     let poll = arazzo::PollPolicy::default().with_interval(Duration::from_millis(500), Duration::from_secs(30));
-    let workflows = Workflows::new(client)
-        .with_poll_policy(poll)
-        .with_observer(move |event| {
-            if let Some(line) = describe(event) {
-                say(line);
-            }
-        });
+    let workflows = Workflows::new(client).with_poll_policy(poll).with_observer(move |event| {
+        if let Some(line) = describe(event) {
+            say(line);
+        }
+    });
     let inputs = SeerAutofixIssueInputs {
         organization_id_or_slug: options.org,
         issue_id: options.issue,

@@ -102,7 +102,9 @@ fn manifest_dir() -> PathBuf {
 fn track(files: &[PathBuf]) -> proc_macro2::TokenStream {
     let includes = files.iter().filter(|f| f.is_file()).map(|f| {
         let path = f.to_string_lossy().into_owned();
-        quote!(const _: &[u8] = ::std::include_bytes!(#path);)
+        quote!(
+            const _: &[u8] = ::std::include_bytes!(#path);
+        )
     });
     quote!(#(#includes)*)
 }

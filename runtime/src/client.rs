@@ -24,11 +24,7 @@ pub use reqwest::Method;
 
 /// Everything but RFC 3986 unreserved characters is encoded, so a value such
 /// as `a/b?c` stays one path segment (`a%2Fb%3Fc`).
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 
 /// Where an API key goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,7 +38,10 @@ pub enum ApiKeyLocation {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Auth {
     Bearer(Secret),
-    Basic { username: String, password: Secret },
+    Basic {
+        username: String,
+        password: Secret,
+    },
     ApiKey {
         location: ApiKeyLocation,
         name: String,
@@ -92,9 +91,7 @@ impl Body {
                     .collect(),
             ),
             Body::Text { text, .. } => serde_json::Value::String(text.clone()),
-            Body::Bytes { bytes, .. } => {
-                serde_json::Value::String(String::from_utf8_lossy(bytes).into_owned())
-            }
+            Body::Bytes { bytes, .. } => serde_json::Value::String(String::from_utf8_lossy(bytes).into_owned()),
         }
     }
 }
@@ -268,9 +265,7 @@ impl Exchange {
 
     /// The body parsed as JSON, if it is JSON. Parsed once.
     pub fn json(&self) -> Option<&serde_json::Value> {
-        self.json
-            .get_or_init(|| serde_json::from_slice(&self.body).ok())
-            .as_ref()
+        self.json.get_or_init(|| serde_json::from_slice(&self.body).ok()).as_ref()
     }
 
     pub fn text(&self) -> String {
@@ -363,11 +358,7 @@ impl HttpClient {
     }
 
     fn url(&self, request: &Request) -> Result<(reqwest::Url, String), ClientError> {
-        let joined = format!(
-            "{}{}",
-            self.base_url.trim_end_matches('/'),
-            request.expand_path()
-        );
+        let joined = format!("{}{}", self.base_url.trim_end_matches('/'), request.expand_path());
         let mut url = reqwest::Url::parse(&joined).map_err(|e| ClientError::InvalidUrl {
             url: joined.clone(),
             reason: e.to_string(),
@@ -468,9 +459,7 @@ impl HttpClient {
             None => builder,
             Some(Body::Json(v)) => builder
                 .header(reqwest::header::CONTENT_TYPE, "application/json")
-                .body(serde_json::to_vec(v).map_err(|e| ClientError::InvalidRequest {
-                    message: e.to_string(),
-                })?),
+                .body(serde_json::to_vec(v).map_err(|e| ClientError::InvalidRequest { message: e.to_string() })?),
             Some(Body::Form(pairs)) => builder.form(pairs),
             Some(Body::Text { content_type, text }) => builder
                 .header(reqwest::header::CONTENT_TYPE, content_type.as_str())
@@ -499,8 +488,7 @@ impl HttpClient {
                     let body = match response.bytes().await {
                         Ok(b) => b.to_vec(),
                         Err(e) if can_retry && idempotent => {
-                            self.pause(retry, None, &method, &display_url, &e.without_url().to_string())
-                                .await;
+                            self.pause(retry, None, &method, &display_url, &e.without_url().to_string()).await;
                             retry += 1;
                             continue;
                         }
@@ -520,8 +508,7 @@ impl HttpClient {
                         // A server asking for a longer pause than we accept
                         // gets its answer passed up rather than a silent wait.
                         if after.is_none_or(|a| a <= self.retry.max_retry_after || self.retry.max_retry_after.is_zero()) {
-                            self.pause(retry, after, &method, &display_url, &format!("HTTP {status}"))
-                                .await;
+                            self.pause(retry, after, &method, &display_url, &format!("HTTP {status}")).await;
                             retry += 1;
                             continue;
                         }
@@ -577,8 +564,7 @@ mod tests {
 
     #[test]
     fn query_api_keys_are_redacted_in_the_display_url() {
-        let c = HttpClient::new("http://localhost/api/")
-            .with_auth(Auth::api_key(ApiKeyLocation::Query, "key", "s3cret"));
+        let c = HttpClient::new("http://localhost/api/").with_auth(Auth::api_key(ApiKeyLocation::Query, "key", "s3cret"));
         let (url, display) = c.url(&Request::new(Method::GET, "/x").query("q", "1")).expect("url");
         assert!(url.as_str().contains("key=s3cret"));
         assert_eq!(display, "http://localhost/api/x?q=1&key=***");

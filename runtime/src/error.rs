@@ -29,11 +29,7 @@ pub enum ClientError {
     /// The request could not be built (e.g. a body that does not serialise).
     InvalidRequest { message: String },
     /// No answer: connection refused, reset, timed out, TLS failure.
-    Transport {
-        method: String,
-        url: String,
-        message: String,
-    },
+    Transport { method: String, url: String, message: String },
     /// The server answered a status the operation does not document.
     UnexpectedStatus {
         method: String,
@@ -56,21 +52,10 @@ impl fmt::Display for ClientError {
         match self {
             ClientError::InvalidUrl { url, reason } => write!(f, "invalid URL `{url}`: {reason}"),
             ClientError::InvalidRequest { message } => write!(f, "invalid request: {message}"),
-            ClientError::Transport {
-                method,
-                url,
-                message,
-            } => write!(f, "{method} {url}: no answer: {message}"),
-            ClientError::UnexpectedStatus {
-                method,
-                url,
-                status,
-                body,
-            } => write!(
-                f,
-                "{method} {url}: undocumented status {status}: {}",
-                preview(body)
-            ),
+            ClientError::Transport { method, url, message } => write!(f, "{method} {url}: no answer: {message}"),
+            ClientError::UnexpectedStatus { method, url, status, body } => {
+                write!(f, "{method} {url}: undocumented status {status}: {}", preview(body))
+            }
             ClientError::Decode {
                 method,
                 url,
@@ -100,11 +85,12 @@ pub enum WorkflowError {
         status: u16,
         body: String,
     },
-    /// The step's request got no usable answer.
+    /// The step's request got no usable answer. (Boxed: it is large, and
+    /// every `Result` in a run carries this type.)
     Client {
         workflow: String,
         step: String,
-        source: ClientError,
+        source: Box<ClientError>,
     },
     /// Polling did not settle before the policy's deadline.
     Timeout {
@@ -164,11 +150,7 @@ impl fmt::Display for WorkflowError {
                 "workflow `{workflow}`: step `{step}` failed: HTTP {status} did not meet its success criteria: {}",
                 preview(body)
             ),
-            WorkflowError::Client {
-                workflow,
-                step,
-                source,
-            } => write!(f, "workflow `{workflow}`: step `{step}`: {source}"),
+            WorkflowError::Client { workflow, step, source } => write!(f, "workflow `{workflow}`: step `{step}`: {source}"),
             WorkflowError::Timeout {
                 workflow,
                 step,
@@ -210,11 +192,7 @@ impl fmt::Display for WorkflowError {
                 step,
                 expression,
                 message,
-            } => write!(
-                f,
-                "workflow `{workflow}`{}: cannot evaluate `{expression}`: {message}",
-                at(step)
-            ),
+            } => write!(f, "workflow `{workflow}`{}: cannot evaluate `{expression}`: {message}", at(step)),
             WorkflowError::Ended {
                 workflow,
                 step,
@@ -233,7 +211,7 @@ impl fmt::Display for WorkflowError {
 impl std::error::Error for WorkflowError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            WorkflowError::Client { source, .. } => Some(source),
+            WorkflowError::Client { source, .. } => Some(source.as_ref()),
             _ => None,
         }
     }
@@ -257,13 +235,11 @@ impl WorkflowError {
     /// The HTTP status behind the error, when there is one.
     pub fn status(&self) -> Option<u16> {
         match self {
-            WorkflowError::StepFailed { status, .. } | WorkflowError::Ended { status, .. } => {
-                Some(*status)
-            }
-            WorkflowError::Client {
-                source: ClientError::UnexpectedStatus { status, .. } | ClientError::Decode { status, .. },
-                ..
-            } => Some(*status),
+            WorkflowError::StepFailed { status, .. } | WorkflowError::Ended { status, .. } => Some(*status),
+            WorkflowError::Client { source, .. } => match source.as_ref() {
+                ClientError::UnexpectedStatus { status, .. } | ClientError::Decode { status, .. } => Some(*status),
+                _ => None,
+            },
             _ => None,
         }
     }

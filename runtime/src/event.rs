@@ -98,7 +98,16 @@ pub fn emit(observer: Option<&Observer>, event: &Event<'_>) {
             status,
             elapsed,
             attempts,
-        } => tracing::info!(workflow, step, method, url, status, elapsed_ms = elapsed.as_millis() as u64, attempts, "http exchange"),
+        } => tracing::info!(
+            workflow,
+            step,
+            method,
+            url,
+            status,
+            elapsed_ms = elapsed.as_millis() as u64,
+            attempts,
+            "http exchange"
+        ),
         Event::Waiting {
             workflow,
             step,

@@ -135,7 +135,7 @@ impl<'a> Run<'a> {
         let exchange = client.send(request).await.map_err(|source| WorkflowError::Client {
             workflow: self.workflow.to_owned(),
             step: step.to_owned(),
-            source,
+            source: Box::new(source),
         })?;
         emit(
             self.observer,
@@ -173,18 +173,14 @@ impl<'a> Run<'a> {
         let parsed = arazzo_expr::classify(text).map_err(|e| self.expression_error(step, text, e.to_string()))?;
         match parsed {
             StringValue::Literal(s) => Ok(Some(Value::String(s))),
-            StringValue::Expression(expr) => self
-                .resolve(&expr)
-                .map_err(|e| self.expression_error(step, text, e.to_string())),
+            StringValue::Expression(expr) => self.resolve(&expr).map_err(|e| self.expression_error(step, text, e.to_string())),
             StringValue::Template(template) => {
                 let mut out = String::new();
                 for segment in &template.segments {
                     match segment {
                         arazzo_expr::Segment::Literal(s) => out.push_str(s),
                         arazzo_expr::Segment::Expression(expr) => {
-                            let value = self
-                                .resolve(expr)
-                                .map_err(|e| self.expression_error(step, text, e.to_string()))?;
+                            let value = self.resolve(expr).map_err(|e| self.expression_error(step, text, e.to_string()))?;
                             match value {
                                 Some(Value::String(s)) => out.push_str(&s),
                                 Some(other) => out.push_str(&other.to_string()),
@@ -328,10 +324,7 @@ impl<'a> Run<'a> {
     /// The error for a step whose success criteria failed with no failure
     /// action to handle it.
     pub fn step_failed(&self, step: &str) -> WorkflowError {
-        let (status, body) = self
-            .current
-            .as_ref()
-            .map_or((0, String::new()), |e| (e.status, e.text()));
+        let (status, body) = self.current.as_ref().map_or((0, String::new()), |e| (e.status, e.text()));
         emit(
             self.observer,
             &Event::StepFailed {
@@ -364,7 +357,11 @@ impl<'a> Run<'a> {
             .and_then(|e| e.header("retry-after"))
             .and_then(crate::retry::parse_retry_after);
         let delay = from_header
-            .or_else(|| retry_after.filter(|s| s.is_finite() && *s >= 0.0).map(std::time::Duration::from_secs_f64))
+            .or_else(|| {
+                retry_after
+                    .filter(|s| s.is_finite() && *s >= 0.0)
+                    .map(std::time::Duration::from_secs_f64)
+            })
             .unwrap_or_default();
         let elapsed = self.started.elapsed();
         let delay = delay.min(self.policy.deadline.saturating_sub(elapsed));
@@ -387,10 +384,7 @@ impl<'a> Run<'a> {
 
     /// The error for a failure action of type `end`.
     pub fn ended(&self, step: &str, action: &str) -> WorkflowError {
-        let (status, body) = self
-            .current
-            .as_ref()
-            .map_or((0, String::new()), |e| (e.status, e.text()));
+        let (status, body) = self.current.as_ref().map_or((0, String::new()), |e| (e.status, e.text()));
         WorkflowError::Ended {
             workflow: self.workflow.to_owned(),
             step: step.to_owned(),
@@ -404,10 +398,7 @@ impl<'a> Run<'a> {
     /// as their JSON text.
     pub fn form_pairs(payload: &Value) -> Vec<(String, String)> {
         match payload {
-            Value::Object(members) => members
-                .iter()
-                .map(|(k, v)| (k.clone(), Run::literal_parameter(v)))
-                .collect(),
+            Value::Object(members) => members.iter().map(|(k, v)| (k.clone(), Run::literal_parameter(v))).collect(),
             _ => Vec::new(),
         }
     }
@@ -481,16 +472,8 @@ impl Resolve for Run<'_> {
                 };
                 match source {
                     Source::Header(name) => find_header(request.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())), name),
-                    Source::Query(name) => request
-                        .query
-                        .iter()
-                        .find(|(k, _)| k == name)
-                        .map(|(_, v)| Value::String(v.clone())),
-                    Source::Path(name) => request
-                        .path
-                        .iter()
-                        .find(|(k, _)| k == name)
-                        .map(|(_, v)| Value::String(v.clone())),
+                    Source::Query(name) => request.query.iter().find(|(k, _)| k == name).map(|(_, v)| Value::String(v.clone())),
+                    Source::Path(name) => request.path.iter().find(|(k, _)| k == name).map(|(_, v)| Value::String(v.clone())),
                     Source::Body(pointer) => {
                         let body = request.body.as_ref().map(crate::client::Body::to_json);
                         pointer_into(body.as_ref(), pointer.as_ref())
@@ -503,10 +486,7 @@ impl Resolve for Run<'_> {
                 };
                 match source {
                     Source::Header(name) => find_header(
-                        exchange
-                            .headers
-                            .iter()
-                            .filter_map(|(k, v)| Some((k.as_str(), v.to_str().ok()?))),
+                        exchange.headers.iter().filter_map(|(k, v)| Some((k.as_str(), v.to_str().ok()?))),
                         name,
                     ),
                     Source::Query(_) | Source::Path(_) => None,
@@ -519,14 +499,9 @@ impl Resolve for Run<'_> {
             }
             Expression::Inputs { name, pointer } => pointer_into(self.inputs.get(name), pointer.as_ref()),
             Expression::Outputs { name, pointer } => pointer_into(self.outputs.get(name), pointer.as_ref()),
-            Expression::Steps {
-                step_id,
-                output,
-                pointer,
-            } => pointer_into(
-                self.steps.get(step_id.as_str()).and_then(|o| o.get(output)),
-                pointer.as_ref(),
-            ),
+            Expression::Steps { step_id, output, pointer } => {
+                pointer_into(self.steps.get(step_id.as_str()).and_then(|o| o.get(output)), pointer.as_ref())
+            }
             Expression::Workflows { field, .. } => match field {
                 WorkflowField::Inputs | WorkflowField::Outputs => None,
             },

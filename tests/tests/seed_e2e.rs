@@ -63,7 +63,12 @@ async fn start_answering_404_fails_naming_the_step() {
     assert_eq!(error.step(), Some("startFix"));
     assert_eq!(error.status(), Some(404));
     match &error {
-        WorkflowError::StepFailed { workflow, step, status, body } => {
+        WorkflowError::StepFailed {
+            workflow,
+            step,
+            status,
+            body,
+        } => {
             assert_eq!((workflow.as_str(), step.as_str(), *status), ("seer-autofix-issue", "startFix", 404));
             assert!(body.contains("does not exist"), "body kept: {body}");
         }
@@ -161,7 +166,11 @@ async fn polling_stops_at_the_deadline() {
         other => panic!("expected Timeout, got {other:?}"),
     }
     assert!(error.to_string().contains("timed out polling step `pollFixState`"), "{error}");
-    let polls = fake.requests().iter().filter(|r| r.method == "GET" && r.path.contains("autofix")).count();
+    let polls = fake
+        .requests()
+        .iter()
+        .filter(|r| r.method == "GET" && r.path.contains("autofix"))
+        .count();
     assert!(polls >= 2, "it polled ({polls} times) before giving up");
 }
 
@@ -170,9 +179,16 @@ async fn transient_failures_are_retried_by_the_transport() {
     let scenario = Scenario::completed()
         .with_injection(Injection::status(Route::ListModels, 503, serde_json::json!({"detail": "busy"})))
         .with_injection(Injection::rate_limited(Route::StartFix, 0))
-        .with_injection(Injection::status(Route::GetFixState, 502, serde_json::json!({"detail": "bad gateway"})));
+        .with_injection(Injection::status(
+            Route::GetFixState,
+            502,
+            serde_json::json!({"detail": "bad gateway"}),
+        ));
     let (fake, result) = run(scenario, "42", None).await;
-    assert_eq!(result.expect("retries hide transient failures").status, SeerAutofixStateStatus::Completed);
+    assert_eq!(
+        result.expect("retries hide transient failures").status,
+        SeerAutofixStateStatus::Completed
+    );
     let statuses: Vec<u16> = fake.requests().iter().map(|r| r.status).collect();
     assert_eq!(statuses, [503, 200, 429, 202, 502, 200, 200]);
 }
@@ -241,8 +257,15 @@ async fn observer_sees_every_step_exchange_and_wait() {
 #[tokio::test]
 async fn a_bad_base_url_is_an_error_at_the_first_request() {
     let client = seer_api::Client::new("not a url");
-    let error = Workflows::new(client).seer_autofix_issue(inputs("42", None)).await.expect_err("bad URL");
-    assert!(matches!(&error, WorkflowError::Client { step, source: arazzo::ClientError::InvalidUrl { .. }, .. } if step == "listModels"), "{error:?}");
+    let error = Workflows::new(client)
+        .seer_autofix_issue(inputs("42", None))
+        .await
+        .expect_err("bad URL");
+    assert!(
+        matches!(&error, WorkflowError::Client { step, source, .. }
+            if step == "listModels" && matches!(**source, arazzo::ClientError::InvalidUrl { .. })),
+        "{error:?}"
+    );
 }
 
 #[tokio::test]

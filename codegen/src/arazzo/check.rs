@@ -33,14 +33,20 @@ pub fn check(loaded: &Loaded, diags: &mut Diagnostics) {
 fn id_pattern(text: &Text, what: &str, diags: &mut Diagnostics) {
     let ok = !text.value.is_empty() && text.value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
     if !ok {
-        diags.push(Diagnostic::error(text.span, format!("{what} `{}` must match `[A-Za-z0-9_-]+`", text.value)));
+        diags.push(Diagnostic::error(
+            text.span,
+            format!("{what} `{}` must match `[A-Za-z0-9_-]+`", text.value),
+        ));
     }
 }
 
 fn output_name_pattern(text: &Text, diags: &mut Diagnostics) {
     let ok = !text.value.is_empty() && text.value.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b));
     if !ok {
-        diags.push(Diagnostic::error(text.span, format!("output name `{}` must match `[a-zA-Z0-9.-_]+`", text.value)));
+        diags.push(Diagnostic::error(
+            text.span,
+            format!("output name `{}` must match `[a-zA-Z0-9.-_]+`", text.value),
+        ));
     }
 }
 
@@ -48,7 +54,9 @@ fn unique<'a>(items: impl Iterator<Item = &'a Text>, what: &str, diags: &mut Dia
     let mut seen: HashMap<&str, &Text> = HashMap::new();
     for item in items {
         if let Some(first) = seen.get(item.value.as_str()) {
-            diags.push(Diagnostic::error(item.span, format!("duplicate {what} `{}`", item.value)).with_note(first.span, "first defined here"));
+            diags.push(
+                Diagnostic::error(item.span, format!("duplicate {what} `{}`", item.value)).with_note(first.span, "first defined here"),
+            );
         } else {
             seen.insert(&item.value, item);
         }
@@ -68,7 +76,10 @@ fn node_text(node: &Node) -> Option<Text> {
 }
 
 fn parse_error(text: &Text, error: &ParseError, what: &str) -> Diagnostic {
-    Diagnostic::error(text.sub_span(error.offset, 1), format!("malformed {what} `{}`: {}", text.value, error.message))
+    Diagnostic::error(
+        text.sub_span(error.offset, 1),
+        format!("malformed {what} `{}`: {}", text.value, error.message),
+    )
 }
 
 struct WorkflowChecker<'a> {
@@ -76,14 +87,16 @@ struct WorkflowChecker<'a> {
     doc: &'a Document,
     workflow: &'a Workflow,
     inputs: Vec<String>,
-    /// The operation each step calls, once resolved.
-    ops: HashMap<&'a str, OpRef>,
+    /// The operation each step calls, once resolved, by step index (ids
+    /// may be duplicated in a broken document).
+    ops: Vec<Option<OpRef>>,
 }
 
 /// Where an expression is used decides what it may refer to.
 #[derive(Clone, Copy)]
 struct Scope<'a> {
-    step: Option<&'a Step>,
+    /// The step (index and object) the expression belongs to.
+    step: Option<(usize, &'a Step)>,
     /// Inside a step's outputs, `$response.body` pointers are checked
     /// against the response schema.
     check_body_pointers: bool,
@@ -92,13 +105,16 @@ struct Scope<'a> {
 impl<'a> WorkflowChecker<'a> {
     fn new(loaded: &'a Loaded, workflow: &'a Workflow) -> Self {
         let doc = &loaded.document;
-        let inputs = resolve::input_properties(workflow, &doc.components).into_iter().map(|p| p.name).collect();
+        let inputs = resolve::input_properties(workflow, &doc.components)
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
         WorkflowChecker {
             loaded,
             doc,
             workflow,
             inputs,
-            ops: HashMap::new(),
+            ops: Vec::new(),
         }
     }
 
@@ -111,19 +127,26 @@ impl<'a> WorkflowChecker<'a> {
         }
         for step in &wf.steps {
             id_pattern(&step.step_id, "stepId", diags);
-            if let Some(op) = self.check_target(step, diags) {
-                self.ops.insert(&step.step_id.value, op);
-            }
+            let op = self.check_target(step, diags);
+            self.ops.push(op);
         }
         self.check_parameter_list(&wf.parameters, diags);
         self.check_actions(&wf.success_actions, "successActions", None, diags);
         self.check_actions(&wf.failure_actions, "failureActions", None, diags);
-        for step in &wf.steps {
-            self.check_step(step, diags);
+        for (index, step) in wf.steps.iter().enumerate() {
+            self.check_step(index, step, diags);
         }
         for (name, expr) in &wf.outputs {
             output_name_pattern(name, diags);
-            self.check_value(expr, Scope { step: None, check_body_pointers: false }, "workflow output", diags);
+            self.check_value(
+                expr,
+                Scope {
+                    step: None,
+                    check_body_pointers: false,
+                },
+                "workflow output",
+                diags,
+            );
         }
     }
 
@@ -133,17 +156,19 @@ impl<'a> WorkflowChecker<'a> {
             if resolve::input_schema(self.workflow, &self.doc.components).is_none() {
                 let key = r.as_str().unwrap_or_default();
                 diags.push(
-                    Diagnostic::error(r.span, format!("`{key}` does not name an entry of `components.inputs`"))
-                        .with_suggestion(
-                            key.rsplit('/').next().unwrap_or(key),
-                            self.doc.components.inputs.iter().map(|(k, _)| k.value.as_str()),
-                        ),
+                    Diagnostic::error(r.span, format!("`{key}` does not name an entry of `components.inputs`")).with_suggestion(
+                        key.rsplit('/').next().unwrap_or(key),
+                        self.doc.components.inputs.iter().map(|(k, _)| k.value.as_str()),
+                    ),
                 );
             }
             return;
         }
         if inputs.as_map().is_none() {
-            diags.push(Diagnostic::error(inputs.span, format!("`inputs` must be a JSON Schema object, found {}", inputs.kind())));
+            diags.push(Diagnostic::error(
+                inputs.span,
+                format!("`inputs` must be a JSON Schema object, found {}", inputs.kind()),
+            ));
         }
     }
 
@@ -153,7 +178,10 @@ impl<'a> WorkflowChecker<'a> {
             return true;
         }
         if id.starts_with("$sourceDescriptions.") {
-            diags.push(Diagnostic::error(text.span, format!("`{id}` names a workflow in another Arazzo document, which this version of the generator does not support")));
+            diags.push(Diagnostic::error(
+                text.span,
+                format!("`{id}` names a workflow in another Arazzo document, which this version of the generator does not support"),
+            ));
             return false;
         }
         diags.push(
@@ -164,12 +192,23 @@ impl<'a> WorkflowChecker<'a> {
     }
 
     fn check_target(&self, step: &Step, diags: &mut Diagnostics) -> Option<OpRef> {
+        // With a source that failed to load (already reported), "unknown
+        // operation" would only repeat that error in other words.
+        let sources_loaded = self.loaded.sources.iter().all(|s| s.api.is_some());
+        let mut report = |d: Diagnostic| {
+            if sources_loaded {
+                diags.push(d);
+            }
+        };
         match step.target.as_ref()? {
-            StepTarget::OperationId(text) => resolve::operation_id(self.loaded, text).map_err(|d| diags.push(d)).ok(),
-            StepTarget::OperationPath(text) => resolve::operation_path(self.loaded, text).map_err(|d| diags.push(d)).ok(),
+            StepTarget::OperationId(text) => resolve::operation_id(self.loaded, text).map_err(&mut report).ok(),
+            StepTarget::OperationPath(text) => resolve::operation_path(self.loaded, text).map_err(&mut report).ok(),
             StepTarget::WorkflowId(text) => {
                 if self.workflow_exists(text, diags) && text.value == self.workflow.workflow_id.value {
-                    diags.push(Diagnostic::error(text.span, format!("step `{}` calls its own workflow, which would never end", step.step_id.value)));
+                    diags.push(Diagnostic::error(
+                        text.span,
+                        format!("step `{}` calls its own workflow, which would never end", step.step_id.value),
+                    ));
                 }
                 None
             }
@@ -184,8 +223,15 @@ impl<'a> WorkflowChecker<'a> {
                     let key = (p.name.value.clone(), p.location.as_ref().map(|l| l.value.clone()));
                     if let Some(first) = seen.get(&key) {
                         diags.push(
-                            Diagnostic::error(p.name.span, format!("duplicate parameter `{}`{}", p.name.value, key.1.as_ref().map(|l| format!(" in {l}")).unwrap_or_default()))
-                                .with_note(first.span, "first defined here"),
+                            Diagnostic::error(
+                                p.name.span,
+                                format!(
+                                    "duplicate parameter `{}`{}",
+                                    p.name.value,
+                                    key.1.as_ref().map(|l| format!(" in {l}")).unwrap_or_default()
+                                ),
+                            )
+                            .with_note(first.span, "first defined here"),
                         );
                     } else {
                         seen.insert(key, p.name.clone());
@@ -196,10 +242,17 @@ impl<'a> WorkflowChecker<'a> {
         }
     }
 
-    fn check_step(&self, step: &'a Step, diags: &mut Diagnostics) {
-        let scope = Scope { step: Some(step), check_body_pointers: false };
+    fn op_at(&self, index: usize) -> Option<(&'a crate::openapi::OpenApi, &'a crate::openapi::Operation)> {
+        self.ops.get(index).copied().flatten().and_then(|r| r.get(self.loaded))
+    }
+
+    fn check_step(&self, index: usize, step: &'a Step, diags: &mut Diagnostics) {
+        let scope = Scope {
+            step: Some((index, step)),
+            check_body_pointers: false,
+        };
         self.check_parameter_list(&step.parameters, diags);
-        let op = self.ops.get(step.step_id.value.as_str()).and_then(|r| r.get(self.loaded));
+        let op = self.op_at(index);
         let params = resolve::step_parameters(self.workflow, step, &self.doc.components);
         let calls_workflow = matches!(step.target, Some(StepTarget::WorkflowId(_)));
         for p in &params {
@@ -210,20 +263,39 @@ impl<'a> WorkflowChecker<'a> {
                 continue;
             }
             let Some(location) = &p.location else {
-                diags.push(Diagnostic::error(p.name.span, format!("parameter `{}` needs `in` (path, query, header or cookie) because the step calls an operation", p.name.value)));
+                diags.push(Diagnostic::error(
+                    p.name.span,
+                    format!(
+                        "parameter `{}` needs `in` (path, query, header or cookie) because the step calls an operation",
+                        p.name.value
+                    ),
+                ));
                 continue;
             };
             let Some((_, op)) = op else { continue };
-            let declared = op.parameters.iter().any(|d| d.name == p.name.value && d.location.as_str() == location.value);
+            let declared = op
+                .parameters
+                .iter()
+                .any(|d| d.name == p.name.value && d.location.as_str() == location.value);
             if !declared {
-                let same_in: Vec<&str> = op.parameters.iter().filter(|d| d.location.as_str() == location.value).map(|d| d.name.as_str()).collect();
+                let same_in: Vec<&str> = op
+                    .parameters
+                    .iter()
+                    .filter(|d| d.location.as_str() == location.value)
+                    .map(|d| d.name.as_str())
+                    .collect();
                 let elsewhere = op.parameters.iter().find(|d| d.name == p.name.value);
                 let mut d = Diagnostic::error(
                     p.name.span,
                     format!("operation `{}` has no {} parameter `{}`", op_name(op), location.value, p.name.value),
                 );
                 d = match elsewhere {
-                    Some(e) => d.with_help(format!("`{}` is a {} parameter: write `in: {}`", e.name, e.location.as_str(), e.location.as_str())),
+                    Some(e) => d.with_help(format!(
+                        "`{}` is a {} parameter: write `in: {}`",
+                        e.name,
+                        e.location.as_str(),
+                        e.location.as_str()
+                    )),
                     None => d.with_suggestion(&p.name.value, same_in.iter().copied()),
                 };
                 if same_in.is_empty() {
@@ -240,33 +312,54 @@ impl<'a> WorkflowChecker<'a> {
                     .iter()
                     .any(|p| p.name.value == declared.name && p.location.as_ref().is_some_and(|l| l.value == declared.location.as_str()));
                 if !given {
-                    diags.push(Diagnostic::error(
-                        step.step_id.span,
-                        format!(
-                            "step `{}` does not set required {} parameter `{}` of operation `{}`",
-                            step.step_id.value,
-                            declared.location.as_str(),
+                    diags.push(
+                        Diagnostic::error(
+                            step.step_id.span,
+                            format!(
+                                "step `{}` does not set required {} parameter `{}` of operation `{}`",
+                                step.step_id.value,
+                                declared.location.as_str(),
+                                declared.name,
+                                op_name(op)
+                            ),
+                        )
+                        .with_help(format!(
+                            "add `- {{ name: {}, in: {}, value: ... }}` to the step's parameters",
                             declared.name,
-                            op_name(op)
-                        ),
-                    )
-                    .with_help(format!("add `- {{ name: {}, in: {}, value: ... }}` to the step's parameters", declared.name, declared.location.as_str())));
+                            declared.location.as_str()
+                        )),
+                    );
                 }
             }
         }
         if let Some(body) = &step.request_body {
             if calls_workflow {
-                diags.push(Diagnostic::error(body.span, "a step that calls a workflow cannot have a request body; pass values as parameters"));
+                diags.push(Diagnostic::error(
+                    body.span,
+                    "a step that calls a workflow cannot have a request body; pass values as parameters",
+                ));
             } else if let Some((_, op)) = op {
                 match &op.request_body {
-                    None => diags.push(Diagnostic::error(body.span, format!("operation `{}` takes no request body", op_name(op)))),
+                    None => diags.push(Diagnostic::error(
+                        body.span,
+                        format!("operation `{}` takes no request body", op_name(op)),
+                    )),
                     Some(rb) => {
                         if let Some(ct) = &body.content_type {
                             let accepted = rb.content.iter().any(|m| media_matches(&m.media_type, &ct.value));
                             if !accepted && !rb.content.is_empty() {
                                 diags.push(
-                                    Diagnostic::error(ct.span, format!("operation `{}` does not accept `{}` bodies", op_name(op), ct.value))
-                                        .with_note(None, format!("it accepts: {}", rb.content.iter().map(|m| m.media_type.as_str()).collect::<Vec<_>>().join(", "))),
+                                    Diagnostic::error(
+                                        ct.span,
+                                        format!("operation `{}` does not accept `{}` bodies", op_name(op), ct.value),
+                                    )
+                                    .with_note(
+                                        None,
+                                        format!(
+                                            "it accepts: {}",
+                                            rb.content.iter().map(|m| m.media_type.as_str()).collect::<Vec<_>>().join(", ")
+                                        ),
+                                    ),
                                 );
                             }
                         }
@@ -277,28 +370,46 @@ impl<'a> WorkflowChecker<'a> {
                 self.check_payload(payload, scope, diags);
             }
             for (target, value) in &body.replacements {
-                if target.value.starts_with('/') || target.value.is_empty() {
-                    if let Err(e) = arazzo_expr::JsonPointer::parse(&target.value) {
-                        diags.push(parse_error(target, &e, "replacement target"));
-                    }
+                if (target.value.starts_with('/') || target.value.is_empty())
+                    && let Err(e) = arazzo_expr::JsonPointer::parse(&target.value)
+                {
+                    diags.push(parse_error(target, &e, "replacement target"));
                 }
                 self.check_payload(value, scope, diags);
             }
-        } else if let Some((_, op)) = op {
-            if op.request_body.as_ref().is_some_and(|rb| rb.required) {
-                diags.push(Diagnostic::error(step.step_id.span, format!("operation `{}` requires a request body, and step `{}` has none", op_name(op), step.step_id.value)).with_help("add `requestBody: { contentType: ..., payload: ... }`"));
-            }
+        } else if let Some((_, op)) = op
+            && op.request_body.as_ref().is_some_and(|rb| rb.required)
+        {
+            diags.push(
+                Diagnostic::error(
+                    step.step_id.span,
+                    format!(
+                        "operation `{}` requires a request body, and step `{}` has none",
+                        op_name(op),
+                        step.step_id.value
+                    ),
+                )
+                .with_help("add `requestBody: { contentType: ..., payload: ... }`"),
+            );
         }
         for criterion in &step.success_criteria {
             self.check_criterion(criterion, scope, diags);
         }
         for (name, expr) in &step.outputs {
             output_name_pattern(name, diags);
-            self.check_value(expr, Scope { step: Some(step), check_body_pointers: !calls_workflow }, "step output", diags);
+            self.check_value(
+                expr,
+                Scope {
+                    step: Some((index, step)),
+                    check_body_pointers: !calls_workflow,
+                },
+                "step output",
+                diags,
+            );
         }
         unique(step.outputs.iter().map(|(k, _)| k), "output", diags);
-        self.check_actions(&step.on_success, "successActions", Some(step), diags);
-        self.check_actions(&step.on_failure, "failureActions", Some(step), diags);
+        self.check_actions(&step.on_success, "successActions", Some((index, step)), diags);
+        self.check_actions(&step.on_failure, "failureActions", Some((index, step)), diags);
     }
 
     fn check_payload(&self, node: &Node, scope: Scope<'a>, diags: &mut Diagnostics) {
@@ -314,8 +425,12 @@ impl<'a> WorkflowChecker<'a> {
         }
     }
 
-    fn check_actions(&self, list: &'a [Reusable<Action>], kind: &str, step: Option<&'a Step>, diags: &mut Diagnostics) {
-        let components = if kind == "successActions" { &self.doc.components.success_actions } else { &self.doc.components.failure_actions };
+    fn check_actions(&self, list: &'a [Reusable<Action>], kind: &str, step: Option<(usize, &'a Step)>, diags: &mut Diagnostics) {
+        let components = if kind == "successActions" {
+            &self.doc.components.success_actions
+        } else {
+            &self.doc.components.failure_actions
+        };
         let mut names: Vec<&Text> = Vec::new();
         for reusable in list {
             let action = match resolve::action(reusable, components, kind) {
@@ -326,19 +441,37 @@ impl<'a> WorkflowChecker<'a> {
                 }
             };
             names.push(&action.name);
-            if let Some(target) = &action.step_id {
-                if !self.workflow.steps.iter().any(|s| s.step_id.value == target.value) {
-                    diags.push(
-                        Diagnostic::error(target.span, format!("`{}` goes to unknown step `{}`", action.name.value, target.value))
-                            .with_suggestion(&target.value, self.workflow.steps.iter().map(|s| s.step_id.value.as_str()))
-                            .with_note(None, format!("steps of workflow `{}`: {}", self.workflow.workflow_id.value, self.workflow.steps.iter().map(|s| s.step_id.value.as_str()).collect::<Vec<_>>().join(", "))),
-                    );
-                }
+            if let Some(target) = &action.step_id
+                && !self.workflow.steps.iter().any(|s| s.step_id.value == target.value)
+            {
+                diags.push(
+                    Diagnostic::error(
+                        target.span,
+                        format!("`{}` goes to unknown step `{}`", action.name.value, target.value),
+                    )
+                    .with_suggestion(&target.value, self.workflow.steps.iter().map(|s| s.step_id.value.as_str()))
+                    .with_note(
+                        None,
+                        format!(
+                            "steps of workflow `{}`: {}",
+                            self.workflow.workflow_id.value,
+                            self.workflow
+                                .steps
+                                .iter()
+                                .map(|s| s.step_id.value.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    ),
+                );
             }
             if let Some(target) = &action.workflow_id {
                 self.workflow_exists(target, diags);
             }
-            let scope = Scope { step, check_body_pointers: false };
+            let scope = Scope {
+                step,
+                check_body_pointers: false,
+            };
             for c in &action.criteria {
                 self.check_criterion(c, scope, diags);
             }
@@ -362,7 +495,13 @@ impl<'a> WorkflowChecker<'a> {
                     CriterionField::Condition => (&c.condition, "criterion"),
                 };
                 if e.field == CriterionField::Context && c.context.is_none() {
-                    diags.push(Diagnostic::error(c.span, format!("a `{}` criterion needs a `context` (e.g. `context: $response.body`)", c.kind.as_ref().map_or("typed", Text::as_str))));
+                    diags.push(Diagnostic::error(
+                        c.span,
+                        format!(
+                            "a `{}` criterion needs a `context` (e.g. `context: $response.body`)",
+                            c.kind.as_ref().map_or("typed", Text::as_str)
+                        ),
+                    ));
                 } else {
                     diags.push(parse_error(text, &e.error, what));
                 }
@@ -405,7 +544,10 @@ impl<'a> WorkflowChecker<'a> {
         match expr {
             Expression::Inputs { name, .. } => {
                 if !self.inputs.iter().any(|i| i == name) {
-                    let mut d = Diagnostic::error(span, format!("`$inputs.{name}` is not an input of workflow `{}`", self.workflow.workflow_id.value));
+                    let mut d = Diagnostic::error(
+                        span,
+                        format!("`$inputs.{name}` is not an input of workflow `{}`", self.workflow.workflow_id.value),
+                    );
                     d = if self.inputs.is_empty() {
                         d.with_help("declare it under the workflow's `inputs.properties`")
                     } else {
@@ -418,8 +560,11 @@ impl<'a> WorkflowChecker<'a> {
             Expression::Steps { step_id, output, .. } => {
                 let Some(target) = self.workflow.steps.iter().find(|s| s.step_id.value == *step_id) else {
                     diags.push(
-                        Diagnostic::error(span, format!("`$steps.{step_id}` names no step of workflow `{}`", self.workflow.workflow_id.value))
-                            .with_suggestion(step_id, self.workflow.steps.iter().map(|s| s.step_id.value.as_str())),
+                        Diagnostic::error(
+                            span,
+                            format!("`$steps.{step_id}` names no step of workflow `{}`", self.workflow.workflow_id.value),
+                        )
+                        .with_suggestion(step_id, self.workflow.steps.iter().map(|s| s.step_id.value.as_str())),
                     );
                     return;
                 };
@@ -429,12 +574,20 @@ impl<'a> WorkflowChecker<'a> {
                         d.with_help(format!("add it under `outputs:` of step `{step_id}`"))
                     } else {
                         d.with_suggestion(output, target.outputs.iter().map(|(k, _)| k.value.as_str()))
-                            .with_note(None, format!("outputs of `{step_id}`: {}", target.outputs.iter().map(|(k, _)| k.value.as_str()).collect::<Vec<_>>().join(", ")))
+                            .with_note(
+                                None,
+                                format!(
+                                    "outputs of `{step_id}`: {}",
+                                    target.outputs.iter().map(|(k, _)| k.value.as_str()).collect::<Vec<_>>().join(", ")
+                                ),
+                            )
                     };
                     diags.push(d);
                 }
             }
-            Expression::Workflows { workflow_id, field, name, .. } => {
+            Expression::Workflows {
+                workflow_id, field, name, ..
+            } => {
                 let Some(target) = self.doc.workflows.iter().find(|w| w.workflow_id.value == *workflow_id) else {
                     diags.push(
                         Diagnostic::error(span, format!("`$workflows.{workflow_id}` names no workflow of this document"))
@@ -444,7 +597,10 @@ impl<'a> WorkflowChecker<'a> {
                 };
                 let names: Vec<String> = match field {
                     WorkflowField::Outputs => target.outputs.iter().map(|(k, _)| k.value.clone()).collect(),
-                    WorkflowField::Inputs => resolve::input_properties(target, &self.doc.components).into_iter().map(|p| p.name).collect(),
+                    WorkflowField::Inputs => resolve::input_properties(target, &self.doc.components)
+                        .into_iter()
+                        .map(|p| p.name)
+                        .collect(),
                 };
                 if !names.iter().any(|n| n == name) {
                     let what = if *field == WorkflowField::Outputs { "output" } else { "input" };
@@ -457,8 +613,14 @@ impl<'a> WorkflowChecker<'a> {
             Expression::Outputs { name, .. } => {
                 if !self.workflow.outputs.iter().any(|(k, _)| k.value == *name) {
                     diags.push(
-                        Diagnostic::error(span, format!("`$outputs.{name}` is not an output of workflow `{}`", self.workflow.workflow_id.value))
-                            .with_suggestion(name, self.workflow.outputs.iter().map(|(k, _)| k.value.as_str())),
+                        Diagnostic::error(
+                            span,
+                            format!(
+                                "`$outputs.{name}` is not an output of workflow `{}`",
+                                self.workflow.workflow_id.value
+                            ),
+                        )
+                        .with_suggestion(name, self.workflow.outputs.iter().map(|(k, _)| k.value.as_str())),
                     );
                 }
             }
@@ -471,26 +633,32 @@ impl<'a> WorkflowChecker<'a> {
                 }
             }
             Expression::Components { .. } => {
-                diags.push(Diagnostic::error(span, "`$components` expressions are only allowed in a `reference`"));
+                diags.push(Diagnostic::error(
+                    span,
+                    "`$components` expressions are only allowed in a `reference`",
+                ));
             }
             Expression::Response(Source::Body(Some(pointer))) if scope.check_body_pointers => {
-                let Some(step) = scope.step else { return };
-                let Some((api, op)) = self.ops.get(step.step_id.value.as_str()).and_then(|r| r.get(self.loaded)) else { return };
+                let Some((index, step)) = scope.step else { return };
+                let Some((api, op)) = self.op_at(index) else { return };
                 let statuses = resolve::accepted_statuses(step);
                 if let PointerLookup::Missing { index, token, known } = api.response_pointer(op, &statuses, pointer.tokens()) {
                     let path: String = pointer.tokens().iter().take(index).map(|t| format!("/{t}")).collect();
-                    let at = if path.is_empty() { "the response body".to_owned() } else { format!("`{path}`") };
+                    let at = if path.is_empty() {
+                        "the response body".to_owned()
+                    } else {
+                        format!("`{path}`")
+                    };
                     diags.push(
-                        Diagnostic::error(span, format!("`{expr}` cannot select anything: {at} of `{}` has no `{token}`", op_name(op)))
-                            .with_suggestion(&token, known.iter().map(String::as_str)),
+                        Diagnostic::error(
+                            span,
+                            format!("`{expr}` cannot select anything: {at} of `{}` has no `{token}`", op_name(op)),
+                        )
+                        .with_suggestion(&token, known.iter().map(String::as_str)),
                     );
                 }
             }
-            Expression::Url
-            | Expression::Method
-            | Expression::StatusCode
-            | Expression::Request(_)
-            | Expression::Response(_) => {
+            Expression::Url | Expression::Method | Expression::StatusCode | Expression::Request(_) | Expression::Response(_) => {
                 if scope.step.is_none() {
                     diags.push(Diagnostic::error(span, format!("`{expr}` only has a value inside a step")));
                 }
@@ -500,7 +668,9 @@ impl<'a> WorkflowChecker<'a> {
 }
 
 fn op_name(op: &crate::openapi::Operation) -> String {
-    op.operation_id.clone().unwrap_or_else(|| format!("{} {}", op.method.as_str(), op.path))
+    op.operation_id
+        .clone()
+        .unwrap_or_else(|| format!("{} {}", op.method.as_str(), op.path))
 }
 
 /// `application/json` matches `application/json; charset=utf-8`, and

@@ -12,7 +12,8 @@ use arazzo_expr::{Expression, Source, StringValue};
 use crate::arazzo::model::{Action, Criterion, Reusable, Step, StepTarget, Workflow};
 use crate::arazzo::resolve::{self, OpRef};
 use crate::ir::{
-    ActionIr, ActionKindIr, BodyIr, BodyKind, ClientIr, CriterionIr, FieldIr, Location, OutputIr, ParamIr, Program, RustType, StepIr, ValueIr, WorkflowIr,
+    ActionIr, ActionKindIr, BodyIr, BodyKind, ClientIr, CriterionIr, FieldIr, Location, OutputIr, ParamIr, Program, RustType, StepIr,
+    ValueIr, WorkflowIr,
 };
 use crate::load::Loaded;
 use crate::names;
@@ -41,7 +42,11 @@ pub fn lower(loaded: &Loaded, all_operations: bool) -> Program {
         .workflows
         .iter()
         .map(|w| {
-            let lowering = Lowering { loaded, workflow: w, client_of_source: &client_of_source };
+            let lowering = Lowering {
+                loaded,
+                workflow: w,
+                client_of_source: &client_of_source,
+            };
             lowering.workflow(&mut used)
         })
         .collect();
@@ -77,7 +82,12 @@ fn input_type(schema: &Node) -> RustType {
     let ty = schema.get("type").map(|t| match &t.value {
         Value::String(s) => s.clone(),
         // `type: [string, "null"]`: the non-null member decides.
-        Value::Seq(items) => items.iter().filter_map(Node::as_str).find(|s| *s != "null").unwrap_or("").to_owned(),
+        Value::Seq(items) => items
+            .iter()
+            .filter_map(Node::as_str)
+            .find(|s| *s != "null")
+            .unwrap_or("")
+            .to_owned(),
         _ => String::new(),
     });
     match ty.as_deref() {
@@ -162,13 +172,21 @@ impl Lowering<'_> {
                     "cookie" => Location::Cookie,
                     _ => return None,
                 };
-                let declared = op.parameters.iter().find(|d| d.name == p.name.value && d.location.as_str() == p.location.as_ref().map_or("", |l| l.value.as_str()));
+                let declared = op
+                    .parameters
+                    .iter()
+                    .find(|d| d.name == p.name.value && d.location.as_str() == p.location.as_ref().map_or("", |l| l.value.as_str()));
                 let required = declared.is_some_and(|d| d.required || d.location == ParamLocation::Path);
                 let value = match &p.value.value {
                     Value::String(s) => ValueIr::Text(s.clone()),
                     _ => ValueIr::Literal(p.value.to_json()),
                 };
-                Some(ParamIr { name: p.name.value, location, value, required })
+                Some(ParamIr {
+                    name: p.name.value,
+                    location,
+                    value,
+                    required,
+                })
             })
             .collect();
         let body = step.request_body.as_ref().map(|b| {
@@ -176,24 +194,40 @@ impl Lowering<'_> {
                 .content_type
                 .as_ref()
                 .map(|c| c.value.clone())
-                .or_else(|| op.request_body.as_ref().and_then(|rb| rb.content.first()).map(|m| m.media_type.clone()))
+                .or_else(|| {
+                    op.request_body
+                        .as_ref()
+                        .and_then(|rb| rb.content.first())
+                        .map(|m| m.media_type.clone())
+                })
                 .unwrap_or_else(|| "application/json".to_owned());
             let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
             let kind = if essence == "application/x-www-form-urlencoded" {
                 BodyKind::Form
-            } else if essence.ends_with("json") || essence.ends_with("+json") {
-                BodyKind::Json
-            } else if b.payload.as_ref().is_some_and(|p| p.as_str().is_none()) {
+            } else if essence.ends_with("json") || b.payload.as_ref().is_some_and(|p| p.as_str().is_none()) {
+                // A structured payload for a non-JSON media type is still sent as JSON.
                 BodyKind::Json
             } else {
                 BodyKind::Text
             };
-            BodyIr { content_type, kind, payload: b.payload.as_ref().map_or(serde_json::Value::Null, Node::to_json) }
+            BodyIr {
+                content_type,
+                kind,
+                payload: b.payload.as_ref().map_or(serde_json::Value::Null, Node::to_json),
+            }
         });
         // A step's own action list replaces the workflow's list wholesale
         // (what Redocly Respect and Jentic do; see ARCHITECTURE.md).
-        let on_success = if step.on_success.is_empty() { &self.workflow.success_actions } else { &step.on_success };
-        let on_failure = if step.on_failure.is_empty() { &self.workflow.failure_actions } else { &step.on_failure };
+        let on_success = if step.on_success.is_empty() {
+            &self.workflow.success_actions
+        } else {
+            &step.on_success
+        };
+        let on_failure = if step.on_failure.is_empty() {
+            &self.workflow.failure_actions
+        } else {
+            &step.on_failure
+        };
         Some(StepIr {
             id: step.step_id.value.clone(),
             variant: names::camel(&step.step_id.value),
@@ -224,7 +258,11 @@ impl Lowering<'_> {
                     },
                     _ => return None,
                 };
-                Some(ActionIr { name: a.name.value.clone(), kind, criteria: a.criteria.iter().map(criterion).collect() })
+                Some(ActionIr {
+                    name: a.name.value.clone(),
+                    kind,
+                    criteria: a.criteria.iter().map(criterion).collect(),
+                })
             })
             .collect()
     }
@@ -236,8 +274,15 @@ impl Lowering<'_> {
             return RustType::String;
         };
         match parsed {
-            Expression::Inputs { name, pointer: None } => inputs.iter().find(|i| i.json_name == name).map_or(RustType::Json.optional(), |i| i.ty.clone()),
-            Expression::Steps { step_id, output, pointer: None } => {
+            Expression::Inputs { name, pointer: None } => inputs
+                .iter()
+                .find(|i| i.json_name == name)
+                .map_or(RustType::Json.optional(), |i| i.ty.clone()),
+            Expression::Steps {
+                step_id,
+                output,
+                pointer: None,
+            } => {
                 let Some(step) = self.workflow.steps.iter().find(|s| s.step_id.value == step_id) else {
                     return RustType::Json.optional();
                 };
@@ -259,8 +304,12 @@ impl Lowering<'_> {
             Expression::Url | Expression::Method => RustType::String,
             Expression::Response(Source::Header(_)) => RustType::String.optional(),
             Expression::Response(Source::Body(Some(pointer))) => {
-                let Some(op_ref) = self.op_of(step) else { return RustType::Json.optional() };
-                let Some((api, op)) = op_ref.get(self.loaded) else { return RustType::Json.optional() };
+                let Some(op_ref) = self.op_of(step) else {
+                    return RustType::Json.optional();
+                };
+                let Some((api, op)) = op_ref.get(self.loaded) else {
+                    return RustType::Json.optional();
+                };
                 let Some(client) = self.client_of_source.get(op_ref.source).copied().flatten() else {
                     return RustType::Json.optional();
                 };

@@ -24,10 +24,7 @@ impl Text {
     /// A span covering `len` characters starting `offset` bytes into the value.
     pub fn sub_span(&self, offset: usize, len: usize) -> Span {
         let prefix = self.value.get(..offset).unwrap_or(&self.value);
-        let len_chars = self
-            .value
-            .get(offset..offset.saturating_add(len))
-            .map_or(1, |s| s.chars().count());
+        let len_chars = self.value.get(offset..offset.saturating_add(len)).map_or(1, |s| s.chars().count());
         self.span.narrow(prefix.chars().count(), len_chars, self.quoted)
     }
 }
@@ -99,11 +96,7 @@ pub struct Step {
 #[derive(Debug, Clone)]
 pub enum Reusable<T> {
     Inline(T),
-    Reference {
-        reference: Text,
-        value: Option<Node>,
-        span: Span,
-    },
+    Reference { reference: Text, value: Option<Node>, span: Span },
 }
 
 #[derive(Debug, Clone)]
@@ -181,7 +174,10 @@ impl<'a> Fields<'a> {
                 Some(Fields { map, object })
             }
             None => {
-                diags.push(Diagnostic::error(node.span, format!("expected {object} to be a mapping, found {}", node.kind())));
+                diags.push(Diagnostic::error(
+                    node.span,
+                    format!("expected {object} to be a mapping, found {}", node.kind()),
+                ));
                 None
             }
         }
@@ -198,7 +194,10 @@ impl<'a> Fields<'a> {
 
     fn required_text(&self, key: &str, owner: Span, diags: &mut Diagnostics) -> Option<Text> {
         if self.node(key).is_none() {
-            diags.push(Diagnostic::error(owner, format!("{} is missing required field `{key}`", self.object)));
+            diags.push(Diagnostic::error(
+                owner,
+                format!("{} is missing required field `{key}`", self.object),
+            ));
             return None;
         }
         self.text(key, diags)
@@ -249,7 +248,10 @@ fn text_of(node: &Node, what: &str, diags: &mut Diagnostics) -> Option<Text> {
             quoted: false,
         }),
         _ => {
-            diags.push(Diagnostic::error(node.span, format!("{what} must be a string, found {}", node.kind())));
+            diags.push(Diagnostic::error(
+                node.span,
+                format!("{what} must be a string, found {}", node.kind()),
+            ));
             None
         }
     }
@@ -300,16 +302,26 @@ pub fn load(root: &Node, diags: &mut Diagnostics) -> Option<Document> {
         .filter_map(|n| load_source(n, diags))
         .collect();
     if fields.node("sourceDescriptions").is_none() {
-        diags.push(Diagnostic::error(root.span, "the Arazzo document is missing required field `sourceDescriptions`"));
+        diags.push(Diagnostic::error(
+            root.span,
+            "the Arazzo document is missing required field `sourceDescriptions`",
+        ));
     } else if source_descriptions.is_empty() && fields.list("sourceDescriptions", &mut Diagnostics::default()).is_empty() {
         diags.push(Diagnostic::error(
             fields.node("sourceDescriptions").map_or(root.span, |n| n.span),
             "`sourceDescriptions` must list at least one source",
         ));
     }
-    let workflows: Vec<Workflow> = fields.list("workflows", diags).iter().filter_map(|n| load_workflow(n, diags)).collect();
+    let workflows: Vec<Workflow> = fields
+        .list("workflows", diags)
+        .iter()
+        .filter_map(|n| load_workflow(n, diags))
+        .collect();
     match fields.node("workflows") {
-        None => diags.push(Diagnostic::error(root.span, "the Arazzo document is missing required field `workflows`")),
+        None => diags.push(Diagnostic::error(
+            root.span,
+            "the Arazzo document is missing required field `workflows`",
+        )),
         Some(node) if node.as_seq().is_some_and(<[Node]>::is_empty) => {
             diags.push(Diagnostic::error(node.span, "`workflows` must list at least one workflow"));
         }
@@ -350,14 +362,15 @@ fn load_source(node: &Node, diags: &mut Diagnostics) -> Option<SourceDescription
     let name = f.required_text("name", node.span, diags);
     let url = f.required_text("url", node.span, diags);
     let kind = f.text("type", diags);
-    if let Some(k) = &kind {
-        if k.value != "openapi" && k.value != "arazzo" {
-            diags.push(
-                Diagnostic::error(k.span, format!("unknown source description type `{}`", k.value))
-                    .with_suggestion(&k.value, ["openapi", "arazzo"])
-                    .with_note(None, "the type is `openapi` or `arazzo`"),
-            );
-        }
+    if let Some(k) = &kind
+        && k.value != "openapi"
+        && k.value != "arazzo"
+    {
+        diags.push(
+            Diagnostic::error(k.span, format!("unknown source description type `{}`", k.value))
+                .with_suggestion(&k.value, ["openapi", "arazzo"])
+                .with_note(None, "the type is `openapi` or `arazzo`"),
+        );
     }
     Some(SourceDescription {
         name: name?,
@@ -447,7 +460,11 @@ fn load_step(node: &Node, diags: &mut Diagnostics) -> Option<Step> {
             "a step needs exactly one of `operationId`, `operationPath` or `workflowId`",
         ));
     }
-    let success_criteria = f.list("successCriteria", diags).iter().filter_map(|n| load_criterion(n, diags)).collect();
+    let success_criteria = f
+        .list("successCriteria", diags)
+        .iter()
+        .filter_map(|n| load_criterion(n, diags))
+        .collect();
     Some(Step {
         step_id: step_id?,
         description: f.text("description", diags),
@@ -495,14 +512,14 @@ fn load_parameter(node: &Node, diags: &mut Diagnostics) -> Option<Parameter> {
     let f = Fields::new(node, "a parameter", &["name", "in", "value"], diags)?;
     let name = f.required_text("name", node.span, diags);
     let location = f.text("in", diags);
-    if let Some(loc) = &location {
-        if !["path", "query", "header", "cookie"].contains(&loc.value.as_str()) {
-            diags.push(
-                Diagnostic::error(loc.span, format!("unknown parameter location `{}`", loc.value))
-                    .with_suggestion(&loc.value, ["path", "query", "header", "cookie"])
-                    .with_note(None, "`in` is one of path, query, header, cookie"),
-            );
-        }
+    if let Some(loc) = &location
+        && !["path", "query", "header", "cookie"].contains(&loc.value.as_str())
+    {
+        diags.push(
+            Diagnostic::error(loc.span, format!("unknown parameter location `{}`", loc.value))
+                .with_suggestion(&loc.value, ["path", "query", "header", "cookie"])
+                .with_note(None, "`in` is one of path, query, header, cookie"),
+        );
     }
     let value = f.node("value").cloned();
     if value.is_none() {
@@ -579,7 +596,11 @@ fn load_actions(nodes: &[Node], set: ActionSet, diags: &mut Diagnostics) -> Vec<
 
 fn load_action(node: &Node, set: ActionSet, diags: &mut Diagnostics) -> Option<Action> {
     let (object, allowed, kinds): (&'static str, &'static [&'static str], &[&str]) = match set {
-        ActionSet::Success => ("a success action", &["name", "type", "workflowId", "stepId", "criteria"], &["end", "goto"]),
+        ActionSet::Success => (
+            "a success action",
+            &["name", "type", "workflowId", "stepId", "criteria"],
+            &["end", "goto"],
+        ),
         ActionSet::Failure => (
             "a failure action",
             &["name", "type", "workflowId", "stepId", "retryAfter", "retryLimit", "criteria"],
@@ -589,36 +610,42 @@ fn load_action(node: &Node, set: ActionSet, diags: &mut Diagnostics) -> Option<A
     let f = Fields::new(node, object, allowed, diags)?;
     let name = f.required_text("name", node.span, diags);
     let kind = f.required_text("type", node.span, diags);
-    if let Some(k) = &kind {
-        if !kinds.contains(&k.value.as_str()) {
-            diags.push(
-                Diagnostic::error(k.span, format!("`{}` is not a type of {object}", k.value))
-                    .with_suggestion(&k.value, kinds.iter().copied())
-                    .with_note(None, format!("the types are: {}", kinds.join(", "))),
-            );
-        }
+    if let Some(k) = &kind
+        && !kinds.contains(&k.value.as_str())
+    {
+        diags.push(
+            Diagnostic::error(k.span, format!("`{}` is not a type of {object}", k.value))
+                .with_suggestion(&k.value, kinds.iter().copied())
+                .with_note(None, format!("the types are: {}", kinds.join(", "))),
+        );
     }
     let workflow_id = f.text("workflowId", diags);
     let step_id = f.text("stepId", diags);
     if let (Some(_), Some(s)) = (&workflow_id, &step_id) {
-        diags.push(Diagnostic::error(s.span, format!("{object} names both `workflowId` and `stepId`; keep one")));
+        diags.push(Diagnostic::error(
+            s.span,
+            format!("{object} names both `workflowId` and `stepId`; keep one"),
+        ));
     }
     if let Some(k) = &kind {
         let needs_target = k.value == "goto";
         if needs_target && workflow_id.is_none() && step_id.is_none() {
             diags.push(Diagnostic::error(k.span, "a `goto` action needs a `stepId` or a `workflowId`"));
         }
-        if k.value == "end" {
-            if let Some(t) = workflow_id.as_ref().or(step_id.as_ref()) {
-                diags.push(Diagnostic::error(t.span, "an `end` action cannot name a target step or workflow"));
-            }
+        if k.value == "end"
+            && let Some(t) = workflow_id.as_ref().or(step_id.as_ref())
+        {
+            diags.push(Diagnostic::error(t.span, "an `end` action cannot name a target step or workflow"));
         }
     }
     let is_retry = kind.as_ref().is_some_and(|k| k.value == "retry");
     let retry_after = f.node("retryAfter").and_then(|n| match &n.value {
         Value::Number(x) if x.as_f64().is_some_and(|v| v >= 0.0) => Some((x.as_f64().unwrap_or(0.0), n.span)),
         _ => {
-            diags.push(Diagnostic::error(n.span, format!("`retryAfter` must be a non-negative number of seconds, found {}", n.kind())));
+            diags.push(Diagnostic::error(
+                n.span,
+                format!("`retryAfter` must be a non-negative number of seconds, found {}", n.kind()),
+            ));
             None
         }
     });
@@ -632,7 +659,10 @@ fn load_action(node: &Node, set: ActionSet, diags: &mut Diagnostics) -> Option<A
     if !is_retry {
         for (field, span) in [("retryAfter", retry_after.map(|r| r.1)), ("retryLimit", retry_limit.map(|r| r.1))] {
             if let Some(span) = span {
-                diags.push(Diagnostic::error(span, format!("`{field}` only applies to actions of type `retry`")));
+                diags.push(Diagnostic::error(
+                    span,
+                    format!("`{field}` only applies to actions of type `retry`"),
+                ));
             }
         }
     }
@@ -650,7 +680,12 @@ fn load_action(node: &Node, set: ActionSet, diags: &mut Diagnostics) -> Option<A
 }
 
 fn load_components(node: &Node, diags: &mut Diagnostics) -> Components {
-    let Some(f) = Fields::new(node, "components", &["inputs", "parameters", "successActions", "failureActions"], diags) else {
+    let Some(f) = Fields::new(
+        node,
+        "components",
+        &["inputs", "parameters", "successActions", "failureActions"],
+        diags,
+    ) else {
         return Components::default();
     };
     let key = |k: &crate::yaml::Key| Text {
@@ -666,12 +701,16 @@ fn load_components(node: &Node, diags: &mut Diagnostics) -> Components {
         components.parameters = m.iter().filter_map(|(k, v)| Some((key(k), load_parameter(v, diags)?))).collect();
     }
     if let Some(m) = f.map_of("successActions", diags) {
-        components.success_actions =
-            m.iter().filter_map(|(k, v)| Some((key(k), load_action(v, ActionSet::Success, diags)?))).collect();
+        components.success_actions = m
+            .iter()
+            .filter_map(|(k, v)| Some((key(k), load_action(v, ActionSet::Success, diags)?)))
+            .collect();
     }
     if let Some(m) = f.map_of("failureActions", diags) {
-        components.failure_actions =
-            m.iter().filter_map(|(k, v)| Some((key(k), load_action(v, ActionSet::Failure, diags)?))).collect();
+        components.failure_actions = m
+            .iter()
+            .filter_map(|(k, v)| Some((key(k), load_action(v, ActionSet::Failure, diags)?)))
+            .collect();
     }
     components
 }

@@ -38,15 +38,24 @@ pub fn operation_id(loaded: &Loaded, text: &Text) -> Result<OpRef, Diagnostic> {
     let value = text.value.as_str();
     if let Some(rest) = value.strip_prefix("$sourceDescriptions.") {
         let Some((source_name, op_id)) = rest.split_once('.') else {
-            return Err(Diagnostic::error(text.span, format!("`{value}` must be `$sourceDescriptions.<source>.<operationId>`")));
+            return Err(Diagnostic::error(
+                text.span,
+                format!("`{value}` must be `$sourceDescriptions.<source>.<operationId>`"),
+            ));
         };
         let Some(index) = loaded.sources.iter().position(|s| s.name == source_name) else {
-            return Err(Diagnostic::error(text.sub_span(20, source_name.len()), format!("unknown source description `{source_name}`"))
-                .with_suggestion(source_name, loaded.sources.iter().map(|s| s.name.as_str())));
+            return Err(Diagnostic::error(
+                text.sub_span(20, source_name.len()),
+                format!("unknown source description `{source_name}`"),
+            )
+            .with_suggestion(source_name, loaded.sources.iter().map(|s| s.name.as_str())));
         };
         let Some(api) = loaded.sources.get(index).and_then(|s| s.api.as_ref()) else {
             // The source failed to load; that error is already reported.
-            return Err(Diagnostic::error(text.span, format!("source description `{source_name}` could not be loaded")));
+            return Err(Diagnostic::error(
+                text.span,
+                format!("source description `{source_name}` could not be loaded"),
+            ));
         };
         return match api.operations.iter().position(|o| o.operation_id.as_deref() == Some(op_id)) {
             Some(operation) => Ok(OpRef { source: index, operation }),
@@ -64,7 +73,11 @@ pub fn operation_id(loaded: &Loaded, text: &Text) -> Result<OpRef, Diagnostic> {
             [one] => format!("write `$sourceDescriptions.{one}.{value}`"),
             _ => "write `$sourceDescriptions.<source>.<operationId>`".to_owned(),
         };
-        return Err(Diagnostic::error(text.span, format!("operationId `{value}` must name its source: this document has several OpenAPI source descriptions")).with_help(help));
+        return Err(Diagnostic::error(
+            text.span,
+            format!("operationId `{value}` must name its source: this document has several OpenAPI source descriptions"),
+        )
+        .with_help(help));
     }
     for (index, api) in &apis {
         if let Some(operation) = api.operations.iter().position(|o| o.operation_id.as_deref() == Some(value)) {
@@ -98,13 +111,19 @@ pub fn operation_path(loaded: &Loaded, text: &Text) -> Result<OpRef, Diagnostic>
             .with_suggestion(source_name, loaded.sources.iter().map(|s| s.name.as_str())));
     };
     let Some(api) = loaded.sources.get(index).and_then(|s| s.api.as_ref()) else {
-        return Err(Diagnostic::error(text.span, format!("source description `{source_name}` could not be loaded")));
+        return Err(Diagnostic::error(
+            text.span,
+            format!("source description `{source_name}` could not be loaded"),
+        ));
     };
     let pointer_offset = head.len() + 1;
     if let Some(operation) = api.operations.iter().position(|o| o.pointer == pointer) {
         return Ok(OpRef { source: index, operation });
     }
-    let lands_on_path = api.operations.iter().any(|o| o.pointer.rsplit_once('/').map(|(p, _)| p) == Some(pointer));
+    let lands_on_path = api
+        .operations
+        .iter()
+        .any(|o| o.pointer.rsplit_once('/').map(|(p, _)| p) == Some(pointer));
     let mut d = Diagnostic::error(
         text.sub_span(pointer_offset, pointer.len()),
         if lands_on_path {
@@ -147,7 +166,13 @@ pub fn parameter(reusable: &Reusable<Parameter>, components: &Components) -> Res
         }),
         Reusable::Reference { reference, value, .. } => {
             let Some(key) = reference.value.strip_prefix("$components.parameters.") else {
-                return Err(Diagnostic::error(reference.span, format!("a parameter reference must be `$components.parameters.<name>`, found `{}`", reference.value)));
+                return Err(Diagnostic::error(
+                    reference.span,
+                    format!(
+                        "a parameter reference must be `$components.parameters.<name>`, found `{}`",
+                        reference.value
+                    ),
+                ));
             };
             match components.parameters.iter().find(|(k, _)| k.value == key) {
                 Some((_, p)) => Ok(EffectiveParameter {
@@ -169,19 +194,18 @@ pub fn action<'a>(reusable: &'a Reusable<Action>, components: &'a [(Text, Action
         Reusable::Reference { reference, value, span } => {
             let prefix = format!("$components.{kind}.");
             let Some(key) = reference.value.strip_prefix(&prefix) else {
-                return Err(Diagnostic::error(reference.span, format!("this reference must be `{prefix}<name>`, found `{}`", reference.value)));
+                return Err(Diagnostic::error(
+                    reference.span,
+                    format!("this reference must be `{prefix}<name>`, found `{}`", reference.value),
+                ));
             };
             if value.is_some() {
                 return Err(Diagnostic::error(*span, "`value` only applies to parameter references"));
             }
-            components
-                .iter()
-                .find(|(k, _)| k.value == key)
-                .map(|(_, a)| a)
-                .ok_or_else(|| {
-                    Diagnostic::error(reference.span, format!("unknown component in `{kind}`: `{key}`"))
-                        .with_suggestion(key, components.iter().map(|(k, _)| k.value.as_str()))
-                })
+            components.iter().find(|(k, _)| k.value == key).map(|(_, a)| a).ok_or_else(|| {
+                Diagnostic::error(reference.span, format!("unknown component in `{kind}`: `{key}`"))
+                    .with_suggestion(key, components.iter().map(|(k, _)| k.value.as_str()))
+            })
         }
     }
 }

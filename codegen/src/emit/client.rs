@@ -11,15 +11,12 @@
 //! `::arazzo::...`) so the module compiles wherever it is included, with
 //! only the `arazzo` dependency.
 
-use std::collections::HashSet;
-
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
-use super::types::{Ty, TypeSpace, dedupe, doc_attrs, field_name, make_ident, type_name};
+use super::types::{NameSet, Ty, TypeSpace, doc_attrs, field_name, make_ident, type_name};
 use crate::openapi::{
-    ApiKeyLocation, OpenApi, Operation, ParamLocation, Parameter, RequestBody, Response, SecuritySchemeKind, StatusKey,
-    is_json_media_type,
+    ApiKeyLocation, OpenApi, Operation, ParamLocation, Parameter, RequestBody, Response, SecuritySchemeKind, StatusKey, is_json_media_type,
 };
 
 /// Header parameters that OpenAPI says to ignore: the runtime owns them.
@@ -53,6 +50,7 @@ pub fn emit_client_with(api: &OpenApi, module: &syn::Ident, operations: Option<&
             clippy::too_many_arguments,
             clippy::large_enum_variant,
             clippy::result_large_err,
+            clippy::match_overlapping_arm,
             clippy::enum_variant_names,
             clippy::doc_lazy_continuation,
             clippy::doc_overindented_list_items,
@@ -144,7 +142,12 @@ fn module_doc(api: &OpenApi) -> TokenStream {
 fn auth_methods(api: &OpenApi) -> TokenStream {
     let mut out = TokenStream::new();
     let kinds = || api.security_schemes.iter().map(|s| &s.kind);
-    if kinds().any(|k| matches!(k, SecuritySchemeKind::HttpBearer | SecuritySchemeKind::OAuth2 | SecuritySchemeKind::OpenIdConnect)) {
+    if kinds().any(|k| {
+        matches!(
+            k,
+            SecuritySchemeKind::HttpBearer | SecuritySchemeKind::OAuth2 | SecuritySchemeKind::OpenIdConnect
+        )
+    }) {
         out.extend(quote! {
             /// Sends `Authorization: Bearer <token>` with every request.
             pub fn with_bearer_token(self, token: impl ::std::convert::Into<::std::string::String>) -> Self {
@@ -164,17 +167,22 @@ fn auth_methods(api: &OpenApi) -> TokenStream {
             }
         });
     }
-    let mut used: HashSet<String> = api.operations.iter().map(|op| op.rust_name.clone()).collect();
-    used.extend(["with_bearer_token", "with_basic_auth", "with_http_client", "with_retry_policy"].map(str::to_owned));
+    let mut used = NameSet::default();
+    for name in api.operations.iter().map(|op| op.rust_name.as_str()) {
+        used.reserve(name);
+    }
+    for name in ["with_bearer_token", "with_basic_auth", "with_http_client", "with_retry_policy"] {
+        used.reserve(name);
+    }
     let mut first = true;
     for scheme in &api.security_schemes {
         let SecuritySchemeKind::ApiKey { name, location } = &scheme.kind else {
             continue;
         };
         let method = if first {
-            dedupe(&mut used, "with_api_key")
+            used.unique("with_api_key")
         } else {
-            dedupe(&mut used, &format!("with_{}", field_name(&scheme.name).trim_start_matches("r#")))
+            used.unique(&format!("with_{}", field_name(&scheme.name).trim_start_matches("r#")))
         };
         first = false;
         let method = make_ident(&method);
@@ -315,8 +323,7 @@ fn argument_parameters(op: &Operation) -> Vec<usize> {
         }
     }
     for (index, param) in op.parameters.iter().enumerate() {
-        let ignored_header = param.location == ParamLocation::Header
-            && IGNORED_HEADERS.contains(&param.name.to_ascii_lowercase().as_str());
+        let ignored_header = param.location == ParamLocation::Header && IGNORED_HEADERS.contains(&param.name.to_ascii_lowercase().as_str());
         if param.location != ParamLocation::Path && !ignored_header {
             out.push(index);
         }
@@ -349,10 +356,13 @@ fn chosen_body(body: &RequestBody) -> Option<(String, BodyKind, Option<&crate::o
 /// The arguments of `op`'s method, in order (see [`emit_client`]); exposed so
 /// that other emitters can call the method.
 pub fn operation_args(types: &TypeSpace<'_>, op: &Operation) -> Vec<Arg> {
-    let mut used: HashSet<String> = LOCALS.iter().map(|l| (*l).to_owned()).collect();
+    let mut used = NameSet::default();
+    for local in LOCALS {
+        used.reserve(local);
+    }
     let body = op.request_body.as_ref().and_then(|b| chosen_body(b).map(|c| (b.required, c)));
     if body.is_some() {
-        used.insert("body".to_owned());
+        used.reserve("body");
     }
     let mut args = Vec::new();
     for index in argument_parameters(op) {
@@ -367,7 +377,7 @@ pub fn operation_args(types: &TypeSpace<'_>, op: &Operation) -> Vec<Arg> {
             quote!(::std::option::Option<#inner>)
         };
         args.push(Arg {
-            ident: make_ident(&dedupe(&mut used, &field_name(&param.name))),
+            ident: make_ident(&used.unique(&field_name(&param.name))),
             ty,
             source: ArgSource::Parameter(index),
         });
@@ -381,11 +391,7 @@ pub fn operation_args(types: &TypeSpace<'_>, op: &Operation) -> Vec<Arg> {
             BodyKind::Form => quote!(::std::vec::Vec<(::std::string::String, ::std::string::String)>),
             BodyKind::Bytes => quote!(::std::vec::Vec<u8>),
         };
-        let ty = if required {
-            inner
-        } else {
-            quote!(::std::option::Option<#inner>)
-        };
+        let ty = if required { inner } else { quote!(::std::option::Option<#inner>) };
         args.push(Arg {
             ident: make_ident("body"),
             ty,
@@ -460,7 +466,7 @@ fn apply_param(param: &Parameter, shape: &Shape, value: &TokenStream) -> TokenSt
 
 /// The identifier of `op`'s response enum (`ListSeerModelsResponse`).
 pub fn response_enum_ident(op: &Operation) -> Ident {
-    make_ident(&format!("{}Response", type_name(&op.rust_name)))
+    make_ident(&type_name(&format!("{} response", op.rust_name)))
 }
 
 /// The variant of a response enum for a status key.
@@ -604,7 +610,10 @@ fn dispatch(types: &TypeSpace<'_>, op: &Operation, response_enum: &Ident) -> Tok
 
 fn response_enum(types: &TypeSpace<'_>, op: &Operation) -> TokenStream {
     let name = response_enum_ident(op);
-    let label = op.operation_id.clone().unwrap_or_else(|| format!("{} {}", op.method.as_str(), op.path));
+    let label = op
+        .operation_id
+        .clone()
+        .unwrap_or_else(|| format!("{} {}", op.method.as_str(), op.path));
     let doc = format!(" Every documented status of `{}`.", label.replace('`', "'"));
     let variants = op.responses.iter().map(|r| {
         let variant = status_variant(r.status);
@@ -818,13 +827,30 @@ mod tests {
             assert!(exported, "`::arazzo::{item}` is not exported by runtime/src/lib.rs");
         }
         let methods = [
-            "new", "with_auth", "with_http_client", "with_retry_policy", "send", "bearer", "basic", "api_key", "path",
-            "query", "header", "cookie", "json", "form", "bytes", "status", "decode_json", "into_raw_body",
+            "new",
+            "with_auth",
+            "with_http_client",
+            "with_retry_policy",
+            "send",
+            "bearer",
+            "basic",
+            "api_key",
+            "path",
+            "query",
+            "header",
+            "cookie",
+            "json",
+            "form",
+            "bytes",
+            "status",
+            "decode_json",
+            "into_raw_body",
             "unexpected_status",
         ];
         for method in methods {
             assert!(
-                runtime.contains(&format!("pub fn {method}(")) || runtime.contains(&format!("pub fn {method}<"))
+                runtime.contains(&format!("pub fn {method}("))
+                    || runtime.contains(&format!("pub fn {method}<"))
                     || runtime.contains(&format!("pub async fn {method}(")),
                 "the runtime has no `{method}`"
             );

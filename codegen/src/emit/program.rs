@@ -23,6 +23,13 @@ impl TypeNames for Spaces<'_> {
             None => quote!(::arazzo::serde_json::Value),
         }
     }
+
+    fn schema_type_non_null(&self, client: usize, schema: &SchemaRef) -> TokenStream {
+        match self.clients.get(client) {
+            Some((module, space)) => space.rust_type_in_non_null(schema, &quote!(#module::types)),
+            None => quote!(::arazzo::serde_json::Value),
+        }
+    }
 }
 
 /// Clients and workflows for a lowered Arazzo document.

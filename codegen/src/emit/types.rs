@@ -133,7 +133,7 @@ pub struct TypeSpace<'a> {
     types: HashMap<String, Ty>,
     in_progress: HashSet<String>,
     defs: Vec<TypeDef>,
-    taken: HashSet<String>,
+    taken: NameSet,
     /// Reserved names of component schemas, by pointer, so that an inline
     /// type met first never takes a component's name.
     components: HashMap<String, (String, usize)>,
@@ -148,7 +148,7 @@ impl<'a> TypeSpace<'a> {
             types: HashMap::new(),
             in_progress: HashSet::new(),
             defs: Vec::new(),
-            taken: HashSet::new(),
+            taken: NameSet::default(),
             components: HashMap::new(),
         };
         let names: Vec<String> = api
@@ -182,8 +182,7 @@ impl<'a> TypeSpace<'a> {
         let base = type_name(&op.rust_name);
         for param in &op.parameters {
             if let Some(schema) = &param.schema {
-                let hint = component_hint(schema, "parameters", "")
-                    .unwrap_or_else(|| format!("{base}{}", type_name(&param.name)));
+                let hint = component_hint(schema, "parameters", "").unwrap_or_else(|| format!("{base}{}", type_name(&param.name)));
                 self.add_schema(schema, &hint);
             }
         }
@@ -199,8 +198,7 @@ impl<'a> TypeSpace<'a> {
                     StatusKey::Range(class) => format!("{class}xx"),
                     StatusKey::Default => "Default".to_owned(),
                 };
-                let hint = component_hint(schema, "responses", "Response")
-                    .unwrap_or_else(|| format!("{base}Response{suffix}"));
+                let hint = component_hint(schema, "responses", "Response").unwrap_or_else(|| format!("{base}Response{suffix}"));
                 self.add_schema(schema, &hint);
             }
         }
@@ -226,6 +224,22 @@ impl<'a> TypeSpace<'a> {
     pub fn rust_type_in(&self, schema: &SchemaRef, types_path: &TokenStream) -> TokenStream {
         let ty = self.lookup_ty(schema, 0);
         self.render(&ty, Some(types_path))
+    }
+
+    /// Like [`TypeSpace::rust_type_in`] without the outer `Option` that a
+    /// nullable schema gets. For values that are optional anyway (a
+    /// [`crate::openapi::PointerLookup::Found`] with `optional: true` already
+    /// counts nullability), so that wrapping them in one `Option` never gives
+    /// `Option<Option<T>>`.
+    pub fn rust_type_in_non_null(&self, schema: &SchemaRef, types_path: &TokenStream) -> TokenStream {
+        let ty = self.lookup_ty(schema, 0).without_option();
+        self.render(&ty, Some(types_path))
+    }
+
+    /// Whether [`TypeSpace::rust_type`] of `schema` is an `Option` (the
+    /// schema is nullable in one of its spellings).
+    pub fn is_option(&self, schema: &SchemaRef) -> bool {
+        matches!(self.lookup_ty(schema, 0), Ty::Option(_))
     }
 
     /// The registered type of a schema, computing structural types for
@@ -257,13 +271,7 @@ impl<'a> TypeSpace<'a> {
     }
 
     fn unique(&mut self, base: &str) -> String {
-        let mut name = base.to_owned();
-        let mut n = 2;
-        while !self.taken.insert(name.clone()) {
-            name = format!("{base}{n}");
-            n += 1;
-        }
-        name
+        self.taken.unique(base)
     }
 
     fn ty(&mut self, schema: &SchemaRef, hint: &str, depth: usize) -> Ty {
@@ -326,7 +334,9 @@ impl<'a> TypeSpace<'a> {
     fn allocate(&mut self, schema: &SchemaRef, v: &SchemaView, hint: &str) -> usize {
         let (name, order) = match self.components.get(&schema.pointer) {
             Some((name, index)) => (name.clone(), (0, *index)),
-            None => (self.unique(hint), (1, self.defs.len())),
+            // Hints are concatenations (`Self_` + `Request`); recasing them
+            // keeps the result UpperCamel.
+            None => (self.unique(&type_name(hint)), (1, self.defs.len())),
         };
         let index = self.defs.len();
         self.defs.push(TypeDef {
@@ -344,19 +354,19 @@ impl<'a> TypeSpace<'a> {
 
     fn string_enum(&mut self, schema: &SchemaRef, v: &SchemaView, hint: &str, values: Vec<String>) -> Ty {
         let index = self.allocate(schema, v, hint);
-        let mut used = HashSet::new();
+        let mut used = NameSet::default();
         let mut variants = Vec::new();
         for value in values {
             if variants.iter().any(|(_, json)| *json == value) {
                 continue;
             }
-            let name = dedupe(&mut used, &variant_name(&value));
+            let name = used.unique(&variant_name(&value));
             variants.push((name, value));
         }
         let unknown = if used.contains("Unknown") {
-            dedupe(&mut used, "UnknownValue")
+            used.unique("UnknownValue")
         } else {
-            dedupe(&mut used, "Unknown")
+            used.unique("Unknown")
         };
         if let Some(def) = self.defs.get_mut(index) {
             def.body = Body::Enum { variants, unknown };
@@ -367,14 +377,14 @@ impl<'a> TypeSpace<'a> {
     fn structure(&mut self, schema: &SchemaRef, v: &SchemaView, hint: &str, depth: usize) -> Ty {
         let index = self.allocate(schema, v, hint);
         let name = self.defs.get(index).map(|d| d.name.clone()).unwrap_or_default();
-        let mut used = HashSet::new();
+        let mut used = NameSet::default();
         let mut fields = Vec::new();
         for prop in &v.properties {
             let ty = self.ty(&prop.schema, &format!("{name}{}", type_name(&prop.name)), depth + 1);
             let (inner, nullable) = ty.split_option();
             let prop_view = view(&self.api.root, &prop.schema);
             fields.push(Field {
-                rust: dedupe(&mut used, &field_name(&prop.name)),
+                rust: used.unique(&field_name(&prop.name)),
                 json: prop.name.clone(),
                 ty: inner.clone(),
                 required: v.is_required(&prop.name),
@@ -386,7 +396,7 @@ impl<'a> TypeSpace<'a> {
         let extra = match &v.additional {
             Additional::Schema(s) => {
                 let ty = self.ty(s, &format!("{name}Value"), depth + 1);
-                Some((dedupe(&mut used, "additional_properties"), ty))
+                Some((used.unique("additional_properties"), ty))
             }
             _ => None,
         };
@@ -399,14 +409,14 @@ impl<'a> TypeSpace<'a> {
     fn union(&mut self, schema: &SchemaRef, v: &SchemaView, hint: &str, branches: &[SchemaRef], depth: usize) -> Ty {
         let index = self.allocate(schema, v, hint);
         let name = self.defs.get(index).map(|d| d.name.clone()).unwrap_or_default();
-        let mut used = HashSet::new();
+        let mut used = NameSet::default();
         let mut variants = Vec::new();
         for branch in branches {
             let branch_view = view(&self.api.root, branch);
             let label = branch_label(branch, &branch_view);
             let ty = self.ty(branch, &format!("{name}{label}"), depth + 1);
             let (inner, _) = ty.split_option();
-            variants.push((dedupe(&mut used, &label), inner.clone()));
+            variants.push((used.unique(&label), inner.clone()));
         }
         let tags = v.discriminator.as_ref().and_then(|d| {
             let mut tags = Vec::new();
@@ -625,9 +635,7 @@ impl<'a> TypeSpace<'a> {
         let mut reach_cache: HashMap<usize, HashSet<usize>> = HashMap::new();
         for (owner, targets) in edges.iter().enumerate() {
             for target in targets {
-                let reach = reach_cache
-                    .entry(*target)
-                    .or_insert_with(|| reachable(&edges, *target));
+                let reach = reach_cache.entry(*target).or_insert_with(|| reachable(&edges, *target));
                 if reach.contains(&owner) {
                     out.insert((owner, *target));
                 }
@@ -836,31 +844,55 @@ fn tagged_deserialize(name: &Ident, variants: &[(String, Ty)], property: &str, t
     }
 }
 
-/// Appends `2`, `3`... (`_2` for snake_case names) until the name is
-/// unused in `used`.
-pub(crate) fn dedupe(used: &mut HashSet<String>, base: &str) -> String {
-    let bare = unraw(base).trim_end_matches('_');
-    let separator = if bare.contains('_') || bare.chars().next().is_some_and(char::is_lowercase) {
-        "_"
-    } else {
-        ""
-    };
-    let mut name = base.to_owned();
-    let mut n = 2;
-    while !used.insert(unraw(&name).to_owned()) {
-        name = format!("{bare}{separator}{n}");
-        n += 1;
+/// The names in use in one namespace (a module, a struct's fields, an
+/// enum's variants). Hands out `name`, then `name2`, `name3`... (`name_2`
+/// for snake_case names), remembering the next suffix per base so that
+/// thousands of colliding names stay linear.
+#[derive(Debug, Clone, Default)]
+pub struct NameSet {
+    used: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+impl NameSet {
+    pub fn contains(&self, name: &str) -> bool {
+        self.used.contains(unraw(name))
     }
-    name
+
+    /// Marks a name as taken without handing it out.
+    pub fn reserve(&mut self, name: &str) {
+        self.used.insert(unraw(name).to_owned());
+    }
+
+    /// `base` if free, else the first free numbered variant; now taken.
+    pub fn unique(&mut self, base: &str) -> String {
+        if self.used.insert(unraw(base).to_owned()) {
+            return base.to_owned();
+        }
+        let bare = unraw(base).trim_end_matches('_').to_owned();
+        let separator = if bare.contains('_') || bare.chars().next().is_some_and(char::is_lowercase) {
+            "_"
+        } else {
+            ""
+        };
+        let mut n = self.next.get(&bare).copied().unwrap_or(2);
+        loop {
+            let name = format!("{bare}{separator}{n}");
+            n += 1;
+            if self.used.insert(name.clone()) {
+                self.next.insert(bare, n);
+                return name;
+            }
+        }
+    }
 }
 
 /// Rust keywords (2024 edition, reserved ones included).
 const KEYWORDS: &[&str] = &[
-    "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in",
-    "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct",
-    "super", "trait", "true", "type", "unsafe", "use", "where", "while", "async", "await", "dyn", "abstract",
-    "become", "box", "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try",
-    "gen",
+    "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in", "let", "loop",
+    "match", "mod", "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type", "unsafe",
+    "use", "where", "while", "async", "await", "dyn", "abstract", "become", "box", "do", "final", "macro", "override", "priv", "typeof",
+    "unsized", "virtual", "yield", "try", "gen",
 ];
 
 /// Keywords that cannot be raw identifiers.
@@ -869,9 +901,7 @@ const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 /// Text with every character that cannot appear in an ASCII identifier
 /// turned into a word break.
 fn words(raw: &str) -> String {
-    raw.chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
-        .collect()
+    raw.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect()
 }
 
 fn fix_start(name: String, fallback: &str) -> String {
@@ -988,7 +1018,6 @@ pub fn doc_attrs(text: Option<&str>) -> TokenStream {
     quote!(#(#[doc = #lines])* #closing)
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1041,13 +1070,21 @@ mod tests {
         assert_eq!(make_ident("Self").to_string(), "Self_");
         assert_eq!(make_ident("not an ident!").to_string(), "not_an_ident");
         assert_eq!(make_ident("").to_string(), "field");
-        let mut used = HashSet::new();
-        assert_eq!(dedupe(&mut used, "foo_bar"), "foo_bar");
-        assert_eq!(dedupe(&mut used, "foo_bar"), "foo_bar_2");
-        assert_eq!(dedupe(&mut used, "self_"), "self_");
-        assert_eq!(dedupe(&mut used, "self_"), "self_2");
-        assert_eq!(dedupe(&mut used, "Pet"), "Pet");
-        assert_eq!(dedupe(&mut used, "Pet"), "Pet2");
+        let mut used = NameSet::default();
+        assert_eq!(used.unique("foo_bar"), "foo_bar");
+        assert_eq!(used.unique("foo_bar"), "foo_bar_2");
+        assert_eq!(used.unique("self_"), "self_");
+        assert_eq!(used.unique("self_"), "self_2");
+        assert_eq!(used.unique("Pet"), "Pet");
+        assert_eq!(used.unique("Pet"), "Pet2");
+        used.reserve("Pet3");
+        assert_eq!(used.unique("Pet"), "Pet4");
+        assert!(used.contains("r#Pet4"));
+        let mut many = NameSet::default();
+        for _ in 0..50_000 {
+            many.unique("Minus");
+        }
+        assert_eq!(many.unique("Minus"), "Minus50001");
     }
 
     #[test]
@@ -1078,7 +1115,10 @@ mod tests {
                 "impl<'de> ::arazzo::serde::Deserialize<'de> for SeerAutofixStateStatus",
             ],
         );
-        assert!(code.find("pub struct SeerModel") < code.find("pub struct StartSeerIssueFixRequest"), "components first");
+        assert!(
+            code.find("pub struct SeerModel") < code.find("pub struct StartSeerIssueFixRequest"),
+            "components first"
+        );
         let list = &api.operations[0];
         let response = list.responses[0].json().and_then(|m| m.schema.clone()).expect("schema");
         assert_eq!(
@@ -1100,8 +1140,16 @@ mod tests {
                 .to_string(),
             quote!(::std::option::Option<::std::string::String>).to_string()
         );
+        let pr_url = schema(&format!("{state}/fix/properties/pr_url"));
+        assert!(space.is_option(&pr_url));
         assert_eq!(
-            space.rust_type_in(&schema("/components/schemas/SeerModel"), &quote!(seer_api::types)).to_string(),
+            space.rust_type_in_non_null(&pr_url, &quote!(seer_api::types)).to_string(),
+            quote!(::std::string::String).to_string()
+        );
+        assert_eq!(
+            space
+                .rust_type_in(&schema("/components/schemas/SeerModel"), &quote!(seer_api::types))
+                .to_string(),
             quote!(seer_api::types::SeerModel).to_string()
         );
     }
@@ -1170,9 +1218,19 @@ mod tests {
         space.add_schema(&schema("/components/schemas/FooBar"), "Ignored");
         space.add_schema(&schema("/components/schemas/foo-bar"), "Ignored");
         let code = pretty(space.emit());
-        assert_has(&code, &["pub struct FooRequest2 { #[serde(default", "pub struct FooBar { #[serde(default", "pub struct FooBar2 {"]);
+        assert_has(
+            &code,
+            &[
+                "pub struct FooRequest2 { #[serde(default",
+                "pub struct FooBar { #[serde(default",
+                "pub struct FooBar2 {",
+            ],
+        );
         assert!(code.find("pub struct FooBar {") < code.find("pub struct FooBar2 {"));
-        assert!(has(&code, "pub struct FooBar2 { #[serde(default, skip_serializing_if = \"::std::option::Option::is_none\")] pub d:"));
+        assert!(has(
+            &code,
+            "pub struct FooBar2 { #[serde(default, skip_serializing_if = \"::std::option::Option::is_none\")] pub d:"
+        ));
     }
 
     #[test]

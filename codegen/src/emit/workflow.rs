@@ -10,12 +10,16 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::ir::{ActionIr, ActionKindIr, BodyKind, ClientIr, CriterionIr, FieldIr, Location, Program, RustType, StepIr, ValueIr, WorkflowIr};
+use crate::ir::{
+    ActionIr, ActionKindIr, BodyKind, ClientIr, CriterionIr, FieldIr, Location, Program, RustType, StepIr, ValueIr, WorkflowIr,
+};
 
 /// Turns IR types into tokens; schema types are resolved by the caller,
 /// which owns the per-client type spaces.
 pub trait TypeNames {
     fn schema_type(&self, client: usize, schema: &crate::openapi::SchemaRef) -> TokenStream;
+    /// The type without the `Option` a nullable schema gets.
+    fn schema_type_non_null(&self, client: usize, schema: &crate::openapi::SchemaRef) -> TokenStream;
 }
 
 fn ident(name: &str) -> Ident {
@@ -33,13 +37,11 @@ fn rust_type(ty: &RustType, names: &dyn TypeNames) -> TokenStream {
         RustType::Json => quote!(::arazzo::serde_json::Value),
         RustType::Schema { client, schema } => names.schema_type(*client, schema),
         RustType::Option(inner) => {
-            let inner = rust_type(inner, names);
-            // A nullable schema already renders as an `Option`.
-            if inner.to_string().replace(' ', "").starts_with("::std::option::Option<") {
-                inner
-            } else {
-                quote!(::std::option::Option<#inner>)
-            }
+            let inner = match inner.as_ref() {
+                RustType::Schema { client, schema } => names.schema_type_non_null(*client, schema),
+                other => rust_type(other, names),
+            };
+            quote!(::std::option::Option<#inner>)
         }
         RustType::Vec(inner) => {
             let inner = rust_type(inner, names);
@@ -120,7 +122,11 @@ pub fn emit(program: &Program, names: &dyn TypeNames) -> TokenStream {
     });
     let new_doc = format!(
         " One client per source description, in document order: {}.",
-        clients.iter().map(|c| format!("`{}`", c.source_name)).collect::<Vec<_>>().join(", ")
+        clients
+            .iter()
+            .map(|c| format!("`{}`", c.source_name))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     let methods = program.workflows.iter().map(|w| workflow_method(w, clients));
     quote! {
@@ -222,7 +228,10 @@ fn workflow_method(w: &WorkflowIr, clients: &[ClientIr]) -> TokenStream {
     if !doc.is_empty() {
         doc.push_str("\n\n");
     }
-    doc.push_str(&format!("Arazzo workflow `{id}`: steps {}.", w.steps.iter().map(|s| format!("`{}`", s.id)).collect::<Vec<_>>().join(" -> ")));
+    doc.push_str(&format!(
+        "Arazzo workflow `{id}`: steps {}.",
+        w.steps.iter().map(|s| format!("`{}`", s.id)).collect::<Vec<_>>().join(" -> ")
+    ));
     let doc = doc_attr(Some(&doc));
     let variants: Vec<Ident> = w.steps.iter().map(|s| ident(&s.variant)).collect();
     let sources = clients.iter().map(|c| {
@@ -287,7 +296,10 @@ fn step_arm(w: &WorkflowIr, index: usize, s: &StepIr, clients: &[ClientIr]) -> T
     let id = &s.id;
     let method = ident(&s.method);
     let path = &s.path;
-    let client = clients.get(s.client).map(|c| ident(&c.module)).unwrap_or_else(|| ident("missing_client"));
+    let client = clients
+        .get(s.client)
+        .map(|c| ident(&c.module))
+        .unwrap_or_else(|| ident("missing_client"));
     let params = s.params.iter().map(|p| {
         let value = param_value(p, id);
         let name = &p.name;
@@ -335,7 +347,13 @@ fn step_arm(w: &WorkflowIr, index: usize, s: &StepIr, clients: &[ClientIr]) -> T
         },
     };
     let success_chain = action_chain(w, s, &s.on_success, next_default, false);
-    let failure_chain = action_chain(w, s, &s.on_failure, quote!(return ::std::result::Result::Err(run.step_failed(#id));), true);
+    let failure_chain = action_chain(
+        w,
+        s,
+        &s.on_failure,
+        quote!(return ::std::result::Result::Err(run.step_failed(#id));),
+        true,
+    );
     quote! {
         Step::#variant => {
             run.enter(#id).await?;
@@ -395,7 +413,10 @@ fn action_chain(w: &WorkflowIr, s: &StepIr, actions: &[ActionIr], default: Token
                     Some(a) => quote!(::std::option::Option::Some(#a)),
                     None => quote!(::std::option::Option::None),
                 };
-                (quote!(run.criteria(#id, #crit)? && run.retry(#id, #name, #limit, #after).await), quote!(Step::#variant))
+                (
+                    quote!(run.criteria(#id, #crit)? && run.retry(#id, #name, #limit, #after).await),
+                    quote!(Step::#variant),
+                )
             }
         };
         let rest = if chain_is_if { chain } else { quote!({ #chain }) };

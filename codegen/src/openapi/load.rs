@@ -11,8 +11,8 @@ use heck::{ToSnakeCase, ToUpperCamelCase};
 
 use super::refs;
 use super::{
-    ApiKeyLocation, HttpMethod, MediaType, OpenApi, Operation, ParamLocation, Parameter, RequestBody,
-    Response, SecurityScheme, SecuritySchemeKind, Server, StatusKey, path_placeholders, schema_at,
+    ApiKeyLocation, HttpMethod, MediaType, OpenApi, Operation, ParamLocation, Parameter, RequestBody, Response, SecurityScheme,
+    SecuritySchemeKind, Server, StatusKey, path_placeholders, schema_at,
 };
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::source::{FileId, Span};
@@ -45,9 +45,7 @@ pub fn load(root: Node, file: FileId, diags: &mut Diagnostics) -> OpenApi {
     let version = loader.version();
     let info = root.get("info");
     if info.is_none() {
-        loader
-            .diags
-            .push(Diagnostic::error(root.span, "the document has no `info` object"));
+        loader.diags.push(Diagnostic::error(root.span, "the document has no `info` object"));
     }
     let title = string(info, "title").unwrap_or_default();
     let api_version = string(info, "version").unwrap_or_default();
@@ -133,8 +131,7 @@ impl<'a> Loader<'a, '_> {
 
     fn server(&mut self, node: &Node) -> Option<Server> {
         let Some(url) = node.get("url").and_then(Node::as_str) else {
-            self.diags
-                .push(Diagnostic::error(node.span, "a server must have a `url` string"));
+            self.diags.push(Diagnostic::error(node.span, "a server must have a `url` string"));
             return None;
         };
         let variables = node
@@ -220,10 +217,8 @@ impl<'a> Loader<'a, '_> {
             _ => {
                 let span = node.get("type").map_or(node.span, |n| n.span);
                 self.diags.push(
-                    Diagnostic::error(span, "unknown security scheme type").with_suggestion(
-                        kind.unwrap_or(""),
-                        ["apiKey", "http", "mutualTLS", "oauth2", "openIdConnect"],
-                    ),
+                    Diagnostic::error(span, "unknown security scheme type")
+                        .with_suggestion(kind.unwrap_or(""), ["apiKey", "http", "mutualTLS", "oauth2", "openIdConnect"]),
                 );
                 None
             }
@@ -252,10 +247,8 @@ impl<'a> Loader<'a, '_> {
         let mut operations = Vec::new();
         for (key, item) in paths.iter() {
             if !key.name.starts_with('/') {
-                self.diags.push(Diagnostic::error(
-                    key.span,
-                    format!("path `{}` must start with `/`", key.name),
-                ));
+                self.diags
+                    .push(Diagnostic::error(key.span, format!("path `{}` must start with `/`", key.name)));
             }
             self.path_item(&key.name, item, &mut operations);
         }
@@ -284,13 +277,9 @@ impl<'a> Loader<'a, '_> {
                 let op = self.operation(path, method, key.span, node, &pointer, &own_pointer, &shared);
                 out.push(op);
             } else if !PATH_ITEM_KEYS.contains(&key.name.as_str()) && !key.name.starts_with("x-") {
-                let known = HttpMethod::ALL
-                    .iter()
-                    .map(|m| m.key())
-                    .chain(PATH_ITEM_KEYS.iter().copied());
+                let known = HttpMethod::ALL.iter().map(|m| m.key()).chain(PATH_ITEM_KEYS.iter().copied());
                 self.diags.push(
-                    Diagnostic::warning(key.span, format!("unknown key `{}` in a path item", key.name))
-                        .with_suggestion(&key.name, known),
+                    Diagnostic::warning(key.span, format!("unknown key `{}` in a path item", key.name)).with_suggestion(&key.name, known),
                 );
             }
         }
@@ -347,10 +336,7 @@ impl<'a> Loader<'a, '_> {
             let Some(param) = self.parameter(item, &refs::join(pointer, &index.to_string())) else {
                 continue;
             };
-            if let Some(first) = out
-                .iter()
-                .find(|p| p.name == param.name && p.location == param.location)
-            {
+            if let Some(first) = out.iter().find(|p| p.name == param.name && p.location == param.location) {
                 self.diags.push(
                     Diagnostic::error(
                         param.span,
@@ -368,8 +354,7 @@ impl<'a> Loader<'a, '_> {
     fn parameter(&mut self, site: &'a Node, pointer: &str) -> Option<Parameter> {
         let (node, resolved) = self.deref(site, pointer)?;
         let Some(name) = node.get("name").and_then(Node::as_str) else {
-            self.diags
-                .push(Diagnostic::error(site.span, "a parameter needs a `name` string"));
+            self.diags.push(Diagnostic::error(site.span, "a parameter needs a `name` string"));
             return None;
         };
         let in_node = node.get("in");
@@ -409,16 +394,16 @@ impl<'a> Loader<'a, '_> {
     fn complete_path_parameters(&mut self, path: &str, span: Span, parameters: &mut Vec<Parameter>) {
         let placeholders = path_placeholders(path);
         for name in &placeholders {
-            let declared = parameters
-                .iter()
-                .any(|p| p.location == ParamLocation::Path && p.name == *name);
+            let declared = parameters.iter().any(|p| p.location == ParamLocation::Path && p.name == *name);
             if !declared {
                 self.diags.push(
                     Diagnostic::error(
                         span,
                         format!("path `{path}` has a `{{{name}}}` placeholder but no `in: path` parameter `{name}`"),
                     )
-                    .with_help(format!("declare it: `- {{name: {name}, in: path, required: true, schema: {{type: string}}}}`")),
+                    .with_help(format!(
+                        "declare it: `- {{name: {name}, in: path, required: true, schema: {{type: string}}}}`"
+                    )),
                 );
                 parameters.push(Parameter {
                     name: (*name).to_owned(),
@@ -490,11 +475,8 @@ impl<'a> Loader<'a, '_> {
             }
             let Some(status) = StatusKey::parse(&key.name) else {
                 self.diags.push(
-                    Diagnostic::error(
-                        key.span,
-                        format!("`{}` is not a response status", key.name),
-                    )
-                    .with_help("use a code such as `200`, a range such as `2XX`, or `default`"),
+                    Diagnostic::error(key.span, format!("`{}` is not a response status", key.name))
+                        .with_help("use a code such as `200`, a range such as `2XX`, or `default`"),
                 );
                 continue;
             };
@@ -561,10 +543,9 @@ fn merge_parameters(shared: &[Parameter], own: Vec<Parameter>) -> Vec<Parameter>
     let mut own: Vec<Option<Parameter>> = own.into_iter().map(Some).collect();
     let mut out = Vec::with_capacity(shared.len() + own.len());
     for param in shared {
-        let overriding = own.iter_mut().find(|slot| {
-            slot.as_ref()
-                .is_some_and(|p| p.name == param.name && p.location == param.location)
-        });
+        let overriding = own
+            .iter_mut()
+            .find(|slot| slot.as_ref().is_some_and(|p| p.name == param.name && p.location == param.location));
         match overriding.and_then(Option::take) {
             Some(p) => out.push(p),
             None => out.push(param.clone()),
@@ -577,20 +558,13 @@ fn merge_parameters(shared: &[Parameter], own: Vec<Parameter>) -> Vec<Parameter>
 /// snake_case with everything but ASCII letters and digits as a separator,
 /// so that `repos/get-content` and `List Seer AI Models` give usable names.
 pub(crate) fn snake(text: &str) -> String {
-    let cleaned: String = text
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
-        .collect();
+    let cleaned: String = text.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect();
     cleaned.to_snake_case()
 }
 
 fn name_from_path(op: &Operation) -> String {
     let name = snake(&format!("{} {}", op.method.key(), op.path));
-    if name == op.method.key() {
-        format!("{name}_root")
-    } else {
-        name
-    }
+    if name == op.method.key() { format!("{name}_root") } else { name }
 }
 
 /// Gives each operation a unique snake_case method name, stable in document

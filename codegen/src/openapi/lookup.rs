@@ -41,11 +41,7 @@ pub enum PointerLookup {
     /// The pointer cannot exist: token `token` (index `index`) is not a
     /// property of a closed-enough object, not an index into an array, or
     /// steps into a scalar. `known`: the property names available there.
-    Missing {
-        index: usize,
-        token: String,
-        known: Vec<String>,
-    },
+    Missing { index: usize, token: String, known: Vec<String> },
     /// No response with a JSON body for those statuses.
     NoBody,
 }
@@ -266,9 +262,7 @@ fn object_step(schema: &SchemaView, token: &str, index: usize) -> Step {
 }
 
 fn array_step(schema: &SchemaView, token: &str, index: usize) -> Step {
-    let valid_index = !token.is_empty()
-        && token.bytes().all(|b| b.is_ascii_digit())
-        && (token == "0" || !token.starts_with('0'));
+    let valid_index = !token.is_empty() && token.bytes().all(|b| b.is_ascii_digit()) && (token == "0" || !token.starts_with('0'));
     let Some(position) = valid_index.then(|| token.parse::<usize>().ok()).flatten() else {
         return Step::Done(PointerLookup::Missing {
             index,
@@ -276,16 +270,9 @@ fn array_step(schema: &SchemaView, token: &str, index: usize) -> Step {
             known: Vec::new(),
         });
     };
-    let item = schema
-        .prefix_items
-        .get(position)
-        .or(schema.items.as_ref())
-        .cloned();
+    let item = schema.prefix_items.get(position).or(schema.items.as_ref()).cloned();
     match item {
-        Some(schema) => Step::Next {
-            schema,
-            optional: false,
-        },
+        Some(schema) => Step::Next { schema, optional: false },
         None => Step::Done(PointerLookup::Open),
     }
 }

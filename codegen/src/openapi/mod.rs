@@ -55,11 +55,9 @@ pub struct Server {
 impl Server {
     /// The URL with every variable replaced by its default.
     pub fn default_url(&self) -> String {
-        self.variables
-            .iter()
-            .fold(self.url.clone(), |url, (name, default, _)| {
-                url.replace(&format!("{{{name}}}"), default)
-            })
+        self.variables.iter().fold(self.url.clone(), |url, (name, default, _)| {
+            url.replace(&format!("{{{name}}}"), default)
+        })
     }
 }
 
@@ -162,23 +160,16 @@ impl Operation {
     }
 
     pub fn parameter(&self, name: &str, location: ParamLocation) -> Option<&Parameter> {
-        self.parameters
-            .iter()
-            .find(|p| p.name == name && p.location == location)
+        self.parameters.iter().find(|p| p.name == name && p.location == location)
     }
 
     /// The response documented for `status`: the exact code, else its range
     /// (`2XX`), else `default`.
     pub fn response_for(&self, status: u16) -> Option<&Response> {
-        let exact = self
-            .responses
-            .iter()
-            .find(|r| r.status == StatusKey::Code(status));
+        let exact = self.responses.iter().find(|r| r.status == StatusKey::Code(status));
         let range = || {
             let class = u8::try_from(status / 100).ok()?;
-            self.responses
-                .iter()
-                .find(|r| r.status == StatusKey::Range(class))
+            self.responses.iter().find(|r| r.status == StatusKey::Range(class))
         };
         let default = || self.responses.iter().find(|r| r.status == StatusKey::Default);
         exact.or_else(range).or_else(default)
@@ -387,20 +378,13 @@ pub enum ApiKeyLocation {
 /// Whether a media type carries JSON: `application/json`, any `+json`
 /// suffix, with or without parameters.
 pub fn is_json_media_type(media_type: &str) -> bool {
-    let essence = media_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let essence = media_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     essence == "application/json" || essence.ends_with("+json") || essence == "*/*+json"
 }
 
 impl OpenApi {
     pub fn operation_by_id(&self, id: &str) -> Option<&Operation> {
-        self.operations
-            .iter()
-            .find(|op| op.operation_id.as_deref() == Some(id))
+        self.operations.iter().find(|op| op.operation_id.as_deref() == Some(id))
     }
 
     /// `pointer` like `/paths/~1pet~1findByStatus/get`; a leading `#` and
@@ -411,9 +395,7 @@ impl OpenApi {
     }
 
     pub fn operation_ids(&self) -> impl Iterator<Item = &str> {
-        self.operations
-            .iter()
-            .filter_map(|op| op.operation_id.as_deref())
+        self.operations.iter().filter_map(|op| op.operation_id.as_deref())
     }
 
     /// The schema node a [`SchemaRef`] designates.

@@ -104,11 +104,7 @@ pub enum RefError {
     NotPointer,
     /// The pointer does not exist. `index` is the first token that failed,
     /// `known` the keys available at that point.
-    NotFound {
-        index: usize,
-        token: String,
-        known: Vec<String>,
-    },
+    NotFound { index: usize, token: String, known: Vec<String> },
     /// The reference leads back to itself.
     Cycle,
 }
@@ -132,10 +128,7 @@ pub fn lookup<'a>(root: &'a Node, pointer: &str) -> Result<&'a Node, RefError> {
         match node.pointer([token.as_str()]) {
             Some(next) => node = next,
             None => {
-                let known = node
-                    .as_map()
-                    .map(|m| m.keys().map(str::to_owned).collect())
-                    .unwrap_or_default();
+                let known = node.as_map().map(|m| m.keys().map(str::to_owned).collect()).unwrap_or_default();
                 return Err(RefError::NotFound {
                     index,
                     token: token.clone(),
@@ -219,11 +212,8 @@ fn check_one(root: &Node, reference: &Node, diags: &mut Diagnostics) {
             format!("`$ref: {text}` points into another document, which is not supported"),
         )
         .with_help("inline the referenced definitions into this document (e.g. with `redocly bundle`)"),
-        RefError::NotPointer => Diagnostic::error(
-            reference.span,
-            format!("`$ref: {text}` is not a JSON pointer reference"),
-        )
-        .with_help("write references as `#/components/schemas/Name`"),
+        RefError::NotPointer => Diagnostic::error(reference.span, format!("`$ref: {text}` is not a JSON pointer reference"))
+            .with_help("write references as `#/components/schemas/Name`"),
         RefError::Cycle => Diagnostic::error(
             reference.span,
             format!("`$ref: {text}` is part of a reference cycle that never reaches a definition"),

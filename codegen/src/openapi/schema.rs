@@ -106,14 +106,12 @@ impl SchemaView {
     pub fn is_object(&self) -> bool {
         self.types.contains(&JsonType::Object)
             || (self.types.is_empty()
-                && (!self.properties.is_empty()
-                    || matches!(self.additional, Additional::Schema(_) | Additional::Forbidden)))
+                && (!self.properties.is_empty() || matches!(self.additional, Additional::Schema(_) | Additional::Forbidden)))
     }
 
     /// Whether values are JSON arrays: declared so, or implied by `items`.
     pub fn is_array(&self) -> bool {
-        self.types.contains(&JsonType::Array)
-            || (self.types.is_empty() && (self.items.is_some() || !self.prefix_items.is_empty()))
+        self.types.contains(&JsonType::Array) || (self.types.is_empty() && (self.items.is_some() || !self.prefix_items.is_empty()))
     }
 
     pub fn is_required(&self, name: &str) -> bool {
@@ -223,10 +221,7 @@ fn read_object(root: &Node, node: &Node, pointer: &str, out: &mut SchemaView) {
             .collect();
     }
     if let Some(required) = node.get("required").and_then(Node::as_seq) {
-        out.required = required
-            .iter()
-            .filter_map(|r| r.as_str().map(str::to_owned))
-            .collect();
+        out.required = required.iter().filter_map(|r| r.as_str().map(str::to_owned)).collect();
     }
     out.additional = match node.get("additionalProperties") {
         None => Additional::Unspecified,
@@ -323,14 +318,7 @@ fn discriminator(root: &Node, node: &Node, out: &SchemaView) -> Option<Discrimin
     Some(Discriminator { property, mapping })
 }
 
-fn merge_all_of(
-    root: &Node,
-    node: &Node,
-    pointer: &str,
-    out: &mut SchemaView,
-    visiting: &mut HashSet<String>,
-    depth: usize,
-) {
+fn merge_all_of(root: &Node, node: &Node, pointer: &str, out: &mut SchemaView, visiting: &mut HashSet<String>, depth: usize) {
     let Some(branches) = node.get("allOf").and_then(Node::as_seq) else {
         return;
     };

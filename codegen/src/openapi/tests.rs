@@ -488,7 +488,10 @@ fn loads_the_seer_description() {
     assert_eq!(start.rust_name, "start_seer_issue_fix");
     assert_eq!(start.parameters.len(), 1);
     let issue = &start.parameters[0];
-    assert_eq!((issue.name.as_str(), issue.location, issue.required), ("issue_id", ParamLocation::Path, true));
+    assert_eq!(
+        (issue.name.as_str(), issue.location, issue.required),
+        ("issue_id", ParamLocation::Path, true)
+    );
     assert_eq!(
         issue.schema.as_ref().map(|s| s.pointer.as_str()),
         Some("/components/parameters/IssueId/schema")
@@ -499,7 +502,12 @@ fn loads_the_seer_description() {
     let statuses: Vec<StatusKey> = start.responses.iter().map(|r| r.status).collect();
     assert_eq!(
         statuses,
-        [StatusKey::Code(202), StatusKey::Code(400), StatusKey::Code(401), StatusKey::Code(404)]
+        [
+            StatusKey::Code(202),
+            StatusKey::Code(400),
+            StatusKey::Code(401),
+            StatusKey::Code(404)
+        ]
     );
     assert_eq!(api.security_schemes[0].kind, SecuritySchemeKind::HttpBearer);
     assert_eq!(start.span.start.line, 35, "the `post:` key");
@@ -509,7 +517,10 @@ fn loads_the_seer_description() {
 fn finds_operations_by_pointer() {
     let api = clean(SEER);
     let by_pointer = api.operation_by_pointer("#/paths/~1issues~1%7Bissue_id%7D~1seer~1autofix~1/get");
-    assert_eq!(by_pointer.and_then(|o| o.operation_id.as_deref()), Some("retrieveSeerIssueFixState"));
+    assert_eq!(
+        by_pointer.and_then(|o| o.operation_id.as_deref()),
+        Some("retrieveSeerIssueFixState")
+    );
     assert!(api.operation_by_pointer("/paths/~1issues/get").is_none());
     assert!(api.operation_by_pointer("not a pointer~").is_none());
 }
@@ -571,10 +582,13 @@ fn seer_response_pointers() {
         api.response_pointer(start, &[], &ptr("/autofix/steps/3/completedMessage")),
         found(&format!("{state}/steps/items/properties/completedMessage"), true)
     );
-    assert_eq!(api.response_pointer(start, &[], &[]), found(
-        "/paths/~1issues~1{issue_id}~1seer~1autofix~1/post/responses/202/content/application~1json/schema",
-        false
-    ));
+    assert_eq!(
+        api.response_pointer(start, &[], &[]),
+        found(
+            "/paths/~1issues~1{issue_id}~1seer~1autofix~1/post/responses/202/content/application~1json/schema",
+            false
+        )
+    );
     let status = SchemaRef {
         pointer: format!("{state}/status"),
     };
@@ -582,7 +596,12 @@ fn seer_response_pointers() {
         api.enum_values(&status),
         Some(vec!["pending".into(), "processing".into(), "completed".into(), "error".into()])
     );
-    assert_eq!(api.enum_values(&SchemaRef { pointer: format!("{state}/createdAt") }), None);
+    assert_eq!(
+        api.enum_values(&SchemaRef {
+            pointer: format!("{state}/createdAt")
+        }),
+        None
+    );
 }
 
 #[test]
@@ -604,7 +623,11 @@ fn loads_the_petstore_description() {
             ("request", ParamLocation::Query),
         ]
     );
-    assert_eq!(list.parameters[1].description.as_deref(), Some("How many items to return."), "operation wins");
+    assert_eq!(
+        list.parameters[1].description.as_deref(),
+        Some("How many items to return."),
+        "operation wins"
+    );
     assert!(list.parameters[2].explode());
     assert!(!list.parameters[3].explode());
     assert_eq!(
@@ -612,11 +635,7 @@ fn loads_the_petstore_description() {
         [StatusKey::Code(200), StatusKey::Range(2), StatusKey::Default]
     );
     assert_eq!(list.responses[2].description, "Unexpected error.");
-    let delete = api
-        .operations
-        .iter()
-        .find(|o| o.method == HttpMethod::Delete)
-        .expect("delete");
+    let delete = api.operations.iter().find(|o| o.method == HttpMethod::Delete).expect("delete");
     assert!(delete.deprecated);
     assert_eq!(delete.operation_id, None);
     assert_eq!(delete.rust_name, "delete_pets_pet_id");
@@ -656,7 +675,10 @@ fn petstore_pointers_follow_all_of_maps_and_unions() {
         api.response_pointer(list, &[], &ptr("/items/0/attributes/colour")),
         found(&format!("{pet}/attributes/additionalProperties"), true)
     );
-    assert_eq!(api.response_pointer(list, &[], &ptr("/items/0/extra/anything")), PointerLookup::Open);
+    assert_eq!(
+        api.response_pointer(list, &[], &ptr("/items/0/extra/anything")),
+        PointerLookup::Open
+    );
     match api.response_pointer(list, &[], &ptr("/items/0/nmae")) {
         PointerLookup::Missing { index: 2, known, .. } => assert!(known.contains(&"name".to_owned())),
         other => panic!("{other:?}"),
@@ -676,10 +698,18 @@ fn petstore_pointers_follow_all_of_maps_and_unions() {
         api.response_pointer(create, &[422], &ptr("/message")),
         found("/components/schemas/Error/properties/message", false)
     );
-    let body = create.request_body.as_ref().and_then(|b| b.json()).and_then(|m| m.schema.clone()).expect("schema");
+    let body = create
+        .request_body
+        .as_ref()
+        .and_then(|b| b.json())
+        .and_then(|m| m.schema.clone())
+        .expect("schema");
     assert_eq!(
         api.schema_pointer(&body, &ptr("/kind")),
-        found("/components/requestBodies/NewPet/content/application~1json/schema/allOf/1/properties/kind", false)
+        found(
+            "/components/requestBodies/NewPet/content/application~1json/schema/allOf/1/properties/kind",
+            false
+        )
     );
     let animals = op(&api, "listAnimals");
     assert!(matches!(
@@ -698,7 +728,11 @@ fn petstore_pointers_follow_all_of_maps_and_unions() {
     let show = op(&api, "showPetById");
     assert_eq!(api.response_pointer(show, &[404], &ptr("/id")), PointerLookup::NoBody);
     let login = op(&api, "login");
-    assert_eq!(api.response_pointer(login, &[], &ptr("")), PointerLookup::NoBody, "text/plain is not JSON");
+    assert_eq!(
+        api.response_pointer(login, &[], &ptr("")),
+        PointerLookup::NoBody,
+        "text/plain is not JSON"
+    );
 }
 
 const BAD: &str = r#"
@@ -763,15 +797,35 @@ fn problems_are_reported_at_their_spans() {
 #[test]
 fn versions_and_shapes_are_checked() {
     let cases: &[(&str, &str, Severity)] = &[
-        ("openapi: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\n", "unsupported OpenAPI version `2.0`", Severity::Error),
-        ("openapi: 3.0\ninfo: {title: t, version: '1'}\npaths: {}\n", "unsupported OpenAPI version `3.0`", Severity::Error),
-        ("swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\n", "Swagger 2.0", Severity::Error),
-        ("info: {title: t, version: '1'}\npaths: {}\n", "no `openapi` version field", Severity::Error),
+        (
+            "openapi: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\n",
+            "unsupported OpenAPI version `2.0`",
+            Severity::Error,
+        ),
+        (
+            "openapi: 3.0\ninfo: {title: t, version: '1'}\npaths: {}\n",
+            "unsupported OpenAPI version `3.0`",
+            Severity::Error,
+        ),
+        (
+            "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\n",
+            "Swagger 2.0",
+            Severity::Error,
+        ),
+        (
+            "info: {title: t, version: '1'}\npaths: {}\n",
+            "no `openapi` version field",
+            Severity::Error,
+        ),
         ("- a\n- b\n", "expected an OpenAPI document", Severity::Error),
         ("openapi: 3.0.3\ninfo: {title: t, version: '1'}\n", "no `paths`", Severity::Error),
         ("openapi: 3.1.0\ninfo: {title: t, version: '1'}\n", "no `paths`", Severity::Warning),
         ("openapi: 3.1.0\npaths: {}\n", "no `info` object", Severity::Error),
-        ("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: []\n", "`paths` must be a mapping", Severity::Error),
+        (
+            "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: []\n",
+            "`paths` must be a mapping",
+            Severity::Error,
+        ),
     ];
     for (text, message, severity) in cases {
         let (_, diags) = load_str(text);

@@ -77,6 +77,9 @@ fn parses_the_grammar() {
         " { $response.header.accept } ",
         "$steps.a.outputs.list[1].n == 2",
         "$inputs.events.some-event.id == 42",
+        "$statusCode==200&&$method=='GET'||!($url)",
+        "{$url == '{not a brace}'}",
+        "{$url == \"}\\\"{\"}",
     ] {
         SimpleCondition::parse(s).unwrap_or_else(|e| panic!("{s:?} should parse: {e}"));
     }
@@ -262,6 +265,16 @@ fn rejects_malformed_conditions() {
     );
     assert_error(SimpleCondition::parse("true (false)"), 5, &["expected '&&' or '||' before '('"]);
     assert_error(SimpleCondition::parse("$response.body#/items == []"), 25, &["unexpected '[]'"]);
+    assert_error(
+        SimpleCondition::parse("{$statusCode == 200} && {$method == 'GET'}"),
+        0,
+        &["braces may only wrap the whole condition"],
+    );
+    assert_error(
+        SimpleCondition::parse("$statusCode == 200}"),
+        18,
+        &["braces may only wrap the whole condition"],
+    );
     let deep = format!("{}true{}", "(".repeat(100), ")".repeat(100));
     assert_error(SimpleCondition::parse(&deep), 64, &["nested more than 64 levels"]);
 }
@@ -348,6 +361,7 @@ fn evaluates_truthiness_and_logic() {
     assert!(eval("$statusCode == 500 || $statusCode == 200"));
     assert!(eval("{$statusCode == 200}"));
     assert!(!eval("{$statusCode == 401}"));
+    assert!(eval("$statusCode==200&&$method=='GET'"));
 }
 
 #[test]

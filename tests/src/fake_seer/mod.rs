@@ -13,10 +13,7 @@ mod tests;
 
 pub use recorded::RecordedRequest;
 pub use routes::{COMPLETED_AT, CREATED_AT};
-pub use scenario::{
-    Answer, DEFAULT_FIX_TITLE, DEFAULT_PR_URL, DEFAULT_TOKEN, Injection, Route, Scenario,
-    default_models,
-};
+pub use scenario::{Answer, DEFAULT_FIX_TITLE, DEFAULT_PR_URL, DEFAULT_TOKEN, Injection, Route, Scenario, default_models};
 
 use routes::Shared;
 use std::net::{Ipv4Addr, SocketAddr};
@@ -37,9 +34,7 @@ pub struct FakeSeer {
 
 impl std::fmt::Debug for Shared {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Shared")
-            .field("scenario", self.scenario())
-            .finish_non_exhaustive()
+        f.debug_struct("Shared").field("scenario", self.scenario()).finish_non_exhaustive()
     }
 }
 
@@ -90,10 +85,7 @@ impl FakeSeer {
 
     /// The recorded requests that addressed `route`.
     pub fn requests_to(&self, route: Route) -> Vec<RecordedRequest> {
-        self.requests()
-            .into_iter()
-            .filter(|r| r.route() == Some(route))
-            .collect()
+        self.requests().into_iter().filter(|r| r.route() == Some(route)).collect()
     }
 
     /// Stops the server and waits until every connection has closed, for

@@ -59,19 +59,9 @@ impl RecordedRequest {
 pub(crate) fn route_of(method: &str, path: &str) -> Option<Route> {
     let segments: Vec<&str> = path.strip_prefix('/')?.split('/').collect();
     match (method, segments.as_slice()) {
-        ("GET" | "HEAD", ["api", "0", "organizations", org, "seer", "models", ""])
-            if !org.is_empty() =>
-        {
-            Some(Route::ListModels)
-        }
-        ("POST", ["api", "0", "issues", issue, "seer", "autofix", ""]) if !issue.is_empty() => {
-            Some(Route::StartFix)
-        }
-        ("GET" | "HEAD", ["api", "0", "issues", issue, "seer", "autofix", ""])
-            if !issue.is_empty() =>
-        {
-            Some(Route::GetFixState)
-        }
+        ("GET" | "HEAD", ["api", "0", "organizations", org, "seer", "models", ""]) if !org.is_empty() => Some(Route::ListModels),
+        ("POST", ["api", "0", "issues", issue, "seer", "autofix", ""]) if !issue.is_empty() => Some(Route::StartFix),
+        ("GET" | "HEAD", ["api", "0", "issues", issue, "seer", "autofix", ""]) if !issue.is_empty() => Some(Route::GetFixState),
         _ => None,
     }
 }

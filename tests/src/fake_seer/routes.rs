@@ -47,12 +47,7 @@ struct Mutable {
 
 impl Shared {
     pub(crate) fn new(scenario: Scenario) -> Self {
-        let injections = scenario
-            .injections
-            .iter()
-            .filter(|i| i.times > 0)
-            .cloned()
-            .collect();
+        let injections = scenario.injections.iter().filter(|i| i.times > 0).cloned().collect();
         Self {
             scenario,
             state: Mutex::new(Mutable {
@@ -92,10 +87,7 @@ impl Shared {
 
 pub(crate) fn router(shared: Arc<Shared>) -> Router {
     Router::new()
-        .route(
-            MODELS_PATH,
-            get(list_models).fallback(|| async { method_not_allowed("GET, HEAD") }),
-        )
+        .route(MODELS_PATH, get(list_models).fallback(|| async { method_not_allowed("GET, HEAD") }))
         .route(
             AUTOFIX_PATH,
             get(get_fix_state)
@@ -139,19 +131,13 @@ async fn record(State(shared): State<Arc<Shared>>, request: Request, next: Next)
         .and_then(|v| v.parse::<usize>().ok())
         .is_some_and(|len| len > MAX_BODY_BYTES);
     let bytes = if declared_too_large {
-        Err(detail(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "Request body is too large.",
-        ))
+        Err(detail(StatusCode::PAYLOAD_TOO_LARGE, "Request body is too large."))
     } else {
         to_bytes(body, MAX_BODY_BYTES).await.map_err(|e| {
             if is_length_limit(&e) {
                 detail(StatusCode::PAYLOAD_TOO_LARGE, "Request body is too large.")
             } else {
-                detail(
-                    StatusCode::BAD_REQUEST,
-                    &format!("Could not read request body: {e}"),
-                )
+                detail(StatusCode::BAD_REQUEST, &format!("Could not read request body: {e}"))
             }
         })
     };
@@ -170,9 +156,7 @@ async fn record(State(shared): State<Arc<Shared>>, request: Request, next: Next)
         state.requests.push(recorded);
         state.requests.len() - 1
     };
-    let response = next
-        .run(Request::from_parts(parts, Body::from(bytes)))
-        .await;
+    let response = next.run(Request::from_parts(parts, Body::from(bytes))).await;
     if let Some(entry) = shared.lock().requests.get_mut(index) {
         entry.status = response.status().as_u16();
     }
@@ -193,11 +177,7 @@ pub(crate) fn is_length_limit(error: &axum::Error) -> bool {
     false
 }
 
-async fn list_models(
-    State(shared): State<Arc<Shared>>,
-    headers: HeaderMap,
-    org: Result<Path<String>, PathRejection>,
-) -> Response {
+async fn list_models(State(shared): State<Arc<Shared>>, headers: HeaderMap, org: Result<Path<String>, PathRejection>) -> Response {
     if let Some(response) = preamble(&shared, Route::ListModels, &headers) {
         return response;
     }
@@ -224,25 +204,14 @@ async fn start_fix(
         return detail(StatusCode::BAD_REQUEST, &message);
     }
     if shared.scenario.unknown_issues.contains(&issue_id) {
-        return detail(
-            StatusCode::NOT_FOUND,
-            "The requested resource does not exist",
-        );
+        return detail(StatusCode::NOT_FOUND, "The requested resource does not exist");
     }
     shared.lock().polls.insert(issue_id, 0);
     let state = fix_state("pending", shared.scenario.fix.as_ref());
-    (
-        StatusCode::ACCEPTED,
-        axum::Json(json!({ "autofix": state })),
-    )
-        .into_response()
+    (StatusCode::ACCEPTED, axum::Json(json!({ "autofix": state }))).into_response()
 }
 
-async fn get_fix_state(
-    State(shared): State<Arc<Shared>>,
-    headers: HeaderMap,
-    issue: Result<Path<String>, PathRejection>,
-) -> Response {
+async fn get_fix_state(State(shared): State<Arc<Shared>>, headers: HeaderMap, issue: Result<Path<String>, PathRejection>) -> Response {
     if let Some(response) = preamble(&shared, Route::GetFixState, &headers) {
         return response;
     }
@@ -256,17 +225,10 @@ async fn get_fix_state(
         poll
     });
     let Some(poll) = poll else {
-        return detail(
-            StatusCode::NOT_FOUND,
-            "No Seer autofix has been started for this issue.",
-        );
+        return detail(StatusCode::NOT_FOUND, "No Seer autofix has been started for this issue.");
     };
     let statuses = &shared.scenario.statuses;
-    let status = statuses
-        .get(poll)
-        .or(statuses.last())
-        .copied()
-        .unwrap_or("pending");
+    let status = statuses.get(poll).or(statuses.last()).copied().unwrap_or("pending");
     let state = fix_state(status, shared.scenario.fix.as_ref());
     (StatusCode::OK, axum::Json(json!({ "autofix": state }))).into_response()
 }
@@ -298,8 +260,7 @@ fn validate_start_body(body: &[u8]) -> Result<(), String> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(());
     }
-    let value: Value =
-        serde_json::from_slice(body).map_err(|e| format!("Malformed JSON body: {e}"))?;
+    let value: Value = serde_json::from_slice(body).map_err(|e| format!("Malformed JSON body: {e}"))?;
     let Value::Object(fields) = value else {
         return Err("Request body must be a JSON object.".to_owned());
     };
@@ -323,10 +284,7 @@ pub(crate) fn fix_state(status: &str, fix: Option<&(String, Option<String>)>) ->
     let (root_cause, solution) = match status {
         "pending" => (("pending", None), ("pending", None)),
         "processing" => (("processing", None), ("pending", None)),
-        "completed" => (
-            ("completed", Some(root_cause_message)),
-            ("completed", Some(solution_message)),
-        ),
+        "completed" => (("completed", Some(root_cause_message)), ("completed", Some(solution_message))),
         "error" => (("completed", Some(root_cause_message)), ("error", None)),
         other => ((other, None), ("pending", None)),
     };
@@ -371,9 +329,7 @@ fn injected(answer: Answer) -> Response {
         Answer::RateLimited { retry_after_secs } => {
             let mut response = detail(
                 StatusCode::TOO_MANY_REQUESTS,
-                &format!(
-                    "Request was throttled. Expected available in {retry_after_secs} seconds."
-                ),
+                &format!("Request was throttled. Expected available in {retry_after_secs} seconds."),
             );
             response
                 .headers_mut()
@@ -392,17 +348,12 @@ fn bad_path(rejection: PathRejection) -> Response {
 
 fn method_not_allowed(allow: &'static str) -> Response {
     let mut response = detail(StatusCode::METHOD_NOT_ALLOWED, "Method not allowed.");
-    response
-        .headers_mut()
-        .insert(header::ALLOW, HeaderValue::from_static(allow));
+    response.headers_mut().insert(header::ALLOW, HeaderValue::from_static(allow));
     response
 }
 
 async fn not_found() -> Response {
-    detail(
-        StatusCode::NOT_FOUND,
-        "The requested resource does not exist",
-    )
+    detail(StatusCode::NOT_FOUND, "The requested resource does not exist")
 }
 
 /// Sentry (Django REST framework) reports errors as `{"detail": "..."}`.

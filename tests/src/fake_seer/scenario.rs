@@ -44,10 +44,7 @@ impl Default for Scenario {
             token: Some(DEFAULT_TOKEN.to_owned()),
             models: default_models(),
             statuses: vec!["processing", "completed"],
-            fix: Some((
-                DEFAULT_FIX_TITLE.to_owned(),
-                Some(DEFAULT_PR_URL.to_owned()),
-            )),
+            fix: Some((DEFAULT_FIX_TITLE.to_owned(), Some(DEFAULT_PR_URL.to_owned()))),
             injections: Vec::new(),
             unknown_issues: Vec::new(),
         }

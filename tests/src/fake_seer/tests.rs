@@ -42,18 +42,9 @@ impl RawResponse {
 
 /// One request per connection with `Connection: close`, so the response is
 /// simply everything until EOF.
-async fn send(
-    fake: &FakeSeer,
-    method: &str,
-    target: &str,
-    headers: Headers<'_>,
-    body: &[u8],
-) -> RawResponse {
+async fn send(fake: &FakeSeer, method: &str, target: &str, headers: Headers<'_>, body: &[u8]) -> RawResponse {
     let mut stream = TcpStream::connect(fake.addr()).await.expect("connect");
-    let mut request = format!(
-        "{method} {target} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n",
-        fake.addr()
-    );
+    let mut request = format!("{method} {target} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n", fake.addr());
     for (name, value) in headers {
         request.push_str(&format!("{name}: {value}\r\n"));
     }
@@ -67,10 +58,7 @@ async fn send(
 
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).await.expect("read response");
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .expect("end of response head");
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("end of response head");
     let head = String::from_utf8(raw[..split].to_vec()).expect("UTF-8 head");
     let mut lines = head.split("\r\n");
     let status = lines
@@ -90,11 +78,7 @@ async fn send(
     if let Some(length) = length {
         body.truncate(length);
     }
-    RawResponse {
-        status,
-        headers,
-        body,
-    }
+    RawResponse { status, headers, body }
 }
 
 async fn get(fake: &FakeSeer, target: &str) -> RawResponse {
@@ -102,14 +86,7 @@ async fn get(fake: &FakeSeer, target: &str) -> RawResponse {
 }
 
 async fn post(fake: &FakeSeer, target: &str, body: &[u8]) -> RawResponse {
-    send(
-        fake,
-        "POST",
-        target,
-        &[AUTH, ("Content-Type", "application/json")],
-        body,
-    )
-    .await
+    send(fake, "POST", target, &[AUTH, ("Content-Type", "application/json")], body).await
 }
 
 fn autofix(issue: &str) -> String {
@@ -124,10 +101,7 @@ fn statuses_of(requests: &[RecordedRequest]) -> Vec<u16> {
 async fn base_url_points_at_the_api_prefix() {
     let fake = FakeSeer::start(Scenario::default()).await.unwrap();
     assert!(fake.addr().ip().is_loopback());
-    assert_eq!(
-        fake.base_url(),
-        format!("http://127.0.0.1:{}/api/0", fake.addr().port())
-    );
+    assert_eq!(fake.base_url(), format!("http://127.0.0.1:{}/api/0", fake.addr().port()));
 }
 
 #[tokio::test]
@@ -139,14 +113,7 @@ async fn valid_bearer_token_is_accepted() {
     assert_eq!(response.json(), default_models());
 
     // The scheme is case-insensitive, as HTTP says.
-    let response = send(
-        &fake,
-        "GET",
-        MODELS,
-        &[("authorization", "bearer test-token")],
-        b"",
-    )
-    .await;
+    let response = send(&fake, "GET", MODELS, &[("authorization", "bearer test-token")], b"").await;
     assert_eq!(response.status, 200);
 }
 
@@ -155,17 +122,9 @@ async fn missing_or_wrong_token_is_rejected_on_every_route() {
     let fake = FakeSeer::start(Scenario::default()).await.unwrap();
     let cases: [(&str, String, Headers); 4] = [
         ("GET", MODELS.to_owned(), &[]),
-        (
-            "GET",
-            MODELS.to_owned(),
-            &[("Authorization", "Bearer nope")],
-        ),
+        ("GET", MODELS.to_owned(), &[("Authorization", "Bearer nope")]),
         ("POST", autofix("1"), &[("Authorization", "test-token")]),
-        (
-            "GET",
-            autofix("1"),
-            &[("Authorization", "Basic dGVzdC10b2tlbg==")],
-        ),
+        ("GET", autofix("1"), &[("Authorization", "Basic dGVzdC10b2tlbg==")]),
     ];
     for (method, target, headers) in cases {
         let response = send(&fake, method, &target, headers, b"").await;
@@ -179,9 +138,7 @@ async fn missing_or_wrong_token_is_rejected_on_every_route() {
 
 #[tokio::test]
 async fn no_token_means_no_auth_check() {
-    let fake = FakeSeer::start(Scenario::default().without_auth())
-        .await
-        .unwrap();
+    let fake = FakeSeer::start(Scenario::default().without_auth()).await.unwrap();
     let response = send(&fake, "GET", MODELS, &[], b"").await;
     assert_eq!(response.status, 200);
     let response = send(&fake, "GET", MODELS, &[("Authorization", "Bearer x")], b"").await;
@@ -191,33 +148,18 @@ async fn no_token_means_no_auth_check() {
 #[tokio::test]
 async fn custom_models_are_returned_verbatim() {
     let models = json!([{"id": "m", "name": "M", "description": "d", "isAvailable": false}]);
-    let fake = FakeSeer::start(
-        Scenario::default()
-            .with_models(models.clone())
-            .with_token(Some("other")),
-    )
-    .await
-    .unwrap();
-    let response = send(
-        &fake,
-        "GET",
-        MODELS,
-        &[("Authorization", "Bearer other")],
-        b"",
-    )
-    .await;
+    let fake = FakeSeer::start(Scenario::default().with_models(models.clone()).with_token(Some("other")))
+        .await
+        .unwrap();
+    let response = send(&fake, "GET", MODELS, &[("Authorization", "Bearer other")], b"").await;
     assert_eq!(response.json(), models);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn polls_follow_the_script_and_the_last_status_repeats() {
-    let fake = FakeSeer::start(Scenario::default().with_statuses([
-        "processing",
-        "processing",
-        "completed",
-    ]))
-    .await
-    .unwrap();
+    let fake = FakeSeer::start(Scenario::default().with_statuses(["processing", "processing", "completed"]))
+        .await
+        .unwrap();
 
     let started = post(&fake, &autofix("123"), b"").await;
     assert_eq!(started.status, 202);
@@ -233,16 +175,7 @@ async fn polls_follow_the_script_and_the_last_status_repeats() {
         assert_eq!(response.status, 200);
         seen.push(response.json()["autofix"]["status"].clone());
     }
-    assert_eq!(
-        seen,
-        [
-            "processing",
-            "processing",
-            "completed",
-            "completed",
-            "completed"
-        ]
-    );
+    assert_eq!(seen, ["processing", "processing", "completed", "completed", "completed"]);
 }
 
 #[tokio::test]
@@ -261,10 +194,7 @@ async fn fix_appears_only_once_completed() {
     assert_eq!(state["status"], "completed");
     assert_eq!(state["completedAt"], "2026-01-01T00:05:00Z");
     assert_eq!(state["fix"]["title"], "Fix null deref in checkout");
-    assert_eq!(
-        state["fix"]["pr_url"],
-        "https://github.com/acme/shop/pull/42"
-    );
+    assert_eq!(state["fix"]["pr_url"], "https://github.com/acme/shop/pull/42");
     assert!(state["fix"]["description"].is_string());
     let steps = state["steps"].as_array().expect("steps array");
     assert!(!steps.is_empty());
@@ -277,25 +207,17 @@ async fn fix_appears_only_once_completed() {
 
 #[tokio::test]
 async fn completed_without_fix_or_pr_url() {
-    let fake = FakeSeer::start(
-        Scenario::default()
-            .with_statuses(["completed"])
-            .with_fix(None),
-    )
-    .await
-    .unwrap();
+    let fake = FakeSeer::start(Scenario::default().with_statuses(["completed"]).with_fix(None))
+        .await
+        .unwrap();
     post(&fake, &autofix("1"), b"").await;
     let state = get(&fake, &autofix("1")).await.json();
     assert_eq!(state["autofix"]["status"], "completed");
     assert_eq!(state["autofix"]["fix"], Value::Null);
 
-    let fake = FakeSeer::start(
-        Scenario::default()
-            .with_statuses(["completed"])
-            .with_fix(Some(("t".into(), None))),
-    )
-    .await
-    .unwrap();
+    let fake = FakeSeer::start(Scenario::default().with_statuses(["completed"]).with_fix(Some(("t".into(), None))))
+        .await
+        .unwrap();
     post(&fake, &autofix("1"), b"").await;
     let state = get(&fake, &autofix("1")).await.json();
     assert_eq!(
@@ -324,15 +246,10 @@ async fn errored_scenario_ends_in_error_without_fix() {
 
 #[tokio::test]
 async fn empty_script_stays_pending() {
-    let fake = FakeSeer::start(Scenario::default().with_statuses([]))
-        .await
-        .unwrap();
+    let fake = FakeSeer::start(Scenario::default().with_statuses([])).await.unwrap();
     post(&fake, &autofix("1"), b"").await;
     for _ in 0..3 {
-        assert_eq!(
-            get(&fake, &autofix("1")).await.json()["autofix"]["status"],
-            "pending"
-        );
+        assert_eq!(get(&fake, &autofix("1")).await.json()["autofix"]["status"], "pending");
     }
 }
 
@@ -364,15 +281,10 @@ async fn state_of_a_never_started_issue_is_404() {
 
 #[tokio::test]
 async fn unknown_issue_cannot_be_started() {
-    let fake = FakeSeer::start(Scenario::default().with_unknown_issue("404404"))
-        .await
-        .unwrap();
+    let fake = FakeSeer::start(Scenario::default().with_unknown_issue("404404")).await.unwrap();
     let response = post(&fake, &autofix("404404"), b"").await;
     assert_eq!(response.status, 404);
-    assert_eq!(
-        response.json(),
-        json!({"detail": "The requested resource does not exist"})
-    );
+    assert_eq!(response.json(), json!({"detail": "The requested resource does not exist"}));
     assert_eq!(get(&fake, &autofix("404404")).await.status, 404);
     assert_eq!(post(&fake, &autofix("1"), b"").await.status, 202);
 }
@@ -381,11 +293,7 @@ async fn unknown_issue_cannot_be_started() {
 async fn injections_fire_in_order_then_normal_answers_resume() {
     let fake = FakeSeer::start(
         Scenario::default()
-            .with_injection(Injection::status(
-                Route::ListModels,
-                503,
-                json!({"detail": "upstream unavailable"}),
-            ))
+            .with_injection(Injection::status(Route::ListModels, 503, json!({"detail": "upstream unavailable"})))
             .with_injection(Injection::rate_limited(Route::ListModels, 7))
             .with_injection(Injection::status(Route::StartFix, 500, Value::Null).times(2)),
     )
@@ -413,38 +321,28 @@ async fn injections_fire_in_order_then_normal_answers_resume() {
         assert_eq!(get(&fake, &autofix("1")).await.status, 404);
     }
     assert_eq!(post(&fake, &autofix("1"), b"").await.status, 202);
-    assert_eq!(
-        statuses_of(&fake.requests()),
-        [503, 429, 200, 500, 404, 500, 404, 202]
-    );
+    assert_eq!(statuses_of(&fake.requests()), [503, 429, 200, 500, 404, 500, 404, 202]);
 }
 
 #[tokio::test]
 async fn injected_poll_does_not_advance_the_script_and_precedes_auth() {
-    let fake = FakeSeer::start(
-        Scenario::default().with_injection(Injection::rate_limited(Route::GetFixState, 1)),
-    )
-    .await
-    .unwrap();
+    let fake = FakeSeer::start(Scenario::default().with_injection(Injection::rate_limited(Route::GetFixState, 1)))
+        .await
+        .unwrap();
     post(&fake, &autofix("1"), b"").await;
     // Injections model failures in front of the app, so even a tokenless
     // request gets the injected answer.
     let throttled = send(&fake, "GET", &autofix("1"), &[], b"").await;
     assert_eq!(throttled.status, 429);
     assert_eq!(throttled.header("Retry-After"), Some("1"));
-    assert_eq!(
-        get(&fake, &autofix("1")).await.json()["autofix"]["status"],
-        "processing"
-    );
+    assert_eq!(get(&fake, &autofix("1")).await.json()["autofix"]["status"], "processing");
 }
 
 #[tokio::test]
 async fn zero_times_injection_never_fires() {
-    let fake = FakeSeer::start(
-        Scenario::default().with_injection(Injection::rate_limited(Route::ListModels, 1).times(0)),
-    )
-    .await
-    .unwrap();
+    let fake = FakeSeer::start(Scenario::default().with_injection(Injection::rate_limited(Route::ListModels, 1).times(0)))
+        .await
+        .unwrap();
     assert_eq!(get(&fake, MODELS).await.status, 200);
 }
 
@@ -456,22 +354,11 @@ async fn requests_are_recorded_raw_and_in_order() {
         &fake,
         "POST",
         &autofix("a%2Fb%3Fc"),
-        &[
-            AUTH,
-            ("Content-Type", "application/json"),
-            ("X-Trace-ID", "Abc"),
-        ],
+        &[AUTH, ("Content-Type", "application/json"), ("X-Trace-ID", "Abc")],
         body,
     )
     .await;
-    send(
-        &fake,
-        "GET",
-        "/api/0/organizations/acme/seer/models/?x=1&y=%20",
-        &[],
-        b"",
-    )
-    .await;
+    send(&fake, "GET", "/api/0/organizations/acme/seer/models/?x=1&y=%20", &[], b"").await;
     send(&fake, "GET", "/nowhere", &[AUTH], b"").await;
 
     let requests = fake.requests();
@@ -482,24 +369,12 @@ async fn requests_are_recorded_raw_and_in_order() {
     assert_eq!(start.path, "/api/0/issues/a%2Fb%3Fc/seer/autofix/");
     assert_eq!(start.query, None);
     assert_eq!(start.body, body);
-    assert_eq!(
-        start.json(),
-        Some(json!({"instruction": "only touch checkout"}))
-    );
+    assert_eq!(start.json(), Some(json!({"instruction": "only touch checkout"})));
     assert_eq!(start.status, 202);
     assert_eq!(start.header("authorization"), Some("Bearer test-token"));
     assert_eq!(start.header("X-TRACE-ID"), Some("Abc"));
-    assert!(
-        start
-            .headers
-            .iter()
-            .all(|(name, _)| *name == name.to_ascii_lowercase())
-    );
-    assert!(
-        start
-            .headers
-            .contains(&("x-trace-id".to_owned(), "Abc".to_owned()))
-    );
+    assert!(start.headers.iter().all(|(name, _)| *name == name.to_ascii_lowercase()));
+    assert!(start.headers.contains(&("x-trace-id".to_owned(), "Abc".to_owned())));
     assert_eq!(start.route(), Some(Route::StartFix));
 
     let rejected = &requests[1];
@@ -523,9 +398,7 @@ async fn encoded_slash_and_question_mark_stay_in_one_segment() {
     // Axum routes on the raw path, so %2F cannot split the segment, and its
     // Path extractor then decodes the segment; the unknown-issue check below
     // proves the handler sees the decoded id.
-    let fake = FakeSeer::start(Scenario::default().with_unknown_issue("x/y"))
-        .await
-        .unwrap();
+    let fake = FakeSeer::start(Scenario::default().with_unknown_issue("x/y")).await.unwrap();
     let started = post(&fake, &autofix("a%2Fb%3Fc"), b"").await;
     assert_eq!(started.status, 202);
     let polled = get(&fake, &autofix("a%2Fb%3Fc")).await;
@@ -537,10 +410,7 @@ async fn encoded_slash_and_question_mark_stay_in_one_segment() {
     assert_eq!(polled.json()["autofix"]["status"], "completed");
 
     // Unencoded, the slash really is a separator and nothing matches.
-    assert_eq!(
-        get(&fake, "/api/0/issues/a/b/seer/autofix/").await.status,
-        404
-    );
+    assert_eq!(get(&fake, "/api/0/issues/a/b/seer/autofix/").await.status, 404);
 
     assert_eq!(post(&fake, &autofix("x%2Fy"), b"").await.status, 404);
 
@@ -556,14 +426,9 @@ async fn encoded_slash_and_question_mark_stay_in_one_segment() {
 
 #[tokio::test]
 async fn unicode_and_space_ids_are_decoded() {
-    let fake = FakeSeer::start(Scenario::default().with_unknown_issue("é 1"))
-        .await
-        .unwrap();
+    let fake = FakeSeer::start(Scenario::default().with_unknown_issue("é 1")).await.unwrap();
     assert_eq!(post(&fake, &autofix("%C3%A9%201"), b"").await.status, 404);
-    assert_eq!(
-        fake.requests()[0].decoded_segment(3).as_deref(),
-        Some("é 1")
-    );
+    assert_eq!(fake.requests()[0].decoded_segment(3).as_deref(), Some("é 1"));
 }
 
 #[tokio::test]
@@ -578,12 +443,7 @@ async fn invalid_utf8_in_path_is_a_json_400() {
 #[tokio::test]
 async fn start_body_is_validated() {
     let fake = FakeSeer::start(Scenario::default()).await.unwrap();
-    for bad in [
-        &b"{not json"[..],
-        b"[]",
-        b"\"text\"",
-        br#"{"instruction": 5}"#,
-    ] {
+    for bad in [&b"{not json"[..], b"[]", b"\"text\"", br#"{"instruction": 5}"#] {
         let response = post(&fake, &autofix("1"), bad).await;
         assert_eq!(response.status, 400, "{}", String::from_utf8_lossy(bad));
         assert!(response.json()["detail"].is_string());
@@ -642,11 +502,7 @@ async fn oversized_body_is_rejected_and_recorded() {
     stream.write_all(head.as_bytes()).await.unwrap();
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).await.unwrap();
-    assert!(
-        raw.starts_with(b"HTTP/1.1 413 "),
-        "{}",
-        String::from_utf8_lossy(&raw)
-    );
+    assert!(raw.starts_with(b"HTTP/1.1 413 "), "{}", String::from_utf8_lossy(&raw));
     assert_eq!(statuses_of(&fake.requests()), [413]);
 }
 
@@ -691,20 +547,11 @@ fn state_shape_matches_the_api() {
         let state = routes::fix_state(status, Some(&fix));
         let object = state.as_object().expect("object");
         let keys: Vec<&str> = object.keys().map(String::as_str).collect();
-        assert_eq!(
-            keys,
-            ["status", "createdAt", "completedAt", "steps", "fix"],
-            "{status}"
-        );
+        assert_eq!(keys, ["status", "createdAt", "completedAt", "steps", "fix"], "{status}");
         assert_eq!(state["status"], status);
         assert_eq!(state["fix"].is_null(), status != "completed");
         for step in state["steps"].as_array().expect("steps") {
-            let keys: Vec<&str> = step
-                .as_object()
-                .expect("step object")
-                .keys()
-                .map(String::as_str)
-                .collect();
+            let keys: Vec<&str> = step.as_object().expect("step object").keys().map(String::as_str).collect();
             assert_eq!(keys, ["id", "title", "status", "completedMessage"]);
         }
     }

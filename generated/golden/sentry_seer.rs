@@ -1,0 +1,740 @@
+/// Sentry Seer API (version 0.0.1)
+///
+/// AI-powered issue analysis in Sentry: list the available Seer models, start an AI-assisted fix for an issue, and poll the state of that fix.
+#[allow(
+    deprecated,
+    clippy::too_many_arguments,
+    clippy::large_enum_variant,
+    clippy::result_large_err,
+    clippy::match_overlapping_arm,
+    clippy::enum_variant_names,
+    clippy::doc_lazy_continuation,
+    clippy::doc_overindented_list_items,
+    clippy::empty_docs,
+    clippy::tabs_in_doc_comments,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links,
+    rustdoc::invalid_html_tags,
+    rustdoc::invalid_rust_codeblocks
+)]
+pub mod seer_api {
+    /// Types of the schemas used by the client, generated from the OpenAPI description.
+    #[allow(
+        deprecated,
+        clippy::large_enum_variant,
+        clippy::enum_variant_names,
+        clippy::doc_lazy_continuation,
+        clippy::doc_overindented_list_items,
+        clippy::empty_docs,
+        clippy::tabs_in_doc_comments,
+        rustdoc::bare_urls,
+        rustdoc::broken_intra_doc_links,
+        rustdoc::invalid_html_tags,
+        rustdoc::invalid_rust_codeblocks
+    )]
+    pub mod types {
+        #[derive(
+            ::std::fmt::Debug,
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::arazzo::serde::Serialize,
+            ::arazzo::serde::Deserialize
+        )]
+        #[serde(crate = "::arazzo::serde")]
+        pub struct SeerModel {
+            pub id: ::std::string::String,
+            pub name: ::std::string::String,
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub description: ::std::option::Option<::std::string::String>,
+            #[serde(
+                rename = "isAvailable",
+                default,
+                skip_serializing_if = "::std::option::Option::is_none"
+            )]
+            pub is_available: ::std::option::Option<bool>,
+        }
+        #[derive(
+            ::std::fmt::Debug,
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::std::default::Default,
+            ::arazzo::serde::Serialize,
+            ::arazzo::serde::Deserialize
+        )]
+        #[serde(crate = "::arazzo::serde")]
+        pub struct SeerAutofixResponse {
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub autofix: ::std::option::Option<SeerAutofixState>,
+        }
+        #[derive(
+            ::std::fmt::Debug,
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::arazzo::serde::Serialize,
+            ::arazzo::serde::Deserialize
+        )]
+        #[serde(crate = "::arazzo::serde")]
+        pub struct SeerAutofixState {
+            /// Where the analysis is; `completed` and `error` are final.
+            pub status: SeerAutofixStateStatus,
+            #[serde(rename = "createdAt")]
+            pub created_at: ::std::string::String,
+            #[serde(
+                rename = "completedAt",
+                default,
+                skip_serializing_if = "::std::option::Option::is_none"
+            )]
+            pub completed_at: ::std::option::Option<::std::string::String>,
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub steps: ::std::option::Option<::std::vec::Vec<SeerAutofixStateStepsItem>>,
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub fix: ::std::option::Option<SeerAutofixStateFix>,
+        }
+        #[derive(
+            ::std::fmt::Debug,
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::std::default::Default,
+            ::arazzo::serde::Serialize,
+            ::arazzo::serde::Deserialize
+        )]
+        #[serde(crate = "::arazzo::serde")]
+        pub struct StartSeerIssueFixRequest {
+            /// Natural-language guidance for the fix.
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub instruction: ::std::option::Option<::std::string::String>,
+        }
+        /// Where the analysis is; `completed` and `error` are final.
+        #[derive(
+            ::std::fmt::Debug,
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::std::cmp::Eq,
+            ::std::hash::Hash
+        )]
+        pub enum SeerAutofixStateStatus {
+            /// `pending`
+            Pending,
+            /// `processing`
+            Processing,
+            /// `completed`
+            Completed,
+            /// `error`
+            Error,
+            /// A value this description does not list, kept as sent.
+            Unknown(::std::string::String),
+        }
+        impl SeerAutofixStateStatus {
+            /// The value as it appears in JSON.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    Self::Pending => "pending",
+                    Self::Processing => "processing",
+                    Self::Completed => "completed",
+                    Self::Error => "error",
+                    Self::Unknown(value) => value.as_str(),
+                }
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for SeerAutofixStateStatus {
+            fn from(value: ::std::string::String) -> Self {
+                match value.as_str() {
+                    "pending" => Self::Pending,
+                    "processing" => Self::Processing,
+                    "completed" => Self::Completed,
+                    "error" => Self::Error,
+                    _ => Self::Unknown(value),
+                }
+            }
+        }
+        impl ::std::str::FromStr for SeerAutofixStateStatus {
+            type Err = ::std::convert::Infallible;
+            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+                ::std::result::Result::Ok(Self::from(::std::string::String::from(value)))
+            }
+        }
+        impl ::std::fmt::Display for SeerAutofixStateStatus {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl ::arazzo::serde::Serialize for SeerAutofixStateStatus {
+            fn serialize<S>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error>
+            where
+                S: ::arazzo::serde::Serializer,
+            {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> ::arazzo::serde::Deserialize<'de> for SeerAutofixStateStatus {
+            fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+            where
+                D: ::arazzo::serde::Deserializer<'de>,
+            {
+                let value = <::std::string::String as ::arazzo::serde::Deserialize<
+                    'de,
+                >>::deserialize(deserializer)?;
+                ::std::result::Result::Ok(Self::from(value))
+            }
+        }
+        #[derive(
+            ::std::fmt::Debug,
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::std::default::Default,
+            ::arazzo::serde::Serialize,
+            ::arazzo::serde::Deserialize
+        )]
+        #[serde(crate = "::arazzo::serde")]
+        pub struct SeerAutofixStateStepsItem {
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub id: ::std::option::Option<::std::string::String>,
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub title: ::std::option::Option<::std::string::String>,
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub status: ::std::option::Option<::std::string::String>,
+            #[serde(
+                rename = "completedMessage",
+                default,
+                skip_serializing_if = "::std::option::Option::is_none"
+            )]
+            pub completed_message: ::std::option::Option<::std::string::String>,
+        }
+        #[derive(
+            ::std::fmt::Debug,
+            ::std::clone::Clone,
+            ::std::cmp::PartialEq,
+            ::std::default::Default,
+            ::arazzo::serde::Serialize,
+            ::arazzo::serde::Deserialize
+        )]
+        #[serde(crate = "::arazzo::serde")]
+        pub struct SeerAutofixStateFix {
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub title: ::std::option::Option<::std::string::String>,
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub description: ::std::option::Option<::std::string::String>,
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub pr_url: ::std::option::Option<::std::string::String>,
+        }
+    }
+    /// The spec's first server, used by `Client::default()`.
+    pub const DEFAULT_BASE_URL: &str = "https://sentry.io/api/0";
+    /// One method per operation; cheap to clone (the connection pool is shared).
+    #[derive(::std::clone::Clone, ::std::fmt::Debug)]
+    pub struct Client {
+        http: ::arazzo::HttpClient,
+    }
+    impl Client {
+        /// A client for the API at `base_url`. Infallible: a malformed URL is
+        /// reported by the first request.
+        pub fn new(base_url: impl ::std::convert::Into<::std::string::String>) -> Self {
+            Self {
+                http: ::arazzo::HttpClient::new(base_url),
+            }
+        }
+        /// Sends `Authorization: Bearer <token>` with every request.
+        pub fn with_bearer_token(
+            self,
+            token: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            Self {
+                http: self.http.with_auth(::arazzo::Auth::bearer(token)),
+            }
+        }
+        /// Sends requests through `client` (proxies, TLS roots, timeouts).
+        pub fn with_http_client(self, client: ::arazzo::reqwest::Client) -> Self {
+            Self {
+                http: self.http.with_http_client(client),
+            }
+        }
+        /// Retries transient failures according to `policy`.
+        pub fn with_retry_policy(self, policy: ::arazzo::RetryPolicy) -> Self {
+            Self {
+                http: self.http.with_retry_policy(policy),
+            }
+        }
+        /// The underlying runtime client, for requests this description does not cover.
+        pub fn http(&self) -> &::arazzo::HttpClient {
+            &self.http
+        }
+        /// List the Seer AI models available to an organization.
+        ///
+        /// `GET /organizations/{organization_id_or_slug}/seer/models/` (operationId `listSeerModels`)
+        pub async fn list_seer_models(
+            &self,
+            organization_id_or_slug: &str,
+        ) -> ::std::result::Result<ListSeerModelsResponse, ::arazzo::ClientError> {
+            let request = ::arazzo::Request::new(
+                ::arazzo::Method::GET,
+                "/organizations/{organization_id_or_slug}/seer/models/",
+            );
+            let request = request
+                .path("organization_id_or_slug", organization_id_or_slug);
+            let exchange = self.http.send(request).await?;
+            match exchange.status() {
+                200 => {
+                    ::std::result::Result::Ok(
+                        ListSeerModelsResponse::Ok(exchange.decode_json()?),
+                    )
+                }
+                401 => {
+                    ::std::result::Result::Ok(
+                        ListSeerModelsResponse::Unauthorized(exchange.into_raw_body()),
+                    )
+                }
+                403 => {
+                    ::std::result::Result::Ok(
+                        ListSeerModelsResponse::Forbidden(exchange.into_raw_body()),
+                    )
+                }
+                _ => ::std::result::Result::Err(exchange.unexpected_status()),
+            }
+        }
+        /// Start a Seer autofix analysis for an issue.
+        ///
+        /// The analysis runs asynchronously; poll its state with retrieveSeerIssueFixState.
+        ///
+        /// `POST /issues/{issue_id}/seer/autofix/` (operationId `startSeerIssueFix`)
+        pub async fn start_seer_issue_fix(
+            &self,
+            issue_id: &str,
+            body: ::std::option::Option<&types::StartSeerIssueFixRequest>,
+        ) -> ::std::result::Result<StartSeerIssueFixResponse, ::arazzo::ClientError> {
+            let request = ::arazzo::Request::new(
+                ::arazzo::Method::POST,
+                "/issues/{issue_id}/seer/autofix/",
+            );
+            let request = request.path("issue_id", issue_id);
+            let request = match body {
+                ::std::option::Option::Some(body) => request.json(body)?,
+                ::std::option::Option::None => request,
+            };
+            let exchange = self.http.send(request).await?;
+            match exchange.status() {
+                202 => {
+                    ::std::result::Result::Ok(
+                        StartSeerIssueFixResponse::Accepted(exchange.decode_json()?),
+                    )
+                }
+                400 => {
+                    ::std::result::Result::Ok(
+                        StartSeerIssueFixResponse::BadRequest(exchange.into_raw_body()),
+                    )
+                }
+                401 => {
+                    ::std::result::Result::Ok(
+                        StartSeerIssueFixResponse::Unauthorized(exchange.into_raw_body()),
+                    )
+                }
+                404 => {
+                    ::std::result::Result::Ok(
+                        StartSeerIssueFixResponse::NotFound(exchange.into_raw_body()),
+                    )
+                }
+                _ => ::std::result::Result::Err(exchange.unexpected_status()),
+            }
+        }
+        /// Get the current state of an issue's Seer autofix.
+        ///
+        /// `GET /issues/{issue_id}/seer/autofix/` (operationId `retrieveSeerIssueFixState`)
+        pub async fn retrieve_seer_issue_fix_state(
+            &self,
+            issue_id: &str,
+        ) -> ::std::result::Result<
+            RetrieveSeerIssueFixStateResponse,
+            ::arazzo::ClientError,
+        > {
+            let request = ::arazzo::Request::new(
+                ::arazzo::Method::GET,
+                "/issues/{issue_id}/seer/autofix/",
+            );
+            let request = request.path("issue_id", issue_id);
+            let exchange = self.http.send(request).await?;
+            match exchange.status() {
+                200 => {
+                    ::std::result::Result::Ok(
+                        RetrieveSeerIssueFixStateResponse::Ok(exchange.decode_json()?),
+                    )
+                }
+                401 => {
+                    ::std::result::Result::Ok(
+                        RetrieveSeerIssueFixStateResponse::Unauthorized(
+                            exchange.into_raw_body(),
+                        ),
+                    )
+                }
+                404 => {
+                    ::std::result::Result::Ok(
+                        RetrieveSeerIssueFixStateResponse::NotFound(
+                            exchange.into_raw_body(),
+                        ),
+                    )
+                }
+                _ => ::std::result::Result::Err(exchange.unexpected_status()),
+            }
+        }
+    }
+    impl ::std::default::Default for Client {
+        fn default() -> Self {
+            Self::new(DEFAULT_BASE_URL)
+        }
+    }
+    /// Every documented status of `listSeerModels`.
+    #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+    pub enum ListSeerModelsResponse {
+        /// `200`: The available models.
+        Ok(::std::vec::Vec<types::SeerModel>),
+        /// `401`: The token is missing or invalid.
+        Unauthorized(::arazzo::RawBody),
+        /// `403`: The token may not read this organization.
+        Forbidden(::arazzo::RawBody),
+    }
+    /// Every documented status of `startSeerIssueFix`.
+    #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+    pub enum StartSeerIssueFixResponse {
+        /// `202`: The analysis started.
+        Accepted(types::SeerAutofixResponse),
+        /// `400`: The request was malformed.
+        BadRequest(::arazzo::RawBody),
+        /// `401`: The token is missing or invalid.
+        Unauthorized(::arazzo::RawBody),
+        /// `404`: No such issue.
+        NotFound(::arazzo::RawBody),
+    }
+    /// Every documented status of `retrieveSeerIssueFixState`.
+    #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+    pub enum RetrieveSeerIssueFixStateResponse {
+        /// `200`: The current state.
+        Ok(types::SeerAutofixResponse),
+        /// `401`: The token is missing or invalid.
+        Unauthorized(::arazzo::RawBody),
+        /// `404`: No autofix was started for this issue.
+        NotFound(::arazzo::RawBody),
+    }
+}
+/// Inputs of workflow `seer-autofix-issue`.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::arazzo::serde::Serialize,
+    ::arazzo::serde::Deserialize
+)]
+#[serde(crate = "::arazzo::serde")]
+pub struct SeerAutofixIssueInputs {
+    /// The ID or slug of the organization that owns the issue.
+    #[serde(rename = "organizationIdOrSlug")]
+    pub organization_id_or_slug: ::std::string::String,
+    /// The ID of the issue to run the Seer autofix against.
+    #[serde(rename = "issueId")]
+    pub issue_id: ::std::string::String,
+    /// Optional natural-language instruction to guide the AI fix.
+    #[serde(
+        rename = "instruction",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    pub instruction: ::std::option::Option<::std::string::String>,
+}
+/// Outputs of workflow `seer-autofix-issue`.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::arazzo::serde::Serialize,
+    ::arazzo::serde::Deserialize
+)]
+#[serde(crate = "::arazzo::serde")]
+pub struct SeerAutofixIssueOutputs {
+    /// `$steps.pollFixState.outputs.status`
+    #[serde(rename = "status")]
+    pub status: seer_api::types::SeerAutofixStateStatus,
+    /// `$steps.pollFixState.outputs.fixTitle`
+    #[serde(rename = "fixTitle", default)]
+    pub fix_title: ::std::option::Option<::std::string::String>,
+    /// `$steps.pollFixState.outputs.prUrl`
+    #[serde(rename = "prUrl", default)]
+    pub pr_url: ::std::option::Option<::std::string::String>,
+}
+/// Runs the workflows of the Arazzo document. Cheap to clone.
+#[derive(::std::clone::Clone)]
+pub struct Workflows {
+    seer_api: seer_api::Client,
+    poll: ::arazzo::PollPolicy,
+    observer: ::std::option::Option<::arazzo::Observer>,
+}
+impl ::std::fmt::Debug for Workflows {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("Workflows")
+            .field(::std::stringify!(seer_api), &self.seer_api)
+            .field("poll", &self.poll)
+            .field("observer", &self.observer.is_some())
+            .finish()
+    }
+}
+impl Workflows {
+    /// One client per source description, in document order: `seerApi`.
+    pub fn new(seer_api: seer_api::Client) -> Self {
+        Self {
+            seer_api,
+            poll: ::arazzo::PollPolicy::default(),
+            observer: ::std::option::Option::None,
+        }
+    }
+    /// How long to wait before running a step again (a `goto` back to it), and the deadline.
+    pub fn with_poll_policy(mut self, poll: ::arazzo::PollPolicy) -> Self {
+        self.poll = poll;
+        self
+    }
+    /// Receives every event of every run: step starts, HTTP exchanges, criteria, actions, waits.
+    pub fn with_observer(
+        mut self,
+        observer: impl ::std::ops::Fn(
+            &::arazzo::Event<'_>,
+        ) + ::std::marker::Send + ::std::marker::Sync + 'static,
+    ) -> Self {
+        self.observer = ::std::option::Option::Some(::std::sync::Arc::new(observer));
+        self
+    }
+    /// The client for source description `seerApi`.
+    pub fn seer_api(&self) -> &seer_api::Client {
+        &self.seer_api
+    }
+    /// Start a Seer autofix for an issue and poll it to completion.
+    ///
+    /// Confirms Seer models are available, starts an autofix analysis for the target issue, and polls the fix state until it is completed or errored, surfacing the suggested fix and any pull request URL.
+    ///
+    /// Arazzo workflow `seer-autofix-issue`: steps `listModels` -> `startFix` -> `pollFixState`.
+    pub async fn seer_autofix_issue(
+        &self,
+        inputs: SeerAutofixIssueInputs,
+    ) -> ::std::result::Result<SeerAutofixIssueOutputs, ::arazzo::WorkflowError> {
+        #[derive(
+            ::std::clone::Clone,
+            ::std::marker::Copy,
+            ::std::fmt::Debug,
+            ::std::cmp::PartialEq,
+            ::std::cmp::Eq
+        )]
+        enum Step {
+            ListModels,
+            StartFix,
+            PollFixState,
+        }
+        let inputs = ::arazzo::serde_json::to_value(&inputs)
+            .map_err(|e| ::arazzo::WorkflowError::InvalidValue {
+                workflow: "seer-autofix-issue".to_owned(),
+                step: ::std::option::Option::None,
+                name: "inputs".to_owned(),
+                expression: "$inputs".to_owned(),
+                message: e.to_string(),
+            })?;
+        let sources = [("seerApi", self.seer_api.http().base_url().to_owned())];
+        let mut run = ::arazzo::Run::new(
+            "seer-autofix-issue",
+            &self.poll,
+            self.observer.as_ref(),
+            inputs,
+            &sources,
+        );
+        let mut step = Step::ListModels;
+        loop {
+            step = match step {
+                Step::ListModels => {
+                    run.enter("listModels").await?;
+                    let mut request = ::arazzo::Request::new(
+                        ::arazzo::Method::GET,
+                        "/organizations/{organization_id_or_slug}/seer/models/",
+                    );
+                    if let ::std::option::Option::Some(value) = run
+                        .parameter(
+                            "listModels",
+                            "organization_id_or_slug",
+                            "$inputs.organizationIdOrSlug",
+                            true,
+                        )?
+                    {
+                        request = request.path("organization_id_or_slug", value);
+                    }
+                    run.send("listModels", self.seer_api.http(), request).await?;
+                    if run
+                        .criteria(
+                            "listModels",
+                            &[
+                                ::arazzo::CriterionSpec {
+                                    condition: "$statusCode == 200",
+                                    context: ::std::option::Option::None,
+                                    kind: ::std::option::Option::None,
+                                    version: ::std::option::Option::None,
+                                },
+                            ],
+                        )?
+                    {
+                        run.step_succeeded(
+                            "listModels",
+                            &[("firstModelId", "$response.body#/0/id")],
+                        )?;
+                        run.action(
+                            "listModels",
+                            ::std::option::Option::None,
+                            ::arazzo::ActionKind::Next,
+                            ::std::option::Option::Some("startFix"),
+                        );
+                        Step::StartFix
+                    } else {
+                        return ::std::result::Result::Err(run.step_failed("listModels"));
+                    }
+                }
+                Step::StartFix => {
+                    run.enter("startFix").await?;
+                    let mut request = ::arazzo::Request::new(
+                        ::arazzo::Method::POST,
+                        "/issues/{issue_id}/seer/autofix/",
+                    );
+                    if let ::std::option::Option::Some(value) = run
+                        .parameter("startFix", "issue_id", "$inputs.issueId", true)?
+                    {
+                        request = request.path("issue_id", value);
+                    }
+                    request = request
+                        .json_value(
+                            run
+                                .payload(
+                                    "startFix",
+                                    &::arazzo::serde_json::json!(
+                                        { "instruction" : "$inputs.instruction" }
+                                    ),
+                                )?,
+                        );
+                    run.send("startFix", self.seer_api.http(), request).await?;
+                    if run
+                        .criteria(
+                            "startFix",
+                            &[
+                                ::arazzo::CriterionSpec {
+                                    condition: "$statusCode == 202",
+                                    context: ::std::option::Option::None,
+                                    kind: ::std::option::Option::None,
+                                    version: ::std::option::Option::None,
+                                },
+                            ],
+                        )?
+                    {
+                        run.step_succeeded(
+                            "startFix",
+                            &[("startedStatus", "$response.body#/autofix/status")],
+                        )?;
+                        run.action(
+                            "startFix",
+                            ::std::option::Option::None,
+                            ::arazzo::ActionKind::Next,
+                            ::std::option::Option::Some("pollFixState"),
+                        );
+                        Step::PollFixState
+                    } else {
+                        return ::std::result::Result::Err(run.step_failed("startFix"));
+                    }
+                }
+                Step::PollFixState => {
+                    run.enter("pollFixState").await?;
+                    let mut request = ::arazzo::Request::new(
+                        ::arazzo::Method::GET,
+                        "/issues/{issue_id}/seer/autofix/",
+                    );
+                    if let ::std::option::Option::Some(value) = run
+                        .parameter("pollFixState", "issue_id", "$inputs.issueId", true)?
+                    {
+                        request = request.path("issue_id", value);
+                    }
+                    run.send("pollFixState", self.seer_api.http(), request).await?;
+                    if run
+                        .criteria(
+                            "pollFixState",
+                            &[
+                                ::arazzo::CriterionSpec {
+                                    condition: "$statusCode == 200",
+                                    context: ::std::option::Option::None,
+                                    kind: ::std::option::Option::None,
+                                    version: ::std::option::Option::None,
+                                },
+                            ],
+                        )?
+                    {
+                        run.step_succeeded(
+                            "pollFixState",
+                            &[
+                                ("status", "$response.body#/autofix/status"),
+                                ("fixTitle", "$response.body#/autofix/fix/title"),
+                                ("prUrl", "$response.body#/autofix/fix/pr_url"),
+                            ],
+                        )?;
+                        if run
+                            .criteria(
+                                "pollFixState",
+                                &[
+                                    ::arazzo::CriterionSpec {
+                                        condition: "$.autofix.status == \"completed\"",
+                                        context: ::std::option::Option::Some("$response.body"),
+                                        kind: ::std::option::Option::Some("jsonpath"),
+                                        version: ::std::option::Option::None,
+                                    },
+                                ],
+                            )?
+                        {
+                            run.action(
+                                "pollFixState",
+                                ::std::option::Option::Some("fixCompleted"),
+                                ::arazzo::ActionKind::End,
+                                ::std::option::Option::None,
+                            );
+                            break;
+                        } else if run
+                            .criteria(
+                                "pollFixState",
+                                &[
+                                    ::arazzo::CriterionSpec {
+                                        condition: "$.autofix.status == \"pending\" || $.autofix.status == \"processing\"",
+                                        context: ::std::option::Option::Some("$response.body"),
+                                        kind: ::std::option::Option::Some("jsonpath"),
+                                        version: ::std::option::Option::None,
+                                    },
+                                ],
+                            )?
+                        {
+                            run.action(
+                                "pollFixState",
+                                ::std::option::Option::Some("keepPolling"),
+                                ::arazzo::ActionKind::Goto,
+                                ::std::option::Option::Some("pollFixState"),
+                            );
+                            Step::PollFixState
+                        } else {
+                            run.action(
+                                "pollFixState",
+                                ::std::option::Option::None,
+                                ::arazzo::ActionKind::End,
+                                ::std::option::Option::None,
+                            );
+                            break;
+                        }
+                    } else {
+                        return ::std::result::Result::Err(
+                            run.step_failed("pollFixState"),
+                        );
+                    }
+                }
+            };
+        }
+        let outputs = SeerAutofixIssueOutputs {
+            status: run.output("status", "$steps.pollFixState.outputs.status")?,
+            fix_title: run.output("fixTitle", "$steps.pollFixState.outputs.fixTitle")?,
+            pr_url: run.output("prUrl", "$steps.pollFixState.outputs.prUrl")?,
+        };
+        run.finished();
+        ::std::result::Result::Ok(outputs)
+    }
+}
