@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::arazzo::{check, lower};
+use crate::arazzo::{check, lower, support};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::emit;
 use crate::load::{self, SourceOptions};
@@ -153,6 +153,7 @@ impl Generator {
         }
         let loaded = load::load_arazzo(&root, file, map, options, diags)?;
         check::check(&loaded, diags);
+        support::check(&loaded, diags);
         if diags.has_errors() {
             return None;
         }

@@ -204,12 +204,7 @@ impl<'a> WorkflowChecker<'a> {
             StepTarget::OperationId(text) => resolve::operation_id(self.loaded, text).map_err(&mut report).ok(),
             StepTarget::OperationPath(text) => resolve::operation_path(self.loaded, text).map_err(&mut report).ok(),
             StepTarget::WorkflowId(text) => {
-                if self.workflow_exists(text, diags) && text.value == self.workflow.workflow_id.value {
-                    diags.push(Diagnostic::error(
-                        text.span,
-                        format!("step `{}` calls its own workflow, which would never end", step.step_id.value),
-                    ));
-                }
+                self.workflow_exists(text, diags);
                 None
             }
         }

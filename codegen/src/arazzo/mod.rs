@@ -5,3 +5,4 @@ pub mod check;
 pub mod lower;
 pub mod model;
 pub mod resolve;
+pub mod support;
