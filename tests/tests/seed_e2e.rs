@@ -285,3 +285,48 @@ async fn typed_client_methods_decode_documented_statuses() {
         seer_api::ListSeerModelsResponse::Unauthorized(_)
     ));
 }
+
+#[tokio::test]
+async fn the_transport_waits_as_long_as_retry_after_says() {
+    let scenario = Scenario::completed().with_injection(Injection::rate_limited(Route::ListModels, 1));
+    let fake = FakeSeer::start(scenario).await.expect("fake starts");
+    let policy = RetryPolicy {
+        max_retries: 2,
+        initial_backoff: Duration::ZERO,
+        max_backoff: Duration::ZERO,
+        max_retry_after: Duration::from_secs(5),
+    };
+    let client = seer_api::Client::new(fake.base_url())
+        .with_bearer_token(TOKEN)
+        .with_retry_policy(policy);
+    let started = std::time::Instant::now();
+    let outputs = Workflows::new(client)
+        .with_poll_policy(PollPolicy::immediate())
+        .seer_autofix_issue(inputs("42", None))
+        .await
+        .expect("the retry succeeds");
+    assert_eq!(outputs.status, SeerAutofixStateStatus::Completed);
+    // A lower bound only: the wait is behaviour, not a speed target.
+    assert!(started.elapsed() >= Duration::from_secs(1), "waited {:?}", started.elapsed());
+    let statuses: Vec<u16> = fake.requests().iter().take(2).map(|r| r.status).collect();
+    assert_eq!(statuses, [429, 200]);
+}
+
+#[tokio::test]
+async fn a_retry_after_longer_than_the_policy_allows_reaches_the_step() {
+    let scenario = Scenario::completed().with_injection(Injection::rate_limited(Route::ListModels, 3600));
+    let fake = FakeSeer::start(scenario).await.expect("fake starts");
+    let policy = RetryPolicy {
+        max_retry_after: Duration::from_secs(5),
+        ..RetryPolicy::default()
+    };
+    let client = seer_api::Client::new(fake.base_url())
+        .with_bearer_token(TOKEN)
+        .with_retry_policy(policy);
+    let error = Workflows::new(client)
+        .seer_autofix_issue(inputs("42", None))
+        .await
+        .expect_err("429 is handed to the step");
+    assert_eq!((error.step(), error.status()), (Some("listModels"), Some(429)));
+    assert_eq!(fake.requests().len(), 1);
+}
