@@ -74,6 +74,8 @@ pub struct WorkflowIr {
     pub inputs: Vec<FieldIr>,
     pub outputs: Vec<OutputIr>,
     pub steps: Vec<StepIr>,
+    /// `dependsOn`: indices into `Program::workflows`, run first in order.
+    pub depends_on: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,27 +86,35 @@ pub enum Location {
     Cookie,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub enum ValueIr {
-    /// A string from the spec: a literal, an expression or a template,
-    /// evaluated at run time by `arazzo::Run::parameter`.
-    Text(String),
-    /// A non-string literal (number, boolean), sent in its JSON text form.
-    Literal(serde_json::Value),
+/// An OpenAPI parameter style, as the runtime's `arazzo::Style` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StyleIr {
+    Matrix,
+    Label,
+    Form,
+    Simple,
+    SpaceDelimited,
+    PipeDelimited,
+    DeepObject,
 }
 
 #[derive(Debug, Clone)]
 pub struct ParamIr {
     pub name: String,
     pub location: Location,
-    pub value: ValueIr,
+    /// The spec's value: strings are literals, expressions or templates,
+    /// evaluated at run time (also inside arrays and objects).
+    pub value: serde_json::Value,
     pub required: bool,
+    pub style: StyleIr,
+    pub explode: bool,
 }
 
 #[derive(Debug, Clone)]
 pub enum BodyKind {
     Json,
     Form,
+    Multipart,
     Text,
 }
 
@@ -113,6 +123,8 @@ pub struct BodyIr {
     pub content_type: String,
     pub kind: BodyKind,
     pub payload: serde_json::Value,
+    /// `replacements`: (JSON pointer, value template), applied in order.
+    pub replacements: Vec<(String, serde_json::Value)>,
 }
 
 #[derive(Debug, Clone)]
@@ -126,8 +138,21 @@ pub struct CriterionIr {
 #[derive(Debug, Clone)]
 pub enum ActionKindIr {
     End,
-    Goto(usize),
-    Retry { after: Option<f64>, limit: u64 },
+    Goto(Target),
+    /// `then`: a step or workflow to run before the step is retried.
+    Retry {
+        after: Option<f64>,
+        limit: u64,
+        then: Option<Target>,
+    },
+}
+
+/// Where an action transfers control: a step of the same workflow or a
+/// workflow of the document (indices).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Step(usize),
+    Workflow(usize),
 }
 
 #[derive(Debug, Clone)]
@@ -142,14 +167,25 @@ pub struct StepIr {
     pub id: String,
     pub variant: String,
     pub description: Option<String>,
-    /// Index into `Program::clients`.
-    pub client: usize,
-    pub method: String,
-    pub path: String,
-    pub params: Vec<ParamIr>,
-    pub body: Option<BodyIr>,
+    pub call: StepCall,
     pub success: Vec<CriterionIr>,
     pub on_success: Vec<ActionIr>,
     pub on_failure: Vec<ActionIr>,
     pub outputs: Vec<(String, String)>,
+}
+
+/// What a step runs.
+#[derive(Debug, Clone)]
+pub enum StepCall {
+    Operation {
+        /// Index into `Program::clients`.
+        client: usize,
+        method: String,
+        path: String,
+        params: Vec<ParamIr>,
+        body: Option<BodyIr>,
+    },
+    /// `workflowId`: the step's parameters (name -> value template) become
+    /// the callee's inputs.
+    Workflow { workflow: usize, inputs: serde_json::Value },
 }

@@ -513,18 +513,6 @@ impl Workflows {
         &self,
         inputs: SeerAutofixIssueInputs,
     ) -> ::std::result::Result<SeerAutofixIssueOutputs, ::arazzo::WorkflowError> {
-        #[derive(
-            ::std::clone::Clone,
-            ::std::marker::Copy,
-            ::std::fmt::Debug,
-            ::std::cmp::PartialEq,
-            ::std::cmp::Eq
-        )]
-        enum Step {
-            ListModels,
-            StartFix,
-            PollFixState,
-        }
         let inputs = ::arazzo::serde_json::to_value(&inputs)
             .map_err(|e| ::arazzo::WorkflowError::InvalidValue {
                 workflow: "seer-autofix-issue".to_owned(),
@@ -533,208 +521,279 @@ impl Workflows {
                 expression: "$inputs".to_owned(),
                 message: e.to_string(),
             })?;
-        let sources = [("seerApi", self.seer_api.http().base_url().to_owned())];
-        let mut run = ::arazzo::Run::new(
-            "seer-autofix-issue",
-            &self.poll,
-            self.observer.as_ref(),
-            inputs,
-            &sources,
-        );
-        let mut step = Step::ListModels;
-        loop {
-            step = match step {
-                Step::ListModels => {
-                    run.enter("listModels").await?;
-                    let mut request = ::arazzo::Request::new(
-                        ::arazzo::Method::GET,
-                        "/organizations/{organization_id_or_slug}/seer/models/",
-                    );
-                    if let ::std::option::Option::Some(value) = run
-                        .parameter(
-                            "listModels",
-                            "organization_id_or_slug",
-                            "$inputs.organizationIdOrSlug",
-                            true,
-                        )?
-                    {
-                        request = request.path("organization_id_or_slug", value);
-                    }
-                    run.send("listModels", self.seer_api.http(), request).await?;
-                    if run
-                        .criteria(
-                            "listModels",
-                            &[
-                                ::arazzo::CriterionSpec {
-                                    condition: "$statusCode == 200",
-                                    context: ::std::option::Option::None,
-                                    kind: ::std::option::Option::None,
-                                    version: ::std::option::Option::None,
-                                },
-                            ],
-                        )?
-                    {
-                        run.step_succeeded(
-                            "listModels",
-                            &[("firstModelId", "$response.body#/0/id")],
-                        )?;
-                        run.action(
-                            "listModels",
-                            ::std::option::Option::None,
-                            ::arazzo::ActionKind::Next,
-                            ::std::option::Option::Some("startFix"),
+        let outputs = self.run_seer_autofix_issue(inputs, 0).await?;
+        ::std::result::Result::Ok(SeerAutofixIssueOutputs {
+            status: ::arazzo::output(
+                "seer-autofix-issue",
+                &outputs,
+                "status",
+                "$steps.pollFixState.outputs.status",
+            )?,
+            fix_title: ::arazzo::output(
+                "seer-autofix-issue",
+                &outputs,
+                "fixTitle",
+                "$steps.pollFixState.outputs.fixTitle",
+            )?,
+            pr_url: ::arazzo::output(
+                "seer-autofix-issue",
+                &outputs,
+                "prUrl",
+                "$steps.pollFixState.outputs.prUrl",
+            )?,
+        })
+    }
+    /// Runs workflow `seer-autofix-issue` on JSON inputs; `depth` is 0 for a top-level run (nested runs stop past `arazzo::MAX_DEPTH`).
+    pub fn run_seer_autofix_issue(
+        &self,
+        inputs: ::arazzo::serde_json::Value,
+        depth: u32,
+    ) -> ::arazzo::BoxFuture<
+        '_,
+        ::std::result::Result<::arazzo::Outputs, ::arazzo::WorkflowError>,
+    > {
+        ::std::boxed::Box::pin(async move {
+            ::arazzo::check_depth("seer-autofix-issue", depth)?;
+            let sources = [("seerApi", self.seer_api.http().base_url().to_owned())];
+            let mut run = ::arazzo::Run::new(
+                "seer-autofix-issue",
+                &self.poll,
+                self.observer.as_ref(),
+                inputs,
+                &sources,
+            );
+            #[derive(
+                ::std::clone::Clone,
+                ::std::marker::Copy,
+                ::std::fmt::Debug,
+                ::std::cmp::PartialEq,
+                ::std::cmp::Eq
+            )]
+            enum Step {
+                ListModels,
+                StartFix,
+                PollFixState,
+            }
+            let mut step = Step::ListModels;
+            loop {
+                step = match step {
+                    Step::ListModels => {
+                        run.enter("listModels").await?;
+                        let request = ::arazzo::Request::new(
+                            ::arazzo::Method::GET,
+                            "/organizations/{organization_id_or_slug}/seer/models/",
                         );
-                        Step::StartFix
-                    } else {
-                        return ::std::result::Result::Err(run.step_failed("listModels"));
+                        let request = run
+                            .param(
+                                "listModels",
+                                request,
+                                &::arazzo::ParamSpec::new(
+                                    ::arazzo::In::Path,
+                                    "organization_id_or_slug",
+                                ),
+                                &::arazzo::serde_json::json!("$inputs.organizationIdOrSlug"),
+                            )?;
+                        run.send("listModels", self.seer_api.http(), request).await?;
+                        if run
+                            .criteria(
+                                "listModels",
+                                &[
+                                    ::arazzo::CriterionSpec {
+                                        condition: "$statusCode == 200",
+                                        context: ::std::option::Option::None,
+                                        kind: ::std::option::Option::None,
+                                        version: ::std::option::Option::None,
+                                    },
+                                ],
+                            )?
+                        {
+                            run.step_succeeded(
+                                "listModels",
+                                &[("firstModelId", "$response.body#/0/id")],
+                            )?;
+                            run.action(
+                                "listModels",
+                                ::std::option::Option::None,
+                                ::arazzo::ActionKind::Next,
+                                ::std::option::Option::Some("startFix"),
+                            );
+                            Step::StartFix
+                        } else {
+                            return ::std::result::Result::Err(
+                                run.step_failed("listModels"),
+                            );
+                        }
                     }
-                }
-                Step::StartFix => {
-                    run.enter("startFix").await?;
-                    let mut request = ::arazzo::Request::new(
-                        ::arazzo::Method::POST,
-                        "/issues/{issue_id}/seer/autofix/",
-                    );
-                    if let ::std::option::Option::Some(value) = run
-                        .parameter("startFix", "issue_id", "$inputs.issueId", true)?
-                    {
-                        request = request.path("issue_id", value);
-                    }
-                    request = request
-                        .json_value(
-                            run
-                                .payload(
-                                    "startFix",
-                                    &::arazzo::serde_json::json!(
-                                        { "instruction" : "$inputs.instruction" }
-                                    ),
-                                )?,
+                    Step::StartFix => {
+                        run.enter("startFix").await?;
+                        let request = ::arazzo::Request::new(
+                            ::arazzo::Method::POST,
+                            "/issues/{issue_id}/seer/autofix/",
                         );
-                    run.send("startFix", self.seer_api.http(), request).await?;
-                    if run
-                        .criteria(
-                            "startFix",
-                            &[
-                                ::arazzo::CriterionSpec {
-                                    condition: "$statusCode == 202",
-                                    context: ::std::option::Option::None,
-                                    kind: ::std::option::Option::None,
-                                    version: ::std::option::Option::None,
-                                },
-                            ],
-                        )?
-                    {
-                        run.step_succeeded(
-                            "startFix",
-                            &[("startedStatus", "$response.body#/autofix/status")],
-                        )?;
-                        run.action(
-                            "startFix",
-                            ::std::option::Option::None,
-                            ::arazzo::ActionKind::Next,
-                            ::std::option::Option::Some("pollFixState"),
+                        let request = run
+                            .param(
+                                "startFix",
+                                request,
+                                &::arazzo::ParamSpec::new(::arazzo::In::Path, "issue_id"),
+                                &::arazzo::serde_json::json!("$inputs.issueId"),
+                            )?;
+                        let payload = run
+                            .payload(
+                                "startFix",
+                                &::arazzo::serde_json::json!(
+                                    { "instruction" : "$inputs.instruction" }
+                                ),
+                            )?;
+                        let request = request.json_value(payload);
+                        run.send("startFix", self.seer_api.http(), request).await?;
+                        if run
+                            .criteria(
+                                "startFix",
+                                &[
+                                    ::arazzo::CriterionSpec {
+                                        condition: "$statusCode == 202",
+                                        context: ::std::option::Option::None,
+                                        kind: ::std::option::Option::None,
+                                        version: ::std::option::Option::None,
+                                    },
+                                ],
+                            )?
+                        {
+                            run.step_succeeded(
+                                "startFix",
+                                &[("startedStatus", "$response.body#/autofix/status")],
+                            )?;
+                            run.action(
+                                "startFix",
+                                ::std::option::Option::None,
+                                ::arazzo::ActionKind::Next,
+                                ::std::option::Option::Some("pollFixState"),
+                            );
+                            Step::PollFixState
+                        } else {
+                            return ::std::result::Result::Err(
+                                run.step_failed("startFix"),
+                            );
+                        }
+                    }
+                    Step::PollFixState => {
+                        run.enter("pollFixState").await?;
+                        let request = ::arazzo::Request::new(
+                            ::arazzo::Method::GET,
+                            "/issues/{issue_id}/seer/autofix/",
                         );
-                        Step::PollFixState
-                    } else {
-                        return ::std::result::Result::Err(run.step_failed("startFix"));
-                    }
-                }
-                Step::PollFixState => {
-                    run.enter("pollFixState").await?;
-                    let mut request = ::arazzo::Request::new(
-                        ::arazzo::Method::GET,
-                        "/issues/{issue_id}/seer/autofix/",
-                    );
-                    if let ::std::option::Option::Some(value) = run
-                        .parameter("pollFixState", "issue_id", "$inputs.issueId", true)?
-                    {
-                        request = request.path("issue_id", value);
-                    }
-                    run.send("pollFixState", self.seer_api.http(), request).await?;
-                    if run
-                        .criteria(
-                            "pollFixState",
-                            &[
-                                ::arazzo::CriterionSpec {
-                                    condition: "$statusCode == 200",
-                                    context: ::std::option::Option::None,
-                                    kind: ::std::option::Option::None,
-                                    version: ::std::option::Option::None,
-                                },
-                            ],
-                        )?
-                    {
-                        run.step_succeeded(
-                            "pollFixState",
-                            &[
-                                ("status", "$response.body#/autofix/status"),
-                                ("fixTitle", "$response.body#/autofix/fix/title"),
-                                ("prUrl", "$response.body#/autofix/fix/pr_url"),
-                            ],
-                        )?;
+                        let request = run
+                            .param(
+                                "pollFixState",
+                                request,
+                                &::arazzo::ParamSpec::new(::arazzo::In::Path, "issue_id"),
+                                &::arazzo::serde_json::json!("$inputs.issueId"),
+                            )?;
+                        run.send("pollFixState", self.seer_api.http(), request).await?;
                         if run
                             .criteria(
                                 "pollFixState",
                                 &[
                                     ::arazzo::CriterionSpec {
-                                        condition: "$.autofix.status == \"completed\"",
-                                        context: ::std::option::Option::Some("$response.body"),
-                                        kind: ::std::option::Option::Some("jsonpath"),
+                                        condition: "$statusCode == 200",
+                                        context: ::std::option::Option::None,
+                                        kind: ::std::option::Option::None,
                                         version: ::std::option::Option::None,
                                     },
                                 ],
                             )?
                         {
-                            run.action(
-                                "pollFixState",
-                                ::std::option::Option::Some("fixCompleted"),
-                                ::arazzo::ActionKind::End,
-                                ::std::option::Option::None,
-                            );
-                            break;
-                        } else if run
-                            .criteria(
+                            run.step_succeeded(
                                 "pollFixState",
                                 &[
-                                    ::arazzo::CriterionSpec {
-                                        condition: "$.autofix.status == \"pending\" || $.autofix.status == \"processing\"",
-                                        context: ::std::option::Option::Some("$response.body"),
-                                        kind: ::std::option::Option::Some("jsonpath"),
-                                        version: ::std::option::Option::None,
-                                    },
+                                    ("status", "$response.body#/autofix/status"),
+                                    ("fixTitle", "$response.body#/autofix/fix/title"),
+                                    ("prUrl", "$response.body#/autofix/fix/pr_url"),
                                 ],
-                            )?
-                        {
-                            run.action(
-                                "pollFixState",
-                                ::std::option::Option::Some("keepPolling"),
-                                ::arazzo::ActionKind::Goto,
-                                ::std::option::Option::Some("pollFixState"),
-                            );
-                            Step::PollFixState
+                            )?;
+                            if run
+                                .criteria(
+                                    "pollFixState",
+                                    &[
+                                        ::arazzo::CriterionSpec {
+                                            condition: "$.autofix.status == \"completed\"",
+                                            context: ::std::option::Option::Some("$response.body"),
+                                            kind: ::std::option::Option::Some("jsonpath"),
+                                            version: ::std::option::Option::None,
+                                        },
+                                    ],
+                                )?
+                            {
+                                run.action(
+                                    "pollFixState",
+                                    ::std::option::Option::Some("fixCompleted"),
+                                    ::arazzo::ActionKind::End,
+                                    ::std::option::Option::None,
+                                );
+                                break;
+                            } else if run
+                                .criteria(
+                                    "pollFixState",
+                                    &[
+                                        ::arazzo::CriterionSpec {
+                                            condition: "$.autofix.status == \"pending\" || $.autofix.status == \"processing\"",
+                                            context: ::std::option::Option::Some("$response.body"),
+                                            kind: ::std::option::Option::Some("jsonpath"),
+                                            version: ::std::option::Option::None,
+                                        },
+                                    ],
+                                )?
+                            {
+                                run.action(
+                                    "pollFixState",
+                                    ::std::option::Option::Some("keepPolling"),
+                                    ::arazzo::ActionKind::Goto,
+                                    ::std::option::Option::Some("pollFixState"),
+                                );
+                                Step::PollFixState
+                            } else {
+                                run.action(
+                                    "pollFixState",
+                                    ::std::option::Option::None,
+                                    ::arazzo::ActionKind::End,
+                                    ::std::option::Option::None,
+                                );
+                                break;
+                            }
                         } else {
-                            run.action(
-                                "pollFixState",
-                                ::std::option::Option::None,
-                                ::arazzo::ActionKind::End,
-                                ::std::option::Option::None,
+                            return ::std::result::Result::Err(
+                                run.step_failed("pollFixState"),
                             );
-                            break;
                         }
-                    } else {
-                        return ::std::result::Result::Err(
-                            run.step_failed("pollFixState"),
-                        );
                     }
-                }
-            };
+                };
+            }
+            run.finish(
+                &[
+                    ("status", "$steps.pollFixState.outputs.status"),
+                    ("fixTitle", "$steps.pollFixState.outputs.fixTitle"),
+                    ("prUrl", "$steps.pollFixState.outputs.prUrl"),
+                ],
+            )
+        })
+    }
+    /// Runs the workflow with this `workflowId` on JSON inputs and returns its outputs as JSON.
+    pub async fn run_by_id(
+        &self,
+        workflow_id: &str,
+        inputs: ::arazzo::serde_json::Value,
+    ) -> ::std::result::Result<::arazzo::Outputs, ::arazzo::WorkflowError> {
+        match workflow_id {
+            "seer-autofix-issue" => self.run_seer_autofix_issue(inputs, 0).await,
+            other => {
+                ::std::result::Result::Err(::arazzo::WorkflowError::InvalidValue {
+                    workflow: other.to_owned(),
+                    step: ::std::option::Option::None,
+                    name: "workflowId".to_owned(),
+                    expression: other.to_owned(),
+                    message: "no workflow with this id in the document".to_owned(),
+                })
+            }
         }
-        let outputs = SeerAutofixIssueOutputs {
-            status: run.output("status", "$steps.pollFixState.outputs.status")?,
-            fix_title: run.output("fixTitle", "$steps.pollFixState.outputs.fixTitle")?,
-            pr_url: run.output("prUrl", "$steps.pollFixState.outputs.prUrl")?,
-        };
-        run.finished();
-        ::std::result::Result::Ok(outputs)
     }
 }

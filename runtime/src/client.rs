@@ -24,7 +24,7 @@ pub use reqwest::Method;
 
 /// Everything but RFC 3986 unreserved characters is encoded, so a value such
 /// as `a/b?c` stays one path segment (`a%2Fb%3Fc`).
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+pub(crate) const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 
 /// Where an API key goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,8 +75,17 @@ impl Auth {
 pub enum Body {
     Json(serde_json::Value),
     Form(Vec<(String, String)>),
-    Text { content_type: String, text: String },
-    Bytes { content_type: String, bytes: Vec<u8> },
+    Text {
+        content_type: String,
+        text: String,
+    },
+    Bytes {
+        content_type: String,
+        bytes: Vec<u8>,
+    },
+    /// `multipart/form-data`: one part per member; strings are sent as
+    /// text parts, anything else as a JSON part.
+    Multipart(Vec<(String, serde_json::Value)>),
 }
 
 impl Body {
@@ -92,7 +101,37 @@ impl Body {
             ),
             Body::Text { text, .. } => serde_json::Value::String(text.clone()),
             Body::Bytes { bytes, .. } => serde_json::Value::String(String::from_utf8_lossy(bytes).into_owned()),
+            Body::Multipart(parts) => serde_json::Value::Object(parts.iter().cloned().collect()),
         }
+    }
+
+    /// The multipart encoding (RFC 7578) and its content type. The boundary
+    /// is chosen so it occurs in no part.
+    pub fn multipart_bytes(parts: &[(String, serde_json::Value)]) -> (String, Vec<u8>) {
+        let rendered: Vec<(String, &str, String)> = parts
+            .iter()
+            .map(|(name, value)| match value {
+                serde_json::Value::String(s) => (name.replace('"', "%22"), "text/plain; charset=utf-8", s.clone()),
+                other => (name.replace('"', "%22"), "application/json", other.to_string()),
+            })
+            .collect();
+        let mut boundary = String::from("arazzo-boundary");
+        let mut n = 0u32;
+        while rendered.iter().any(|(k, _, v)| k.contains(&boundary) || v.contains(&boundary)) {
+            n += 1;
+            boundary = format!("arazzo-boundary-{n}");
+        }
+        let mut out = Vec::new();
+        for (name, content_type, value) in &rendered {
+            out.extend_from_slice(
+                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\nContent-Type: {content_type}\r\n\r\n")
+                    .as_bytes(),
+            );
+            out.extend_from_slice(value.as_bytes());
+            out.extend_from_slice(b"\r\n");
+        }
+        out.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        (format!("multipart/form-data; boundary={boundary}"), out)
     }
 }
 
@@ -103,6 +142,9 @@ pub struct Request {
     pub method: Method,
     pub path_template: &'static str,
     pub path: Vec<(String, String)>,
+    /// Path parameters whose value is already encoded (styled arrays and
+    /// objects, `label` and `matrix`): their separators must stay literal.
+    pub encoded_path: Vec<String>,
     pub query: Vec<(String, String)>,
     pub headers: Vec<(String, String)>,
     pub cookies: Vec<(String, String)>,
@@ -115,6 +157,7 @@ impl Request {
             method,
             path_template,
             path: Vec::new(),
+            encoded_path: Vec::new(),
             query: Vec::new(),
             headers: Vec::new(),
             cookies: Vec::new(),
@@ -125,6 +168,14 @@ impl Request {
     #[must_use]
     pub fn path(mut self, name: &str, value: impl Into<String>) -> Self {
         self.path.push((name.to_owned(), value.into()));
+        self
+    }
+
+    /// A path parameter serialised by [`crate::ParamSpec`], inserted as is.
+    #[must_use]
+    pub fn path_encoded(mut self, name: &str, encoded: impl Into<String>) -> Self {
+        self.path.push((name.to_owned(), encoded.into()));
+        self.encoded_path.push(name.to_owned());
         self
     }
 
@@ -176,6 +227,17 @@ impl Request {
         self
     }
 
+    /// A `multipart/form-data` body from an object payload.
+    #[must_use]
+    pub fn multipart(mut self, payload: serde_json::Value) -> Self {
+        let parts = match payload {
+            serde_json::Value::Object(members) => members.into_iter().collect(),
+            _ => Vec::new(),
+        };
+        self.body = Some(Body::Multipart(parts));
+        self
+    }
+
     #[must_use]
     pub fn bytes(mut self, content_type: impl Into<String>, bytes: Vec<u8>) -> Self {
         self.body = Some(Body::Bytes {
@@ -198,6 +260,7 @@ impl Request {
             out.push_str(&rest[..open]);
             let name = &rest[open + 1..close];
             match self.path.iter().find(|(n, _)| n == name) {
+                Some((_, value)) if self.encoded_path.iter().any(|n| n == name) => out.push_str(value),
                 Some((_, value)) => out.extend(utf8_percent_encode(value, SEGMENT)),
                 None => out.push_str(&rest[open..=close]),
             }
@@ -467,6 +530,10 @@ impl HttpClient {
             Some(Body::Bytes { content_type, bytes }) => builder
                 .header(reqwest::header::CONTENT_TYPE, content_type.as_str())
                 .body(bytes.clone()),
+            Some(Body::Multipart(parts)) => {
+                let (content_type, bytes) = Body::multipart_bytes(parts);
+                builder.header(reqwest::header::CONTENT_TYPE, content_type).body(bytes)
+            }
         };
         Ok(builder)
     }
@@ -527,7 +594,7 @@ impl HttpClient {
                 }
                 Err(e) => {
                     let transient = e.is_connect() || e.is_timeout() || e.is_request();
-                    let message = e.without_url().to_string();
+                    let message = error_chain(e.without_url());
                     if can_retry && idempotent && transient {
                         self.pause(retry, None, &method, &display_url, &message).await;
                         retry += 1;
@@ -552,6 +619,22 @@ impl HttpClient {
     }
 }
 
+/// reqwest's own message ("error sending request") hides the cause
+/// ("connection refused"); the chain of sources says what happened.
+fn error_chain(e: reqwest::Error) -> String {
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(&e);
+    while let Some(cause) = source {
+        let text = cause.to_string();
+        if !message.contains(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
+        source = cause.source();
+    }
+    message
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -569,6 +652,22 @@ mod tests {
         assert!(url.as_str().contains("key=s3cret"));
         assert_eq!(display, "http://localhost/api/x?q=1&key=***");
         assert!(!format!("{c:?}").contains("s3cret"));
+    }
+
+    #[test]
+    fn multipart_boundaries_never_occur_in_a_part() {
+        let parts = vec![("f".to_owned(), serde_json::json!("x --arazzo-boundary y"))];
+        let (content_type, bytes) = Body::multipart_bytes(&parts);
+        assert_eq!(content_type, "multipart/form-data; boundary=arazzo-boundary-1");
+        let text = String::from_utf8(bytes).expect("utf-8");
+        assert!(text.starts_with("--arazzo-boundary-1\r\n"));
+        assert!(text.ends_with("--arazzo-boundary-1--\r\n"));
+    }
+
+    #[test]
+    fn encoded_path_values_keep_their_separators() {
+        let r = Request::new(Method::GET, "/items/{ids}").path_encoded("ids", ".a.b%2Fc");
+        assert_eq!(r.expand_path(), "/items/.a.b%2Fc");
     }
 
     #[test]

@@ -123,6 +123,9 @@ pub enum WorkflowError {
         expression: String,
         message: String,
     },
+    /// Workflows calling workflows nested deeper than [`crate::MAX_DEPTH`]
+    /// (a `workflowId` step or `goto` that recurses without end).
+    TooDeep { workflow: String, depth: u32 },
     /// The run ended through a failure action of type `end`.
     Ended {
         workflow: String,
@@ -193,6 +196,10 @@ impl fmt::Display for WorkflowError {
                 expression,
                 message,
             } => write!(f, "workflow `{workflow}`{}: cannot evaluate `{expression}`: {message}", at(step)),
+            WorkflowError::TooDeep { workflow, depth } => write!(
+                f,
+                "workflow `{workflow}`: workflows call each other {depth} deep; stopped (a workflow that calls itself without end?)"
+            ),
             WorkflowError::Ended {
                 workflow,
                 step,
@@ -228,7 +235,7 @@ impl WorkflowError {
             WorkflowError::MissingValue { step, .. }
             | WorkflowError::InvalidValue { step, .. }
             | WorkflowError::Expression { step, .. } => step.as_deref(),
-            WorkflowError::StepLimit { .. } => None,
+            WorkflowError::StepLimit { .. } | WorkflowError::TooDeep { .. } => None,
         }
     }
 

@@ -13,14 +13,16 @@ mod poll;
 mod retry;
 mod run;
 mod secret;
+mod style;
 
 pub use client::{ApiKeyLocation, Auth, Body, Exchange, HttpClient, Method, RawBody, Request};
 pub use error::{ClientError, WorkflowError};
 pub use event::{ActionKind, Event, Observer, WaitReason, emit};
 pub use poll::PollPolicy;
 pub use retry::{RetryPolicy, parse_retry_after};
-pub use run::{CriterionSpec, Run};
+pub use run::{BoxFuture, CriterionSpec, MAX_DEPTH, Outputs, Run, check_depth, output};
 pub use secret::Secret;
+pub use style::{In, ParamSpec, Style};
 
 pub use arazzo_expr as expr;
 pub use arazzo_macros::arazzo_workflow;

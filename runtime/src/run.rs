@@ -8,6 +8,8 @@
 //! would be a generator bug and is still reported as an error, never a panic.
 
 use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
 use std::time::Instant;
 
 use arazzo_expr::{Criterion, Expression, JsonPointer, Resolve, Source, StringValue, WorkflowField};
@@ -18,6 +20,54 @@ use crate::client::{Exchange, HttpClient, Request};
 use crate::error::WorkflowError;
 use crate::event::{ActionKind, Event, Observer, WaitReason, emit};
 use crate::poll::PollPolicy;
+use crate::style::ParamSpec;
+
+/// How deep workflows may call workflows (`workflowId` steps, `goto` to a
+/// workflow, `dependsOn`) before the run stops with [`WorkflowError::TooDeep`].
+pub const MAX_DEPTH: u32 = 16;
+
+/// The future of a nested workflow run: boxed, because a workflow may
+/// (indirectly) call itself.
+pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// A workflow's outputs by name, as nested runs return them.
+pub type Outputs = Map<String, Value>;
+
+/// Fails when a nested run would pass [`MAX_DEPTH`].
+pub fn check_depth(workflow: &str, depth: u32) -> Result<(), WorkflowError> {
+    if depth > MAX_DEPTH {
+        return Err(WorkflowError::TooDeep {
+            workflow: workflow.to_owned(),
+            depth,
+        });
+    }
+    Ok(())
+}
+
+/// Converts a workflow output into its generated Rust type. An output typed
+/// `Option<T>` accepts "selected nothing"; any other type does not.
+pub fn output<T: DeserializeOwned>(workflow: &str, outputs: &Outputs, name: &str, expr: &str) -> Result<T, WorkflowError> {
+    let value = outputs.get(name);
+    let present = value.cloned().unwrap_or(Value::Null);
+    serde_json::from_value::<T>(present.clone()).map_err(|e| {
+        if value.is_none() || present.is_null() {
+            WorkflowError::MissingValue {
+                workflow: workflow.to_owned(),
+                step: None,
+                name: name.to_owned(),
+                expression: expr.to_owned(),
+            }
+        } else {
+            WorkflowError::InvalidValue {
+                workflow: workflow.to_owned(),
+                step: None,
+                name: name.to_owned(),
+                expression: expr.to_owned(),
+                message: e.to_string(),
+            }
+        }
+    })
+}
 
 /// A criterion as written in the spec.
 #[derive(Debug, Clone, Copy)]
@@ -47,6 +97,11 @@ pub struct Run<'a> {
     /// Set by [`Run::retry`] so the next [`Run::enter`] of that step does not
     /// also wait by the poll policy.
     retrying: Option<&'static str>,
+    /// Inputs and outputs of the workflows this run called or depended on,
+    /// for `$workflows.<id>.inputs|outputs`.
+    workflows: HashMap<&'static str, (Value, Outputs)>,
+    /// The outcome of the current step when it calls a workflow.
+    call: Option<Result<Outputs, WorkflowError>>,
 }
 
 impl<'a> Run<'a> {
@@ -73,6 +128,29 @@ impl<'a> Run<'a> {
             current: None,
             retries: HashMap::new(),
             retrying: None,
+            workflows: HashMap::new(),
+            call: None,
+        }
+    }
+
+    /// The run's inputs, as an object.
+    pub fn inputs(&self) -> &Value {
+        &self.inputs
+    }
+
+    /// Tells observers about a wait, then waits.
+    async fn wait(&self, step: &str, delay: std::time::Duration, reason: WaitReason) {
+        emit(
+            self.observer,
+            &Event::Waiting {
+                workflow: self.workflow,
+                step,
+                delay,
+                reason,
+            },
+        );
+        if !delay.is_zero() {
+            tokio::time::sleep(delay).await;
         }
     }
 
@@ -93,7 +171,12 @@ impl<'a> Run<'a> {
         let visits = self.visits.entry(step).or_insert(0);
         *visits += 1;
         let run = *visits;
-        let retrying = self.retrying.take() == Some(step);
+        // Only the retried step itself skips the poll wait; a step run
+        // before the retry (`retry` with `stepId`) leaves the mark in place.
+        let retrying = self.retrying == Some(step);
+        if retrying {
+            self.retrying = None;
+        }
         if run > 1 && !retrying {
             let delay = self.policy.delay(run - 1);
             let elapsed = self.started.elapsed();
@@ -105,20 +188,10 @@ impl<'a> Run<'a> {
                     deadline: self.policy.deadline,
                 });
             }
-            emit(
-                self.observer,
-                &Event::Waiting {
-                    workflow: self.workflow,
-                    step,
-                    delay,
-                    reason: WaitReason::Poll,
-                },
-            );
-            if !delay.is_zero() {
-                tokio::time::sleep(delay).await;
-            }
+            self.wait(step, delay, WaitReason::Poll).await;
         }
         self.current = None;
+        self.call = None;
         emit(
             self.observer,
             &Event::StepStarted {
@@ -217,6 +290,70 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// Evaluates a parameter's value (a literal, an expression, a template,
+    /// or a structure holding them) and adds it to the request serialised by
+    /// the operation's `style` and `explode`. An optional parameter that
+    /// selects nothing is left out; a required one is an error.
+    pub fn param(&self, step: &str, request: Request, spec: &ParamSpec, template: &Value) -> Result<Request, WorkflowError> {
+        match self.payload_value(step, template)? {
+            Some(Value::Null) | None if !spec.required => Ok(request),
+            Some(Value::Null) | None => Err(WorkflowError::MissingValue {
+                workflow: self.workflow.to_owned(),
+                step: Some(step.to_owned()),
+                name: spec.name.to_owned(),
+                expression: match template {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                },
+            }),
+            Some(value) => Ok(spec.apply(request, &value)),
+        }
+    }
+
+    /// Applies a request body's `replacements`, in order, after the payload
+    /// is built: each `target` is a JSON pointer into the payload; the value
+    /// is evaluated like a payload. A target whose parent does not exist is
+    /// an error, not a silent no-op.
+    pub fn replace(&self, step: &str, mut payload: Value, replacements: &[(&str, Value)]) -> Result<Value, WorkflowError> {
+        for (target, template) in replacements {
+            let value = self.payload_value(step, template)?.unwrap_or(Value::Null);
+            let pointer = JsonPointer::parse(target).map_err(|e| self.expression_error(Some(step), target, e.to_string()))?;
+            if !set_pointer(&mut payload, pointer.tokens(), value) {
+                return Err(WorkflowError::MissingValue {
+                    workflow: self.workflow.to_owned(),
+                    step: Some(step.to_owned()),
+                    name: "replacements".to_owned(),
+                    expression: (*target).to_owned(),
+                });
+            }
+        }
+        Ok(payload)
+    }
+
+    /// Records the outcome of a workflow a step called (`workflowId`): its
+    /// inputs and outputs become `$workflows.<id>...`; its outputs become the
+    /// step's outputs, under any the step declares itself.
+    pub fn called(&mut self, step: &'static str, workflow: &'static str, inputs: Value, result: Result<Outputs, WorkflowError>) {
+        if let Ok(outputs) = &result {
+            self.workflows.insert(workflow, (inputs, outputs.clone()));
+        } else {
+            tracing::info!(workflow = self.workflow, step, callee = workflow, "called workflow failed");
+        }
+        self.call = Some(result);
+    }
+
+    /// Whether the workflow the current step called succeeded (true for
+    /// steps that call an operation).
+    pub fn call_succeeded(&self) -> bool {
+        !matches!(self.call, Some(Err(_)))
+    }
+
+    /// Records a workflow run through `dependsOn` or a `goto`/`retry` to a
+    /// workflow, for `$workflows.<id>...`.
+    pub fn workflow_finished(&mut self, workflow: &'static str, inputs: Value, outputs: Outputs) {
+        self.workflows.insert(workflow, (inputs, outputs));
+    }
+
     /// A literal parameter value that is not a string in the spec (a number, a boolean).
     pub fn literal_parameter(value: &Value) -> String {
         match value {
@@ -289,7 +426,10 @@ impl<'a> Run<'a> {
 
     /// Evaluates and records a step's outputs after it succeeded.
     pub fn step_succeeded(&mut self, step: &'static str, outputs: &[(&'static str, &'static str)]) -> Result<(), WorkflowError> {
-        let mut values = Map::new();
+        let mut values = match &self.call {
+            Some(Ok(outputs)) => outputs.clone(),
+            _ => Map::new(),
+        };
         for (name, expr) in outputs {
             if let Some(v) = self.value(Some(step), expr)? {
                 values.insert((*name).to_owned(), v);
@@ -324,6 +464,10 @@ impl<'a> Run<'a> {
     /// The error for a step whose success criteria failed with no failure
     /// action to handle it.
     pub fn step_failed(&self, step: &str) -> WorkflowError {
+        if let Some(Err(error)) = &self.call {
+            // The called workflow's own error says what went wrong, and where.
+            return error.clone();
+        }
         let (status, body) = self.current.as_ref().map_or((0, String::new()), |e| (e.status, e.text()));
         emit(
             self.observer,
@@ -366,18 +510,7 @@ impl<'a> Run<'a> {
         let elapsed = self.started.elapsed();
         let delay = delay.min(self.policy.deadline.saturating_sub(elapsed));
         self.action(step, Some(action), ActionKind::Retry, Some(step));
-        emit(
-            self.observer,
-            &Event::Waiting {
-                workflow: self.workflow,
-                step,
-                delay,
-                reason: WaitReason::Retry,
-            },
-        );
-        if !delay.is_zero() {
-            tokio::time::sleep(delay).await;
-        }
+        self.wait(step, delay, WaitReason::Retry).await;
         self.retrying = Some(step);
         true
     }
@@ -403,37 +536,15 @@ impl<'a> Run<'a> {
         }
     }
 
-    /// Evaluates a workflow output into its generated Rust type. An output
-    /// typed `Option<T>` accepts "selected nothing"; any other type does not.
-    pub fn output<T: DeserializeOwned>(&mut self, name: &'static str, expr: &'static str) -> Result<T, WorkflowError> {
-        let value = self.value(None, expr)?;
-        let present = value.clone().unwrap_or(Value::Null);
-        let typed = serde_json::from_value::<T>(present.clone()).map_err(|e| {
-            if value.is_none() || present.is_null() {
-                WorkflowError::MissingValue {
-                    workflow: self.workflow.to_owned(),
-                    step: None,
-                    name: name.to_owned(),
-                    expression: expr.to_owned(),
-                }
-            } else {
-                WorkflowError::InvalidValue {
-                    workflow: self.workflow.to_owned(),
-                    step: None,
-                    name: name.to_owned(),
-                    expression: expr.to_owned(),
-                    message: e.to_string(),
-                }
+    /// Evaluates the workflow's outputs (an output that selects nothing is
+    /// left out) and marks the end of the run.
+    pub fn finish(&mut self, outputs: &[(&'static str, &'static str)]) -> Result<Outputs, WorkflowError> {
+        self.call = None;
+        for (name, expr) in outputs {
+            if let Some(v) = self.value(None, expr)? {
+                self.outputs.insert((*name).to_owned(), v);
             }
-        })?;
-        if let Some(v) = value {
-            self.outputs.insert(name.to_owned(), v);
         }
-        Ok(typed)
-    }
-
-    /// Marks the end of the run.
-    pub fn finished(&self) {
         emit(
             self.observer,
             &Event::WorkflowFinished {
@@ -441,6 +552,46 @@ impl<'a> Run<'a> {
                 outputs: &Value::Object(self.outputs.clone()),
             },
         );
+        Ok(self.outputs.clone())
+    }
+}
+
+/// Sets the value at a JSON pointer, creating the last member of an object
+/// or replacing an array item (`-` appends). False when the parent is missing.
+fn set_pointer(root: &mut Value, tokens: &[String], value: Value) -> bool {
+    let Some((last, parents)) = tokens.split_last() else {
+        *root = value;
+        return true;
+    };
+    let mut at = root;
+    for token in parents {
+        let next = match at {
+            Value::Object(m) => m.get_mut(token),
+            Value::Array(items) => token.parse::<usize>().ok().and_then(|i| items.get_mut(i)),
+            _ => None,
+        };
+        match next {
+            Some(n) => at = n,
+            None => return false,
+        }
+    }
+    match at {
+        Value::Object(m) => {
+            m.insert(last.clone(), value);
+            true
+        }
+        Value::Array(items) if last == "-" => {
+            items.push(value);
+            true
+        }
+        Value::Array(items) => match last.parse::<usize>().ok().and_then(|i| items.get_mut(i)) {
+            Some(slot) => {
+                *slot = value;
+                true
+            }
+            None => false,
+        },
+        _ => false,
     }
 }
 
@@ -498,13 +649,32 @@ impl Resolve for Run<'_> {
                 }
             }
             Expression::Inputs { name, pointer } => pointer_into(self.inputs.get(name), pointer.as_ref()),
-            Expression::Outputs { name, pointer } => pointer_into(self.outputs.get(name), pointer.as_ref()),
+            // In a step that called a workflow, `$outputs` reads the callee's
+            // outputs (as the spec's own oauth example does); elsewhere this
+            // workflow's.
+            Expression::Outputs { name, pointer } => {
+                let outputs = match &self.call {
+                    Some(Ok(callee)) => callee,
+                    _ => &self.outputs,
+                };
+                pointer_into(outputs.get(name), pointer.as_ref())
+            }
             Expression::Steps { step_id, output, pointer } => {
                 pointer_into(self.steps.get(step_id.as_str()).and_then(|o| o.get(output)), pointer.as_ref())
             }
-            Expression::Workflows { field, .. } => match field {
-                WorkflowField::Inputs | WorkflowField::Outputs => None,
-            },
+            Expression::Workflows {
+                workflow_id,
+                field,
+                name,
+                pointer,
+            } => {
+                let ran = self.workflows.get(workflow_id.as_str());
+                let value = match field {
+                    WorkflowField::Inputs => ran.and_then(|(inputs, _)| inputs.get(name)),
+                    WorkflowField::Outputs => ran.and_then(|(_, outputs)| outputs.get(name)),
+                };
+                pointer_into(value, pointer.as_ref())
+            }
             Expression::SourceDescriptions { name, field } => self
                 .sources
                 .iter()
@@ -513,5 +683,30 @@ impl Resolve for Run<'_> {
                 .map(|(_, url)| Value::String(url.clone())),
             Expression::Components { .. } => None,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn replacements_set_members_and_items_but_never_invent_parents() {
+        let mut v = json!({"a": {"b": 1}, "list": [1, 2]});
+        assert!(set_pointer(&mut v, &["a".into(), "c".into()], json!(2)));
+        assert!(set_pointer(&mut v, &["list".into(), "1".into()], json!(9)));
+        assert!(set_pointer(&mut v, &["list".into(), "-".into()], json!(3)));
+        assert_eq!(v, json!({"a": {"b": 1, "c": 2}, "list": [1, 9, 3]}));
+        assert!(!set_pointer(&mut v, &["x".into(), "y".into()], json!(0)));
+        assert!(!set_pointer(&mut v, &["list".into(), "7".into()], json!(0)));
+        assert!(set_pointer(&mut v, &[], json!("whole")));
+        assert_eq!(v, json!("whole"));
+    }
+
+    #[test]
+    fn nesting_is_capped() {
+        assert!(check_depth("w", MAX_DEPTH).is_ok());
+        assert!(matches!(check_depth("w", MAX_DEPTH + 1), Err(WorkflowError::TooDeep { .. })));
     }
 }

@@ -9,3 +9,5 @@
 //! invisible to the tests.
 
 pub mod fake_seer;
+pub mod jentic;
+pub mod mock;

@@ -12,13 +12,35 @@ use arazzo_expr::{Expression, Source, StringValue};
 use crate::arazzo::model::{Action, Criterion, Reusable, Step, StepTarget, Workflow};
 use crate::arazzo::resolve::{self, OpRef};
 use crate::ir::{
-    ActionIr, ActionKindIr, BodyIr, BodyKind, ClientIr, CriterionIr, FieldIr, Location, OutputIr, ParamIr, Program, RustType, StepIr,
-    ValueIr, WorkflowIr,
+    ActionIr, ActionKindIr, BodyIr, BodyKind, ClientIr, CriterionIr, FieldIr, Location, OutputIr, ParamIr, Program, RustType, StepCall,
+    StepIr, StyleIr, Target, WorkflowIr,
 };
 use crate::load::Loaded;
 use crate::names;
 use crate::openapi::{ParamLocation, PointerLookup};
 use crate::yaml::{Node, Value};
+
+fn style_ir(style: Option<&str>, location: Location) -> StyleIr {
+    match style {
+        Some("matrix") => StyleIr::Matrix,
+        Some("label") => StyleIr::Label,
+        Some("form") => StyleIr::Form,
+        Some("simple") => StyleIr::Simple,
+        Some("spaceDelimited") => StyleIr::SpaceDelimited,
+        Some("pipeDelimited") => StyleIr::PipeDelimited,
+        Some("deepObject") => StyleIr::DeepObject,
+        _ => match location {
+            Location::Path | Location::Header => StyleIr::Simple,
+            Location::Query | Location::Cookie => StyleIr::Form,
+        },
+    }
+}
+
+/// The index of a workflow of this document named by a `workflowId` (the
+/// checker has made sure it exists).
+fn workflow_index(loaded: &Loaded, id: &str) -> Option<usize> {
+    loaded.document.workflows.iter().position(|w| w.workflow_id.value == id)
+}
 
 /// `all_operations`: generate every operation of each API (SDK mode)
 /// instead of only those the workflows call.
@@ -151,10 +173,50 @@ impl Lowering<'_> {
             inputs,
             outputs,
             steps,
+            depends_on: wf.depends_on.iter().filter_map(|d| workflow_index(self.loaded, &d.value)).collect(),
         }
     }
 
     fn step(&self, step: &Step, used: &mut [BTreeSet<usize>]) -> Option<StepIr> {
+        let call = match step.target.as_ref()? {
+            StepTarget::WorkflowId(t) => {
+                let inputs = crate::arazzo::check_calls::call_inputs(self.workflow, step, &self.doc().components)
+                    .into_iter()
+                    .map(|p| (p.name.value, p.value.to_json()))
+                    .collect::<serde_json::Map<_, _>>();
+                StepCall::Workflow {
+                    workflow: workflow_index(self.loaded, &t.value)?,
+                    inputs: serde_json::Value::Object(inputs),
+                }
+            }
+            _ => self.operation_call(step, used)?,
+        };
+        // A step's own action list replaces the workflow's list wholesale
+        // (what Redocly Respect and Jentic do; see ARCHITECTURE.md).
+        let components = &self.doc().components;
+        let on_success = if step.on_success.is_empty() {
+            &self.workflow.success_actions
+        } else {
+            &step.on_success
+        };
+        let on_failure = if step.on_failure.is_empty() {
+            &self.workflow.failure_actions
+        } else {
+            &step.on_failure
+        };
+        Some(StepIr {
+            id: step.step_id.value.clone(),
+            variant: names::camel(&step.step_id.value),
+            description: text(&step.description),
+            call,
+            success: step.success_criteria.iter().map(criterion).collect(),
+            on_success: self.actions(on_success, &components.success_actions, "successActions"),
+            on_failure: self.actions(on_failure, &components.failure_actions, "failureActions"),
+            outputs: step.outputs.iter().map(|(k, v)| (k.value.clone(), v.value.clone())).collect(),
+        })
+    }
+
+    fn operation_call(&self, step: &Step, used: &mut [BTreeSet<usize>]) -> Option<StepCall> {
         let op_ref = self.op_of(step)?;
         let (_, op) = op_ref.get(self.loaded)?;
         let client = (*self.client_of_source.get(op_ref.source)?)?;
@@ -177,15 +239,15 @@ impl Lowering<'_> {
                     .iter()
                     .find(|d| d.name == p.name.value && d.location.as_str() == p.location.as_ref().map_or("", |l| l.value.as_str()));
                 let required = declared.is_some_and(|d| d.required || d.location == ParamLocation::Path);
-                let value = match &p.value.value {
-                    Value::String(s) => ValueIr::Text(s.clone()),
-                    _ => ValueIr::Literal(p.value.to_json()),
-                };
+                let style = style_ir(declared.and_then(|d| d.style.as_deref()), location);
+                let explode = declared.map_or(style == StyleIr::Form, |d| d.explode());
                 Some(ParamIr {
                     name: p.name.value,
                     location,
-                    value,
+                    value: p.value.to_json(),
                     required,
+                    style,
+                    explode,
                 })
             })
             .collect();
@@ -204,6 +266,8 @@ impl Lowering<'_> {
             let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
             let kind = if essence == "application/x-www-form-urlencoded" {
                 BodyKind::Form
+            } else if essence == "multipart/form-data" {
+                BodyKind::Multipart
             } else if essence.ends_with("json") || b.payload.as_ref().is_some_and(|p| p.as_str().is_none()) {
                 // A structured payload for a non-JSON media type is still sent as JSON.
                 BodyKind::Json
@@ -214,33 +278,15 @@ impl Lowering<'_> {
                 content_type,
                 kind,
                 payload: b.payload.as_ref().map_or(serde_json::Value::Null, Node::to_json),
+                replacements: b.replacements.iter().map(|(t, v)| (t.value.clone(), v.to_json())).collect(),
             }
         });
-        // A step's own action list replaces the workflow's list wholesale
-        // (what Redocly Respect and Jentic do; see ARCHITECTURE.md).
-        let on_success = if step.on_success.is_empty() {
-            &self.workflow.success_actions
-        } else {
-            &step.on_success
-        };
-        let on_failure = if step.on_failure.is_empty() {
-            &self.workflow.failure_actions
-        } else {
-            &step.on_failure
-        };
-        Some(StepIr {
-            id: step.step_id.value.clone(),
-            variant: names::camel(&step.step_id.value),
-            description: text(&step.description),
+        Some(StepCall::Operation {
             client,
             method: op.method.as_str().to_owned(),
             path: op.path.clone(),
             params,
             body,
-            success: step.success_criteria.iter().map(criterion).collect(),
-            on_success: self.actions(on_success, &components.success_actions, "successActions"),
-            on_failure: self.actions(on_failure, &components.failure_actions, "failureActions"),
-            outputs: step.outputs.iter().map(|(k, v)| (k.value.clone(), v.value.clone())).collect(),
         })
     }
 
@@ -249,12 +295,18 @@ impl Lowering<'_> {
             .filter_map(|r| resolve::action(r, components, kind).ok())
             .filter_map(|a| {
                 let step_index = |id: &str| self.workflow.steps.iter().position(|s| s.step_id.value == id);
+                let target = match (&a.step_id, &a.workflow_id) {
+                    (Some(step), _) => Some(Target::Step(step_index(&step.value)?)),
+                    (None, Some(workflow)) => Some(Target::Workflow(workflow_index(self.loaded, &workflow.value)?)),
+                    (None, None) => None,
+                };
                 let kind = match a.kind.value.as_str() {
                     "end" => ActionKindIr::End,
-                    "goto" => ActionKindIr::Goto(step_index(&a.step_id.as_ref()?.value)?),
+                    "goto" => ActionKindIr::Goto(target?),
                     "retry" => ActionKindIr::Retry {
                         after: a.retry_after.map(|(v, _)| v),
                         limit: a.retry_limit.map_or(1, |(v, _)| v),
+                        then: target,
                     },
                     _ => return None,
                 };

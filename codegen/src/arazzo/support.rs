@@ -4,99 +4,54 @@
 //! at run time. Every such feature is a compile error here instead, naming
 //! the feature, until the lowering and runtime implement it.
 
-use crate::arazzo::model::{Action, Reusable, StepTarget, Workflow};
-use crate::arazzo::resolve;
+use crate::arazzo::model::Workflow;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::Loaded;
-use crate::openapi::ParamLocation;
 use crate::source::Span;
+use crate::yaml::Value;
 
 fn unsupported(span: Span, what: &str) -> Diagnostic {
     Diagnostic::error(span, format!("{what} is not supported by this version of the generator"))
         .with_note(None, "rather than run it wrongly, the generator refuses it")
+        .with_code(crate::diagnostics::codes::UNSUPPORTED)
 }
 
 pub fn check(loaded: &Loaded, diags: &mut Diagnostics) {
     for workflow in &loaded.document.workflows {
-        if let Some(first) = workflow.depends_on.first() {
-            diags.push(unsupported(first.span, "`dependsOn`"));
-        }
-        actions(&workflow.success_actions, loaded, diags);
-        actions(&workflow.failure_actions, loaded, diags);
-        steps(workflow, loaded, diags);
+        steps(workflow, diags);
     }
 }
 
-fn actions(list: &[Reusable<Action>], loaded: &Loaded, diags: &mut Diagnostics) {
-    let components = &loaded.document.components;
-    for reusable in list {
-        let action = match reusable {
-            Reusable::Inline(a) => Some(a),
-            Reusable::Reference { reference, .. } => components
-                .success_actions
-                .iter()
-                .chain(&components.failure_actions)
-                .find(|(k, _)| reference.value.ends_with(&format!(".{}", k.value)))
-                .map(|(_, a)| a),
-        };
-        let Some(action) = action else { continue };
-        if let Some(target) = &action.workflow_id {
-            diags.push(unsupported(target.span, &format!("`{}` to a workflow", action.kind.value)));
-        }
-        if let (Some(target), "retry") = (&action.step_id, action.kind.value.as_str()) {
-            diags.push(unsupported(target.span, "a `retry` that first runs another step"));
-        }
-    }
-}
-
-fn steps(workflow: &Workflow, loaded: &Loaded, diags: &mut Diagnostics) {
+fn steps(workflow: &Workflow, diags: &mut Diagnostics) {
     for step in &workflow.steps {
-        if let Some(StepTarget::WorkflowId(target)) = &step.target {
-            diags.push(unsupported(target.span, "a step that calls a workflow (`workflowId`)"));
-        }
-        actions(&step.on_success, loaded, diags);
-        actions(&step.on_failure, loaded, diags);
-        if let Some(body) = &step.request_body {
-            if let Some((target, _)) = body.replacements.first() {
-                diags.push(unsupported(target.span, "`replacements` in a request body"));
-            }
-            if let Some(ct) = &body.content_type {
-                let essence = ct.value.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
-                let known = essence.ends_with("json") || essence == "application/x-www-form-urlencoded" || essence.starts_with("text/");
-                if !known {
-                    diags.push(unsupported(ct.span, &format!("a `{}` request body", ct.value)));
-                }
-            }
-        }
-        // Arrays and objects need OpenAPI style/explode serialisation.
-        let op = match &step.target {
-            Some(StepTarget::OperationId(t)) => resolve::operation_id(loaded, t).ok(),
-            Some(StepTarget::OperationPath(t)) => resolve::operation_path(loaded, t).ok(),
-            _ => None,
-        };
-        let Some((api, op)) = op.and_then(|r| r.get(loaded)) else {
-            continue;
-        };
-        for p in resolve::step_parameters(workflow, step, &loaded.document.components) {
-            let Some(location) = &p.location else { continue };
-            let declared = op
-                .parameters
-                .iter()
-                .find(|d| d.name == p.name.value && d.location.as_str() == location.value);
-            let Some(schema) = declared.and_then(|d| d.schema.as_ref()) else {
-                continue;
-            };
-            let kind = api
-                .schema_node(schema)
-                .and_then(|n| n.get("type"))
-                .and_then(|t| t.as_str())
-                .unwrap_or("");
-            if matches!(kind, "array" | "object") && declared.is_some_and(|d| d.location != ParamLocation::Header || kind == "object") {
+        let Some(body) = &step.request_body else { continue };
+        // Replacement targets are JSON pointers into the built payload;
+        // XPath targets (for XML payloads) are not evaluated.
+        for (target, _) in &body.replacements {
+            if !(target.value.is_empty() || target.value.starts_with('/')) {
                 diags.push(unsupported(
-                    p.name.span,
-                    &format!("an {kind}-typed {} parameter (style/explode serialisation)", location.value),
+                    target.span,
+                    &format!("a replacement `target` that is not a JSON pointer (`{}`)", target.value),
                 ));
             }
+        }
+        let Some(ct) = &body.content_type else { continue };
+        let essence = ct.value.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+        let structured = body.payload.as_ref().is_some_and(|p| !matches!(p.value, Value::String(_)));
+        let by_members = essence == "application/x-www-form-urlencoded" || essence == "multipart/form-data";
+        if by_members && body.payload.as_ref().is_some_and(|p| p.as_map().is_none()) {
+            // Form and multipart bodies are built member by member.
+            diags.push(unsupported(
+                ct.span,
+                &format!("a `{}` request body whose payload is not an object", ct.value),
+            ));
+        } else if !by_members && !essence.ends_with("json") && !essence.starts_with("text/") && structured {
+            // A string payload is sent as it is under any media type; a
+            // structured one would need an encoder for that type (XML...).
+            diags.push(unsupported(
+                ct.span,
+                &format!("a structured payload for a `{}` request body", ct.value),
+            ));
         }
     }
 }

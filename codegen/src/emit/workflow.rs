@@ -11,7 +11,8 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::ir::{
-    ActionIr, ActionKindIr, BodyKind, ClientIr, CriterionIr, FieldIr, Location, Program, RustType, StepIr, ValueIr, WorkflowIr,
+    ActionIr, ActionKindIr, BodyKind, ClientIr, CriterionIr, FieldIr, Location, ParamIr, Program, RustType, StepCall, StepIr, StyleIr,
+    Target, WorkflowIr,
 };
 
 /// Turns IR types into tokens; schema types are resolved by the caller,
@@ -128,7 +129,8 @@ pub fn emit(program: &Program, names: &dyn TypeNames) -> TokenStream {
             .collect::<Vec<_>>()
             .join(", ")
     );
-    let methods = program.workflows.iter().map(|w| workflow_method(w, clients));
+    let methods = program.workflows.iter().map(|w| workflow_method(w, &program.workflows, clients));
+    let dispatcher = dispatcher(&program.workflows);
     quote! {
         #(#types)*
 
@@ -171,6 +173,8 @@ pub fn emit(program: &Program, names: &dyn TypeNames) -> TokenStream {
             #(#accessors)*
 
             #(#methods)*
+
+            #dispatcher
         }
     }
 }
@@ -213,11 +217,7 @@ fn criteria(list: &[CriterionIr]) -> TokenStream {
     quote!(&[#(#items),*])
 }
 
-fn workflow_method(w: &WorkflowIr, clients: &[ClientIr]) -> TokenStream {
-    let method = ident(&w.method);
-    let inputs = format_ident!("{}Inputs", w.type_prefix);
-    let outputs = format_ident!("{}Outputs", w.type_prefix);
-    let id = &w.id;
+fn workflow_doc(w: &WorkflowIr) -> String {
     let mut doc = String::new();
     for part in [w.summary.as_deref(), w.description.as_deref()].into_iter().flatten() {
         if !doc.is_empty() {
@@ -229,31 +229,129 @@ fn workflow_method(w: &WorkflowIr, clients: &[ClientIr]) -> TokenStream {
         doc.push_str("\n\n");
     }
     doc.push_str(&format!(
-        "Arazzo workflow `{id}`: steps {}.",
+        "Arazzo workflow `{}`: steps {}.",
+        w.id,
         w.steps.iter().map(|s| format!("`{}`", s.id)).collect::<Vec<_>>().join(" -> ")
     ));
-    let doc = doc_attr(Some(&doc));
+    doc
+}
+
+/// The name of the JSON-level method that runs a workflow; workflow calls,
+/// `goto` and `dependsOn` use it, and the typed method wraps it.
+fn run_method(w: &WorkflowIr) -> Ident {
+    format_ident!("run_{}", w.method)
+}
+
+/// `run_by_id`: a workflow chosen at run time, with JSON inputs and outputs
+/// (test harnesses, CLIs).
+fn dispatcher(workflows: &[WorkflowIr]) -> TokenStream {
+    let arms = workflows.iter().map(|w| {
+        let id = &w.id;
+        let run = run_method(w);
+        quote!(#id => self.#run(inputs, 0).await,)
+    });
+    quote! {
+        /// Runs the workflow with this `workflowId` on JSON inputs and returns its outputs as JSON.
+        pub async fn run_by_id(&self, workflow_id: &str, inputs: ::arazzo::serde_json::Value) -> ::std::result::Result<::arazzo::Outputs, ::arazzo::WorkflowError> {
+            match workflow_id {
+                #(#arms)*
+                other => ::std::result::Result::Err(::arazzo::WorkflowError::InvalidValue {
+                    workflow: other.to_owned(),
+                    step: ::std::option::Option::None,
+                    name: "workflowId".to_owned(),
+                    expression: other.to_owned(),
+                    message: "no workflow with this id in the document".to_owned(),
+                }),
+            }
+        }
+    }
+}
+
+fn workflow_method(w: &WorkflowIr, all: &[WorkflowIr], clients: &[ClientIr]) -> TokenStream {
+    let method = ident(&w.method);
+    let run_fn = run_method(w);
+    let inputs = format_ident!("{}Inputs", w.type_prefix);
+    let outputs = format_ident!("{}Outputs", w.type_prefix);
+    let id = &w.id;
+    let doc = doc_attr(Some(&workflow_doc(w)));
+    let run_doc =
+        format!(" Runs workflow `{id}` on JSON inputs; `depth` is 0 for a top-level run (nested runs stop past `arazzo::MAX_DEPTH`).");
     let variants: Vec<Ident> = w.steps.iter().map(|s| ident(&s.variant)).collect();
     let sources = clients.iter().map(|c| {
         let name = &c.source_name;
         let f = ident(&c.module);
         quote!((#name, self.#f.http().base_url().to_owned()))
     });
-    let arms = w.steps.iter().enumerate().map(|(i, s)| step_arm(w, i, s, clients));
     let output_fields = w.outputs.iter().map(|o| {
         let name = ident(&o.field.rust_name);
         let json = &o.field.json_name;
         let expr = &o.expression;
-        quote!(#name: run.output(#json, #expr)?)
+        quote!(#name: ::arazzo::output(#id, &outputs, #json, #expr)?)
     });
-    let Some(first) = variants.first() else {
-        return TokenStream::new();
+    let finish = w.outputs.iter().map(|o| {
+        let json = &o.field.json_name;
+        let expr = &o.expression;
+        quote!((#json, #expr))
+    });
+    let depends = w.depends_on.iter().filter_map(|d| all.get(*d)).map(|d| {
+        let dep_id = &d.id;
+        let dep_run = run_method(d);
+        quote! {
+            let inputs = run.inputs().clone();
+            let outputs = self.#dep_run(inputs.clone(), depth + 1).await?;
+            run.workflow_finished(#dep_id, inputs, outputs);
+        }
+    });
+    let uses_return = w.steps.iter().any(|s| {
+        s.on_failure.iter().chain(&s.on_success).any(|a| {
+            matches!(
+                a.kind,
+                ActionKindIr::Retry {
+                    then: Some(Target::Step(_)),
+                    ..
+                }
+            )
+        })
+    });
+    let machine = match variants.first() {
+        Some(first) => {
+            let arms = w
+                .steps
+                .iter()
+                .enumerate()
+                .map(|(i, s)| step_arm(w, all, i, s, clients, uses_return));
+            let return_to = if uses_return {
+                quote! {
+                    // Set by a `retry` that runs another step first: where to come back to.
+                    let mut return_to: ::std::option::Option<Step> = ::std::option::Option::None;
+                }
+            } else {
+                TokenStream::new()
+            };
+            quote! {
+                #[derive(::std::clone::Clone, ::std::marker::Copy, ::std::fmt::Debug, ::std::cmp::PartialEq, ::std::cmp::Eq)]
+                enum Step { #(#variants),* }
+                #return_to
+                let mut step = Step::#first;
+                loop {
+                    step = match step {
+                        #(#arms)*
+                    };
+                }
+            }
+        }
+        None => TokenStream::new(),
+    };
+    // With one step, every arm of the `match` ends the run, so the
+    // assignment of the next step is unreachable.
+    let allow = if w.steps.len() == 1 {
+        quote!(#[allow(unreachable_code)])
+    } else {
+        TokenStream::new()
     };
     quote! {
         #doc
         pub async fn #method(&self, inputs: #inputs) -> ::std::result::Result<#outputs, ::arazzo::WorkflowError> {
-            #[derive(::std::clone::Clone, ::std::marker::Copy, ::std::fmt::Debug, ::std::cmp::PartialEq, ::std::cmp::Eq)]
-            enum Step { #(#variants),* }
             let inputs = ::arazzo::serde_json::to_value(&inputs).map_err(|e| ::arazzo::WorkflowError::InvalidValue {
                 workflow: #id.to_owned(),
                 step: ::std::option::Option::None,
@@ -261,75 +359,144 @@ fn workflow_method(w: &WorkflowIr, clients: &[ClientIr]) -> TokenStream {
                 expression: "$inputs".to_owned(),
                 message: e.to_string(),
             })?;
-            let sources = [#(#sources),*];
-            let mut run = ::arazzo::Run::new(#id, &self.poll, self.observer.as_ref(), inputs, &sources);
-            let mut step = Step::#first;
-            loop {
-                step = match step {
-                    #(#arms)*
-                };
-            }
-            let outputs = #outputs { #(#output_fields,)* };
-            run.finished();
-            ::std::result::Result::Ok(outputs)
+            let outputs = self.#run_fn(inputs, 0).await?;
+            ::std::result::Result::Ok(#outputs { #(#output_fields,)* })
+        }
+
+        #[doc = #run_doc]
+        #allow
+        pub fn #run_fn(&self, inputs: ::arazzo::serde_json::Value, depth: u32) -> ::arazzo::BoxFuture<'_, ::std::result::Result<::arazzo::Outputs, ::arazzo::WorkflowError>> {
+            ::std::boxed::Box::pin(async move {
+                ::arazzo::check_depth(#id, depth)?;
+                let sources = [#(#sources),*];
+                let mut run = ::arazzo::Run::new(#id, &self.poll, self.observer.as_ref(), inputs, &sources);
+                #(#depends)*
+                #machine
+                run.finish(&[#(#finish),*])
+            })
         }
     }
 }
 
-fn param_value(p: &crate::ir::ParamIr, step_id: &str) -> TokenStream {
+fn param_spec(p: &ParamIr) -> TokenStream {
     let name = &p.name;
-    let required = p.required;
-    match &p.value {
-        ValueIr::Text(text) => quote!(run.parameter(#step_id, #name, #text, #required)?),
-        ValueIr::Literal(v) => {
-            let s = match v {
-                serde_json::Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
-            quote!(::std::option::Option::Some(::std::string::String::from(#s)))
-        }
+    let (location, default_style) = match p.location {
+        Location::Path => (quote!(Path), StyleIr::Simple),
+        Location::Query => (quote!(Query), StyleIr::Form),
+        Location::Header => (quote!(Header), StyleIr::Simple),
+        Location::Cookie => (quote!(Cookie), StyleIr::Form),
+    };
+    let mut spec = quote!(::arazzo::ParamSpec::new(::arazzo::In::#location, #name));
+    if p.style != default_style {
+        let style = match p.style {
+            StyleIr::Matrix => quote!(Matrix),
+            StyleIr::Label => quote!(Label),
+            StyleIr::Form => quote!(Form),
+            StyleIr::Simple => quote!(Simple),
+            StyleIr::SpaceDelimited => quote!(SpaceDelimited),
+            StyleIr::PipeDelimited => quote!(PipeDelimited),
+            StyleIr::DeepObject => quote!(DeepObject),
+        };
+        spec = quote!(#spec.style(::arazzo::Style::#style));
     }
+    if p.explode != (p.style == StyleIr::Form) {
+        let explode = p.explode;
+        spec = quote!(#spec.explode(#explode));
+    }
+    if p.required && p.location != Location::Path {
+        spec = quote!(#spec.required());
+    }
+    spec
 }
 
-fn step_arm(w: &WorkflowIr, index: usize, s: &StepIr, clients: &[ClientIr]) -> TokenStream {
-    let variant = ident(&s.variant);
+/// The statements that send a step's operation request.
+fn operation_request(s: &StepIr, clients: &[ClientIr]) -> TokenStream {
+    let StepCall::Operation {
+        client,
+        method,
+        path,
+        params,
+        body,
+    } = &s.call
+    else {
+        return TokenStream::new();
+    };
     let id = &s.id;
-    let method = ident(&s.method);
-    let path = &s.path;
+    let method = ident(method);
     let client = clients
-        .get(s.client)
+        .get(*client)
         .map(|c| ident(&c.module))
         .unwrap_or_else(|| ident("missing_client"));
-    let params = s.params.iter().map(|p| {
-        let value = param_value(p, id);
-        let name = &p.name;
-        let builder = match p.location {
-            Location::Path => quote!(path),
-            Location::Query => quote!(query),
-            Location::Header => quote!(header),
-            Location::Cookie => quote!(cookie),
+    let params = params.iter().map(|p| {
+        let spec = param_spec(p);
+        let value = json_tokens(&p.value);
+        quote!(let request = run.param(#id, request, &#spec, &#value)?;)
+    });
+    let body = body.as_ref().map(|b| {
+        let template = json_tokens(&b.payload);
+        let payload = if b.replacements.is_empty() {
+            quote!(let payload = run.payload(#id, &#template)?;)
+        } else {
+            let replacements = b.replacements.iter().map(|(target, value)| {
+                let value = json_tokens(value);
+                quote!((#target, #value))
+            });
+            quote!(let payload = run.replace(#id, run.payload(#id, &#template)?, &[#(#replacements),*])?;)
         };
-        quote! {
-            if let ::std::option::Option::Some(value) = #value {
-                request = request.#builder(#name, value);
-            }
-        }
-    });
-    let body = s.body.as_ref().map(|b| {
-        let payload = json_tokens(&b.payload);
         let content_type = &b.content_type;
-        match b.kind {
-            BodyKind::Json => quote! { request = request.json_value(run.payload(#id, &#payload)?); },
-            BodyKind::Form => quote! {
-                let form = run.payload(#id, &#payload)?;
-                request = request.form(::arazzo::Run::form_pairs(&form));
-            },
-            BodyKind::Text => quote! {
-                let text = run.payload(#id, &#payload)?;
-                request = request.text(#content_type, ::arazzo::Run::literal_parameter(&text));
-            },
-        }
+        let attach = match b.kind {
+            BodyKind::Json => quote!(let request = request.json_value(payload);),
+            BodyKind::Form => quote!(let request = request.form(::arazzo::Run::form_pairs(&payload));),
+            BodyKind::Multipart => quote!(let request = request.multipart(payload);),
+            BodyKind::Text => quote!(let request = request.text(#content_type, ::arazzo::Run::literal_parameter(&payload));),
+        };
+        quote!(#payload #attach)
     });
+    quote! {
+        let request = ::arazzo::Request::new(::arazzo::Method::#method, #path);
+        #(#params)*
+        #body
+        run.send(#id, self.#client.http(), request).await?;
+    }
+}
+
+/// Runs another workflow of the document with the current run's inputs and
+/// records it for `$workflows` (a `goto` or `retry` to a workflow).
+fn run_workflow(all: &[WorkflowIr], target: usize) -> TokenStream {
+    let Some(t) = all.get(target) else {
+        return TokenStream::new();
+    };
+    let target_id = &t.id;
+    let run_fn = run_method(t);
+    quote! {
+        let inputs = run.inputs().clone();
+        let outputs = self.#run_fn(inputs.clone(), depth + 1).await?;
+        run.workflow_finished(#target_id, inputs, outputs);
+    }
+}
+
+fn step_arm(w: &WorkflowIr, all: &[WorkflowIr], index: usize, s: &StepIr, clients: &[ClientIr], uses_return: bool) -> TokenStream {
+    let variant = ident(&s.variant);
+    let id = &s.id;
+    let (send, succeeded) = match &s.call {
+        StepCall::Operation { .. } => (operation_request(s, clients), TokenStream::new()),
+        StepCall::Workflow { workflow, inputs } => {
+            let Some(callee) = all.get(*workflow) else {
+                return TokenStream::new();
+            };
+            let callee_id = &callee.id;
+            let run_fn = run_method(callee);
+            let inputs = json_tokens(inputs);
+            (
+                quote! {
+                    let inputs = run.payload(#id, &#inputs)?;
+                    let result = self.#run_fn(inputs.clone(), depth + 1).await;
+                    run.called(#id, #callee_id, inputs, result);
+                },
+                quote!(run.call_succeeded() &&),
+            )
+        }
+    };
     let success = criteria(&s.success);
     let outputs = s.outputs.iter().map(|(k, v)| quote!((#k, #v)));
     let next_default = match w.steps.get(index + 1) {
@@ -346,9 +513,19 @@ fn step_arm(w: &WorkflowIr, index: usize, s: &StepIr, clients: &[ClientIr]) -> T
             break;
         },
     };
-    let success_chain = action_chain(w, s, &s.on_success, next_default, false);
+    let mut success_chain = action_chain(w, all, s, &s.on_success, next_default, false);
+    if uses_return {
+        success_chain = quote! {
+            if let ::std::option::Option::Some(back) = return_to.take() {
+                back
+            } else {
+                #success_chain
+            }
+        };
+    }
     let failure_chain = action_chain(
         w,
+        all,
         s,
         &s.on_failure,
         quote!(return ::std::result::Result::Err(run.step_failed(#id));),
@@ -357,11 +534,8 @@ fn step_arm(w: &WorkflowIr, index: usize, s: &StepIr, clients: &[ClientIr]) -> T
     quote! {
         Step::#variant => {
             run.enter(#id).await?;
-            let mut request = ::arazzo::Request::new(::arazzo::Method::#method, #path);
-            #(#params)*
-            #body
-            run.send(#id, self.#client.http(), request).await?;
-            if run.criteria(#id, #success)? {
+            #send
+            if #succeeded run.criteria(#id, #success)? {
                 run.step_succeeded(#id, &[#(#outputs),*])?;
                 #success_chain
             } else {
@@ -373,7 +547,7 @@ fn step_arm(w: &WorkflowIr, index: usize, s: &StepIr, clients: &[ClientIr]) -> T
 
 /// `if criteria(a1) { ... } else if criteria(a2) { ... } else { default }`:
 /// the first action whose criteria all hold wins (Arazzo 1.0.1).
-fn action_chain(w: &WorkflowIr, s: &StepIr, actions: &[ActionIr], default: TokenStream, failure: bool) -> TokenStream {
+fn action_chain(w: &WorkflowIr, all: &[WorkflowIr], s: &StepIr, actions: &[ActionIr], default: TokenStream, failure: bool) -> TokenStream {
     let id = &s.id;
     let mut chain = default;
     let mut chain_is_if = false;
@@ -395,7 +569,7 @@ fn action_chain(w: &WorkflowIr, s: &StepIr, actions: &[ActionIr], default: Token
                     },
                 )
             }
-            ActionKindIr::Goto(target) => {
+            ActionKindIr::Goto(Target::Step(target)) => {
                 let Some(t) = w.steps.get(*target) else { continue };
                 let variant = ident(&t.variant);
                 let target_id = &t.id;
@@ -407,15 +581,48 @@ fn action_chain(w: &WorkflowIr, s: &StepIr, actions: &[ActionIr], default: Token
                     },
                 )
             }
-            ActionKindIr::Retry { after, limit } => {
+            ActionKindIr::Goto(Target::Workflow(target)) => {
+                let Some(t) = all.get(*target) else { continue };
+                let target_id = &t.id;
+                let call = run_workflow(all, *target);
+                // Control passes to the other workflow; when it finishes,
+                // so does this one (its outputs are evaluated as they stand).
+                (
+                    quote!(run.criteria(#id, #crit)?),
+                    quote! {
+                        run.action(#id, ::std::option::Option::Some(#name), ::arazzo::ActionKind::Goto, ::std::option::Option::Some(#target_id));
+                        #call
+                        break;
+                    },
+                )
+            }
+            ActionKindIr::Retry { after, limit, then } => {
                 let variant = ident(&s.variant);
                 let after = match after {
                     Some(a) => quote!(::std::option::Option::Some(#a)),
                     None => quote!(::std::option::Option::None),
                 };
+                let body = match then {
+                    None => quote!(Step::#variant),
+                    Some(Target::Step(target)) => {
+                        let Some(t) = w.steps.get(*target) else { continue };
+                        let target_variant = ident(&t.variant);
+                        quote! {
+                            return_to = ::std::option::Option::Some(Step::#variant);
+                            Step::#target_variant
+                        }
+                    }
+                    Some(Target::Workflow(target)) => {
+                        let call = run_workflow(all, *target);
+                        quote! {
+                            #call
+                            Step::#variant
+                        }
+                    }
+                };
                 (
                     quote!(run.criteria(#id, #crit)? && run.retry(#id, #name, #limit, #after).await),
-                    quote!(Step::#variant),
+                    body,
                 )
             }
         };

@@ -1,0 +1,362 @@
+//! Runs a directory of Jentic arazzo-engine fixtures through our generator.
+//!
+//! `cargo run -p arazzo-tests --example jentic -- DIR [--conform]`
+//!
+//! Each fixture directory holds an Arazzo document, its OpenAPI
+//! descriptions and a `test_config.yaml` (mocked answers, inputs, expected
+//! outputs, success and API call count). The point is to test the compiled
+//! code, not an interpreter, so for every fixture this generates the Rust
+//! module our macro would, writes them all into one scratch crate (under the
+//! cargo target directory), builds and runs it once; that crate serves each
+//! case's mocks from a local server, runs the workflow and prints the table
+//! (see `arazzo_tests::jentic`). A document that does not compile is a row
+//! with the first compile error. With `--conform`, each document first gets
+//! the mechanical rewrites in [`conform`] (named in the table) where it
+//! breaks the spec's expression grammar, so its run can still be compared.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+use arazzo_codegen::{FileId, Generator, names, yaml};
+use serde_json::{Value, json};
+
+fn read_json(path: &Path) -> Option<Value> {
+    let text = std::fs::read_to_string(path).ok()?;
+    yaml::parse(&text, FileId(0)).ok().map(|n| n.to_json())
+}
+
+/// The path part of an OpenAPI description's first server URL, without a
+/// trailing slash (`https://x/bnpl/v1/` -> `/bnpl/v1`).
+fn base_path(api: &Value) -> String {
+    let url = api.pointer("/servers/0/url").and_then(Value::as_str).unwrap_or("");
+    let path = match url.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("", |i| &rest[i..]),
+        None => url,
+    };
+    path.trim_end_matches('/').to_owned()
+}
+
+/// `--conform`: mechanical rewrites that make a fixture document valid
+/// Arazzo 1.0.1 where it contradicts the spec's grammar, so the run can
+/// still be compared. Each rewrite applied is named in the table.
+mod conform {
+    fn is_name(c: char) -> bool {
+        c.is_ascii_alphanumeric() || c == '_' || c == '-'
+    }
+
+    /// `$response.body.a.b[0]` -> `$response.body#/a/b/0` (ABNF:
+    /// `body-reference = "body" ["#" json-pointer ]`).
+    fn body_dots(text: &str, prefix: &str) -> (String, bool) {
+        let mut out = String::new();
+        let mut rest = text;
+        let mut changed = false;
+        while let Some(i) = rest.find(prefix) {
+            out.push_str(&rest[..i + prefix.len() - 1]);
+            let tail = &rest[i + prefix.len()..];
+            let end = tail
+                .find(|c: char| !(is_name(c) || c == '.' || c == '[' || c == ']'))
+                .unwrap_or(tail.len());
+            let path = &tail[..end];
+            let tokens: Vec<String> = path
+                .replace('[', ".")
+                .replace(']', "")
+                .split('.')
+                .filter(|t| !t.is_empty())
+                .map(|t| t.replace('~', "~0").replace('/', "~1"))
+                .collect();
+            out.push_str("#/");
+            out.push_str(&tokens.join("/"));
+            rest = &tail[end..];
+            changed = true;
+        }
+        out.push_str(rest);
+        (out, changed)
+    }
+
+    /// `$steps.x.name` -> `$steps.x.outputs.name`.
+    fn step_outputs(text: &str) -> (String, bool) {
+        let mut out = String::new();
+        let mut rest = text;
+        let mut changed = false;
+        while let Some(i) = rest.find("$steps.") {
+            out.push_str(&rest[..i + 7]);
+            let tail = &rest[i + 7..];
+            let id_end = tail.find(|c: char| !is_name(c)).unwrap_or(tail.len());
+            out.push_str(&tail[..id_end]);
+            let after = &tail[id_end..];
+            if after.starts_with('.') && !after.starts_with(".outputs.") {
+                out.push_str(".outputs");
+                changed = true;
+            }
+            rest = after;
+        }
+        out.push_str(rest);
+        (out, changed)
+    }
+
+    /// Applies every rewrite; `apis` holds (source name, OpenAPI text).
+    pub fn document(text: &str, apis: &[(String, String)]) -> (String, Vec<&'static str>) {
+        let mut applied = Vec::new();
+        let mut text = text.to_owned();
+        for (prefix, name) in [("$response.body.", "body-pointer"), ("$request.body.", "body-pointer")] {
+            let (t, changed) = body_dots(&text, prefix);
+            text = t;
+            if changed && !applied.contains(&name) {
+                applied.push(name);
+            }
+        }
+        let (t, changed) = step_outputs(&text);
+        text = t;
+        if changed {
+            applied.push("steps-outputs");
+        }
+        if text.contains("$response.headers.") {
+            text = text.replace("$response.headers.", "$response.header.");
+            applied.push("header-not-headers");
+        }
+        let mut lines = Vec::new();
+        for line in text.lines() {
+            let trimmed = line.trim_start();
+            let indent = &line[..line.len() - trimmed.len()];
+            if let Some(value) = trimmed.strip_prefix("operationId:").map(str::trim)
+                && apis.len() > 1
+                && !value.starts_with('$')
+            {
+                let op = value.trim_matches(|c| c == '"' || c == '\'');
+                let owner = apis.iter().find(|(_, api)| {
+                    api.contains(&format!("operationId: {op}\n"))
+                        || api.contains(&format!("operationId: \"{op}\""))
+                        || api.contains(&format!("\"operationId\": \"{op}\""))
+                });
+                if let Some((source, _)) = owner {
+                    lines.push(format!("{indent}operationId: $sourceDescriptions.{source}.{op}"));
+                    if !applied.contains(&"qualified-operationId") {
+                        applied.push("qualified-operationId");
+                    }
+                    continue;
+                }
+            }
+            if let Some(value) = trimmed.strip_prefix("operationPath:").map(str::trim)
+                && !value.trim_start_matches(['\'', '"']).starts_with("{$")
+            {
+                let value = value.trim_matches(|c| c == '"' || c == '\'');
+                let (source, pointer) = value.split_once('#').unwrap_or(("", value));
+                let source = apis
+                    .iter()
+                    .find(|(n, _)| n == source)
+                    .or_else(|| if apis.len() == 1 { apis.first() } else { None })
+                    .map(|(n, _)| n.clone());
+                if let Some(source) = source {
+                    lines.push(format!("{indent}operationPath: '{{$sourceDescriptions.{source}.url}}#{pointer}'"));
+                    if !applied.contains(&"operationPath-expression") {
+                        applied.push("operationPath-expression");
+                    }
+                    continue;
+                }
+            }
+            lines.push(line.to_owned());
+        }
+        let mut text = lines.join("\n");
+        text.push('\n');
+        (text, applied)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn rewrites() {
+            let (t, a) = super::document("x: $response.body.a.b[0]\ny: $steps.s-1.name\n", &[]);
+            assert_eq!(t, "x: $response.body#/a/b/0\ny: $steps.s-1.outputs.name\n");
+            assert_eq!(a, ["body-pointer", "steps-outputs"]);
+        }
+    }
+}
+
+struct Prepared {
+    fixture: String,
+    config: Value,
+    /// (module name, server base path) per OpenAPI source, in document order.
+    clients: Vec<(String, String)>,
+    code: Result<String, String>,
+}
+
+fn prepare(dir: &Path, conform_into: Option<&Path>) -> Option<Prepared> {
+    let mut fixture = dir.file_name()?.to_string_lossy().into_owned();
+    let config = read_json(&dir.join("test_config.yaml"))?;
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml" || e == "json"))
+        .filter(|p| p.file_name().is_none_or(|n| n != "test_config.yaml"))
+        .collect();
+    files.sort();
+    let parsed: Vec<(PathBuf, Value)> = files.into_iter().filter_map(|p| Some((p.clone(), read_json(&p)?))).collect();
+    let Some((doc_path, doc)) = parsed.iter().find(|(_, v)| v.get("arazzo").is_some()).cloned() else {
+        return Some(Prepared {
+            fixture,
+            config,
+            clients: Vec::new(),
+            code: Err("no Arazzo document in the fixture".to_owned()),
+        });
+    };
+    let apis: Vec<&(PathBuf, Value)> = parsed.iter().filter(|(_, v)| v.get("openapi").is_some()).collect();
+    let mut generator = Generator::new();
+    let mut clients = Vec::new();
+    let mut api_texts = Vec::new();
+    for source in doc.get("sourceDescriptions").and_then(Value::as_array).into_iter().flatten() {
+        let name = source.get("name").and_then(Value::as_str).unwrap_or_default();
+        let url = source.get("url").and_then(Value::as_str).unwrap_or_default();
+        let file_name = url.rsplit('/').next().unwrap_or(url);
+        let local = apis
+            .iter()
+            .find(|(p, _)| p.file_name().is_some_and(|n| n.to_string_lossy() == file_name))
+            .or_else(|| if apis.len() == 1 { apis.first() } else { None });
+        if let Some((path, api)) = local {
+            generator = generator.map_source(name, path.clone());
+            api_texts.push((name.to_owned(), std::fs::read_to_string(path).unwrap_or_default()));
+            clients.push((names::snake(name), base_path(api)));
+        }
+    }
+    let mut doc_path = doc_path;
+    if let Some(into) = conform_into {
+        let text = std::fs::read_to_string(&doc_path).unwrap_or_default();
+        let (text, applied) = conform::document(&text, &api_texts);
+        let copy = into.join(format!("{fixture}.arazzo.yaml"));
+        if std::fs::create_dir_all(into).and_then(|()| std::fs::write(&copy, text)).is_ok() {
+            doc_path = copy;
+            if !applied.is_empty() {
+                fixture = format!("{fixture} (conformed: {})", applied.join(", "));
+            }
+        }
+    }
+    let code = generator.generate(&doc_path).map(|g| g.to_formatted_string()).map_err(|f| {
+        let text = f.render(false);
+        if std::env::var_os("JENTIC_VERBOSE").is_some() {
+            eprintln!("== {}\n{text}", doc_path.display());
+        }
+        let errors: Vec<&str> = text.lines().filter(|l| l.starts_with("error")).collect();
+        let first = errors.first().copied().unwrap_or("does not compile");
+        match errors.len() {
+            0 | 1 => first.to_owned(),
+            n => format!("{first} (and {} more)", n - 1),
+        }
+    });
+    Some(Prepared {
+        fixture,
+        config,
+        clients,
+        code,
+    })
+}
+
+fn main_rs(prepared: &[Prepared]) -> String {
+    let mut out = String::from(
+        "#![allow(warnings, clippy::all)]\n\
+         use arazzo_tests::jentic::{BoxFuture, Runner};\n\
+         use serde_json::{Map, Value};\n\n",
+    );
+    for (i, p) in prepared.iter().enumerate() {
+        if p.code.is_err() {
+            continue;
+        }
+        let clients: String = p
+            .clients
+            .iter()
+            .enumerate()
+            .map(|(n, (module, _))| {
+                format!(
+                    "f_{i}::{module}::Client::new(bases.get({n}).cloned().unwrap_or_default()).with_retry_policy(arazzo::RetryPolicy::none()), "
+                )
+            })
+            .collect();
+        let _ = write!(
+            out,
+            "mod f_{i};\nstruct R{i};\nimpl Runner for R{i} {{\n    fn run<'a>(&'a self, bases: &'a [String], id: &'a str, inputs: Value) -> BoxFuture<'a, Result<Map<String, Value>, String>> {{\n        Box::pin(async move {{\n            let w = f_{i}::Workflows::new({clients}).with_poll_policy(arazzo::PollPolicy::immediate());\n            w.run_by_id(id, inputs).await.map_err(|e| e.to_string())\n        }})\n    }}\n}}\n\n"
+        );
+    }
+    out.push_str(
+        "#[tokio::main]\nasync fn main() {\n    let plan: Value = std::env::args().nth(1).and_then(|p| std::fs::read_to_string(p).ok()).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(Value::Null);\n    let mut rows = Vec::new();\n    for f in plan.as_array().into_iter().flatten() {\n        let name = f[\"fixture\"].as_str().unwrap_or(\"?\");\n        let config = &f[\"config\"];\n        if let Some(e) = f[\"error\"].as_str() {\n            rows.extend(arazzo_tests::jentic::not_run(name, config, e));\n            continue;\n        }\n        let sources: Vec<(String, String)> = f[\"sources\"].as_array().into_iter().flatten().map(|s| (s[0].as_str().unwrap_or(\"\").to_owned(), s[1].as_str().unwrap_or(\"\").to_owned())).collect();\n        let runner: &dyn Runner = match f[\"index\"].as_u64() {\n",
+    );
+    for (i, p) in prepared.iter().enumerate() {
+        if p.code.is_ok() {
+            let _ = writeln!(out, "            Some({i}) => &R{i},");
+        }
+    }
+    out.push_str(
+        "            _ => continue,\n        };\n        rows.extend(arazzo_tests::jentic::run_fixture(name, config, &sources, runner).await);\n    }\n    print!(\"{}\", arazzo_tests::jentic::table(&rows));\n}\n",
+    );
+    out
+}
+
+fn main() -> ExitCode {
+    let Some(dir) = std::env::args().nth(1).map(PathBuf::from) else {
+        eprintln!("usage: jentic FIXTURES_DIR");
+        return ExitCode::from(2);
+    };
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| workspace.join("target"), PathBuf::from);
+    let scratch = target.join("jentic-scratch");
+    let mut dirs: Vec<PathBuf> = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries.flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect(),
+        Err(e) => {
+            eprintln!("{}: {e}", dir.display());
+            return ExitCode::from(2);
+        }
+    };
+    dirs.sort();
+    let conform_into = std::env::args().any(|a| a == "--conform").then(|| scratch.join("conformed"));
+    let prepared: Vec<Prepared> = dirs.iter().filter_map(|d| prepare(d, conform_into.as_deref())).collect();
+    let src = scratch.join("src");
+    if let Err(e) = std::fs::remove_dir_all(&src)
+        .or(Ok::<(), std::io::Error>(()))
+        .and_then(|()| std::fs::create_dir_all(&src))
+    {
+        eprintln!("{}: {e}", src.display());
+        return ExitCode::FAILURE;
+    }
+    let root = workspace.canonicalize().unwrap_or(workspace);
+    let manifest = format!(
+        "[package]\nname = \"jentic-scratch\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[workspace]\n\n[dependencies]\narazzo = {{ path = {:?} }}\narazzo-tests = {{ path = {:?} }}\nserde_json = {{ version = \"1\", features = [\"preserve_order\"] }}\ntokio = {{ version = \"1\", features = [\"rt-multi-thread\", \"macros\"] }}\n",
+        root.join("runtime"),
+        root.join("tests")
+    );
+    let mut plan = Vec::new();
+    let mut writes = vec![(scratch.join("Cargo.toml"), manifest), (src.join("main.rs"), main_rs(&prepared))];
+    for (i, p) in prepared.iter().enumerate() {
+        let sources: Vec<Value> = p.clients.iter().map(|(m, b)| json!([m, b])).collect();
+        match &p.code {
+            Ok(code) => {
+                writes.push((src.join(format!("f_{i}.rs")), code.clone()));
+                plan.push(json!({"fixture": p.fixture, "config": p.config, "sources": sources, "index": i}));
+            }
+            Err(e) => plan.push(json!({"fixture": p.fixture, "config": p.config, "error": format!("compile error: {e}")})),
+        }
+    }
+    writes.push((scratch.join("plan.json"), Value::Array(plan).to_string()));
+    if !scratch.join("Cargo.lock").exists() {
+        let _ = std::fs::copy(root.join("Cargo.lock"), scratch.join("Cargo.lock"));
+    }
+    for (path, text) in writes {
+        if let Err(e) = std::fs::write(&path, text) {
+            eprintln!("{}: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    let status = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+        .args(["run", "--quiet", "--manifest-path"])
+        .arg(scratch.join("Cargo.toml"))
+        .arg("--")
+        .arg(scratch.join("plan.json"))
+        .env("CARGO_TARGET_DIR", &target)
+        .status();
+    match status {
+        Ok(s) if s.success() => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("running the scratch crate: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
