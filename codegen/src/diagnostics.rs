@@ -19,6 +19,11 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
     pub severity: Severity,
+    /// A machine-readable category (`unknown-step`, `unsupported`, ...), stable
+    /// across releases, so JSON output and the conformance harness can tell
+    /// "this document is wrong" from "this generator cannot compile it yet".
+    /// The list is [`codes`].
+    pub code: &'static str,
     pub message: String,
     /// Where the problem is; `None` only for problems with no location (a file
     /// that could not be read is reported at the reference that named it).
@@ -31,6 +36,7 @@ impl Diagnostic {
     pub fn error(span: impl Into<Option<Span>>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
+            code: codes::INVALID,
             message: message.into(),
             span: span.into(),
             help: None,
@@ -43,6 +49,18 @@ impl Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(span, message)
         }
+    }
+
+    #[must_use]
+    pub fn with_code(mut self, code: &'static str) -> Self {
+        self.code = code;
+        self
+    }
+
+    /// True for problems that say what this generator cannot compile yet,
+    /// rather than what is wrong with the document.
+    pub fn is_unsupported(&self) -> bool {
+        self.code == codes::UNSUPPORTED
     }
 
     #[must_use]
@@ -93,6 +111,35 @@ impl Diagnostic {
         out
     }
 
+    /// One JSON object: `severity`, `code`, `message`, `file`, `line`,
+    /// `column`, `end_line`, `end_column` (all `null` without a location),
+    /// `help` (or `null`) and `notes` (each with `message` and the same
+    /// location fields). This is the `--format json` output of the CLI.
+    pub fn to_json(&self, sources: &SourceMap) -> serde_json::Value {
+        let mut object = serde_json::Map::new();
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        object.insert("severity".into(), severity.into());
+        object.insert("code".into(), self.code.into());
+        object.insert("message".into(), self.message.clone().into());
+        location_json(&mut object, sources, self.span);
+        object.insert("help".into(), self.help.clone().into());
+        let notes = self
+            .notes
+            .iter()
+            .map(|(span, note)| {
+                let mut n = serde_json::Map::new();
+                n.insert("message".into(), note.clone().into());
+                location_json(&mut n, sources, *span);
+                serde_json::Value::Object(n)
+            })
+            .collect();
+        object.insert("notes".into(), serde_json::Value::Array(notes));
+        serde_json::Value::Object(object)
+    }
+
     /// rustc-style block with the offending line and a caret under it.
     pub fn render(&self, sources: &SourceMap, colour: bool) -> String {
         let (red, yellow, blue, bold, reset) = if colour {
@@ -124,6 +171,65 @@ impl Diagnostic {
         }
         out
     }
+}
+
+fn location_json(object: &mut serde_json::Map<String, serde_json::Value>, sources: &SourceMap, span: Option<Span>) {
+    let file = span.and_then(|s| sources.get(s.file)).map(|f| f.display.clone());
+    object.insert("file".into(), file.into());
+    object.insert("line".into(), span.map(|s| s.start.line).into());
+    object.insert("column".into(), span.map(|s| s.start.col).into());
+    object.insert("end_line".into(), span.map(|s| s.end.line).into());
+    object.insert("end_column".into(), span.map(|s| s.end.col).into());
+}
+
+/// The values of [`Diagnostic::code`].
+pub mod codes {
+    /// The document breaks a rule that has no more specific code.
+    pub const INVALID: &str = "invalid";
+    /// A file is not well-formed YAML or JSON.
+    pub const SYNTAX: &str = "syntax";
+    /// The `arazzo` field names a version other than 1.0.x.
+    pub const VERSION: &str = "version";
+    /// A required field is absent.
+    pub const MISSING_FIELD: &str = "missing-field";
+    /// A field the object does not define (`x-` extensions are always allowed).
+    pub const UNKNOWN_FIELD: &str = "unknown-field";
+    /// A field holds the wrong kind of value, or a value outside its allowed set.
+    pub const BAD_VALUE: &str = "bad-value";
+    /// Two things that must have different names have the same one.
+    pub const DUPLICATE: &str = "duplicate";
+    /// An id or output name outside its allowed pattern.
+    pub const BAD_NAME: &str = "bad-name";
+    /// A stepId that names no step.
+    pub const UNKNOWN_STEP: &str = "unknown-step";
+    /// A workflowId that names no workflow.
+    pub const UNKNOWN_WORKFLOW: &str = "unknown-workflow";
+    /// A source description name that names no source.
+    pub const UNKNOWN_SOURCE: &str = "unknown-source";
+    /// An operationId or operationPath that names no operation.
+    pub const UNKNOWN_OPERATION: &str = "unknown-operation";
+    /// An output that is not declared.
+    pub const UNKNOWN_OUTPUT: &str = "unknown-output";
+    /// An input that is not declared.
+    pub const UNKNOWN_INPUT: &str = "unknown-input";
+    /// A `reference` or `$ref` that names no component.
+    pub const UNKNOWN_COMPONENT: &str = "unknown-component";
+    /// A parameter the operation or called workflow does not take, or a missing required one.
+    pub const PARAMETER: &str = "parameter";
+    /// A request body where none is allowed, in a content type not accepted, or missing.
+    pub const REQUEST_BODY: &str = "request-body";
+    /// A malformed runtime expression or template.
+    pub const EXPRESSION: &str = "expression";
+    /// A malformed criterion (condition, regex, JSONPath, type, version).
+    pub const CRITERION: &str = "criterion";
+    /// A `$response.body` pointer that cannot exist in the response schema.
+    pub const RESPONSE_POINTER: &str = "response-pointer";
+    /// A comparison with a literal outside the compared value's enum.
+    pub const ENUM_LITERAL: &str = "enum-literal";
+    /// A source description that cannot be read (remote URL not mapped, file missing).
+    pub const SOURCE_UNAVAILABLE: &str = "source-unavailable";
+    /// A valid document using a feature this generator does not compile yet.
+    pub const UNSUPPORTED: &str = "unsupported";
 }
 
 fn snippet(out: &mut String, sources: &SourceMap, span: Span, caret: &str, blue: &str, reset: &str) {

@@ -9,7 +9,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::arazzo::{check, lower, support};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, codes};
 use crate::emit;
 use crate::load::{self, SourceOptions};
 use crate::openapi;
@@ -21,6 +21,22 @@ pub struct Generator {
     mapped: Vec<(String, PathBuf)>,
     all_operations: bool,
     display_root: Option<PathBuf>,
+    memory: Vec<(PathBuf, String)>,
+    no_disk: bool,
+}
+
+/// A document that checked clean: what was read, and any warnings.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub files: Vec<PathBuf>,
+    /// Warnings found on the way, rendered one per line.
+    pub warnings: Vec<String>,
+}
+
+/// What the load and check stages produced, before any code is emitted.
+enum Analysed {
+    OpenApi(Box<openapi::OpenApi>),
+    Arazzo(Box<load::Loaded>),
 }
 
 /// Generated code, and every file it was generated from (for rebuild tracking).
@@ -108,24 +124,61 @@ impl Generator {
         self
     }
 
+    /// Serves `path` from `text` instead of the disk (also for source
+    /// descriptions that resolve to `path`). Tests, the CLI reading stdin and
+    /// the fuzzers use it.
+    #[must_use]
+    pub fn file(mut self, path: impl Into<PathBuf>, text: impl Into<String>) -> Self {
+        self.memory.push((path.into(), text.into()));
+        self
+    }
+
+    /// Never read the disk: only files given with [`Generator::file`] exist.
+    /// Fuzzers use it so that an input naming `/dev/zero` reads nothing.
+    #[must_use]
+    pub fn memory_only(mut self, yes: bool) -> Self {
+        self.no_disk = yes;
+        self
+    }
+
     /// Generates code from an Arazzo document or an OpenAPI description.
     pub fn generate(&self, path: &Path) -> Result<Generated, Failure> {
+        self.with_pipeline(path, |analysed| Some(self.emit(analysed)))
+            .map(|(tokens, files, warnings)| Generated { tokens, files, warnings })
+    }
+
+    /// Runs every check that [`Generator::generate`] runs (including the
+    /// refusal of features this version cannot compile), without emitting code.
+    pub fn check(&self, path: &Path) -> Result<Checked, Failure> {
+        self.with_pipeline(path, |_| Some(()))
+            .map(|((), files, warnings)| Checked { files, warnings })
+    }
+
+    /// Loads and checks `path`, then, when there were no errors, hands the
+    /// result to `finish`. Generation and checking share everything up to that point.
+    fn with_pipeline<T>(
+        &self,
+        path: &Path,
+        finish: impl FnOnce(&Analysed) -> Option<T>,
+    ) -> Result<(T, Vec<PathBuf>, Vec<String>), Failure> {
         let mut map = SourceMap::default();
         let mut diags = Diagnostics::default();
         let options = SourceOptions {
             mapped: &self.mapped,
             display_root: self.display_root.as_deref(),
+            memory: &self.memory,
+            disk: !self.no_disk,
         };
-        let tokens = self.run(path, &options, &mut map, &mut diags);
+        let analysed = analyse(path, &options, &mut map, &mut diags);
+        let output = analysed.filter(|_| !diags.has_errors()).and_then(|a| finish(&a));
         let files: Vec<PathBuf> = map.files().map(|(_, f)| f.path.clone()).collect();
         let has_errors = diags.has_errors();
         let sorted = diags.into_sorted();
-        match tokens {
-            Some(tokens) if !has_errors => Ok(Generated {
-                tokens,
-                files,
-                warnings: sorted.iter().map(|d| d.one_line(&map)).collect(),
-            }),
+        match output {
+            Some(output) if !has_errors => {
+                let warnings = sorted.iter().map(|d| d.one_line(&map)).collect();
+                Ok((output, files, warnings))
+            }
             _ => Err(Failure {
                 diagnostics: sorted,
                 sources: map,
@@ -134,33 +187,38 @@ impl Generator {
         }
     }
 
-    fn run(&self, path: &Path, options: &SourceOptions<'_>, map: &mut SourceMap, diags: &mut Diagnostics) -> Option<TokenStream> {
-        let (file, root) = load::read(path, options.display(path), map, None, diags)?;
-        if root.get("openapi").is_some() {
-            let api = openapi::load(root, file, diags);
-            if diags.has_errors() {
-                return None;
+    fn emit(&self, analysed: &Analysed) -> TokenStream {
+        match analysed {
+            Analysed::OpenApi(api) => emit::generate_client_only(api, &api_module_name(api)),
+            Analysed::Arazzo(loaded) => {
+                let program = lower::lower(loaded, self.all_operations);
+                let code = emit::generate_program(loaded, &program);
+                quote!(#code)
             }
-            let module = api_module_name(&api);
-            return Some(emit::generate_client_only(&api, &module));
         }
-        if root.get("arazzo").is_none() {
-            diags.push(Diagnostic::error(
+    }
+}
+
+/// Reads the entry file and everything it names, and checks it.
+fn analyse(path: &Path, options: &SourceOptions<'_>, map: &mut SourceMap, diags: &mut Diagnostics) -> Option<Analysed> {
+    let (file, root) = load::read_with(path, options, map, None, diags)?;
+    if root.get("openapi").is_some() {
+        return Some(Analysed::OpenApi(Box::new(openapi::load(root, file, diags))));
+    }
+    if root.get("arazzo").is_none() {
+        diags.push(
+            Diagnostic::error(
                 root.span,
                 "this is neither an Arazzo document (no `arazzo` field) nor an OpenAPI description (no `openapi` field)",
-            ));
-            return None;
-        }
-        let loaded = load::load_arazzo(&root, file, map, options, diags)?;
-        check::check(&loaded, diags);
-        support::check(&loaded, diags);
-        if diags.has_errors() {
-            return None;
-        }
-        let program = lower::lower(&loaded, self.all_operations);
-        let code = emit::generate_program(&loaded, &program);
-        Some(quote!(#code))
+            )
+            .with_code(codes::MISSING_FIELD),
+        );
+        return None;
     }
+    let loaded = load::load_arazzo(&root, file, map, options, diags)?;
+    check::check(&loaded, diags);
+    support::check(&loaded, diags);
+    Some(Analysed::Arazzo(Box::new(loaded)))
 }
 
 fn api_module_name(api: &openapi::OpenApi) -> String {

@@ -18,5 +18,5 @@ pub mod source;
 pub mod yaml;
 
 pub use diagnostics::{Diagnostic, Diagnostics, Severity};
-pub use generate::{Failure, Generated, Generator};
+pub use generate::{Checked, Failure, Generated, Generator};
 pub use source::{FileId, Pos, SourceMap, Span};

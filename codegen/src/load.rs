@@ -8,8 +8,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::arazzo::model::{self, Document};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::arazzo::model::{self, Document, SourceDescription};
+use crate::diagnostics::{Diagnostic, Diagnostics, codes};
 use crate::openapi::{self, OpenApi};
 use crate::source::{FileId, SourceMap, Span};
 use crate::yaml::{self, Node};
@@ -20,6 +20,18 @@ pub struct LoadedSource {
     pub name: String,
     pub url: String,
     pub api: Option<OpenApi>,
+    /// For a source of type `arazzo`: its document, loaded so that
+    /// `$sourceDescriptions.<name>.<workflowId>` references can be checked.
+    /// Its own source descriptions are not followed (a cycle of documents
+    /// naming each other would otherwise never end).
+    pub arazzo: Option<Box<Document>>,
+}
+
+impl LoadedSource {
+    /// Whether the file behind this source was read and understood.
+    pub fn is_loaded(&self) -> bool {
+        self.api.is_some() || self.arazzo.is_some()
+    }
 }
 
 /// Everything loaded for one Arazzo document.
@@ -29,42 +41,89 @@ pub struct Loaded {
     pub sources: Vec<LoadedSource>,
 }
 
-/// Reads and parses one file, registering it for diagnostics.
-pub fn read(path: &Path, display: String, map: &mut SourceMap, at: Option<Span>, diags: &mut Diagnostics) -> Option<(FileId, Node)> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) => {
-            let what = match e.kind() {
-                std::io::ErrorKind::NotFound => "not found".to_owned(),
-                _ => e.to_string(),
-            };
-            diags.push(Diagnostic::error(at, format!("cannot read `{display}`: {what}")));
-            return None;
-        }
-    };
-    let file = map.add(path.to_path_buf(), display, text);
-    let text = map.get(file).map(|f| f.text.as_str()).unwrap_or_default();
-    match yaml::parse(text, file) {
-        Ok(node) => Some((file, node)),
-        Err(errors) => {
-            diags.extend(errors);
-            None
-        }
-    }
-}
-
-/// Options that decide where source descriptions come from.
+/// Options that decide where files and source descriptions come from.
+#[derive(Clone, Copy)]
 pub struct SourceOptions<'a> {
     /// (source name or URL, local path) pairs.
     pub mapped: &'a [(String, PathBuf)],
     /// Diagnostics show paths relative to this directory.
     pub display_root: Option<&'a Path>,
+    /// Files served from memory (the CLI's stdin, tests, fuzzers), consulted before the disk.
+    pub memory: &'a [(PathBuf, String)],
+    /// Whether files not in `memory` are read from the disk.
+    pub disk: bool,
 }
 
 impl SourceOptions<'_> {
     pub fn display(&self, path: &Path) -> String {
         let shown = self.display_root.and_then(|root| path.strip_prefix(root).ok()).unwrap_or(path);
         shown.to_string_lossy().replace('\\', "/")
+    }
+
+    fn text_of(&self, path: &Path) -> Result<String, String> {
+        if let Some((_, text)) = self.memory.iter().find(|(p, _)| p == path) {
+            return Ok(text.clone());
+        }
+        if !self.disk {
+            return Err("not found".to_owned());
+        }
+        std::fs::read_to_string(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => "not found".to_owned(),
+            _ => e.to_string(),
+        })
+    }
+}
+
+/// Reads and parses one file from the disk, registering it for diagnostics
+/// under the name `display`.
+pub fn read(path: &Path, display: String, map: &mut SourceMap, at: Option<Span>, diags: &mut Diagnostics) -> Option<(FileId, Node)> {
+    let options = SourceOptions {
+        mapped: &[],
+        display_root: None,
+        memory: &[],
+        disk: true,
+    };
+    read_named(path, display, &options, map, at, diags)
+}
+
+/// Reads and parses one file as `options` say (memory first, then the
+/// disk if allowed). A file already read (a source named by two documents)
+/// is parsed again from the map, not re-read, so its `FileId` stays the same.
+pub fn read_with(
+    path: &Path,
+    options: &SourceOptions<'_>,
+    map: &mut SourceMap,
+    at: Option<Span>,
+    diags: &mut Diagnostics,
+) -> Option<(FileId, Node)> {
+    read_named(path, options.display(path), options, map, at, diags)
+}
+
+fn read_named(
+    path: &Path,
+    display: String,
+    options: &SourceOptions<'_>,
+    map: &mut SourceMap,
+    at: Option<Span>,
+    diags: &mut Diagnostics,
+) -> Option<(FileId, Node)> {
+    let file = match map.find(path) {
+        Some(id) => id,
+        None => match options.text_of(path) {
+            Ok(text) => map.add(path.to_path_buf(), display, text),
+            Err(what) => {
+                diags.push(Diagnostic::error(at, format!("cannot read `{display}`: {what}")).with_code(codes::SOURCE_UNAVAILABLE));
+                return None;
+            }
+        },
+    };
+    let text = map.get(file).map(|f| f.text.as_str()).unwrap_or_default();
+    match yaml::parse(text, file) {
+        Ok(node) => Some((file, node)),
+        Err(errors) => {
+            diags.extend(errors.into_iter().map(|d| d.with_code(codes::SYNTAX)));
+            None
+        }
     }
 }
 
@@ -97,69 +156,111 @@ fn resolve_relative(base_file: &Path, reference: &str) -> PathBuf {
 pub fn load_arazzo(root: &Node, file: FileId, map: &mut SourceMap, options: &SourceOptions<'_>, diags: &mut Diagnostics) -> Option<Loaded> {
     let document = model::load(root, diags)?;
     let base = map.get(file).map(|f| f.path.clone()).unwrap_or_default();
-    let mut sources = Vec::new();
-    for sd in &document.source_descriptions {
-        let mapped = options
-            .mapped
-            .iter()
-            .find(|(key, _)| *key == sd.name.value || *key == sd.url.value)
-            .map(|(_, p)| p.clone());
-        let path = match mapped {
-            Some(p) => Some(p),
-            None if is_remote(&sd.url.value) => {
-                diags.push(
-                    Diagnostic::error(sd.url.span, format!("source description `{}` is remote (`{}`), and nothing is fetched at build time", sd.name.value, sd.url.value))
-                        .with_help(format!(
-                            "download it and map it to a local file: `sources(\"{}\" = \"path/to/file.yaml\")` in the macro, `Generator::map_source(\"{}\", path)` in build.rs, or `--source {}=PATH` on the command line",
-                            sd.name.value, sd.name.value, sd.name.value
-                        )),
-                );
-                None
-            }
-            None => Some(resolve_relative(&base, &sd.url.value)),
-        };
-        let api = path.and_then(|path| {
-            let display = options.display(&path);
-            let (file, node) = match map.find(&path) {
-                Some(id) => {
-                    let text = map.get(id).map(|f| f.text.clone()).unwrap_or_default();
-                    (id, yaml::parse(&text, id).ok()?)
-                }
-                None => read(&path, display, map, Some(sd.url.span), diags)?,
-            };
-            let declared = sd.kind.as_ref().map(|k| k.value.as_str());
-            let sniffed = if node.get("openapi").is_some() {
-                Some("openapi")
-            } else if node.get("arazzo").is_some() {
-                Some("arazzo")
-            } else {
-                None
-            };
-            match (declared, sniffed) {
-                (_, Some("openapi")) if declared != Some("arazzo") => Some(openapi::load(node, file, diags)),
-                (_, Some("arazzo")) => {
-                    diags.push(Diagnostic::error(
-                        sd.span,
-                        format!("source description `{}` is an Arazzo document; workflows from other Arazzo documents are not supported by this version of the generator", sd.name.value),
-                    ));
-                    None
-                }
-                _ => {
-                    diags.push(Diagnostic::error(
-                        sd.url.span,
-                        format!("`{}` is not an OpenAPI document (no top-level `openapi` field)", sd.url.value),
-                    ));
-                    None
-                }
-            }
-        });
-        sources.push(LoadedSource {
-            name: sd.name.value.clone(),
-            url: sd.url.value.clone(),
-            api,
-        });
-    }
+    let sources = document
+        .source_descriptions
+        .iter()
+        .map(|sd| load_source(sd, &base, map, options, diags))
+        .collect();
     Some(Loaded { document, sources })
+}
+
+/// Where a source description's file is: a mapping given by the user wins,
+/// then a relative or `file:` URL resolved against the referring document.
+fn source_path(sd: &SourceDescription, base: &Path, options: &SourceOptions<'_>, diags: &mut Diagnostics) -> Option<PathBuf> {
+    let mapped = options
+        .mapped
+        .iter()
+        .find(|(key, _)| *key == sd.name.value || *key == sd.url.value)
+        .map(|(_, p)| p.clone());
+    if mapped.is_some() {
+        return mapped;
+    }
+    if is_remote(&sd.url.value) {
+        let name = &sd.name.value;
+        diags.push(
+            Diagnostic::error(
+                sd.url.span,
+                format!("source description `{name}` is remote (`{}`), and nothing is fetched at build time", sd.url.value),
+            )
+            .with_code(codes::SOURCE_UNAVAILABLE)
+            .with_help(format!(
+                "download it and map it to a local file: `sources(\"{name}\" = \"path/to/file.yaml\")` in the macro, `Generator::map_source(\"{name}\", path)` in build.rs, or `--source {name}=PATH` on the command line"
+            )),
+        );
+        return None;
+    }
+    Some(resolve_relative(base, &sd.url.value))
+}
+
+fn load_source(
+    sd: &SourceDescription,
+    base: &Path,
+    map: &mut SourceMap,
+    options: &SourceOptions<'_>,
+    diags: &mut Diagnostics,
+) -> LoadedSource {
+    let mut loaded = LoadedSource {
+        name: sd.name.value.clone(),
+        url: sd.url.value.clone(),
+        api: None,
+        arazzo: None,
+    };
+    let Some(path) = source_path(sd, base, options, diags) else {
+        return loaded;
+    };
+    let Some((file, node)) = read_with(&path, options, map, Some(sd.url.span), diags) else {
+        return loaded;
+    };
+    let declared = sd.kind.as_ref().map(|k| k.value.as_str());
+    let sniffed = if node.get("openapi").is_some() {
+        "openapi"
+    } else if node.get("arazzo").is_some() {
+        "arazzo"
+    } else {
+        ""
+    };
+    match (declared, sniffed) {
+        (Some("arazzo"), "openapi") | (Some("openapi"), "arazzo") => {
+            let declared = declared.unwrap_or_default();
+            diags.push(
+                Diagnostic::error(
+                    sd.kind.as_ref().map_or(sd.span, |k| k.span),
+                    format!(
+                        "source description `{}` says `type: {declared}`, but `{}` is an {sniffed} document",
+                        sd.name.value, sd.url.value
+                    ),
+                )
+                .with_code(codes::BAD_VALUE),
+            );
+        }
+        (_, "openapi") => loaded.api = Some(openapi::load(node, file, diags)),
+        (_, "arazzo") => {
+            diags.push(
+                Diagnostic::error(
+                    sd.span,
+                    format!(
+                        "source description `{}` is an Arazzo document; workflows from other Arazzo documents are not supported by this version of the generator",
+                        sd.name.value
+                    ),
+                )
+                .with_code(codes::UNSUPPORTED),
+            );
+            let mut nested = Diagnostics::default();
+            loaded.arazzo = model::load(&node, &mut nested).map(Box::new);
+            diags.extend(nested.into_sorted());
+        }
+        _ => diags.push(
+            Diagnostic::error(
+                sd.url.span,
+                format!(
+                    "`{}` is neither an OpenAPI description nor an Arazzo document (no top-level `openapi` or `arazzo` field)",
+                    sd.url.value
+                ),
+            )
+            .with_code(codes::BAD_VALUE),
+        ),
+    }
+    loaded
 }
 
 #[cfg(test)]

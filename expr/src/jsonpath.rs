@@ -140,6 +140,28 @@ impl JsonPathCondition {
 }
 
 /// Rejects nesting deeper than [`MAX_DEPTH`] before any recursive parser sees the text.
+/// A `\u` escape needs four hex digits (and a high surrogate a `\uXXXX` low one after it).
+/// serde_json_path 0.7 panics (`unreachable!`) on a string that ends inside one, so it is
+/// refused here first. `u_at` is the byte offset of the `u`.
+fn check_unicode_escape(s: &str, u_at: usize) -> Result<(), ParseError> {
+    let hex = |from: usize| s.get(from..from + 4).filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
+    let error = || {
+        ParseError::new(
+            u_at.saturating_sub(1),
+            "incomplete \\u escape: expected four hex digits, as in \\u00e9",
+        )
+    };
+    let digits = hex(u_at + 1).ok_or_else(error)?;
+    let high_surrogate = u16::from_str_radix(digits, 16).is_ok_and(|v| (0xD800..0xDC00).contains(&v));
+    if high_surrogate && (s.get(u_at + 5..u_at + 7) != Some("\\u") || hex(u_at + 7).is_none()) {
+        return Err(ParseError::new(
+            u_at.saturating_sub(1),
+            "a \\u escape of a high surrogate (D800-DBFF) must be followed by a \\u escape of a low one",
+        ));
+    }
+    Ok(())
+}
+
 fn check_nesting(s: &str) -> Result<(), ParseError> {
     let mut depth = 0usize;
     let mut brackets = 0usize;
@@ -149,6 +171,9 @@ fn check_nesting(s: &str) -> Result<(), ParseError> {
         if let Some(q) = quote {
             if escaped {
                 escaped = false;
+                if c == 'u' {
+                    check_unicode_escape(s, i)?;
+                }
             } else if c == '\\' {
                 escaped = true;
             } else if c == q {

@@ -6,11 +6,12 @@
 
 use std::collections::HashMap;
 
+use arazzo_expr::condition::{Accessor, ComparisonOp, Literal, Node as CondNode, Operand};
 use arazzo_expr::{Criterion as ExprCriterion, CriterionField, Expression, ParseError, Source, StringValue, WorkflowField};
 
 use crate::arazzo::model::{Action, Criterion, Document, Reusable, Step, StepTarget, Text, Workflow};
 use crate::arazzo::resolve::{self, OpRef};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, codes};
 use crate::load::Loaded;
 use crate::openapi::{ParamLocation, PointerLookup};
 use crate::yaml::{Node, Value};
@@ -26,27 +27,33 @@ pub fn check(loaded: &Loaded, diags: &mut Diagnostics) {
         id_pattern(&workflow.workflow_id, "workflowId", diags);
         WorkflowChecker::new(loaded, workflow).check(diags);
     }
+    crate::arazzo::check_calls::check(loaded, diags);
 }
 
-/// `[A-Za-z0-9_\-]+`: the spec's SHOULD for ids; names outside it can't be
-/// referenced reliably from runtime expressions, so we require it.
+/// `[A-Za-z0-9_\-]+` is the spec's SHOULD for ids, so breaking it is a
+/// warning, not an error: the document is valid, but runtime expressions
+/// (`$steps.<id>...`) cannot name such an id, since they end at a space.
 fn id_pattern(text: &Text, what: &str, diags: &mut Diagnostics) {
-    let ok = !text.value.is_empty() && text.value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    if text.value.is_empty() {
+        diags.push(Diagnostic::error(text.span, format!("{what} must not be empty")).with_code(codes::BAD_NAME));
+        return;
+    }
+    let ok = text.value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
     if !ok {
-        diags.push(Diagnostic::error(
-            text.span,
-            format!("{what} `{}` must match `[A-Za-z0-9_-]+`", text.value),
-        ));
+        diags.push(
+            Diagnostic::warning(text.span, format!("{what} `{}` should match `[A-Za-z0-9_-]+`", text.value))
+                .with_code(codes::BAD_NAME)
+                .with_note(None, "runtime expressions cannot refer to it"),
+        );
     }
 }
 
 fn output_name_pattern(text: &Text, diags: &mut Diagnostics) {
     let ok = !text.value.is_empty() && text.value.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b));
     if !ok {
-        diags.push(Diagnostic::error(
-            text.span,
-            format!("output name `{}` must match `[a-zA-Z0-9.-_]+`", text.value),
-        ));
+        diags.push(
+            Diagnostic::error(text.span, format!("output name `{}` must match `[a-zA-Z0-9.-_]+`", text.value)).with_code(codes::BAD_NAME),
+        );
     }
 }
 
@@ -55,7 +62,9 @@ fn unique<'a>(items: impl Iterator<Item = &'a Text>, what: &str, diags: &mut Dia
     for item in items {
         if let Some(first) = seen.get(item.value.as_str()) {
             diags.push(
-                Diagnostic::error(item.span, format!("duplicate {what} `{}`", item.value)).with_note(first.span, "first defined here"),
+                Diagnostic::error(item.span, format!("duplicate {what} `{}`", item.value))
+                    .with_code(codes::DUPLICATE)
+                    .with_note(first.span, "first defined here"),
             );
         } else {
             seen.insert(&item.value, item);
@@ -76,10 +85,16 @@ fn node_text(node: &Node) -> Option<Text> {
 }
 
 fn parse_error(text: &Text, error: &ParseError, what: &str) -> Diagnostic {
+    let code = if what.starts_with("criterion") {
+        codes::CRITERION
+    } else {
+        codes::EXPRESSION
+    };
     Diagnostic::error(
         text.sub_span(error.offset, 1),
         format!("malformed {what} `{}`: {}", text.value, error.message),
     )
+    .with_code(code)
 }
 
 struct WorkflowChecker<'a> {
@@ -100,6 +115,9 @@ struct Scope<'a> {
     /// Inside a step's outputs, `$response.body` pointers are checked
     /// against the response schema.
     check_body_pointers: bool,
+    /// Workflow outputs are evaluated after the last step: no request or
+    /// response exists there.
+    outside_steps: bool,
 }
 
 impl<'a> WorkflowChecker<'a> {
@@ -122,6 +140,7 @@ impl<'a> WorkflowChecker<'a> {
         let wf = self.workflow;
         unique(wf.steps.iter().map(|s| &s.step_id), "stepId", diags);
         self.check_inputs_schema(diags);
+        unique(wf.depends_on.iter(), "`dependsOn` entry", diags);
         for dep in &wf.depends_on {
             self.workflow_exists(dep, diags);
         }
@@ -143,6 +162,7 @@ impl<'a> WorkflowChecker<'a> {
                 Scope {
                     step: None,
                     check_body_pointers: false,
+                    outside_steps: true,
                 },
                 "workflow output",
                 diags,
@@ -156,45 +176,46 @@ impl<'a> WorkflowChecker<'a> {
             if resolve::input_schema(self.workflow, &self.doc.components).is_none() {
                 let key = r.as_str().unwrap_or_default();
                 diags.push(
-                    Diagnostic::error(r.span, format!("`{key}` does not name an entry of `components.inputs`")).with_suggestion(
-                        key.rsplit('/').next().unwrap_or(key),
-                        self.doc.components.inputs.iter().map(|(k, _)| k.value.as_str()),
-                    ),
+                    Diagnostic::error(r.span, format!("`{key}` does not name an entry of `components.inputs`"))
+                        .with_code(codes::UNKNOWN_COMPONENT)
+                        .with_suggestion(
+                            key.rsplit('/').next().unwrap_or(key),
+                            self.doc.components.inputs.iter().map(|(k, _)| k.value.as_str()),
+                        ),
                 );
             }
             return;
         }
         if inputs.as_map().is_none() {
-            diags.push(Diagnostic::error(
-                inputs.span,
-                format!("`inputs` must be a JSON Schema object, found {}", inputs.kind()),
-            ));
+            diags.push(
+                Diagnostic::error(
+                    inputs.span,
+                    format!("`inputs` must be a JSON Schema object, found {}", inputs.kind()),
+                )
+                .with_code(codes::BAD_VALUE),
+            );
         }
     }
 
     fn workflow_exists(&self, text: &Text, diags: &mut Diagnostics) -> bool {
-        let id = text.value.as_str();
-        if self.doc.workflows.iter().any(|w| w.workflow_id.value == id) {
-            return true;
+        self.callee(text, diags).is_some()
+    }
+
+    /// The workflow `text` names, reporting it when there is none.
+    fn callee(&self, text: &Text, diags: &mut Diagnostics) -> Option<resolve::Callee<'a>> {
+        match resolve::workflow(self.loaded, text) {
+            Ok(callee) => Some(callee),
+            Err(d) => {
+                diags.extend(d);
+                None
+            }
         }
-        if id.starts_with("$sourceDescriptions.") {
-            diags.push(Diagnostic::error(
-                text.span,
-                format!("`{id}` names a workflow in another Arazzo document, which this version of the generator does not support"),
-            ));
-            return false;
-        }
-        diags.push(
-            Diagnostic::error(text.span, format!("unknown workflowId `{id}`"))
-                .with_suggestion(id, self.doc.workflows.iter().map(|w| w.workflow_id.value.as_str())),
-        );
-        false
     }
 
     fn check_target(&self, step: &Step, diags: &mut Diagnostics) -> Option<OpRef> {
         // With a source that failed to load (already reported), "unknown
         // operation" would only repeat that error in other words.
-        let sources_loaded = self.loaded.sources.iter().all(|s| s.api.is_some());
+        let sources_loaded = self.loaded.sources.iter().all(crate::load::LoadedSource::is_loaded);
         let mut report = |d: Diagnostic| {
             if sources_loaded {
                 diags.push(d);
@@ -202,7 +223,13 @@ impl<'a> WorkflowChecker<'a> {
         };
         match step.target.as_ref()? {
             StepTarget::OperationId(text) => resolve::operation_id(self.loaded, text).map_err(&mut report).ok(),
-            StepTarget::OperationPath(text) => resolve::operation_path(self.loaded, text).map_err(&mut report).ok(),
+            StepTarget::OperationPath(text) => match resolve::operation_path_shape(text) {
+                Ok(()) => resolve::operation_path(self.loaded, text).map_err(&mut report).ok(),
+                Err(d) => {
+                    diags.push(d);
+                    None
+                }
+            },
             StepTarget::WorkflowId(text) => {
                 self.workflow_exists(text, diags);
                 None
@@ -226,6 +253,7 @@ impl<'a> WorkflowChecker<'a> {
                                     key.1.as_ref().map(|l| format!(" in {l}")).unwrap_or_default()
                                 ),
                             )
+                            .with_code(codes::DUPLICATE)
                             .with_note(first.span, "first defined here"),
                         );
                     } else {
@@ -237,6 +265,17 @@ impl<'a> WorkflowChecker<'a> {
         }
     }
 
+    /// In a step that calls a workflow, `$outputs.<name>` (in the step's
+    /// outputs and criteria) reads the called workflow's outputs, as the
+    /// official pet-coupons example does.
+    fn callee_of(&self, scope: Scope<'a>) -> Option<resolve::Callee<'a>> {
+        let (_, step) = scope.step?;
+        match &step.target {
+            Some(StepTarget::WorkflowId(target)) => resolve::workflow(self.loaded, target).ok(),
+            _ => None,
+        }
+    }
+
     fn op_at(&self, index: usize) -> Option<(&'a crate::openapi::OpenApi, &'a crate::openapi::Operation)> {
         self.ops.get(index).copied().flatten().and_then(|r| r.get(self.loaded))
     }
@@ -245,6 +284,7 @@ impl<'a> WorkflowChecker<'a> {
         let scope = Scope {
             step: Some((index, step)),
             check_body_pointers: false,
+            outside_steps: false,
         };
         self.check_parameter_list(&step.parameters, diags);
         let op = self.op_at(index);
@@ -258,21 +298,25 @@ impl<'a> WorkflowChecker<'a> {
                 continue;
             }
             let Some(location) = &p.location else {
-                diags.push(Diagnostic::error(
-                    p.name.span,
-                    format!(
-                        "parameter `{}` needs `in` (path, query, header or cookie) because the step calls an operation",
-                        p.name.value
-                    ),
-                ));
+                diags.push(
+                    Diagnostic::error(
+                        p.name.span,
+                        format!(
+                            "parameter `{}` needs `in` (path, query, header or cookie) because the step calls an operation",
+                            p.name.value
+                        ),
+                    )
+                    .with_code(codes::PARAMETER),
+                );
                 continue;
             };
             let Some((_, op)) = op else { continue };
             let declared = op
                 .parameters
                 .iter()
-                .any(|d| d.name == p.name.value && d.location.as_str() == location.value);
-            if !declared {
+                .any(|d| same_parameter(&d.name, d.location.as_str(), &p.name.value, &location.value));
+            let reserved = location.value == "header" && is_reserved_header(&p.name.value);
+            if !declared && !reserved {
                 let same_in: Vec<&str> = op
                     .parameters
                     .iter()
@@ -283,7 +327,8 @@ impl<'a> WorkflowChecker<'a> {
                 let mut d = Diagnostic::error(
                     p.name.span,
                     format!("operation `{}` has no {} parameter `{}`", op_name(op), location.value, p.name.value),
-                );
+                )
+                .with_code(codes::PARAMETER);
                 d = match elsewhere {
                     Some(e) => d.with_help(format!(
                         "`{}` is a {} parameter: write `in: {}`",
@@ -302,10 +347,17 @@ impl<'a> WorkflowChecker<'a> {
             }
         }
         if let Some((_, op)) = op {
-            for declared in op.parameters.iter().filter(|d| d.required || d.location == ParamLocation::Path) {
-                let given = params
-                    .iter()
-                    .any(|p| p.name.value == declared.name && p.location.as_ref().is_some_and(|l| l.value == declared.location.as_str()));
+            let needed = op
+                .parameters
+                .iter()
+                .filter(|d| d.required || d.location == ParamLocation::Path)
+                .filter(|d| !(d.location == ParamLocation::Header && is_reserved_header(&d.name)));
+            for declared in needed {
+                let given = params.iter().any(|p| {
+                    p.location
+                        .as_ref()
+                        .is_some_and(|l| same_parameter(&declared.name, declared.location.as_str(), &p.name.value, &l.value))
+                });
                 if !given {
                     diags.push(
                         Diagnostic::error(
@@ -318,6 +370,7 @@ impl<'a> WorkflowChecker<'a> {
                                 op_name(op)
                             ),
                         )
+                        .with_code(codes::PARAMETER)
                         .with_help(format!(
                             "add `- {{ name: {}, in: {}, value: ... }}` to the step's parameters",
                             declared.name,
@@ -329,16 +382,19 @@ impl<'a> WorkflowChecker<'a> {
         }
         if let Some(body) = &step.request_body {
             if calls_workflow {
-                diags.push(Diagnostic::error(
-                    body.span,
-                    "a step that calls a workflow cannot have a request body; pass values as parameters",
-                ));
+                diags.push(
+                    Diagnostic::error(
+                        body.span,
+                        "a step that calls a workflow cannot have a request body; pass values as parameters",
+                    )
+                    .with_code(codes::REQUEST_BODY),
+                );
             } else if let Some((_, op)) = op {
                 match &op.request_body {
-                    None => diags.push(Diagnostic::error(
-                        body.span,
-                        format!("operation `{}` takes no request body", op_name(op)),
-                    )),
+                    None => diags.push(
+                        Diagnostic::error(body.span, format!("operation `{}` takes no request body", op_name(op)))
+                            .with_code(codes::REQUEST_BODY),
+                    ),
                     Some(rb) => {
                         if let Some(ct) = &body.content_type {
                             let accepted = rb.content.iter().any(|m| media_matches(&m.media_type, &ct.value));
@@ -348,6 +404,7 @@ impl<'a> WorkflowChecker<'a> {
                                         ct.span,
                                         format!("operation `{}` does not accept `{}` bodies", op_name(op), ct.value),
                                     )
+                                    .with_code(codes::REQUEST_BODY)
                                     .with_note(
                                         None,
                                         format!(
@@ -384,6 +441,7 @@ impl<'a> WorkflowChecker<'a> {
                         step.step_id.value
                     ),
                 )
+                .with_code(codes::REQUEST_BODY)
                 .with_help("add `requestBody: { contentType: ..., payload: ... }`"),
             );
         }
@@ -397,6 +455,7 @@ impl<'a> WorkflowChecker<'a> {
                 Scope {
                     step: Some((index, step)),
                     check_body_pointers: !calls_workflow,
+                    outside_steps: false,
                 },
                 "step output",
                 diags,
@@ -444,6 +503,7 @@ impl<'a> WorkflowChecker<'a> {
                         target.span,
                         format!("`{}` goes to unknown step `{}`", action.name.value, target.value),
                     )
+                    .with_code(codes::UNKNOWN_STEP)
                     .with_suggestion(&target.value, self.workflow.steps.iter().map(|s| s.step_id.value.as_str()))
                     .with_note(
                         None,
@@ -463,9 +523,12 @@ impl<'a> WorkflowChecker<'a> {
             if let Some(target) = &action.workflow_id {
                 self.workflow_exists(target, diags);
             }
+            // Workflow-level actions run for each step, so `$statusCode`
+            // and `$response` have values there too.
             let scope = Scope {
                 step,
                 check_body_pointers: false,
+                outside_steps: false,
             };
             for c in &action.criteria {
                 self.check_criterion(c, scope, diags);
@@ -475,6 +538,13 @@ impl<'a> WorkflowChecker<'a> {
     }
 
     fn check_criterion(&self, c: &Criterion, scope: Scope<'a>, diags: &mut Diagnostics) {
+        if let Some(d) = unsupported_criterion(c) {
+            diags.push(d);
+            if let Some(ctx) = &c.context {
+                self.check_value(ctx, scope, "criterion context", diags);
+            }
+            return;
+        }
         let parsed = ExprCriterion::parse(
             c.kind.as_ref().map(Text::as_str),
             c.version.as_ref().map(Text::as_str),
@@ -490,13 +560,16 @@ impl<'a> WorkflowChecker<'a> {
                     CriterionField::Condition => (&c.condition, "criterion"),
                 };
                 if e.field == CriterionField::Context && c.context.is_none() {
-                    diags.push(Diagnostic::error(
-                        c.span,
-                        format!(
-                            "a `{}` criterion needs a `context` (e.g. `context: $response.body`)",
-                            c.kind.as_ref().map_or("typed", Text::as_str)
-                        ),
-                    ));
+                    diags.push(
+                        Diagnostic::error(
+                            c.span,
+                            format!(
+                                "a `{}` criterion needs a `context` (e.g. `context: $response.body`)",
+                                c.kind.as_ref().map_or("typed", Text::as_str)
+                            ),
+                        )
+                        .with_code(codes::CRITERION),
+                    );
                 } else {
                     diags.push(parse_error(text, &e.error, what));
                 }
@@ -505,6 +578,7 @@ impl<'a> WorkflowChecker<'a> {
                 for (expr, range) in cond.expressions() {
                     self.check_reference(expr, &c.condition, range.start, range.len(), scope, diags);
                 }
+                self.check_enum_comparisons(cond.root(), &c.condition, scope, diags);
                 if let Some(ctx) = &c.context {
                     self.check_value(ctx, scope, "criterion context", diags);
                 }
@@ -514,6 +588,98 @@ impl<'a> WorkflowChecker<'a> {
                     self.check_value(ctx, scope, "criterion context", diags);
                 }
             }
+        }
+    }
+
+    /// `==` / `!=` between a value whose schema is a string enum and a string
+    /// outside that enum can never be true (or never false): almost always a
+    /// typo such as `"complete"` for `completed`.
+    fn check_enum_comparisons(&self, node: &CondNode, text: &Text, scope: Scope<'a>, diags: &mut Diagnostics) {
+        let (left, right) = match node {
+            CondNode::Or(items) | CondNode::And(items) => {
+                items.iter().for_each(|n| self.check_enum_comparisons(n, text, scope, diags));
+                return;
+            }
+            CondNode::Not(inner) => return self.check_enum_comparisons(inner, text, scope, diags),
+            CondNode::Comparison {
+                left,
+                op: ComparisonOp::Eq | ComparisonOp::Ne,
+                right,
+            } => (left, right),
+            CondNode::Comparison { .. } | CondNode::Test(_) => return,
+        };
+        let (expression, accessors, range, literal) = match (left, right) {
+            (
+                Operand::Expression {
+                    expression,
+                    accessors,
+                    span,
+                    ..
+                },
+                Operand::Literal(Literal::String(s)),
+            )
+            | (
+                Operand::Literal(Literal::String(s)),
+                Operand::Expression {
+                    expression,
+                    accessors,
+                    span,
+                    ..
+                },
+            ) => (expression, accessors, span, s),
+            _ => return,
+        };
+        let Some(values) = self.enum_of(expression, accessors, scope) else {
+            return;
+        };
+        let wanted = literal.to_lowercase();
+        if values.is_empty() || values.iter().any(|v| v.to_lowercase() == wanted) {
+            return;
+        }
+        let span = literal_offset(&text.value, literal).map_or_else(
+            || text.sub_span(range.start, range.len()),
+            |at| text.sub_span(at, literal.len() + 2),
+        );
+        let shown: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
+        diags.push(
+            Diagnostic::error(
+                span,
+                format!(
+                    "`{literal}` is not a value of `{expression}`, whose schema allows only {}",
+                    shown.join(", ")
+                ),
+            )
+            .with_code(codes::ENUM_LITERAL)
+            .with_suggestion(literal, values.iter().map(String::as_str)),
+        );
+    }
+
+    /// The string enum a value has, when its schema says: a response body
+    /// pointer of the current step, or a step output that is one.
+    fn enum_of(&self, expr: &Expression, accessors: &[Accessor], scope: Scope<'a>) -> Option<Vec<String>> {
+        let (index, mut tokens) = match expr {
+            Expression::Response(Source::Body(pointer)) => (scope.step?.0, pointer_tokens(pointer.as_ref())),
+            Expression::Steps { step_id, output, pointer } => {
+                let index = self.workflow.steps.iter().position(|s| s.step_id.value == *step_id)?;
+                let (_, value) = self.workflow.steps.get(index)?.outputs.iter().find(|(k, _)| k.value == *output)?;
+                let Ok(StringValue::Expression(Expression::Response(Source::Body(inner)))) = arazzo_expr::classify(&value.value) else {
+                    return None;
+                };
+                let mut tokens = pointer_tokens(inner.as_ref());
+                tokens.extend(pointer_tokens(pointer.as_ref()));
+                (index, tokens)
+            }
+            _ => return None,
+        };
+        tokens.extend(accessors.iter().map(|a| match a {
+            Accessor::Member(name) => name.clone(),
+            Accessor::Index(i) => i.to_string(),
+        }));
+        let step = self.workflow.steps.get(index)?;
+        let (api, op) = self.op_at(index)?;
+        match api.response_pointer(op, &resolve::accepted_statuses(step), &tokens) {
+            PointerLookup::Found { schema, .. } => api.enum_values(&schema),
+            _ => None,
         }
     }
 
@@ -538,11 +704,14 @@ impl<'a> WorkflowChecker<'a> {
         let span = text.sub_span(offset, len);
         match expr {
             Expression::Inputs { name, .. } => {
-                if !self.inputs.iter().any(|i| i == name) {
+                if let Some((input, member)) = member_of(self.inputs.iter().map(String::as_str), name) {
+                    diags.push(dotted_member(span, "$inputs", input, &member));
+                } else if !declares(self.inputs.iter().map(String::as_str), name) {
                     let mut d = Diagnostic::error(
                         span,
                         format!("`$inputs.{name}` is not an input of workflow `{}`", self.workflow.workflow_id.value),
-                    );
+                    )
+                    .with_code(codes::UNKNOWN_INPUT);
                     d = if self.inputs.is_empty() {
                         d.with_help("declare it under the workflow's `inputs.properties`")
                     } else {
@@ -559,12 +728,17 @@ impl<'a> WorkflowChecker<'a> {
                             span,
                             format!("`$steps.{step_id}` names no step of workflow `{}`", self.workflow.workflow_id.value),
                         )
+                        .with_code(codes::UNKNOWN_STEP)
                         .with_suggestion(step_id, self.workflow.steps.iter().map(|s| s.step_id.value.as_str())),
                     );
                     return;
                 };
-                if !target.outputs.iter().any(|(k, _)| k.value == *output) {
-                    let mut d = Diagnostic::error(span, format!("step `{step_id}` declares no output `{output}`"));
+                if let Some((name, member)) = member_of(target.outputs.iter().map(|(k, _)| k.value.as_str()), output) {
+                    let root = format!("$steps.{step_id}.outputs");
+                    diags.push(dotted_member(span, &root, name, &member));
+                } else if !declares(target.outputs.iter().map(|(k, _)| k.value.as_str()), output) {
+                    let mut d =
+                        Diagnostic::error(span, format!("step `{step_id}` declares no output `{output}`")).with_code(codes::UNKNOWN_OUTPUT);
                     d = if target.outputs.is_empty() {
                         d.with_help(format!("add it under `outputs:` of step `{step_id}`"))
                     } else {
@@ -586,6 +760,7 @@ impl<'a> WorkflowChecker<'a> {
                 let Some(target) = self.doc.workflows.iter().find(|w| w.workflow_id.value == *workflow_id) else {
                     diags.push(
                         Diagnostic::error(span, format!("`$workflows.{workflow_id}` names no workflow of this document"))
+                            .with_code(codes::UNKNOWN_WORKFLOW)
                             .with_suggestion(workflow_id, self.doc.workflows.iter().map(|w| w.workflow_id.value.as_str())),
                     );
                     return;
@@ -601,7 +776,25 @@ impl<'a> WorkflowChecker<'a> {
                     let what = if *field == WorkflowField::Outputs { "output" } else { "input" };
                     diags.push(
                         Diagnostic::error(span, format!("workflow `{workflow_id}` declares no {what} `{name}`"))
+                            .with_code(codes::UNKNOWN_OUTPUT)
                             .with_suggestion(name, names.iter().map(String::as_str)),
+                    );
+                }
+            }
+            Expression::Outputs { name, .. } if self.callee_of(scope).is_some() => {
+                let Some(callee) = self.callee_of(scope) else { return };
+                let outputs = &callee.workflow.outputs;
+                if !outputs.iter().any(|(k, _)| k.value == *name) {
+                    diags.push(
+                        Diagnostic::error(
+                            span,
+                            format!(
+                                "`$outputs.{name}` is not an output of workflow `{}`, which this step calls",
+                                callee.workflow.workflow_id.value
+                            ),
+                        )
+                        .with_code(codes::UNKNOWN_OUTPUT)
+                        .with_suggestion(name, outputs.iter().map(|(k, _)| k.value.as_str())),
                     );
                 }
             }
@@ -615,6 +808,7 @@ impl<'a> WorkflowChecker<'a> {
                                 self.workflow.workflow_id.value
                             ),
                         )
+                        .with_code(codes::UNKNOWN_OUTPUT)
                         .with_suggestion(name, self.workflow.outputs.iter().map(|(k, _)| k.value.as_str())),
                     );
                 }
@@ -623,15 +817,15 @@ impl<'a> WorkflowChecker<'a> {
                 if !self.doc.source_descriptions.iter().any(|s| s.name.value == *name) {
                     diags.push(
                         Diagnostic::error(span, format!("unknown source description `{name}`"))
+                            .with_code(codes::UNKNOWN_SOURCE)
                             .with_suggestion(name, self.doc.source_descriptions.iter().map(|s| s.name.value.as_str())),
                     );
                 }
             }
             Expression::Components { .. } => {
-                diags.push(Diagnostic::error(
-                    span,
-                    "`$components` expressions are only allowed in a `reference`",
-                ));
+                diags.push(
+                    Diagnostic::error(span, "`$components` expressions are only allowed in a `reference`").with_code(codes::EXPRESSION),
+                );
             }
             Expression::Response(Source::Body(Some(pointer))) if scope.check_body_pointers => {
                 let Some((index, step)) = scope.step else { return };
@@ -649,17 +843,106 @@ impl<'a> WorkflowChecker<'a> {
                             span,
                             format!("`{expr}` cannot select anything: {at} of `{}` has no `{token}`", op_name(op)),
                         )
+                        .with_code(codes::RESPONSE_POINTER)
                         .with_suggestion(&token, known.iter().map(String::as_str)),
                     );
                 }
             }
             Expression::Url | Expression::Method | Expression::StatusCode | Expression::Request(_) | Expression::Response(_) => {
-                if scope.step.is_none() {
-                    diags.push(Diagnostic::error(span, format!("`{expr}` only has a value inside a step")));
+                if scope.outside_steps {
+                    diags.push(Diagnostic::error(span, format!("`{expr}` only has a value inside a step")).with_code(codes::EXPRESSION));
                 }
             }
         }
     }
+}
+
+/// Input and output names may contain `.`, and documents (the official
+/// examples among them) also write `$inputs.customer.firstName` to mean the
+/// `firstName` member of input `customer`; so `name` is declared when it, or
+/// a prefix of it ending before a `.`, is one of `names`.
+fn declares<'n>(names: impl Iterator<Item = &'n str> + Clone, name: &str) -> bool {
+    names.clone().any(|n| n == name) || member_of(names, name).is_some()
+}
+
+/// For `customer.firstName` where `customer` is declared and
+/// `customer.firstName` is not: (`customer`, `firstName`).
+fn member_of<'n>(mut names: impl Iterator<Item = &'n str> + Clone, name: &str) -> Option<(&'n str, String)> {
+    if names.clone().any(|n| n == name) {
+        return None;
+    }
+    names.find_map(|n| {
+        name.strip_prefix(n)
+            .and_then(|rest| rest.strip_prefix('.'))
+            .map(|rest| (n, rest.to_owned()))
+    })
+}
+
+/// Reading a member with `.` is accepted by the checker, but the runtime
+/// looks names up exactly; refusing it keeps generated code from silently
+/// reading nothing. A JSON pointer says the same thing and works.
+fn dotted_member(span: crate::source::Span, root: &str, name: &str, member: &str) -> Diagnostic {
+    let pointer = member.replace('~', "~0").replace('/', "~1").replace('.', "/");
+    Diagnostic::error(
+        span,
+        format!(
+            "`{root}.{name}.{member}` reads member `{member}` of `{name}` with `.`, which is not supported by this version of the generator"
+        ),
+    )
+    .with_code(codes::UNSUPPORTED)
+    .with_help(format!("write `{root}.{name}#/{pointer}`"))
+}
+
+/// Criterion types and versions that Arazzo 1.0.1 defines but this
+/// generator does not evaluate: a correct document, refused as unsupported
+/// rather than reported as wrong. Unknown versions stay errors.
+fn unsupported_criterion(c: &Criterion) -> Option<Diagnostic> {
+    const XPATH_VERSIONS: [&str; 3] = ["xpath-30", "xpath-20", "xpath-10"];
+    let kind = c.kind.as_ref()?;
+    let version = c.version.as_ref();
+    let (message, at) = match (kind.value.as_str(), version.map(Text::as_str)) {
+        ("xpath", None) => ("`xpath` criteria are".to_owned(), kind),
+        ("xpath", Some(v)) if XPATH_VERSIONS.contains(&v) => (format!("`xpath` criteria (`{v}`) are"), kind),
+        ("xpath", Some(_)) => {
+            let v = version?;
+            return Some(
+                Diagnostic::error(v.span, format!("unknown XPath version `{}`", v.value))
+                    .with_code(codes::CRITERION)
+                    .with_suggestion(&v.value, XPATH_VERSIONS)
+                    .with_note(None, format!("Arazzo 1.0.1 defines {}", XPATH_VERSIONS.join(", "))),
+            );
+        }
+        ("jsonpath", Some(v @ "draft-goessner-dispatch-jsonpath-00")) => (format!("JSONPath version `{v}` is"), version?),
+        _ => return None,
+    };
+    Some(
+        Diagnostic::error(at.span, format!("{message} not supported by this version of the generator"))
+            .with_code(codes::UNSUPPORTED)
+            .with_help("write the condition as a `simple` or RFC 9535 `jsonpath` (no `version`) criterion"),
+    )
+}
+
+/// OpenAPI says header parameters named `Accept`, `Content-Type` or
+/// `Authorization` "SHALL be ignored" (content negotiation and security
+/// schemes own them), so a step may set them whatever the operation declares.
+fn is_reserved_header(name: &str) -> bool {
+    ["accept", "content-type", "authorization"].contains(&name.to_ascii_lowercase().as_str())
+}
+
+/// Header names are case-insensitive (RFC 9110); other parameter names are not.
+fn same_parameter(declared: &str, declared_in: &str, given: &str, given_in: &str) -> bool {
+    declared_in == given_in && (declared == given || (given_in == "header" && declared.eq_ignore_ascii_case(given)))
+}
+
+fn pointer_tokens(pointer: Option<&arazzo_expr::JsonPointer>) -> Vec<String> {
+    pointer.map(|p| p.tokens().to_vec()).unwrap_or_default()
+}
+
+/// Where a string literal is written in a condition, quotes included.
+fn literal_offset(condition: &str, literal: &str) -> Option<usize> {
+    condition
+        .find(&format!("\"{literal}\""))
+        .or_else(|| condition.find(&format!("'{literal}'")))
 }
 
 fn op_name(op: &crate::openapi::Operation) -> String {

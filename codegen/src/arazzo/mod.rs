@@ -2,6 +2,7 @@
 //! the lowering to the workflow IR.
 
 pub mod check;
+pub mod check_calls;
 pub mod lower;
 pub mod model;
 pub mod resolve;

@@ -4,7 +4,7 @@
 //! mutually exclusive fields); whether references resolve is the checker's
 //! job. Every field keeps its span so later stages can point at it.
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, codes};
 use crate::source::Span;
 use crate::yaml::{Map, Node, Value};
 
@@ -29,6 +29,11 @@ impl Text {
     }
 }
 
+/// `x-` specification extensions of one object, in document order. They
+/// mean nothing to the generator, but tools built on the model (and users
+/// reading it) keep them rather than lose them on load.
+pub type Extensions = Vec<(Text, Node)>;
+
 #[derive(Debug, Clone)]
 pub struct Document {
     pub arazzo: Text,
@@ -36,6 +41,7 @@ pub struct Document {
     pub source_descriptions: Vec<SourceDescription>,
     pub workflows: Vec<Workflow>,
     pub components: Components,
+    pub extensions: Extensions,
     pub span: Span,
 }
 
@@ -45,6 +51,7 @@ pub struct Info {
     pub summary: Option<Text>,
     pub description: Option<Text>,
     pub version: Option<Text>,
+    pub extensions: Extensions,
 }
 
 #[derive(Debug, Clone)]
@@ -52,6 +59,7 @@ pub struct SourceDescription {
     pub name: Text,
     pub url: Text,
     pub kind: Option<Text>,
+    pub extensions: Extensions,
     pub span: Span,
 }
 
@@ -68,6 +76,7 @@ pub struct Workflow {
     pub failure_actions: Vec<Reusable<Action>>,
     pub outputs: Vec<(Text, Text)>,
     pub parameters: Vec<Reusable<Parameter>>,
+    pub extensions: Extensions,
     pub span: Span,
 }
 
@@ -89,6 +98,7 @@ pub struct Step {
     pub on_success: Vec<Reusable<Action>>,
     pub on_failure: Vec<Reusable<Action>>,
     pub outputs: Vec<(Text, Text)>,
+    pub extensions: Extensions,
     pub span: Span,
 }
 
@@ -104,6 +114,7 @@ pub struct Parameter {
     pub name: Text,
     pub location: Option<Text>,
     pub value: Node,
+    pub extensions: Extensions,
     pub span: Span,
 }
 
@@ -112,6 +123,7 @@ pub struct RequestBody {
     pub content_type: Option<Text>,
     pub payload: Option<Node>,
     pub replacements: Vec<(Text, Node)>,
+    pub extensions: Extensions,
     pub span: Span,
 }
 
@@ -122,6 +134,7 @@ pub struct Criterion {
     /// `type` as a plain string, or the `type` of an Expression Type Object.
     pub kind: Option<Text>,
     pub version: Option<Text>,
+    pub extensions: Extensions,
     pub span: Span,
 }
 
@@ -140,6 +153,7 @@ pub struct Action {
     pub retry_after: Option<(f64, Span)>,
     pub retry_limit: Option<(u64, Span)>,
     pub criteria: Vec<Criterion>,
+    pub extensions: Extensions,
     pub span: Span,
 }
 
@@ -149,6 +163,7 @@ pub struct Components {
     pub parameters: Vec<(Text, Parameter)>,
     pub success_actions: Vec<(Text, Action)>,
     pub failure_actions: Vec<(Text, Action)>,
+    pub extensions: Extensions,
 }
 
 /// Reads fields of one mapping, reporting unknown ones once all are read.
@@ -167,17 +182,18 @@ impl<'a> Fields<'a> {
                     }
                     diags.push(
                         Diagnostic::error(key.span, format!("unknown field `{}` in {object}", key.name))
+                            .with_code(codes::UNKNOWN_FIELD)
                             .with_suggestion(&key.name, allowed.iter().copied())
-                            .with_note(None, format!("{object} fields are: {}", allowed.join(", "))),
+                            .with_note(None, format!("the fields of {object} are: {}", allowed.join(", "))),
                     );
                 }
                 Some(Fields { map, object })
             }
             None => {
-                diags.push(Diagnostic::error(
-                    node.span,
-                    format!("expected {object} to be a mapping, found {}", node.kind()),
-                ));
+                diags.push(
+                    Diagnostic::error(node.span, format!("expected {object} to be a mapping, found {}", node.kind()))
+                        .with_code(codes::BAD_VALUE),
+                );
                 None
             }
         }
@@ -187,6 +203,14 @@ impl<'a> Fields<'a> {
         self.map.get(key)
     }
 
+    fn extensions(&self) -> Extensions {
+        self.map
+            .iter()
+            .filter(|(key, _)| key.name.starts_with("x-"))
+            .map(|(key, node)| (key_text(key), node.clone()))
+            .collect()
+    }
+
     fn text(&self, key: &str, diags: &mut Diagnostics) -> Option<Text> {
         let node = self.node(key)?;
         text_of(node, &format!("`{key}` in {}", self.object), diags)
@@ -194,10 +218,9 @@ impl<'a> Fields<'a> {
 
     fn required_text(&self, key: &str, owner: Span, diags: &mut Diagnostics) -> Option<Text> {
         if self.node(key).is_none() {
-            diags.push(Diagnostic::error(
-                owner,
-                format!("{} is missing required field `{key}`", self.object),
-            ));
+            diags.push(
+                Diagnostic::error(owner, format!("{} is missing required field `{key}`", self.object)).with_code(codes::MISSING_FIELD),
+            );
             return None;
         }
         self.text(key, diags)
@@ -209,10 +232,13 @@ impl<'a> Fields<'a> {
             Some(node) => match node.as_seq() {
                 Some(items) => items,
                 None => {
-                    diags.push(Diagnostic::error(
-                        node.span,
-                        format!("`{key}` in {} must be a list, found {}", self.object, node.kind()),
-                    ));
+                    diags.push(
+                        Diagnostic::error(
+                            node.span,
+                            format!("`{key}` in {} must be a list, found {}", self.object, node.kind()),
+                        )
+                        .with_code(codes::BAD_VALUE),
+                    );
                     &[]
                 }
             },
@@ -224,13 +250,33 @@ impl<'a> Fields<'a> {
         match node.as_map() {
             Some(m) => Some(m),
             None => {
-                diags.push(Diagnostic::error(
-                    node.span,
-                    format!("`{key}` in {} must be a mapping, found {}", self.object, node.kind()),
-                ));
+                diags.push(
+                    Diagnostic::error(
+                        node.span,
+                        format!("`{key}` in {} must be a mapping, found {}", self.object, node.kind()),
+                    )
+                    .with_code(codes::BAD_VALUE),
+                );
                 None
             }
         }
+    }
+}
+
+/// A scalar as the author wrote it (`-1`), anything else by its kind.
+fn shown(node: &Node) -> String {
+    match &node.value {
+        Value::Number(n) => format!("`{n}`"),
+        Value::String(s) => format!("the string `{s}`"),
+        _ => node.kind().to_owned(),
+    }
+}
+
+fn key_text(key: &crate::yaml::Key) -> Text {
+    Text {
+        value: key.name.clone(),
+        span: key.span,
+        quoted: false,
     }
 }
 
@@ -248,10 +294,7 @@ fn text_of(node: &Node, what: &str, diags: &mut Diagnostics) -> Option<Text> {
             quoted: false,
         }),
         _ => {
-            diags.push(Diagnostic::error(
-                node.span,
-                format!("{what} must be a string, found {}", node.kind()),
-            ));
+            diags.push(Diagnostic::error(node.span, format!("{what} must be a string, found {}", node.kind())).with_code(codes::BAD_VALUE));
             None
         }
     }
@@ -285,6 +328,7 @@ pub fn load(root: &Node, diags: &mut Diagnostics) -> Option<Document> {
     if !is_supported_version(&arazzo.value) {
         diags.push(
             Diagnostic::error(arazzo.span, format!("unsupported Arazzo version `{}`", arazzo.value))
+                .with_code(codes::VERSION)
                 .with_help("this generator reads Arazzo 1.0.x documents (`arazzo: 1.0.1`)"),
         );
         return None;
@@ -292,7 +336,8 @@ pub fn load(root: &Node, diags: &mut Diagnostics) -> Option<Document> {
     let info = match fields.node("info") {
         Some(node) => load_info(node, diags),
         None => {
-            diags.push(Diagnostic::error(root.span, "the Arazzo document is missing required field `info`"));
+            diags
+                .push(Diagnostic::error(root.span, "the Arazzo document is missing required field `info`").with_code(codes::MISSING_FIELD));
             Info::default()
         }
     };
@@ -302,15 +347,18 @@ pub fn load(root: &Node, diags: &mut Diagnostics) -> Option<Document> {
         .filter_map(|n| load_source(n, diags))
         .collect();
     if fields.node("sourceDescriptions").is_none() {
-        diags.push(Diagnostic::error(
-            root.span,
-            "the Arazzo document is missing required field `sourceDescriptions`",
-        ));
+        diags.push(
+            Diagnostic::error(root.span, "the Arazzo document is missing required field `sourceDescriptions`")
+                .with_code(codes::MISSING_FIELD),
+        );
     } else if source_descriptions.is_empty() && fields.list("sourceDescriptions", &mut Diagnostics::default()).is_empty() {
-        diags.push(Diagnostic::error(
-            fields.node("sourceDescriptions").map_or(root.span, |n| n.span),
-            "`sourceDescriptions` must list at least one source",
-        ));
+        diags.push(
+            Diagnostic::error(
+                fields.node("sourceDescriptions").map_or(root.span, |n| n.span),
+                "`sourceDescriptions` must list at least one source",
+            )
+            .with_code(codes::MISSING_FIELD),
+        );
     }
     let workflows: Vec<Workflow> = fields
         .list("workflows", diags)
@@ -318,12 +366,11 @@ pub fn load(root: &Node, diags: &mut Diagnostics) -> Option<Document> {
         .filter_map(|n| load_workflow(n, diags))
         .collect();
     match fields.node("workflows") {
-        None => diags.push(Diagnostic::error(
-            root.span,
-            "the Arazzo document is missing required field `workflows`",
-        )),
+        None => diags.push(
+            Diagnostic::error(root.span, "the Arazzo document is missing required field `workflows`").with_code(codes::MISSING_FIELD),
+        ),
         Some(node) if node.as_seq().is_some_and(<[Node]>::is_empty) => {
-            diags.push(Diagnostic::error(node.span, "`workflows` must list at least one workflow"));
+            diags.push(Diagnostic::error(node.span, "`workflows` must list at least one workflow").with_code(codes::MISSING_FIELD));
         }
         Some(_) => {}
     }
@@ -334,6 +381,7 @@ pub fn load(root: &Node, diags: &mut Diagnostics) -> Option<Document> {
         source_descriptions,
         workflows,
         components,
+        extensions: fields.extensions(),
         span: root.span,
     })
 }
@@ -354,6 +402,7 @@ fn load_info(node: &Node, diags: &mut Diagnostics) -> Info {
         summary: f.text("summary", diags),
         description: f.text("description", diags),
         version: f.required_text("version", node.span, diags),
+        extensions: f.extensions(),
     }
 }
 
@@ -368,6 +417,7 @@ fn load_source(node: &Node, diags: &mut Diagnostics) -> Option<SourceDescription
     {
         diags.push(
             Diagnostic::error(k.span, format!("unknown source description type `{}`", k.value))
+                .with_code(codes::BAD_VALUE)
                 .with_suggestion(&k.value, ["openapi", "arazzo"])
                 .with_note(None, "the type is `openapi` or `arazzo`"),
         );
@@ -376,6 +426,7 @@ fn load_source(node: &Node, diags: &mut Diagnostics) -> Option<SourceDescription
         name: name?,
         url: url?,
         kind,
+        extensions: f.extensions(),
         span: node.span,
     })
 }
@@ -398,9 +449,9 @@ fn load_workflow(node: &Node, diags: &mut Diagnostics) -> Option<Workflow> {
     let workflow_id = f.required_text("workflowId", node.span, diags);
     let steps: Vec<Step> = f.list("steps", diags).iter().filter_map(|n| load_step(n, diags)).collect();
     match f.node("steps") {
-        None => diags.push(Diagnostic::error(node.span, "a workflow is missing required field `steps`")),
+        None => diags.push(Diagnostic::error(node.span, "a workflow is missing required field `steps`").with_code(codes::MISSING_FIELD)),
         Some(n) if n.as_seq().is_some_and(<[Node]>::is_empty) => {
-            diags.push(Diagnostic::error(n.span, "`steps` must list at least one step"));
+            diags.push(Diagnostic::error(n.span, "`steps` must list at least one step").with_code(codes::MISSING_FIELD));
         }
         Some(_) => {}
     }
@@ -420,6 +471,7 @@ fn load_workflow(node: &Node, diags: &mut Diagnostics) -> Option<Workflow> {
         failure_actions: load_actions(f.list("failureActions", diags), ActionSet::Failure, diags),
         outputs: string_map(f.map_of("outputs", diags), "workflow output", diags),
         parameters: load_parameters(f.list("parameters", diags), diags),
+        extensions: f.extensions(),
         span: node.span,
     })
 }
@@ -450,15 +502,21 @@ fn load_step(node: &Node, diags: &mut Diagnostics) -> Option<Step> {
     .flatten()
     .collect();
     if targets.len() > 1 {
-        diags.push(Diagnostic::error(
-            node.span,
-            "a step names more than one of `operationId`, `operationPath` and `workflowId`; keep exactly one",
-        ));
+        diags.push(
+            Diagnostic::error(
+                node.span,
+                "a step names more than one of `operationId`, `operationPath` and `workflowId`; keep exactly one",
+            )
+            .with_code(codes::INVALID),
+        );
     } else if targets.is_empty() && ["operationId", "operationPath", "workflowId"].iter().all(|k| f.node(k).is_none()) {
-        diags.push(Diagnostic::error(
-            step_id.as_ref().map_or(node.span, |s| s.span),
-            "a step needs exactly one of `operationId`, `operationPath` or `workflowId`",
-        ));
+        diags.push(
+            Diagnostic::error(
+                step_id.as_ref().map_or(node.span, |s| s.span),
+                "a step needs exactly one of `operationId`, `operationPath` or `workflowId`",
+            )
+            .with_code(codes::MISSING_FIELD),
+        );
     }
     let success_criteria = f
         .list("successCriteria", diags)
@@ -475,6 +533,7 @@ fn load_step(node: &Node, diags: &mut Diagnostics) -> Option<Step> {
         on_success: load_actions(f.list("onSuccess", diags), ActionSet::Success, diags),
         on_failure: load_actions(f.list("onFailure", diags), ActionSet::Failure, diags),
         outputs: string_map(f.map_of("outputs", diags), "step output", diags),
+        extensions: f.extensions(),
         span: node.span,
     })
 }
@@ -486,6 +545,7 @@ fn load_reference(node: &Node, diags: &mut Diagnostics) -> Option<Option<(Text, 
         if key.name != "reference" && key.name != "value" {
             diags.push(
                 Diagnostic::error(key.span, format!("unknown field `{}` in a reusable object", key.name))
+                    .with_code(codes::UNKNOWN_FIELD)
                     .with_note(None, "a reusable object has only `reference` and `value`"),
             );
         }
@@ -517,18 +577,20 @@ fn load_parameter(node: &Node, diags: &mut Diagnostics) -> Option<Parameter> {
     {
         diags.push(
             Diagnostic::error(loc.span, format!("unknown parameter location `{}`", loc.value))
+                .with_code(codes::BAD_VALUE)
                 .with_suggestion(&loc.value, ["path", "query", "header", "cookie"])
                 .with_note(None, "`in` is one of path, query, header, cookie"),
         );
     }
     let value = f.node("value").cloned();
     if value.is_none() {
-        diags.push(Diagnostic::error(node.span, "a parameter is missing required field `value`"));
+        diags.push(Diagnostic::error(node.span, "a parameter is missing required field `value`").with_code(codes::MISSING_FIELD));
     }
     Some(Parameter {
         name: name?,
         location,
         value: value?,
+        extensions: f.extensions(),
         span: node.span,
     })
 }
@@ -542,7 +604,9 @@ fn load_request_body(node: &Node, diags: &mut Diagnostics) -> Option<RequestBody
             let r = Fields::new(n, "a payload replacement", &["target", "value"], diags)?;
             let target = r.required_text("target", n.span, diags)?;
             let Some(value) = r.node("value").cloned() else {
-                diags.push(Diagnostic::error(n.span, "a payload replacement is missing required field `value`"));
+                diags.push(
+                    Diagnostic::error(n.span, "a payload replacement is missing required field `value`").with_code(codes::MISSING_FIELD),
+                );
                 return None;
             };
             Some((target, value))
@@ -552,6 +616,7 @@ fn load_request_body(node: &Node, diags: &mut Diagnostics) -> Option<RequestBody
         content_type: f.text("contentType", diags),
         payload: f.node("payload").cloned(),
         replacements,
+        extensions: f.extensions(),
         span: node.span,
     })
 }
@@ -575,6 +640,7 @@ fn load_criterion(node: &Node, diags: &mut Diagnostics) -> Option<Criterion> {
         context: f.text("context", diags),
         kind,
         version,
+        extensions: f.extensions(),
         span: node.span,
     })
 }
@@ -615,6 +681,7 @@ fn load_action(node: &Node, set: ActionSet, diags: &mut Diagnostics) -> Option<A
     {
         diags.push(
             Diagnostic::error(k.span, format!("`{}` is not a type of {object}", k.value))
+                .with_code(codes::BAD_VALUE)
                 .with_suggestion(&k.value, kinds.iter().copied())
                 .with_note(None, format!("the types are: {}", kinds.join(", "))),
         );
@@ -622,47 +689,47 @@ fn load_action(node: &Node, set: ActionSet, diags: &mut Diagnostics) -> Option<A
     let workflow_id = f.text("workflowId", diags);
     let step_id = f.text("stepId", diags);
     if let (Some(_), Some(s)) = (&workflow_id, &step_id) {
-        diags.push(Diagnostic::error(
-            s.span,
-            format!("{object} names both `workflowId` and `stepId`; keep one"),
-        ));
+        diags.push(Diagnostic::error(s.span, format!("{object} names both `workflowId` and `stepId`; keep one")).with_code(codes::INVALID));
     }
     if let Some(k) = &kind {
         let needs_target = k.value == "goto";
         if needs_target && workflow_id.is_none() && step_id.is_none() {
-            diags.push(Diagnostic::error(k.span, "a `goto` action needs a `stepId` or a `workflowId`"));
+            diags.push(Diagnostic::error(k.span, "a `goto` action needs a `stepId` or a `workflowId`").with_code(codes::MISSING_FIELD));
         }
         if k.value == "end"
             && let Some(t) = workflow_id.as_ref().or(step_id.as_ref())
         {
-            diags.push(Diagnostic::error(t.span, "an `end` action cannot name a target step or workflow"));
+            diags.push(Diagnostic::error(t.span, "an `end` action cannot name a target step or workflow").with_code(codes::INVALID));
         }
     }
     let is_retry = kind.as_ref().is_some_and(|k| k.value == "retry");
     let retry_after = f.node("retryAfter").and_then(|n| match &n.value {
         Value::Number(x) if x.as_f64().is_some_and(|v| v >= 0.0) => Some((x.as_f64().unwrap_or(0.0), n.span)),
         _ => {
-            diags.push(Diagnostic::error(
-                n.span,
-                format!("`retryAfter` must be a non-negative number of seconds, found {}", n.kind()),
-            ));
+            diags.push(
+                Diagnostic::error(
+                    n.span,
+                    format!("`retryAfter` must be a non-negative number of seconds, found {}", shown(n)),
+                )
+                .with_code(codes::BAD_VALUE),
+            );
             None
         }
     });
     let retry_limit = f.node("retryLimit").and_then(|n| match &n.value {
         Value::Number(x) if x.as_u64().is_some() => Some((x.as_u64().unwrap_or(0), n.span)),
         _ => {
-            diags.push(Diagnostic::error(n.span, "`retryLimit` must be a non-negative integer"));
+            diags.push(
+                Diagnostic::error(n.span, format!("`retryLimit` must be a non-negative integer, found {}", shown(n)))
+                    .with_code(codes::BAD_VALUE),
+            );
             None
         }
     });
     if !is_retry {
         for (field, span) in [("retryAfter", retry_after.map(|r| r.1)), ("retryLimit", retry_limit.map(|r| r.1))] {
             if let Some(span) = span {
-                diags.push(Diagnostic::error(
-                    span,
-                    format!("`{field}` only applies to actions of type `retry`"),
-                ));
+                diags.push(Diagnostic::error(span, format!("`{field}` only applies to actions of type `retry`")).with_code(codes::INVALID));
             }
         }
     }
@@ -675,6 +742,7 @@ fn load_action(node: &Node, set: ActionSet, diags: &mut Diagnostics) -> Option<A
         retry_after,
         retry_limit,
         criteria,
+        extensions: f.extensions(),
         span: node.span,
     })
 }
@@ -688,28 +756,29 @@ fn load_components(node: &Node, diags: &mut Diagnostics) -> Components {
     ) else {
         return Components::default();
     };
-    let key = |k: &crate::yaml::Key| Text {
-        value: k.name.clone(),
-        span: k.span,
-        quoted: false,
+    let mut components = Components {
+        extensions: f.extensions(),
+        ..Components::default()
     };
-    let mut components = Components::default();
     if let Some(m) = f.map_of("inputs", diags) {
-        components.inputs = m.iter().map(|(k, v)| (key(k), v.clone())).collect();
+        components.inputs = m.iter().map(|(k, v)| (key_text(k), v.clone())).collect();
     }
     if let Some(m) = f.map_of("parameters", diags) {
-        components.parameters = m.iter().filter_map(|(k, v)| Some((key(k), load_parameter(v, diags)?))).collect();
+        components.parameters = m
+            .iter()
+            .filter_map(|(k, v)| Some((key_text(k), load_parameter(v, diags)?)))
+            .collect();
     }
     if let Some(m) = f.map_of("successActions", diags) {
         components.success_actions = m
             .iter()
-            .filter_map(|(k, v)| Some((key(k), load_action(v, ActionSet::Success, diags)?)))
+            .filter_map(|(k, v)| Some((key_text(k), load_action(v, ActionSet::Success, diags)?)))
             .collect();
     }
     if let Some(m) = f.map_of("failureActions", diags) {
         components.failure_actions = m
             .iter()
-            .filter_map(|(k, v)| Some((key(k), load_action(v, ActionSet::Failure, diags)?)))
+            .filter_map(|(k, v)| Some((key_text(k), load_action(v, ActionSet::Failure, diags)?)))
             .collect();
     }
     components

@@ -6,7 +6,8 @@
 //! runs on documents that checked clean.
 
 use crate::arazzo::model::{Action, Components, Parameter, Reusable, Step, Text, Workflow};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::did_you_mean;
+use crate::diagnostics::{Diagnostic, codes};
 use crate::load::Loaded;
 use crate::openapi::{OpenApi, Operation};
 use crate::yaml::Node;
@@ -38,24 +39,25 @@ pub fn operation_id(loaded: &Loaded, text: &Text) -> Result<OpRef, Diagnostic> {
     let value = text.value.as_str();
     if let Some(rest) = value.strip_prefix("$sourceDescriptions.") {
         let Some((source_name, op_id)) = rest.split_once('.') else {
-            return Err(Diagnostic::error(
-                text.span,
-                format!("`{value}` must be `$sourceDescriptions.<source>.<operationId>`"),
-            ));
+            return Err(
+                Diagnostic::error(text.span, format!("`{value}` must be `$sourceDescriptions.<source>.<operationId>`"))
+                    .with_code(codes::UNKNOWN_OPERATION),
+            );
         };
         let Some(index) = loaded.sources.iter().position(|s| s.name == source_name) else {
             return Err(Diagnostic::error(
                 text.sub_span(20, source_name.len()),
                 format!("unknown source description `{source_name}`"),
             )
+            .with_code(codes::UNKNOWN_SOURCE)
             .with_suggestion(source_name, loaded.sources.iter().map(|s| s.name.as_str())));
         };
         let Some(api) = loaded.sources.get(index).and_then(|s| s.api.as_ref()) else {
             // The source failed to load; that error is already reported.
-            return Err(Diagnostic::error(
-                text.span,
-                format!("source description `{source_name}` could not be loaded"),
-            ));
+            return Err(
+                Diagnostic::error(text.span, format!("source description `{source_name}` could not be loaded"))
+                    .with_code(codes::SOURCE_UNAVAILABLE),
+            );
         };
         return match api.operations.iter().position(|o| o.operation_id.as_deref() == Some(op_id)) {
             Some(operation) => Ok(OpRef { source: index, operation }),
@@ -77,6 +79,7 @@ pub fn operation_id(loaded: &Loaded, text: &Text) -> Result<OpRef, Diagnostic> {
             text.span,
             format!("operationId `{value}` must name its source: this document has several OpenAPI source descriptions"),
         )
+        .with_code(codes::UNKNOWN_OPERATION)
         .with_help(help));
     }
     for (index, api) in &apis {
@@ -89,7 +92,9 @@ pub fn operation_id(loaded: &Loaded, text: &Text) -> Result<OpRef, Diagnostic> {
 }
 
 fn unknown_operation<'a>(text: &Text, op_id: &str, offset: usize, known: impl IntoIterator<Item = &'a str>) -> Diagnostic {
-    Diagnostic::error(text.sub_span(offset, op_id.len()), format!("unknown operationId `{op_id}`")).with_suggestion(op_id, known)
+    Diagnostic::error(text.sub_span(offset, op_id.len()), format!("unknown operationId `{op_id}`"))
+        .with_code(codes::UNKNOWN_OPERATION)
+        .with_suggestion(op_id, known)
 }
 
 /// Resolves `operationPath`: `{$sourceDescriptions.<name>.url}#/paths/<escaped path>/<method>`.
@@ -97,24 +102,33 @@ pub fn operation_path(loaded: &Loaded, text: &Text) -> Result<OpRef, Diagnostic>
     let value = text.value.as_str();
     let form = "an operationPath is `{$sourceDescriptions.<name>.url}#/paths/<escaped path>/<method>`";
     let Some((head, pointer)) = value.split_once('#') else {
-        return Err(Diagnostic::error(text.span, "operationPath has no `#` JSON pointer to an operation").with_help(form));
+        return Err(
+            Diagnostic::error(text.span, "operationPath has no `#` JSON pointer to an operation")
+                .with_code(codes::UNKNOWN_OPERATION)
+                .with_help(form),
+        );
     };
     let source_name = head
         .strip_prefix("{$sourceDescriptions.")
         .and_then(|r| r.strip_suffix(".url}"))
         .or_else(|| head.strip_prefix("$sourceDescriptions.").and_then(|r| r.strip_suffix(".url")));
     let Some(source_name) = source_name else {
-        return Err(Diagnostic::error(text.span, "operationPath must start with `{$sourceDescriptions.<name>.url}`").with_help(form));
+        return Err(
+            Diagnostic::error(text.span, "operationPath must start with `{$sourceDescriptions.<name>.url}`")
+                .with_code(codes::UNKNOWN_OPERATION)
+                .with_help(form),
+        );
     };
     let Some(index) = loaded.sources.iter().position(|s| s.name == source_name) else {
         return Err(Diagnostic::error(text.span, format!("unknown source description `{source_name}`"))
+            .with_code(codes::UNKNOWN_SOURCE)
             .with_suggestion(source_name, loaded.sources.iter().map(|s| s.name.as_str())));
     };
     let Some(api) = loaded.sources.get(index).and_then(|s| s.api.as_ref()) else {
-        return Err(Diagnostic::error(
-            text.span,
-            format!("source description `{source_name}` could not be loaded"),
-        ));
+        return Err(
+            Diagnostic::error(text.span, format!("source description `{source_name}` could not be loaded"))
+                .with_code(codes::SOURCE_UNAVAILABLE),
+        );
     };
     let pointer_offset = head.len() + 1;
     if let Some(operation) = api.operations.iter().position(|o| o.pointer == pointer) {
@@ -131,7 +145,8 @@ pub fn operation_path(loaded: &Loaded, text: &Text) -> Result<OpRef, Diagnostic>
         } else {
             format!("operationPath `{pointer}` does not point at an operation in `{source_name}`")
         },
-    );
+    )
+    .with_code(codes::UNKNOWN_OPERATION);
     if lands_on_path {
         let methods: Vec<&str> = api
             .operations
@@ -144,6 +159,117 @@ pub fn operation_path(loaded: &Loaded, text: &Text) -> Result<OpRef, Diagnostic>
         d = d.with_suggestion(pointer, api.operations.iter().map(|o| o.pointer.as_str()));
     }
     Err(d)
+}
+
+/// A workflow a step, action or `dependsOn` names, and the components its
+/// `$ref`s and references resolve against (those of its own document).
+#[derive(Debug, Clone, Copy)]
+pub struct Callee<'a> {
+    pub workflow: &'a Workflow,
+    pub components: &'a Components,
+    /// Named as `$sourceDescriptions.<source>.<workflowId>`.
+    pub foreign: bool,
+}
+
+/// Resolves a workflowId: one of this document's, or
+/// `$sourceDescriptions.<source>.<workflowId>` in a source of type `arazzo`.
+/// `Err(None)`: the source named could not be loaded (already reported).
+pub fn workflow<'a>(loaded: &'a Loaded, text: &Text) -> Result<Callee<'a>, Option<Diagnostic>> {
+    let id = text.value.as_str();
+    let doc = &loaded.document;
+    let Some(rest) = id.strip_prefix("$sourceDescriptions.") else {
+        return match doc.workflows.iter().find(|w| w.workflow_id.value == id) {
+            Some(workflow) => Ok(Callee {
+                workflow,
+                components: &doc.components,
+                foreign: false,
+            }),
+            None => Err(Some(unknown_workflow(
+                text,
+                0,
+                id,
+                doc.workflows.iter().map(|w| w.workflow_id.value.as_str()),
+            ))),
+        };
+    };
+    let Some((source_name, workflow_id)) = rest.split_once('.') else {
+        return Err(Some(
+            Diagnostic::error(text.span, format!("`{id}` must be `$sourceDescriptions.<source>.<workflowId>`"))
+                .with_code(codes::UNKNOWN_WORKFLOW),
+        ));
+    };
+    let Some(source) = loaded.sources.iter().find(|s| s.name == source_name) else {
+        return Err(Some(
+            Diagnostic::error(
+                text.sub_span(20, source_name.len()),
+                format!("unknown source description `{source_name}`"),
+            )
+            .with_code(codes::UNKNOWN_SOURCE)
+            .with_suggestion(source_name, loaded.sources.iter().map(|s| s.name.as_str())),
+        ));
+    };
+    if source.api.is_some() {
+        return Err(Some(
+            Diagnostic::error(
+                text.sub_span(20, source_name.len()),
+                format!("source description `{source_name}` is an OpenAPI description, so it has no workflows"),
+            )
+            .with_code(codes::UNKNOWN_WORKFLOW)
+            .with_help("a step calls an operation of an OpenAPI source with `operationId` or `operationPath`"),
+        ));
+    }
+    let Some(other) = source.arazzo.as_deref() else { return Err(None) };
+    match other.workflows.iter().find(|w| w.workflow_id.value == workflow_id) {
+        Some(workflow) => Ok(Callee {
+            workflow,
+            components: &other.components,
+            foreign: true,
+        }),
+        None => Err(Some(unknown_workflow(
+            text,
+            21 + source_name.len(),
+            workflow_id,
+            other.workflows.iter().map(|w| w.workflow_id.value.as_str()),
+        ))),
+    }
+}
+
+fn unknown_workflow<'a>(text: &Text, offset: usize, id: &str, known: impl IntoIterator<Item = &'a str>) -> Diagnostic {
+    let d = Diagnostic::error(text.sub_span(offset, id.len()), format!("unknown workflowId `{id}`")).with_code(codes::UNKNOWN_WORKFLOW);
+    match did_you_mean(id, known) {
+        Some(best) => d.with_help(format!("did you mean `{best}`?")),
+        None => d,
+    }
+}
+
+/// What an operationPath's JSON pointer must look like whatever the API:
+/// `/paths/<escaped path>/<method>`. Checked even when the source cannot be
+/// read (a remote URL), so a pointer that stops at a path item is caught
+/// without the OpenAPI description.
+pub fn operation_path_shape(text: &Text) -> Result<(), Diagnostic> {
+    let Some((_, pointer)) = text.value.split_once('#') else {
+        return Ok(()); // `operation_path` reports the missing pointer with the full form
+    };
+    let offset = text.value.len() - pointer.len();
+    let tokens: Vec<&str> = pointer.split('/').collect();
+    let error = |message: String| Diagnostic::error(text.sub_span(offset, pointer.len()), message).with_code(codes::UNKNOWN_OPERATION);
+    match tokens.as_slice() {
+        ["", "paths", path, method] if !path.is_empty() => {
+            if crate::openapi::HttpMethod::from_key(method).is_some() {
+                Ok(())
+            } else {
+                Err(
+                    error(format!("operationPath `{pointer}` ends in `{method}`, which is not an HTTP method"))
+                        .with_suggestion(method, ["get", "put", "post", "delete", "options", "head", "patch", "trace"]),
+                )
+            }
+        }
+        ["", "paths", path] if !path.is_empty() => Err(error(format!("operationPath `{pointer}` points at a path item, not an operation"))
+            .with_help(format!("add the method, e.g. `{pointer}/get`"))),
+        _ => Err(error(format!(
+            "operationPath `{pointer}` must point at an operation: `#/paths/<escaped path>/<method>`"
+        ))),
+    }
 }
 
 /// A parameter after reusable objects are resolved and workflow-level
@@ -172,7 +298,8 @@ pub fn parameter(reusable: &Reusable<Parameter>, components: &Components) -> Res
                         "a parameter reference must be `$components.parameters.<name>`, found `{}`",
                         reference.value
                     ),
-                ));
+                )
+                .with_code(codes::UNKNOWN_COMPONENT));
             };
             match components.parameters.iter().find(|(k, _)| k.value == key) {
                 Some((_, p)) => Ok(EffectiveParameter {
@@ -181,6 +308,7 @@ pub fn parameter(reusable: &Reusable<Parameter>, components: &Components) -> Res
                     value: value.clone().unwrap_or_else(|| p.value.clone()),
                 }),
                 None => Err(Diagnostic::error(reference.span, format!("unknown component parameter `{key}`"))
+                    .with_code(codes::UNKNOWN_COMPONENT)
                     .with_suggestion(key, components.parameters.iter().map(|(k, _)| k.value.as_str()))),
             }
         }
@@ -197,13 +325,15 @@ pub fn action<'a>(reusable: &'a Reusable<Action>, components: &'a [(Text, Action
                 return Err(Diagnostic::error(
                     reference.span,
                     format!("this reference must be `{prefix}<name>`, found `{}`", reference.value),
-                ));
+                )
+                .with_code(codes::UNKNOWN_COMPONENT));
             };
             if value.is_some() {
-                return Err(Diagnostic::error(*span, "`value` only applies to parameter references"));
+                return Err(Diagnostic::error(*span, "`value` only applies to parameter references").with_code(codes::INVALID));
             }
             components.iter().find(|(k, _)| k.value == key).map(|(_, a)| a).ok_or_else(|| {
                 Diagnostic::error(reference.span, format!("unknown component in `{kind}`: `{key}`"))
+                    .with_code(codes::UNKNOWN_COMPONENT)
                     .with_suggestion(key, components.iter().map(|(k, _)| k.value.as_str()))
             })
         }
@@ -246,29 +376,53 @@ pub fn input_schema<'a>(workflow: &'a Workflow, components: &'a Components) -> O
     }
 }
 
+/// The inputs a workflow declares: the `properties` of its input schema,
+/// following `$ref`s to `#/components/inputs/<name>` and `allOf` (whose
+/// `required` lists hold), `oneOf` and `anyOf` (whose members are optional,
+/// since another branch may apply). The first declaration of a name wins.
 pub fn input_properties(workflow: &Workflow, components: &Components) -> Vec<InputProperty> {
-    let Some(schema) = input_schema(workflow, components) else {
-        return Vec::new();
-    };
+    let mut out = Vec::new();
+    if let Some(schema) = workflow.inputs.as_ref() {
+        collect_properties(schema, components, true, 0, &mut out);
+    }
+    out
+}
+
+/// Deep enough for any real schema; stops `$ref` cycles.
+const MAX_SCHEMA_DEPTH: usize = 16;
+
+fn collect_properties(schema: &Node, components: &Components, may_require: bool, depth: usize, out: &mut Vec<InputProperty>) {
+    if depth > MAX_SCHEMA_DEPTH {
+        return;
+    }
+    if let Some(target) = schema.get("$ref").and_then(Node::as_str) {
+        let key = target.strip_prefix("#/components/inputs/").unwrap_or_default();
+        if let Some((_, node)) = components.inputs.iter().find(|(k, _)| k.value == key) {
+            collect_properties(node, components, may_require, depth + 1, out);
+        }
+        return;
+    }
     let required: Vec<&str> = schema
         .get("required")
         .and_then(Node::as_seq)
         .map(|s| s.iter().filter_map(Node::as_str).collect())
         .unwrap_or_default();
-    schema
-        .get("properties")
-        .and_then(Node::as_map)
-        .map(|props| {
-            props
-                .iter()
-                .map(|(k, v)| InputProperty {
-                    name: k.name.clone(),
-                    required: required.contains(&k.name.as_str()),
-                    schema: v.clone(),
-                })
-                .collect()
-        })
-        .unwrap_or_default()
+    for (key, value) in schema.get("properties").and_then(Node::as_map).into_iter().flat_map(|m| m.iter()) {
+        let is_required = may_require && required.contains(&key.name.as_str());
+        match out.iter_mut().find(|p| p.name == key.name) {
+            Some(existing) => existing.required |= is_required,
+            None => out.push(InputProperty {
+                name: key.name.clone(),
+                required: is_required,
+                schema: value.clone(),
+            }),
+        }
+    }
+    for (keyword, keeps_required) in [("allOf", true), ("oneOf", false), ("anyOf", false)] {
+        for branch in schema.get(keyword).and_then(Node::as_seq).unwrap_or_default() {
+            collect_properties(branch, components, may_require && keeps_required, depth + 1, out);
+        }
+    }
 }
 
 /// The status codes a step's success criteria pin down with

@@ -268,3 +268,33 @@ fn no_input_panics() {
         assert!(outcome.is_ok(), "panicked on input {input:?}");
     }
 }
+
+/// Found by `cargo fuzz run jsonpath`: serde_json_path 0.7.2 hits
+/// `unreachable!("we do not use streaming parsers")` when a quoted name ends
+/// inside a `\u` escape. Each of these must be an error, not a panic.
+#[test]
+fn truncated_unicode_escapes_in_jsonpath_are_errors() {
+    for input in [
+        " $['st\u{643}\\u",
+        "$['a\\u",
+        "$['a\\u1",
+        "$['a\\u12",
+        "$['a\\u123",
+        "$[\"a\\u",
+        "$['a\\uD800",
+        "$['a\\uD800\\u",
+        "$['a\\uD800\\uDC0",
+        "$['a\\uD800']",
+        "$['a\\u12']",
+        "$.x == '\\u",
+        "$[?@.a == 'b\\u",
+        "$['a\\uD800\\u0041']",
+        "$['a\\uDC00",
+    ] {
+        let result = std::panic::catch_unwind(|| JsonPathCondition::parse(input).is_ok());
+        assert_eq!(result.ok(), Some(false), "{input:?} must be an error, not a panic or a success");
+    }
+    // Complete escapes still parse.
+    assert!(JsonPathCondition::parse("$['caf\\u00e9']").is_ok());
+    assert!(JsonPathCondition::parse("$['\\uD83D\\uDE00']").is_ok());
+}
