@@ -41,6 +41,7 @@ pub fn emit_client_with(api: &OpenApi, module: &syn::Ident, operations: Option<&
     let doc = module_doc(api);
     let base_url = api.default_server_url().unwrap_or_else(|| "/".to_owned());
     let auth = auth_methods(api);
+    let (server_items, server_constructor) = server_variables(api);
     let methods = ops.iter().map(|op| method(types, op));
     let responses = ops.iter().map(|op| response_enum(types, op));
     quote! {
@@ -80,6 +81,8 @@ pub fn emit_client_with(api: &OpenApi, module: &syn::Ident, operations: Option<&
                     Self { http: ::arazzo::HttpClient::new(base_url) }
                 }
 
+                #server_constructor
+
                 #auth
 
                 /// Sends requests through `client` (proxies, TLS roots, timeouts).
@@ -105,6 +108,8 @@ pub fn emit_client_with(api: &OpenApi, module: &syn::Ident, operations: Option<&
                     Self::new(DEFAULT_BASE_URL)
                 }
             }
+
+            #server_items
 
             #(#responses)*
         }
@@ -200,6 +205,70 @@ fn auth_methods(api: &OpenApi) -> TokenStream {
         });
     }
     out
+}
+
+/// For a first server whose URL has `{variables}`: a `ServerVariables`
+/// struct (defaults from the spec, every field settable) and
+/// `Client::for_server`, so that choosing a region is typed rather than
+/// string surgery on `DEFAULT_BASE_URL`. Nothing for servers without
+/// variables.
+fn server_variables(api: &OpenApi) -> (TokenStream, TokenStream) {
+    let Some(server) = api.servers.first().filter(|s| !s.variables.is_empty()) else {
+        return (TokenStream::new(), TokenStream::new());
+    };
+    let mut used = NameSet::default();
+    let vars: Vec<(Ident, &str, &str, TokenStream)> = server
+        .variables
+        .iter()
+        .map(|(name, default, choices)| {
+            let ident = make_ident(&used.unique(&field_name(name)));
+            let mut text = format!("`{{{name}}}`, default `{default}`.");
+            if !choices.is_empty() {
+                let list: Vec<String> = choices.iter().map(|c| format!("`{c}`")).collect();
+                text.push_str(&format!(" The spec allows {}.", list.join(", ")));
+            }
+            (ident, name.as_str(), default.as_str(), doc_attrs(Some(&text)))
+        })
+        .collect();
+    let fields = vars
+        .iter()
+        .map(|(ident, _, _, doc)| quote!(#doc pub #ident: ::std::string::String,));
+    let defaults = vars
+        .iter()
+        .map(|(ident, _, default, _)| quote!(#ident: ::std::string::String::from(#default),));
+    let replacements = vars.iter().map(|(ident, name, _, _)| {
+        let placeholder = format!("{{{name}}}");
+        quote!(.replace(#placeholder, &self.#ident))
+    });
+    let template = &server.url;
+    let doc = format!(" The variables of the server URL `{}`.", template.replace('`', "'"));
+    let items = quote! {
+        #[doc = #doc]
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
+        pub struct ServerVariables {
+            #(#fields)*
+        }
+
+        impl ::std::default::Default for ServerVariables {
+            fn default() -> Self {
+                Self { #(#defaults)* }
+            }
+        }
+
+        impl ServerVariables {
+            /// The server URL with these values substituted.
+            pub fn url(&self) -> ::std::string::String {
+                ::std::string::String::from(#template) #(#replacements)*
+            }
+        }
+    };
+    let constructor = quote! {
+        /// A client for the spec's server with `variables` substituted into its URL.
+        pub fn for_server(variables: &ServerVariables) -> Self {
+            Self::new(variables.url())
+        }
+    };
+    (items, constructor)
 }
 
 /// How a parameter's value is taken and turned into text.
@@ -304,6 +373,9 @@ pub enum ArgSource {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BodyKind {
     Json,
+    /// `multipart/form-data` from a typed object: each member one part
+    /// (strings as text parts, other values as JSON parts).
+    Multipart,
     Form,
     Bytes,
 }
@@ -331,11 +403,14 @@ fn argument_parameters(op: &Operation) -> Vec<usize> {
     out
 }
 
-/// The media type the client sends: JSON first, then form, then the first
-/// listed (as bytes).
+/// The media type the client sends: JSON first, then multipart with an
+/// object schema, then form, then the first listed (as bytes).
 fn chosen_body(body: &RequestBody) -> Option<(String, BodyKind, Option<&crate::openapi::SchemaRef>)> {
     if let Some(json) = body.content.iter().find(|m| is_json_media_type(&m.media_type)) {
         return Some((json.media_type.clone(), BodyKind::Json, json.schema.as_ref()));
+    }
+    if let Some(multipart) = body.multipart() {
+        return Some((multipart.media_type.clone(), BodyKind::Multipart, multipart.schema.as_ref()));
     }
     if let Some(form) = body
         .content
@@ -384,7 +459,7 @@ pub fn operation_args(types: &TypeSpace<'_>, op: &Operation) -> Vec<Arg> {
     }
     if let Some((required, (media_type, kind, schema))) = body {
         let inner = match kind {
-            BodyKind::Json => {
+            BodyKind::Json | BodyKind::Multipart => {
                 let ty = schema.map_or_else(|| quote!(::arazzo::serde_json::Value), |s| types.rust_type(s));
                 quote!(&#ty)
             }
@@ -415,6 +490,11 @@ fn apply_arg(types: &TypeSpace<'_>, op: &Operation, arg: &Arg) -> TokenStream {
         ArgSource::Body { media_type, kind } => {
             let expr = match kind {
                 BodyKind::Json => quote!(request.json(#value)?),
+                BodyKind::Multipart => quote! {
+                    request.multipart(::arazzo::serde_json::to_value(#value).map_err(|e| ::arazzo::ClientError::InvalidRequest {
+                        message: ::std::format!("request body does not serialise: {e}"),
+                    })?)
+                },
                 BodyKind::Form => quote!(request.form(#value)),
                 BodyKind::Bytes => quote!(request.bytes(#media_type, #value)),
             };
@@ -442,12 +522,23 @@ fn apply_param(param: &Parameter, shape: &Shape, value: &TokenStream) -> TokenSt
         ParamLocation::Header => quote!(header),
         ParamLocation::Cookie => quote!(cookie),
     };
+    let style = param.style.as_deref().unwrap_or("");
+    if *shape == Shape::Json && param.location == ParamLocation::Query && (style == "deepObject" || param.explode()) {
+        return exploded_object(param, value);
+    }
     let Shape::List(item) = shape else {
         let text = text_of(shape, value);
         return quote!(request.#setter(#name, #text));
     };
     let item_text = item_text(item);
     let repeated = matches!(param.location, ParamLocation::Query | ParamLocation::Cookie) && param.explode();
+    // OpenAPI's array delimiters for non-exploded query arrays; every other
+    // style (form, simple) joins with commas.
+    let delimiter = match style {
+        "spaceDelimited" => " ",
+        "pipeDelimited" => "|",
+        _ => ",",
+    };
     if repeated {
         quote!(#value.iter().fold(request, |request, item| request.#setter(#name, #item_text)))
     } else {
@@ -458,8 +549,33 @@ fn apply_param(param: &Parameter, shape: &Shape, value: &TokenStream) -> TokenSt
                     .iter()
                     .map(|item| #item_text)
                     .collect::<::std::vec::Vec<_>>()
-                    .join(","),
+                    .join(#delimiter),
             )
+        }
+    }
+}
+
+/// A JSON-typed query parameter sent exploded: an object's members become
+/// `name[key]=value` (`deepObject`) or `key=value` (`form`, the default);
+/// anything that is not an object is sent as one `name=value`.
+fn exploded_object(param: &Parameter, value: &TokenStream) -> TokenStream {
+    let name = &param.name;
+    let key = if param.style.as_deref() == Some("deepObject") {
+        let template = format!("{}[{{key}}]", name.replace('{', "{{").replace('}', "}}"));
+        quote!(&::std::format!(#template))
+    } else {
+        quote!(key)
+    };
+    let member = quote! {
+        ::arazzo::serde_json::Value::as_str(member).map_or_else(|| member.to_string(), ::std::borrow::ToOwned::to_owned)
+    };
+    let whole = text_of(&Shape::Json, value);
+    quote! {
+        match #value.as_object() {
+            ::std::option::Option::Some(object) => object
+                .iter()
+                .fold(request, |request, (key, member)| request.query(#key, #member)),
+            ::std::option::Option::None => request.query(#name, #whole),
         }
     }
 }
@@ -791,6 +907,26 @@ mod tests {
     }
 
     #[test]
+    fn parameter_styles_and_server_variables() {
+        let code = emit(
+            "openapi: 3.0.3\ninfo: {title: t, version: '1'}\nservers:\n  - url: 'https://{region}.x.example/{v}'\n    variables:\n      region: {default: eu, enum: [eu, us]}\n      v: {default: v1}\npaths:\n  /o:\n    get:\n      operationId: o\n      parameters:\n        - {name: filter, in: query, style: deepObject, explode: true, schema: {type: object, properties: {a: {type: string}}}}\n        - {name: opts, in: query, schema: {type: object, additionalProperties: true}}\n        - {name: ids, in: query, style: pipeDelimited, schema: {type: array, items: {type: integer}}}\n        - {name: words, in: query, style: spaceDelimited, explode: false, schema: {type: array, items: {type: string}}}\n      responses: {}\n",
+            None,
+        );
+        assert_has(
+            &code,
+            &[
+                "request.query(&::std::format!(\"filter[{key}]\"), ::arazzo::serde_json::Value::as_str(member)",
+                "object.iter().fold(request, |request, (key, member)| { request.query(key,",
+                ".join(\"|\")",
+                ".join(\" \")",
+                "pub struct ServerVariables { /// `{region}`, default `eu`. The spec allows `eu`, `us`. pub region: ::std::string::String, /// `{v}`, default `v1`. pub v: ::std::string::String, }",
+                "::std::string::String::from(\"https://{region}.x.example/{v}\").replace(\"{region}\", &self.region).replace(\"{v}\", &self.v)",
+                "pub fn for_server(variables: &ServerVariables) -> Self { Self::new(variables.url()) }",
+            ],
+        );
+    }
+
+    #[test]
     fn status_variants() {
         let name = |s| status_variant(s).to_string();
         assert_eq!(name(StatusKey::Code(204)), "NoContent");
@@ -842,6 +978,7 @@ mod tests {
             "json",
             "form",
             "bytes",
+            "multipart",
             "status",
             "decode_json",
             "into_raw_body",

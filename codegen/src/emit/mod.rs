@@ -2,6 +2,7 @@
 //! or reports problems in the spec; that happened before.
 
 pub mod client;
+pub mod examples;
 mod program;
 pub mod types;
 pub mod workflow;

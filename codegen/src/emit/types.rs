@@ -13,7 +13,9 @@
 //! dependency, so every string format stays a `String`):
 //! - `string` (any format, `byte` and `binary` included) -> `String`;
 //!   `integer` -> `i64` (`int32` -> `i32`, `int8/16`, `uint8/16/32/64` to the
-//!   matching Rust integer); `number` -> `f64` (`float` -> `f32`); `boolean`
+//!   matching Rust integer); `number` -> `f64`, `format: float` included
+//!   (JSON numbers are decimal text: `0.585` read into an `f32` comes back
+//!   as `0.5849999785423279`, which the example round trip caught); `boolean`
 //!   -> `bool`.
 //! - Objects with `properties` -> structs; without -> `BTreeMap<String, T>`
 //!   (`T` from `additionalProperties`, else JSON). Properties plus an
@@ -32,7 +34,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 use crate::openapi::refs;
@@ -186,7 +188,11 @@ impl<'a> TypeSpace<'a> {
                 self.add_schema(schema, &hint);
             }
         }
-        let body = op.request_body.as_ref().and_then(|b| b.json()).and_then(|m| m.schema.as_ref());
+        let body = op
+            .request_body
+            .as_ref()
+            .and_then(|b| b.json().or_else(|| b.multipart()))
+            .and_then(|m| m.schema.as_ref());
         if let Some(schema) = body {
             let hint = component_hint(schema, "requestBodies", "Request").unwrap_or_else(|| format!("{base}Request"));
             self.add_schema(schema, &hint);
@@ -240,6 +246,18 @@ impl<'a> TypeSpace<'a> {
     /// schema is nullable in one of its spellings).
     pub fn is_option(&self, schema: &SchemaRef) -> bool {
         matches!(self.lookup_ty(schema, 0), Ty::Option(_))
+    }
+
+    /// Whether `schema` was registered (a type was decided for it while
+    /// generating), as opposed to merely nameable structurally.
+    pub fn has_type(&self, schema: &SchemaRef) -> bool {
+        self.types.contains_key(&schema.pointer)
+    }
+
+    /// Whether the schema's type is untyped JSON (`serde_json::Value`,
+    /// possibly optional): nothing about it can be checked.
+    pub fn is_plain_json(&self, schema: &SchemaRef) -> bool {
+        self.lookup_ty(schema, 0).without_option() == Ty::Json
     }
 
     /// The registered type of a schema, computing structural types for
@@ -606,8 +624,10 @@ impl<'a> TypeSpace<'a> {
             let ty = self.field_type(index, ty, boxed);
             quote!(#ident(#ty),)
         });
+        let keys: Vec<Option<Vec<&str>>> = variants.iter().map(|(_, ty)| self.struct_keys(ty)).collect();
         let (derive_de, manual_de) = match tags {
             Some((property, tags)) => (TokenStream::new(), tagged_deserialize(name, variants, property, tags)),
+            None if keys.iter().flatten().count() >= 2 => (TokenStream::new(), best_match_deserialize(name, variants, &keys)),
             None => (quote!(::arazzo::serde::Deserialize,), TokenStream::new()),
         };
         quote! {
@@ -623,6 +643,18 @@ impl<'a> TypeSpace<'a> {
                 #(#items)*
             }
             #manual_de
+        }
+    }
+
+    /// The JSON names of a struct's declared properties, `None` for any
+    /// other type.
+    fn struct_keys(&self, ty: &Ty) -> Option<Vec<&str>> {
+        match ty {
+            Ty::Named(i) => match self.defs.get(*i).map(|d| &d.body) {
+                Some(Body::Struct { fields, .. }) => Some(fields.iter().map(|f| f.json.as_str()).collect()),
+                _ => None,
+            },
+            _ => None,
         }
     }
 
@@ -707,7 +739,7 @@ fn primitive(v: &SchemaView) -> Option<Ty> {
             "uint64" => "u64",
             _ => "i64",
         })),
-        JsonType::Number => Some(Ty::Float(if format == "float" { "f32" } else { "f64" })),
+        JsonType::Number => Some(Ty::Float("f64")),
         JsonType::Object | JsonType::Array | JsonType::Null => None,
     }
 }
@@ -839,6 +871,58 @@ fn tagged_deserialize(name: &Ident, variants: &[(String, Ty)], property: &str, t
                     #(#arms)*
                     _ => ::std::result::Result::Err(<D::Error as ::arazzo::serde::de::Error>::custom(#unknown)),
                 }
+            }
+        }
+    }
+}
+
+/// Deserialises an untagged union whose branches include several objects by
+/// trying the branches in order of how many of the input's members each
+/// declares (fewest declared properties first on a tie), not in document
+/// order. Serde's `untagged` takes the first branch that accepts the value,
+/// and with optional properties and unknown members ignored that is often a
+/// branch that silently drops half the object (GitHub's environment
+/// protection rules: three object branches, the first accepts all of them).
+/// Non-object values keep document order.
+fn best_match_deserialize(name: &Ident, variants: &[(String, Ty)], keys: &[Option<Vec<&str>>]) -> TokenStream {
+    let count = Literal::usize_unsuffixed(variants.len());
+    let key_lists = keys.iter().map(|k| {
+        let k = k.as_deref().unwrap_or(&[]);
+        quote!(&[#(#k),*])
+    });
+    let indices = (0..variants.len()).map(Literal::usize_unsuffixed);
+    let arms = variants.iter().enumerate().map(|(i, (variant, _))| {
+        let variant = make_ident(variant);
+        let i = Literal::usize_unsuffixed(i);
+        quote!(#i => ::arazzo::serde_json::from_value(value.clone()).map(Self::#variant),)
+    });
+    let none = format!("the value matches no variant of `{name}`");
+    quote! {
+        impl<'de> ::arazzo::serde::Deserialize<'de> for #name {
+            fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+            where
+                D: ::arazzo::serde::Deserializer<'de>,
+            {
+                const KEYS: [&[&str]; #count] = [#(#key_lists),*];
+                let value = <::arazzo::serde_json::Value as ::arazzo::serde::Deserialize<'de>>::deserialize(deserializer)?;
+                let mut order: [usize; #count] = [#(#indices),*];
+                if let ::std::option::Option::Some(object) = value.as_object() {
+                    order.sort_by_key(|i| {
+                        let keys = KEYS.get(*i).copied().unwrap_or_default();
+                        let matched = object.keys().filter(|k| keys.contains(&k.as_str())).count();
+                        (::std::cmp::Reverse(matched), keys.len())
+                    });
+                }
+                for i in order {
+                    let result = match i {
+                        #(#arms)*
+                        _ => continue,
+                    };
+                    if let ::std::result::Result::Ok(typed) = result {
+                        return ::std::result::Result::Ok(typed);
+                    }
+                }
+                ::std::result::Result::Err(<D::Error as ::arazzo::serde::de::Error>::custom(#none))
             }
         }
     }
@@ -1268,7 +1352,7 @@ mod tests {
             &code,
             &[
                 "pub x: ::std::option::Option<i32>,",
-                "pub enum E { String(::std::string::String), Array(::std::vec::Vec<f32>), }",
+                "pub enum E { String(::std::string::String), Array(::std::vec::Vec<f64>), }",
                 "pub struct F {}",
                 "#[serde(flatten)] pub additional_properties: ::std::collections::BTreeMap<::std::string::String, i64",
                 "pub enum J { /// `a` A,",

@@ -25,6 +25,7 @@ const PATH_ITEM_KEYS: &[&str] = &["$ref", "summary", "description", "servers", "
 /// operation's method must not take.
 const CLIENT_METHOD_NAMES: &[&str] = &[
     "new",
+    "for_server",
     "default",
     "http",
     "clone",

@@ -263,6 +263,13 @@ impl RequestBody {
     pub fn json(&self) -> Option<&MediaType> {
         self.content.iter().find(|m| is_json_media_type(&m.media_type))
     }
+
+    /// The `multipart/form-data` media type, if it has a schema.
+    pub fn multipart(&self) -> Option<&MediaType> {
+        self.content
+            .iter()
+            .find(|m| m.media_type.to_ascii_lowercase().starts_with("multipart/form-data") && m.schema.is_some())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
