@@ -55,6 +55,7 @@ components:
     Pet:
       type: object
       required: [id, status]
+      additionalProperties: false
       properties:
         id:
           type: string
@@ -63,6 +64,11 @@ components:
           enum: [available, sold]
         extra:
           type: object
+        owner:
+          type: object
+          properties:
+            name:
+              type: string
 "##;
 
 const VALID: &str = r##"arazzo: 1.0.1
@@ -634,6 +640,21 @@ fn response_pointer_into_a_closed_schema() {
         )],
         &[
             "wf.arazzo.yaml:37:19: `$response.body#/stauts` cannot select anything: the response body of `getPet` has no `stauts`; help: did you mean `status`?",
+        ],
+    );
+}
+
+/// A member an object does not declare but does not forbid either (JSON
+/// Schema's default) may still be sent: a warning, and the value is JSON.
+#[test]
+fn response_pointer_to_an_undeclared_member_warns() {
+    assert_errors(
+        &[(
+            "          status: $response.body#/status\n",
+            "          status: $response.body#/owner/nmae\n",
+        )],
+        &[
+            "wf.arazzo.yaml:37:19: `$response.body#/owner/nmae` reads `nmae`, which `/owner` of `getPet` does not declare; it is typed as JSON; help: did you mean `name`?",
         ],
     );
 }

@@ -109,6 +109,22 @@ fn track(files: &[PathBuf]) -> proc_macro2::TokenStream {
     quote!(#(#includes)*)
 }
 
+/// Stable Rust has no API for a proc-macro warning; using a deprecated item
+/// whose note is the message makes rustc print it, at the path literal.
+fn warnings(lines: &[String], span: Span) -> proc_macro2::TokenStream {
+    let items = lines.iter().map(|line| {
+        quote::quote_spanned! {span=>
+            const _: () = {
+                #[deprecated(note = #line)]
+                #[allow(non_upper_case_globals)]
+                const arazzo_warning: () = ();
+                arazzo_warning
+            };
+        }
+    });
+    quote!(#(#items)*)
+}
+
 fn expand(args: &Args) -> proc_macro2::TokenStream {
     let root = manifest_dir();
     let path = root.join(args.path.value());
@@ -121,8 +137,9 @@ fn expand(args: &Args) -> proc_macro2::TokenStream {
     match generator.generate(&path) {
         Ok(generated) => {
             let tracked = track(&generated.files);
+            let warnings = warnings(&generated.warnings, args.path.span());
             let tokens = generated.tokens;
-            quote!(#tracked #tokens)
+            quote!(#tracked #warnings #tokens)
         }
         Err(failure) => {
             let span: Span = args.path.span();

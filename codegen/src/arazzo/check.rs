@@ -831,20 +831,38 @@ impl<'a> WorkflowChecker<'a> {
                 let Some((index, step)) = scope.step else { return };
                 let Some((api, op)) = self.op_at(index) else { return };
                 let statuses = resolve::accepted_statuses(step);
-                if let PointerLookup::Missing { index, token, known } = api.response_pointer(op, &statuses, pointer.tokens()) {
+                if let PointerLookup::Missing {
+                    index,
+                    token,
+                    known,
+                    closed,
+                } = api.response_pointer(op, &statuses, pointer.tokens())
+                {
                     let path: String = pointer.tokens().iter().take(index).map(|t| format!("/{t}")).collect();
                     let at = if path.is_empty() {
                         "the response body".to_owned()
                     } else {
                         format!("`{path}`")
                     };
-                    diags.push(
+                    let d = if closed {
                         Diagnostic::error(
                             span,
                             format!("`{expr}` cannot select anything: {at} of `{}` has no `{token}`", op_name(op)),
                         )
-                        .with_code(codes::RESPONSE_POINTER)
-                        .with_suggestion(&token, known.iter().map(String::as_str)),
+                    } else {
+                        // The schema does not forbid unknown members, so the
+                        // server may send it: warn, and type it as JSON.
+                        Diagnostic::warning(
+                            span,
+                            format!(
+                                "`{expr}` reads `{token}`, which {at} of `{}` does not declare; it is typed as JSON",
+                                op_name(op)
+                            ),
+                        )
+                    };
+                    diags.push(
+                        d.with_code(codes::RESPONSE_POINTER)
+                            .with_suggestion(&token, known.iter().map(String::as_str)),
                     );
                 }
             }

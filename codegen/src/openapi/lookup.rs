@@ -18,12 +18,14 @@ const MAX_UNION_DEPTH: usize = 16;
 
 /// The answer to "what does this pointer select?".
 ///
-/// Objects are treated as *closed enough*: a token that is not among an
-/// object's declared `properties` is [`PointerLookup::Missing`] even though
-/// OpenAPI objects accept unknown properties by default, because what users
-/// want flagged is a typo. An object is *open* (tokens not declared give
-/// [`PointerLookup::Open`]) only when it declares no `properties` at all, or
-/// says `additionalProperties: true` / `{}`. With `additionalProperties:
+/// A token that is not among an object's declared `properties` is
+/// [`PointerLookup::Missing`], with `closed` saying whether it truly cannot
+/// exist (`additionalProperties: false`, a scalar, a bad array index) or is
+/// merely undeclared in an object that accepts unknown members (JSON
+/// Schema's default). The checker makes the first an error and the second a
+/// warning: a typo is the likely cause, but the server may still send it. An
+/// object is *open* (tokens not declared give [`PointerLookup::Open`]) when it
+/// declares no `properties` at all, or says `additionalProperties: true` / `{}`. With `additionalProperties:
 /// <schema>`, an undeclared token is `Found` with that schema, `optional`
 /// (a map lookup may miss).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,7 +43,13 @@ pub enum PointerLookup {
     /// The pointer cannot exist: token `token` (index `index`) is not a
     /// property of a closed-enough object, not an index into an array, or
     /// steps into a scalar. `known`: the property names available there.
-    Missing { index: usize, token: String, known: Vec<String> },
+    /// `closed`: the schema forbids it, rather than just not declaring it.
+    Missing {
+        index: usize,
+        token: String,
+        known: Vec<String>,
+        closed: bool,
+    },
     /// No response with a JSON body for those statuses.
     NoBody,
 }
@@ -140,9 +148,14 @@ impl OpenApi {
                         *first_optional |= optional;
                     }
                 },
-                PointerLookup::Missing { index, token, known } => {
+                PointerLookup::Missing {
+                    index,
+                    token,
+                    known,
+                    closed,
+                } => {
                     any_missing = true;
-                    missing = Some(merge_missing(missing, index, token, known));
+                    missing = Some(merge_missing(missing, index, token, known, closed));
                 }
                 PointerLookup::NoBody | PointerLookup::Open => {}
             }
@@ -172,12 +185,13 @@ impl OpenApi {
 
 /// Keeps the `Missing` that got furthest; at equal depth, merges the names
 /// known there so the did-you-mean sees every branch's properties.
-fn merge_missing(previous: Option<PointerLookup>, index: usize, token: String, known: Vec<String>) -> PointerLookup {
+fn merge_missing(previous: Option<PointerLookup>, index: usize, token: String, known: Vec<String>, closed: bool) -> PointerLookup {
     match previous {
         Some(PointerLookup::Missing {
             index: prev_index,
             token: prev_token,
             known: mut prev_known,
+            closed: prev_closed,
         }) if prev_index >= index => {
             if prev_index == index {
                 for name in known {
@@ -190,9 +204,16 @@ fn merge_missing(previous: Option<PointerLookup>, index: usize, token: String, k
                 index: prev_index,
                 token: prev_token,
                 known: prev_known,
+                // Only a pointer every branch forbids is an error.
+                closed: prev_closed && closed,
             }
         }
-        _ => PointerLookup::Missing { index, token, known },
+        _ => PointerLookup::Missing {
+            index,
+            token,
+            known,
+            closed,
+        },
     }
 }
 
@@ -236,6 +257,7 @@ fn step(schema: &SchemaView, token: &str, index: usize) -> Step {
         index,
         token: token.to_owned(),
         known: Vec::new(),
+        closed: true,
     })
 }
 
@@ -257,6 +279,7 @@ fn object_step(schema: &SchemaView, token: &str, index: usize) -> Step {
             index,
             token: token.to_owned(),
             known: schema.properties.iter().map(|p| p.name.clone()).collect(),
+            closed: matches!(schema.additional, Additional::Forbidden),
         }),
     }
 }
@@ -268,6 +291,7 @@ fn array_step(schema: &SchemaView, token: &str, index: usize) -> Step {
             index,
             token: token.to_owned(),
             known: Vec::new(),
+            closed: true,
         });
     };
     let item = schema.prefix_items.get(position).or(schema.items.as_ref()).cloned();

@@ -542,7 +542,8 @@ fn seer_response_pointers() {
         PointerLookup::Missing {
             index: 0,
             token: "first".into(),
-            known: vec![]
+            known: vec![],
+            closed: true,
         }
     );
     assert_eq!(api.response_pointer(list, &[401], &ptr("/0/id")), PointerLookup::NoBody);
@@ -564,7 +565,7 @@ fn seer_response_pointers() {
         found(&format!("{state}/completedAt"), true)
     );
     match api.response_pointer(start, &[202], &ptr("/autofix/statsu")) {
-        PointerLookup::Missing { index, token, known } => {
+        PointerLookup::Missing { index, token, known, .. } => {
             assert_eq!((index, token.as_str()), (1, "statsu"));
             assert_eq!(known, ["status", "createdAt", "completedAt", "steps", "fix"]);
         }
