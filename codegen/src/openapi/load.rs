@@ -105,13 +105,26 @@ impl<'a> Loader<'a, '_> {
             crate::yaml::Value::Number(n) => n.to_string(),
             _ => String::new(),
         };
-        if !(version.starts_with("3.0.") || version.starts_with("3.1.")) {
+        if version.starts_with("3.2.") {
+            // 3.2 only adds to 3.1 (new fields we ignore), so a 3.1 reading
+            // of it is right for everything we generate.
+            self.diags.push(Diagnostic::warning(
+                node.span,
+                format!("OpenAPI `{version}` is read as 3.1: fields added in 3.2 are ignored"),
+            ));
+        } else if !(version.starts_with("3.0.") || version.starts_with("3.1.")) {
+            // `openapi: 3.1` in YAML is the number 3.1, which lost its patch part.
+            let help = if version.matches('.').count() < 2 {
+                "write the full version as a quoted string, e.g. `openapi: \"3.1.0\"`"
+            } else {
+                "this generator reads OpenAPI 3.0.x and 3.1.x descriptions (Swagger 2.0 must be converted first)"
+            };
             self.diags.push(
                 Diagnostic::error(
                     node.span,
                     format!("unsupported OpenAPI version `{version}`; 3.0.x and 3.1.x are supported"),
                 )
-                .with_help("write the version as a quoted string, e.g. `openapi: \"3.1.0\"`"),
+                .with_help(help),
             );
         }
         version

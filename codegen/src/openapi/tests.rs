@@ -809,6 +809,11 @@ fn versions_and_shapes_are_checked() {
             Severity::Error,
         ),
         (
+            "openapi: 3.2.0\ninfo: {title: t, version: '1'}\npaths: {}\n",
+            "OpenAPI `3.2.0` is read as 3.1",
+            Severity::Warning,
+        ),
+        (
             "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\n",
             "Swagger 2.0",
             Severity::Error,
