@@ -866,3 +866,38 @@ fn dotted_member_of_an_input_is_unsupported() {
         ],
     );
 }
+
+/// Success criteria see the response too: their body pointers are checked.
+#[test]
+fn response_pointer_in_a_success_criterion() {
+    assert_errors(
+        &[(
+            "          - condition: $response.body#/status == \"available\"\n",
+            "          - condition: $response.body#/state == \"available\"\n",
+        )],
+        &[
+            "wf.arazzo.yaml:26:24: `$response.body#/state` cannot select anything: the response body of `getPet` has no `state`; help: did you mean `status`?",
+        ],
+    );
+}
+
+/// A `goto` to a workflow the document does not have.
+#[test]
+fn goto_unknown_workflow() {
+    assert_errors(
+        &[("            stepId: create\n", "            workflowId: adpot\n")],
+        &["wf.arazzo.yaml:30:25: unknown workflowId `adpot`; help: did you mean `adopt`?"],
+    );
+}
+
+/// `$workflows.<id>` must name a workflow of the document.
+#[test]
+fn workflows_expression_with_an_unknown_workflow() {
+    assert_errors(
+        &[(
+            "      petId: $steps.create.outputs.id\n",
+            "      petId: $workflows.adpot.outputs.petId\n",
+        )],
+        &["wf.arazzo.yaml:56:14: `$workflows.adpot` names no workflow of this document; help: did you mean `adopt`?"],
+    );
+}

@@ -445,8 +445,14 @@ impl<'a> WorkflowChecker<'a> {
                 .with_help("add `requestBody: { contentType: ..., payload: ... }`"),
             );
         }
+        // Criteria of a step that calls an operation see its response, so
+        // their body pointers are checked like the step's outputs.
+        let response_scope = Scope {
+            check_body_pointers: !calls_workflow,
+            ..scope
+        };
         for criterion in &step.success_criteria {
-            self.check_criterion(criterion, scope, diags);
+            self.check_criterion(criterion, response_scope, diags);
         }
         for (name, expr) in &step.outputs {
             output_name_pattern(name, diags);
@@ -524,10 +530,13 @@ impl<'a> WorkflowChecker<'a> {
                 self.workflow_exists(target, diags);
             }
             // Workflow-level actions run for each step, so `$statusCode`
-            // and `$response` have values there too.
+            // and `$response` have values there too. A step's success
+            // actions see the response its success criteria accepted, so
+            // their body pointers are checked against that schema.
+            let calls_operation = step.is_some_and(|(_, st)| !matches!(st.target, Some(StepTarget::WorkflowId(_))));
             let scope = Scope {
                 step,
-                check_body_pointers: false,
+                check_body_pointers: kind == "successActions" && calls_operation,
                 outside_steps: false,
             };
             for c in &action.criteria {
