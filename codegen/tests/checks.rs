@@ -901,3 +901,13 @@ fn workflows_expression_with_an_unknown_workflow() {
         &["wf.arazzo.yaml:56:14: `$workflows.adpot` names no workflow of this document; help: did you mean `adopt`?"],
     );
 }
+
+/// The same enum check for a `jsonpath` condition over `$response.body`;
+/// JSONPath compares strings exactly, so the case must match.
+#[test]
+fn enum_literal_in_a_jsonpath_condition() {
+    assert_errors(
+        &[("condition: $.status == \"available\"", "condition: $.status == \"Available\"")],
+        &["wf.arazzo.yaml:48:36: `Available` is not a value of `$.status`, whose schema allows only `available`, `sold`; help: did you mean `available`?"],
+    );
+}

@@ -37,6 +37,20 @@ const MAX_BRACKET_DEPTH: usize = 8;
 pub struct JsonPathCondition {
     source: String,
     kind: Kind,
+    comparisons: Vec<LiteralComparison>,
+}
+
+/// `$.a.b == "x"` (or `!=`) in a logical expression: a singular query
+/// compared with a string literal. The generator checks these against the
+/// schema's enum (a typo such as `"complete"` for `completed` never matches).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LiteralComparison {
+    /// The query's member names and indices, from the context value.
+    pub path: Vec<String>,
+    /// The literal's value.
+    pub literal: String,
+    /// Byte offset of the literal (its opening quote) in the condition.
+    pub literal_offset: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -109,14 +123,23 @@ impl JsonPathCondition {
         if trimmed.is_empty() {
             return Err(ParseError::new(lead, "empty JSONPath condition"));
         }
-        let kind = match JsonPath::parse(trimmed) {
-            Ok(path) => Kind::Query(path),
-            Err(_) => Kind::Logical(parse_logical(s)?),
+        let (kind, comparisons) = match JsonPath::parse(trimmed) {
+            Ok(path) => (Kind::Query(path), Vec::new()),
+            Err(_) => {
+                let (node, comparisons) = parse_logical(s)?;
+                (Kind::Logical(node), comparisons)
+            }
         };
         Ok(JsonPathCondition {
             source: s.to_string(),
             kind,
+            comparisons,
         })
+    }
+
+    /// Equality comparisons of a singular query with a string literal.
+    pub fn literal_comparisons(&self) -> &[LiteralComparison] {
+        &self.comparisons
     }
 
     /// The text this condition was parsed from.
@@ -212,10 +235,11 @@ fn check_nesting(s: &str) -> Result<(), ParseError> {
     Ok(())
 }
 
-fn parse_logical(s: &str) -> Result<LNode, ParseError> {
+fn parse_logical(s: &str) -> Result<(LNode, Vec<LiteralComparison>), ParseError> {
     let mut p = LParser {
         cur: Cursor::new(s, 0),
         depth: 0,
+        comparisons: Vec::new(),
     };
     p.cur.skip_blanks();
     let node = p.or()?;
@@ -228,19 +252,63 @@ fn parse_logical(s: &str) -> Result<LNode, ParseError> {
         };
         return Err(p.cur.error(message));
     }
-    Ok(node)
+    Ok((node, p.comparisons))
 }
 
 /// A parsed operand before we know whether it is compared or tested.
 enum Prim {
     Literal(Value),
-    Query { path: JsonPath, singular: bool },
+    Query {
+        path: JsonPath,
+        singular: bool,
+        text: (usize, usize),
+    },
     Func(FuncCall),
 }
 
 struct LParser<'a> {
     cur: Cursor<'a>,
     depth: usize,
+    comparisons: Vec<LiteralComparison>,
+}
+
+/// The member names and indices of a singular query such as `$.a['b'][0]`;
+/// `None` for anything else (escapes in names are left to `None` too, as a
+/// conservative skip of the schema check).
+fn singular_path(query: &str) -> Option<Vec<String>> {
+    let mut rest = query.trim().strip_prefix('$')?;
+    let mut tokens = Vec::new();
+    while !rest.is_empty() {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix('.') {
+            let end = after.find(|c: char| !is_name_char(c)).unwrap_or(after.len());
+            let name = after.get(..end)?;
+            if name.is_empty() {
+                return None;
+            }
+            tokens.push(name.to_owned());
+            rest = after.get(end..)?;
+        } else if let Some(after) = rest.strip_prefix('[') {
+            let close = after.find(']')?;
+            let inner = after.get(..close)?.trim();
+            let token = match inner.chars().next()? {
+                q @ ('\'' | '"') => {
+                    let name = inner.strip_prefix(q)?.strip_suffix(q)?;
+                    if name.contains('\\') {
+                        return None;
+                    }
+                    name.to_owned()
+                }
+                _ if inner.chars().all(|c| c.is_ascii_digit()) => inner.to_owned(),
+                _ => return None,
+            };
+            tokens.push(token);
+            rest = after.get(close + 1..)?;
+        } else {
+            return None;
+        }
+    }
+    Some(tokens)
 }
 
 fn is_name_char(c: char) -> bool {
@@ -337,6 +405,9 @@ impl LParser<'_> {
                 .error(format!("expected a value after '{}', found the end of the condition", op.as_str())));
         }
         let right = self.primary()?;
+        if matches!(op, ComparisonOp::Eq | ComparisonOp::Ne) {
+            self.record(&left, left_at, &right, right_at);
+        }
         let left = comparable(left, left_at)?;
         let right = comparable(right, right_at)?;
         let save = self.cur.pos;
@@ -347,6 +418,23 @@ impl LParser<'_> {
         }
         self.cur.pos = save;
         Ok(LNode::Compare(left, op, right))
+    }
+
+    /// Remembers `query == "literal"` (either way round) for schema checks.
+    fn record(&mut self, left: &Prim, left_at: usize, right: &Prim, right_at: usize) {
+        let (query, literal, literal_offset) = match (left, right) {
+            (Prim::Query { singular: true, text, .. }, Prim::Literal(Value::String(l))) => (*text, l, right_at),
+            (Prim::Literal(Value::String(l)), Prim::Query { singular: true, text, .. }) => (*text, l, left_at),
+            _ => return,
+        };
+        let Some(path) = self.cur.src().get(query.0..query.1).and_then(singular_path) else {
+            return;
+        };
+        self.comparisons.push(LiteralComparison {
+            path,
+            literal: literal.clone(),
+            literal_offset,
+        });
     }
 
     fn group(&mut self) -> Result<LNode, ParseError> {
@@ -380,7 +468,11 @@ impl LParser<'_> {
                     ));
                 }
                 let (path, singular) = self.query()?;
-                Ok(Prim::Query { path, singular })
+                Ok(Prim::Query {
+                    path,
+                    singular,
+                    text: (start, self.cur.pos),
+                })
             }
             Some('@') => Err(self
                 .cur
@@ -582,7 +674,7 @@ fn test(prim: Prim, at: usize) -> Result<LNode, ParseError> {
 fn comparable(prim: Prim, at: usize) -> Result<Comparable, ParseError> {
     match prim {
         Prim::Literal(v) => Ok(Comparable::Literal(v)),
-        Prim::Query { path, singular: true } => Ok(Comparable::Query(path)),
+        Prim::Query { path, singular: true, .. } => Ok(Comparable::Query(path)),
         Prim::Query { singular: false, .. } => Err(ParseError::new(
             at,
             "only singular queries (member names and array indices, like $.a[0].b) can be compared; use a filter such as $[?@.x == 1] to test many nodes",

@@ -29,7 +29,7 @@ pub mod template;
 pub use condition::SimpleCondition;
 pub use criterion::*;
 pub use expression::{Expression, Source, WorkflowField};
-pub use jsonpath::JsonPathCondition;
+pub use jsonpath::{JsonPathCondition, LiteralComparison};
 pub use pointer::JsonPointer;
 pub use template::*;
 

@@ -592,11 +592,59 @@ impl<'a> WorkflowChecker<'a> {
                     self.check_value(ctx, scope, "criterion context", diags);
                 }
             }
-            Ok(_) => {
+            Ok(parsed) => {
                 if let Some(ctx) = &c.context {
                     self.check_value(ctx, scope, "criterion context", diags);
                 }
+                if let ExprCriterion::JsonPath { context, path } = &parsed {
+                    self.check_jsonpath_enums(context, path, &c.condition, scope, diags);
+                }
             }
+        }
+    }
+
+    /// `$.autofix.status == "complete"` with context `$response.body`: the
+    /// query is followed through the response schema, and a literal outside
+    /// its enum is an error. JSONPath compares strings exactly (RFC 9535), so
+    /// unlike `simple` conditions the case must match too.
+    fn check_jsonpath_enums(
+        &self,
+        context: &Expression,
+        path: &arazzo_expr::JsonPathCondition,
+        text: &Text,
+        scope: Scope<'a>,
+        diags: &mut Diagnostics,
+    ) {
+        let Expression::Response(Source::Body(base)) = context else {
+            return;
+        };
+        let Some((index, step)) = scope.step else { return };
+        let Some((api, op)) = self.op_at(index) else { return };
+        let statuses = resolve::accepted_statuses(step);
+        for comparison in path.literal_comparisons() {
+            let mut tokens = pointer_tokens(base.as_ref());
+            tokens.extend(comparison.path.iter().cloned());
+            let PointerLookup::Found { schema, .. } = api.response_pointer(op, &statuses, &tokens) else {
+                continue;
+            };
+            let Some(values) = api.enum_values(&schema) else { continue };
+            if values.is_empty() || values.contains(&comparison.literal) {
+                continue;
+            }
+            let query = format!("$.{}", comparison.path.join("."));
+            let shown: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
+            diags.push(
+                Diagnostic::error(
+                    text.sub_span(comparison.literal_offset, comparison.literal.len() + 2),
+                    format!(
+                        "`{}` is not a value of `{query}`, whose schema allows only {}",
+                        comparison.literal,
+                        shown.join(", ")
+                    ),
+                )
+                .with_code(codes::ENUM_LITERAL)
+                .with_suggestion(&comparison.literal, values.iter().map(String::as_str)),
+            );
         }
     }
 

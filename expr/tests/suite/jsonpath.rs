@@ -189,3 +189,30 @@ fn nesting_up_to_the_limit_works_on_a_test_thread_stack() {
     let too_deep = format!("$.a{}", "[?@".repeat(30) + &"]".repeat(30));
     assert_error(JsonPathCondition::parse(&too_deep), 27, &["brackets nested more than 8 levels"]);
 }
+
+#[test]
+fn literal_comparisons_are_exposed_for_schema_checks() {
+    let cond = JsonPathCondition::parse(r#"$.autofix.status == "pending" || 'done' != $['autofix']['steps'][0].status"#).expect("parses");
+    let found: Vec<(Vec<String>, String, usize)> = cond
+        .literal_comparisons()
+        .iter()
+        .map(|c| (c.path.clone(), c.literal.clone(), c.literal_offset))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (vec!["autofix".to_owned(), "status".to_owned()], "pending".to_owned(), 20),
+            (
+                vec!["autofix".to_owned(), "steps".to_owned(), "0".to_owned(), "status".to_owned()],
+                "done".to_owned(),
+                33
+            ),
+        ]
+    );
+    // Only equality with a string literal is recorded.
+    let cond = JsonPathCondition::parse("$.count > 2 && $.ok == true").expect("parses");
+    assert!(cond.literal_comparisons().is_empty());
+    // A plain query has no comparisons.
+    let cond = JsonPathCondition::parse("$.items[?@.x == 'a']").expect("parses");
+    assert!(cond.literal_comparisons().is_empty());
+}
