@@ -908,6 +908,8 @@ fn workflows_expression_with_an_unknown_workflow() {
 fn enum_literal_in_a_jsonpath_condition() {
     assert_errors(
         &[("condition: $.status == \"available\"", "condition: $.status == \"Available\"")],
-        &["wf.arazzo.yaml:48:36: `Available` is not a value of `$.status`, whose schema allows only `available`, `sold`; help: did you mean `available`?"],
+        &[
+            "wf.arazzo.yaml:48:36: `Available` is not a value of `$.status`, whose schema allows only `available`, `sold`; help: did you mean `available`?",
+        ],
     );
 }
