@@ -56,3 +56,66 @@ fn multipart_bodies_are_typed() {
         serde_json::json!({"file": "contents"})
     );
 }
+
+#[test]
+fn nullable_beside_a_ref_accepts_null() {
+    let json = serde_json::json!({"id": 7, "name": "Pan", "price": 30.0, "created_at": "2024-05-06T07:08:09Z", "state": "active", "previous_state": null});
+    let product: types::Product = serde_json::from_value(json.clone()).expect("decodes");
+    assert_eq!(product.previous_state, None);
+    // Required and nullable: written as `null`, not left out.
+    assert_eq!(serde_json::to_value(&product).expect("encodes"), json);
+    let product: types::Product = serde_json::from_value(
+        serde_json::json!({"id": 7, "name": "Pan", "price": 30.0, "created_at": "x", "state": "active", "previous_state": "draft"}),
+    )
+    .expect("decodes");
+    assert_eq!(product.previous_state, Some(types::ProductState::Draft));
+}
+
+#[test]
+fn read_only_and_write_only_members_are_left_out_where_they_do_not_travel() {
+    // A request body: the server assigns `id`, so the client leaves it out.
+    let request = types::Product {
+        name: "Pan".into(),
+        price: 30.0,
+        tags: None,
+        dimensions: None,
+        id: None,
+        currency: None,
+        created_at: "2024-05-06T07:08:09Z".into(),
+        state: types::ProductState::Draft,
+        previous_state: None,
+        cost_price: Some(12.5),
+        replaced_by: None,
+        #[allow(deprecated)]
+        legacy_code: None,
+    };
+    let sent = serde_json::to_value(&request).expect("encodes");
+    assert_eq!(sent.get("id"), None);
+    assert_eq!(sent.get("cost_price"), Some(&serde_json::json!(12.5)));
+    // A response: `cost_price` is required in the spec but never sent back.
+    let received: types::Product = serde_json::from_value(
+        serde_json::json!({"id": 7, "name": "Pan", "price": 30.0, "created_at": "x", "state": "draft", "previous_state": null}),
+    )
+    .expect("decodes");
+    assert_eq!((received.id, received.cost_price), (Some(7), None));
+}
+
+#[test]
+fn const_members_round_trip() {
+    use client_tests::chat_api::types as chat;
+    let json = serde_json::json!({"id": "2", "author": {"id": "3", "username": "ann"}, "content": "hi", "kind": "message"});
+    let message: chat::Message = serde_json::from_value(json.clone()).expect("decodes");
+    assert_eq!(message.kind.as_ref().map(chat::MessageKind::as_str), Some("message"));
+    assert_eq!(serde_json::to_value(&message).expect("encodes"), json);
+}
+
+#[test]
+fn required_const_members_default_to_their_value() {
+    use client_tests::chat_api::types as chat;
+    let embed: chat::Embed = serde_json::from_value(serde_json::json!({"title": "t"})).expect("decodes");
+    assert_eq!(embed.r#type, chat::EmbedType::Rich);
+    assert_eq!(
+        serde_json::to_value(chat::Embed::default()).expect("encodes"),
+        serde_json::json!({"type": "rich"})
+    );
+}

@@ -28,6 +28,14 @@
 //! - Nullable (`nullable: true`, `type: [X, "null"]`, a `null` union branch)
 //!   -> `Option<T>`. Anything else (mixed `type` lists, tuples, `not`) ->
 //!   `serde_json::Value`.
+//! - A `readOnly` or `writeOnly` property is an `Option` omitted when `None`,
+//!   even if `required`: one struct serves requests (where the server's
+//!   readOnly members are absent) and responses (where writeOnly ones are).
+//!   `nullable: true` beside a property's `$ref` makes the field an `Option`;
+//!   `description`/`deprecated` there apply to the field. `const` and
+//!   `default` add to the field's doc comment; a string `const` is a
+//!   one-value enum whose `Default` is that value, so a required `const`
+//!   member may be missing from the JSON.
 //! - A struct field that leads back to its own struct without a `Vec` or
 //!   map in between is boxed.
 
@@ -108,6 +116,8 @@ enum Body {
         /// `(variant, json value)`.
         variants: Vec<(String, String)>,
         unknown: String,
+        /// From a `const`: the one variant is the type's `Default`.
+        constant: bool,
     },
     Union {
         variants: Vec<(String, Ty)>,
@@ -125,6 +135,9 @@ struct Field {
     nullable: bool,
     doc: Option<String>,
     deprecated: bool,
+    /// The type is a `const`'s one-value enum, so a missing member can
+    /// still only mean that value.
+    constant: bool,
 }
 
 /// Generates Rust types from the schemas reachable from a set of
@@ -387,7 +400,12 @@ impl<'a> TypeSpace<'a> {
             used.unique("Unknown")
         };
         if let Some(def) = self.defs.get_mut(index) {
-            def.body = Body::Enum { variants, unknown };
+            let constant = v.constant.is_some() && variants.len() == 1;
+            def.body = Body::Enum {
+                variants,
+                unknown,
+                constant,
+            };
         }
         Ty::Named(index)
     }
@@ -401,14 +419,23 @@ impl<'a> TypeSpace<'a> {
             let ty = self.ty(&prop.schema, &format!("{name}{}", type_name(&prop.name)), depth + 1);
             let (inner, nullable) = ty.split_option();
             let prop_view = view(&self.api.root, &prop.schema);
+            let notes = &prop.beside_ref;
+            let read_only = notes.read_only || prop_view.read_only;
+            let write_only = notes.write_only || prop_view.write_only;
+            let default = notes.default.as_ref().or(prop_view.default.as_ref());
+            let description = notes.description.clone().or(prop_view.description).or(prop_view.title);
             fields.push(Field {
                 rust: used.unique(&field_name(&prop.name)),
                 json: prop.name.clone(),
                 ty: inner.clone(),
-                required: v.is_required(&prop.name),
-                nullable,
-                doc: prop_view.description.or(prop_view.title),
-                deprecated: prop_view.deprecated,
+                // One struct serves both directions: a readOnly member is
+                // absent from requests and a writeOnly one from responses,
+                // so neither can be required in Rust.
+                required: v.is_required(&prop.name) && !read_only && !write_only,
+                nullable: nullable || notes.nullable,
+                doc: field_doc(description, prop_view.constant.as_ref(), default, read_only, write_only),
+                deprecated: notes.deprecated || prop_view.deprecated,
+                constant: self.is_constant(inner),
             });
         }
         let extra = match &v.additional {
@@ -493,6 +520,10 @@ impl<'a> TypeSpace<'a> {
     }
 
     /// Whether `ty` is a generated string enum (it has `as_str()`).
+    fn is_constant(&self, ty: &Ty) -> bool {
+        matches!(ty, Ty::Named(i) if matches!(self.defs.get(*i).map(|d| &d.body), Some(Body::Enum { constant: true, .. })))
+    }
+
     pub fn is_string_enum(&self, ty: &Ty) -> bool {
         matches!(ty, Ty::Named(i) if matches!(self.defs.get(*i).map(|d| &d.body), Some(Body::Enum { .. })))
     }
@@ -534,7 +565,11 @@ impl<'a> TypeSpace<'a> {
         let body = match &def.body {
             Body::Pending => return None,
             Body::Struct { fields, extra } => self.emit_struct(index, &name, fields, extra.as_ref(), boxed),
-            Body::Enum { variants, unknown } => emit_enum(&name, variants, unknown),
+            Body::Enum {
+                variants,
+                unknown,
+                constant,
+            } => emit_enum(&name, variants, unknown, *constant),
             Body::Union { variants, tags } => self.emit_union(index, &name, variants, tags.as_ref(), boxed),
         };
         Some(quote!(#attrs #body))
@@ -558,7 +593,7 @@ impl<'a> TypeSpace<'a> {
         extra: Option<&(String, Ty)>,
         boxed: &HashSet<(usize, usize)>,
     ) -> TokenStream {
-        let all_optional = fields.iter().all(|f| !f.required || f.nullable);
+        let all_optional = fields.iter().all(|f| !f.required || f.nullable || f.constant);
         let items = fields.iter().map(|f| {
             let ident = make_ident(&f.rust);
             let inner = self.field_type(index, &f.ty, boxed);
@@ -570,6 +605,8 @@ impl<'a> TypeSpace<'a> {
             }
             if !f.required {
                 serde.push(quote!(default, skip_serializing_if = "::std::option::Option::is_none"));
+            } else if f.constant && !f.nullable {
+                serde.push(quote!(default));
             }
             if !serde.is_empty() {
                 attrs.extend(quote!(#[serde(#(#serde),*)]));
@@ -715,6 +752,38 @@ fn selected<'o>(api: &'o OpenApi, operations: Option<&'o [usize]>) -> Vec<&'o Op
 /// Names schemas written directly under `components/<section>/<Name>` after
 /// the component (`NotFound` + `Response`), so the name does not depend on
 /// which operation is generated first.
+/// A field's doc comment: the description, then what the schema fixes
+/// about the value that its Rust type does not show.
+fn field_doc(
+    description: Option<String>,
+    constant: Option<&serde_json::Value>,
+    default: Option<&serde_json::Value>,
+    read_only: bool,
+    write_only: bool,
+) -> Option<String> {
+    let mut notes = Vec::new();
+    if let Some(value) = constant {
+        notes.push(format!("Always `{value}`."));
+    }
+    if let Some(value) = default {
+        notes.push(format!("Default: `{value}`."));
+    }
+    if read_only {
+        notes.push("Read-only: sent by the server, left out of requests when `None`.".to_owned());
+    }
+    if write_only {
+        notes.push("Write-only: sent by the client, absent from responses.".to_owned());
+    }
+    if notes.is_empty() {
+        return description;
+    }
+    let notes = notes.join(" ");
+    Some(match description {
+        Some(text) if !text.trim().is_empty() => format!("{}\n\n{notes}", text.trim_end()),
+        _ => notes,
+    })
+}
+
 fn component_hint(schema: &SchemaRef, section: &str, suffix: &str) -> Option<String> {
     let tokens = refs::split_pointer(&schema.pointer)?;
     match tokens.as_slice() {
@@ -769,9 +838,11 @@ fn branch_label(branch: &SchemaRef, v: &SchemaView) -> String {
     kind.to_owned()
 }
 
-fn emit_enum(name: &Ident, variants: &[(String, String)], unknown: &str) -> TokenStream {
+fn emit_enum(name: &Ident, variants: &[(String, String)], unknown: &str, constant: bool) -> TokenStream {
     let unknown = make_ident(unknown);
     let idents: Vec<Ident> = variants.iter().map(|(v, _)| make_ident(v)).collect();
+    let default = constant.then(|| quote!(, ::std::default::Default));
+    let marks = (0..idents.len()).map(|i| (constant && i == 0).then(|| quote!(#[default])));
     let values: Vec<&str> = variants.iter().map(|(_, j)| j.as_str()).collect();
     let docs = values.iter().map(|v| format!(" `{v}`"));
     quote! {
@@ -781,9 +852,10 @@ fn emit_enum(name: &Ident, variants: &[(String, String)], unknown: &str) -> Toke
             ::std::cmp::PartialEq,
             ::std::cmp::Eq,
             ::std::hash::Hash
+            #default
         )]
         pub enum #name {
-            #(#[doc = #docs] #idents,)*
+            #(#[doc = #docs] #marks #idents,)*
             /// A value this description does not list, kept as sent.
             #unknown(::std::string::String),
         }
@@ -1369,5 +1441,31 @@ mod tests {
         assert!(docs.contains("\" ~~~text\""));
         assert!(docs.ends_with("[doc = \" ```\"]"), "{docs}");
         assert!(doc_attrs(Some("  \n ")).is_empty());
+    }
+
+    #[test]
+    fn keywords_beside_refs_and_member_annotations() {
+        let (api, _) = load_str(
+            "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    Id: {type: string, description: An id.}\n    S:\n      type: object\n      required: [a, b, c, d, e]\n      properties:\n        a: {$ref: '#/components/schemas/Id', description: Beside., deprecated: true}\n        b: {$ref: '#/components/schemas/Id', nullable: true}\n        c: {type: integer, readOnly: true}\n        d: {type: string, writeOnly: true}\n        e: {type: string, const: fixed}\n        f: {type: boolean, default: true, description: Flag.}\n        g: {$ref: '#/components/schemas/Id'}\n",
+        );
+        let mut space = TypeSpace::new(&api);
+        space.add_schema(&schema("/components/schemas/S"), "X");
+        let code = pretty(space.emit());
+        let skip = "#[serde(default, skip_serializing_if = \"::std::option::Option::is_none\")]";
+        assert_has(
+            &code,
+            &[
+                "/// Beside. #[deprecated] pub a: ::std::string::String,",
+                "/// An id. pub b: ::std::option::Option<::std::string::String>,",
+                &format!("/// Read-only: sent by the server, left out of requests when `None`. {skip} pub c: ::std::option::Option<i64>,"),
+                &format!(
+                    "/// Write-only: sent by the client, absent from responses. {skip} pub d: ::std::option::Option<::std::string::String>,"
+                ),
+                "/// Always `\"fixed\"`. #[serde(default)] pub e: Se,",
+                "::std::hash::Hash, ::std::default::Default )] pub enum Se { /// `fixed` #[default] Fixed,",
+                &format!("/// Flag. /// /// Default: `true`. {skip} pub f: ::std::option::Option<bool>,"),
+                &format!("/// An id. {skip} pub g: ::std::option::Option<::std::string::String>,"),
+            ],
+        );
     }
 }

@@ -265,7 +265,9 @@ fn object_step(schema: &SchemaView, token: &str, index: usize) -> Step {
     if let Some(prop) = schema.property(token) {
         return Step::Next {
             schema: prop.schema.clone(),
-            optional: !schema.is_required(token),
+            // `nullable` beside the `$ref` lets the value be null whatever
+            // the referenced schema says.
+            optional: !schema.is_required(token) || prop.beside_ref.nullable,
         };
     }
     match &schema.additional {

@@ -61,6 +61,41 @@ pub enum Additional {
 pub struct Property {
     pub name: String,
     pub schema: SchemaRef,
+    /// Keywords written beside the property's `$ref`, which `schema` (the
+    /// referenced schema) cannot carry.
+    pub beside_ref: RefSiblings,
+}
+
+/// Annotations written next to a `$ref`. 3.1 gives `description` and
+/// `deprecated` there their meaning; 3.0 says siblings are ignored, but real
+/// 3.0 documents write `nullable: true` (and descriptions) beside `$ref`
+/// meaning exactly what they say, and honouring them only widens a field to
+/// `Option`, which still accepts every non-null value.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RefSiblings {
+    pub description: Option<String>,
+    pub deprecated: bool,
+    pub nullable: bool,
+    pub read_only: bool,
+    pub write_only: bool,
+    pub default: Option<serde_json::Value>,
+}
+
+impl RefSiblings {
+    fn read(node: &Node) -> RefSiblings {
+        if node.get("$ref").is_none() {
+            return RefSiblings::default();
+        }
+        let flag = |key: &str| node.get(key).and_then(Node::as_bool) == Some(true);
+        RefSiblings {
+            description: text(node, "description"),
+            deprecated: flag("deprecated"),
+            nullable: flag("nullable"),
+            read_only: flag("readOnly"),
+            write_only: flag("writeOnly"),
+            default: node.get("default").map(Node::to_json),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -82,6 +117,12 @@ pub struct SchemaView {
     pub title: Option<String>,
     pub description: Option<String>,
     pub deprecated: bool,
+    pub read_only: bool,
+    pub write_only: bool,
+    /// `default`, as JSON.
+    pub default: Option<serde_json::Value>,
+    /// `const`, as JSON (also in `enum_values`).
+    pub constant: Option<serde_json::Value>,
     /// `enum`, or `[const]`, as JSON.
     pub enum_values: Option<Vec<serde_json::Value>>,
     pub properties: Vec<Property>,
@@ -180,6 +221,9 @@ fn read_annotations(node: &Node, out: &mut SchemaView) {
     out.description = text(node, "description");
     out.format = text(node, "format");
     out.deprecated = node.get("deprecated").and_then(Node::as_bool) == Some(true);
+    out.read_only = node.get("readOnly").and_then(Node::as_bool) == Some(true);
+    out.write_only = node.get("writeOnly").and_then(Node::as_bool) == Some(true);
+    out.default = node.get("default").map(Node::to_json);
     if node.get("nullable").and_then(Node::as_bool) == Some(true) {
         out.nullable = true;
     }
@@ -190,6 +234,7 @@ fn read_annotations(node: &Node, out: &mut SchemaView) {
         }
         out.enum_values = Some(values);
     } else if let Some(value) = node.get("const") {
+        out.constant = Some(value.to_json());
         out.enum_values = Some(vec![value.to_json()]);
     }
 }
@@ -214,9 +259,10 @@ fn read_object(root: &Node, node: &Node, pointer: &str, out: &mut SchemaView) {
         let props_pointer = refs::join(pointer, "properties");
         out.properties = props
             .iter()
-            .map(|(key, _)| Property {
+            .map(|(key, written)| Property {
                 name: key.name.clone(),
                 schema: schema_at(root, &refs::join(&props_pointer, &key.name)),
+                beside_ref: RefSiblings::read(written),
             })
             .collect();
     }

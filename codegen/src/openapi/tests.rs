@@ -902,3 +902,19 @@ fn deep_nesting_is_bounded() {
     let deep: Vec<String> = std::iter::repeat_n("a".to_owned(), 60).collect();
     assert!(matches!(api.response_pointer(op, &[], &deep), PointerLookup::Found { .. }));
 }
+
+#[test]
+fn nullable_beside_a_ref_makes_a_pointer_optional() {
+    let api = clean(
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      operationId: getA\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                type: object\n                required: [plain, maybe]\n                properties:\n                  plain: {$ref: '#/components/schemas/Id'}\n                  maybe: {$ref: '#/components/schemas/Id', nullable: true}\ncomponents:\n  schemas:\n    Id: {type: string}\n",
+    );
+    let get = op(&api, "getA");
+    assert_eq!(
+        api.response_pointer(get, &[], &ptr("/plain")),
+        found("/components/schemas/Id", false)
+    );
+    assert_eq!(
+        api.response_pointer(get, &[], &ptr("/maybe")),
+        found("/components/schemas/Id", true)
+    );
+}
