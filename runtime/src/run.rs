@@ -274,22 +274,6 @@ impl<'a> Run<'a> {
         }
     }
 
-    /// A parameter value as the string that goes on the wire. Required
-    /// parameters that select nothing are an error; optional ones are `None`.
-    pub fn parameter(&self, step: &str, name: &str, text: &str, required: bool) -> Result<Option<String>, WorkflowError> {
-        match self.value(Some(step), text)? {
-            Some(Value::String(s)) => Ok(Some(s)),
-            Some(Value::Null) | None if !required => Ok(None),
-            Some(Value::Null) | None => Err(WorkflowError::MissingValue {
-                workflow: self.workflow.to_owned(),
-                step: Some(step.to_owned()),
-                name: name.to_owned(),
-                expression: text.to_owned(),
-            }),
-            Some(other) => Ok(Some(other.to_string())),
-        }
-    }
-
     /// Evaluates a parameter's value (a literal, an expression, a template,
     /// or a structure holding them) and adds it to the request serialised by
     /// the operation's `style` and `explode`. An optional parameter that
