@@ -597,14 +597,7 @@ impl Workflows {
                         if run
                             .criteria(
                                 "listModels",
-                                &[
-                                    ::arazzo::CriterionSpec {
-                                        condition: "$statusCode == 200",
-                                        context: ::std::option::Option::None,
-                                        kind: ::std::option::Option::None,
-                                        version: ::std::option::Option::None,
-                                    },
-                                ],
+                                &[::arazzo::CriterionSpec::simple("$statusCode == 200")],
                             )?
                         {
                             run.step_succeeded(
@@ -649,14 +642,7 @@ impl Workflows {
                         if run
                             .criteria(
                                 "startFix",
-                                &[
-                                    ::arazzo::CriterionSpec {
-                                        condition: "$statusCode == 202",
-                                        context: ::std::option::Option::None,
-                                        kind: ::std::option::Option::None,
-                                        version: ::std::option::Option::None,
-                                    },
-                                ],
+                                &[::arazzo::CriterionSpec::simple("$statusCode == 202")],
                             )?
                         {
                             run.step_succeeded(
@@ -693,14 +679,7 @@ impl Workflows {
                         if run
                             .criteria(
                                 "pollFixState",
-                                &[
-                                    ::arazzo::CriterionSpec {
-                                        condition: "$statusCode == 200",
-                                        context: ::std::option::Option::None,
-                                        kind: ::std::option::Option::None,
-                                        version: ::std::option::Option::None,
-                                    },
-                                ],
+                                &[::arazzo::CriterionSpec::simple("$statusCode == 200")],
                             )?
                         {
                             run.step_succeeded(

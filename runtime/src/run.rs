@@ -78,6 +78,19 @@ pub struct CriterionSpec {
     pub version: Option<&'static str>,
 }
 
+impl CriterionSpec {
+    /// A `simple` condition with no context: the common case, kept short in
+    /// generated code.
+    pub const fn simple(condition: &'static str) -> Self {
+        CriterionSpec {
+            condition,
+            context: None,
+            kind: None,
+            version: None,
+        }
+    }
+}
+
 /// One workflow execution.
 pub struct Run<'a> {
     workflow: &'static str,

@@ -209,6 +209,9 @@ fn opt_str(s: Option<&String>) -> TokenStream {
 fn criteria(list: &[CriterionIr]) -> TokenStream {
     let items = list.iter().map(|c| {
         let condition = &c.condition;
+        if c.context.is_none() && c.kind.is_none() && c.version.is_none() {
+            return quote!(::arazzo::CriterionSpec::simple(#condition));
+        }
         let context = opt_str(c.context.as_ref());
         let kind = opt_str(c.kind.as_ref());
         let version = opt_str(c.version.as_ref());
