@@ -854,15 +854,50 @@ fn workflow_step_parameters_match_the_callee_inputs() {
     );
 }
 
-/// `$inputs.customer.name` (a member of input `customer`, as the official
-/// bnpl example writes) is accepted as valid but refused as unsupported:
-/// the runtime looks names up exactly and would read nothing.
+/// `$inputs.owner.name` (a member of input `owner`, as the official bnpl
+/// example writes `$inputs.customer.firstName`) is followed through the
+/// input's schema: a declared member is fine, a member of a string or one a
+/// closed object lacks is an error.
 #[test]
-fn dotted_member_of_an_input_is_unsupported() {
+fn dotted_member_of_an_input_follows_its_schema() {
+    let owner = (
+        "        petId:\n          type: string\n",
+        "        petId:\n          type: string\n        owner:\n          type: object\n          additionalProperties: false\n          properties:\n            name: { type: string }\n            tags: { type: array, items: { type: object, properties: { label: { type: string } } } }\n",
+    );
+    assert_eq!(
+        check(&edit(&[
+            owner,
+            (
+                "id: \"{$inputs.petId}\"",
+                "id: \"{$inputs.owner.name}\"\n            tag: $inputs.owner.tags.0.label"
+            )
+        ])),
+        Vec::<String>::new()
+    );
     assert_errors(
-        &[("            value: $inputs.petId\n", "            value: $inputs.petId.id\n")],
         &[
-            "wf.arazzo.yaml:23:20: `$inputs.petId.id` reads member `id` of `petId` with `.`, which is not supported by this version of the generator; help: write `$inputs.petId#/id`",
+            owner,
+            ("            value: $inputs.petId\n", "            value: $inputs.petId.id\n"),
+            ("id: \"{$inputs.petId}\"", "id: \"{$inputs.owner.nmae}\""),
+        ],
+        &[
+            "wf.arazzo.yaml:29:20: `$inputs.petId.id` reads member `id` of `petId`, whose schema type is `string`",
+            "wf.arazzo.yaml:49:19: `$inputs.owner.nmae`: the schema of `owner` has no property `nmae`; help: did you mean `name`?",
+        ],
+    );
+}
+
+/// A bare number as an output is not an expression (the schema says
+/// `type: string`); it is refused rather than read as the text "2".
+#[test]
+fn a_number_is_not_an_output_expression() {
+    assert_errors(
+        &[(
+            "          status: $response.body#/status\n",
+            "          status: $response.body#/status\n          count: 2\n",
+        )],
+        &[
+            "wf.arazzo.yaml:38:18: step output `count` must be a runtime expression, found `2`; help: outputs are `Map[string, {expression}]`: select the value with an expression such as `$response.body#/count`",
         ],
     );
 }

@@ -600,6 +600,27 @@ fn pointer_into(value: Option<&Value>, pointer: Option<&JsonPointer>) -> Option<
     }
 }
 
+/// `$inputs.customer.firstName`: the ABNF's `name` may contain `.`, and
+/// the spec's own examples use it to read into an object. A key named
+/// exactly so wins; otherwise the longest key that is a `.`-prefix of the
+/// name is read and the rest navigated member by member (a number indexes
+/// an array). The checker has already proved that such a key is declared.
+fn named<'v>(map: Option<&'v Map<String, Value>>, name: &str) -> Option<&'v Value> {
+    let map = map?;
+    if let Some(value) = map.get(name) {
+        return Some(value);
+    }
+    let (key, rest) = name
+        .match_indices('.')
+        .rev()
+        .find_map(|(i, _)| map.get_key_value(&name[..i]).map(|(k, _)| (k, &name[i + 1..])))?;
+    rest.split('.').try_fold(map.get(key)?, |value, member| match value {
+        Value::Object(m) => m.get(member),
+        Value::Array(items) => items.get(member.parse::<usize>().ok()?),
+        _ => None,
+    })
+}
+
 fn find_header<'h>(headers: impl Iterator<Item = (&'h str, &'h str)>, name: &str) -> Option<Value> {
     headers
         .into_iter()
@@ -645,7 +666,7 @@ impl Resolve for Run<'_> {
                     },
                 }
             }
-            Expression::Inputs { name, pointer } => pointer_into(self.inputs.get(name), pointer.as_ref()),
+            Expression::Inputs { name, pointer } => pointer_into(named(self.inputs.as_object(), name), pointer.as_ref()),
             // In a step that called a workflow, `$outputs` reads the callee's
             // outputs (as the spec's own oauth example does); elsewhere this
             // workflow's.
@@ -654,10 +675,10 @@ impl Resolve for Run<'_> {
                     Some(Ok(callee)) => callee,
                     _ => &self.outputs,
                 };
-                pointer_into(outputs.get(name), pointer.as_ref())
+                pointer_into(named(Some(outputs), name), pointer.as_ref())
             }
             Expression::Steps { step_id, output, pointer } => {
-                pointer_into(self.steps.get(step_id.as_str()).and_then(|o| o.get(output)), pointer.as_ref())
+                pointer_into(named(self.steps.get(step_id.as_str()), output), pointer.as_ref())
             }
             Expression::Workflows {
                 workflow_id,
@@ -667,8 +688,8 @@ impl Resolve for Run<'_> {
             } => {
                 let ran = self.workflows.get(workflow_id.as_str());
                 let value = match field {
-                    WorkflowField::Inputs => ran.and_then(|(inputs, _)| inputs.get(name)),
-                    WorkflowField::Outputs => ran.and_then(|(_, outputs)| outputs.get(name)),
+                    WorkflowField::Inputs => named(ran.and_then(|(inputs, _)| inputs.as_object()), name),
+                    WorkflowField::Outputs => named(ran.map(|(_, outputs)| outputs), name),
                 };
                 pointer_into(value, pointer.as_ref())
             }
@@ -687,6 +708,18 @@ impl Resolve for Run<'_> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn dotted_names_read_into_the_longest_declared_prefix() {
+        let map = json!({"customer": {"name": "Ann", "tags": ["a", "b"]}, "a.b": 1, "a": {"b": 2}});
+        let map = map.as_object();
+        assert_eq!(named(map, "customer.name"), Some(&json!("Ann")));
+        assert_eq!(named(map, "customer.tags.1"), Some(&json!("b")));
+        assert_eq!(named(map, "a.b"), Some(&json!(1)), "an exact key wins");
+        assert_eq!(named(map, "customer.missing"), None);
+        assert_eq!(named(map, "customer.name.x"), None);
+        assert_eq!(named(map, "nobody.name"), None);
+    }
 
     #[test]
     fn replacements_set_members_and_items_but_never_invent_parents() {

@@ -38,6 +38,10 @@ fn base_path(api: &Value) -> String {
     path.trim_end_matches('/').to_owned()
 }
 
+/// Jentic's fixture discovery (`test_fixture_discovery.py`) only runs a
+/// directory holding an Arazzo and an OpenAPI document; we say why we do not.
+const NOT_A_FIXTURE: &str = "not run: no Arazzo or OpenAPI document in the directory (Jentic's own discovery skips it too)";
+
 struct Prepared {
     fixture: String,
     config: Value,
@@ -63,7 +67,7 @@ fn prepare(dir: &Path, conform_into: Option<&Path>) -> Option<Prepared> {
             fixture,
             config,
             clients: Vec::new(),
-            code: Err("no Arazzo document in the fixture".to_owned()),
+            code: Err(NOT_A_FIXTURE.to_owned()),
         });
     };
     let apis: Vec<&(PathBuf, Value)> = parsed.iter().filter(|(_, v)| v.get("openapi").is_some()).collect();
@@ -119,8 +123,9 @@ fn prepare(dir: &Path, conform_into: Option<&Path>) -> Option<Prepared> {
 fn main_rs(prepared: &[Prepared]) -> String {
     let mut out = String::from(
         "#![allow(warnings, clippy::all)]\n\
-         use arazzo_tests::jentic::{BoxFuture, Runner};\n\
-         use serde_json::{Map, Value};\n\n",
+         use arazzo_tests::jentic::{BoxFuture, Outcome, Runner};\n\
+         use serde_json::{Map, Value};\n\
+         use std::sync::{Arc, Mutex};\n\n",
     );
     for (i, p) in prepared.iter().enumerate() {
         if p.code.is_err() {
@@ -138,11 +143,11 @@ fn main_rs(prepared: &[Prepared]) -> String {
             .collect();
         let _ = write!(
             out,
-            "mod f_{i};\nstruct R{i};\nimpl Runner for R{i} {{\n    fn run<'a>(&'a self, bases: &'a [String], id: &'a str, inputs: Value) -> BoxFuture<'a, Result<Map<String, Value>, String>> {{\n        Box::pin(async move {{\n            let w = f_{i}::Workflows::new({clients}).with_poll_policy(arazzo::PollPolicy::immediate());\n            w.run_by_id(id, inputs).await.map_err(|e| e.to_string())\n        }})\n    }}\n}}\n\n"
+            "mod f_{i};\nstruct R{i};\nimpl Runner for R{i} {{\n    fn run<'a>(&'a self, bases: &'a [String], id: &'a str, inputs: Value) -> BoxFuture<'a, Outcome> {{\n        Box::pin(async move {{\n            let steps = Arc::new(Mutex::new(Map::new()));\n            let seen = Arc::clone(&steps);\n            let workflow = id.to_owned();\n            let w = f_{i}::Workflows::new({clients}).with_poll_policy(arazzo::PollPolicy::immediate()).with_observer(move |e| {{\n                if let arazzo::Event::StepSucceeded {{ workflow: wf, step, outputs }} = e {{\n                    if *wf == workflow {{\n                        let mut seen = seen.lock().unwrap();\n                        for (k, v) in outputs.iter() {{ seen.insert(format!(\"{{step}}.{{k}}\"), v.clone()); }}\n                    }}\n                }}\n            }});\n            let outputs = w.run_by_id(id, inputs).await.map_err(|e| e.to_string());\n            let steps = steps.lock().unwrap().clone();\n            Outcome {{ outputs, steps }}\n        }})\n    }}\n}}\n\n"
         );
     }
     out.push_str(
-        "#[tokio::main]\nasync fn main() {\n    let plan: Value = std::env::args().nth(1).and_then(|p| std::fs::read_to_string(p).ok()).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(Value::Null);\n    let mut rows = Vec::new();\n    for f in plan.as_array().into_iter().flatten() {\n        let name = f[\"fixture\"].as_str().unwrap_or(\"?\");\n        let config = &f[\"config\"];\n        if let Some(e) = f[\"error\"].as_str() {\n            rows.extend(arazzo_tests::jentic::not_run(name, config, e));\n            continue;\n        }\n        let sources: Vec<(String, String)> = f[\"sources\"].as_array().into_iter().flatten().map(|s| (s[0].as_str().unwrap_or(\"\").to_owned(), s[1].as_str().unwrap_or(\"\").to_owned())).collect();\n        let runner: &dyn Runner = match f[\"index\"].as_u64() {\n",
+        "#[tokio::main]\nasync fn main() {\n    let plan: Value = std::env::args().nth(1).and_then(|p| std::fs::read_to_string(p).ok()).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or(Value::Null);\n    let mut rows = Vec::new();\n    for f in plan.as_array().into_iter().flatten() {\n        let name = f[\"fixture\"].as_str().unwrap_or(\"?\");\n        let config = &f[\"config\"];\n        if let Some(e) = f[\"error\"].as_str() {\n            rows.extend(arazzo_tests::jentic::not_run(name, config, e, f[\"runnable\"].as_bool().unwrap_or(true)));\n            continue;\n        }\n        let sources: Vec<(String, String)> = f[\"sources\"].as_array().into_iter().flatten().map(|s| (s[0].as_str().unwrap_or(\"\").to_owned(), s[1].as_str().unwrap_or(\"\").to_owned())).collect();\n        let runner: &dyn Runner = match f[\"index\"].as_u64() {\n",
     );
     for (i, p) in prepared.iter().enumerate() {
         if p.code.is_ok() {
@@ -196,7 +201,10 @@ fn main() -> ExitCode {
                 writes.push((src.join(format!("f_{i}.rs")), code.clone()));
                 plan.push(json!({"fixture": p.fixture, "config": p.config, "sources": sources, "index": i}));
             }
-            Err(e) => plan.push(json!({"fixture": p.fixture, "config": p.config, "error": format!("compile error: {e}")})),
+            Err(e) if e == NOT_A_FIXTURE => plan.push(json!({"fixture": p.fixture, "config": p.config, "error": e, "runnable": false})),
+            Err(e) => {
+                plan.push(json!({"fixture": p.fixture, "config": p.config, "error": format!("compile error: {e}"), "runnable": true}))
+            }
         }
     }
     writes.push((scratch.join("plan.json"), Value::Array(plan).to_string()));

@@ -17,10 +17,20 @@ use crate::mock::{MockServer, Reply};
 
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
+/// What one run produced: the workflow's outputs (or its error) and the
+/// outputs of every step of that workflow that succeeded, keyed
+/// `stepId.name` (the last run of a step wins), as seen through the
+/// runtime's `StepSucceeded` events.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub outputs: Result<Map<String, Value>, String>,
+    pub steps: Map<String, Value>,
+}
+
 /// Runs one workflow of one compiled fixture: `bases` holds one base URL per
 /// source description, in document order.
 pub trait Runner: Sync {
-    fn run<'a>(&'a self, bases: &'a [String], workflow_id: &'a str, inputs: Value) -> BoxFuture<'a, Result<Map<String, Value>, String>>;
+    fn run<'a>(&'a self, bases: &'a [String], workflow_id: &'a str, inputs: Value) -> BoxFuture<'a, Outcome>;
 }
 
 /// One row of the result table.
@@ -29,6 +39,9 @@ pub struct Row {
     pub fixture: String,
     pub workflow: String,
     pub passed: bool,
+    /// False for a case Jentic's own runner would not run either (a
+    /// fixture without an Arazzo or OpenAPI document, a `mode: real` case).
+    pub runnable: bool,
     /// What disagreed, or why the case did not run.
     pub detail: String,
 }
@@ -118,7 +131,8 @@ pub async fn run_fixture(fixture: &str, config: &Value, sources: &[(String, Stri
                 fixture: fixture.to_owned(),
                 workflow,
                 passed: false,
-                detail: "skipped: real mode (needs the live API)".to_owned(),
+                runnable: false,
+                detail: "not run: `mode: real` (needs the live API)".to_owned(),
             });
             continue;
         }
@@ -129,6 +143,7 @@ pub async fn run_fixture(fixture: &str, config: &Value, sources: &[(String, Stri
                     fixture: fixture.to_owned(),
                     workflow,
                     passed: false,
+                    runnable: true,
                     detail: format!("mock server: {e}"),
                 });
                 continue;
@@ -149,7 +164,7 @@ pub async fn run_fixture(fixture: &str, config: &Value, sources: &[(String, Stri
             .or_else(|| case.get("params"))
             .cloned()
             .unwrap_or_else(|| Value::Object(Map::new()));
-        let result = runner.run(&bases, &workflow, inputs).await;
+        let Outcome { outputs: result, steps } = runner.run(&bases, &workflow, inputs).await;
         let mut problems = Vec::new();
         let expect_success = case.get("expect_success").and_then(Value::as_bool).unwrap_or(true);
         match (&result, expect_success) {
@@ -158,8 +173,10 @@ pub async fn run_fixture(fixture: &str, config: &Value, sources: &[(String, Stri
             _ => {}
         }
         if let (Ok(outputs), Some(Value::Object(expected))) = (&result, case.get("expected_outputs")) {
+            // Jentic's runner compares against the workflow outputs merged
+            // with every step output flattened to `stepId.name`.
             for (name, want) in expected {
-                match outputs.get(name) {
+                match outputs.get(name).or_else(|| steps.get(name)) {
                     Some(got) if same(want, got) => {}
                     Some(got) => problems.push(format!("output `{name}`: expected {want}, got {got}")),
                     None => problems.push(format!("output `{name}`: expected {want}, got nothing")),
@@ -177,14 +194,17 @@ pub async fn run_fixture(fixture: &str, config: &Value, sources: &[(String, Stri
             fixture: fixture.to_owned(),
             workflow,
             passed: problems.is_empty(),
+            runnable: true,
             detail: problems.join("; "),
         });
     }
     rows
 }
 
-/// Rows for a fixture that did not compile (or had no document).
-pub fn not_run(fixture: &str, config: &Value, why: &str) -> Vec<Row> {
+/// Rows for a fixture that did not compile (`runnable`) or that is not a
+/// fixture at all (no Arazzo or OpenAPI document: Jentic's discovery skips
+/// such a directory too).
+pub fn not_run(fixture: &str, config: &Value, why: &str, runnable: bool) -> Vec<Row> {
     config
         .get("workflows")
         .and_then(Value::as_array)
@@ -195,6 +215,7 @@ pub fn not_run(fixture: &str, config: &Value, why: &str) -> Vec<Row> {
                     fixture: fixture.to_owned(),
                     workflow: case.get("id").and_then(Value::as_str).unwrap_or("?").to_owned(),
                     passed: false,
+                    runnable,
                     detail: why.to_owned(),
                 })
                 .collect()
@@ -211,12 +232,21 @@ pub fn table(rows: &[Row]) -> String {
             "| {} | {} | {} | {} |\n",
             r.fixture,
             r.workflow,
-            if r.passed { "agree" } else { "DIFFER" },
+            match (r.passed, r.runnable) {
+                (true, _) => "agree",
+                (false, true) => "DIFFER",
+                (false, false) => "n/a",
+            },
             detail
         ));
     }
     let passed = rows.iter().filter(|r| r.passed).count();
-    out.push_str(&format!("\n{passed} of {} cases agree\n", rows.len()));
+    let runnable = rows.iter().filter(|r| r.runnable).count();
+    out.push_str(&format!(
+        "\n{passed} of {runnable} runnable cases agree ({} cases in all; {} not runnable by any runner)\n",
+        rows.len(),
+        rows.len() - runnable
+    ));
     out
 }
 

@@ -111,6 +111,7 @@ async fn form_multipart_text_and_replacements() {
         .bodies(api::BodiesInputs {
             note: Some("hello".into()),
             qty: Some(3),
+            buyer: Some(json!({"name": "Ann", "tags": ["vip", "eu"]})),
         })
         .await
         .expect("workflow succeeds");
@@ -134,13 +135,15 @@ async fn form_multipart_text_and_replacements() {
     );
     assert!(body.ends_with(&format!("--{boundary}--\r\n")), "{body}");
     assert_eq!(requests[2].header("content-type"), Some("text/plain"));
-    assert_eq!(requests[2].body_text(), "note: hello");
+    assert_eq!(requests[2].body_text(), "note: hello for Ann");
     assert_eq!(
         requests[3].body_json(),
         Some(json!({"item": {"id": "n-7", "qty": 3}, "source": server.base_url()}))
     );
     assert_eq!(out.echo, Some(json!("n-7")));
-    assert_eq!(out.sent, Some(json!("note: hello")));
+    assert_eq!(out.sent, Some(json!("note: hello for Ann")));
+    assert_eq!(out.order_status, Some(json!("new")));
+    assert_eq!(out.buyer_tag, Some(json!("eu")));
     assert_eq!(out.order_id.as_deref(), Some("o-9"));
 }
 

@@ -197,6 +197,63 @@ impl<'a> WorkflowChecker<'a> {
         }
     }
 
+    /// `$inputs.customer.firstName` reads into input `customer`; the path is
+    /// followed through the input's schema where the schema says enough
+    /// (inline `properties`; a `$ref` or a schema without `type` is trusted),
+    /// so reading a member of a string, or a member a closed object does not
+    /// declare, is an error.
+    fn input_member(&self, span: crate::source::Span, input: &str, member: &str) -> Option<Diagnostic> {
+        let schema = resolve::input_schema(self.workflow, &self.doc.components)?;
+        let mut at = schema.get("properties")?.get(input)?;
+        let mut path = input.to_owned();
+        for part in member.split('.') {
+            if at.get("$ref").is_some() {
+                return None;
+            }
+            let kind = at.get("type").and_then(Node::as_str);
+            match kind {
+                Some("object") | None => {}
+                Some("array") if part.parse::<usize>().is_ok() => {
+                    at = at.get("items")?;
+                    path = format!("{path}.{part}");
+                    continue;
+                }
+                Some(other) => {
+                    return Some(
+                        Diagnostic::error(
+                            span,
+                            format!("`$inputs.{input}.{member}` reads member `{part}` of `{path}`, whose schema type is `{other}`"),
+                        )
+                        .with_code(codes::UNKNOWN_INPUT),
+                    );
+                }
+            }
+            let properties = at.get("properties");
+            match properties.and_then(|p| p.get(part)) {
+                Some(next) => at = next,
+                None => {
+                    let closed = at
+                        .get("additionalProperties")
+                        .is_some_and(|a| matches!(a.value, crate::yaml::Value::Bool(false)));
+                    if !closed {
+                        return None;
+                    }
+                    let names: Vec<&str> = properties.and_then(Node::as_map).map(|m| m.keys().collect()).unwrap_or_default();
+                    return Some(
+                        Diagnostic::error(
+                            span,
+                            format!("`$inputs.{input}.{member}`: the schema of `{path}` has no property `{part}`"),
+                        )
+                        .with_code(codes::UNKNOWN_INPUT)
+                        .with_suggestion(part, names.iter().copied()),
+                    );
+                }
+            }
+            path = format!("{path}.{part}");
+        }
+        None
+    }
+
     fn workflow_exists(&self, text: &Text, diags: &mut Diagnostics) -> bool {
         self.callee(text, diags).is_some()
     }
@@ -762,7 +819,9 @@ impl<'a> WorkflowChecker<'a> {
         match expr {
             Expression::Inputs { name, .. } => {
                 if let Some((input, member)) = member_of(self.inputs.iter().map(String::as_str), name) {
-                    diags.push(dotted_member(span, "$inputs", input, &member));
+                    if let Some(d) = self.input_member(span, input, &member) {
+                        diags.push(d);
+                    }
                 } else if !declares(self.inputs.iter().map(String::as_str), name) {
                     let mut d = Diagnostic::error(
                         span,
@@ -790,9 +849,9 @@ impl<'a> WorkflowChecker<'a> {
                     );
                     return;
                 };
-                if let Some((name, member)) = member_of(target.outputs.iter().map(|(k, _)| k.value.as_str()), output) {
-                    let root = format!("$steps.{step_id}.outputs");
-                    diags.push(dotted_member(span, &root, name, &member));
+                // `$steps.s.outputs.result.id` reads member `id` of output
+                // `result` (the runtime navigates it, like `$inputs.a.b`).
+                if member_of(target.outputs.iter().map(|(k, _)| k.value.as_str()), output).is_some() {
                 } else if !declares(target.outputs.iter().map(|(k, _)| k.value.as_str()), output) {
                     let mut d =
                         Diagnostic::error(span, format!("step `{step_id}` declares no output `{output}`")).with_code(codes::UNKNOWN_OUTPUT);
@@ -951,21 +1010,6 @@ fn member_of<'n>(mut names: impl Iterator<Item = &'n str> + Clone, name: &str) -
             .and_then(|rest| rest.strip_prefix('.'))
             .map(|rest| (n, rest.to_owned()))
     })
-}
-
-/// Reading a member with `.` is accepted by the checker, but the runtime
-/// looks names up exactly; refusing it keeps generated code from silently
-/// reading nothing. A JSON pointer says the same thing and works.
-fn dotted_member(span: crate::source::Span, root: &str, name: &str, member: &str) -> Diagnostic {
-    let pointer = member.replace('~', "~0").replace('/', "~1").replace('.', "/");
-    Diagnostic::error(
-        span,
-        format!(
-            "`{root}.{name}.{member}` reads member `{member}` of `{name}` with `.`, which is not supported by this version of the generator"
-        ),
-    )
-    .with_code(codes::UNSUPPORTED)
-    .with_help(format!("write `{root}.{name}#/{pointer}`"))
 }
 
 /// Criterion types and versions that Arazzo 1.0.1 defines but this

@@ -300,19 +300,28 @@ fn text_of(node: &Node, what: &str, diags: &mut Diagnostics) -> Option<Text> {
     }
 }
 
-fn string_map(map: Option<&Map>, what: &str, diags: &mut Diagnostics) -> Vec<(Text, Text)> {
+/// Outputs are `Map[string, {expression}]` and the 1.0.1 JSON Schema says
+/// `type: string`: a bare `2` or `true` is not an expression, and reading
+/// it as the text "2" would silently change its type, so it is refused
+/// (where ids and versions written as numbers are read as text).
+fn output_map(map: Option<&Map>, what: &str, diags: &mut Diagnostics) -> Vec<(Text, Text)> {
     let Some(map) = map else { return Vec::new() };
     map.iter()
         .filter_map(|(key, node)| {
-            let value = text_of(node, &format!("{what} `{}`", key.name), diags)?;
-            Some((
-                Text {
-                    value: key.name.clone(),
-                    span: key.span,
-                    quoted: false,
-                },
-                value,
-            ))
+            if matches!(node.value, Value::Number(_) | Value::Bool(_)) {
+                diags.push(
+                    Diagnostic::error(
+                        node.span,
+                        format!("{what} `{}` must be a runtime expression, found {}", key.name, shown(node)),
+                    )
+                    .with_code(codes::BAD_VALUE)
+                    .with_help(
+                        "outputs are `Map[string, {expression}]`: select the value with an expression such as `$response.body#/count`",
+                    ),
+                );
+                return None;
+            }
+            Some((key_text(key), text_of(node, &format!("{what} `{}`", key.name), diags)?))
         })
         .collect()
 }
@@ -469,7 +478,7 @@ fn load_workflow(node: &Node, diags: &mut Diagnostics) -> Option<Workflow> {
         steps,
         success_actions: load_actions(f.list("successActions", diags), ActionSet::Success, diags),
         failure_actions: load_actions(f.list("failureActions", diags), ActionSet::Failure, diags),
-        outputs: string_map(f.map_of("outputs", diags), "workflow output", diags),
+        outputs: output_map(f.map_of("outputs", diags), "workflow output", diags),
         parameters: load_parameters(f.list("parameters", diags), diags),
         extensions: f.extensions(),
         span: node.span,
@@ -532,7 +541,7 @@ fn load_step(node: &Node, diags: &mut Diagnostics) -> Option<Step> {
         success_criteria,
         on_success: load_actions(f.list("onSuccess", diags), ActionSet::Success, diags),
         on_failure: load_actions(f.list("onFailure", diags), ActionSet::Failure, diags),
-        outputs: string_map(f.map_of("outputs", diags), "step output", diags),
+        outputs: output_map(f.map_of("outputs", diags), "step output", diags),
         extensions: f.extensions(),
         span: node.span,
     })
