@@ -216,9 +216,24 @@ fn analyse(path: &Path, options: &SourceOptions<'_>, map: &mut SourceMap, diags:
         return None;
     }
     let loaded = load::load_arazzo(&root, file, map, options, diags)?;
-    check::check(&loaded, diags);
-    support::check(&loaded, diags);
+    check_tree(&loaded, &mut Vec::new(), diags);
     Some(Analysed::Arazzo(Box::new(loaded)))
+}
+
+/// Checks a document and every Arazzo document it names as a source (each
+/// once: two sources may name the same file), since all of them compile
+/// into one program.
+fn check_tree(loaded: &load::Loaded, seen: &mut Vec<crate::source::FileId>, diags: &mut Diagnostics) {
+    let file = loaded.document.span.file;
+    if seen.contains(&file) {
+        return;
+    }
+    seen.push(file);
+    check::check(loaded, diags);
+    support::check(loaded, diags);
+    for nested in loaded.sources.iter().filter_map(|s| s.arazzo.as_deref()) {
+        check_tree(nested, seen, diags);
+    }
 }
 
 fn api_module_name(api: &openapi::OpenApi) -> String {

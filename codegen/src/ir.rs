@@ -13,13 +13,16 @@ pub struct Program {
     pub workflows: Vec<WorkflowIr>,
 }
 
-/// One typed client module per OpenAPI source description.
+/// One typed client module per OpenAPI source description, of the entry
+/// document or of an Arazzo document it names as a source (whose clients
+/// and workflows compile into the same program).
 #[derive(Debug, Clone)]
 pub struct ClientIr {
     pub source_name: String,
     pub module: String,
-    /// Index into `Loaded::sources`.
-    pub source: usize,
+    /// Indices into `Loaded::sources`, from the entry document down: all
+    /// but the last name `arazzo` sources, the last this OpenAPI source.
+    pub source: Vec<usize>,
     /// Operations to generate (indices into the API's operations); `None` = all.
     pub operations: Option<Vec<usize>>,
 }
@@ -67,6 +70,12 @@ pub struct OutputIr {
 #[derive(Debug, Clone)]
 pub struct WorkflowIr {
     pub id: String,
+    /// How `run_by_id` names it: the id, or for a workflow of an Arazzo
+    /// source `$sourceDescriptions.<source>.<id>` (as a step would).
+    pub reference: String,
+    /// The `arazzo` sources leading to the document that holds it (empty
+    /// for the entry document), as in `ClientIr::source`.
+    pub document: Vec<usize>,
     pub method: String,
     pub type_prefix: String,
     pub summary: Option<String>,
@@ -148,7 +157,7 @@ pub enum ActionKindIr {
 }
 
 /// Where an action transfers control: a step of the same workflow or a
-/// workflow of the document (indices).
+/// workflow of the program (indices).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
     Step(usize),

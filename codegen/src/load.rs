@@ -20,11 +20,10 @@ pub struct LoadedSource {
     pub name: String,
     pub url: String,
     pub api: Option<OpenApi>,
-    /// For a source of type `arazzo`: its document, loaded so that
-    /// `$sourceDescriptions.<name>.<workflowId>` references can be checked.
-    /// Its own source descriptions are not followed (a cycle of documents
-    /// naming each other would otherwise never end).
-    pub arazzo: Option<Box<Document>>,
+    /// For a source of type `arazzo`: that document with its own sources,
+    /// loaded like the entry document, so its workflows can be checked and
+    /// compiled into the same program (`$sourceDescriptions.<name>.<id>`).
+    pub arazzo: Option<Box<Loaded>>,
 }
 
 impl LoadedSource {
@@ -39,6 +38,19 @@ impl LoadedSource {
 pub struct Loaded {
     pub document: Document,
     pub sources: Vec<LoadedSource>,
+}
+
+impl Loaded {
+    /// The source at `path`: indices into `sources`, the leading ones
+    /// through `arazzo` sources (see `ir::ClientIr::source`).
+    pub fn source_at(&self, path: &[usize]) -> Option<&LoadedSource> {
+        let (last, through) = path.split_last()?;
+        let mut doc = self;
+        for index in through {
+            doc = doc.sources.get(*index)?.arazzo.as_deref()?;
+        }
+        doc.sources.get(*last)
+    }
 }
 
 /// Options that decide where files and source descriptions come from.
@@ -154,12 +166,26 @@ fn resolve_relative(base_file: &Path, reference: &str) -> PathBuf {
 }
 
 pub fn load_arazzo(root: &Node, file: FileId, map: &mut SourceMap, options: &SourceOptions<'_>, diags: &mut Diagnostics) -> Option<Loaded> {
+    load_document(root, file, map, options, &mut vec![file], diags)
+}
+
+/// `open`: the Arazzo documents being loaded, outermost first, so that
+/// documents naming each other as sources are reported instead of followed
+/// forever.
+fn load_document(
+    root: &Node,
+    file: FileId,
+    map: &mut SourceMap,
+    options: &SourceOptions<'_>,
+    open: &mut Vec<FileId>,
+    diags: &mut Diagnostics,
+) -> Option<Loaded> {
     let document = model::load(root, diags)?;
     let base = map.get(file).map(|f| f.path.clone()).unwrap_or_default();
     let sources = document
         .source_descriptions
         .iter()
-        .map(|sd| load_source(sd, &base, map, options, diags))
+        .map(|sd| load_source(sd, &base, map, options, open, diags))
         .collect();
     Some(Loaded { document, sources })
 }
@@ -197,6 +223,7 @@ fn load_source(
     base: &Path,
     map: &mut SourceMap,
     options: &SourceOptions<'_>,
+    open: &mut Vec<FileId>,
     diags: &mut Diagnostics,
 ) -> LoadedSource {
     let mut loaded = LoadedSource {
@@ -234,20 +261,33 @@ fn load_source(
             );
         }
         (_, "openapi") => loaded.api = Some(openapi::load(node, file, diags)),
-        (_, "arazzo") => {
+        (_, "arazzo") if open.contains(&file) => {
+            let chain: Vec<String> = open
+                .iter()
+                .chain([&file])
+                .filter_map(|f| map.get(*f).map(|f| format!("`{}`", f.display)))
+                .collect();
             diags.push(
                 Diagnostic::error(
-                    sd.span,
+                    sd.url.span,
                     format!(
-                        "source description `{}` is an Arazzo document; workflows from other Arazzo documents are not supported by this version of the generator",
-                        sd.name.value
+                        "source description `{}` leads back to a document that names it: {}",
+                        sd.name.value,
+                        chain.join(" -> ")
                     ),
                 )
-                .with_code(codes::UNSUPPORTED),
+                .with_code(codes::UNSUPPORTED)
+                .with_note(
+                    None,
+                    "each Arazzo source compiles into the program that uses it, so a cycle of documents would contain itself",
+                )
+                .with_help("move the workflows both documents need into a third document that both name"),
             );
-            let mut nested = Diagnostics::default();
-            loaded.arazzo = model::load(&node, &mut nested).map(Box::new);
-            diags.extend(nested.into_sorted());
+        }
+        (_, "arazzo") => {
+            open.push(file);
+            loaded.arazzo = load_document(&node, file, map, options, open, diags).map(Box::new);
+            open.pop();
         }
         _ => diags.push(
             Diagnostic::error(

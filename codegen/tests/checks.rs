@@ -761,7 +761,7 @@ workflows:
 "##;
 
 /// Sources of type `arazzo` are loaded, so a workflowId in another document
-/// is checked; running them is refused (code `unsupported`), not wrong.
+/// is checked against that document's workflows.
 #[test]
 fn workflows_of_another_arazzo_document_resolve() {
     let doc = edit(&[
@@ -785,16 +785,10 @@ fn workflows_of_another_arazzo_document_resolve() {
     let lines: Vec<(String, &str)> = failure.diagnostics.iter().map(|d| (d.one_line(&failure.sources), d.code)).collect();
     assert_eq!(
         lines,
-        [
-            (
-                "wf.arazzo.yaml:9:5: source description `other` is an Arazzo document; workflows from other Arazzo documents are not supported by this version of the generator".to_owned(),
-                "unsupported"
-            ),
-            (
-                "wf.arazzo.yaml:59:47: unknown workflowId `shred`; help: did you mean `shared`?".to_owned(),
-                "unknown-workflow"
-            ),
-        ]
+        [(
+            "wf.arazzo.yaml:59:47: unknown workflowId `shred`; help: did you mean `shared`?".to_owned(),
+            "unknown-workflow"
+        )]
     );
 }
 
@@ -946,5 +940,46 @@ fn enum_literal_in_a_jsonpath_condition() {
         &[
             "wf.arazzo.yaml:48:36: `Available` is not a value of `$.status`, whose schema allows only `available`, `sold`; help: did you mean `available`?",
         ],
+    );
+}
+
+/// An `arazzo` source is checked like the entry document (its errors carry
+/// its own file and line), and documents naming each other are refused
+/// with the chain, since each compiles into the program that uses it.
+#[test]
+fn arazzo_sources_are_checked_and_cycles_refused() {
+    let lib = |target: &str| {
+        format!(
+            "arazzo: 1.0.1\ninfo: {{title: lib, version: '1'}}\nsourceDescriptions:\n  - {{name: api, url: ./api.yaml, type: openapi}}\n  - {{name: back, url: ./{target}, type: arazzo}}\nworkflows:\n  - workflowId: fetch\n    steps:\n      - stepId: get\n        operationId: getPett\n"
+        )
+    };
+    let main = VALID.replace(
+        "    type: openapi\nworkflows:\n",
+        "    type: openapi\n  - name: lib\n    url: ./lib.arazzo.yaml\n    type: arazzo\nworkflows:\n",
+    );
+    let check_with = |lib_text: String| {
+        let generator = Generator::new()
+            .memory_only(true)
+            .file("api.yaml", API)
+            .file("lib.arazzo.yaml", &lib_text)
+            .file(
+                "other.arazzo.yaml",
+                "arazzo: 1.0.1\ninfo: {title: o, version: '1'}\nsourceDescriptions:\n  - {name: api, url: ./api.yaml, type: openapi}\nworkflows:\n  - workflowId: w\n    steps:\n      - stepId: s\n        operationId: getPet\n        parameters:\n          - {name: petId, in: path, value: '1'}\n",
+            )
+            .file("wf.arazzo.yaml", &main);
+        match generator.check(Path::new("wf.arazzo.yaml")) {
+            Ok(checked) => checked.warnings,
+            Err(failure) => failure.lines(),
+        }
+    };
+    assert_eq!(
+        check_with(lib("wf.arazzo.yaml")),
+        [
+            "lib.arazzo.yaml:5:23: source description `back` leads back to a document that names it: `wf.arazzo.yaml` -> `lib.arazzo.yaml` -> `wf.arazzo.yaml`; note: each Arazzo source compiles into the program that uses it, so a cycle of documents would contain itself; help: move the workflows both documents need into a third document that both name",
+        ]
+    );
+    assert_eq!(
+        check_with(lib("other.arazzo.yaml")),
+        ["lib.arazzo.yaml:10:22: unknown operationId `getPett`; help: did you mean `getPet`?"]
     );
 }

@@ -16,7 +16,9 @@ mod api {
 fn workflows(server: &MockServer) -> api::Workflows {
     let shop = api::shop::Client::new(server.base_url()).with_retry_policy(RetryPolicy::none());
     let auth = api::auth::Client::new(server.base_url()).with_retry_policy(RetryPolicy::none());
-    api::Workflows::new(shop, auth).with_poll_policy(PollPolicy::immediate())
+    // The `warehouse` source of `library.arazzo.yaml` (an `arazzo` source).
+    let warehouse = api::library_warehouse::Client::new(format!("{}/wh", server.base_url())).with_retry_policy(RetryPolicy::none());
+    api::Workflows::new(shop, auth, warehouse).with_poll_policy(PollPolicy::immediate())
 }
 
 fn calls(server: &MockServer) -> Vec<String> {
@@ -296,4 +298,35 @@ async fn workflows_run_by_id_with_json() {
     let out = workflows(&server).run_by_id("login", json!({"user": "cy"})).await.expect("runs");
     assert_eq!(serde_json::Value::Object(out), json!({"token": "t-3", "user": "cy"}));
     assert!(workflows(&server).run_by_id("nope", json!({})).await.is_err());
+}
+
+/// A step calls a workflow of another Arazzo document (a source of type
+/// `arazzo`): it runs with that document's own client, its parameters
+/// become the callee's inputs and `$outputs` reads the callee's outputs.
+#[tokio::test]
+async fn a_step_calls_a_workflow_of_another_arazzo_document() {
+    let server = MockServer::start().await.expect("server");
+    server.on("POST", "/wh/orders", vec![Reply::json(201, json!({"id": "o-42", "status": "new"}))]);
+    server.on(
+        "GET",
+        "/orders/o-42",
+        vec![Reply::json(200, json!({"id": "o-42", "status": "packed"}))],
+    );
+    let out = workflows(&server)
+        .cross_document(api::CrossDocumentInputs { item: Some("lamp".into()) })
+        .await
+        .expect("workflow succeeds");
+    assert_eq!(calls(&server), ["POST /wh/orders", "GET /orders/o-42"]);
+    assert_eq!(
+        server.requests()[0].body_json(),
+        Some(json!({"item": {"id": "lamp", "qty": 1}, "source": format!("{}/wh", server.base_url())}))
+    );
+    assert_eq!(out.order_id, Some(json!("o-42")));
+    assert_eq!(out.status.as_deref(), Some("packed"));
+    // The other document's workflow is a method too, and runs by reference.
+    let direct = workflows(&server)
+        .run_by_id("$sourceDescriptions.library.placeOrder", json!({"item": "desk"}))
+        .await
+        .expect("runs by reference");
+    assert_eq!(direct.get("orderId"), Some(&json!("o-42")));
 }

@@ -36,15 +36,31 @@ fn style_ir(style: Option<&str>, location: Location) -> StyleIr {
     }
 }
 
-/// The index of a workflow of this document named by a `workflowId` (the
-/// checker has made sure it exists).
-fn workflow_index(loaded: &Loaded, id: &str) -> Option<usize> {
+/// The index in the program of a workflow named by a `workflowId`: one of
+/// this document's (they come first), or `$sourceDescriptions.<s>.<id>` in
+/// an Arazzo source, whose workflows start at `foreign[s]` (the checker has
+/// made sure it exists).
+fn workflow_index(loaded: &Loaded, foreign: &[Option<usize>], id: &str) -> Option<usize> {
+    if let Some((source, id)) = id.strip_prefix("$sourceDescriptions.").and_then(|r| r.split_once('.')) {
+        let index = loaded.sources.iter().position(|s| s.name == source)?;
+        let nested = loaded.sources[index].arazzo.as_deref()?;
+        return Some(foreign.get(index).copied().flatten()? + nested.document.workflows.iter().position(|w| w.workflow_id.value == id)?);
+    }
     loaded.document.workflows.iter().position(|w| w.workflow_id.value == id)
 }
 
 /// `all_operations`: generate every operation of each API (SDK mode)
 /// instead of only those the workflows call.
 pub fn lower(loaded: &Loaded, all_operations: bool) -> Program {
+    lower_at(loaded, all_operations, &[])
+}
+
+/// Lowers the document at `at` (see `ClientIr::source`), then appends the
+/// programs of the Arazzo documents it names, renamed under their source
+/// name (`lib_pets`, `lib_fetch`) and with their indices shifted, so one
+/// flat program (one `Workflows`, one client per OpenAPI source) runs them
+/// all and a call across documents is an ordinary call by index.
+fn lower_at(loaded: &Loaded, all_operations: bool, at: &[usize]) -> Program {
     let mut clients = Vec::new();
     let mut client_of_source = vec![None; loaded.sources.len()];
     for (index, source) in loaded.sources.iter().enumerate() {
@@ -53,13 +69,24 @@ pub fn lower(loaded: &Loaded, all_operations: bool) -> Program {
             clients.push(ClientIr {
                 source_name: source.name.clone(),
                 module: names::snake(&source.name),
-                source: index,
+                source: [at, &[index]].concat(),
                 operations: if all_operations { None } else { Some(Vec::new()) },
             });
         }
     }
+    let mut nested = Vec::new();
+    let mut foreign = vec![None; loaded.sources.len()];
+    let mut next_workflow = loaded.document.workflows.len();
+    for (index, source) in loaded.sources.iter().enumerate() {
+        if let Some(doc) = source.arazzo.as_deref() {
+            let program = lower_at(doc, all_operations, &[at, &[index]].concat());
+            foreign[index] = Some(next_workflow);
+            next_workflow += program.workflows.len();
+            nested.push((source.name.as_str(), program));
+        }
+    }
     let mut used: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); clients.len()];
-    let workflows = loaded
+    let mut workflows: Vec<WorkflowIr> = loaded
         .document
         .workflows
         .iter()
@@ -68,6 +95,8 @@ pub fn lower(loaded: &Loaded, all_operations: bool) -> Program {
                 loaded,
                 workflow: w,
                 client_of_source: &client_of_source,
+                foreign: &foreign,
+                at,
             };
             lowering.workflow(&mut used)
         })
@@ -77,13 +106,60 @@ pub fn lower(loaded: &Loaded, all_operations: bool) -> Program {
             *selected = ops.into_iter().collect();
         }
     }
+    for (source, mut program) in nested {
+        shift(&mut program, clients.len(), workflows.len());
+        let snake = names::snake(source);
+        let camel = names::camel(source);
+        for client in &mut program.clients {
+            client.module = format!("{snake}_{}", client.module);
+        }
+        for workflow in &mut program.workflows {
+            workflow.method = format!("{snake}_{}", workflow.method);
+            workflow.type_prefix = format!("{camel}{}", workflow.type_prefix);
+            workflow.reference = format!("$sourceDescriptions.{source}.{}", workflow.reference);
+        }
+        clients.extend(program.clients);
+        workflows.extend(program.workflows);
+    }
     Program { clients, workflows }
+}
+
+/// Moves a nested program's client and workflow indices past the
+/// `clients` and `workflows` already in the program it joins.
+fn shift(program: &mut Program, clients: usize, workflows: usize) {
+    let target = |t: &mut Target| {
+        if let Target::Workflow(w) = t {
+            *w += workflows;
+        }
+    };
+    for workflow in &mut program.workflows {
+        for d in &mut workflow.depends_on {
+            *d += workflows;
+        }
+        for step in &mut workflow.steps {
+            match &mut step.call {
+                StepCall::Operation { client, .. } => *client += clients,
+                StepCall::Workflow { workflow, .. } => *workflow += workflows,
+            }
+            for action in step.on_success.iter_mut().chain(step.on_failure.iter_mut()) {
+                match &mut action.kind {
+                    ActionKindIr::Goto(t) => target(t),
+                    ActionKindIr::Retry { then: Some(t), .. } => target(t),
+                    _ => {}
+                }
+            }
+        }
+    }
 }
 
 struct Lowering<'a> {
     loaded: &'a Loaded,
     workflow: &'a Workflow,
     client_of_source: &'a [Option<usize>],
+    /// Per source: where the workflows of an `arazzo` source start.
+    foreign: &'a [Option<usize>],
+    /// This document's place (see `ClientIr::source`).
+    at: &'a [usize],
 }
 
 fn criterion(c: &Criterion) -> CriterionIr {
@@ -166,6 +242,8 @@ impl Lowering<'_> {
             .collect();
         WorkflowIr {
             id: wf.workflow_id.value.clone(),
+            reference: wf.workflow_id.value.clone(),
+            document: self.at.to_vec(),
             method: names::snake(&wf.workflow_id.value),
             type_prefix: names::camel(&wf.workflow_id.value),
             summary: text(&wf.summary),
@@ -173,7 +251,11 @@ impl Lowering<'_> {
             inputs,
             outputs,
             steps,
-            depends_on: wf.depends_on.iter().filter_map(|d| workflow_index(self.loaded, &d.value)).collect(),
+            depends_on: wf
+                .depends_on
+                .iter()
+                .filter_map(|d| workflow_index(self.loaded, self.foreign, &d.value))
+                .collect(),
         }
     }
 
@@ -185,7 +267,7 @@ impl Lowering<'_> {
                     .map(|p| (p.name.value, p.value.to_json()))
                     .collect::<serde_json::Map<_, _>>();
                 StepCall::Workflow {
-                    workflow: workflow_index(self.loaded, &t.value)?,
+                    workflow: workflow_index(self.loaded, self.foreign, &t.value)?,
                     inputs: serde_json::Value::Object(inputs),
                 }
             }
@@ -297,7 +379,7 @@ impl Lowering<'_> {
                 let step_index = |id: &str| self.workflow.steps.iter().position(|s| s.step_id.value == id);
                 let target = match (&a.step_id, &a.workflow_id) {
                     (Some(step), _) => Some(Target::Step(step_index(&step.value)?)),
-                    (None, Some(workflow)) => Some(Target::Workflow(workflow_index(self.loaded, &workflow.value)?)),
+                    (None, Some(workflow)) => Some(Target::Workflow(workflow_index(self.loaded, self.foreign, &workflow.value)?)),
                     (None, None) => None,
                 };
                 let kind = match a.kind.value.as_str() {

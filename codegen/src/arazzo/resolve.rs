@@ -218,7 +218,9 @@ pub fn workflow<'a>(loaded: &'a Loaded, text: &Text) -> Result<Callee<'a>, Optio
             .with_help("a step calls an operation of an OpenAPI source with `operationId` or `operationPath`"),
         ));
     }
-    let Some(other) = source.arazzo.as_deref() else { return Err(None) };
+    let Some(other) = source.arazzo.as_deref().map(|l| &l.document) else {
+        return Err(None);
+    };
     match other.workflows.iter().find(|w| w.workflow_id.value == workflow_id) {
         Some(workflow) => Ok(Callee {
             workflow,

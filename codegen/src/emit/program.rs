@@ -37,7 +37,7 @@ pub fn generate_program(loaded: &Loaded, program: &Program) -> TokenStream {
     let mut spaces = Spaces { clients: Vec::new() };
     let mut clients = Vec::new();
     for client in &program.clients {
-        let Some(api) = loaded.sources.get(client.source).and_then(|s| s.api.as_ref()) else {
+        let Some(api) = loaded.source_at(&client.source).and_then(|s| s.api.as_ref()) else {
             continue;
         };
         let module = Ident::new(&client.module, Span::call_site());

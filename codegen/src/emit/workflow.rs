@@ -115,7 +115,7 @@ pub fn emit(program: &Program, names: &dyn TypeNames) -> TokenStream {
     let accessors = clients.iter().map(|c| {
         let f = ident(&c.module);
         let m = ident(&c.module);
-        let doc = format!(" The client for source description `{}`.", c.source_name);
+        let doc = format!(" The client for source description `{}`.", client_label(c, program));
         quote! {
             #[doc = #doc]
             pub fn #f(&self) -> &#m::Client { &self.#f }
@@ -125,7 +125,7 @@ pub fn emit(program: &Program, names: &dyn TypeNames) -> TokenStream {
         " One client per source description, in document order: {}.",
         clients
             .iter()
-            .map(|c| format!("`{}`", c.source_name))
+            .map(|c| format!("`{}`", client_label(c, program)))
             .collect::<Vec<_>>()
             .join(", ")
     );
@@ -239,6 +239,20 @@ fn workflow_doc(w: &WorkflowIr) -> String {
     doc
 }
 
+/// A client's source name, under the Arazzo sources that lead to it
+/// (`lib.pets` for source `pets` of the document named by source `lib`).
+fn client_label(c: &ClientIr, program: &Program) -> String {
+    let through = &c.source[..c.source.len().saturating_sub(1)];
+    match program.workflows.iter().find(|w| w.document == through) {
+        Some(w) if !through.is_empty() => {
+            let prefix = w.reference.strip_prefix("$sourceDescriptions.").unwrap_or(&w.reference);
+            let prefix = &prefix[..prefix.len() - w.id.len()];
+            format!("{prefix}{}", c.source_name)
+        }
+        _ => c.source_name.clone(),
+    }
+}
+
 /// The name of the JSON-level method that runs a workflow; workflow calls,
 /// `goto` and `dependsOn` use it, and the typed method wraps it.
 fn run_method(w: &WorkflowIr) -> Ident {
@@ -249,7 +263,7 @@ fn run_method(w: &WorkflowIr) -> Ident {
 /// (test harnesses, CLIs).
 fn dispatcher(workflows: &[WorkflowIr]) -> TokenStream {
     let arms = workflows.iter().map(|w| {
-        let id = &w.id;
+        let id = &w.reference;
         let run = run_method(w);
         quote!(#id => self.#run(inputs, 0).await,)
     });
@@ -280,11 +294,15 @@ fn workflow_method(w: &WorkflowIr, all: &[WorkflowIr], clients: &[ClientIr]) -> 
     let run_doc =
         format!(" Runs workflow `{id}` on JSON inputs; `depth` is 0 for a top-level run (nested runs stop past `arazzo::MAX_DEPTH`).");
     let variants: Vec<Ident> = w.steps.iter().map(|s| ident(&s.variant)).collect();
-    let sources = clients.iter().map(|c| {
-        let name = &c.source_name;
-        let f = ident(&c.module);
-        quote!((#name, self.#f.http().base_url().to_owned()))
-    });
+    // `$sourceDescriptions.<name>.url` names a source of the workflow's own document.
+    let sources = clients
+        .iter()
+        .filter(|c| c.source.split_last().is_some_and(|(_, doc)| *doc == w.document[..]))
+        .map(|c| {
+            let name = &c.source_name;
+            let f = ident(&c.module);
+            quote!((#name, self.#f.http().base_url().to_owned()))
+        });
     let output_fields = w.outputs.iter().map(|o| {
         let name = ident(&o.field.rust_name);
         let json = &o.field.json_name;
