@@ -848,8 +848,8 @@ fn workflow_step_parameters_match_the_callee_inputs() {
     );
 }
 
-/// `$inputs.owner.name` (a member of input `owner`, as the official bnpl
-/// example writes `$inputs.customer.firstName`) is followed through the
+/// `$inputs.owner.name` (a member of input `owner`, as Jentic's bnpl
+/// fixture writes `$inputs.customer.firstName`) is followed through the
 /// input's schema: a declared member is fine, a member of a string or one a
 /// closed object lacks is an error.
 #[test]

@@ -15,6 +15,7 @@ use std::time::Instant;
 use arazzo_expr::{Criterion, Expression, JsonPointer, Resolve, Source, StringValue, WorkflowField};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
+use tracing::Instrument;
 
 use crate::client::{Exchange, HttpClient, Request};
 use crate::error::WorkflowError;
@@ -115,6 +116,12 @@ pub struct Run<'a> {
     workflows: HashMap<&'static str, (Value, Outputs)>,
     /// The outcome of the current step when it calls a workflow.
     call: Option<Result<Outputs, WorkflowError>>,
+    /// `tracing` span of this run (a child of whatever span is current when
+    /// it starts: the calling step's, for a workflow another one calls).
+    span: tracing::Span,
+    /// Span of the step being run (the run's span before the first step);
+    /// every event, the HTTP exchange and called workflows go under it.
+    step_span: tracing::Span,
 }
 
 impl<'a> Run<'a> {
@@ -126,7 +133,8 @@ impl<'a> Run<'a> {
         inputs: Value,
         sources: &'a [(&'static str, String)],
     ) -> Self {
-        emit(observer, &Event::WorkflowStarted { workflow });
+        let span = tracing::info_span!("workflow", workflow);
+        span.in_scope(|| emit(observer, &Event::WorkflowStarted { workflow }));
         Run {
             workflow,
             policy,
@@ -143,7 +151,21 @@ impl<'a> Run<'a> {
             retrying: None,
             workflows: HashMap::new(),
             call: None,
+            step_span: span.clone(),
+            span,
         }
+    }
+
+    /// Sends an event to the observer and, inside the current step's span,
+    /// to `tracing`.
+    fn emit(&self, event: &Event<'_>) {
+        self.step_span.in_scope(|| emit(self.observer, event));
+    }
+
+    /// Runs `future` (a called workflow) inside the current step's span, so
+    /// its own spans nest under the step that called it.
+    pub async fn within<F: Future>(&self, future: F) -> F::Output {
+        future.instrument(self.step_span.clone()).await
     }
 
     /// The run's inputs, as an object.
@@ -153,15 +175,12 @@ impl<'a> Run<'a> {
 
     /// Tells observers about a wait, then waits.
     async fn wait(&self, step: &str, delay: std::time::Duration, reason: WaitReason) {
-        emit(
-            self.observer,
-            &Event::Waiting {
-                workflow: self.workflow,
-                step,
-                delay,
-                reason,
-            },
-        );
+        self.emit(&Event::Waiting {
+            workflow: self.workflow,
+            step,
+            delay,
+            reason,
+        });
         if !delay.is_zero() {
             tokio::time::sleep(delay).await;
         }
@@ -184,6 +203,7 @@ impl<'a> Run<'a> {
         let visits = self.visits.entry(step).or_insert(0);
         *visits += 1;
         let run = *visits;
+        self.step_span = tracing::info_span!(parent: &self.span, "step", workflow = self.workflow, step, run);
         // Only the retried step itself skips the poll wait; a step run
         // before the retry (`retry` with `stepId`) leaves the mark in place.
         let retrying = self.retrying == Some(step);
@@ -205,36 +225,34 @@ impl<'a> Run<'a> {
         }
         self.current = None;
         self.call = None;
-        emit(
-            self.observer,
-            &Event::StepStarted {
-                workflow: self.workflow,
-                step,
-                run,
-            },
-        );
+        self.emit(&Event::StepStarted {
+            workflow: self.workflow,
+            step,
+            run,
+        });
         Ok(())
     }
 
     /// Sends a step's request; the answer becomes `$response` / `$statusCode`.
     pub async fn send(&mut self, step: &'static str, client: &HttpClient, request: Request) -> Result<(), WorkflowError> {
-        let exchange = client.send(request).await.map_err(|source| WorkflowError::Client {
-            workflow: self.workflow.to_owned(),
-            step: step.to_owned(),
-            source: Box::new(source),
-        })?;
-        emit(
-            self.observer,
-            &Event::Exchange {
-                workflow: self.workflow,
-                step,
-                method: &exchange.method,
-                url: &exchange.url,
-                status: exchange.status,
-                elapsed: exchange.elapsed,
-                attempts: exchange.attempts,
-            },
-        );
+        let exchange = client
+            .send(request)
+            .instrument(self.step_span.clone())
+            .await
+            .map_err(|source| WorkflowError::Client {
+                workflow: self.workflow.to_owned(),
+                step: step.to_owned(),
+                source: Box::new(source),
+            })?;
+        self.emit(&Event::Exchange {
+            workflow: self.workflow,
+            step,
+            method: &exchange.method,
+            url: &exchange.url,
+            status: exchange.status,
+            elapsed: exchange.elapsed,
+            attempts: exchange.attempts,
+        });
         self.current = Some(exchange);
         Ok(())
     }
@@ -409,15 +427,12 @@ impl<'a> Run<'a> {
                 false
             }
         };
-        emit(
-            self.observer,
-            &Event::Criterion {
-                workflow: self.workflow,
-                step,
-                condition: spec.condition,
-                passed,
-            },
-        );
+        self.emit(&Event::Criterion {
+            workflow: self.workflow,
+            step,
+            condition: spec.condition,
+            passed,
+        });
         Ok(passed)
     }
 
@@ -432,30 +447,24 @@ impl<'a> Run<'a> {
                 values.insert((*name).to_owned(), v);
             }
         }
-        emit(
-            self.observer,
-            &Event::StepSucceeded {
-                workflow: self.workflow,
-                step,
-                outputs: &values,
-            },
-        );
+        self.emit(&Event::StepSucceeded {
+            workflow: self.workflow,
+            step,
+            outputs: &values,
+        });
         self.steps.insert(step, values);
         Ok(())
     }
 
     /// Reports an action taken (or the default one).
     pub fn action(&self, step: &str, name: Option<&str>, kind: ActionKind, target: Option<&str>) {
-        emit(
-            self.observer,
-            &Event::Action {
-                workflow: self.workflow,
-                step,
-                name,
-                kind,
-                target,
-            },
-        );
+        self.emit(&Event::Action {
+            workflow: self.workflow,
+            step,
+            name,
+            kind,
+            target,
+        });
     }
 
     /// The error for a step whose success criteria failed with no failure
@@ -466,14 +475,11 @@ impl<'a> Run<'a> {
             return error.clone();
         }
         let (status, body) = self.current.as_ref().map_or((0, String::new()), |e| (e.status, e.text()));
-        emit(
-            self.observer,
-            &Event::StepFailed {
-                workflow: self.workflow,
-                step,
-                status,
-            },
-        );
+        self.emit(&Event::StepFailed {
+            workflow: self.workflow,
+            step,
+            status,
+        });
         WorkflowError::StepFailed {
             workflow: self.workflow.to_owned(),
             step: step.to_owned(),
@@ -542,13 +548,10 @@ impl<'a> Run<'a> {
                 self.outputs.insert((*name).to_owned(), v);
             }
         }
-        emit(
-            self.observer,
-            &Event::WorkflowFinished {
-                workflow: self.workflow,
-                outputs: &Value::Object(self.outputs.clone()),
-            },
-        );
+        self.emit(&Event::WorkflowFinished {
+            workflow: self.workflow,
+            outputs: &Value::Object(self.outputs.clone()),
+        });
         Ok(self.outputs.clone())
     }
 }
@@ -600,9 +603,9 @@ fn pointer_into(value: Option<&Value>, pointer: Option<&JsonPointer>) -> Option<
     }
 }
 
-/// `$inputs.customer.firstName`: the ABNF's `name` may contain `.`, and
-/// the spec's own examples use it to read into an object. A key named
-/// exactly so wins; otherwise the longest key that is a `.`-prefix of the
+/// `$inputs.customer.firstName`: the ABNF's `name` may contain `.` (1.1
+/// reads `a.b` as one name), and documents use it to read into an object
+/// input. A key named exactly so wins; otherwise the longest key that is a `.`-prefix of the
 /// name is read and the rest navigated member by member (a number indexes
 /// an array). The checker has already proved that such a key is declared.
 fn named<'v>(map: Option<&'v Map<String, Value>>, name: &str) -> Option<&'v Value> {

@@ -319,7 +319,7 @@ fn workflow_method(w: &WorkflowIr, all: &[WorkflowIr], clients: &[ClientIr]) -> 
         let dep_run = run_method(d);
         quote! {
             let inputs = run.inputs().clone();
-            let outputs = self.#dep_run(inputs.clone(), depth + 1).await?;
+            let outputs = run.within(self.#dep_run(inputs.clone(), depth + 1)).await?;
             run.workflow_finished(#dep_id, inputs, outputs);
         }
     });
@@ -491,7 +491,7 @@ fn run_workflow(all: &[WorkflowIr], target: usize) -> TokenStream {
     let run_fn = run_method(t);
     quote! {
         let inputs = run.inputs().clone();
-        let outputs = self.#run_fn(inputs.clone(), depth + 1).await?;
+        let outputs = run.within(self.#run_fn(inputs.clone(), depth + 1)).await?;
         run.workflow_finished(#target_id, inputs, outputs);
     }
 }
@@ -511,7 +511,7 @@ fn step_arm(w: &WorkflowIr, all: &[WorkflowIr], index: usize, s: &StepIr, client
             (
                 quote! {
                     let inputs = run.payload(#id, &#inputs)?;
-                    let result = self.#run_fn(inputs.clone(), depth + 1).await;
+                    let result = run.within(self.#run_fn(inputs.clone(), depth + 1)).await;
                     run.called(#id, #callee_id, inputs, result);
                 },
                 quote!(run.call_succeeded() &&),
