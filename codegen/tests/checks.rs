@@ -983,3 +983,18 @@ fn arazzo_sources_are_checked_and_cycles_refused() {
         ["lib.arazzo.yaml:10:22: unknown operationId `getPett`; help: did you mean `getPet`?"]
     );
 }
+
+/// `Bearer $inputs.petId` is a literal (expressions are embedded only in
+/// braces): legal, so a warning that says how to embed it.
+#[test]
+fn an_expression_outside_braces_in_a_string_is_a_warning() {
+    assert_eq!(
+        check(&edit(&[(
+            "            value: $inputs.petId\n",
+            "            value: Bearer $inputs.petId\n"
+        )])),
+        [
+            "wf.arazzo.yaml:23:27: `$inputs.petId` in this parameter value is sent as written: an expression inside a string is evaluated only in braces; help: write `Bearer {$inputs.petId}`"
+        ]
+    );
+}

@@ -801,7 +801,11 @@ impl<'a> WorkflowChecker<'a> {
     fn check_value(&self, text: &Text, scope: Scope<'a>, what: &str, diags: &mut Diagnostics) {
         match arazzo_expr::classify(&text.value) {
             Err(e) => diags.push(parse_error(text, &e, &format!("runtime expression in {what}"))),
-            Ok(StringValue::Literal(_)) => {}
+            Ok(StringValue::Literal(_)) => {
+                if let Some(d) = unbraced_expression(text, what) {
+                    diags.push(d);
+                }
+            }
             Ok(StringValue::Expression(expr)) => self.check_reference(&expr, text, 0, text.value.len(), scope, diags),
             Ok(StringValue::Template(t)) => {
                 for expr in t.expressions() {
@@ -1010,6 +1014,40 @@ fn member_of<'n>(mut names: impl Iterator<Item = &'n str> + Clone, name: &str) -
             .and_then(|rest| rest.strip_prefix('.'))
             .map(|rest| (n, rest.to_owned()))
     })
+}
+
+/// `Bearer $steps.login.outputs.token`: an expression inside a string is
+/// only evaluated in braces ("Expressions can be embedded into string values
+/// by surrounding the expression with {} curly braces"), so this is sent as
+/// written. Legal, but almost never meant: a warning with the fix.
+fn unbraced_expression(text: &Text, what: &str) -> Option<Diagnostic> {
+    const ROOTS: [&str; 11] = [
+        "$url",
+        "$method",
+        "$statusCode",
+        "$request.",
+        "$response.",
+        "$inputs.",
+        "$outputs.",
+        "$steps.",
+        "$workflows.",
+        "$sourceDescriptions.",
+        "$components.",
+    ];
+    let value = &text.value;
+    let (at, _) = value
+        .match_indices('$')
+        .find(|(i, _)| *i > 0 && ROOTS.iter().any(|r| value[*i..].starts_with(r)))?;
+    let end = value[at..].find(char::is_whitespace).map_or(value.len(), |n| at + n);
+    let expression = &value[at..end];
+    Some(
+        Diagnostic::warning(
+            text.sub_span(at, expression.len()),
+            format!("`{expression}` in this {what} is sent as written: an expression inside a string is evaluated only in braces"),
+        )
+        .with_code(codes::EXPRESSION)
+        .with_help(format!("write `{}{{{expression}}}{}`", &value[..at], &value[end..])),
+    )
 }
 
 /// Criterion types and versions that Arazzo 1.0.1 defines but this
