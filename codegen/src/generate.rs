@@ -203,7 +203,9 @@ impl Generator {
 fn analyse(path: &Path, options: &SourceOptions<'_>, map: &mut SourceMap, diags: &mut Diagnostics) -> Option<Analysed> {
     let (file, root) = load::read_with(path, options, map, None, diags)?;
     if root.get("openapi").is_some() {
-        return Some(Analysed::OpenApi(Box::new(openapi::load(root, file, diags))));
+        return Some(Analysed::OpenApi(Box::new(load::load_openapi(
+            root, file, path, map, options, diags,
+        ))));
     }
     if root.get("arazzo").is_none() {
         diags.push(

@@ -146,7 +146,7 @@ fn is_remote(url: &str) -> bool {
 
 /// Joins a relative reference onto the directory of the referring file,
 /// dropping `.` and resolving `..` lexically so diagnostics show tidy paths.
-fn resolve_relative(base_file: &Path, reference: &str) -> PathBuf {
+pub(crate) fn resolve_relative(base_file: &Path, reference: &str) -> PathBuf {
     let reference = reference.strip_prefix("file://").unwrap_or(reference);
     let reference = reference.split('#').next().unwrap_or(reference);
     let joined = base_file.parent().unwrap_or(Path::new("")).join(reference);
@@ -188,6 +188,21 @@ fn load_document(
         .map(|sd| load_source(sd, &base, map, options, open, diags))
         .collect();
     Some(Loaded { document, sources })
+}
+
+/// Loads an OpenAPI description, first pulling the definitions its external
+/// `$ref`s name into it (`openapi::bundle`).
+pub fn load_openapi(
+    mut node: Node,
+    file: FileId,
+    path: &Path,
+    map: &mut SourceMap,
+    options: &SourceOptions<'_>,
+    diags: &mut Diagnostics,
+) -> OpenApi {
+    let mut read = |p: &Path, at: Span, d: &mut Diagnostics| read_with(p, options, map, Some(at), d);
+    openapi::bundle::bundle(&mut node, path, &mut read, diags);
+    openapi::load(node, file, diags)
 }
 
 /// Where a source description's file is: a mapping given by the user wins,
@@ -260,7 +275,7 @@ fn load_source(
                 .with_code(codes::BAD_VALUE),
             );
         }
-        (_, "openapi") => loaded.api = Some(openapi::load(node, file, diags)),
+        (_, "openapi") => loaded.api = Some(load_openapi(node, file, &path, map, options, diags)),
         (_, "arazzo") if open.contains(&file) => {
             let chain: Vec<String> = open
                 .iter()

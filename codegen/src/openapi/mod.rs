@@ -11,6 +11,7 @@
 //! Loading never fails and never panics: every problem becomes a diagnostic
 //! at the offending node and loading continues with what is usable.
 
+pub mod bundle;
 mod load;
 mod lookup;
 pub mod refs;
