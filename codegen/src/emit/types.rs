@@ -454,24 +454,36 @@ impl<'a> TypeSpace<'a> {
     fn union(&mut self, schema: &SchemaRef, v: &SchemaView, hint: &str, branches: &[SchemaRef], depth: usize) -> Ty {
         let index = self.allocate(schema, v, hint);
         let name = self.defs.get(index).map(|d| d.name.clone()).unwrap_or_default();
+        let tags = v
+            .discriminator
+            .as_ref()
+            .and_then(|d| {
+                let mut tags = Vec::new();
+                for (tag, target) in &d.mapping {
+                    let position = branches.iter().position(|b| b == target)?;
+                    tags.push((tag.clone(), position));
+                }
+                let covered: BTreeSet<usize> = tags.iter().map(|(_, i)| *i).collect();
+                (covered.len() == branches.len()).then(|| (d.property.clone(), tags))
+            })
+            .or_else(|| implied_tags(&self.api.root, branches));
         let mut used = NameSet::default();
         let mut variants = Vec::new();
-        for branch in branches {
+        for (i, branch) in branches.iter().enumerate() {
             let branch_view = view(&self.api.root, branch);
-            let label = branch_label(branch, &branch_view);
+            let mut label = branch_label(branch, &branch_view);
+            // An anonymous object branch is better named by its tag value.
+            if branch.component_name().is_none()
+                && branch_view.title.is_none()
+                && let Some((_, tags)) = &tags
+                && let Some((tag, _)) = tags.iter().find(|(_, at)| *at == i)
+            {
+                label = type_name(tag);
+            }
             let ty = self.ty(branch, &format!("{name}{label}"), depth + 1);
             let (inner, _) = ty.split_option();
             variants.push((used.unique(&label), inner.clone()));
         }
-        let tags = v.discriminator.as_ref().and_then(|d| {
-            let mut tags = Vec::new();
-            for (tag, target) in &d.mapping {
-                let position = branches.iter().position(|b| b == target)?;
-                tags.push((tag.clone(), position));
-            }
-            let covered: BTreeSet<usize> = tags.iter().map(|(_, i)| *i).collect();
-            (covered.len() == branches.len()).then(|| (d.property.clone(), tags))
-        });
         if let Some(def) = self.defs.get_mut(index) {
             def.body = Body::Union { variants, tags };
         }
@@ -815,6 +827,33 @@ fn primitive(v: &SchemaView) -> Option<Ty> {
 
 /// A variant name for a union branch: the component's name, else the
 /// branch's `title`, else what kind of value it is.
+/// A union without a `discriminator` whose branches are objects that each
+/// pin one required property to a single, distinct string (`type: {enum:
+/// [volume]}` or `const`; schemars writes Rust enums this way) is tagged by
+/// that property all the same: dispatching on it is exact where trying
+/// branches in turn can pick the wrong one.
+fn implied_tags(root: &crate::yaml::Node, branches: &[SchemaRef]) -> Option<(String, Vec<(String, usize)>)> {
+    if branches.len() < 2 {
+        return None;
+    }
+    let views: Vec<SchemaView> = branches.iter().map(|b| view(root, b)).collect();
+    views.first()?.properties.iter().find_map(|candidate| {
+        let mut tags: Vec<(String, usize)> = Vec::new();
+        for (i, branch) in views.iter().enumerate() {
+            if !branch.is_object() || !branch.is_required(&candidate.name) {
+                return None;
+            }
+            let values = view(root, &branch.property(&candidate.name)?.schema).string_enum()?;
+            let [value] = values.as_slice() else { return None };
+            if tags.iter().any(|(t, _)| t == value) {
+                return None;
+            }
+            tags.push((value.clone(), i));
+        }
+        Some((candidate.name.clone(), tags))
+    })
+}
+
 fn branch_label(branch: &SchemaRef, v: &SchemaView) -> String {
     if let Some(name) = branch.component_name() {
         return type_name(&name);
@@ -1348,6 +1387,25 @@ mod tests {
         );
         assert!(!has(&code, "Box<Owner>"), "Owner reaches Pet only through a Vec");
         assert!(!code.contains("LoginRequest"), "form bodies get no JSON type");
+    }
+
+    /// schemars' shape for a Rust enum: `oneOf` objects, each pinning
+    /// `type` to one value, no `discriminator`. Dispatch is on the tag, and
+    /// the anonymous branches are named by it.
+    #[test]
+    fn a_single_valued_required_property_tags_a_union() {
+        let (api, _) = load_str(
+            "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /v:\n    get:\n      operationId: v\n      responses:\n        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Volume'}}}}\n        '201': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Loose'}}}}\ncomponents:\n  schemas:\n    Volume:\n      oneOf:\n        - {type: object, required: [type, id], properties: {type: {type: string, enum: [file]}, id: {type: string}}}\n        - {type: object, required: [type, url], properties: {type: {type: string, enum: [url]}, url: {type: string}}}\n    Loose:\n      oneOf:\n        - {type: object, required: [type], properties: {type: {type: string, enum: [a]}}}\n        - {type: object, properties: {type: {type: string, enum: [b]}}}\n",
+        );
+        let code = pretty(TypeSpace::for_operations(&api, None).emit());
+        assert_has(
+            &code,
+            &[
+                "pub enum Volume { File(VolumeFile), Url(VolumeUrl), }",
+                "::std::option::Option::Some(\"url\") => { ::arazzo::serde_json::from_value(value).map(Self::Url)",
+                "pub enum Loose { Object(LooseObject), Object2(LooseObject2), }",
+            ],
+        );
     }
 
     #[test]
