@@ -13,3 +13,4 @@ pub mod fake_seer;
 pub mod httpbin;
 pub mod jentic;
 pub mod mock;
+pub mod runs;
