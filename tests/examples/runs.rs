@@ -295,7 +295,14 @@ fn prepare(doc_path: &Path, root: &Path, mapped: &[(String, PathBuf)], scratch: 
         .flatten()
         .map(|w| {
             let (inputs, missing) = inputs_for(&doc, w, &text);
-            json!({"id": w["workflowId"], "inputs": inputs, "missing": missing})
+            // The corpus states an expected outcome only in prose.
+            let prose = format!(
+                "{} {}",
+                w["summary"].as_str().unwrap_or(""),
+                w["description"].as_str().unwrap_or("")
+            );
+            let expect_failure = prose.to_ascii_lowercase().contains("expected to fail");
+            json!({"id": w["workflowId"], "inputs": inputs, "missing": missing, "expect_failure": expect_failure})
         })
         .collect();
     let code = generator.generate(&path).map(|g| g.to_formatted_string()).map_err(|f| {

@@ -14,6 +14,7 @@
 use std::collections::HashMap;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::body::Bytes;
@@ -29,6 +30,7 @@ use crate::mock::decode_form;
 #[derive(Debug)]
 pub struct Httpbin {
     addr: SocketAddr,
+    log: Arc<Mutex<Vec<String>>>,
     shutdown: Option<oneshot::Sender<()>>,
 }
 
@@ -36,7 +38,8 @@ impl Httpbin {
     pub async fn start() -> std::io::Result<Httpbin> {
         let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).await?;
         let addr = listener.local_addr()?;
-        let app = axum::Router::new().fallback(serve);
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let app = axum::Router::new().fallback(serve).with_state(log.clone());
         let (shutdown, stop) = oneshot::channel::<()>();
         tokio::spawn(async move {
             axum::serve(listener, app)
@@ -47,12 +50,19 @@ impl Httpbin {
         });
         Ok(Httpbin {
             addr,
+            log,
             shutdown: Some(shutdown),
         })
     }
 
     pub fn base_url(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// Every request served so far, as `METHOD /path?query`, so a run's
+    /// report can show retries and routing.
+    pub fn requests(&self) -> Vec<String> {
+        self.log.lock().map(|l| l.clone()).unwrap_or_default()
     }
 }
 
@@ -371,7 +381,16 @@ fn slideshow() -> Value {
     }})
 }
 
-async fn serve(method: Method, uri: Uri, headers: HeaderMap, body: Bytes) -> Response {
+async fn serve(
+    axum::extract::State(log): axum::extract::State<Arc<Mutex<Vec<String>>>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    if let Ok(mut log) = log.lock() {
+        log.push(format!("{method} {uri}"));
+    }
     let origin = headers.get("origin").cloned();
     let mut response = route(Req {
         method,
@@ -475,6 +494,7 @@ mod tests {
         let bin = Httpbin::start().await.unwrap();
         let (status, _, body) = call(&bin, "GET /status/503 HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n").await;
         assert_eq!((status, body.as_str()), (503, ""));
+        assert_eq!(bin.requests(), ["GET /status/503"]);
         let (status, _, body) = call(
             &bin,
             "GET /basic-auth/testuser/testpass HTTP/1.1\r\nHost: h\r\nAuthorization: Basic dGVzdHVzZXI6dGVzdHBhc3M=\r\nConnection: close\r\n\r\n",

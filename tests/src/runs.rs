@@ -150,6 +150,20 @@ impl Fake {
             Fake::Script(m) => m.base_url(),
         }
     }
+
+    fn requests(&self) -> Vec<String> {
+        match self {
+            Fake::Httpbin(h) => h.requests(),
+            Fake::Script(m) => m
+                .requests()
+                .iter()
+                .map(|r| match &r.query {
+                    Some(q) => format!("{} {}?{q}", r.method, r.path),
+                    None => format!("{} {}", r.method, r.path),
+                })
+                .collect(),
+        }
+    }
 }
 
 async fn start(source: &Value) -> Result<Fake, String> {
@@ -222,7 +236,15 @@ pub async fn run_document(plan: &Value, runner: &dyn Runner) -> Vec<Row> {
         }
         let bases: Vec<String> = fakes.iter().map(|(f, path)| format!("{}{path}", f.base_url())).collect();
         let inputs = case.get("inputs").cloned().unwrap_or_else(|| json!({}));
-        match runner.run(&bases, &workflow, inputs).await {
+        let result = runner.run(&bases, &workflow, inputs).await;
+        let calls: Vec<String> = fakes.iter().flat_map(|(f, _)| f.requests()).collect();
+        let calls = format!("calls: {}", clip(&calls.join(", "), 300));
+        let expect_failure = case["expect_failure"].as_bool().unwrap_or(false);
+        match result {
+            Ok(outputs) if expect_failure => {
+                row.result = "succeeded, expected to fail".to_owned();
+                row.detail = format!("outputs: {}; {calls}", clip(&Value::Object(outputs).to_string(), 400));
+            }
             Ok(outputs) => {
                 let mut problems = Vec::new();
                 for (name, want) in case["expected"].as_object().into_iter().flatten() {
@@ -238,14 +260,25 @@ pub async fn run_document(plan: &Value, runner: &dyn Runner) -> Vec<Row> {
                     "outputs differ".to_owned()
                 };
                 problems.push(format!("outputs: {}", clip(&Value::Object(outputs).to_string(), 400)));
+                problems.push(calls);
                 row.detail = problems.join("; ");
             }
             Err(e) => {
-                row.result = match failed_step(&e) {
-                    Some(step) => format!("failed at step {step}"),
-                    None => "failed".to_owned(),
+                let step = failed_step(&e).map(|s| format!(" at step {s}")).unwrap_or_default();
+                // Our runtime reports a failure action `end` as an error
+                // (`WorkflowError::Ended`); kept apart so it is not read as a
+                // crash.
+                let how = if e.contains("ended the run") {
+                    "ended by a failure action"
+                } else {
+                    "failed"
                 };
-                row.detail = clip(&e, 400);
+                row.result = if expect_failure {
+                    format!("{how}{step}, as the document expects")
+                } else {
+                    format!("{how}{step}")
+                };
+                row.detail = format!("{}; {calls}", clip(&e, 400));
             }
         }
         rows.push(row);
@@ -291,16 +324,29 @@ pub fn table(rows: &[Row]) -> String {
             cell(&r.detail)
         ));
     }
-    let count = |p: &str| rows.iter().filter(|r| r.result.starts_with(p)).count();
-    out.push_str(&format!(
-        "\n{} workflows: {} ran ok, {} failed, {} outputs differ, {} not compiled, {} not run\n",
-        rows.len(),
-        count("ran ok"),
-        count("failed"),
-        count("outputs differ"),
-        count("not compiled"),
-        count("not run")
-    ));
+    let bucket = |r: &Row| {
+        let kinds = ["ran ok", "failed", "ended", "not compiled", "not run"];
+        if r.result.ends_with("as the document expects") {
+            "failed as the document expects"
+        } else {
+            kinds.into_iter().find(|k| r.result.starts_with(k)).unwrap_or("other")
+        }
+    };
+    let counts: Vec<String> = [
+        "ran ok",
+        "failed as the document expects",
+        "failed",
+        "ended",
+        "other",
+        "not compiled",
+        "not run",
+    ]
+    .into_iter()
+    .map(|k| (k, rows.iter().filter(|r| bucket(r) == k).count()))
+    .filter(|(_, n)| *n > 0)
+    .map(|(k, n)| format!("{n} {k}"))
+    .collect();
+    out.push_str(&format!("\n{} workflows: {}\n", rows.len(), counts.join(", ")));
     out
 }
 
