@@ -206,14 +206,37 @@ fn inputs_for(doc: &Value, workflow: &Value, text: &str) -> (Value, Vec<String>)
             inputs.insert(name.clone(), typed(v, property));
         }
     }
-    let missing = schema["required"]
+    // Needed: required, or read by the workflow (an optional input the
+    // steps read is as good as required for a meaningful run).
+    let body = workflow.to_string();
+    let reads = |name: &str| {
+        let needle = format!("$inputs.{name}");
+        body.match_indices(&needle).any(|(i, _)| {
+            body[i + needle.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.'))
+        })
+    };
+    let required: Vec<&str> = schema["required"]
         .as_array()
         .into_iter()
         .flatten()
         .filter_map(Value::as_str)
-        .filter(|r| !inputs.contains_key(*r))
-        .map(str::to_owned)
         .collect();
+    let missing = schema["properties"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(k, _)| k.as_str())
+        .chain(required.iter().copied())
+        .filter(|n| !inputs.contains_key(*n) && (required.contains(n) || reads(n)))
+        .fold(Vec::<String>::new(), |mut acc, n| {
+            if !acc.iter().any(|a| a == n) {
+                acc.push(n.to_owned());
+            }
+            acc
+        });
     (Value::Object(inputs), missing)
 }
 
@@ -250,7 +273,14 @@ fn prepare(doc_path: &Path, root: &Path, mapped: &[(String, PathBuf)], scratch: 
         let name = source["name"].as_str().unwrap_or_default();
         let url = source["url"].as_str().unwrap_or_default();
         let given = mapped.iter().find(|(k, _)| k == name || k == url).map(|(_, p)| p.clone());
-        let beside = (!url.contains("://")).then(|| dir.join(url)).filter(|p| p.is_file());
+        // A relative url is the file beside the document (named even when
+        // missing, so the error says where it was looked for); a remote url
+        // whose file name is beside the document is that copy.
+        let beside = if url.contains("://") {
+            url.rsplit('/').next().map(|f| dir.join(f)).filter(|p| p.is_file())
+        } else {
+            Some(dir.join(url.trim_start_matches("./")))
+        };
         let (file, fake) = match given.or(beside) {
             Some(file) => (Some(file), "script"),
             None if is_httpbin(url) => {
