@@ -10,5 +10,7 @@
 
 pub mod conform;
 pub mod fake_seer;
+pub mod httpbin;
 pub mod jentic;
 pub mod mock;
+pub mod runs;
