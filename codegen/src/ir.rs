@@ -76,6 +76,8 @@ pub struct WorkflowIr {
     /// The `arazzo` sources leading to the document that holds it (empty
     /// for the entry document), as in `ClientIr::source`.
     pub document: Vec<usize>,
+    /// (name, url) of every source description of that document.
+    pub sources: Vec<(String, String)>,
     pub method: String,
     pub type_prefix: String,
     pub summary: Option<String>,

@@ -998,3 +998,34 @@ fn an_expression_outside_braces_in_a_string_is_a_warning() {
         ]
     );
 }
+
+/// A step that calls a workflow (here `adopt` itself) has the callee's outputs as its own, so
+/// `$steps.<step>.outputs.<callee output>` needs no redeclaration; a name
+/// neither declares is still an error, with both lists as candidates.
+#[test]
+fn a_workflow_step_exposes_the_callee_outputs() {
+    let call = (
+        "    outputs:\n      petId: $steps.create.outputs.id\n",
+        "      - stepId: again\n        workflowId: adopt\n        parameters:\n          - name: petId\n            value: x\n    outputs:\n      petId: $steps.again.outputs.petId\n      other: $steps.again.outputs.petid\n",
+    );
+    assert_errors(
+        &[call],
+        &[
+            "wf.arazzo.yaml:62:14: step `again` declares no output `petid`; note: outputs of `again`: petId, other; help: did you mean `petId`?",
+        ],
+    );
+}
+
+/// Extra fields of a reusable object "MUST be ignored": a warning, not an error.
+#[test]
+fn extra_fields_of_a_reusable_object_are_ignored() {
+    assert_eq!(
+        check(&edit(&[(
+            "            value: $inputs.petId\n",
+            "            value: $inputs.petId\n          - reference: $components.parameters.verbose\n            in: query\n",
+        )])),
+        [
+            "wf.arazzo.yaml:25:13: field `in` of a reusable object is ignored; note: a reusable object has only `reference` and `value`; the spec says other properties MUST be ignored"
+        ]
+    );
+}

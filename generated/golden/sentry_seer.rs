@@ -554,7 +554,7 @@ impl Workflows {
     > {
         ::std::boxed::Box::pin(async move {
             ::arazzo::check_depth("seer-autofix-issue", depth)?;
-            let sources = [("seerApi", self.seer_api.http().base_url().to_owned())];
+            let sources = [("seerApi", "../openapi/sentry-seer-openapi.yml".to_owned())];
             let mut run = ::arazzo::Run::new(
                 "seer-autofix-issue",
                 &self.poll,
@@ -579,10 +579,11 @@ impl Workflows {
                 step = match step {
                     Step::ListModels => {
                         run.enter("listModels").await?;
-                        let request = ::arazzo::Request::new(
-                            ::arazzo::Method::GET,
-                            "/organizations/{organization_id_or_slug}/seer/models/",
-                        );
+                        let request = run
+                            .request(
+                                ::arazzo::Method::GET,
+                                "/organizations/{organization_id_or_slug}/seer/models/",
+                            );
                         let request = run
                             .param(
                                 "listModels",
@@ -619,10 +620,11 @@ impl Workflows {
                     }
                     Step::StartFix => {
                         run.enter("startFix").await?;
-                        let request = ::arazzo::Request::new(
-                            ::arazzo::Method::POST,
-                            "/issues/{issue_id}/seer/autofix/",
-                        );
+                        let request = run
+                            .request(
+                                ::arazzo::Method::POST,
+                                "/issues/{issue_id}/seer/autofix/",
+                            );
                         let request = run
                             .param(
                                 "startFix",
@@ -664,10 +666,11 @@ impl Workflows {
                     }
                     Step::PollFixState => {
                         run.enter("pollFixState").await?;
-                        let request = ::arazzo::Request::new(
-                            ::arazzo::Method::GET,
-                            "/issues/{issue_id}/seer/autofix/",
-                        );
+                        let request = run
+                            .request(
+                                ::arazzo::Method::GET,
+                                "/issues/{issue_id}/seer/autofix/",
+                            );
                         let request = run
                             .param(
                                 "pollFixState",

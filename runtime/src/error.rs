@@ -126,13 +126,17 @@ pub enum WorkflowError {
     /// Workflows calling workflows nested deeper than [`crate::MAX_DEPTH`]
     /// (a `workflowId` step or `goto` that recurses without end).
     TooDeep { workflow: String, depth: u32 },
-    /// The run ended through a failure action of type `end`.
+    /// The run ended through a failure action of type `end`. `outputs`:
+    /// the workflow outputs that could be evaluated at that point ("the
+    /// workflow ends, and context returns to the caller with applicable
+    /// outputs").
     Ended {
         workflow: String,
         step: String,
         action: String,
         status: u16,
         body: String,
+        outputs: crate::run::Outputs,
     },
 }
 
@@ -206,6 +210,7 @@ impl fmt::Display for WorkflowError {
                 action,
                 status,
                 body,
+                ..
             } => write!(
                 f,
                 "workflow `{workflow}`: step `{step}` failed (HTTP {status}) and failure action `{action}` ended the run: {}",

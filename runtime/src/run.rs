@@ -116,6 +116,9 @@ pub struct Run<'a> {
     workflows: HashMap<&'static str, (Value, Outputs)>,
     /// The outcome of the current step when it calls a workflow.
     call: Option<Result<Outputs, WorkflowError>>,
+    /// The method of the request being built, for `$method` before the
+    /// exchange exists (in its parameters and payload).
+    pending_method: Option<String>,
     /// `tracing` span of this run (a child of whatever span is current when
     /// it starts: the calling step's, for a workflow another one calls).
     span: tracing::Span,
@@ -151,6 +154,7 @@ impl<'a> Run<'a> {
             retrying: None,
             workflows: HashMap::new(),
             call: None,
+            pending_method: None,
             step_span: span.clone(),
             span,
         }
@@ -225,12 +229,21 @@ impl<'a> Run<'a> {
         }
         self.current = None;
         self.call = None;
+        self.pending_method = None;
         self.emit(&Event::StepStarted {
             workflow: self.workflow,
             step,
             run,
         });
         Ok(())
+    }
+
+    /// Starts a step's request. From here on `$method` reads its method:
+    /// the spec evaluates parameters and payload "prior to calling the
+    /// referenced operation", and `$method` is "those for the HTTP operation".
+    pub fn request(&mut self, method: crate::client::Method, path: &'static str) -> Request {
+        self.pending_method = Some(method.as_str().to_owned());
+        Request::new(method, path)
     }
 
     /// Sends a step's request; the answer becomes `$response` / `$statusCode`.
@@ -519,14 +532,23 @@ impl<'a> Run<'a> {
     }
 
     /// The error for a failure action of type `end`.
-    pub fn ended(&self, step: &str, action: &str) -> WorkflowError {
+    pub fn ended(&self, step: &str, action: &str, outputs: &[(&'static str, &'static str)]) -> WorkflowError {
         let (status, body) = self.current.as_ref().map_or((0, String::new()), |e| (e.status, e.text()));
+        // The outputs that apply: those that evaluate now (a later step's
+        // output does not exist, and is left out rather than an error).
+        let mut applicable = self.outputs.clone();
+        for (name, expr) in outputs {
+            if let Ok(Some(value)) = self.value(None, expr) {
+                applicable.insert((*name).to_owned(), value);
+            }
+        }
         WorkflowError::Ended {
             workflow: self.workflow.to_owned(),
             step: step.to_owned(),
             action: action.to_owned(),
             status,
             body,
+            outputs: applicable,
         }
     }
 
@@ -636,7 +658,10 @@ impl Resolve for Run<'_> {
         let exchange = self.current.as_ref();
         Ok(match expr {
             Expression::Url => exchange.map(|e| Value::String(e.url.clone())),
-            Expression::Method => exchange.map(|e| Value::String(e.method.clone())),
+            Expression::Method => exchange
+                .map(|e| e.method.clone())
+                .or_else(|| self.pending_method.clone())
+                .map(Value::String),
             Expression::StatusCode => exchange.map(|e| Value::from(e.status)),
             Expression::Request(source) => {
                 let Some(request) = exchange.map(|e| &e.request) else {

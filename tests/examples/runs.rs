@@ -356,7 +356,7 @@ fn prepare(doc_path: &Path, root: &Path, mapped: &[(String, PathBuf)], scratch: 
 fn main_rs(prepared: &[Prepared]) -> String {
     let mut out = String::from(
         "#![allow(warnings, clippy::all)]\n\
-         use arazzo_tests::runs::{BoxFuture, Runner};\n\
+         use arazzo_tests::runs::{BoxFuture, Outcome, Runner};\n\
          use serde_json::{Map, Value};\n\n",
     );
     for (i, p) in prepared.iter().enumerate() {
@@ -377,7 +377,7 @@ fn main_rs(prepared: &[Prepared]) -> String {
             .collect();
         let _ = write!(
             out,
-            "mod f_{i};\nstruct R{i};\nimpl Runner for R{i} {{\n    fn run<'a>(&'a self, bases: &'a [String], id: &'a str, inputs: Value) -> BoxFuture<'a, Result<Map<String, Value>, String>> {{\n        Box::pin(async move {{\n            let w = f_{i}::Workflows::new({clients}).with_poll_policy(arazzo::PollPolicy::immediate());\n            w.run_by_id(id, inputs).await.map_err(|e| e.to_string())\n        }})\n    }}\n}}\n\n"
+            "mod f_{i};\nstruct R{i};\nimpl Runner for R{i} {{\n    fn run<'a>(&'a self, bases: &'a [String], id: &'a str, inputs: Value) -> BoxFuture<'a, Outcome> {{\n        Box::pin(async move {{\n            let w = f_{i}::Workflows::new({clients}).with_poll_policy(arazzo::PollPolicy::immediate());\n            let outputs = w.run_by_id(id, inputs).await.map_err(|e| e.to_string());\n            Outcome {{ outputs, steps: Map::new() }}\n        }})\n    }}\n}}\n\n"
         );
     }
     out.push_str(

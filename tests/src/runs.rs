@@ -13,7 +13,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::httpbin::Httpbin;
-pub use crate::jentic::{BoxFuture, Runner, same};
+pub use crate::jentic::{BoxFuture, Outcome, Runner, same};
 use crate::mock::{MockServer, Reply};
 
 /// One row of the result table.
@@ -236,7 +236,7 @@ pub async fn run_document(plan: &Value, runner: &dyn Runner) -> Vec<Row> {
         }
         let bases: Vec<String> = fakes.iter().map(|(f, path)| format!("{}{path}", f.base_url())).collect();
         let inputs = case.get("inputs").cloned().unwrap_or_else(|| json!({}));
-        let result = runner.run(&bases, &workflow, inputs).await;
+        let result = runner.run(&bases, &workflow, inputs).await.outputs;
         let calls: Vec<String> = fakes.iter().flat_map(|(f, _)| f.requests()).collect();
         let calls = format!("calls: {}", clip(&calls.join(", "), 300));
         let expect_failure = case["expect_failure"].as_bool().unwrap_or(false);

@@ -853,23 +853,32 @@ impl<'a> WorkflowChecker<'a> {
                     );
                     return;
                 };
+                // A step that calls a workflow also has the callee's outputs
+                // (the runtime starts the step's outputs from them).
+                let mut names: Vec<&str> = target.outputs.iter().map(|(k, _)| k.value.as_str()).collect();
+                if let Some(StepTarget::WorkflowId(callee)) = &target.target
+                    && let Ok(callee) = resolve::workflow(self.loaded, callee)
+                {
+                    names.extend(
+                        callee
+                            .workflow
+                            .outputs
+                            .iter()
+                            .map(|(k, _)| k.value.as_str())
+                            .filter(|n| !names.contains(n))
+                            .collect::<Vec<_>>(),
+                    );
+                }
                 // `$steps.s.outputs.result.id` reads member `id` of output
                 // `result` (the runtime navigates it, like `$inputs.a.b`).
-                if member_of(target.outputs.iter().map(|(k, _)| k.value.as_str()), output).is_some() {
-                } else if !declares(target.outputs.iter().map(|(k, _)| k.value.as_str()), output) {
+                if !declares(names.iter().copied(), output) {
                     let mut d =
                         Diagnostic::error(span, format!("step `{step_id}` declares no output `{output}`")).with_code(codes::UNKNOWN_OUTPUT);
-                    d = if target.outputs.is_empty() {
+                    d = if names.is_empty() {
                         d.with_help(format!("add it under `outputs:` of step `{step_id}`"))
                     } else {
-                        d.with_suggestion(output, target.outputs.iter().map(|(k, _)| k.value.as_str()))
-                            .with_note(
-                                None,
-                                format!(
-                                    "outputs of `{step_id}`: {}",
-                                    target.outputs.iter().map(|(k, _)| k.value.as_str()).collect::<Vec<_>>().join(", ")
-                                ),
-                            )
+                        d.with_suggestion(output, names.iter().copied())
+                            .with_note(None, format!("outputs of `{step_id}`: {}", names.join(", ")))
                     };
                     diags.push(d);
                 }

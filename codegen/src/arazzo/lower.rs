@@ -244,6 +244,7 @@ impl Lowering<'_> {
             id: wf.workflow_id.value.clone(),
             reference: wf.workflow_id.value.clone(),
             document: self.at.to_vec(),
+            sources: self.loaded.sources.iter().map(|s| (s.name.clone(), s.url.clone())).collect(),
             method: names::snake(&wf.workflow_id.value),
             type_prefix: names::camel(&wf.workflow_id.value),
             summary: text(&wf.summary),

@@ -551,11 +551,16 @@ fn load_reference(node: &Node, diags: &mut Diagnostics) -> Option<Option<(Text, 
     let map = node.as_map()?;
     let reference = map.get("reference")?;
     for (key, _) in map.iter() {
+        // "This object cannot be extended with additional properties and
+        // any properties added MUST be ignored": ignored, with a warning.
         if key.name != "reference" && key.name != "value" {
             diags.push(
-                Diagnostic::error(key.span, format!("unknown field `{}` in a reusable object", key.name))
+                Diagnostic::warning(key.span, format!("field `{}` of a reusable object is ignored", key.name))
                     .with_code(codes::UNKNOWN_FIELD)
-                    .with_note(None, "a reusable object has only `reference` and `value`"),
+                    .with_note(
+                        None,
+                        "a reusable object has only `reference` and `value`; the spec says other properties MUST be ignored",
+                    ),
             );
         }
     }

@@ -294,15 +294,10 @@ fn workflow_method(w: &WorkflowIr, all: &[WorkflowIr], clients: &[ClientIr]) -> 
     let run_doc =
         format!(" Runs workflow `{id}` on JSON inputs; `depth` is 0 for a top-level run (nested runs stop past `arazzo::MAX_DEPTH`).");
     let variants: Vec<Ident> = w.steps.iter().map(|s| ident(&s.variant)).collect();
-    // `$sourceDescriptions.<name>.url` names a source of the workflow's own document.
-    let sources = clients
-        .iter()
-        .filter(|c| c.source.split_last().is_some_and(|(_, doc)| *doc == w.document[..]))
-        .map(|c| {
-            let name = &c.source_name;
-            let f = ident(&c.module);
-            quote!((#name, self.#f.http().base_url().to_owned()))
-        });
+    // `$sourceDescriptions.<name>.url`: the `url` of a source description
+    // of the workflow's own document, as written ("A URL to a source
+    // description"), not where its client sends requests.
+    let sources = w.sources.iter().map(|(name, url)| quote!((#name, #url.to_owned())));
     let output_fields = w.outputs.iter().map(|o| {
         let name = ident(&o.field.rust_name);
         let json = &o.field.json_name;
@@ -474,7 +469,7 @@ fn operation_request(s: &StepIr, clients: &[ClientIr]) -> TokenStream {
         quote!(#payload #attach)
     });
     quote! {
-        let request = ::arazzo::Request::new(::arazzo::Method::#method, #path);
+        let request = run.request(::arazzo::Method::#method, #path);
         #(#params)*
         #body
         run.send(#id, self.#client.http(), request).await?;
@@ -578,7 +573,12 @@ fn action_chain(w: &WorkflowIr, all: &[WorkflowIr], s: &StepIr, actions: &[Actio
         let (condition, body) = match &action.kind {
             ActionKindIr::End => {
                 let end = if failure {
-                    quote!(return ::std::result::Result::Err(run.ended(#id, #name));)
+                    let outputs = w.outputs.iter().map(|o| {
+                        let json = &o.field.json_name;
+                        let expr = &o.expression;
+                        quote!((#json, #expr))
+                    });
+                    quote!(return ::std::result::Result::Err(run.ended(#id, #name, &[#(#outputs),*]));)
                 } else {
                     quote!(break;)
                 };
