@@ -136,7 +136,7 @@ pub enum WorkflowError {
         action: String,
         status: u16,
         body: String,
-        outputs: crate::run::Outputs,
+        outputs: Box<crate::run::Outputs>,
     },
 }
 

@@ -548,7 +548,7 @@ impl<'a> Run<'a> {
             action: action.to_owned(),
             status,
             body,
-            outputs: applicable,
+            outputs: Box::new(applicable),
         }
     }
 

@@ -282,7 +282,7 @@ async fn a_step_list_replaces_the_workflow_list() {
         } => {
             assert_eq!((step.as_str(), action.as_str(), *status), ("first", "giveUp", 500));
             // `second` never ran, so its output is not among them.
-            assert_eq!(outputs, json!({"note": "n-1"}).as_object().expect("object"));
+            assert_eq!(&**outputs, json!({"note": "n-1"}).as_object().expect("object"));
         }
         other => panic!("expected Ended, got {other:?}"),
     }
