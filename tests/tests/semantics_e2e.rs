@@ -243,13 +243,17 @@ async fn a_step_list_replaces_the_workflow_list() {
     let server = MockServer::start().await.expect("server");
     server.on("POST", "/token", vec![Reply::json(200, json!({"token": "t"}))]);
     server.on("GET", "/orders/x", vec![Reply::empty(500), Reply::json(200, json!({"id": "x"}))]);
-    workflows(&server)
+    let out = workflows(&server)
         .overrides(api::OverridesInputs { note: None })
         .await
         .expect("workflow succeeds");
     // `first` has no onSuccess, so the workflow's `skip` applies; `third`'s
     // own onFailure (retry once, the default limit) replaces `giveUp`.
     assert_eq!(calls(&server), ["POST /token", "GET /orders/x", "GET /orders/x"]);
+    // `second` (skipped by the goto) may not run, so its output is an
+    // `Option<i64>` (not an error at the end of a successful run).
+    let second: Option<i64> = out.second;
+    assert_eq!(second, None);
 
     let server = MockServer::start().await.expect("server");
     server.on("POST", "/token", vec![Reply::json(200, json!({"token": "t"}))]);

@@ -124,6 +124,70 @@ fn lower_at(loaded: &Loaded, all_operations: bool, at: &[usize]) -> Program {
     Program { clients, workflows }
 }
 
+/// Which steps run on every path from the first step to a successful end
+/// of the workflow (they dominate the exit of the step graph). Edges: the
+/// next step by default (the exit after the last), every `goto` of a success
+/// or failure action, `end` and `goto` to a workflow on success to the exit,
+/// and a retry's step run and return. Conservative: an action's criteria
+/// are assumed to match or not, whichever adds paths.
+fn always_run(steps: &[StepIr]) -> Vec<bool> {
+    let n = steps.len();
+    let exit = n;
+    let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n + 1];
+    for (i, step) in steps.iter().enumerate() {
+        preds[if i + 1 < n { i + 1 } else { exit }].push(i);
+        for action in &step.on_success {
+            match &action.kind {
+                ActionKindIr::End | ActionKindIr::Goto(Target::Workflow(_)) => preds[exit].push(i),
+                ActionKindIr::Goto(Target::Step(j)) if *j < n => preds[*j].push(i),
+                _ => {}
+            }
+        }
+        for action in &step.on_failure {
+            match &action.kind {
+                ActionKindIr::Goto(Target::Step(j)) if *j < n => preds[*j].push(i),
+                ActionKindIr::Goto(Target::Workflow(_)) => preds[exit].push(i),
+                ActionKindIr::Retry {
+                    then: Some(Target::Step(j)),
+                    ..
+                } if *j < n => {
+                    preds[*j].push(i);
+                    preds[i].push(*j);
+                }
+                _ => {}
+            }
+        }
+    }
+    // Iterative dominators over node sets (workflows have a handful of steps).
+    let all: Vec<bool> = vec![true; n + 1];
+    let mut dom: Vec<Vec<bool>> = vec![all; n + 1];
+    if n == 0 {
+        return Vec::new();
+    }
+    dom[0] = (0..=n).map(|k| k == 0).collect();
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for node in 1..=n {
+            let mut meet: Option<Vec<bool>> = None;
+            for p in &preds[node] {
+                meet = Some(match meet {
+                    None => dom[*p].clone(),
+                    Some(m) => m.iter().zip(&dom[*p]).map(|(a, b)| *a && *b).collect(),
+                });
+            }
+            // Unreachable: dominated by everything (left as is).
+            let Some(mut meet) = meet else { continue };
+            meet[node] = true;
+            if meet != dom[node] {
+                dom[node] = meet;
+                changed = true;
+            }
+        }
+    }
+    dom[exit][..n].to_vec()
+}
+
 /// Moves a nested program's client and workflow indices past the
 /// `clients` and `workflows` already in the program it joins.
 fn shift(program: &mut Program, clients: usize, workflows: usize) {
@@ -227,6 +291,7 @@ impl Lowering<'_> {
             })
             .collect();
         let steps: Vec<StepIr> = wf.steps.iter().filter_map(|s| self.step(s, used)).collect();
+        let always = always_run(&steps);
         let outputs = wf
             .outputs
             .iter()
@@ -234,7 +299,19 @@ impl Lowering<'_> {
                 field: FieldIr {
                     json_name: name.value.clone(),
                     rust_name: names::snake(&name.value),
-                    ty: self.output_type(&expr.value, &inputs),
+                    ty: {
+                        let ty = self.output_type(&expr.value, &inputs);
+                        // An output of a step that some successful run skips
+                        // can be absent: `Option`, not a run-time error.
+                        match arazzo_expr::classify(&expr.value) {
+                            Ok(StringValue::Expression(Expression::Steps { step_id, .. }))
+                                if steps.iter().position(|s| s.id == step_id).is_some_and(|i| !always[i]) =>
+                            {
+                                ty.optional()
+                            }
+                            _ => ty,
+                        }
+                    },
                     doc: Some(format!("`{}`", expr.value)),
                 },
                 expression: expr.value.clone(),
