@@ -346,6 +346,65 @@ impl Exchange {
         })
     }
 
+    /// A documented response header decoded into its schema's type, `None`
+    /// when absent. Repeated fields are combined with `, ` (RFC 9110 5.3).
+    /// Text is tried as a JSON string first, so `String` and string enums take
+    /// it as is, then as JSON text, so numbers and booleans parse from their
+    /// usual spelling; anything else is [`ClientError::InvalidHeader`].
+    pub fn header_value<T: DeserializeOwned>(&self, operation: &str, name: &str) -> Result<Option<T>, ClientError> {
+        let Some(text) = self.header_text(operation, name)? else {
+            return Ok(None);
+        };
+        header_scalar(&text)
+            .map(Some)
+            .map_err(|message| self.invalid_header(operation, name, Some(text.clone()), message))
+    }
+
+    /// Like [`Exchange::header_value`] for an array header: `simple` style,
+    /// items separated by commas (an empty value is an empty list).
+    pub fn header_list<T: DeserializeOwned>(&self, operation: &str, name: &str) -> Result<Option<Vec<T>>, ClientError> {
+        let Some(text) = self.header_text(operation, name)? else {
+            return Ok(None);
+        };
+        if text.trim().is_empty() {
+            return Ok(Some(Vec::new()));
+        }
+        text.split(',')
+            .map(|item| header_scalar(item.trim()).map_err(|message| format!("item `{}`: {message}", item.trim())))
+            .collect::<Result<Vec<T>, String>>()
+            .map(Some)
+            .map_err(|message| self.invalid_header(operation, name, Some(text.clone()), message))
+    }
+
+    /// The error for a required response header the server left out.
+    pub fn missing_header(&self, operation: &str, name: &str) -> ClientError {
+        self.invalid_header(operation, name, None, "is required but absent".to_owned())
+    }
+
+    fn header_text(&self, operation: &str, name: &str) -> Result<Option<String>, ClientError> {
+        let mut values = Vec::new();
+        for value in self.headers.get_all(name) {
+            match std::str::from_utf8(value.as_bytes()) {
+                Ok(text) => values.push(text.trim()),
+                Err(_) => {
+                    let lossy = String::from_utf8_lossy(value.as_bytes()).into_owned();
+                    return Err(self.invalid_header(operation, name, Some(lossy), "not UTF-8 text".to_owned()));
+                }
+            }
+        }
+        Ok((!values.is_empty()).then(|| values.join(", ")))
+    }
+
+    fn invalid_header(&self, operation: &str, name: &str, value: Option<String>, message: String) -> ClientError {
+        ClientError::InvalidHeader {
+            operation: operation.to_owned(),
+            status: self.status,
+            header: name.to_owned(),
+            value,
+            message,
+        }
+    }
+
     pub fn into_raw_body(self) -> RawBody {
         RawBody {
             content_type: self.header("content-type").map(str::to_owned),
@@ -362,6 +421,13 @@ impl Exchange {
             body: self.text(),
         }
     }
+}
+
+/// One header value (or list item) as `T`: a JSON string first, then JSON text.
+fn header_scalar<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    serde_json::from_value(serde_json::Value::String(text.to_owned()))
+        .or_else(|_| serde_json::from_str(text))
+        .map_err(|e: serde_json::Error| e.to_string())
 }
 
 /// Base URL, reqwest client, credentials and retry policy. Cheap to clone.

@@ -11,12 +11,15 @@
 //! `::arazzo::...`) so the module compiles wherever it is included, with
 //! only the `arazzo` dependency.
 
+use std::collections::HashMap;
+
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use super::types::{NameSet, Ty, TypeSpace, doc_attrs, field_name, make_ident, type_name};
 use crate::openapi::{
-    ApiKeyLocation, OpenApi, Operation, ParamLocation, Parameter, RequestBody, Response, SecuritySchemeKind, StatusKey, is_json_media_type,
+    ApiKeyLocation, OpenApi, Operation, ParamLocation, Parameter, RequestBody, Response, ResponseHeader, SecuritySchemeKind, StatusKey,
+    is_json_media_type,
 };
 
 /// Header parameters that OpenAPI says to ignore: the runtime owns them.
@@ -42,8 +45,9 @@ pub fn emit_client_with(api: &OpenApi, module: &syn::Ident, operations: Option<&
     let base_url = api.default_server_url().unwrap_or_else(|| "/".to_owned());
     let auth = auth_methods(api);
     let (server_items, server_constructor) = server_variables(api);
-    let methods = ops.iter().map(|op| method(types, op));
-    let responses = ops.iter().map(|op| response_enum(types, op));
+    let header_names = header_struct_names(&ops);
+    let methods = ops.iter().map(|op| method(types, op, &header_names));
+    let responses = ops.iter().map(|op| response_enum(types, op, &header_names));
     quote! {
         #doc
         #[allow(
@@ -635,7 +639,114 @@ fn payload(types: &TypeSpace<'_>, response: &Response) -> Option<Ty> {
     Some(media.schema.as_ref().map_or(Ty::Json, |s| types.lookup_ty(s, 0)))
 }
 
-fn method(types: &TypeSpace<'_>, op: &Operation) -> TokenStream {
+/// The generated struct of each response that documents headers, keyed by
+/// operation pointer and status. Names (`ListProductsOkHeaders`) are made
+/// unique against everything else at the client module's top level.
+type HeaderNames = HashMap<(String, StatusKey), Ident>;
+
+fn header_struct_names(ops: &[&Operation]) -> HeaderNames {
+    let mut used = NameSet::default();
+    for name in ["types", "Client", "ServerVariables", "DEFAULT_BASE_URL"] {
+        used.reserve(name);
+    }
+    for op in ops {
+        used.reserve(&response_enum_ident(op).to_string());
+    }
+    let mut out = HashMap::new();
+    for op in ops {
+        for response in op.responses.iter().filter(|r| !r.headers.is_empty()) {
+            let base = type_name(&format!("{} {} headers", op.rust_name, status_variant(response.status)));
+            out.insert((op.pointer.clone(), response.status), make_ident(&used.unique(&base)));
+        }
+    }
+    out
+}
+
+/// How a response header is decoded: the field's type without `Option`,
+/// and whether it is a comma-separated list.
+fn header_type(types: &TypeSpace<'_>, header: &ResponseHeader) -> (TokenStream, bool) {
+    let text = || (quote!(::std::string::String), false);
+    let Some(schema) = &header.schema else {
+        return text();
+    };
+    let scalar = |ty: &Ty| match ty {
+        Ty::String | Ty::Int(_) | Ty::Float(_) | Ty::Bool => Some(types.render_in_client(ty)),
+        Ty::Named(_) if types.is_string_enum(ty) => Some(types.render_in_client(ty)),
+        _ => None,
+    };
+    match types.lookup_ty(schema, 0).without_option() {
+        Ty::Vec(item) => scalar(&item.without_option()).map_or_else(text, |item| (item, true)),
+        // Objects, unions and untyped schemas have no agreed text form in a
+        // header; the value is kept as sent.
+        other => scalar(&other).map_or_else(text, |ty| (ty, false)),
+    }
+}
+
+fn operation_label(op: &Operation) -> String {
+    op.operation_id
+        .clone()
+        .unwrap_or_else(|| format!("{} {}", op.method.as_str(), op.path))
+}
+
+/// `pub struct <Op><Status>Headers` with one field per documented header
+/// and `from_exchange`, which decodes them.
+fn header_struct(types: &TypeSpace<'_>, op: &Operation, response: &Response, name: &Ident) -> TokenStream {
+    let label = operation_label(op);
+    let mut used = NameSet::default();
+    let mut fields = Vec::new();
+    let mut reads = Vec::new();
+    for header in &response.headers {
+        let ident = make_ident(&used.unique(&field_name(&header.name)));
+        let (inner, list) = header_type(types, header);
+        let header_name = &header.name;
+        let read = if list {
+            quote!(exchange.header_list::<#inner>(#label, #header_name)?)
+        } else {
+            quote!(exchange.header_value::<#inner>(#label, #header_name)?)
+        };
+        let (ty, read) = if list {
+            (quote!(::std::vec::Vec<#inner>), read)
+        } else {
+            (inner, read)
+        };
+        let (ty, read) = if header.required {
+            (ty, quote!(#read.ok_or_else(|| exchange.missing_header(#label, #header_name))?))
+        } else {
+            (quote!(::std::option::Option<#ty>), read)
+        };
+        let mut text = format!("`{}`", header.name);
+        if let Some(description) = header.description.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+            text.push_str(": ");
+            text.push_str(description);
+        }
+        let doc = doc_attrs(Some(&text));
+        let deprecated = header.deprecated.then(|| quote!(#[deprecated]));
+        fields.push(quote!(#doc #deprecated pub #ident: #ty,));
+        reads.push(quote!(#ident: #read,));
+    }
+    let doc = format!(
+        " The documented headers of the `{}` response of `{}`.",
+        response.status,
+        label.replace('`', "'")
+    );
+    quote! {
+        #[doc = #doc]
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+        pub struct #name {
+            #(#fields)*
+        }
+
+        impl #name {
+            /// Reads the headers from an answer; a required header that is absent or a
+            /// value that does not parse is [`::arazzo::ClientError::InvalidHeader`].
+            pub fn from_exchange(exchange: &::arazzo::Exchange) -> ::std::result::Result<Self, ::arazzo::ClientError> {
+                ::std::result::Result::Ok(Self { #(#reads)* })
+            }
+        }
+    }
+}
+
+fn method(types: &TypeSpace<'_>, op: &Operation, header_names: &HeaderNames) -> TokenStream {
     let name = make_ident(&op.rust_name);
     let response = response_enum_ident(op);
     let args = operation_args(types, op);
@@ -647,7 +758,7 @@ fn method(types: &TypeSpace<'_>, op: &Operation) -> TokenStream {
     let applied = args.iter().map(|a| apply_arg(types, op, a));
     let method = make_ident(op.method.as_str());
     let path = &op.path;
-    let body = dispatch(types, op, &response);
+    let body = dispatch(types, op, &response, header_names);
     let doc = method_doc(op);
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
     quote! {
@@ -685,12 +796,22 @@ fn method_doc(op: &Operation) -> TokenStream {
 
 /// The `match` from status to response variant. Exact codes come before
 /// ranges, and `default` (or the unexpected-status error) last.
-fn dispatch(types: &TypeSpace<'_>, op: &Operation, response_enum: &Ident) -> TokenStream {
+fn dispatch(types: &TypeSpace<'_>, op: &Operation, response_enum: &Ident, header_names: &HeaderNames) -> TokenStream {
     let arm_value = |r: &Response| {
         let variant = status_variant(r.status);
-        match payload(types, r) {
-            Some(_) => quote!(::std::result::Result::Ok(#response_enum::#variant(exchange.decode_json()?))),
-            None => quote!(::std::result::Result::Ok(#response_enum::#variant(exchange.into_raw_body()))),
+        let body = match payload(types, r) {
+            Some(_) => quote!(exchange.decode_json()?),
+            None => quote!(exchange.into_raw_body()),
+        };
+        match header_names.get(&(op.pointer.clone(), r.status)) {
+            // Headers first: decoding a raw body consumes the exchange.
+            Some(headers) => quote! {
+                ::std::result::Result::Ok(#response_enum::#variant {
+                    headers: #headers::from_exchange(&exchange)?,
+                    body: #body,
+                })
+            },
+            None => quote!(::std::result::Result::Ok(#response_enum::#variant(#body))),
         }
     };
     let mut arms = Vec::new();
@@ -724,13 +845,11 @@ fn dispatch(types: &TypeSpace<'_>, op: &Operation, response_enum: &Ident) -> Tok
     }
 }
 
-fn response_enum(types: &TypeSpace<'_>, op: &Operation) -> TokenStream {
+fn response_enum(types: &TypeSpace<'_>, op: &Operation, header_names: &HeaderNames) -> TokenStream {
     let name = response_enum_ident(op);
-    let label = op
-        .operation_id
-        .clone()
-        .unwrap_or_else(|| format!("{} {}", op.method.as_str(), op.path));
+    let label = operation_label(op);
     let doc = format!(" Every documented status of `{}`.", label.replace('`', "'"));
+    let mut header_structs = Vec::new();
     let variants = op.responses.iter().map(|r| {
         let variant = status_variant(r.status);
         let ty = match payload(types, r) {
@@ -743,14 +862,23 @@ fn response_enum(types: &TypeSpace<'_>, op: &Operation) -> TokenStream {
             format!("`{}`: {}", r.status, r.description.trim())
         };
         let doc = doc_attrs(Some(&text));
-        quote!(#doc #variant(#ty),)
+        match header_names.get(&(op.pointer.clone(), r.status)) {
+            Some(headers) => {
+                header_structs.push(header_struct(types, op, r, headers));
+                quote!(#doc #variant { body: #ty, headers: #headers },)
+            }
+            None => quote!(#doc #variant(#ty),),
+        }
     });
+    let variants: Vec<TokenStream> = variants.collect();
     quote! {
         #[doc = #doc]
         #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
         pub enum #name {
             #(#variants)*
         }
+
+        #(#header_structs)*
     }
 }
 
@@ -927,6 +1055,28 @@ mod tests {
     }
 
     #[test]
+    fn documented_response_headers_get_a_struct() {
+        let code = emit(
+            "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /p:\n    get:\n      operationId: listP\n      responses:\n        '200':\n          description: Page.\n          headers:\n            X-Rate-Limit: {required: true, schema: {type: integer, format: int32}}\n            X-Ids: {schema: {type: array, items: {type: integer}}}\n            X-Mode: {schema: {type: string, enum: [a, b]}}\n            X-Obj: {schema: {type: object}}\n            Content-Type: {schema: {type: string}}\n          content: {application/json: {schema: {type: string}}}\n        '404': {description: Gone.}\n  /q:\n    get:\n      operationId: listPOk\n      responses:\n        '204': {description: None., headers: {ETag: {schema: {type: string}}}}\n",
+            None,
+        );
+        assert_has(
+            &code,
+            &[
+                "pub enum ListPResponse { /// `200`: Page. Ok { body: ::std::string::String, headers: ListPOkHeaders }, /// `404`: Gone. NotFound(::arazzo::RawBody), }",
+                "pub struct ListPOkHeaders { /// `X-Rate-Limit` pub x_rate_limit: i32, /// `X-Ids` pub x_ids: ::std::option::Option<::std::vec::Vec<i64>>, /// `X-Mode` pub x_mode: ::std::option::Option<types::ListPxMode>, /// `X-Obj` pub x_obj: ::std::option::Option<::std::string::String>, }",
+                "x_rate_limit: exchange.header_value::<i32>(\"listP\", \"X-Rate-Limit\")?.ok_or_else(|| exchange.missing_header(\"listP\", \"X-Rate-Limit\"))?,",
+                "x_ids: exchange.header_list::<i64>(\"listP\", \"X-Ids\")?,",
+                "200 => { ::std::result::Result::Ok(ListPResponse::Ok { headers: ListPOkHeaders::from_exchange(&exchange)?, body: exchange.decode_json()?, }) }",
+                "404 => { ::std::result::Result::Ok(ListPResponse::NotFound(exchange.into_raw_body())) }",
+                // `listPOk` + `NoContent` cannot collide with `listP` + `Ok`, but names are unique anyway.
+                "NoContent { body: ::arazzo::RawBody, headers: ListPOkNoContentHeaders }",
+            ],
+        );
+        assert!(!code.contains("Content-Type"), "Content-Type response headers are ignored");
+    }
+
+    #[test]
     fn status_variants() {
         let name = |s| status_variant(s).to_string();
         assert_eq!(name(StatusKey::Code(204)), "NoContent");
@@ -983,6 +1133,9 @@ mod tests {
             "decode_json",
             "into_raw_body",
             "unexpected_status",
+            "header_value",
+            "header_list",
+            "missing_header",
         ];
         for method in methods {
             assert!(

@@ -220,6 +220,14 @@ impl<'a> TypeSpace<'a> {
                 let hint = component_hint(schema, "responses", "Response").unwrap_or_else(|| format!("{base}Response{suffix}"));
                 self.add_schema(schema, &hint);
             }
+            // Header schemas need names too: a string enum header is a
+            // generated enum like any other.
+            for header in &response.headers {
+                if let Some(schema) = &header.schema {
+                    let hint = component_hint(schema, "headers", "").unwrap_or_else(|| format!("{base}{}", type_name(&header.name)));
+                    self.add_schema(schema, &hint);
+                }
+            }
         }
     }
 

@@ -325,6 +325,22 @@ pub struct Response {
     pub status: StatusKey,
     pub description: String,
     pub content: Vec<MediaType>,
+    /// Documented response headers, in the order written, `$ref`s resolved.
+    /// `Content-Type` is left out: OpenAPI says a header of that name "SHALL
+    /// be ignored" (the media type already says it).
+    pub headers: Vec<ResponseHeader>,
+}
+
+/// One Header Object of a response. Header Objects only allow `style:
+/// simple`, so there is no style to keep: arrays are comma-separated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResponseHeader {
+    pub name: String,
+    pub required: bool,
+    /// `schema`, or the schema of the first `content` entry.
+    pub schema: Option<SchemaRef>,
+    pub description: Option<String>,
+    pub deprecated: bool,
 }
 
 impl Response {

@@ -1,0 +1,173 @@
+//! The generated clients against a real HTTP server on 127.0.0.1: what they
+//! put on the wire and what they make of what comes back (typed response
+//! headers, encoded parameters, multipart parts). The example round trip only
+//! exercises types; these tests exercise the request and response paths.
+
+use arazzo::{ClientError, RetryPolicy};
+use arazzo_tests::mock::{MockServer, Reply};
+use client_tests::{chat_api, store_api};
+
+async fn server() -> MockServer {
+    MockServer::start().await.expect("local server starts")
+}
+
+fn store(server: &MockServer) -> store_api::Client {
+    store_api::Client::new(server.base_url()).with_retry_policy(RetryPolicy::none())
+}
+
+fn products_reply() -> Reply {
+    Reply::json(200, serde_json::json!([]))
+        .header("Link", "<https://x.example/products?page=2>; rel=\"next\"")
+        .header("X-Total-Count", "42")
+        .header("X-RateLimit-Remaining", "17")
+        .header("X-Cache", "hit")
+        .header("X-Accepted-Scopes", "repo, user")
+        .header("X-Accepted-Scopes", "gist")
+        .header("X-Sampled", "true")
+        .header("X-Load", "0.75")
+}
+
+async fn list_products(client: &store_api::Client) -> Result<store_api::ListProductsResponse, ClientError> {
+    client.list_products(None, None, None, None, None, None).await
+}
+
+#[tokio::test]
+async fn documented_response_headers_are_typed() {
+    let server = server().await;
+    server.on("GET", "/products", vec![products_reply()]);
+    let answer = list_products(&store(&server)).await.expect("answer");
+    let store_api::ListProductsResponse::Ok { body, headers } = answer else {
+        panic!("expected 200, got {answer:?}");
+    };
+    assert!(body.is_empty());
+    assert_eq!(headers.link.as_deref(), Some("<https://x.example/products?page=2>; rel=\"next\""));
+    assert_eq!(headers.x_total_count, Some(42));
+    assert_eq!(headers.x_rate_limit_remaining, 17);
+    assert_eq!(headers.x_cache, Some(store_api::types::ListProductsXCache::Hit));
+    // Two field lines of one header are one comma-separated list.
+    assert_eq!(
+        headers.x_accepted_scopes,
+        Some(vec!["repo".to_owned(), "user".to_owned(), "gist".to_owned()])
+    );
+    assert_eq!(headers.x_sampled, Some(true));
+    assert_eq!(headers.x_load, Some(0.75));
+}
+
+#[tokio::test]
+async fn optional_headers_may_be_absent_and_enums_keep_unknown_values() {
+    let server = server().await;
+    server.on(
+        "GET",
+        "/products",
+        vec![
+            Reply::json(200, serde_json::json!([]))
+                .header("X-RateLimit-Remaining", "0")
+                .header("X-Cache", "stale"),
+        ],
+    );
+    let answer = list_products(&store(&server)).await.expect("answer");
+    let store_api::ListProductsResponse::Ok { headers, .. } = answer else {
+        panic!("expected 200, got {answer:?}");
+    };
+    assert_eq!(
+        headers,
+        store_api::ListProductsOkHeaders {
+            link: None,
+            x_total_count: None,
+            x_rate_limit_remaining: 0,
+            x_cache: Some(store_api::types::ListProductsXCache::Unknown("stale".into())),
+            x_accepted_scopes: None,
+            x_sampled: None,
+            x_load: None,
+        }
+    );
+}
+
+#[tokio::test]
+async fn a_header_that_does_not_parse_is_an_error_naming_it() {
+    let server = server().await;
+    server.on("GET", "/products", vec![products_reply().header("X-Total-Count", "many")]);
+    let error = list_products(&store(&server)).await.expect_err("bad header");
+    match &error {
+        ClientError::InvalidHeader {
+            operation,
+            status,
+            header,
+            value,
+            ..
+        } => {
+            assert_eq!(operation, "listProducts");
+            assert_eq!(*status, 200);
+            assert_eq!(header, "X-Total-Count");
+            // Both field lines, as the server sent them.
+            assert_eq!(value.as_deref(), Some("42, many"));
+        }
+        other => panic!("expected InvalidHeader, got {other:?}"),
+    }
+    let message = error.to_string();
+    assert!(message.contains("listProducts") && message.contains("X-Total-Count"), "{message}");
+}
+
+#[tokio::test]
+async fn a_bad_list_item_or_a_missing_required_header_is_an_error() {
+    let server = server().await;
+    server.on(
+        "GET",
+        "/products",
+        vec![
+            Reply::json(200, serde_json::json!([]))
+                .header("X-RateLimit-Remaining", "-1")
+                .header("X-Sampled", "yes"),
+            Reply::json(200, serde_json::json!([])),
+        ],
+    );
+    let client = store(&server);
+    // Headers are typed, not validated (`minimum: 0` is not enforced, as for
+    // bodies), so `-1` passes; `yes` is no boolean.
+    let error = list_products(&client).await.expect_err("bad boolean");
+    assert!(
+        matches!(&error, ClientError::InvalidHeader { header, value: Some(v), .. } if header == "X-Sampled" && v == "yes"),
+        "{error:?}"
+    );
+    let error = list_products(&client).await.expect_err("missing header");
+    assert!(
+        matches!(&error, ClientError::InvalidHeader { header, value: None, .. } if header == "X-RateLimit-Remaining"),
+        "{error:?}"
+    );
+    assert!(error.to_string().contains("required"), "{error}");
+}
+
+#[tokio::test]
+async fn responses_without_a_body_carry_their_headers() {
+    let server = server().await;
+    server.on("GET", "/products", vec![Reply::empty(304).header("ETag", "\"v7\"")]);
+    let answer = list_products(&store(&server)).await.expect("answer");
+    let store_api::ListProductsResponse::NotModified { body, headers } = answer else {
+        panic!("expected 304, got {answer:?}");
+    };
+    assert!(body.bytes.is_empty());
+    assert_eq!(headers.e_tag, "\"v7\"");
+}
+
+#[tokio::test]
+async fn error_responses_carry_their_headers_too() {
+    let server = server().await;
+    server.on(
+        "GET",
+        "/channels/{id}",
+        vec![
+            Reply::json(
+                429,
+                serde_json::json!({"message": "slow down", "retry_after": 1.5, "global": false}),
+            )
+            .header("Retry-After", "1.5"),
+        ],
+    );
+    let client = chat_api::Client::new(server.base_url()).with_retry_policy(RetryPolicy::none());
+    let answer = client.get_channel("81384788765712384").await.expect("answer");
+    let chat_api::GetChannelResponse::TooManyRequests { body, headers } = answer else {
+        panic!("expected 429, got {answer:?}");
+    };
+    assert_eq!(body.retry_after, 1.5);
+    assert_eq!(headers.retry_after, Some(1.5));
+}
