@@ -171,3 +171,78 @@ async fn error_responses_carry_their_headers_too() {
     assert_eq!(body.retry_after, 1.5);
     assert_eq!(headers.retry_after, Some(1.5));
 }
+
+#[tokio::test]
+async fn label_matrix_and_structured_parameters_follow_the_style_table() {
+    let server = server().await;
+    server.on("GET", "/inventory/{w}/{bins}/{matrix}/{shelf}", vec![Reply::empty(204)]);
+    let answer = store(&server)
+        .get_inventory(
+            "w/1",
+            &[1, 2, 3],
+            &["a", "b c"],
+            3,
+            &serde_json::json!({"x": 1, "y": 2}),
+            &serde_json::json!({"row": 4, "side": "left"}),
+            Some(&serde_json::json!({"state": "open", "min": 2})),
+            Some(&serde_json::json!({"w": 10, "h": 20})),
+            Some(&[7, 8]),
+            Some(&serde_json::json!({"theme": "dark", "lang": "en"})),
+            Some(&["r1", "r2"]),
+            Some(&["p1", "p2"]),
+        )
+        .await
+        .expect("answer");
+    assert!(matches!(answer, store_api::GetInventoryResponse::NoContent(_)));
+    let requests = server.requests();
+    let [request] = requests.as_slice() else {
+        panic!("expected one request, got {requests:?}");
+    };
+    // label: `.w%2F1` (one value, `/` encoded), `.1.2.3` (exploded array);
+    // matrix: `;lots=a,b%20c` (array), `;size=3`, `;x=1;y=2` (exploded object);
+    // simple exploded object: `row=4,side=left`. Separators stay literal.
+    assert_eq!(
+        request.path,
+        "/inventory/.w%2F1/.1.2.3/;lots=a,b%20c;size=3;x=1;y=2/row=4,side=left"
+    );
+    assert_eq!(request.header("X-Filter"), Some("state=open,min=2"));
+    assert_eq!(request.header("X-Dims"), Some("w,10,h,20"));
+    assert_eq!(request.header("X-Ids"), Some("7,8"));
+    // Form-style cookies: a non-exploded object or array is one cookie whose
+    // commas are percent-encoded (a comma is no cookie-octet in RFC 6265), an
+    // exploded array one cookie per item.
+    assert_eq!(
+        request.header("cookie"),
+        Some("prefs=theme%2Cdark%2Clang%2Cen; recent=r1; recent=r2; pinned=p1%2Cp2")
+    );
+}
+
+#[tokio::test]
+async fn styled_parameters_left_out_send_nothing() {
+    let server = server().await;
+    server.on("GET", "/inventory/{w}/{bins}/{matrix}/{shelf}", vec![Reply::empty(204)]);
+    store(&server)
+        .get_inventory(
+            "w",
+            &[5],
+            &[],
+            0,
+            &serde_json::json!({}),
+            &serde_json::json!({"row": 1}),
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+        )
+        .await
+        .expect("answer");
+    let request = server.requests().pop().expect("one request");
+    // An empty matrix array is `;lots=`, an empty matrix object `;`. (Not an
+    // empty label array: its `.` is a whole segment, a dot-segment that URL
+    // normalisation removes.)
+    assert_eq!(request.path, "/inventory/.w/.5/;lots=;size=0;/row=1");
+    assert_eq!(request.header("X-Filter"), None);
+    assert_eq!(request.header("cookie"), None);
+}

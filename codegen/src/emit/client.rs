@@ -530,6 +530,9 @@ fn apply_param(param: &Parameter, shape: &Shape, value: &TokenStream) -> TokenSt
     if *shape == Shape::Json && param.location == ParamLocation::Query && (style == "deepObject" || param.explode()) {
         return exploded_object(param, value);
     }
+    if needs_style_table(param, shape) {
+        return styled(param, shape, value);
+    }
     let Shape::List(item) = shape else {
         let text = text_of(shape, value);
         return quote!(request.#setter(#name, #text));
@@ -557,6 +560,51 @@ fn apply_param(param: &Parameter, shape: &Shape, value: &TokenStream) -> TokenSt
             )
         }
     }
+}
+
+/// Whether a parameter goes through the runtime's style table
+/// (`::arazzo::ParamSpec`) instead of inline code: `label` and `matrix`
+/// path parameters, arrays and objects in paths (whose separators must stay
+/// literal while each value is encoded), and arrays and objects in headers
+/// and cookies. Query parameters keep their inline encoding.
+fn needs_style_table(param: &Parameter, shape: &Shape) -> bool {
+    let structured = matches!(shape, Shape::List(_) | Shape::Json);
+    match param.location {
+        ParamLocation::Path => structured || matches!(param.style.as_deref(), Some("label" | "matrix")),
+        ParamLocation::Header | ParamLocation::Cookie => structured,
+        ParamLocation::Query => false,
+    }
+}
+
+/// `ParamSpec::new(..).style(..).explode(..).apply_serialize(request, value)?`
+/// with the parameter's declared style and effective explode.
+fn styled(param: &Parameter, shape: &Shape, value: &TokenStream) -> TokenStream {
+    let name = &param.name;
+    let location = match param.location {
+        ParamLocation::Path => quote!(Path),
+        ParamLocation::Query => quote!(Query),
+        ParamLocation::Header => quote!(Header),
+        ParamLocation::Cookie => quote!(Cookie),
+    };
+    let mut spec = quote!(::arazzo::ParamSpec::new(::arazzo::In::#location, #name));
+    // Styles that do not fit the location (OpenAPI allows none of them) keep
+    // the location's default, as `ParamSpec::new` sets it.
+    let style = match (param.location, param.style.as_deref()) {
+        (ParamLocation::Path, Some("label")) => Some(quote!(Label)),
+        (ParamLocation::Path, Some("matrix")) => Some(quote!(Matrix)),
+        _ => None,
+    };
+    if let Some(style) = style {
+        spec = quote!(#spec.style(::arazzo::Style::#style));
+    }
+    let explode = param.explode();
+    spec = quote!(#spec.explode(#explode));
+    // Scalars are taken by value; everything else is already a reference.
+    let value = match shape {
+        Shape::Scalar(_) => quote!(&#value),
+        _ => quote!(#value),
+    };
+    quote!(#spec.apply_serialize(request, #value)?)
 }
 
 /// A JSON-typed query parameter sent exploded: an object's members become
@@ -1077,6 +1125,25 @@ mod tests {
     }
 
     #[test]
+    fn label_matrix_and_structured_header_and_cookie_parameters_use_the_style_table() {
+        let code = emit(
+            "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a/{l}{m}/{s}:\n    get:\n      operationId: a\n      parameters:\n        - {name: l, in: path, required: true, style: label, schema: {type: integer}}\n        - {name: m, in: path, required: true, style: matrix, explode: true, schema: {type: array, items: {type: string}}}\n        - {name: s, in: path, required: true, schema: {type: string}}\n        - {name: X-O, in: header, explode: true, schema: {type: object}}\n        - {name: X-S, in: header, schema: {type: string}}\n        - {name: c, in: cookie, explode: false, schema: {type: array, items: {type: string}}}\n      responses: {}\n",
+            None,
+        );
+        assert_has(
+            &code,
+            &[
+                "let request = ::arazzo::ParamSpec::new(::arazzo::In::Path, \"l\").style(::arazzo::Style::Label).explode(false).apply_serialize(request, &l)?;",
+                "let request = ::arazzo::ParamSpec::new(::arazzo::In::Path, \"m\").style(::arazzo::Style::Matrix).explode(true).apply_serialize(request, m)?;",
+                "let request = request.path(\"s\", s);",
+                "::arazzo::ParamSpec::new(::arazzo::In::Header, \"X-O\").explode(true).apply_serialize(request, x_o)?",
+                "request.header(\"X-S\", x_s)",
+                "::arazzo::ParamSpec::new(::arazzo::In::Cookie, \"c\").explode(false).apply_serialize(request, c)?",
+            ],
+        );
+    }
+
+    #[test]
     fn status_variants() {
         let name = |s| status_variant(s).to_string();
         assert_eq!(name(StatusKey::Code(204)), "NoContent");
@@ -1136,10 +1203,14 @@ mod tests {
             "header_value",
             "header_list",
             "missing_header",
+            "apply_serialize",
+            "style",
+            "explode",
         ];
         for method in methods {
             assert!(
                 runtime.contains(&format!("pub fn {method}("))
+                    || runtime.contains(&format!("pub const fn {method}("))
                     || runtime.contains(&format!("pub fn {method}<"))
                     || runtime.contains(&format!("pub async fn {method}(")),
                 "the runtime has no `{method}`"
