@@ -246,3 +246,119 @@ async fn styled_parameters_left_out_send_nothing() {
     assert_eq!(request.header("X-Filter"), None);
     assert_eq!(request.header("cookie"), None);
 }
+
+/// One part of a `multipart/form-data` body as the server sees it.
+#[derive(Debug, PartialEq)]
+struct ReceivedPart {
+    /// Header lines, lower-cased names.
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl ReceivedPart {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+}
+
+/// A strict RFC 7578 reading of a recorded body: the boundary from the
+/// content type, `--boundary` delimiters with CRLFs, headers, then bytes.
+fn parse_multipart(request: &arazzo_tests::mock::Recorded) -> Vec<ReceivedPart> {
+    let content_type = request.header("content-type").expect("content type");
+    let boundary = content_type
+        .strip_prefix("multipart/form-data; boundary=")
+        .unwrap_or_else(|| panic!("not multipart: {content_type}"));
+    let delimiter = format!("--{boundary}");
+    let body = &request.body;
+    let find = |from: usize, needle: &[u8]| body[from..].windows(needle.len()).position(|w| w == needle).map(|p| p + from);
+    assert!(body.starts_with(delimiter.as_bytes()), "body starts with the delimiter");
+    let mut parts = Vec::new();
+    let mut at = delimiter.len();
+    loop {
+        if body[at..].starts_with(b"--\r\n") {
+            assert_eq!(at + 4, body.len(), "nothing after the close delimiter");
+            return parts;
+        }
+        assert!(body[at..].starts_with(b"\r\n"), "CRLF after a delimiter");
+        let head_start = at + 2;
+        let head_end = find(head_start, b"\r\n\r\n").expect("end of part headers");
+        let headers = String::from_utf8(body[head_start..head_end].to_vec())
+            .expect("headers are text")
+            .split("\r\n")
+            .map(|line| {
+                let (k, v) = line.split_once(": ").expect("header line");
+                (k.to_ascii_lowercase(), v.to_owned())
+            })
+            .collect();
+        let next = find(head_end + 4, format!("\r\n{delimiter}").as_bytes()).expect("next delimiter");
+        parts.push(ReceivedPart {
+            headers,
+            body: body[head_end + 4..next].to_vec(),
+        });
+        at = next + 2 + delimiter.len();
+    }
+}
+
+#[tokio::test]
+async fn binary_members_are_sent_as_file_parts() {
+    let server = server().await;
+    server.on("POST", "/orders/{id}/attachments", vec![Reply::empty(201)]);
+    let pdf = b"%PDF-1.7\x00\xff\r\n--not-a-boundary".to_vec();
+    let body = store_api::AttachFileMultipart {
+        file: arazzo::FilePart::new(pdf.clone()).with_filename("invoice \"7\".pdf"),
+        comment: Some("paid".into()),
+        thumbnails: Some(vec![
+            arazzo::FilePart::new(vec![0x89, b'P', b'N', b'G']).with_content_type("image/png"),
+            arazzo::FilePart::new(vec![1, 2, 3]),
+        ]),
+        meta: Some(store_api::types::AttachFileRequestMeta { pages: Some(2) }),
+    };
+    let answer = store(&server).attach_file("o-1", body).await.expect("answer");
+    assert!(matches!(answer, store_api::AttachFileResponse::Created(_)));
+    let request = server.requests().pop().expect("one request");
+    let parts = parse_multipart(&request);
+    let dispositions: Vec<&str> = parts.iter().map(|p| p.header("content-disposition").unwrap_or("")).collect();
+    assert_eq!(
+        dispositions,
+        [
+            // A quote in a filename is percent-encoded (RFC 7578 4.2).
+            "form-data; name=\"file\"; filename=\"invoice %227%22.pdf\"",
+            "form-data; name=\"comment\"",
+            // Without a filename of its own, a file is named after its member.
+            "form-data; name=\"thumbnails\"; filename=\"thumbnails\"",
+            "form-data; name=\"thumbnails\"; filename=\"thumbnails\"",
+            "form-data; name=\"meta\"",
+        ]
+    );
+    // The Encoding Object's first content type, bytes untouched.
+    assert_eq!(parts[0].header("content-type"), Some("application/pdf"));
+    assert_eq!(parts[0].body, pdf);
+    assert_eq!(parts[1].header("content-type"), Some("text/plain; charset=utf-8"));
+    assert_eq!(parts[1].body, b"paid");
+    assert_eq!(parts[2].header("content-type"), Some("image/png"));
+    assert_eq!(parts[2].body, [0x89, b'P', b'N', b'G']);
+    assert_eq!(parts[3].header("content-type"), Some("application/octet-stream"));
+    assert_eq!(parts[3].body, [1, 2, 3]);
+    assert_eq!(parts[4].header("content-type"), Some("application/json"));
+    assert_eq!(parts[4].body, br#"{"pages":2}"#);
+}
+
+#[tokio::test]
+async fn content_media_type_and_base64_members_of_3_1_are_files_too() {
+    let server = server().await;
+    server.on("POST", "/channels/{id}/attachments", vec![Reply::empty(204)]);
+    let client = chat_api::Client::new(server.base_url()).with_retry_policy(RetryPolicy::none());
+    let body = chat_api::UploadAttachmentMultipart {
+        file: arazzo::FilePart::new(b"\x89PNG".to_vec()).with_filename("a.png"),
+        signature: Some(arazzo::FilePart::new(b"foobar".to_vec())),
+        description: None,
+    };
+    client.upload_attachment("1", body).await.expect("answer");
+    let parts = parse_multipart(&server.requests().pop().expect("one request"));
+    assert_eq!(parts.len(), 2, "{parts:?}");
+    assert_eq!(parts[0].header("content-type"), Some("image/png"));
+    assert_eq!(parts[0].body, b"\x89PNG");
+    assert_eq!(parts[1].header("content-type"), Some("application/octet-stream"));
+    assert_eq!(parts[1].header("content-transfer-encoding"), Some("base64"));
+    assert_eq!(parts[1].body, b"Zm9vYmFy");
+}

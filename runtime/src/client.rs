@@ -17,6 +17,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::error::ClientError;
+use crate::multipart::Part;
 use crate::retry::{RetryPolicy, parse_retry_after};
 use crate::secret::Secret;
 
@@ -83,9 +84,8 @@ pub enum Body {
         content_type: String,
         bytes: Vec<u8>,
     },
-    /// `multipart/form-data`: one part per member; strings are sent as
-    /// text parts, anything else as a JSON part.
-    Multipart(Vec<(String, serde_json::Value)>),
+    /// `multipart/form-data`: one part per member (see [`Part`]).
+    Multipart(Vec<(String, Part)>),
 }
 
 impl Body {
@@ -101,37 +101,14 @@ impl Body {
             ),
             Body::Text { text, .. } => serde_json::Value::String(text.clone()),
             Body::Bytes { bytes, .. } => serde_json::Value::String(String::from_utf8_lossy(bytes).into_owned()),
-            Body::Multipart(parts) => serde_json::Value::Object(parts.iter().cloned().collect()),
+            Body::Multipart(parts) => serde_json::Value::Object(parts.iter().map(|(k, p)| (k.clone(), p.to_json())).collect()),
         }
     }
 
     /// The multipart encoding (RFC 7578) and its content type. The boundary
     /// is chosen so it occurs in no part.
-    pub fn multipart_bytes(parts: &[(String, serde_json::Value)]) -> (String, Vec<u8>) {
-        let rendered: Vec<(String, &str, String)> = parts
-            .iter()
-            .map(|(name, value)| match value {
-                serde_json::Value::String(s) => (name.replace('"', "%22"), "text/plain; charset=utf-8", s.clone()),
-                other => (name.replace('"', "%22"), "application/json", other.to_string()),
-            })
-            .collect();
-        let mut boundary = String::from("arazzo-boundary");
-        let mut n = 0u32;
-        while rendered.iter().any(|(k, _, v)| k.contains(&boundary) || v.contains(&boundary)) {
-            n += 1;
-            boundary = format!("arazzo-boundary-{n}");
-        }
-        let mut out = Vec::new();
-        for (name, content_type, value) in &rendered {
-            out.extend_from_slice(
-                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\nContent-Type: {content_type}\r\n\r\n")
-                    .as_bytes(),
-            );
-            out.extend_from_slice(value.as_bytes());
-            out.extend_from_slice(b"\r\n");
-        }
-        out.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
-        (format!("multipart/form-data; boundary={boundary}"), out)
+    pub fn multipart_bytes(parts: &[(String, Part)]) -> (String, Vec<u8>) {
+        crate::multipart::encode(parts)
     }
 }
 
@@ -231,9 +208,17 @@ impl Request {
     #[must_use]
     pub fn multipart(mut self, payload: serde_json::Value) -> Self {
         let parts = match payload {
-            serde_json::Value::Object(members) => members.into_iter().collect(),
+            serde_json::Value::Object(members) => members.into_iter().map(|(k, v)| (k, Part::Value(v))).collect(),
             _ => Vec::new(),
         };
+        self.body = Some(Body::Multipart(parts));
+        self
+    }
+
+    /// A `multipart/form-data` body from parts built one by one (files
+    /// included), in the order given.
+    #[must_use]
+    pub fn multipart_parts(mut self, parts: Vec<(String, Part)>) -> Self {
         self.body = Some(Body::Multipart(parts));
         self
     }
@@ -722,7 +707,7 @@ mod tests {
 
     #[test]
     fn multipart_boundaries_never_occur_in_a_part() {
-        let parts = vec![("f".to_owned(), serde_json::json!("x --arazzo-boundary y"))];
+        let parts = vec![("f".to_owned(), Part::Value(serde_json::json!("x --arazzo-boundary y")))];
         let (content_type, bytes) = Body::multipart_bytes(&parts);
         assert_eq!(content_type, "multipart/form-data; boundary=arazzo-boundary-1");
         let text = String::from_utf8(bytes).expect("utf-8");

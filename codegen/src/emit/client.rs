@@ -17,9 +17,10 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use super::types::{NameSet, Ty, TypeSpace, doc_attrs, field_name, make_ident, type_name};
+use crate::openapi::schema::view;
 use crate::openapi::{
-    ApiKeyLocation, OpenApi, Operation, ParamLocation, Parameter, RequestBody, Response, ResponseHeader, SecuritySchemeKind, StatusKey,
-    is_json_media_type,
+    ApiKeyLocation, MediaType, OpenApi, Operation, ParamLocation, Parameter, RequestBody, Response, ResponseHeader, SchemaRef,
+    SecuritySchemeKind, StatusKey, is_json_media_type,
 };
 
 /// Header parameters that OpenAPI says to ignore: the runtime owns them.
@@ -45,9 +46,10 @@ pub fn emit_client_with(api: &OpenApi, module: &syn::Ident, operations: Option<&
     let base_url = api.default_server_url().unwrap_or_else(|| "/".to_owned());
     let auth = auth_methods(api);
     let (server_items, server_constructor) = server_variables(api);
-    let header_names = header_struct_names(&ops);
-    let methods = ops.iter().map(|op| method(types, op, &header_names));
-    let responses = ops.iter().map(|op| response_enum(types, op, &header_names));
+    let names = client_names(api, &ops);
+    let methods = ops.iter().map(|op| method(types, op, &names));
+    let responses = ops.iter().map(|op| response_enum(types, op, &names));
+    let forms = ops.iter().filter_map(|op| multipart_form(api, types, op, &names));
     quote! {
         #doc
         #[allow(
@@ -116,6 +118,8 @@ pub fn emit_client_with(api: &OpenApi, module: &syn::Ident, operations: Option<&
             #server_items
 
             #(#responses)*
+
+            #(#forms)*
         }
     }
 }
@@ -380,6 +384,9 @@ pub enum BodyKind {
     /// `multipart/form-data` from a typed object: each member one part
     /// (strings as text parts, other values as JSON parts).
     Multipart,
+    /// `multipart/form-data` whose schema has binary members: a generated
+    /// `<Op>Multipart` struct, files sent as file parts.
+    MultipartFiles,
     Form,
     Bytes,
 }
@@ -434,12 +441,17 @@ fn chosen_body(body: &RequestBody) -> Option<(String, BodyKind, Option<&crate::o
 
 /// The arguments of `op`'s method, in order (see [`emit_client`]); exposed so
 /// that other emitters can call the method.
-pub fn operation_args(types: &TypeSpace<'_>, op: &Operation) -> Vec<Arg> {
+pub fn operation_args(types: &TypeSpace<'_>, op: &Operation, names: &ClientNames) -> Vec<Arg> {
     let mut used = NameSet::default();
     for local in LOCALS {
         used.reserve(local);
     }
     let body = op.request_body.as_ref().and_then(|b| chosen_body(b).map(|c| (b.required, c)));
+    let form = names.forms.get(&op.pointer);
+    let body = body.map(|(required, (media_type, kind, schema))| match (kind, form) {
+        (BodyKind::Multipart, Some(_)) => (required, (media_type, BodyKind::MultipartFiles, schema)),
+        other => (required, (media_type, other.0, schema)),
+    });
     if body.is_some() {
         used.reserve("body");
     }
@@ -467,6 +479,8 @@ pub fn operation_args(types: &TypeSpace<'_>, op: &Operation) -> Vec<Arg> {
                 let ty = schema.map_or_else(|| quote!(::arazzo::serde_json::Value), |s| types.rust_type(s));
                 quote!(&#ty)
             }
+            // By value: the files' bytes move into the request.
+            BodyKind::MultipartFiles => form.map_or_else(|| quote!(::arazzo::serde_json::Value), |f| quote!(#f)),
             BodyKind::Form => quote!(::std::vec::Vec<(::std::string::String, ::std::string::String)>),
             BodyKind::Bytes => quote!(::std::vec::Vec<u8>),
         };
@@ -499,6 +513,7 @@ fn apply_arg(types: &TypeSpace<'_>, op: &Operation, arg: &Arg) -> TokenStream {
                         message: ::std::format!("request body does not serialise: {e}"),
                     })?)
                 },
+                BodyKind::MultipartFiles => quote!(request.multipart_parts(#value.into_parts()?)),
                 BodyKind::Form => quote!(request.form(#value)),
                 BodyKind::Bytes => quote!(request.bytes(#media_type, #value)),
             };
@@ -690,9 +705,21 @@ fn payload(types: &TypeSpace<'_>, response: &Response) -> Option<Ty> {
 /// The generated struct of each response that documents headers, keyed by
 /// operation pointer and status. Names (`ListProductsOkHeaders`) are made
 /// unique against everything else at the client module's top level.
-type HeaderNames = HashMap<(String, StatusKey), Ident>;
+#[derive(Debug, Default)]
+pub struct ClientNames {
+    headers: HashMap<(String, StatusKey), Ident>,
+    /// `<Op>Multipart` of each operation (by pointer) whose multipart body
+    /// has binary members.
+    forms: HashMap<String, Ident>,
+}
 
-fn header_struct_names(ops: &[&Operation]) -> HeaderNames {
+impl ClientNames {
+    fn header(&self, op: &Operation, status: StatusKey) -> Option<&Ident> {
+        self.headers.get(&(op.pointer.clone(), status))
+    }
+}
+
+fn client_names(api: &OpenApi, ops: &[&Operation]) -> ClientNames {
     let mut used = NameSet::default();
     for name in ["types", "Client", "ServerVariables", "DEFAULT_BASE_URL"] {
         used.reserve(name);
@@ -707,7 +734,140 @@ fn header_struct_names(ops: &[&Operation]) -> HeaderNames {
             out.insert((op.pointer.clone(), response.status), make_ident(&used.unique(&base)));
         }
     }
-    out
+    let mut forms = HashMap::new();
+    for op in ops {
+        if file_form(api, op).is_some() {
+            let base = type_name(&format!("{} multipart", op.rust_name));
+            forms.insert(op.pointer.clone(), make_ident(&used.unique(&base)));
+        }
+    }
+    ClientNames { headers: out, forms }
+}
+
+/// The multipart media type and schema an operation sends when its schema
+/// has members that are files (see [`crate::openapi::schema::SchemaView::is_binary`]); those bodies
+/// get a form struct of their own, since the schema's type (shared with any
+/// JSON use) holds such members as strings.
+fn file_form<'o>(api: &OpenApi, op: &'o Operation) -> Option<(&'o MediaType, &'o SchemaRef)> {
+    let body = op.request_body.as_ref()?;
+    let (_, kind, _) = chosen_body(body)?;
+    if kind != BodyKind::Multipart {
+        return None;
+    }
+    let media = body.multipart()?;
+    let schema = media.schema.as_ref()?;
+    let v = view(&api.root, schema);
+    v.properties
+        .iter()
+        .any(|p| file_member(api, &p.schema).is_some())
+        .then_some((media, schema))
+}
+
+/// How a member travels as a file: `Some((list, contentMediaType, base64))`
+/// for a binary string or an array of them.
+fn file_member(api: &OpenApi, schema: &SchemaRef) -> Option<(bool, Option<String>, bool)> {
+    let v = view(&api.root, schema);
+    let (v, list) = match (&v.items, v.is_array()) {
+        (Some(items), true) => (view(&api.root, items), true),
+        _ => (v, false),
+    };
+    let base64 = v.content_encoding.as_deref().is_some_and(|e| e.eq_ignore_ascii_case("base64"));
+    v.is_binary().then(|| (list, v.content_media_type.clone(), base64))
+}
+
+/// `pub struct <Op>Multipart`: one field per member of the body's schema
+/// (readOnly members left out: they never travel in requests), files as
+/// `::arazzo::FilePart`, and `into_parts`, which turns it into the parts sent.
+fn multipart_form(api: &OpenApi, types: &TypeSpace<'_>, op: &Operation, names: &ClientNames) -> Option<TokenStream> {
+    let name = names.forms.get(&op.pointer)?;
+    let (media, schema) = file_form(api, op)?;
+    let v = view(&api.root, schema);
+    let mut used = NameSet::default();
+    let mut fields = Vec::new();
+    let mut pushes = Vec::new();
+    for prop in &v.properties {
+        let pv = view(&api.root, &prop.schema);
+        if pv.read_only || prop.beside_ref.read_only {
+            continue;
+        }
+        let ident = make_ident(&used.unique(&field_name(&prop.name)));
+        let member = &prop.name;
+        let required = v.is_required(&prop.name);
+        let mut text = pv
+            .description
+            .clone()
+            .or_else(|| prop.beside_ref.description.clone())
+            .unwrap_or_default();
+        // `file` / `files` / `value` is bound by the caller of `push`.
+        let (ty, push, binding, source) = match file_member(api, &prop.schema) {
+            Some((list, media_type, base64)) => {
+                let content_type = media
+                    .part_content_type(&prop.name)
+                    .and_then(|c| c.split(',').next())
+                    .map(str::trim)
+                    .map(str::to_owned)
+                    .or(media_type)
+                    .unwrap_or_else(|| "application/octet-stream".to_owned());
+                let encoded = if base64 { ", base64-encoded" } else { "" };
+                text.push_str(&format!(
+                    "\n\nSent as a file part (`{}`{encoded}) unless the `FilePart` names its own content type.",
+                    content_type.replace('`', "'")
+                ));
+                let push = quote! {
+                    parts.push((::std::string::String::from(#member), ::arazzo::Part::file(file, #content_type, #base64)));
+                };
+                if list {
+                    let push = quote!(for file in files { #push });
+                    (
+                        quote!(::std::vec::Vec<::arazzo::FilePart>),
+                        push,
+                        quote!(files),
+                        quote!(self.#ident),
+                    )
+                } else {
+                    (quote!(::arazzo::FilePart), push, quote!(file), quote!(self.#ident))
+                }
+            }
+            None => {
+                let ty = types.render_in_client(&types.lookup_ty(&prop.schema, 0).without_option());
+                let push = quote! {
+                    parts.push((::std::string::String::from(#member), ::arazzo::Part::value(#member, value)?));
+                };
+                (ty, push, quote!(value), quote!(&self.#ident))
+            }
+        };
+        let doc = doc_attrs(Some(&text));
+        if required && !pv.nullable {
+            fields.push(quote!(#doc pub #ident: #ty,));
+            pushes.push(quote! { let #binding = #source; #push });
+        } else {
+            fields.push(quote!(#doc pub #ident: ::std::option::Option<#ty>,));
+            pushes.push(quote! {
+                if let ::std::option::Option::Some(#binding) = #source { #push }
+            });
+        }
+    }
+    let doc = format!(
+        " The `multipart/form-data` body of `{}`: binary members are files, the others values.",
+        operation_label(op).replace('`', "'")
+    );
+    Some(quote! {
+        #[doc = #doc]
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+        pub struct #name {
+            #(#fields)*
+        }
+
+        impl #name {
+            /// The parts sent, in the schema's member order; absent members are left out.
+            #[allow(clippy::vec_init_then_push)]
+            pub fn into_parts(self) -> ::std::result::Result<::std::vec::Vec<(::std::string::String, ::arazzo::Part)>, ::arazzo::ClientError> {
+                let mut parts = ::std::vec::Vec::new();
+                #(#pushes)*
+                ::std::result::Result::Ok(parts)
+            }
+        }
+    })
 }
 
 /// How a response header is decoded: the field's type without `Option`,
@@ -794,10 +954,10 @@ fn header_struct(types: &TypeSpace<'_>, op: &Operation, response: &Response, nam
     }
 }
 
-fn method(types: &TypeSpace<'_>, op: &Operation, header_names: &HeaderNames) -> TokenStream {
+fn method(types: &TypeSpace<'_>, op: &Operation, names: &ClientNames) -> TokenStream {
     let name = make_ident(&op.rust_name);
     let response = response_enum_ident(op);
-    let args = operation_args(types, op);
+    let args = operation_args(types, op, names);
     let params = args.iter().map(|a| {
         let ident = &a.ident;
         let ty = &a.ty;
@@ -806,7 +966,7 @@ fn method(types: &TypeSpace<'_>, op: &Operation, header_names: &HeaderNames) -> 
     let applied = args.iter().map(|a| apply_arg(types, op, a));
     let method = make_ident(op.method.as_str());
     let path = &op.path;
-    let body = dispatch(types, op, &response, header_names);
+    let body = dispatch(types, op, &response, names);
     let doc = method_doc(op);
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
     quote! {
@@ -844,14 +1004,14 @@ fn method_doc(op: &Operation) -> TokenStream {
 
 /// The `match` from status to response variant. Exact codes come before
 /// ranges, and `default` (or the unexpected-status error) last.
-fn dispatch(types: &TypeSpace<'_>, op: &Operation, response_enum: &Ident, header_names: &HeaderNames) -> TokenStream {
+fn dispatch(types: &TypeSpace<'_>, op: &Operation, response_enum: &Ident, names: &ClientNames) -> TokenStream {
     let arm_value = |r: &Response| {
         let variant = status_variant(r.status);
         let body = match payload(types, r) {
             Some(_) => quote!(exchange.decode_json()?),
             None => quote!(exchange.into_raw_body()),
         };
-        match header_names.get(&(op.pointer.clone(), r.status)) {
+        match names.header(op, r.status) {
             // Headers first: decoding a raw body consumes the exchange.
             Some(headers) => quote! {
                 ::std::result::Result::Ok(#response_enum::#variant {
@@ -893,7 +1053,7 @@ fn dispatch(types: &TypeSpace<'_>, op: &Operation, response_enum: &Ident, header
     }
 }
 
-fn response_enum(types: &TypeSpace<'_>, op: &Operation, header_names: &HeaderNames) -> TokenStream {
+fn response_enum(types: &TypeSpace<'_>, op: &Operation, names: &ClientNames) -> TokenStream {
     let name = response_enum_ident(op);
     let label = operation_label(op);
     let doc = format!(" Every documented status of `{}`.", label.replace('`', "'"));
@@ -910,7 +1070,7 @@ fn response_enum(types: &TypeSpace<'_>, op: &Operation, header_names: &HeaderNam
             format!("`{}`: {}", r.status, r.description.trim())
         };
         let doc = doc_attrs(Some(&text));
-        match header_names.get(&(op.pointer.clone(), r.status)) {
+        match names.header(op, r.status) {
             Some(headers) => {
                 header_structs.push(header_struct(types, op, r, headers));
                 quote!(#doc #variant { body: #ty, headers: #headers },)
@@ -1144,6 +1304,41 @@ mod tests {
     }
 
     #[test]
+    fn multipart_bodies_with_binary_members_get_a_form_struct() {
+        let code = emit(
+            "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /u:\n    post:\n      operationId: up\n      requestBody:\n        content:\n          multipart/form-data:\n            schema:\n              type: object\n              required: [a]\n              properties:\n                a: {type: string, format: binary}\n                b: {type: string, contentMediaType: image/png}\n                c: {type: string, contentEncoding: base64}\n                d: {type: array, items: {type: string, format: binary}}\n                e: {type: integer}\n                f: {type: string, readOnly: true}\n            encoding:\n              a: {contentType: 'text/csv, text/plain'}\n      responses: {}\n  /t:\n    post:\n      operationId: text\n      requestBody:\n        content:\n          multipart/form-data:\n            schema: {type: object, properties: {x: {type: string}}}\n      responses: {}\n",
+            None,
+        );
+        assert_has(
+            &code,
+            &[
+                "pub async fn up(&self, body: ::std::option::Option<UpMultipart>)",
+                "::std::option::Option::Some(body) => { request.multipart_parts(body.into_parts()?) }",
+                "pub struct UpMultipart { /// Sent as a file part (`text/csv`) unless the `FilePart` names its own content type. pub a: ::arazzo::FilePart,",
+                "pub b: ::std::option::Option<::arazzo::FilePart>,",
+                "pub d: ::std::option::Option<::std::vec::Vec<::arazzo::FilePart>>, pub e: ::std::option::Option<i64>, }",
+                "let file = self.a; parts.push((::std::string::String::from(\"a\"), ::arazzo::Part::file(file, \"text/csv\", false)));",
+                "::arazzo::Part::file(file, \"image/png\", false)",
+                "::arazzo::Part::file(file, \"application/octet-stream\", true)",
+                "if let ::std::option::Option::Some(files) = self.d { for file in files { parts.push((::std::string::String::from(\"d\"), ::arazzo::Part::file(file, \"application/octet-stream\", false))); } }",
+                "if let ::std::option::Option::Some(value) = &self.e { parts.push((::std::string::String::from(\"e\"), ::arazzo::Part::value(\"e\", value)?)); }",
+                // No binary member: the schema's own type, one JSON value.
+                "pub async fn text(&self, body: ::std::option::Option<&types::TextRequest>)",
+            ],
+        );
+        let form = code
+            .split("pub struct UpMultipart")
+            .nth(1)
+            .and_then(|rest| rest.split('}').next())
+            .unwrap_or("");
+        assert!(
+            form.contains("pub e:") && !form.contains("pub f:"),
+            "readOnly members are not sent: {form}"
+        );
+        assert!(!code.contains("TextMultipart"));
+    }
+
+    #[test]
     fn status_variants() {
         let name = |s| status_variant(s).to_string();
         assert_eq!(name(StatusKey::Code(204)), "NoContent");
@@ -1205,6 +1400,9 @@ mod tests {
             "missing_header",
             "apply_serialize",
             "style",
+            "multipart_parts",
+            "file",
+            "value",
             "explode",
         ];
         for method in methods {

@@ -473,6 +473,19 @@ impl<'a> Loader<'a, '_> {
                     schema: media
                         .get("schema")
                         .map(|_| schema_at(self.root, &refs::join(&media_pointer, "schema"))),
+                    encoding: media
+                        .get("encoding")
+                        .and_then(Node::as_map)
+                        .map(|encoding| {
+                            encoding
+                                .iter()
+                                .filter_map(|(property, e)| {
+                                    let content_type = e.get("contentType")?.as_str()?;
+                                    Some((property.name.clone(), content_type.to_owned()))
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default(),
                 }
             })
             .collect()

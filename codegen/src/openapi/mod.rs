@@ -276,6 +276,16 @@ impl RequestBody {
 pub struct MediaType {
     pub media_type: String,
     pub schema: Option<SchemaRef>,
+    /// The Encoding Object's `contentType` of each property that has one
+    /// (multipart and form bodies), in the order written.
+    pub encoding: Vec<(String, String)>,
+}
+
+impl MediaType {
+    /// The `contentType` the Encoding Object gives `property`, if any.
+    pub fn part_content_type(&self, property: &str) -> Option<&str> {
+        self.encoding.iter().find(|(p, _)| p == property).map(|(_, c)| c.as_str())
+    }
 }
 
 /// A key of the `responses` map.

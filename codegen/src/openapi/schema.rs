@@ -114,6 +114,10 @@ pub struct SchemaView {
     pub types: Vec<JsonType>,
     pub nullable: bool,
     pub format: Option<String>,
+    /// 3.1 `contentMediaType` / `contentEncoding`: a string that carries
+    /// other content (an image, base64 bytes).
+    pub content_media_type: Option<String>,
+    pub content_encoding: Option<String>,
     pub title: Option<String>,
     pub description: Option<String>,
     pub deprecated: bool,
@@ -161,6 +165,13 @@ impl SchemaView {
 
     pub fn property(&self, name: &str) -> Option<&Property> {
         self.properties.iter().find(|p| p.name == name)
+    }
+
+    /// Whether a string holds binary content: 3.0 `format: binary`, or 3.1
+    /// `contentMediaType` / `contentEncoding`. Only multipart bodies act on
+    /// it (as file parts); in JSON the value is a string either way.
+    pub fn is_binary(&self) -> bool {
+        self.format.as_deref() == Some("binary") || self.content_media_type.is_some() || self.content_encoding.is_some()
     }
 
     /// The non-null `oneOf`/`anyOf` branches, `oneOf` first.
@@ -220,6 +231,8 @@ fn read_annotations(node: &Node, out: &mut SchemaView) {
     out.title = text(node, "title");
     out.description = text(node, "description");
     out.format = text(node, "format");
+    out.content_media_type = text(node, "contentMediaType");
+    out.content_encoding = text(node, "contentEncoding");
     out.deprecated = node.get("deprecated").and_then(Node::as_bool) == Some(true);
     out.read_only = node.get("readOnly").and_then(Node::as_bool) == Some(true);
     out.write_only = node.get("writeOnly").and_then(Node::as_bool) == Some(true);
@@ -394,6 +407,12 @@ fn merge(out: &mut SchemaView, part: SchemaView) {
     }
     if out.format.is_none() {
         out.format = part.format;
+    }
+    if out.content_media_type.is_none() {
+        out.content_media_type = part.content_media_type;
+    }
+    if out.content_encoding.is_none() {
+        out.content_encoding = part.content_encoding;
     }
     if out.enum_values.is_none() {
         out.enum_values = part.enum_values;
