@@ -100,8 +100,15 @@ fn required_const_members_default_to_their_value() {
     use client_tests::chat_api::types as chat;
     let embed: chat::Embed = serde_json::from_value(serde_json::json!({"title": "t"})).expect("decodes");
     assert_eq!(embed.r#type, chat::EmbedType::Rich);
+    assert_eq!(embed.version, 1);
     assert_eq!(
         serde_json::to_value(chat::Embed::default()).expect("encodes"),
-        serde_json::json!({"type": "rich"})
+        serde_json::json!({"type": "rich", "version": 1})
     );
+    // Integer consts stay integers: the server's value is kept as sent.
+    let thread: chat::ThreadChannel =
+        serde_json::from_value(serde_json::json!({"id": "9", "parent": {"id": "1", "type": 0}})).expect("decodes");
+    assert_eq!((thread.r#type, thread.parent.r#type), (11, 0));
+    let odd: chat::Embed = serde_json::from_value(serde_json::json!({"version": 2})).expect("decodes");
+    assert_eq!(odd.version, 2);
 }

@@ -35,7 +35,9 @@
 //!   `description`/`deprecated` there apply to the field. `const` and
 //!   `default` add to the field's doc comment; a string `const` is a
 //!   one-value enum whose `Default` is that value, so a required `const`
-//!   member may be missing from the JSON.
+//!   member may be missing from the JSON; a required integer, number or
+//!   boolean `const` keeps its primitive type and defaults to its value the
+//!   same way (through a `const_<field>` function, as serde wants a path).
 //! - A struct field that leads back to its own struct without a `Vec` or
 //!   map in between is boxed.
 
@@ -138,6 +140,9 @@ struct Field {
     /// The type is a `const`'s one-value enum, so a missing member can
     /// still only mean that value.
     constant: bool,
+    /// An integer, number or boolean `const` (the type stays the primitive):
+    /// like a string `const`, a missing member means this value.
+    scalar_const: Option<TokenStream>,
 }
 
 /// Generates Rust types from the schemas reachable from a set of
@@ -444,6 +449,7 @@ impl<'a> TypeSpace<'a> {
                 doc: field_doc(description, prop_view.constant.as_ref(), default, read_only, write_only),
                 deprecated: notes.deprecated || prop_view.deprecated,
                 constant: self.is_constant(inner),
+                scalar_const: prop_view.constant.as_ref().and_then(|c| const_literal(inner, c)),
             });
         }
         let extra = match &v.additional {
@@ -601,7 +607,13 @@ impl<'a> TypeSpace<'a> {
         extra: Option<&(String, Ty)>,
         boxed: &HashSet<(usize, usize)>,
     ) -> TokenStream {
-        let all_optional = fields.iter().all(|f| !f.required || f.nullable || f.constant);
+        let extra_ident = extra.map(|(field, _)| make_ident(field));
+        let all_optional = fields
+            .iter()
+            .all(|f| !f.required || f.nullable || f.constant || f.scalar_const.is_some());
+        // Required scalar consts default to their value, through a function
+        // because `#[serde(default = ..)]` takes a path.
+        let const_fn = |f: &Field| make_ident(&format!("const_{}", unraw(&f.rust)));
         let items = fields.iter().map(|f| {
             let ident = make_ident(&f.rust);
             let inner = self.field_type(index, &f.ty, boxed);
@@ -615,6 +627,9 @@ impl<'a> TypeSpace<'a> {
                 serde.push(quote!(default, skip_serializing_if = "::std::option::Option::is_none"));
             } else if f.constant && !f.nullable {
                 serde.push(quote!(default));
+            } else if f.scalar_const.is_some() && !f.nullable {
+                let path = format!("{name}::{}", const_fn(f));
+                serde.push(quote!(default = #path));
             }
             if !serde.is_empty() {
                 attrs.extend(quote!(#[serde(#(#serde),*)]));
@@ -638,13 +653,54 @@ impl<'a> TypeSpace<'a> {
                 pub #ident: ::std::collections::BTreeMap<::std::string::String, #ty>,
             }
         });
-        let default = all_optional.then(|| quote!(::std::default::Default,));
+        let consts: Vec<&Field> = fields
+            .iter()
+            .filter(|f| f.required && !f.nullable && !f.constant && f.scalar_const.is_some())
+            .collect();
+        // `derive(Default)` would give a const member `0`/`false`; with one,
+        // `Default` is written out so it gives the const.
+        let derive_default = (all_optional && consts.is_empty()).then(|| quote!(::std::default::Default,));
+        let const_impl = (!consts.is_empty()).then(|| {
+            let fns = consts.iter().map(|f| {
+                let ident = const_fn(f);
+                let ty = self.field_type(index, &f.ty, boxed);
+                let value = &f.scalar_const;
+                quote!(fn #ident() -> #ty { #value })
+            });
+            let manual_default = all_optional.then(|| {
+                let inits = fields.iter().map(|f| {
+                    let ident = make_ident(&f.rust);
+                    if consts.iter().any(|c| c.rust == f.rust) {
+                        let function = const_fn(f);
+                        quote!(#ident: Self::#function(),)
+                    } else {
+                        quote!(#ident: ::std::default::Default::default(),)
+                    }
+                });
+                let extra_init = extra_ident
+                    .as_ref()
+                    .map(|ident| quote!(#ident: ::std::default::Default::default(),));
+                quote! {
+                    impl ::std::default::Default for #name {
+                        fn default() -> Self {
+                            Self { #(#inits)* #extra_init }
+                        }
+                    }
+                }
+            });
+            quote! {
+                impl #name {
+                    #(#fns)*
+                }
+                #manual_default
+            }
+        });
         quote! {
             #[derive(
                 ::std::fmt::Debug,
                 ::std::clone::Clone,
                 ::std::cmp::PartialEq,
-                #default
+                #derive_default
                 ::arazzo::serde::Serialize,
                 ::arazzo::serde::Deserialize
             )]
@@ -653,6 +709,7 @@ impl<'a> TypeSpace<'a> {
                 #(#items)*
                 #extra
             }
+            #const_impl
         }
     }
 
@@ -796,6 +853,38 @@ fn component_hint(schema: &SchemaRef, section: &str, suffix: &str) -> Option<Str
     let tokens = refs::split_pointer(&schema.pointer)?;
     match tokens.as_slice() {
         [c, s, name, ..] if c == "components" && s == section => Some(format!("{}{suffix}", type_name(name))),
+        _ => None,
+    }
+}
+
+/// A Rust literal for an integer, number or boolean `const` of a field of
+/// type `ty`; `None` when the value does not fit the type (then the `const`
+/// is only documented).
+fn const_literal(ty: &Ty, value: &serde_json::Value) -> Option<TokenStream> {
+    match (ty, value) {
+        (Ty::Bool, serde_json::Value::Bool(b)) => Some(quote!(#b)),
+        (Ty::Float(_), serde_json::Value::Number(n)) => n.as_f64().filter(|f| f.is_finite()).map(|f| {
+            let lit = Literal::f64_unsuffixed(f);
+            quote!(#lit)
+        }),
+        (Ty::Int(rust), serde_json::Value::Number(n)) => {
+            let fits = |v: i128| match *rust {
+                "i8" => i8::try_from(v).is_ok(),
+                "i16" => i16::try_from(v).is_ok(),
+                "i32" => i32::try_from(v).is_ok(),
+                "i64" => i64::try_from(v).is_ok(),
+                "u8" => u8::try_from(v).is_ok(),
+                "u16" => u16::try_from(v).is_ok(),
+                "u32" => u32::try_from(v).is_ok(),
+                "u64" => u64::try_from(v).is_ok(),
+                _ => false,
+            };
+            let v = n.as_i64().map(i128::from).or_else(|| n.as_u64().map(i128::from))?;
+            fits(v).then(|| {
+                let lit = Literal::i128_unsuffixed(v);
+                quote!(#lit)
+            })
+        }
         _ => None,
     }
 }
@@ -1474,6 +1563,46 @@ mod tests {
                 &format!("/// Flag. /// /// Default: `true`. {skip} pub f: ::std::option::Option<bool>,"),
                 &format!("/// An id. {skip} pub g: ::std::option::Option<::std::string::String>,"),
             ],
+        );
+    }
+
+    #[test]
+    fn scalar_consts_default_to_their_value() {
+        let (api, _) = load_str(
+            "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    S:\n      type: object\n      required: [a, b, c, d, e]\n      properties:\n        a: {type: integer, const: -3}\n        b: {type: number, const: 0.5}\n        c: {type: boolean, const: true}\n        d: {type: integer, format: int32, const: 3000000000}\n        e: {type: integer, const: 1, nullable: true}\n        f: {type: integer, const: 2}\n    T:\n      type: object\n      required: [a, b]\n      properties:\n        a: {type: integer, const: 7}\n        b: {type: string}\n    U:\n      type: object\n      required: [a]\n      properties:\n        a: {type: integer, const: 5}\n        b: {type: string}\n",
+        );
+        let mut space = TypeSpace::new(&api);
+        space.add_schema(&schema("/components/schemas/S"), "X");
+        space.add_schema(&schema("/components/schemas/T"), "Y");
+        space.add_schema(&schema("/components/schemas/U"), "Z");
+        let code = pretty(space.emit());
+        assert_has(
+            &code,
+            &[
+                "/// Always `-3`. #[serde(default = \"S::const_a\")] pub a: i64,",
+                "#[serde(default = \"S::const_b\")] pub b: f64,",
+                "#[serde(default = \"S::const_c\")] pub c: bool,",
+                // Out of range for the type: documented only, still required.
+                "/// Always `3000000000`. pub d: i32,",
+                "pub e: ::std::option::Option<i64>,",
+                "impl S { fn const_a() -> i64 { -3 } fn const_b() -> f64 { 0.5 } fn const_c() -> bool { true } }",
+                // Every member optional or a const: `Default` gives the consts.
+                "impl ::std::default::Default for U { fn default() -> Self { Self { a: Self::const_a(), b: ::std::default::Default::default(), } } }",
+                "impl T { fn const_a() -> i64 { 7 } }",
+            ],
+        );
+        let derive_of = |name: &str| {
+            let at = code.find(&format!("pub struct {name} ")).unwrap_or(0);
+            let start = code[..at].rfind("#[derive(").unwrap_or(0);
+            code[start..at].to_owned()
+        };
+        assert!(
+            derive_of("U").contains("Clone") && !derive_of("U").contains("Default"),
+            "U's Default is written out"
+        );
+        assert!(
+            !code.contains("Default for T") && !code.contains("Default for S"),
+            "required non-const members: no Default"
         );
     }
 }
