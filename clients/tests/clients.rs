@@ -112,3 +112,19 @@ fn required_const_members_default_to_their_value() {
     let odd: chat::Embed = serde_json::from_value(serde_json::json!({"version": 2})).expect("decodes");
     assert_eq!(odd.version, 2);
 }
+
+#[test]
+fn closed_prefix_items_are_tuples_and_open_ones_lists_of_json() {
+    use client_tests::chat_api::types as chat;
+    let json = serde_json::json!({"id": "2", "author": {"id": "3", "username": "ann"}, "content": "hi", "location": [51.5, -0.12], "highlight": [3, "de", "extra"]});
+    let message: chat::Message = serde_json::from_value(json.clone()).expect("decodes");
+    assert_eq!(message.location, Some((51.5, -0.12)));
+    assert_eq!(
+        message.highlight,
+        Some(vec![serde_json::json!(3), serde_json::json!("de"), serde_json::json!("extra")])
+    );
+    assert_eq!(serde_json::to_value(&message).expect("encodes"), json);
+    // The schema says exactly two items; a third is a decoding error, not dropped.
+    let three = serde_json::json!({"id": "2", "author": {"id": "3", "username": "ann"}, "content": "hi", "location": [1.0, 2.0, 3.0]});
+    assert!(serde_json::from_value::<chat::Message>(three).is_err());
+}

@@ -26,7 +26,11 @@
 //!   `oneOf`/`anyOf` -> an untagged enum, dispatched on the tag when a
 //!   `discriminator` maps every branch.
 //! - Nullable (`nullable: true`, `type: [X, "null"]`, a `null` union branch)
-//!   -> `Option<T>`. Anything else (mixed `type` lists, tuples, `not`) ->
+//!   -> `Option<T>`. A 3.1 `prefixItems` array of fixed length (`minItems`
+//!   at least the prefix, and `items: false` or `maxItems` at most it) ->
+//!   a Rust tuple, unless an item is a struct or union (held by value, it
+//!   could make a recursive type infinite); other `prefixItems` arrays ->
+//!   `Vec<serde_json::Value>`. Anything else (mixed `type` lists, `not`) ->
 //!   `serde_json::Value`.
 //! - A `readOnly` or `writeOnly` property is an `Option` omitted when `None`,
 //!   even if `required`: one struct serves requests (where the server's
@@ -64,6 +68,8 @@ pub enum Ty {
     Bool,
     Json,
     Vec(Box<Ty>),
+    /// A fixed-length 3.1 `prefixItems` array.
+    Tuple(Vec<Ty>),
     Map(Box<Ty>),
     Option(Box<Ty>),
     Named(usize),
@@ -301,8 +307,13 @@ impl<'a> TypeSpace<'a> {
         } else if v.types.len() > 1 {
             Ty::Json
         } else if v.is_array() {
-            let item = v.items.as_ref().map_or(Ty::Json, |i| self.lookup_ty(i, depth + 1));
-            Ty::Vec(Box::new(item))
+            let tuple = v
+                .fixed_tuple()
+                .map(|items| items.iter().map(|i| self.lookup_ty(i, depth + 1)).collect::<Vec<_>>());
+            match tuple.and_then(|items| self.tuple(items)) {
+                Some(tuple) => tuple,
+                None => Ty::Vec(Box::new(v.items.as_ref().map_or(Ty::Json, |i| self.lookup_ty(i, depth + 1)))),
+            }
         } else if v.is_object() && v.properties.is_empty() {
             match &v.additional {
                 Additional::Schema(s) => Ty::Map(Box::new(self.lookup_ty(s, depth + 1))),
@@ -316,6 +327,22 @@ impl<'a> TypeSpace<'a> {
 
     fn unique(&mut self, base: &str) -> String {
         self.taken.unique(base)
+    }
+
+    /// A Rust tuple of `items`, when every item can be held by value without
+    /// any risk of a recursive type of infinite size (no structs or unions,
+    /// whose definitions may still be in progress) and std's traits cover
+    /// its length. Otherwise the array stays untyped JSON.
+    fn tuple(&self, items: Vec<Ty>) -> Option<Ty> {
+        fn by_value_safe(space: &TypeSpace<'_>, ty: &Ty) -> bool {
+            match ty {
+                Ty::Option(inner) => by_value_safe(space, inner),
+                Ty::Tuple(items) => items.iter().all(|t| by_value_safe(space, t)),
+                Ty::Named(_) => space.is_string_enum(ty),
+                _ => true,
+            }
+        }
+        (items.len() <= 12 && items.iter().all(|t| by_value_safe(self, t))).then_some(Ty::Tuple(items))
     }
 
     fn ty(&mut self, schema: &SchemaRef, hint: &str, depth: usize) -> Ty {
@@ -355,6 +382,16 @@ impl<'a> TypeSpace<'a> {
             return Ty::Json;
         }
         if v.is_array() {
+            if let Some(items) = v.fixed_tuple() {
+                let tys: Vec<Ty> = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| self.ty(item, &format!("{hint}{}", i + 1), depth + 1))
+                    .collect();
+                if let Some(tuple) = self.tuple(tys) {
+                    return tuple;
+                }
+            }
             let item = match &v.items {
                 Some(items) if v.prefix_items.is_empty() => self.ty(items, &format!("{hint}Item"), depth + 1),
                 _ => Ty::Json,
@@ -506,6 +543,10 @@ impl<'a> TypeSpace<'a> {
             Ty::Vec(inner) => {
                 let inner = self.render(inner, prefix);
                 quote!(::std::vec::Vec<#inner>)
+            }
+            Ty::Tuple(items) => {
+                let items = items.iter().map(|t| self.render(t, prefix));
+                quote!((#(#items,)*))
             }
             Ty::Map(inner) => {
                 let inner = self.render(inner, prefix);
@@ -1562,6 +1603,29 @@ mod tests {
                 "::std::hash::Hash, ::std::default::Default )] pub enum Se { /// `fixed` #[default] Fixed,",
                 &format!("/// Flag. /// /// Default: `true`. {skip} pub f: ::std::option::Option<bool>,"),
                 &format!("/// An id. {skip} pub g: ::std::option::Option<::std::string::String>,"),
+            ],
+        );
+    }
+
+    #[test]
+    fn fixed_length_prefix_items_are_tuples() {
+        let (api, _) = load_str(
+            "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    E: {type: string, enum: [a]}\n    O: {type: object, properties: {x: {type: string}}}\n    S:\n      type: object\n      required: [a]\n      properties:\n        a: {type: array, prefixItems: [{type: integer}, {$ref: '#/components/schemas/E'}, {type: array, items: {$ref: '#/components/schemas/O'}}], items: false, minItems: 3}\n        b: {type: array, prefixItems: [{type: number}], minItems: 1, maxItems: 1}\n        c: {type: array, prefixItems: [{type: number}, {type: number}], maxItems: 2}\n        d: {type: array, prefixItems: [{type: number}], minItems: 1}\n        e: {type: array, prefixItems: [{$ref: '#/components/schemas/O'}], items: false, minItems: 1}\n",
+        );
+        let mut space = TypeSpace::new(&api);
+        space.add_schema(&schema("/components/schemas/S"), "X");
+        let code = pretty(space.emit());
+        let opt = |ty: &str| format!("pub {ty}>,");
+        assert_has(
+            &code,
+            &[
+                "pub a: (i64, E, ::std::vec::Vec<O>),",
+                &opt("b: ::std::option::Option<(f64,)"),
+                // May be shorter than the prefix (no minItems), may be longer, holds a struct by value:
+                // a list of JSON values.
+                &opt("c: ::std::option::Option<::std::vec::Vec<::arazzo::serde_json::Value>"),
+                &opt("d: ::std::option::Option<::std::vec::Vec<::arazzo::serde_json::Value>"),
+                &opt("e: ::std::option::Option<::std::vec::Vec<::arazzo::serde_json::Value>"),
             ],
         );
     }

@@ -134,6 +134,11 @@ pub struct SchemaView {
     pub additional: Additional,
     pub items: Option<SchemaRef>,
     pub prefix_items: Vec<SchemaRef>,
+    /// `items: false` or `unevaluatedItems: false`: nothing after the
+    /// `prefixItems`.
+    pub no_more_items: bool,
+    pub min_items: Option<u64>,
+    pub max_items: Option<u64>,
     /// Non-null `oneOf` branches (a `null` branch sets `nullable` instead).
     pub one_of: Vec<SchemaRef>,
     /// Non-null `anyOf` branches.
@@ -177,6 +182,15 @@ impl SchemaView {
     /// The non-null `oneOf`/`anyOf` branches, `oneOf` first.
     pub fn union_branches(&self) -> Vec<SchemaRef> {
         self.one_of.iter().chain(self.any_of.iter()).cloned().collect()
+    }
+
+    /// The `prefixItems` of an array that always has exactly that many
+    /// items (`minItems` at least their number, and `items: false` or
+    /// `maxItems` at most it): a tuple. Open or shorter arrays are not.
+    pub fn fixed_tuple(&self) -> Option<&[SchemaRef]> {
+        let n = u64::try_from(self.prefix_items.len()).ok()?;
+        let closed = self.no_more_items || self.max_items.is_some_and(|m| m <= n);
+        (n > 0 && closed && self.min_items.is_some_and(|m| m >= n)).then_some(self.prefix_items.as_slice())
     }
 
     /// String values of a string enum; `None` unless every non-null member
@@ -297,6 +311,14 @@ fn read_array(root: &Node, node: &Node, pointer: &str, out: &mut SchemaView) {
     if node.get("items").and_then(Node::as_map).is_some() {
         out.items = Some(schema_at(root, &refs::join(pointer, "items")));
     }
+    let closed = |key: &str| node.get(key).and_then(Node::as_bool) == Some(false);
+    out.no_more_items = closed("items") || closed("unevaluatedItems");
+    let count = |key: &str| match node.get(key).map(|n| &n.value) {
+        Some(Value::Number(n)) => n.as_u64(),
+        _ => None,
+    };
+    out.min_items = count("minItems");
+    out.max_items = count("maxItems");
     if let Some(prefix) = node.get("prefixItems").and_then(Node::as_seq) {
         let base = refs::join(pointer, "prefixItems");
         out.prefix_items = (0..prefix.len())
