@@ -702,11 +702,13 @@ fn payload(types: &TypeSpace<'_>, response: &Response) -> Option<Ty> {
     Some(media.schema.as_ref().map_or(Ty::Json, |s| types.lookup_ty(s, 0)))
 }
 
-/// The generated struct of each response that documents headers, keyed by
-/// operation pointer and status. Names (`ListProductsOkHeaders`) are made
-/// unique against everything else at the client module's top level.
+/// Names of the structs generated beside the response enums, decided once
+/// per client module so that the method, the enum and the struct agree, and
+/// made unique against everything else at the module's top level.
 #[derive(Debug, Default)]
 pub struct ClientNames {
+    /// `<Op><Status>Headers` of each response that documents headers, by
+    /// operation pointer and status.
     headers: HashMap<(String, StatusKey), Ident>,
     /// `<Op>Multipart` of each operation (by pointer) whose multipart body
     /// has binary members.
@@ -719,7 +721,8 @@ impl ClientNames {
     }
 }
 
-fn client_names(api: &OpenApi, ops: &[&Operation]) -> ClientNames {
+/// The [`ClientNames`] of a client module generating `ops`.
+pub fn client_names(api: &OpenApi, ops: &[&Operation]) -> ClientNames {
     let mut used = NameSet::default();
     for name in ["types", "Client", "ServerVariables", "DEFAULT_BASE_URL"] {
         used.reserve(name);
