@@ -1,5 +1,6 @@
 //! Behaviour of the generated clients that the example round trip does not
 //! show: which variant a union picks, unknown enum values, server variables.
+//! (What goes over the wire is in `http.rs`.)
 
 use client_tests::store_api::{self, types};
 
@@ -40,21 +41,6 @@ fn discriminated_unions_dispatch_on_the_tag() {
     let payment: types::Payment = serde_json::from_str(r#"{"method":"bank","iban":"DE89"}"#).expect("decodes");
     assert!(matches!(payment, types::Payment::BankPayment(ref b) if b.iban == "DE89"));
     assert!(serde_json::from_str::<types::Payment>(r#"{"method":"cash"}"#).is_err());
-}
-
-#[test]
-fn multipart_bodies_are_typed() {
-    let client = store_api::Client::default();
-    let body = types::AttachFileRequest {
-        file: Some("contents".into()),
-        comment: None,
-    };
-    // Building the future type-checks the signature; nothing is sent until it is awaited.
-    drop(client.attach_file("o-1", &body));
-    assert_eq!(
-        serde_json::to_value(&body).expect("encodes"),
-        serde_json::json!({"file": "contents"})
-    );
 }
 
 #[test]
@@ -114,8 +100,31 @@ fn required_const_members_default_to_their_value() {
     use client_tests::chat_api::types as chat;
     let embed: chat::Embed = serde_json::from_value(serde_json::json!({"title": "t"})).expect("decodes");
     assert_eq!(embed.r#type, chat::EmbedType::Rich);
+    assert_eq!(embed.version, 1);
     assert_eq!(
         serde_json::to_value(chat::Embed::default()).expect("encodes"),
-        serde_json::json!({"type": "rich"})
+        serde_json::json!({"type": "rich", "version": 1})
     );
+    // Integer consts stay integers: the server's value is kept as sent.
+    let thread: chat::ThreadChannel =
+        serde_json::from_value(serde_json::json!({"id": "9", "parent": {"id": "1", "type": 0}})).expect("decodes");
+    assert_eq!((thread.r#type, thread.parent.r#type), (11, 0));
+    let odd: chat::Embed = serde_json::from_value(serde_json::json!({"version": 2})).expect("decodes");
+    assert_eq!(odd.version, 2);
+}
+
+#[test]
+fn closed_prefix_items_are_tuples_and_open_ones_lists_of_json() {
+    use client_tests::chat_api::types as chat;
+    let json = serde_json::json!({"id": "2", "author": {"id": "3", "username": "ann"}, "content": "hi", "location": [51.5, -0.12], "highlight": [3, "de", "extra"]});
+    let message: chat::Message = serde_json::from_value(json.clone()).expect("decodes");
+    assert_eq!(message.location, Some((51.5, -0.12)));
+    assert_eq!(
+        message.highlight,
+        Some(vec![serde_json::json!(3), serde_json::json!("de"), serde_json::json!("extra")])
+    );
+    assert_eq!(serde_json::to_value(&message).expect("encodes"), json);
+    // The schema says exactly two items; a third is a decoding error, not dropped.
+    let three = serde_json::json!({"id": "2", "author": {"id": "3", "username": "ann"}, "content": "hi", "location": [1.0, 2.0, 3.0]});
+    assert!(serde_json::from_value::<chat::Message>(three).is_err());
 }

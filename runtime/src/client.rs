@@ -17,6 +17,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::error::ClientError;
+use crate::multipart::Part;
 use crate::retry::{RetryPolicy, parse_retry_after};
 use crate::secret::Secret;
 
@@ -83,9 +84,8 @@ pub enum Body {
         content_type: String,
         bytes: Vec<u8>,
     },
-    /// `multipart/form-data`: one part per member; strings are sent as
-    /// text parts, anything else as a JSON part.
-    Multipart(Vec<(String, serde_json::Value)>),
+    /// `multipart/form-data`: one part per member (see [`Part`]).
+    Multipart(Vec<(String, Part)>),
 }
 
 impl Body {
@@ -101,37 +101,14 @@ impl Body {
             ),
             Body::Text { text, .. } => serde_json::Value::String(text.clone()),
             Body::Bytes { bytes, .. } => serde_json::Value::String(String::from_utf8_lossy(bytes).into_owned()),
-            Body::Multipart(parts) => serde_json::Value::Object(parts.iter().cloned().collect()),
+            Body::Multipart(parts) => serde_json::Value::Object(parts.iter().map(|(k, p)| (k.clone(), p.to_json())).collect()),
         }
     }
 
     /// The multipart encoding (RFC 7578) and its content type. The boundary
     /// is chosen so it occurs in no part.
-    pub fn multipart_bytes(parts: &[(String, serde_json::Value)]) -> (String, Vec<u8>) {
-        let rendered: Vec<(String, &str, String)> = parts
-            .iter()
-            .map(|(name, value)| match value {
-                serde_json::Value::String(s) => (name.replace('"', "%22"), "text/plain; charset=utf-8", s.clone()),
-                other => (name.replace('"', "%22"), "application/json", other.to_string()),
-            })
-            .collect();
-        let mut boundary = String::from("arazzo-boundary");
-        let mut n = 0u32;
-        while rendered.iter().any(|(k, _, v)| k.contains(&boundary) || v.contains(&boundary)) {
-            n += 1;
-            boundary = format!("arazzo-boundary-{n}");
-        }
-        let mut out = Vec::new();
-        for (name, content_type, value) in &rendered {
-            out.extend_from_slice(
-                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\nContent-Type: {content_type}\r\n\r\n")
-                    .as_bytes(),
-            );
-            out.extend_from_slice(value.as_bytes());
-            out.extend_from_slice(b"\r\n");
-        }
-        out.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
-        (format!("multipart/form-data; boundary={boundary}"), out)
+    pub fn multipart_bytes(parts: &[(String, Part)]) -> (String, Vec<u8>) {
+        crate::multipart::encode(parts)
     }
 }
 
@@ -231,9 +208,17 @@ impl Request {
     #[must_use]
     pub fn multipart(mut self, payload: serde_json::Value) -> Self {
         let parts = match payload {
-            serde_json::Value::Object(members) => members.into_iter().collect(),
+            serde_json::Value::Object(members) => members.into_iter().map(|(k, v)| (k, Part::Value(v))).collect(),
             _ => Vec::new(),
         };
+        self.body = Some(Body::Multipart(parts));
+        self
+    }
+
+    /// A `multipart/form-data` body from parts built one by one (files
+    /// included), in the order given.
+    #[must_use]
+    pub fn multipart_parts(mut self, parts: Vec<(String, Part)>) -> Self {
         self.body = Some(Body::Multipart(parts));
         self
     }
@@ -346,6 +331,65 @@ impl Exchange {
         })
     }
 
+    /// A documented response header decoded into its schema's type, `None`
+    /// when absent. Repeated fields are combined with `, ` (RFC 9110 5.3).
+    /// Text is tried as a JSON string first, so `String` and string enums take
+    /// it as is, then as JSON text, so numbers and booleans parse from their
+    /// usual spelling; anything else is [`ClientError::InvalidHeader`].
+    pub fn header_value<T: DeserializeOwned>(&self, operation: &str, name: &str) -> Result<Option<T>, ClientError> {
+        let Some(text) = self.header_text(operation, name)? else {
+            return Ok(None);
+        };
+        header_scalar(&text)
+            .map(Some)
+            .map_err(|message| self.invalid_header(operation, name, Some(text.clone()), message))
+    }
+
+    /// Like [`Exchange::header_value`] for an array header: `simple` style,
+    /// items separated by commas (an empty value is an empty list).
+    pub fn header_list<T: DeserializeOwned>(&self, operation: &str, name: &str) -> Result<Option<Vec<T>>, ClientError> {
+        let Some(text) = self.header_text(operation, name)? else {
+            return Ok(None);
+        };
+        if text.trim().is_empty() {
+            return Ok(Some(Vec::new()));
+        }
+        text.split(',')
+            .map(|item| header_scalar(item.trim()).map_err(|message| format!("item `{}`: {message}", item.trim())))
+            .collect::<Result<Vec<T>, String>>()
+            .map(Some)
+            .map_err(|message| self.invalid_header(operation, name, Some(text.clone()), message))
+    }
+
+    /// The error for a required response header the server left out.
+    pub fn missing_header(&self, operation: &str, name: &str) -> ClientError {
+        self.invalid_header(operation, name, None, "is required but absent".to_owned())
+    }
+
+    fn header_text(&self, operation: &str, name: &str) -> Result<Option<String>, ClientError> {
+        let mut values = Vec::new();
+        for value in self.headers.get_all(name) {
+            match std::str::from_utf8(value.as_bytes()) {
+                Ok(text) => values.push(text.trim()),
+                Err(_) => {
+                    let lossy = String::from_utf8_lossy(value.as_bytes()).into_owned();
+                    return Err(self.invalid_header(operation, name, Some(lossy), "not UTF-8 text".to_owned()));
+                }
+            }
+        }
+        Ok((!values.is_empty()).then(|| values.join(", ")))
+    }
+
+    fn invalid_header(&self, operation: &str, name: &str, value: Option<String>, message: String) -> ClientError {
+        ClientError::InvalidHeader {
+            operation: operation.to_owned(),
+            status: self.status,
+            header: name.to_owned(),
+            value,
+            message,
+        }
+    }
+
     pub fn into_raw_body(self) -> RawBody {
         RawBody {
             content_type: self.header("content-type").map(str::to_owned),
@@ -362,6 +406,13 @@ impl Exchange {
             body: self.text(),
         }
     }
+}
+
+/// One header value (or list item) as `T`: a JSON string first, then JSON text.
+fn header_scalar<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    serde_json::from_value(serde_json::Value::String(text.to_owned()))
+        .or_else(|_| serde_json::from_str(text))
+        .map_err(|e: serde_json::Error| e.to_string())
 }
 
 /// Base URL, reqwest client, credentials and retry policy. Cheap to clone.
@@ -656,7 +707,7 @@ mod tests {
 
     #[test]
     fn multipart_boundaries_never_occur_in_a_part() {
-        let parts = vec![("f".to_owned(), serde_json::json!("x --arazzo-boundary y"))];
+        let parts = vec![("f".to_owned(), Part::Value(serde_json::json!("x --arazzo-boundary y")))];
         let (content_type, bytes) = Body::multipart_bytes(&parts);
         assert_eq!(content_type, "multipart/form-data; boundary=arazzo-boundary-1");
         let text = String::from_utf8(bytes).expect("utf-8");

@@ -45,6 +45,19 @@ pub enum ClientError {
         body: String,
         message: String,
     },
+    /// A documented response header that is required but absent (`value`
+    /// is `None`), or whose value does not parse as its schema's type.
+    /// (No method or URL, unlike its neighbours: `operation` says which call
+    /// it was, and the variant must stay small enough for clippy's
+    /// `result_large_err` in code that returns `ClientError`.)
+    InvalidHeader {
+        /// The operationId, or `METHOD /path` when there is none.
+        operation: String,
+        status: u16,
+        header: String,
+        value: Option<String>,
+        message: String,
+    },
 }
 
 impl fmt::Display for ClientError {
@@ -67,6 +80,19 @@ impl fmt::Display for ClientError {
                 "{method} {url}: status {status} body does not match the spec ({message}): {}",
                 preview(body)
             ),
+            ClientError::InvalidHeader {
+                operation,
+                status,
+                header,
+                value,
+                message,
+            } => match value {
+                Some(value) => write!(
+                    f,
+                    "`{operation}` status {status}: response header `{header}: {value}` does not match the spec: {message}"
+                ),
+                None => write!(f, "`{operation}` status {status}: response header `{header}` {message}"),
+            },
         }
     }
 }
@@ -249,7 +275,9 @@ impl WorkflowError {
         match self {
             WorkflowError::StepFailed { status, .. } | WorkflowError::Ended { status, .. } => Some(*status),
             WorkflowError::Client { source, .. } => match source.as_ref() {
-                ClientError::UnexpectedStatus { status, .. } | ClientError::Decode { status, .. } => Some(*status),
+                ClientError::UnexpectedStatus { status, .. }
+                | ClientError::Decode { status, .. }
+                | ClientError::InvalidHeader { status, .. } => Some(*status),
                 _ => None,
             },
             _ => None,

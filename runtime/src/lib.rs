@@ -9,6 +9,7 @@
 mod client;
 mod error;
 mod event;
+mod multipart;
 mod poll;
 mod retry;
 mod run;
@@ -18,6 +19,7 @@ mod style;
 pub use client::{ApiKeyLocation, Auth, Body, Exchange, HttpClient, Method, RawBody, Request};
 pub use error::{ClientError, WorkflowError};
 pub use event::{ActionKind, Event, Observer, WaitReason, emit};
+pub use multipart::{FilePart, Part};
 pub use poll::PollPolicy;
 pub use retry::{RetryPolicy, parse_retry_after};
 pub use run::{BoxFuture, CriterionSpec, MAX_DEPTH, Outputs, Run, check_depth, output};

@@ -4,12 +4,16 @@
 //! A workflow parameter's value is only known at run time (an expression may
 //! select an array or an object), so the generator passes the operation's
 //! declared style and explode here and this module turns the value into what
-//! goes on the wire, following the OpenAPI 3 "Style Examples" table.
+//! goes on the wire, following the OpenAPI 3 "Style Examples" table. The
+//! typed client uses the same table for the styles it does not inline
+//! (`label`, `matrix`, arrays and objects in paths, headers and cookies).
 
 use percent_encoding::utf8_percent_encode;
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::client::{Request, SEGMENT};
+use crate::error::ClientError;
 
 /// Where a parameter goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,6 +82,15 @@ impl ParamSpec {
     pub const fn required(mut self) -> Self {
         self.required = true;
         self
+    }
+
+    /// Like [`ParamSpec::apply`] for a typed value, as the typed client has
+    /// (`&[i64]`, a generated enum, a JSON object).
+    pub fn apply_serialize<T: Serialize + ?Sized>(&self, request: Request, value: &T) -> Result<Request, ClientError> {
+        let value = serde_json::to_value(value).map_err(|e| ClientError::InvalidRequest {
+            message: format!("parameter `{}` does not serialise: {e}", self.name),
+        })?;
+        Ok(self.apply(request, &value))
     }
 
     /// Adds the serialised value to the request.

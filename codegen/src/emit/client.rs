@@ -11,12 +11,16 @@
 //! `::arazzo::...`) so the module compiles wherever it is included, with
 //! only the `arazzo` dependency.
 
+use std::collections::HashMap;
+
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use super::types::{NameSet, Ty, TypeSpace, doc_attrs, field_name, make_ident, type_name};
+use crate::openapi::schema::view;
 use crate::openapi::{
-    ApiKeyLocation, OpenApi, Operation, ParamLocation, Parameter, RequestBody, Response, SecuritySchemeKind, StatusKey, is_json_media_type,
+    ApiKeyLocation, MediaType, OpenApi, Operation, ParamLocation, Parameter, RequestBody, Response, ResponseHeader, SchemaRef,
+    SecuritySchemeKind, StatusKey, is_json_media_type,
 };
 
 /// Header parameters that OpenAPI says to ignore: the runtime owns them.
@@ -42,8 +46,10 @@ pub fn emit_client_with(api: &OpenApi, module: &syn::Ident, operations: Option<&
     let base_url = api.default_server_url().unwrap_or_else(|| "/".to_owned());
     let auth = auth_methods(api);
     let (server_items, server_constructor) = server_variables(api);
-    let methods = ops.iter().map(|op| method(types, op));
-    let responses = ops.iter().map(|op| response_enum(types, op));
+    let names = client_names(api, &ops);
+    let methods = ops.iter().map(|op| method(types, op, &names));
+    let responses = ops.iter().map(|op| response_enum(types, op, &names));
+    let forms = ops.iter().filter_map(|op| multipart_form(api, types, op, &names));
     quote! {
         #doc
         #[allow(
@@ -112,6 +118,8 @@ pub fn emit_client_with(api: &OpenApi, module: &syn::Ident, operations: Option<&
             #server_items
 
             #(#responses)*
+
+            #(#forms)*
         }
     }
 }
@@ -376,6 +384,9 @@ pub enum BodyKind {
     /// `multipart/form-data` from a typed object: each member one part
     /// (strings as text parts, other values as JSON parts).
     Multipart,
+    /// `multipart/form-data` whose schema has binary members: a generated
+    /// `<Op>Multipart` struct, files sent as file parts.
+    MultipartFiles,
     Form,
     Bytes,
 }
@@ -430,12 +441,17 @@ fn chosen_body(body: &RequestBody) -> Option<(String, BodyKind, Option<&crate::o
 
 /// The arguments of `op`'s method, in order (see [`emit_client`]); exposed so
 /// that other emitters can call the method.
-pub fn operation_args(types: &TypeSpace<'_>, op: &Operation) -> Vec<Arg> {
+pub fn operation_args(types: &TypeSpace<'_>, op: &Operation, names: &ClientNames) -> Vec<Arg> {
     let mut used = NameSet::default();
     for local in LOCALS {
         used.reserve(local);
     }
     let body = op.request_body.as_ref().and_then(|b| chosen_body(b).map(|c| (b.required, c)));
+    let form = names.forms.get(&op.pointer);
+    let body = body.map(|(required, (media_type, kind, schema))| match (kind, form) {
+        (BodyKind::Multipart, Some(_)) => (required, (media_type, BodyKind::MultipartFiles, schema)),
+        other => (required, (media_type, other.0, schema)),
+    });
     if body.is_some() {
         used.reserve("body");
     }
@@ -463,6 +479,8 @@ pub fn operation_args(types: &TypeSpace<'_>, op: &Operation) -> Vec<Arg> {
                 let ty = schema.map_or_else(|| quote!(::arazzo::serde_json::Value), |s| types.rust_type(s));
                 quote!(&#ty)
             }
+            // By value: the files' bytes move into the request.
+            BodyKind::MultipartFiles => form.map_or_else(|| quote!(::arazzo::serde_json::Value), |f| quote!(#f)),
             BodyKind::Form => quote!(::std::vec::Vec<(::std::string::String, ::std::string::String)>),
             BodyKind::Bytes => quote!(::std::vec::Vec<u8>),
         };
@@ -495,6 +513,7 @@ fn apply_arg(types: &TypeSpace<'_>, op: &Operation, arg: &Arg) -> TokenStream {
                         message: ::std::format!("request body does not serialise: {e}"),
                     })?)
                 },
+                BodyKind::MultipartFiles => quote!(request.multipart_parts(#value.into_parts()?)),
                 BodyKind::Form => quote!(request.form(#value)),
                 BodyKind::Bytes => quote!(request.bytes(#media_type, #value)),
             };
@@ -526,6 +545,9 @@ fn apply_param(param: &Parameter, shape: &Shape, value: &TokenStream) -> TokenSt
     if *shape == Shape::Json && param.location == ParamLocation::Query && (style == "deepObject" || param.explode()) {
         return exploded_object(param, value);
     }
+    if needs_style_table(param, shape) {
+        return styled(param, shape, value);
+    }
     let Shape::List(item) = shape else {
         let text = text_of(shape, value);
         return quote!(request.#setter(#name, #text));
@@ -553,6 +575,51 @@ fn apply_param(param: &Parameter, shape: &Shape, value: &TokenStream) -> TokenSt
             )
         }
     }
+}
+
+/// Whether a parameter goes through the runtime's style table
+/// (`::arazzo::ParamSpec`) instead of inline code: `label` and `matrix`
+/// path parameters, arrays and objects in paths (whose separators must stay
+/// literal while each value is encoded), and arrays and objects in headers
+/// and cookies. Query parameters keep their inline encoding.
+fn needs_style_table(param: &Parameter, shape: &Shape) -> bool {
+    let structured = matches!(shape, Shape::List(_) | Shape::Json);
+    match param.location {
+        ParamLocation::Path => structured || matches!(param.style.as_deref(), Some("label" | "matrix")),
+        ParamLocation::Header | ParamLocation::Cookie => structured,
+        ParamLocation::Query => false,
+    }
+}
+
+/// `ParamSpec::new(..).style(..).explode(..).apply_serialize(request, value)?`
+/// with the parameter's declared style and effective explode.
+fn styled(param: &Parameter, shape: &Shape, value: &TokenStream) -> TokenStream {
+    let name = &param.name;
+    let location = match param.location {
+        ParamLocation::Path => quote!(Path),
+        ParamLocation::Query => quote!(Query),
+        ParamLocation::Header => quote!(Header),
+        ParamLocation::Cookie => quote!(Cookie),
+    };
+    let mut spec = quote!(::arazzo::ParamSpec::new(::arazzo::In::#location, #name));
+    // Styles that do not fit the location (OpenAPI allows none of them) keep
+    // the location's default, as `ParamSpec::new` sets it.
+    let style = match (param.location, param.style.as_deref()) {
+        (ParamLocation::Path, Some("label")) => Some(quote!(Label)),
+        (ParamLocation::Path, Some("matrix")) => Some(quote!(Matrix)),
+        _ => None,
+    };
+    if let Some(style) = style {
+        spec = quote!(#spec.style(::arazzo::Style::#style));
+    }
+    let explode = param.explode();
+    spec = quote!(#spec.explode(#explode));
+    // Scalars are taken by value; everything else is already a reference.
+    let value = match shape {
+        Shape::Scalar(_) => quote!(&#value),
+        _ => quote!(#value),
+    };
+    quote!(#spec.apply_serialize(request, #value)?)
 }
 
 /// A JSON-typed query parameter sent exploded: an object's members become
@@ -635,10 +702,265 @@ fn payload(types: &TypeSpace<'_>, response: &Response) -> Option<Ty> {
     Some(media.schema.as_ref().map_or(Ty::Json, |s| types.lookup_ty(s, 0)))
 }
 
-fn method(types: &TypeSpace<'_>, op: &Operation) -> TokenStream {
+/// Names of the structs generated beside the response enums, decided once
+/// per client module so that the method, the enum and the struct agree, and
+/// made unique against everything else at the module's top level.
+#[derive(Debug, Default)]
+pub struct ClientNames {
+    /// `<Op><Status>Headers` of each response that documents headers, by
+    /// operation pointer and status.
+    headers: HashMap<(String, StatusKey), Ident>,
+    /// `<Op>Multipart` of each operation (by pointer) whose multipart body
+    /// has binary members.
+    forms: HashMap<String, Ident>,
+}
+
+impl ClientNames {
+    fn header(&self, op: &Operation, status: StatusKey) -> Option<&Ident> {
+        self.headers.get(&(op.pointer.clone(), status))
+    }
+}
+
+/// The [`ClientNames`] of a client module generating `ops`.
+pub fn client_names(api: &OpenApi, ops: &[&Operation]) -> ClientNames {
+    let mut used = NameSet::default();
+    for name in ["types", "Client", "ServerVariables", "DEFAULT_BASE_URL"] {
+        used.reserve(name);
+    }
+    for op in ops {
+        used.reserve(&response_enum_ident(op).to_string());
+    }
+    let mut out = HashMap::new();
+    for op in ops {
+        for response in op.responses.iter().filter(|r| !r.headers.is_empty()) {
+            let base = type_name(&format!("{} {} headers", op.rust_name, status_variant(response.status)));
+            out.insert((op.pointer.clone(), response.status), make_ident(&used.unique(&base)));
+        }
+    }
+    let mut forms = HashMap::new();
+    for op in ops {
+        if file_form(api, op).is_some() {
+            let base = type_name(&format!("{} multipart", op.rust_name));
+            forms.insert(op.pointer.clone(), make_ident(&used.unique(&base)));
+        }
+    }
+    ClientNames { headers: out, forms }
+}
+
+/// The multipart media type and schema an operation sends when its schema
+/// has members that are files (see [`crate::openapi::schema::SchemaView::is_binary`]); those bodies
+/// get a form struct of their own, since the schema's type (shared with any
+/// JSON use) holds such members as strings.
+fn file_form<'o>(api: &OpenApi, op: &'o Operation) -> Option<(&'o MediaType, &'o SchemaRef)> {
+    let body = op.request_body.as_ref()?;
+    let (_, kind, _) = chosen_body(body)?;
+    if kind != BodyKind::Multipart {
+        return None;
+    }
+    let media = body.multipart()?;
+    let schema = media.schema.as_ref()?;
+    let v = view(&api.root, schema);
+    v.properties
+        .iter()
+        .any(|p| file_member(api, &p.schema).is_some())
+        .then_some((media, schema))
+}
+
+/// How a member travels as a file: `Some((list, contentMediaType, base64))`
+/// for a binary string or an array of them.
+fn file_member(api: &OpenApi, schema: &SchemaRef) -> Option<(bool, Option<String>, bool)> {
+    let v = view(&api.root, schema);
+    let (v, list) = match (&v.items, v.is_array()) {
+        (Some(items), true) => (view(&api.root, items), true),
+        _ => (v, false),
+    };
+    let base64 = v.content_encoding.as_deref().is_some_and(|e| e.eq_ignore_ascii_case("base64"));
+    v.is_binary().then(|| (list, v.content_media_type.clone(), base64))
+}
+
+/// `pub struct <Op>Multipart`: one field per member of the body's schema
+/// (readOnly members left out: they never travel in requests), files as
+/// `::arazzo::FilePart`, and `into_parts`, which turns it into the parts sent.
+fn multipart_form(api: &OpenApi, types: &TypeSpace<'_>, op: &Operation, names: &ClientNames) -> Option<TokenStream> {
+    let name = names.forms.get(&op.pointer)?;
+    let (media, schema) = file_form(api, op)?;
+    let v = view(&api.root, schema);
+    let mut used = NameSet::default();
+    let mut fields = Vec::new();
+    let mut pushes = Vec::new();
+    for prop in &v.properties {
+        let pv = view(&api.root, &prop.schema);
+        if pv.read_only || prop.beside_ref.read_only {
+            continue;
+        }
+        let ident = make_ident(&used.unique(&field_name(&prop.name)));
+        let member = &prop.name;
+        let required = v.is_required(&prop.name);
+        let mut text = pv
+            .description
+            .clone()
+            .or_else(|| prop.beside_ref.description.clone())
+            .unwrap_or_default();
+        // `file` / `files` / `value` is bound by the caller of `push`.
+        let (ty, push, binding, source) = match file_member(api, &prop.schema) {
+            Some((list, media_type, base64)) => {
+                let content_type = media
+                    .part_content_type(&prop.name)
+                    .and_then(|c| c.split(',').next())
+                    .map(str::trim)
+                    .map(str::to_owned)
+                    .or(media_type)
+                    .unwrap_or_else(|| "application/octet-stream".to_owned());
+                let encoded = if base64 { ", base64-encoded" } else { "" };
+                text.push_str(&format!(
+                    "\n\nSent as a file part (`{}`{encoded}) unless the `FilePart` names its own content type.",
+                    content_type.replace('`', "'")
+                ));
+                let push = quote! {
+                    parts.push((::std::string::String::from(#member), ::arazzo::Part::file(file, #content_type, #base64)));
+                };
+                if list {
+                    let push = quote!(for file in files { #push });
+                    (
+                        quote!(::std::vec::Vec<::arazzo::FilePart>),
+                        push,
+                        quote!(files),
+                        quote!(self.#ident),
+                    )
+                } else {
+                    (quote!(::arazzo::FilePart), push, quote!(file), quote!(self.#ident))
+                }
+            }
+            None => {
+                let ty = types.render_in_client(&types.lookup_ty(&prop.schema, 0).without_option());
+                let push = quote! {
+                    parts.push((::std::string::String::from(#member), ::arazzo::Part::value(#member, value)?));
+                };
+                (ty, push, quote!(value), quote!(&self.#ident))
+            }
+        };
+        let doc = doc_attrs(Some(&text));
+        if required && !pv.nullable {
+            fields.push(quote!(#doc pub #ident: #ty,));
+            pushes.push(quote! { let #binding = #source; #push });
+        } else {
+            fields.push(quote!(#doc pub #ident: ::std::option::Option<#ty>,));
+            pushes.push(quote! {
+                if let ::std::option::Option::Some(#binding) = #source { #push }
+            });
+        }
+    }
+    let doc = format!(
+        " The `multipart/form-data` body of `{}`: binary members are files, the others values.",
+        operation_label(op).replace('`', "'")
+    );
+    Some(quote! {
+        #[doc = #doc]
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+        pub struct #name {
+            #(#fields)*
+        }
+
+        impl #name {
+            /// The parts sent, in the schema's member order; absent members are left out.
+            #[allow(clippy::vec_init_then_push)]
+            pub fn into_parts(self) -> ::std::result::Result<::std::vec::Vec<(::std::string::String, ::arazzo::Part)>, ::arazzo::ClientError> {
+                let mut parts = ::std::vec::Vec::new();
+                #(#pushes)*
+                ::std::result::Result::Ok(parts)
+            }
+        }
+    })
+}
+
+/// How a response header is decoded: the field's type without `Option`,
+/// and whether it is a comma-separated list.
+fn header_type(types: &TypeSpace<'_>, header: &ResponseHeader) -> (TokenStream, bool) {
+    let text = || (quote!(::std::string::String), false);
+    let Some(schema) = &header.schema else {
+        return text();
+    };
+    let scalar = |ty: &Ty| match ty {
+        Ty::String | Ty::Int(_) | Ty::Float(_) | Ty::Bool => Some(types.render_in_client(ty)),
+        Ty::Named(_) if types.is_string_enum(ty) => Some(types.render_in_client(ty)),
+        _ => None,
+    };
+    match types.lookup_ty(schema, 0).without_option() {
+        Ty::Vec(item) => scalar(&item.without_option()).map_or_else(text, |item| (item, true)),
+        // Objects, unions and untyped schemas have no agreed text form in a
+        // header; the value is kept as sent.
+        other => scalar(&other).map_or_else(text, |ty| (ty, false)),
+    }
+}
+
+fn operation_label(op: &Operation) -> String {
+    op.operation_id
+        .clone()
+        .unwrap_or_else(|| format!("{} {}", op.method.as_str(), op.path))
+}
+
+/// `pub struct <Op><Status>Headers` with one field per documented header
+/// and `from_exchange`, which decodes them.
+fn header_struct(types: &TypeSpace<'_>, op: &Operation, response: &Response, name: &Ident) -> TokenStream {
+    let label = operation_label(op);
+    let mut used = NameSet::default();
+    let mut fields = Vec::new();
+    let mut reads = Vec::new();
+    for header in &response.headers {
+        let ident = make_ident(&used.unique(&field_name(&header.name)));
+        let (inner, list) = header_type(types, header);
+        let header_name = &header.name;
+        let read = if list {
+            quote!(exchange.header_list::<#inner>(#label, #header_name)?)
+        } else {
+            quote!(exchange.header_value::<#inner>(#label, #header_name)?)
+        };
+        let (ty, read) = if list {
+            (quote!(::std::vec::Vec<#inner>), read)
+        } else {
+            (inner, read)
+        };
+        let (ty, read) = if header.required {
+            (ty, quote!(#read.ok_or_else(|| exchange.missing_header(#label, #header_name))?))
+        } else {
+            (quote!(::std::option::Option<#ty>), read)
+        };
+        let mut text = format!("`{}`", header.name);
+        if let Some(description) = header.description.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+            text.push_str(": ");
+            text.push_str(description);
+        }
+        let doc = doc_attrs(Some(&text));
+        let deprecated = header.deprecated.then(|| quote!(#[deprecated]));
+        fields.push(quote!(#doc #deprecated pub #ident: #ty,));
+        reads.push(quote!(#ident: #read,));
+    }
+    let doc = format!(
+        " The documented headers of the `{}` response of `{}`.",
+        response.status,
+        label.replace('`', "'")
+    );
+    quote! {
+        #[doc = #doc]
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+        pub struct #name {
+            #(#fields)*
+        }
+
+        impl #name {
+            /// Reads the headers from an answer; a required header that is absent or a
+            /// value that does not parse is [`::arazzo::ClientError::InvalidHeader`].
+            pub fn from_exchange(exchange: &::arazzo::Exchange) -> ::std::result::Result<Self, ::arazzo::ClientError> {
+                ::std::result::Result::Ok(Self { #(#reads)* })
+            }
+        }
+    }
+}
+
+fn method(types: &TypeSpace<'_>, op: &Operation, names: &ClientNames) -> TokenStream {
     let name = make_ident(&op.rust_name);
     let response = response_enum_ident(op);
-    let args = operation_args(types, op);
+    let args = operation_args(types, op, names);
     let params = args.iter().map(|a| {
         let ident = &a.ident;
         let ty = &a.ty;
@@ -647,7 +969,7 @@ fn method(types: &TypeSpace<'_>, op: &Operation) -> TokenStream {
     let applied = args.iter().map(|a| apply_arg(types, op, a));
     let method = make_ident(op.method.as_str());
     let path = &op.path;
-    let body = dispatch(types, op, &response);
+    let body = dispatch(types, op, &response, names);
     let doc = method_doc(op);
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
     quote! {
@@ -685,12 +1007,22 @@ fn method_doc(op: &Operation) -> TokenStream {
 
 /// The `match` from status to response variant. Exact codes come before
 /// ranges, and `default` (or the unexpected-status error) last.
-fn dispatch(types: &TypeSpace<'_>, op: &Operation, response_enum: &Ident) -> TokenStream {
+fn dispatch(types: &TypeSpace<'_>, op: &Operation, response_enum: &Ident, names: &ClientNames) -> TokenStream {
     let arm_value = |r: &Response| {
         let variant = status_variant(r.status);
-        match payload(types, r) {
-            Some(_) => quote!(::std::result::Result::Ok(#response_enum::#variant(exchange.decode_json()?))),
-            None => quote!(::std::result::Result::Ok(#response_enum::#variant(exchange.into_raw_body()))),
+        let body = match payload(types, r) {
+            Some(_) => quote!(exchange.decode_json()?),
+            None => quote!(exchange.into_raw_body()),
+        };
+        match names.header(op, r.status) {
+            // Headers first: decoding a raw body consumes the exchange.
+            Some(headers) => quote! {
+                ::std::result::Result::Ok(#response_enum::#variant {
+                    headers: #headers::from_exchange(&exchange)?,
+                    body: #body,
+                })
+            },
+            None => quote!(::std::result::Result::Ok(#response_enum::#variant(#body))),
         }
     };
     let mut arms = Vec::new();
@@ -724,13 +1056,11 @@ fn dispatch(types: &TypeSpace<'_>, op: &Operation, response_enum: &Ident) -> Tok
     }
 }
 
-fn response_enum(types: &TypeSpace<'_>, op: &Operation) -> TokenStream {
+fn response_enum(types: &TypeSpace<'_>, op: &Operation, names: &ClientNames) -> TokenStream {
     let name = response_enum_ident(op);
-    let label = op
-        .operation_id
-        .clone()
-        .unwrap_or_else(|| format!("{} {}", op.method.as_str(), op.path));
+    let label = operation_label(op);
     let doc = format!(" Every documented status of `{}`.", label.replace('`', "'"));
+    let mut header_structs = Vec::new();
     let variants = op.responses.iter().map(|r| {
         let variant = status_variant(r.status);
         let ty = match payload(types, r) {
@@ -743,14 +1073,23 @@ fn response_enum(types: &TypeSpace<'_>, op: &Operation) -> TokenStream {
             format!("`{}`: {}", r.status, r.description.trim())
         };
         let doc = doc_attrs(Some(&text));
-        quote!(#doc #variant(#ty),)
+        match names.header(op, r.status) {
+            Some(headers) => {
+                header_structs.push(header_struct(types, op, r, headers));
+                quote!(#doc #variant { body: #ty, headers: #headers },)
+            }
+            None => quote!(#doc #variant(#ty),),
+        }
     });
+    let variants: Vec<TokenStream> = variants.collect();
     quote! {
         #[doc = #doc]
         #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
         pub enum #name {
             #(#variants)*
         }
+
+        #(#header_structs)*
     }
 }
 
@@ -927,6 +1266,82 @@ mod tests {
     }
 
     #[test]
+    fn documented_response_headers_get_a_struct() {
+        let code = emit(
+            "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /p:\n    get:\n      operationId: listP\n      responses:\n        '200':\n          description: Page.\n          headers:\n            X-Rate-Limit: {required: true, schema: {type: integer, format: int32}}\n            X-Ids: {schema: {type: array, items: {type: integer}}}\n            X-Mode: {schema: {type: string, enum: [a, b]}}\n            X-Obj: {schema: {type: object}}\n            Content-Type: {schema: {type: string}}\n          content: {application/json: {schema: {type: string}}}\n        '404': {description: Gone.}\n  /q:\n    get:\n      operationId: listPOk\n      responses:\n        '204': {description: None., headers: {ETag: {schema: {type: string}}}}\n",
+            None,
+        );
+        assert_has(
+            &code,
+            &[
+                "pub enum ListPResponse { /// `200`: Page. Ok { body: ::std::string::String, headers: ListPOkHeaders }, /// `404`: Gone. NotFound(::arazzo::RawBody), }",
+                "pub struct ListPOkHeaders { /// `X-Rate-Limit` pub x_rate_limit: i32, /// `X-Ids` pub x_ids: ::std::option::Option<::std::vec::Vec<i64>>, /// `X-Mode` pub x_mode: ::std::option::Option<types::ListPxMode>, /// `X-Obj` pub x_obj: ::std::option::Option<::std::string::String>, }",
+                "x_rate_limit: exchange.header_value::<i32>(\"listP\", \"X-Rate-Limit\")?.ok_or_else(|| exchange.missing_header(\"listP\", \"X-Rate-Limit\"))?,",
+                "x_ids: exchange.header_list::<i64>(\"listP\", \"X-Ids\")?,",
+                "200 => { ::std::result::Result::Ok(ListPResponse::Ok { headers: ListPOkHeaders::from_exchange(&exchange)?, body: exchange.decode_json()?, }) }",
+                "404 => { ::std::result::Result::Ok(ListPResponse::NotFound(exchange.into_raw_body())) }",
+                // `listPOk` + `NoContent` cannot collide with `listP` + `Ok`, but names are unique anyway.
+                "NoContent { body: ::arazzo::RawBody, headers: ListPOkNoContentHeaders }",
+            ],
+        );
+        assert!(!code.contains("Content-Type"), "Content-Type response headers are ignored");
+    }
+
+    #[test]
+    fn label_matrix_and_structured_header_and_cookie_parameters_use_the_style_table() {
+        let code = emit(
+            "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a/{l}{m}/{s}:\n    get:\n      operationId: a\n      parameters:\n        - {name: l, in: path, required: true, style: label, schema: {type: integer}}\n        - {name: m, in: path, required: true, style: matrix, explode: true, schema: {type: array, items: {type: string}}}\n        - {name: s, in: path, required: true, schema: {type: string}}\n        - {name: X-O, in: header, explode: true, schema: {type: object}}\n        - {name: X-S, in: header, schema: {type: string}}\n        - {name: c, in: cookie, explode: false, schema: {type: array, items: {type: string}}}\n      responses: {}\n",
+            None,
+        );
+        assert_has(
+            &code,
+            &[
+                "let request = ::arazzo::ParamSpec::new(::arazzo::In::Path, \"l\").style(::arazzo::Style::Label).explode(false).apply_serialize(request, &l)?;",
+                "let request = ::arazzo::ParamSpec::new(::arazzo::In::Path, \"m\").style(::arazzo::Style::Matrix).explode(true).apply_serialize(request, m)?;",
+                "let request = request.path(\"s\", s);",
+                "::arazzo::ParamSpec::new(::arazzo::In::Header, \"X-O\").explode(true).apply_serialize(request, x_o)?",
+                "request.header(\"X-S\", x_s)",
+                "::arazzo::ParamSpec::new(::arazzo::In::Cookie, \"c\").explode(false).apply_serialize(request, c)?",
+            ],
+        );
+    }
+
+    #[test]
+    fn multipart_bodies_with_binary_members_get_a_form_struct() {
+        let code = emit(
+            "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /u:\n    post:\n      operationId: up\n      requestBody:\n        content:\n          multipart/form-data:\n            schema:\n              type: object\n              required: [a]\n              properties:\n                a: {type: string, format: binary}\n                b: {type: string, contentMediaType: image/png}\n                c: {type: string, contentEncoding: base64}\n                d: {type: array, items: {type: string, format: binary}}\n                e: {type: integer}\n                f: {type: string, readOnly: true}\n            encoding:\n              a: {contentType: 'text/csv, text/plain'}\n      responses: {}\n  /t:\n    post:\n      operationId: text\n      requestBody:\n        content:\n          multipart/form-data:\n            schema: {type: object, properties: {x: {type: string}}}\n      responses: {}\n",
+            None,
+        );
+        assert_has(
+            &code,
+            &[
+                "pub async fn up(&self, body: ::std::option::Option<UpMultipart>)",
+                "::std::option::Option::Some(body) => { request.multipart_parts(body.into_parts()?) }",
+                "pub struct UpMultipart { /// Sent as a file part (`text/csv`) unless the `FilePart` names its own content type. pub a: ::arazzo::FilePart,",
+                "pub b: ::std::option::Option<::arazzo::FilePart>,",
+                "pub d: ::std::option::Option<::std::vec::Vec<::arazzo::FilePart>>, pub e: ::std::option::Option<i64>, }",
+                "let file = self.a; parts.push((::std::string::String::from(\"a\"), ::arazzo::Part::file(file, \"text/csv\", false)));",
+                "::arazzo::Part::file(file, \"image/png\", false)",
+                "::arazzo::Part::file(file, \"application/octet-stream\", true)",
+                "if let ::std::option::Option::Some(files) = self.d { for file in files { parts.push((::std::string::String::from(\"d\"), ::arazzo::Part::file(file, \"application/octet-stream\", false))); } }",
+                "if let ::std::option::Option::Some(value) = &self.e { parts.push((::std::string::String::from(\"e\"), ::arazzo::Part::value(\"e\", value)?)); }",
+                // No binary member: the schema's own type, one JSON value.
+                "pub async fn text(&self, body: ::std::option::Option<&types::TextRequest>)",
+            ],
+        );
+        let form = code
+            .split("pub struct UpMultipart")
+            .nth(1)
+            .and_then(|rest| rest.split('}').next())
+            .unwrap_or("");
+        assert!(
+            form.contains("pub e:") && !form.contains("pub f:"),
+            "readOnly members are not sent: {form}"
+        );
+        assert!(!code.contains("TextMultipart"));
+    }
+
+    #[test]
     fn status_variants() {
         let name = |s| status_variant(s).to_string();
         assert_eq!(name(StatusKey::Code(204)), "NoContent");
@@ -983,10 +1398,20 @@ mod tests {
             "decode_json",
             "into_raw_body",
             "unexpected_status",
+            "header_value",
+            "header_list",
+            "missing_header",
+            "apply_serialize",
+            "style",
+            "multipart_parts",
+            "file",
+            "value",
+            "explode",
         ];
         for method in methods {
             assert!(
                 runtime.contains(&format!("pub fn {method}("))
+                    || runtime.contains(&format!("pub const fn {method}("))
                     || runtime.contains(&format!("pub fn {method}<"))
                     || runtime.contains(&format!("pub async fn {method}(")),
                 "the runtime has no `{method}`"

@@ -26,7 +26,11 @@
 //!   `oneOf`/`anyOf` -> an untagged enum, dispatched on the tag when a
 //!   `discriminator` maps every branch.
 //! - Nullable (`nullable: true`, `type: [X, "null"]`, a `null` union branch)
-//!   -> `Option<T>`. Anything else (mixed `type` lists, tuples, `not`) ->
+//!   -> `Option<T>`. A 3.1 `prefixItems` array of fixed length (`minItems`
+//!   at least the prefix, and `items: false` or `maxItems` at most it) ->
+//!   a Rust tuple, unless an item is a struct or union (held by value, it
+//!   could make a recursive type infinite); other `prefixItems` arrays ->
+//!   `Vec<serde_json::Value>`. Anything else (mixed `type` lists, `not`) ->
 //!   `serde_json::Value`.
 //! - A `readOnly` or `writeOnly` property is an `Option` omitted when `None`,
 //!   even if `required`: one struct serves requests (where the server's
@@ -35,7 +39,9 @@
 //!   `description`/`deprecated` there apply to the field. `const` and
 //!   `default` add to the field's doc comment; a string `const` is a
 //!   one-value enum whose `Default` is that value, so a required `const`
-//!   member may be missing from the JSON.
+//!   member may be missing from the JSON; a required integer, number or
+//!   boolean `const` keeps its primitive type and defaults to its value the
+//!   same way (through a `const_<field>` function, as serde wants a path).
 //! - A struct field that leads back to its own struct without a `Vec` or
 //!   map in between is boxed.
 
@@ -62,6 +68,8 @@ pub enum Ty {
     Bool,
     Json,
     Vec(Box<Ty>),
+    /// A fixed-length 3.1 `prefixItems` array.
+    Tuple(Vec<Ty>),
     Map(Box<Ty>),
     Option(Box<Ty>),
     Named(usize),
@@ -138,6 +146,9 @@ struct Field {
     /// The type is a `const`'s one-value enum, so a missing member can
     /// still only mean that value.
     constant: bool,
+    /// An integer, number or boolean `const` (the type stays the primitive):
+    /// like a string `const`, a missing member means this value.
+    scalar_const: Option<TokenStream>,
 }
 
 /// Generates Rust types from the schemas reachable from a set of
@@ -220,6 +231,14 @@ impl<'a> TypeSpace<'a> {
                 let hint = component_hint(schema, "responses", "Response").unwrap_or_else(|| format!("{base}Response{suffix}"));
                 self.add_schema(schema, &hint);
             }
+            // Header schemas need names too: a string enum header is a
+            // generated enum like any other.
+            for header in &response.headers {
+                if let Some(schema) = &header.schema {
+                    let hint = component_hint(schema, "headers", "").unwrap_or_else(|| format!("{base}{}", type_name(&header.name)));
+                    self.add_schema(schema, &hint);
+                }
+            }
         }
     }
 
@@ -288,8 +307,13 @@ impl<'a> TypeSpace<'a> {
         } else if v.types.len() > 1 {
             Ty::Json
         } else if v.is_array() {
-            let item = v.items.as_ref().map_or(Ty::Json, |i| self.lookup_ty(i, depth + 1));
-            Ty::Vec(Box::new(item))
+            let tuple = v
+                .fixed_tuple()
+                .map(|items| items.iter().map(|i| self.lookup_ty(i, depth + 1)).collect::<Vec<_>>());
+            match tuple.and_then(|items| self.tuple(items)) {
+                Some(tuple) => tuple,
+                None => Ty::Vec(Box::new(v.items.as_ref().map_or(Ty::Json, |i| self.lookup_ty(i, depth + 1)))),
+            }
         } else if v.is_object() && v.properties.is_empty() {
             match &v.additional {
                 Additional::Schema(s) => Ty::Map(Box::new(self.lookup_ty(s, depth + 1))),
@@ -303,6 +327,22 @@ impl<'a> TypeSpace<'a> {
 
     fn unique(&mut self, base: &str) -> String {
         self.taken.unique(base)
+    }
+
+    /// A Rust tuple of `items`, when every item can be held by value without
+    /// any risk of a recursive type of infinite size (no structs or unions,
+    /// whose definitions may still be in progress) and std's traits cover
+    /// its length. Otherwise the array stays untyped JSON.
+    fn tuple(&self, items: Vec<Ty>) -> Option<Ty> {
+        fn by_value_safe(space: &TypeSpace<'_>, ty: &Ty) -> bool {
+            match ty {
+                Ty::Option(inner) => by_value_safe(space, inner),
+                Ty::Tuple(items) => items.iter().all(|t| by_value_safe(space, t)),
+                Ty::Named(_) => space.is_string_enum(ty),
+                _ => true,
+            }
+        }
+        (items.len() <= 12 && items.iter().all(|t| by_value_safe(self, t))).then_some(Ty::Tuple(items))
     }
 
     fn ty(&mut self, schema: &SchemaRef, hint: &str, depth: usize) -> Ty {
@@ -342,6 +382,16 @@ impl<'a> TypeSpace<'a> {
             return Ty::Json;
         }
         if v.is_array() {
+            if let Some(items) = v.fixed_tuple() {
+                let tys: Vec<Ty> = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| self.ty(item, &format!("{hint}{}", i + 1), depth + 1))
+                    .collect();
+                if let Some(tuple) = self.tuple(tys) {
+                    return tuple;
+                }
+            }
             let item = match &v.items {
                 Some(items) if v.prefix_items.is_empty() => self.ty(items, &format!("{hint}Item"), depth + 1),
                 _ => Ty::Json,
@@ -436,6 +486,7 @@ impl<'a> TypeSpace<'a> {
                 doc: field_doc(description, prop_view.constant.as_ref(), default, read_only, write_only),
                 deprecated: notes.deprecated || prop_view.deprecated,
                 constant: self.is_constant(inner),
+                scalar_const: prop_view.constant.as_ref().and_then(|c| const_literal(inner, c)),
             });
         }
         let extra = match &v.additional {
@@ -504,6 +555,10 @@ impl<'a> TypeSpace<'a> {
             Ty::Vec(inner) => {
                 let inner = self.render(inner, prefix);
                 quote!(::std::vec::Vec<#inner>)
+            }
+            Ty::Tuple(items) => {
+                let items = items.iter().map(|t| self.render(t, prefix));
+                quote!((#(#items,)*))
             }
             Ty::Map(inner) => {
                 let inner = self.render(inner, prefix);
@@ -605,7 +660,13 @@ impl<'a> TypeSpace<'a> {
         extra: Option<&(String, Ty)>,
         boxed: &HashSet<(usize, usize)>,
     ) -> TokenStream {
-        let all_optional = fields.iter().all(|f| !f.required || f.nullable || f.constant);
+        let extra_ident = extra.map(|(field, _)| make_ident(field));
+        let all_optional = fields
+            .iter()
+            .all(|f| !f.required || f.nullable || f.constant || f.scalar_const.is_some());
+        // Required scalar consts default to their value, through a function
+        // because `#[serde(default = ..)]` takes a path.
+        let const_fn = |f: &Field| make_ident(&format!("const_{}", unraw(&f.rust)));
         let items = fields.iter().map(|f| {
             let ident = make_ident(&f.rust);
             let inner = self.field_type(index, &f.ty, boxed);
@@ -619,6 +680,9 @@ impl<'a> TypeSpace<'a> {
                 serde.push(quote!(default, skip_serializing_if = "::std::option::Option::is_none"));
             } else if f.constant && !f.nullable {
                 serde.push(quote!(default));
+            } else if f.scalar_const.is_some() && !f.nullable {
+                let path = format!("{name}::{}", const_fn(f));
+                serde.push(quote!(default = #path));
             }
             if !serde.is_empty() {
                 attrs.extend(quote!(#[serde(#(#serde),*)]));
@@ -642,13 +706,54 @@ impl<'a> TypeSpace<'a> {
                 pub #ident: ::std::collections::BTreeMap<::std::string::String, #ty>,
             }
         });
-        let default = all_optional.then(|| quote!(::std::default::Default,));
+        let consts: Vec<&Field> = fields
+            .iter()
+            .filter(|f| f.required && !f.nullable && !f.constant && f.scalar_const.is_some())
+            .collect();
+        // `derive(Default)` would give a const member `0`/`false`; with one,
+        // `Default` is written out so it gives the const.
+        let derive_default = (all_optional && consts.is_empty()).then(|| quote!(::std::default::Default,));
+        let const_impl = (!consts.is_empty()).then(|| {
+            let fns = consts.iter().map(|f| {
+                let ident = const_fn(f);
+                let ty = self.field_type(index, &f.ty, boxed);
+                let value = &f.scalar_const;
+                quote!(fn #ident() -> #ty { #value })
+            });
+            let manual_default = all_optional.then(|| {
+                let inits = fields.iter().map(|f| {
+                    let ident = make_ident(&f.rust);
+                    if consts.iter().any(|c| c.rust == f.rust) {
+                        let function = const_fn(f);
+                        quote!(#ident: Self::#function(),)
+                    } else {
+                        quote!(#ident: ::std::default::Default::default(),)
+                    }
+                });
+                let extra_init = extra_ident
+                    .as_ref()
+                    .map(|ident| quote!(#ident: ::std::default::Default::default(),));
+                quote! {
+                    impl ::std::default::Default for #name {
+                        fn default() -> Self {
+                            Self { #(#inits)* #extra_init }
+                        }
+                    }
+                }
+            });
+            quote! {
+                impl #name {
+                    #(#fns)*
+                }
+                #manual_default
+            }
+        });
         quote! {
             #[derive(
                 ::std::fmt::Debug,
                 ::std::clone::Clone,
                 ::std::cmp::PartialEq,
-                #default
+                #derive_default
                 ::arazzo::serde::Serialize,
                 ::arazzo::serde::Deserialize
             )]
@@ -657,6 +762,7 @@ impl<'a> TypeSpace<'a> {
                 #(#items)*
                 #extra
             }
+            #const_impl
         }
     }
 
@@ -800,6 +906,38 @@ fn component_hint(schema: &SchemaRef, section: &str, suffix: &str) -> Option<Str
     let tokens = refs::split_pointer(&schema.pointer)?;
     match tokens.as_slice() {
         [c, s, name, ..] if c == "components" && s == section => Some(format!("{}{suffix}", type_name(name))),
+        _ => None,
+    }
+}
+
+/// A Rust literal for an integer, number or boolean `const` of a field of
+/// type `ty`; `None` when the value does not fit the type (then the `const`
+/// is only documented).
+fn const_literal(ty: &Ty, value: &serde_json::Value) -> Option<TokenStream> {
+    match (ty, value) {
+        (Ty::Bool, serde_json::Value::Bool(b)) => Some(quote!(#b)),
+        (Ty::Float(_), serde_json::Value::Number(n)) => n.as_f64().filter(|f| f.is_finite()).map(|f| {
+            let lit = Literal::f64_unsuffixed(f);
+            quote!(#lit)
+        }),
+        (Ty::Int(rust), serde_json::Value::Number(n)) => {
+            let fits = |v: i128| match *rust {
+                "i8" => i8::try_from(v).is_ok(),
+                "i16" => i16::try_from(v).is_ok(),
+                "i32" => i32::try_from(v).is_ok(),
+                "i64" => i64::try_from(v).is_ok(),
+                "u8" => u8::try_from(v).is_ok(),
+                "u16" => u16::try_from(v).is_ok(),
+                "u32" => u32::try_from(v).is_ok(),
+                "u64" => u64::try_from(v).is_ok(),
+                _ => false,
+            };
+            let v = n.as_i64().map(i128::from).or_else(|| n.as_u64().map(i128::from))?;
+            fits(v).then(|| {
+                let lit = Literal::i128_unsuffixed(v);
+                quote!(#lit)
+            })
+        }
         _ => None,
     }
 }
@@ -1524,6 +1662,69 @@ mod tests {
                 &format!("/// Flag. /// /// Default: `true`. {skip} pub f: ::std::option::Option<bool>,"),
                 &format!("/// An id. {skip} pub g: ::std::option::Option<::std::string::String>,"),
             ],
+        );
+    }
+
+    #[test]
+    fn fixed_length_prefix_items_are_tuples() {
+        let (api, _) = load_str(
+            "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    E: {type: string, enum: [a]}\n    O: {type: object, properties: {x: {type: string}}}\n    S:\n      type: object\n      required: [a]\n      properties:\n        a: {type: array, prefixItems: [{type: integer}, {$ref: '#/components/schemas/E'}, {type: array, items: {$ref: '#/components/schemas/O'}}], items: false, minItems: 3}\n        b: {type: array, prefixItems: [{type: number}], minItems: 1, maxItems: 1}\n        c: {type: array, prefixItems: [{type: number}, {type: number}], maxItems: 2}\n        d: {type: array, prefixItems: [{type: number}], minItems: 1}\n        e: {type: array, prefixItems: [{$ref: '#/components/schemas/O'}], items: false, minItems: 1}\n",
+        );
+        let mut space = TypeSpace::new(&api);
+        space.add_schema(&schema("/components/schemas/S"), "X");
+        let code = pretty(space.emit());
+        let opt = |ty: &str| format!("pub {ty}>,");
+        assert_has(
+            &code,
+            &[
+                "pub a: (i64, E, ::std::vec::Vec<O>),",
+                &opt("b: ::std::option::Option<(f64,)"),
+                // May be shorter than the prefix (no minItems), may be longer, holds a struct by value:
+                // a list of JSON values.
+                &opt("c: ::std::option::Option<::std::vec::Vec<::arazzo::serde_json::Value>"),
+                &opt("d: ::std::option::Option<::std::vec::Vec<::arazzo::serde_json::Value>"),
+                &opt("e: ::std::option::Option<::std::vec::Vec<::arazzo::serde_json::Value>"),
+            ],
+        );
+    }
+
+    #[test]
+    fn scalar_consts_default_to_their_value() {
+        let (api, _) = load_str(
+            "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    S:\n      type: object\n      required: [a, b, c, d, e]\n      properties:\n        a: {type: integer, const: -3}\n        b: {type: number, const: 0.5}\n        c: {type: boolean, const: true}\n        d: {type: integer, format: int32, const: 3000000000}\n        e: {type: integer, const: 1, nullable: true}\n        f: {type: integer, const: 2}\n    T:\n      type: object\n      required: [a, b]\n      properties:\n        a: {type: integer, const: 7}\n        b: {type: string}\n    U:\n      type: object\n      required: [a]\n      properties:\n        a: {type: integer, const: 5}\n        b: {type: string}\n",
+        );
+        let mut space = TypeSpace::new(&api);
+        space.add_schema(&schema("/components/schemas/S"), "X");
+        space.add_schema(&schema("/components/schemas/T"), "Y");
+        space.add_schema(&schema("/components/schemas/U"), "Z");
+        let code = pretty(space.emit());
+        assert_has(
+            &code,
+            &[
+                "/// Always `-3`. #[serde(default = \"S::const_a\")] pub a: i64,",
+                "#[serde(default = \"S::const_b\")] pub b: f64,",
+                "#[serde(default = \"S::const_c\")] pub c: bool,",
+                // Out of range for the type: documented only, still required.
+                "/// Always `3000000000`. pub d: i32,",
+                "pub e: ::std::option::Option<i64>,",
+                "impl S { fn const_a() -> i64 { -3 } fn const_b() -> f64 { 0.5 } fn const_c() -> bool { true } }",
+                // Every member optional or a const: `Default` gives the consts.
+                "impl ::std::default::Default for U { fn default() -> Self { Self { a: Self::const_a(), b: ::std::default::Default::default(), } } }",
+                "impl T { fn const_a() -> i64 { 7 } }",
+            ],
+        );
+        let derive_of = |name: &str| {
+            let at = code.find(&format!("pub struct {name} ")).unwrap_or(0);
+            let start = code[..at].rfind("#[derive(").unwrap_or(0);
+            code[start..at].to_owned()
+        };
+        assert!(
+            derive_of("U").contains("Clone") && !derive_of("U").contains("Default"),
+            "U's Default is written out"
+        );
+        assert!(
+            !code.contains("Default for T") && !code.contains("Default for S"),
+            "required non-const members: no Default"
         );
     }
 }

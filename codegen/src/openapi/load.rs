@@ -11,8 +11,8 @@ use heck::{ToSnakeCase, ToUpperCamelCase};
 
 use super::refs;
 use super::{
-    ApiKeyLocation, HttpMethod, MediaType, OpenApi, Operation, ParamLocation, Parameter, RequestBody, Response, SecurityScheme,
-    SecuritySchemeKind, Server, StatusKey, path_placeholders, schema_at,
+    ApiKeyLocation, HttpMethod, MediaType, OpenApi, Operation, ParamLocation, Parameter, RequestBody, Response, ResponseHeader,
+    SecurityScheme, SecuritySchemeKind, Server, StatusKey, path_placeholders, schema_at,
 };
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::source::{FileId, Span};
@@ -473,6 +473,19 @@ impl<'a> Loader<'a, '_> {
                     schema: media
                         .get("schema")
                         .map(|_| schema_at(self.root, &refs::join(&media_pointer, "schema"))),
+                    encoding: media
+                        .get("encoding")
+                        .and_then(Node::as_map)
+                        .map(|encoding| {
+                            encoding
+                                .iter()
+                                .filter_map(|(property, e)| {
+                                    let content_type = e.get("contentType")?.as_str()?;
+                                    Some((property.name.clone(), content_type.to_owned()))
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default(),
                 }
             })
             .collect()
@@ -508,10 +521,46 @@ impl<'a> Loader<'a, '_> {
                 status,
                 description: string(Some(resolved_node), "description").unwrap_or_default(),
                 content: self.content(resolved_node.get("content"), &refs::join(&resolved, "content")),
+                headers: self.response_headers(resolved_node.get("headers"), &refs::join(&resolved, "headers")),
             };
             out.push((response, key.span));
         }
         out.into_iter().map(|(r, _)| r).collect()
+    }
+
+    fn response_headers(&mut self, node: Option<&'a Node>, pointer: &str) -> Vec<ResponseHeader> {
+        let Some(map) = node.and_then(Node::as_map) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (key, site) in map.iter() {
+            if key.name.eq_ignore_ascii_case("content-type") {
+                continue;
+            }
+            let Some((header, resolved)) = self.deref(site, &refs::join(pointer, &key.name)) else {
+                continue;
+            };
+            if header.as_map().is_none() {
+                self.diags.push(Diagnostic::error(
+                    site.span,
+                    format!("response header `{}` must be a Header Object, found {}", key.name, header.kind()),
+                ));
+                continue;
+            }
+            let schema = if header.get("schema").is_some() {
+                Some(schema_at(self.root, &refs::join(&resolved, "schema")))
+            } else {
+                first_content_schema(header, &resolved).map(|p| schema_at(self.root, &p))
+            };
+            out.push(ResponseHeader {
+                name: key.name.clone(),
+                required: header.get("required").and_then(Node::as_bool) == Some(true),
+                schema,
+                description: string(Some(header), "description"),
+                deprecated: header.get("deprecated").and_then(Node::as_bool) == Some(true),
+            });
+        }
+        out
     }
 
     fn check_operation_ids(&mut self, operations: &[Operation]) {

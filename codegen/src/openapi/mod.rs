@@ -277,6 +277,16 @@ impl RequestBody {
 pub struct MediaType {
     pub media_type: String,
     pub schema: Option<SchemaRef>,
+    /// The Encoding Object's `contentType` of each property that has one
+    /// (multipart and form bodies), in the order written.
+    pub encoding: Vec<(String, String)>,
+}
+
+impl MediaType {
+    /// The `contentType` the Encoding Object gives `property`, if any.
+    pub fn part_content_type(&self, property: &str) -> Option<&str> {
+        self.encoding.iter().find(|(p, _)| p == property).map(|(_, c)| c.as_str())
+    }
 }
 
 /// A key of the `responses` map.
@@ -326,6 +336,22 @@ pub struct Response {
     pub status: StatusKey,
     pub description: String,
     pub content: Vec<MediaType>,
+    /// Documented response headers, in the order written, `$ref`s resolved.
+    /// `Content-Type` is left out: OpenAPI says a header of that name "SHALL
+    /// be ignored" (the media type already says it).
+    pub headers: Vec<ResponseHeader>,
+}
+
+/// One Header Object of a response. Header Objects only allow `style:
+/// simple`, so there is no style to keep: arrays are comma-separated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResponseHeader {
+    pub name: String,
+    pub required: bool,
+    /// `schema`, or the schema of the first `content` entry.
+    pub schema: Option<SchemaRef>,
+    pub description: Option<String>,
+    pub deprecated: bool,
 }
 
 impl Response {

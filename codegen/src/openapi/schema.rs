@@ -114,6 +114,10 @@ pub struct SchemaView {
     pub types: Vec<JsonType>,
     pub nullable: bool,
     pub format: Option<String>,
+    /// 3.1 `contentMediaType` / `contentEncoding`: a string that carries
+    /// other content (an image, base64 bytes).
+    pub content_media_type: Option<String>,
+    pub content_encoding: Option<String>,
     pub title: Option<String>,
     pub description: Option<String>,
     pub deprecated: bool,
@@ -130,6 +134,11 @@ pub struct SchemaView {
     pub additional: Additional,
     pub items: Option<SchemaRef>,
     pub prefix_items: Vec<SchemaRef>,
+    /// `items: false` or `unevaluatedItems: false`: nothing after the
+    /// `prefixItems`.
+    pub no_more_items: bool,
+    pub min_items: Option<u64>,
+    pub max_items: Option<u64>,
     /// Non-null `oneOf` branches (a `null` branch sets `nullable` instead).
     pub one_of: Vec<SchemaRef>,
     /// Non-null `anyOf` branches.
@@ -163,9 +172,25 @@ impl SchemaView {
         self.properties.iter().find(|p| p.name == name)
     }
 
+    /// Whether a string holds binary content: 3.0 `format: binary`, or 3.1
+    /// `contentMediaType` / `contentEncoding`. Only multipart bodies act on
+    /// it (as file parts); in JSON the value is a string either way.
+    pub fn is_binary(&self) -> bool {
+        self.format.as_deref() == Some("binary") || self.content_media_type.is_some() || self.content_encoding.is_some()
+    }
+
     /// The non-null `oneOf`/`anyOf` branches, `oneOf` first.
     pub fn union_branches(&self) -> Vec<SchemaRef> {
         self.one_of.iter().chain(self.any_of.iter()).cloned().collect()
+    }
+
+    /// The `prefixItems` of an array that always has exactly that many
+    /// items (`minItems` at least their number, and `items: false` or
+    /// `maxItems` at most it): a tuple. Open or shorter arrays are not.
+    pub fn fixed_tuple(&self) -> Option<&[SchemaRef]> {
+        let n = u64::try_from(self.prefix_items.len()).ok()?;
+        let closed = self.no_more_items || self.max_items.is_some_and(|m| m <= n);
+        (n > 0 && closed && self.min_items.is_some_and(|m| m >= n)).then_some(self.prefix_items.as_slice())
     }
 
     /// String values of a string enum; `None` unless every non-null member
@@ -220,6 +245,8 @@ fn read_annotations(node: &Node, out: &mut SchemaView) {
     out.title = text(node, "title");
     out.description = text(node, "description");
     out.format = text(node, "format");
+    out.content_media_type = text(node, "contentMediaType");
+    out.content_encoding = text(node, "contentEncoding");
     out.deprecated = node.get("deprecated").and_then(Node::as_bool) == Some(true);
     out.read_only = node.get("readOnly").and_then(Node::as_bool) == Some(true);
     out.write_only = node.get("writeOnly").and_then(Node::as_bool) == Some(true);
@@ -284,6 +311,14 @@ fn read_array(root: &Node, node: &Node, pointer: &str, out: &mut SchemaView) {
     if node.get("items").and_then(Node::as_map).is_some() {
         out.items = Some(schema_at(root, &refs::join(pointer, "items")));
     }
+    let closed = |key: &str| node.get(key).and_then(Node::as_bool) == Some(false);
+    out.no_more_items = closed("items") || closed("unevaluatedItems");
+    let count = |key: &str| match node.get(key).map(|n| &n.value) {
+        Some(Value::Number(n)) => n.as_u64(),
+        _ => None,
+    };
+    out.min_items = count("minItems");
+    out.max_items = count("maxItems");
     if let Some(prefix) = node.get("prefixItems").and_then(Node::as_seq) {
         let base = refs::join(pointer, "prefixItems");
         out.prefix_items = (0..prefix.len())
@@ -394,6 +429,12 @@ fn merge(out: &mut SchemaView, part: SchemaView) {
     }
     if out.format.is_none() {
         out.format = part.format;
+    }
+    if out.content_media_type.is_none() {
+        out.content_media_type = part.content_media_type;
+    }
+    if out.content_encoding.is_none() {
+        out.content_encoding = part.content_encoding;
     }
     if out.enum_values.is_none() {
         out.enum_values = part.enum_values;

@@ -918,3 +918,33 @@ fn nullable_beside_a_ref_makes_a_pointer_optional() {
         found("/components/schemas/Id", true)
     );
 }
+
+#[test]
+fn response_headers_are_loaded_with_refs_resolved_and_content_type_left_out() {
+    let api = clean(
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      operationId: getA\n      responses:\n        '200':\n          description: ok\n          headers:\n            Content-Type: {schema: {type: string}}\n            X-Rate-Limit: {$ref: '#/components/headers/Limit'}\n            Link: {description: Next page., deprecated: true, content: {text/plain: {schema: {type: string}}}}\n            X-Bare: {}\ncomponents:\n  headers:\n    Limit: {required: true, schema: {type: integer}}\n",
+    );
+    let headers = &op(&api, "getA").responses[0].headers;
+    let names: Vec<&str> = headers.iter().map(|h| h.name.as_str()).collect();
+    assert_eq!(names, ["X-Rate-Limit", "Link", "X-Bare"]);
+    assert!(headers[0].required);
+    assert_eq!(
+        headers[0].schema.as_ref().map(|s| s.pointer.as_str()),
+        Some("/components/headers/Limit/schema")
+    );
+    assert!(!headers[1].required && headers[1].deprecated);
+    assert_eq!(headers[1].description.as_deref(), Some("Next page."));
+    assert_eq!(
+        headers[1].schema.as_ref().map(|s| s.pointer.as_str()),
+        Some("/paths/~1a/get/responses/200/headers/Link/content/text~1plain/schema")
+    );
+    assert_eq!(headers[2].schema, None);
+    let (_, diags) = load_str(
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok, headers: {X-A: 3}}\n",
+    );
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.message.contains("response header `X-A` must be a Header Object"))
+    );
+}
