@@ -230,7 +230,7 @@ pub fn emit_test(space: &TypeSpace<'_>, examples: &[Example], types_path: &Token
         #[test]
         #[allow(deprecated)]
         fn examples_round_trip() {
-            let mut failures = ::std::vec::Vec::new();
+            let mut failures: ::std::vec::Vec<::std::string::String> = ::std::vec::Vec::new();
             #(#checks)*
             ::std::assert!(
                 failures.is_empty(),
