@@ -72,6 +72,16 @@ mod tests {
         assert_eq!(matches(ORDER, "/order[@id = '7']/item"), Ok(true));
         assert_eq!(matches(ORDER, "/order/missing"), Ok(false));
         assert_eq!(matches(ORDER, "count(//item) = 2 and string-length(/order/status) > 3"), Ok(true));
+        // Node values compare with numbers as in XPath 1.0 (untyped, cast to the number's type)...
+        assert_eq!(matches(ORDER, "/order/@id = 7"), Ok(true));
+    }
+
+    /// ...but there is no 1.0 compatibility mode: a string literal against a number is a
+    /// type error under XPath 3.1 whatever `version` says (README, `xpath` criteria).
+    #[test]
+    fn xpath_1_0_comparisons_of_literals_of_different_types_are_type_errors() {
+        let e = matches(ORDER, "'7' = 7").unwrap_err();
+        assert!(e.contains("XPTY0004"), "{e}");
     }
 
     #[test]
