@@ -630,6 +630,108 @@ fn unknown_criterion_version() {
     );
 }
 
+/// The `xpath` criterion that the XPath tests below start from: `type: xpath` in place of the
+/// jsonpath criterion (line 49), with its condition on line 48.
+const XPATH: (&str, &str) = (
+    "            condition: $.status == \"available\"\n            type: jsonpath\n",
+    "            condition: /pet/status = 'available'\n            type: xpath\n",
+);
+
+/// `xpath` criteria are accepted, plain and as a Criterion Expression Type Object.
+#[test]
+fn xpath_criteria_are_accepted() {
+    assert_errors(&[XPATH], &[]);
+    for version in ["xpath-10", "xpath-20", "xpath-30"] {
+        let typed = format!(
+            "            condition: /pet/status = 'available'\n            type:\n              type: xpath\n              version: {version}\n"
+        );
+        assert_errors(&[(XPATH.0, &typed)], &[]);
+    }
+}
+
+/// A version Arazzo 1.0.1 does not define for XPath, with a suggestion.
+#[test]
+fn unknown_xpath_version() {
+    assert_errors(
+        &[(
+            XPATH.0,
+            "            condition: /pet/status = 'available'\n            type:\n              type: xpath\n              version: xpath-01\n",
+        )],
+        &[
+            "wf.arazzo.yaml:51:24: unknown XPath version `xpath-01`; note: Arazzo 1.0.1 defines xpath-10, xpath-20, xpath-30; help: did you mean `xpath-10`?",
+        ],
+    );
+}
+
+/// Like `regex` and `jsonpath`, `xpath` needs to be told what document to read.
+#[test]
+fn xpath_without_context() {
+    assert_errors(
+        &[
+            XPATH,
+            (
+                "          - context: $response.body\n            condition: /pet",
+                "          - condition: /pet",
+            ),
+        ],
+        &["wf.arazzo.yaml:47:13: a `xpath` criterion needs a `context` (e.g. `context: $response.body`)"],
+    );
+}
+
+/// Whether the runtime has an XPath engine is only known where `arazzo` is compiled, so the
+/// generated code asks it, once per `xpath` criterion and step, naming both (without the
+/// runtime's `xpath` feature, `__require_xpath!` is a `compile_error!` with that text).
+#[test]
+fn xpath_criteria_make_the_generated_code_require_the_runtime_feature() {
+    let generate = |doc: &str| {
+        let generator = Generator::new().memory_only(true).file("api.yaml", API).file("wf.arazzo.yaml", doc);
+        generator
+            .generate(Path::new("wf.arazzo.yaml"))
+            .expect("generates")
+            .to_formatted_string()
+    };
+    assert!(!generate(VALID).contains("__require_xpath"));
+    let code = generate(&edit(&[XPATH]));
+    // One line per call, whatever the formatter does with long macro calls.
+    let flat = code
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("!( ", "!(")
+        .replace(" );", ");");
+    let required: Vec<&str> = flat
+        .split("::arazzo::__require_xpath!")
+        .skip(1)
+        .map(|c| c.split(';').next().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        required,
+        ["(\"workflow `adopt`, step `create`: condition `/pet/status = 'available'`\")"]
+    );
+}
+
+/// With the `xpath` feature the generator compiles each XPath condition with the runtime's
+/// engine, so a syntax error is reported where it is written. (`cargo test --workspace`
+/// enables the feature through arazzo-tests; alone: `cargo test -p arazzo-codegen --features xpath`.)
+#[cfg(feature = "xpath")]
+#[test]
+fn xpath_that_does_not_parse() {
+    assert_errors(
+        &[
+            XPATH,
+            ("condition: /pet/status = 'available'", "condition: /pet/status[ = 'available'"),
+        ],
+        &["wf.arazzo.yaml:48:37: malformed criterion `/pet/status[ = 'available'`: invalid XPath: parse error (XPST0003)"],
+    );
+    // Static errors past the grammar too: an unknown function.
+    assert_errors(
+        &[XPATH, ("condition: /pet/status = 'available'", "condition: stat(/pet) = 1")],
+        &[
+            "wf.arazzo.yaml:48:24: malformed criterion `stat(/pet) = 1`: invalid XPath: type error: incorrect function name or number of arguments (XPST0017)",
+        ],
+    );
+}
+
 /// A pointer that cannot exist in the response schema.
 #[test]
 fn response_pointer_into_a_closed_schema() {

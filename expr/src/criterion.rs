@@ -2,8 +2,11 @@
 //! validates `context`, and evaluates.
 //!
 //! It exists so the generator and the runtime apply the same rules about which combinations
-//! are allowed (SPEC-NOTES §9): `simple` is the default and may have a context, `regex` and
-//! `jsonpath` need one, `xpath` is not supported, and JSONPath means RFC 9535 only.
+//! are allowed (SPEC-NOTES §9): `simple` is the default and may have a context, `regex`,
+//! `jsonpath` and `xpath` need one, and JSONPath means RFC 9535 only.
+//!
+//! XPath is parsed and evaluated by an engine this crate does not link (see [`XPathEngine`]):
+//! the only maintained one is heavy, so the runtime and the generator add it behind a feature.
 
 use crate::condition::SimpleCondition;
 use crate::expression::Expression;
@@ -67,6 +70,62 @@ pub enum Criterion {
         /// The query or logical expression.
         path: JsonPathCondition,
     },
+    /// An XPath expression evaluated over the context value, which must be XML text; it holds
+    /// when its effective boolean value is true. The expression is kept as text: only an
+    /// [`XPathEngine`] can parse it.
+    XPath {
+        /// The XML document (usually `$response.body`).
+        context: Expression,
+        /// The XPath expression as written.
+        expression: String,
+        /// The Criterion Expression Type Object's `version`, if one was given.
+        version: Option<XPathVersion>,
+    },
+}
+
+/// The XPath versions Arazzo 1.0.1 names in a Criterion Expression Type Object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum XPathVersion {
+    /// `xpath-10`
+    V10,
+    /// `xpath-20`
+    V20,
+    /// `xpath-30`
+    V30,
+}
+
+impl XPathVersion {
+    /// Every version, as written in a document (for messages and suggestions).
+    pub const NAMES: [&'static str; 3] = ["xpath-10", "xpath-20", "xpath-30"];
+
+    /// Reads a `version` value.
+    pub fn from_name(name: &str) -> Option<XPathVersion> {
+        match name {
+            "xpath-10" => Some(XPathVersion::V10),
+            "xpath-20" => Some(XPathVersion::V20),
+            "xpath-30" => Some(XPathVersion::V30),
+            _ => None,
+        }
+    }
+
+    /// The `version` value as written in a document.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            XPathVersion::V10 => "xpath-10",
+            XPathVersion::V20 => "xpath-20",
+            XPathVersion::V30 => "xpath-30",
+        }
+    }
+}
+
+/// Parses and evaluates XPath. This crate has no XPath engine of its own: the maintained one
+/// (`xee-xpath`) costs hundreds of crates, so the runtime provides one only behind its `xpath`
+/// feature and passes it to [`Criterion::evaluate_with`].
+pub trait XPathEngine {
+    /// The effective boolean value of `expression` with the document `xml` as context item.
+    /// XML that does not parse and expressions that fail are errors, never `false`, so the
+    /// caller can say why the criterion failed.
+    fn matches(&self, xml: &str, expression: &str) -> Result<bool, EvalError>;
 }
 
 /// Which Criterion field a [`CriterionError`] is about (so the caller can point at its line).
@@ -143,14 +202,10 @@ impl Criterion {
                 )
             })?,
         };
-        if ty == CriterionType::XPath {
-            return Err(err(
-                CriterionField::Type,
-                ParseError::new(0, "xpath criteria are not supported yet"),
-            ));
-        }
         if let Some(v) = version {
             let problem = match ty {
+                CriterionType::XPath if XPathVersion::from_name(v).is_some() => None,
+                CriterionType::XPath => Some(format!("unknown XPath version '{v}'; expected {}", XPathVersion::NAMES.join(", "))),
                 CriterionType::JsonPath if v == "rfc9535" => None,
                 CriterionType::JsonPath if v == GOESSNER => Some(format!(
                     "JSONPath version '{GOESSNER}' is not supported; only RFC 9535 JSONPath (no version) is"
@@ -190,6 +245,16 @@ impl Criterion {
                 let path = JsonPathCondition::parse(condition).map_err(condition_error)?;
                 Ok(Criterion::JsonPath { context, path })
             }
+            (CriterionType::XPath, Some(context)) => {
+                if condition.trim().is_empty() {
+                    return Err(condition_error(ParseError::new(0, "expected an XPath expression")));
+                }
+                Ok(Criterion::XPath {
+                    context,
+                    expression: condition.to_owned(),
+                    version: version.and_then(XPathVersion::from_name),
+                })
+            }
             _ => Ok(Criterion::Simple(SimpleCondition::parse(condition).map_err(condition_error)?)),
         }
     }
@@ -200,6 +265,7 @@ impl Criterion {
             Criterion::Simple(_) => CriterionType::Simple,
             Criterion::Regex { .. } => CriterionType::Regex,
             Criterion::JsonPath { .. } => CriterionType::JsonPath,
+            Criterion::XPath { .. } => CriterionType::XPath,
         }
     }
 
@@ -208,7 +274,9 @@ impl Criterion {
     pub fn expressions(&self) -> Vec<&Expression> {
         match self {
             Criterion::Simple(c) => c.expressions().into_iter().map(|(e, _)| e).collect(),
-            Criterion::Regex { context, .. } | Criterion::JsonPath { context, .. } => vec![context],
+            Criterion::Regex { context, .. } | Criterion::JsonPath { context, .. } | Criterion::XPath { context, .. } => {
+                vec![context]
+            }
         }
     }
 
@@ -219,10 +287,19 @@ impl Criterion {
     ///   text is; the criterion passes when the pattern matches *anywhere* (`Regex::is_match`,
     ///   unanchored — write `^...$` to match the whole value).
     /// - `jsonpath`: see [`JsonPathCondition::evaluate`].
+    /// - `xpath`: always an error here, as there is no engine; see [`Criterion::evaluate_with`].
     ///
     /// For `regex` and `jsonpath` a missing or `null` context makes the criterion fail
     /// (`Ok(false)`); resolver errors are returned as `Err`.
     pub fn evaluate(&self, r: &dyn Resolve) -> Result<bool, EvalError> {
+        self.evaluate_with(r, None)
+    }
+
+    /// [`Criterion::evaluate`], with an engine for `xpath` criteria. An `xpath` criterion whose
+    /// context is not XML text (it selected nothing, or JSON), or that the engine cannot
+    /// evaluate, is an `Err` saying so: a caller treating errors as "not met" then still has a
+    /// reason to show, where a bare `false` would hide a wrong `context` or a malformed body.
+    pub fn evaluate_with(&self, r: &dyn Resolve, xpath: Option<&dyn XPathEngine>) -> Result<bool, EvalError> {
         match self {
             Criterion::Simple(c) => c.evaluate(r),
             Criterion::Regex { context, regex } => Ok(match r.resolve(context)? {
@@ -234,6 +311,25 @@ impl Criterion {
                 None | Some(Value::Null) => false,
                 Some(v) => path.evaluate(&v),
             }),
+            Criterion::XPath { context, expression, .. } => {
+                let Some(engine) = xpath else {
+                    return Err(EvalError::new(
+                        "xpath criteria need an XPath engine (feature `xpath` of crate `arazzo`)",
+                    ));
+                };
+                match r.resolve(context)? {
+                    Some(Value::String(xml)) => engine.matches(&xml, expression),
+                    None | Some(Value::Null) => Err(EvalError::new(format!(
+                        "`{}` selected nothing, so there is no XML document to evaluate the XPath expression on",
+                        context
+                    ))),
+                    Some(other) => Err(EvalError::new(format!(
+                        "`{}` is JSON ({}), not XML text",
+                        context,
+                        json_kind(&other)
+                    ))),
+                }
+            }
         }
     }
 }
@@ -260,5 +356,16 @@ fn compile_regex(pattern: &str) -> Result<regex::Regex, ParseError> {
                 }
             })
         }
+    }
+}
+
+fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
     }
 }

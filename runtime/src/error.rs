@@ -110,6 +110,9 @@ pub enum WorkflowError {
         step: String,
         status: u16,
         body: String,
+        /// Set when a criterion could not be evaluated (a body that is not
+        /// XML for an `xpath` criterion, ...) rather than evaluated to false.
+        reason: Option<String>,
     },
     /// The step's request got no usable answer. (Boxed: it is large, and
     /// every `Result` in a run carries this type.)
@@ -178,9 +181,11 @@ impl fmt::Display for WorkflowError {
                 step,
                 status,
                 body,
+                reason,
             } => write!(
                 f,
-                "workflow `{workflow}`: step `{step}` failed: HTTP {status} did not meet its success criteria: {}",
+                "workflow `{workflow}`: step `{step}` failed: HTTP {status} did not meet its success criteria{}: {}",
+                reason.as_ref().map(|r| format!(" ({r})")).unwrap_or_default(),
                 preview(body)
             ),
             WorkflowError::Client { workflow, step, source } => write!(f, "workflow `{workflow}`: step `{step}`: {source}"),

@@ -60,6 +60,9 @@ pub enum Event<'a> {
         step: &'a str,
         condition: &'a str,
         passed: bool,
+        /// Why the criterion could not be evaluated (it then did not pass): a value of the
+        /// wrong type, a body that is not XML for an `xpath` criterion, ...
+        error: Option<&'a str>,
     },
     StepSucceeded {
         workflow: &'a str,

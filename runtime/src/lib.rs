@@ -15,6 +15,8 @@ mod retry;
 mod run;
 mod secret;
 mod style;
+#[cfg(feature = "xpath")]
+mod xpath;
 
 pub use client::{ApiKeyLocation, Auth, Body, Exchange, HttpClient, Method, RawBody, Request};
 pub use error::{ClientError, WorkflowError};
@@ -31,3 +33,30 @@ pub use arazzo_macros::arazzo_workflow;
 pub use reqwest;
 pub use serde;
 pub use serde_json;
+
+/// Generated code invokes this once per `xpath` criterion, with the step and condition. With
+/// the `xpath` feature it expands to nothing; without it, to a compile error naming the
+/// criterion. The check is here, not in the generator, because only this crate knows whether
+/// it was built with an XPath engine (the generator runs in a proc macro or build script whose
+/// features need not match), and an `xpath` criterion must never pass or fail silently for
+/// want of one.
+#[cfg(feature = "xpath")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __require_xpath {
+    ($criterion:literal) => {};
+}
+
+/// See the other definition, with the `xpath` feature.
+#[cfg(not(feature = "xpath"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __require_xpath {
+    ($criterion:literal) => {
+        ::core::compile_error!(::core::concat!(
+            $criterion,
+            " is an `xpath` criterion, which needs feature `xpath` of crate `arazzo`: \
+             add `features = [\"xpath\"]` to its dependency"
+        ));
+    };
+}

@@ -125,7 +125,18 @@ pub struct Run<'a> {
     /// Span of the step being run (the run's span before the first step);
     /// every event, the HTTP exchange and called workflows go under it.
     step_span: tracing::Span,
+    /// The first criterion of the current step that could not be evaluated, and why: a
+    /// criterion that fails that way is "not met", and [`WorkflowError::StepFailed`] says why
+    /// instead of leaving the user to guess from the body.
+    criterion_error: Option<String>,
 }
+
+/// The engine for `xpath` criteria. Without the feature generated code using one does not
+/// compile (`__require_xpath!`), so `None` is only reached by hand-written calls.
+#[cfg(feature = "xpath")]
+const XPATH: Option<&dyn arazzo_expr::XPathEngine> = Some(&crate::xpath::Xee);
+#[cfg(not(feature = "xpath"))]
+const XPATH: Option<&dyn arazzo_expr::XPathEngine> = None;
 
 impl<'a> Run<'a> {
     /// `sources`: each source description's name and the base URL its client uses.
@@ -155,6 +166,7 @@ impl<'a> Run<'a> {
             workflows: HashMap::new(),
             call: None,
             pending_method: None,
+            criterion_error: None,
             step_span: span.clone(),
             span,
         }
@@ -198,6 +210,7 @@ impl<'a> Run<'a> {
     /// fails with [`WorkflowError::Timeout`] when that wait would pass the deadline.
     pub async fn enter(&mut self, step: &'static str) -> Result<(), WorkflowError> {
         self.steps_run += 1;
+        self.criterion_error = None;
         if self.steps_run > self.policy.max_steps {
             return Err(WorkflowError::StepLimit {
                 workflow: self.workflow.to_owned(),
@@ -419,7 +432,7 @@ impl<'a> Run<'a> {
     }
 
     /// All criteria must hold (Arazzo: logical AND). An empty list holds.
-    pub fn criteria(&self, step: &str, criteria: &[CriterionSpec]) -> Result<bool, WorkflowError> {
+    pub fn criteria(&mut self, step: &str, criteria: &[CriterionSpec]) -> Result<bool, WorkflowError> {
         for spec in criteria {
             if !self.criterion(step, spec)? {
                 return Ok(false);
@@ -428,16 +441,18 @@ impl<'a> Run<'a> {
         Ok(true)
     }
 
-    /// One criterion. Evaluation problems (a value of the wrong type) make
-    /// the criterion false, as Arazzo 1.1 clarifies, and are logged.
-    pub fn criterion(&self, step: &str, spec: &CriterionSpec) -> Result<bool, WorkflowError> {
+    /// One criterion. Evaluation problems (a value of the wrong type, a body
+    /// that is not XML for an `xpath` criterion) make the criterion false, as
+    /// Arazzo 1.1 clarifies; the reason goes to the event, to `tracing`, and
+    /// to [`WorkflowError::StepFailed`] if the step fails for want of a failure action.
+    pub fn criterion(&mut self, step: &str, spec: &CriterionSpec) -> Result<bool, WorkflowError> {
         let criterion = Criterion::parse(spec.kind, spec.version, spec.context, spec.condition)
             .map_err(|e| self.expression_error(Some(step), spec.condition, e.error.to_string()))?;
-        let passed = match criterion.evaluate(self) {
-            Ok(passed) => passed,
+        let (passed, error) = match criterion.evaluate_with(&*self, XPATH) {
+            Ok(passed) => (passed, None),
             Err(e) => {
                 tracing::warn!(workflow = self.workflow, step, condition = spec.condition, error = %e, "criterion could not be evaluated; treating it as not met");
-                false
+                (false, Some(e.message))
             }
         };
         self.emit(&Event::Criterion {
@@ -445,7 +460,12 @@ impl<'a> Run<'a> {
             step,
             condition: spec.condition,
             passed,
+            error: error.as_deref(),
         });
+        if let Some(message) = error {
+            self.criterion_error
+                .get_or_insert_with(|| format!("`{}` could not be evaluated: {message}", spec.condition));
+        }
         Ok(passed)
     }
 
@@ -496,6 +516,7 @@ impl<'a> Run<'a> {
         WorkflowError::StepFailed {
             workflow: self.workflow.to_owned(),
             step: step.to_owned(),
+            reason: self.criterion_error.clone(),
             status,
             body,
         }

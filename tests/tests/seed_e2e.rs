@@ -68,6 +68,7 @@ async fn start_answering_404_fails_naming_the_step() {
             step,
             status,
             body,
+            reason: None,
         } => {
             assert_eq!((workflow.as_str(), step.as_str(), *status), ("seer-autofix-issue", "startFix", 404));
             assert!(body.contains("does not exist"), "body kept: {body}");

@@ -7,3 +7,5 @@ pub mod lower;
 pub mod model;
 pub mod resolve;
 pub mod support;
+#[cfg(feature = "xpath")]
+pub mod xpath;

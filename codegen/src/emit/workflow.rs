@@ -131,7 +131,10 @@ pub fn emit(program: &Program, names: &dyn TypeNames) -> TokenStream {
     );
     let methods = program.workflows.iter().map(|w| workflow_method(w, &program.workflows, clients));
     let dispatcher = dispatcher(&program.workflows);
+    let xpath = require_xpath(&program.workflows);
     quote! {
+        #xpath
+
         #(#types)*
 
         /// Runs the workflows of the Arazzo document. Cheap to clone.
@@ -177,6 +180,27 @@ pub fn emit(program: &Program, names: &dyn TypeNames) -> TokenStream {
             #dispatcher
         }
     }
+}
+
+/// One `::arazzo::__require_xpath!` per `xpath` criterion. The runtime, not the generator,
+/// knows whether it has an XPath engine; its macro turns each into a compile error naming the
+/// criterion when it does not. Documents without `xpath` criteria get nothing.
+pub(crate) fn require_xpath(workflows: &[WorkflowIr]) -> TokenStream {
+    let mut seen: Vec<String> = Vec::new();
+    for w in workflows {
+        for s in &w.steps {
+            let actions = s.on_success.iter().chain(&s.on_failure);
+            let criteria = s.success.iter().chain(actions.flat_map(|a| &a.criteria));
+            for c in criteria.filter(|c| c.kind.as_deref() == Some("xpath")) {
+                // Workflow-level actions are copied into each step: one error per step is enough.
+                let what = format!("workflow `{}`, step `{}`: condition `{}`", w.id, s.id, c.condition);
+                if !seen.contains(&what) {
+                    seen.push(what);
+                }
+            }
+        }
+    }
+    quote!(#(::arazzo::__require_xpath!(#seen);)*)
 }
 
 fn io_types(w: &WorkflowIr, names: &dyn TypeNames) -> TokenStream {

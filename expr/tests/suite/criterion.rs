@@ -1,6 +1,6 @@
 //! Criterion dispatch: type/version/context rules, regex matching, and field-tagged errors.
 
-use arazzo_expr::{Criterion, CriterionField, CriterionType, EvalError, Expression, Source};
+use arazzo_expr::{Criterion, CriterionField, CriterionType, EvalError, Expression, Source, XPathEngine, XPathVersion};
 use serde_json::{Value, json};
 
 fn parse(ty: Option<&str>, version: Option<&str>, context: Option<&str>, condition: &str) -> Criterion {
@@ -131,21 +131,30 @@ fn jsonpath_criteria() {
 fn field_errors() {
     parse_err(
         Some("xpath"),
-        None,
+        Some("xpath-31"),
         Some("$response.body"),
         "//a",
-        CriterionField::Type,
+        CriterionField::Version,
         0,
-        "xpath criteria are not supported yet",
+        "unknown XPath version 'xpath-31'; expected xpath-10, xpath-20, xpath-30",
     );
     parse_err(
         Some("xpath"),
-        Some("xpath-30"),
-        Some("$response.body"),
+        None,
+        None,
         "//a",
-        CriterionField::Type,
+        CriterionField::Context,
         0,
-        "xpath",
+        "a xpath criterion needs a context",
+    );
+    parse_err(
+        Some("xpath"),
+        None,
+        Some("$response.body"),
+        "  ",
+        CriterionField::Condition,
+        0,
+        "expected an XPath expression",
     );
     parse_err(
         Some("JSONPath"),
@@ -219,8 +228,53 @@ fn field_errors() {
         15,
         "expected an operand",
     );
-    let e = Criterion::parse(Some("xpath"), None, None, "x").unwrap_err();
-    assert_eq!(e.to_string(), "type: xpath criteria are not supported yet (at byte 0)");
+    let e = Criterion::parse(Some("xpath"), Some("2.0"), None, "x").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "version: unknown XPath version '2.0'; expected xpath-10, xpath-20, xpath-30 (at byte 0)"
+    );
+}
+
+/// A stand-in engine: arazzo-expr only routes the context to it, the runtime supplies the real one.
+struct Contains;
+
+impl XPathEngine for Contains {
+    fn matches(&self, xml: &str, expression: &str) -> Result<bool, EvalError> {
+        if !xml.starts_with('<') {
+            return Err(EvalError::new("not XML"));
+        }
+        Ok(xml.contains(expression))
+    }
+}
+
+#[test]
+fn xpath_routes_the_context_to_the_engine() {
+    for version in [None, Some("xpath-10"), Some("xpath-20"), Some("xpath-30")] {
+        let c = Criterion::parse(Some("xpath"), version, Some("$response.body"), "<a>").unwrap();
+        assert_eq!(c.criterion_type(), CriterionType::XPath);
+        let Criterion::XPath { version: v, .. } = &c else { panic!("{c:?}") };
+        assert_eq!(v.map(XPathVersion::as_str), version);
+        assert_eq!(c.expressions().len(), 1);
+    }
+    let c = Criterion::parse(Some("xpath"), None, Some("$response.body"), "<a>").unwrap();
+    let body = |v: Option<serde_json::Value>| move |_: &Expression| Ok(v.clone());
+    let eval = |v: Option<serde_json::Value>| c.evaluate_with(&body(v), Some(&Contains));
+    assert_eq!(eval(Some(json!("<a>1</a>"))), Ok(true));
+    assert_eq!(eval(Some(json!("<b/>"))), Ok(false));
+    assert_eq!(eval(Some(json!("plain"))), Err(EvalError::new("not XML")));
+    assert_eq!(
+        eval(Some(json!({"a": 1}))),
+        Err(EvalError::new("`$response.body` is JSON (an object), not XML text"))
+    );
+    assert_eq!(
+        eval(None),
+        Err(EvalError::new(
+            "`$response.body` selected nothing, so there is no XML document to evaluate the XPath expression on"
+        ))
+    );
+    // Without an engine the criterion is an error, never a pass.
+    let e = c.evaluate(&body(Some(json!("<a/>")))).unwrap_err();
+    assert!(e.message.contains("feature `xpath` of crate `arazzo`"), "{e}");
 }
 
 #[test]
