@@ -16,10 +16,11 @@
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
+use std::process::ExitCode;
 
 use arazzo_codegen::{FileId, Generator, names, yaml};
 use arazzo_tests::conform;
+use arazzo_tests::scratch::Scratch;
 use serde_json::{Value, json};
 
 fn read_json(path: &Path) -> Option<Value> {
@@ -165,9 +166,8 @@ fn main() -> ExitCode {
         eprintln!("usage: jentic FIXTURES_DIR");
         return ExitCode::from(2);
     };
-    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| workspace.join("target"), PathBuf::from);
-    let scratch = target.join("jentic-scratch");
+    let crate_ = Scratch::new(Path::new(env!("CARGO_MANIFEST_DIR")), "jentic-scratch");
+    let scratch = crate_.dir.clone();
     let mut dirs: Vec<PathBuf> = match std::fs::read_dir(&dir) {
         Ok(entries) => entries.flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect(),
         Err(e) => {
@@ -186,14 +186,8 @@ fn main() -> ExitCode {
         eprintln!("{}: {e}", src.display());
         return ExitCode::FAILURE;
     }
-    let root = workspace.canonicalize().unwrap_or(workspace);
-    let manifest = format!(
-        "[package]\nname = \"jentic-scratch\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[workspace]\n\n[dependencies]\narazzo = {{ path = {:?} }}\narazzo-tests = {{ path = {:?} }}\nserde_json = {{ version = \"1\", features = [\"preserve_order\"] }}\ntokio = {{ version = \"1\", features = [\"rt-multi-thread\", \"macros\"] }}\n",
-        root.join("runtime"),
-        root.join("tests")
-    );
     let mut plan = Vec::new();
-    let mut writes = vec![(scratch.join("Cargo.toml"), manifest), (src.join("main.rs"), main_rs(&prepared))];
+    let mut writes = vec![(src.join("main.rs"), main_rs(&prepared))];
     for (i, p) in prepared.iter().enumerate() {
         let sources: Vec<Value> = p.clients.iter().map(|(m, b)| json!([m, b])).collect();
         match &p.code {
@@ -207,29 +201,5 @@ fn main() -> ExitCode {
             }
         }
     }
-    writes.push((scratch.join("plan.json"), Value::Array(plan).to_string()));
-    if !scratch.join("Cargo.lock").exists() {
-        let _ = std::fs::copy(root.join("Cargo.lock"), scratch.join("Cargo.lock"));
-    }
-    for (path, text) in writes {
-        if let Err(e) = std::fs::write(&path, text) {
-            eprintln!("{}: {e}", path.display());
-            return ExitCode::FAILURE;
-        }
-    }
-    let status = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
-        .args(["run", "--quiet", "--manifest-path"])
-        .arg(scratch.join("Cargo.toml"))
-        .arg("--")
-        .arg(scratch.join("plan.json"))
-        .env("CARGO_TARGET_DIR", &target)
-        .status();
-    match status {
-        Ok(s) if s.success() => ExitCode::SUCCESS,
-        Ok(_) => ExitCode::FAILURE,
-        Err(e) => {
-            eprintln!("running the scratch crate: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    crate_.run(writes, &Value::Array(plan))
 }

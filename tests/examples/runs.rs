@@ -21,11 +21,12 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
+use std::process::ExitCode;
 
 use arazzo_codegen::{FileId, Generator, names, yaml};
 use arazzo_tests::conform;
 use arazzo_tests::runs::routes;
+use arazzo_tests::scratch::Scratch;
 use serde_json::{Map, Value, json};
 
 fn read_json(path: &Path) -> Option<Value> {
@@ -421,9 +422,8 @@ fn main() -> ExitCode {
         eprintln!("usage: runs DIR [--conform] [--source NAME=PATH]...");
         return ExitCode::from(2);
     };
-    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| workspace.join("target"), PathBuf::from);
-    let scratch = target.join("runs-scratch");
+    let crate_ = Scratch::new(Path::new(env!("CARGO_MANIFEST_DIR")), "runs-scratch");
+    let scratch = crate_.dir.clone();
     let mut docs = Vec::new();
     documents(&dir, &mut docs);
     if docs.is_empty() {
@@ -439,14 +439,8 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let prepared: Vec<Prepared> = docs.iter().map(|d| prepare(d, &dir, &mapped, &scratch, conform_on)).collect();
-    let root = workspace.canonicalize().unwrap_or(workspace);
-    let manifest = format!(
-        "[package]\nname = \"runs-scratch\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[workspace]\n\n[dependencies]\narazzo = {{ path = {:?} }}\narazzo-tests = {{ path = {:?} }}\nserde_json = {{ version = \"1\", features = [\"preserve_order\"] }}\ntokio = {{ version = \"1\", features = [\"rt-multi-thread\", \"macros\"] }}\n",
-        root.join("runtime"),
-        root.join("tests")
-    );
     let mut plan = Vec::new();
-    let mut writes = vec![(scratch.join("Cargo.toml"), manifest), (src.join("main.rs"), main_rs(&prepared))];
+    let mut writes = vec![(src.join("main.rs"), main_rs(&prepared))];
     for (i, p) in prepared.iter().enumerate() {
         let mut entry = p.plan.clone();
         match &p.code {
@@ -458,29 +452,5 @@ fn main() -> ExitCode {
         }
         plan.push(entry);
     }
-    writes.push((scratch.join("plan.json"), Value::Array(plan).to_string()));
-    if !scratch.join("Cargo.lock").exists() {
-        let _ = std::fs::copy(root.join("Cargo.lock"), scratch.join("Cargo.lock"));
-    }
-    for (path, text) in writes {
-        if let Err(e) = std::fs::write(&path, text) {
-            eprintln!("{}: {e}", path.display());
-            return ExitCode::FAILURE;
-        }
-    }
-    let status = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
-        .args(["run", "--quiet", "--manifest-path"])
-        .arg(scratch.join("Cargo.toml"))
-        .arg("--")
-        .arg(scratch.join("plan.json"))
-        .env("CARGO_TARGET_DIR", &target)
-        .status();
-    match status {
-        Ok(s) if s.success() => ExitCode::SUCCESS,
-        Ok(_) => ExitCode::FAILURE,
-        Err(e) => {
-            eprintln!("running the scratch crate: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    crate_.run(writes, &Value::Array(plan))
 }

@@ -14,3 +14,4 @@ pub mod httpbin;
 pub mod jentic;
 pub mod mock;
 pub mod runs;
+pub mod scratch;
