@@ -12,7 +12,6 @@
 //! endpoint does not serve is `405`.
 
 use std::collections::HashMap;
-use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -21,56 +20,31 @@ use axum::body::Bytes;
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
-use tokio::net::TcpListener;
-use tokio::sync::oneshot;
 
-use crate::mock::decode_form;
+use crate::mock::{Serving, decode_form};
 
 /// A running fake httpbin on 127.0.0.1; stops when dropped.
 #[derive(Debug)]
 pub struct Httpbin {
-    addr: SocketAddr,
+    serving: Serving,
     log: Arc<Mutex<Vec<String>>>,
-    shutdown: Option<oneshot::Sender<()>>,
 }
 
 impl Httpbin {
     pub async fn start() -> std::io::Result<Httpbin> {
-        let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).await?;
-        let addr = listener.local_addr()?;
         let log = Arc::new(Mutex::new(Vec::new()));
-        let app = axum::Router::new().fallback(serve).with_state(log.clone());
-        let (shutdown, stop) = oneshot::channel::<()>();
-        tokio::spawn(async move {
-            axum::serve(listener, app)
-                .with_graceful_shutdown(async move {
-                    let _ = stop.await;
-                })
-                .await
-        });
-        Ok(Httpbin {
-            addr,
-            log,
-            shutdown: Some(shutdown),
-        })
+        let serving = Serving::start(axum::Router::new().fallback(serve).with_state(log.clone())).await?;
+        Ok(Httpbin { serving, log })
     }
 
     pub fn base_url(&self) -> String {
-        format!("http://{}", self.addr)
+        format!("http://{}", self.serving.addr)
     }
 
     /// Every request served so far, as `METHOD /path?query`, so a run's
     /// report can show retries and routing.
     pub fn requests(&self) -> Vec<String> {
         self.log.lock().map(|l| l.clone()).unwrap_or_default()
-    }
-}
-
-impl Drop for Httpbin {
-    fn drop(&mut self) {
-        if let Some(shutdown) = self.shutdown.take() {
-            let _ = shutdown.send(());
-        }
     }
 }
 
@@ -417,7 +391,7 @@ mod tests {
 
     /// One raw HTTP/1.1 exchange: (status, headers lower-cased, body).
     async fn call(bin: &Httpbin, request: &str) -> (u16, Vec<(String, String)>, String) {
-        let mut stream = tokio::net::TcpStream::connect(bin.addr).await.unwrap();
+        let mut stream = tokio::net::TcpStream::connect(bin.serving.addr).await.unwrap();
         stream.write_all(request.as_bytes()).await.unwrap();
         let mut raw = Vec::new();
         stream.read_to_end(&mut raw).await.unwrap();

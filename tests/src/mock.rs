@@ -121,9 +121,43 @@ struct State {
 /// A running scripted server on 127.0.0.1; stops when dropped.
 #[derive(Debug)]
 pub struct MockServer {
-    addr: SocketAddr,
+    serving: Serving,
     state: Arc<Mutex<State>>,
+}
+
+/// An axum app served on 127.0.0.1 (a free port) until dropped; the
+/// scripted server here and the fake httpbin both run on one.
+#[derive(Debug)]
+pub struct Serving {
+    pub addr: SocketAddr,
     shutdown: Option<oneshot::Sender<()>>,
+}
+
+impl Serving {
+    pub async fn start(app: axum::Router) -> std::io::Result<Serving> {
+        let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).await?;
+        let addr = listener.local_addr()?;
+        let (shutdown, stop) = oneshot::channel::<()>();
+        tokio::spawn(async move {
+            axum::serve(listener, app)
+                .with_graceful_shutdown(async move {
+                    let _ = stop.await;
+                })
+                .await
+        });
+        Ok(Serving {
+            addr,
+            shutdown: Some(shutdown),
+        })
+    }
+}
+
+impl Drop for Serving {
+    fn drop(&mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+    }
 }
 
 fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
@@ -203,27 +237,13 @@ async fn serve(state: axum::extract::State<Arc<Mutex<State>>>, method: Method, u
 
 impl MockServer {
     pub async fn start() -> std::io::Result<MockServer> {
-        let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).await?;
-        let addr = listener.local_addr()?;
         let state = Arc::new(Mutex::new(State::default()));
-        let app = axum::Router::new().fallback(serve).with_state(state.clone());
-        let (shutdown, stop) = oneshot::channel::<()>();
-        tokio::spawn(async move {
-            axum::serve(listener, app)
-                .with_graceful_shutdown(async move {
-                    let _ = stop.await;
-                })
-                .await
-        });
-        Ok(MockServer {
-            addr,
-            state,
-            shutdown: Some(shutdown),
-        })
+        let serving = Serving::start(axum::Router::new().fallback(serve).with_state(state.clone())).await?;
+        Ok(MockServer { serving, state })
     }
 
     pub fn base_url(&self) -> String {
-        format!("http://{}", self.addr)
+        format!("http://{}", self.serving.addr)
     }
 
     /// Scripts `method path[?query]`: `{x}` in the path matches any one
@@ -243,14 +263,6 @@ impl MockServer {
 
     pub fn requests(&self) -> Vec<Recorded> {
         lock(&self.state).requests.clone()
-    }
-}
-
-impl Drop for MockServer {
-    fn drop(&mut self) {
-        if let Some(shutdown) = self.shutdown.take() {
-            let _ = shutdown.send(());
-        }
     }
 }
 
