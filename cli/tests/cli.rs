@@ -1,5 +1,6 @@
 //! The `arazzo-codegen` binary as a user runs it: exit codes, rustc-style
-//! and JSON diagnostics, `--source` mappings, `generate --out`, `--help`.
+//! and JSON diagnostics, `--source` mappings, `generate --out`, `--help`,
+//! `--version` and usage errors.
 //! Each test writes its own small files to a fresh temporary directory.
 
 use std::path::{Path, PathBuf};
@@ -179,26 +180,97 @@ fn generate_refuses_a_broken_document() {
 }
 
 #[test]
-fn help_and_usage_errors() {
+fn help_and_version() {
     let dir = scratch("help", &[]);
-    let out = run(&dir, &["--help"]);
+    for args in [&["--help"][..], &[][..], &["help"][..]] {
+        let out = run(&dir, args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let help = text(&out.stdout);
+        assert!(help.contains("Usage: arazzo-codegen [COMMAND]"), "{args:?}: {help}");
+        assert!(help.contains("check ") && help.contains("generate "), "{args:?}: {help}");
+    }
+    let out = run(&dir, &["check", "--help"]);
     assert_eq!(out.status.code(), Some(0));
     let help = text(&out.stdout);
-    assert!(help.contains("arazzo-codegen check [OPTIONS] FILE..."), "{help}");
-    assert!(help.contains("--source NAME=PATH"), "{help}");
+    assert!(help.contains("Usage: arazzo-codegen check [OPTIONS] <FILE>..."), "{help}");
+    assert!(help.contains("--source <NAME=PATH>"), "{help}");
+    assert!(help.contains("EXIT STATUS:"), "{help}");
+    let out = run(&dir, &["--version"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(text(&out.stdout), format!("arazzo-codegen {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+/// Every usage error exits 2 with `error: ...` first and a pointer to `--help` last.
+#[test]
+fn usage_errors_exit_two() {
+    let dir = scratch("usage", &[]);
     for (args, message) in [
-        (&["frobnicate"][..], "error: unknown command `frobnicate`"),
-        (&["check"][..], "error: `check` needs a FILE"),
-        (&["check", "--colour", "x.yaml"][..], "error: unknown option `--colour` for `check`"),
+        (&["frobnicate"][..], "error: unrecognized subcommand 'frobnicate'"),
+        (&["check"][..], "error: the following required arguments were not provided"),
+        (&["check", "--colour", "x.yaml"][..], "error: unexpected argument '--colour' found"),
+        (
+            &["check", "--colour=always", "x.yaml"][..],
+            "error: unexpected argument '--colour' found",
+        ),
+        (
+            &["check", "--out", "o.rs", "x.yaml"][..],
+            "error: unexpected argument '--out' found",
+        ),
         (
             &["check", "--source", "nopath", "x.yaml"][..],
-            "error: `--source nopath` must be NAME=PATH",
+            "error: invalid value 'nopath' for '--source <NAME=PATH>': must be NAME=PATH",
         ),
-        (&["check", "--format", "xml", "x.yaml"][..], "error: unknown format `xml`"),
-        (&["generate", "a.yaml", "b.yaml"][..], "error: `generate` takes one FILE"),
+        (
+            &["check", "--format", "xml", "x.yaml"][..],
+            "error: invalid value 'xml' for '--format <FORMAT>'",
+        ),
+        (
+            &["check", "--format=xml", "x.yaml"][..],
+            "error: invalid value 'xml' for '--format <FORMAT>'",
+        ),
+        (
+            &["check", "x.yaml", "--format"][..],
+            "error: a value is required for '--format <FORMAT>'",
+        ),
+        (&["generate", "a.yaml", "b.yaml"][..], "error: unexpected argument 'b.yaml' found"),
+        (
+            &["generate", "--all-operations=yes", "a.yaml"][..],
+            "error: unexpected value 'yes' for '--all-operations'",
+        ),
     ] {
         let out = run(&dir, args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert!(text(&out.stderr).starts_with(message), "{args:?}: {}", text(&out.stderr));
+        let stderr = text(&out.stderr);
+        assert!(stderr.starts_with(message), "{args:?}: {stderr}");
+        assert!(stderr.ends_with("For more information, try '--help'.\n"), "{args:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "{args:?}");
     }
+}
+
+/// `--opt=value` and `--opt value` mean the same, for every option that takes a value.
+#[test]
+fn options_take_their_value_inline_or_separately() {
+    let dir = scratch("inline", &[("api.yaml", API), ("wf.yaml", &workflow("./api.yaml", "getpet"))]);
+    let separate = run(&dir, &["check", "--format", "json", "wf.yaml"]);
+    let inline = run(&dir, &["check", "--format=json", "wf.yaml"]);
+    assert_eq!(inline.status.code(), Some(1));
+    assert_eq!(text(&inline.stdout), text(&separate.stdout));
+    assert!(
+        text(&inline.stdout).contains("\"code\":\"unknown-operation\""),
+        "{}",
+        text(&inline.stdout)
+    );
+
+    let dir = scratch("inline-out", &[("api.yaml", API), ("wf.yaml", &workflow("./api.yaml", "getPet"))]);
+    let out = run(&dir, &["generate", "--out=a.rs", "wf.yaml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let out = run(&dir, &["generate", "--out", "b.rs", "--all-operations", "wf.yaml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let a = std::fs::read_to_string(dir.join("a.rs")).expect("--out=a.rs was written");
+    let b = std::fs::read_to_string(dir.join("b.rs")).expect("--out b.rs was written");
+    assert!(a.contains("pub mod pets") && b.contains("pub mod pets"));
+    // A file named like a flag still gets through after `--`.
+    std::fs::copy(dir.join("wf.yaml"), dir.join("-wf.yaml")).expect("copy");
+    let out = run(&dir, &["check", "--", "-wf.yaml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }
