@@ -98,7 +98,7 @@ fn check_broken_document_exits_one_with_rustc_style_output() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         text(&out.stderr),
-        "error: unknown operationId `getpet`\n  --> wf.yaml:13:22\n   |\n13 |         operationId: getpet\n   |                      ^^^^^^\n  = help: did you mean `getPet`?\n\nwf.yaml: 1 error\n"
+        "error: unknown operationId `getpet`\n  --> wf.yaml:13:22\n   |\n13 |         operationId: getpet\n   |                      ^^^^^^\n   |\n   = help: did you mean `getPet`?\n\nwf.yaml: 1 error\n"
     );
 }
 

@@ -68,6 +68,19 @@ impl SourceFile {
         let index = usize::try_from(line).ok()?.checked_sub(1)?;
         self.text.lines().nth(index)
     }
+
+    /// The byte offset at which a 1-based line starts.
+    pub fn line_offset(&self, line: u32) -> Option<usize> {
+        let index = usize::try_from(line).ok()?.checked_sub(1)?;
+        if index == 0 {
+            return Some(0);
+        }
+        self.text
+            .match_indices('\n')
+            .nth(index - 1)
+            .map(|(i, _)| i + 1)
+            .filter(|&start| start <= self.text.len())
+    }
 }
 
 /// All files read during one generation.
