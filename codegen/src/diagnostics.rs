@@ -183,7 +183,10 @@ impl Diagnostic {
         let mut title = Group::with_title(level.primary_title(self.message.as_str()));
         let mut elsewhere = Vec::new();
         let mut footers = Vec::new();
-        match self.span.and_then(|span| Some((span, sources.get(span.file)?, span_bytes(sources, span)?))) {
+        match self
+            .span
+            .and_then(|span| Some((span, sources.get(span.file)?, span_bytes(sources, span)?)))
+        {
             Some((span, file, range)) => {
                 let mut snippet = Snippet::source(file.text.as_str())
                     .path(file.display.as_str())
@@ -266,7 +269,9 @@ fn span_bytes(sources: &SourceMap, span: Span) -> Option<std::ops::Range<usize>>
     let end = if end > start {
         end
     } else {
-        line.get(start..).and_then(|rest| rest.chars().next()).map_or(start, |c| start + c.len_utf8())
+        line.get(start..)
+            .and_then(|rest| rest.chars().next())
+            .map_or(start, |c| start + c.len_utf8())
     };
     Some(line_start + start..line_start + end)
 }

@@ -366,7 +366,7 @@ fn goto_unknown_step() {
 fn unknown_step_in_expression() {
     assert_errors(
         &[("$steps.create.outputs.id", "$steps.craete.outputs.id")],
-        &["wf.arazzo.yaml:56:14: `$steps.craete` names no step of workflow `adopt`; help: did you mean `create`?"],
+        &["wf.arazzo.yaml:56:21: `$steps.craete` names no step of workflow `adopt`; help: did you mean `create`?"],
     );
 }
 
@@ -375,7 +375,7 @@ fn unknown_step_in_expression() {
 fn undeclared_step_output() {
     assert_errors(
         &[("$steps.create.outputs.id", "$steps.create.outputs.ids")],
-        &["wf.arazzo.yaml:56:14: step `create` declares no output `ids`; note: outputs of `create`: id; help: did you mean `id`?"],
+        &["wf.arazzo.yaml:56:36: step `create` declares no output `ids`; note: outputs of `create`: id; help: did you mean `id`?"],
     );
 }
 
@@ -385,7 +385,7 @@ fn undeclared_input() {
     assert_errors(
         &[("            value: $inputs.petId\n", "            value: $inputs.petid\n")],
         &[
-            "wf.arazzo.yaml:23:20: `$inputs.petid` is not an input of workflow `adopt`; note: declared inputs: petId; help: did you mean `petId`?",
+            "wf.arazzo.yaml:23:28: `$inputs.petid` is not an input of workflow `adopt`; note: declared inputs: petId; help: did you mean `petId`?",
         ],
     );
 }
@@ -398,7 +398,7 @@ fn undeclared_workflow_output() {
             "        onFailure:\n",
             "          - name: check\n            type: end\n            criteria:\n              - condition: $outputs.petid == 1\n        onFailure:\n",
         )],
-        &["wf.arazzo.yaml:34:28: `$outputs.petid` is not an output of workflow `adopt`; help: did you mean `petId`?"],
+        &["wf.arazzo.yaml:34:37: `$outputs.petid` is not an output of workflow `adopt`; help: did you mean `petId`?"],
     );
 }
 
@@ -462,7 +462,7 @@ fn unknown_component_reference() {
             "            value: $inputs.petId\n",
             "            value: $inputs.petId\n          - reference: $components.parameters.verbos\n",
         )],
-        &["wf.arazzo.yaml:24:24: unknown component parameter `verbos`; help: did you mean `verbose`?"],
+        &["wf.arazzo.yaml:24:47: unknown component parameter `verbos`; help: did you mean `verbose`?"],
     );
 }
 
@@ -741,7 +741,7 @@ fn response_pointer_into_a_closed_schema() {
             "          status: $response.body#/stauts\n",
         )],
         &[
-            "wf.arazzo.yaml:37:19: `$response.body#/stauts` cannot select anything: the response body of `getPet` has no `stauts`; help: did you mean `status`?",
+            "wf.arazzo.yaml:37:35: `$response.body#/stauts` cannot select anything: the response body of `getPet` has no `stauts`; help: did you mean `status`?",
         ],
     );
 }
@@ -756,7 +756,7 @@ fn response_pointer_to_an_undeclared_member_warns() {
             "          status: $response.body#/owner/nmae\n",
         )],
         &[
-            "wf.arazzo.yaml:37:19: `$response.body#/owner/nmae` reads `nmae`, which `/owner` of `getPet` does not declare; it is typed as JSON; help: did you mean `name`?",
+            "wf.arazzo.yaml:37:41: `$response.body#/owner/nmae` reads `nmae`, which `/owner` of `getPet` does not declare; it is typed as JSON; help: did you mean `name`?",
         ],
     );
 }
@@ -780,6 +780,22 @@ fn enum_literal_outside_the_enum() {
         &[("$response.body#/status == \"available\"", "$response.body#/status == \"availble\"")],
         &[
             "wf.arazzo.yaml:26:50: `availble` is not a value of `$response.body#/status`, whose schema allows only `available`, `sold`; help: did you mean `available`?",
+        ],
+    );
+}
+
+/// Each comparison's diagnostic points at its own literal, on either side of
+/// the expression, not at the first place the text occurs.
+#[test]
+fn enum_literal_points_at_its_own_occurrence() {
+    assert_errors(
+        &[(
+            "$response.body#/status == \"available\"",
+            "$response.body#/status != \"availble\" || \"availble\" == $response.body#/status",
+        )],
+        &[
+            "wf.arazzo.yaml:26:50: `availble` is not a value of `$response.body#/status`, whose schema allows only `available`, `sold`; help: did you mean `available`?",
+            "wf.arazzo.yaml:26:64: `availble` is not a value of `$response.body#/status`, whose schema allows only `available`, `sold`; help: did you mean `available`?",
         ],
     );
 }
@@ -820,9 +836,9 @@ fn all_problems_in_one_pass() {
             ),
         ],
         &[
-            "wf.arazzo.yaml:23:20: `$inputs.petid` is not an input of workflow `adopt`; note: declared inputs: petId; help: did you mean `petId`?",
+            "wf.arazzo.yaml:23:28: `$inputs.petid` is not an input of workflow `adopt`; note: declared inputs: petId; help: did you mean `petId`?",
             "wf.arazzo.yaml:30:21: `next` goes to unknown step `creat`; note: steps of workflow `adopt`: fetch, create; help: did you mean `create`?",
-            "wf.arazzo.yaml:37:19: `$response.body#/stauts` cannot select anything: the response body of `getPet` has no `stauts`; help: did you mean `status`?",
+            "wf.arazzo.yaml:37:35: `$response.body#/stauts` cannot select anything: the response body of `getPet` has no `stauts`; help: did you mean `status`?",
         ],
     );
 }
@@ -930,7 +946,7 @@ fn rendered_with_the_offending_line_and_a_caret() {
     let failure = generator.check(Path::new("wf.arazzo.yaml")).expect_err("unknown operation");
     assert_eq!(
         failure.render(false),
-        "error: unknown operationId `getpet`\n  --> wf.arazzo.yaml:19:22\n   |\n19 |         operationId: getpet\n   |                      ^^^^^^\n  = help: did you mean `getPet`?\n"
+        "error: unknown operationId `getpet`\n  --> wf.arazzo.yaml:19:22\n   |\n19 |         operationId: getpet\n   |                      ^^^^^^\n   |\n   = help: did you mean `getPet`?\n"
     );
 }
 
@@ -977,8 +993,8 @@ fn dotted_member_of_an_input_follows_its_schema() {
             ("id: \"{$inputs.petId}\"", "id: \"{$inputs.owner.nmae}\""),
         ],
         &[
-            "wf.arazzo.yaml:29:20: `$inputs.petId.id` reads member `id` of `petId`, whose schema type is `string`",
-            "wf.arazzo.yaml:49:19: `$inputs.owner.nmae`: the schema of `owner` has no property `nmae`; help: did you mean `name`?",
+            "wf.arazzo.yaml:29:34: `$inputs.petId.id` reads member `id` of `petId`, whose schema type is `string`",
+            "wf.arazzo.yaml:49:33: `$inputs.owner.nmae`: the schema of `owner` has no property `nmae`; help: did you mean `name`?",
         ],
     );
 }
@@ -1007,7 +1023,7 @@ fn response_pointer_in_a_success_criterion() {
             "          - condition: $response.body#/state == \"available\"\n",
         )],
         &[
-            "wf.arazzo.yaml:26:24: `$response.body#/state` cannot select anything: the response body of `getPet` has no `state`; help: did you mean `status`?",
+            "wf.arazzo.yaml:26:40: `$response.body#/state` cannot select anything: the response body of `getPet` has no `state`; help: did you mean `status`?",
         ],
     );
 }
@@ -1029,7 +1045,7 @@ fn workflows_expression_with_an_unknown_workflow() {
             "      petId: $steps.create.outputs.id\n",
             "      petId: $workflows.adpot.outputs.petId\n",
         )],
-        &["wf.arazzo.yaml:56:14: `$workflows.adpot` names no workflow of this document; help: did you mean `adopt`?"],
+        &["wf.arazzo.yaml:56:25: `$workflows.adpot` names no workflow of this document; help: did you mean `adopt`?"],
     );
 }
 
@@ -1113,7 +1129,7 @@ fn a_workflow_step_exposes_the_callee_outputs() {
     assert_errors(
         &[call],
         &[
-            "wf.arazzo.yaml:62:14: step `again` declares no output `petid`; note: outputs of `again`: petId, other; help: did you mean `petId`?",
+            "wf.arazzo.yaml:62:35: step `again` declares no output `petid`; note: outputs of `again`: petId, other; help: did you mean `petId`?",
         ],
     );
 }
