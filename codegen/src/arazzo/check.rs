@@ -996,8 +996,13 @@ impl<'a> WorkflowChecker<'a> {
                 {
                     let path: String = pointer.tokens().iter().take(index).map(|t| format!("/{t}")).collect();
                     // The token as written: escaped, after `#` and the tokens before it.
-                    let written: usize = pointer.tokens().iter().take(index).map(|t| 1 + escape_token(t).len()).sum();
-                    let span = part("$response.body#".len() + written + 1, &escape_token(&token));
+                    let written: usize = pointer
+                        .tokens()
+                        .iter()
+                        .take(index)
+                        .map(|t| 1 + arazzo_expr::JsonPointer::escape(t).len())
+                        .sum();
+                    let span = part("$response.body#".len() + written + 1, &arazzo_expr::JsonPointer::escape(&token));
                     let at = if path.is_empty() {
                         "the response body".to_owned()
                     } else {
@@ -1160,11 +1165,6 @@ fn part_span(text: &Text, offset: usize, len: usize, skip: usize, name: &str) ->
     } else {
         text.sub_span(offset, len)
     }
-}
-
-/// One JSON pointer token as written (RFC 6901 escapes).
-fn escape_token(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
 }
 
 fn op_name(op: &crate::openapi::Operation) -> String {

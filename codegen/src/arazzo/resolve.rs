@@ -131,7 +131,8 @@ pub fn operation_path(loaded: &Loaded, text: &Text) -> Result<OpRef, Diagnostic>
         );
     };
     let pointer_offset = head.len() + 1;
-    if let Some(operation) = api.operations.iter().position(|o| o.pointer == pointer) {
+    // The pointer is a URI fragment, so `%7Bid%7D` spells `{id}`.
+    if let Some(operation) = api.operation_by_pointer(pointer) {
         return Ok(OpRef { source: index, operation });
     }
     let lands_on_path = api
@@ -168,6 +169,7 @@ pub struct Callee<'a> {
     pub workflow: &'a Workflow,
     pub components: &'a Components,
     /// Named as `$sourceDescriptions.<source>.<workflowId>`.
+    #[expect(dead_code, reason = "resolution records it; callers so far only need the workflow")]
     pub foreign: bool,
 }
 
