@@ -10,30 +10,48 @@ use std::fmt::Write as _;
 
 use crate::source::{SourceMap, Span};
 
+/// How bad a [`Diagnostic`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Severity {
+    /// Generation stops: no code is produced for the document.
     Error,
+    /// Code is produced; the document is probably not what its author meant
+    /// (a read of a member the schema does not declare, a name outside the
+    /// recommended pattern).
     Warning,
 }
 
+/// One problem found in a document: what, where, and what to do about it.
+///
+/// Fields are public to read; the generator creates them. More fields may be
+/// added (a lint level, machine-applicable fixes), hence `non_exhaustive`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Diagnostic {
+    /// Error or warning.
     pub severity: Severity,
     /// A machine-readable category (`unknown-step`, `unsupported`, ...), stable
     /// across releases, so JSON output and the conformance harness can tell
     /// "this document is wrong" from "this generator cannot compile it yet".
     /// The list is [`codes`].
     pub code: &'static str,
+    /// One sentence saying what is wrong, naming the offending value.
     pub message: String,
     /// Where the problem is; `None` only for problems with no location (a file
     /// that could not be read is reported at the reference that named it).
     pub span: Option<Span>,
+    /// What to do about it ("did you mean `getPet`?"), when there is
+    /// something to suggest.
     pub help: Option<String>,
+    /// Context: where the other half of a conflict is ("first defined
+    /// here", with its span) or facts without a place ("declared inputs:
+    /// petId").
     pub notes: Vec<(Option<Span>, String)>,
 }
 
 impl Diagnostic {
-    pub fn error(span: impl Into<Option<Span>>, message: impl Into<String>) -> Self {
+    pub(crate) fn error(span: impl Into<Option<Span>>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code: codes::INVALID,
@@ -44,7 +62,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(span: impl Into<Option<Span>>, message: impl Into<String>) -> Self {
+    pub(crate) fn warning(span: impl Into<Option<Span>>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(span, message)
@@ -52,7 +70,7 @@ impl Diagnostic {
     }
 
     #[must_use]
-    pub fn with_code(mut self, code: &'static str) -> Self {
+    pub(crate) fn with_code(mut self, code: &'static str) -> Self {
         self.code = code;
         self
     }
@@ -64,14 +82,14 @@ impl Diagnostic {
     }
 
     #[must_use]
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
 
     /// Adds "did you mean `x`?" when some candidate is close to `name`.
     #[must_use]
-    pub fn with_suggestion<'a, I>(self, name: &str, candidates: I) -> Self
+    pub(crate) fn with_suggestion<'a, I>(self, name: &str, candidates: I) -> Self
     where
         I: IntoIterator<Item = &'a str>,
     {
@@ -82,7 +100,7 @@ impl Diagnostic {
     }
 
     #[must_use]
-    pub fn with_note(mut self, span: impl Into<Option<Span>>, note: impl Into<String>) -> Self {
+    pub(crate) fn with_note(mut self, span: impl Into<Option<Span>>, note: impl Into<String>) -> Self {
         self.notes.push((span.into(), note.into()));
         self
     }
@@ -335,31 +353,14 @@ pub mod codes {
     pub const UNSUPPORTED: &str = "unsupported";
 }
 
-/// The candidate closest to `name`, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a, I>(name: &str, candidates: I) -> Option<&'a str>
-where
-    I: IntoIterator<Item = &'a str>,
-{
-    let lower = name.to_lowercase();
-    candidates
-        .into_iter()
-        .filter(|c| *c != name)
-        .map(|c| {
-            let exact_case = c.to_lowercase() == lower;
-            let distance = strsim::damerau_levenshtein(&lower, &c.to_lowercase());
-            (c, exact_case, distance)
-        })
-        .filter(|(c, exact_case, distance)| {
-            let limit = (name.chars().count().max(c.chars().count()) / 3).max(1);
-            *exact_case || *distance <= limit
-        })
-        .min_by_key(|(c, exact_case, distance)| (!exact_case, *distance, c.len()))
-        .map(|(c, _, _)| c)
-}
+/// The candidate closest to `name`, if it is close enough to be a likely
+/// typo: the one rule of [`arazzo_expr::did_you_mean`], shared with the
+/// expression parser's own hints.
+pub use arazzo_expr::did_you_mean;
 
 /// Everything found in one generation, in the order found.
 #[derive(Debug, Default, Clone)]
-pub struct Diagnostics {
+pub(crate) struct Diagnostics {
     items: Vec<Diagnostic>,
 }
 
@@ -376,14 +377,17 @@ impl Diagnostics {
         self.items.iter().any(|d| d.severity == Severity::Error)
     }
 
+    #[cfg(test)]
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
 
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.items.len()
     }
 
+    #[cfg(test)]
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items.iter()
     }
@@ -409,13 +413,6 @@ impl std::ops::Index<usize> for Diagnostics {
 mod tests {
     use super::*;
     use crate::source::{FileId, Pos};
-
-    #[test]
-    fn suggestions() {
-        assert_eq!(did_you_mean("pollFixStat", ["listModels", "pollFixState"]), Some("pollFixState"));
-        assert_eq!(did_you_mean("PAR", ["Par", "Token"]), Some("Par"));
-        assert_eq!(did_you_mean("zzz", ["listModels"]), None);
-    }
 
     fn span(file: FileId, line: u32, col: u32, end_col: u32) -> Span {
         Span {

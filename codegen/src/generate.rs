@@ -15,7 +15,9 @@ use crate::load::{self, SourceOptions};
 use crate::openapi;
 use crate::source::SourceMap;
 
-/// Configures and runs a generation.
+/// Configures and runs a generation: options are set with the builder
+/// methods, then [`Generator::generate`] (or [`Generator::check`]) runs it.
+/// One `Generator` may run any number of documents.
 #[derive(Debug, Clone, Default)]
 pub struct Generator {
     mapped: Vec<(String, PathBuf)>,
@@ -27,7 +29,9 @@ pub struct Generator {
 
 /// A document that checked clean: what was read, and any warnings.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Checked {
+    /// Every file read (the document, its sources, files their `$ref`s name).
     pub files: Vec<PathBuf>,
     /// Warnings found on the way, rendered one per line.
     pub warnings: Vec<String>,
@@ -41,8 +45,12 @@ enum Analysed {
 
 /// Generated code, and every file it was generated from (for rebuild tracking).
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Generated {
+    /// The code, as tokens (what the macro expands to).
     pub tokens: TokenStream,
+    /// Every file read, for `cargo:rerun-if-changed` (build scripts) and
+    /// `include_bytes!` tracking (the macro).
     pub files: Vec<PathBuf>,
     /// Warnings found on the way, rendered one per line.
     pub warnings: Vec<String>,
@@ -58,7 +66,7 @@ impl Generated {
 /// Formats tokens as a Rust file. Tokens the generator produced always parse;
 /// if they ever don't, the unformatted text is returned so the compiler
 /// reports the problem instead of this function hiding it.
-pub fn format_tokens(tokens: &TokenStream) -> String {
+pub(crate) fn format_tokens(tokens: &TokenStream) -> String {
     match syn::parse2::<syn::File>(tokens.clone()) {
         Ok(file) => prettyplease::unparse(&file),
         Err(_) => tokens.to_string(),
@@ -67,14 +75,20 @@ pub fn format_tokens(tokens: &TokenStream) -> String {
 
 /// Everything that stopped a generation.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Failure {
+    /// Every problem found (errors and warnings), sorted by place.
     pub diagnostics: Vec<Diagnostic>,
+    /// The files the diagnostics' spans point into, with their text.
     pub sources: SourceMap,
+    /// Every file read, for rebuild tracking: fixing one of them must rerun
+    /// the build script or the macro.
     pub files: Vec<PathBuf>,
 }
 
 impl Failure {
-    /// rustc-style blocks, one per problem.
+    /// rustc-style blocks, one per problem (see [`Diagnostic::render`]), ANSI
+    /// colours only when `colour`.
     pub fn render(&self, colour: bool) -> String {
         self.diagnostics
             .iter()
@@ -98,6 +112,8 @@ impl std::fmt::Display for Failure {
 impl std::error::Error for Failure {}
 
 impl Generator {
+    /// A generator with no source mappings, only the operations the
+    /// workflows call, paths shown as given, and the disk as the file system.
     pub fn new() -> Self {
         Generator::default()
     }
