@@ -1,6 +1,6 @@
 //! Problems found in a spec, collected rather than thrown.
 //!
-//! Every stage pushes into a [`Diagnostics`] list and keeps going, so a user
+//! Every stage pushes into one list of diagnostics and keeps going, so a user
 //! sees all problems of a document at once (as serde_derive does), each with
 //! `file:line:column`, one sentence of what is wrong, and a suggestion when
 //! one exists. Rendering is separate from detection: the macro, build.rs and
@@ -353,10 +353,8 @@ pub mod codes {
     pub const UNSUPPORTED: &str = "unsupported";
 }
 
-/// The candidate closest to `name`, if it is close enough to be a likely
-/// typo: the one rule of [`arazzo_expr::did_you_mean`], shared with the
-/// expression parser's own hints.
-pub use arazzo_expr::did_you_mean;
+// The one "did you mean" rule, shared with the expression parser's own hints.
+pub(crate) use arazzo_expr::did_you_mean;
 
 /// Everything found in one generation, in the order found.
 #[derive(Debug, Default, Clone)]
