@@ -79,6 +79,16 @@ fn run(dir: &Path, args: &[&str]) -> Output {
         .expect("run arazzo-codegen")
 }
 
+/// Without `NO_COLOR` in the environment, as a user runs it.
+fn run_plain_env(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_arazzo-codegen"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run arazzo-codegen")
+}
+
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
@@ -100,6 +110,17 @@ fn check_broken_document_exits_one_with_rustc_style_output() {
         text(&out.stderr),
         "error: unknown operationId `getpet`\n  --> wf.yaml:13:22\n   |\n13 |         operationId: getpet\n   |                      ^^^^^^\n   |\n   = help: did you mean `getPet`?\n\nwf.yaml: 1 error\n"
     );
+}
+
+/// Colour is for terminals: piped stderr gets none even without `NO_COLOR`.
+#[test]
+fn no_colour_when_stderr_is_not_a_terminal() {
+    let dir = scratch("colour", &[("api.yaml", API), ("wf.yaml", &workflow("./api.yaml", "getpet"))]);
+    let out = run_plain_env(&dir, &["check", "wf.yaml"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.starts_with("error: unknown operationId `getpet`\n"), "{stderr}");
+    assert!(!stderr.contains('\x1b'), "{stderr:?}");
 }
 
 #[test]

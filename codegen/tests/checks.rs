@@ -943,6 +943,34 @@ fn rendered_with_the_offending_line_and_a_caret() {
     );
 }
 
+/// Columns count characters and carets count display cells, through the
+/// whole pipeline: YAML positions, the narrowing to `nope` inside the
+/// condition, the rendering. `🎉` and each CJK character are two cells wide.
+#[test]
+fn caret_lands_under_the_token_after_wide_characters() {
+    let generator = Generator::new().memory_only(true).file("api.yaml", API).file(
+        "wf.arazzo.yaml",
+        edit(&[(
+            "$response.body#/status == \"available\"",
+            "$inputs.petId != \"🎉日本\" && $steps.nope.outputs.x == 1",
+        )]),
+    );
+    let failure = generator.check(Path::new("wf.arazzo.yaml")).expect_err("unknown step");
+    let text = failure.render(false);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "error: `$steps.nope` names no step of workflow `adopt`", "{text}");
+    let source = lines.iter().find(|l| l.contains(" | ") && l.contains("$steps.nope")).expect("the source line");
+    let caret = lines.iter().find(|l| l.contains('^')).expect("the caret line");
+    let (gutter, code) = source.split_once("| ").expect("a gutter");
+    let before = code.find("nope").map(|at| &code[..at]).expect("nope is on the line");
+    // Display width of what precedes `nope`: two cells for each wide character.
+    let cells = before.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum::<usize>();
+    assert_eq!(*caret, format!("{}| {}^^^^", " ".repeat(gutter.len()), " ".repeat(cells)), "{text}");
+    // The location counts characters: `🎉日本` is three columns, not six or nine.
+    let column = before.chars().count() + 1;
+    assert!(text.contains(&format!("wf.arazzo.yaml:26:{column}")), "{text}");
+}
+
 /// A step that calls a workflow passes that workflow's inputs: each
 /// parameter must be one of them, and the required ones must be there.
 #[test]
