@@ -17,7 +17,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use arazzo_codegen::{Failure, Generator, Severity};
+use arazzo_codegen::{Diagnostic, Failure, Generator, Severity, SourceMap};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const AFTER_HELP: &str = "\
@@ -149,8 +149,8 @@ fn check(common: &Common, files: &[PathBuf]) -> ExitCode {
     for file in files {
         match generator.check(file) {
             Ok(checked) => {
+                warn(file, &checked.diagnostics, &checked.sources, common.format);
                 if common.format == Format::Human {
-                    checked.warnings.iter().for_each(|w| eprintln!("warning: {w}"));
                     eprintln!("{}: ok", file.display());
                 }
             }
@@ -178,7 +178,9 @@ fn generate(common: &Common, file: &Path, out: Option<&Path>, all_operations: bo
             return ExitCode::from(1);
         }
     };
-    generated.warnings.iter().for_each(|w| eprintln!("warning: {w}"));
+    // JSON lines go to stdout, so only when the code does not.
+    let format = if out.is_some() { common.format } else { Format::Human };
+    warn(file, &generated.diagnostics, &generated.sources, format);
     let code = generated.to_formatted_string();
     let written = match out {
         Some(out) => std::fs::write(out, code).map_err(|e| format!("cannot write `{}`: {e}", out.display())),
@@ -203,16 +205,27 @@ fn report(document: &Path, failure: &Failure, format: Format) {
             let plural = if errors == 1 { "" } else { "s" };
             eprintln!("{}: {errors} error{plural}", document.display());
         }
-        Format::Json => {
-            let mut stdout = std::io::stdout().lock();
-            for d in &failure.diagnostics {
-                let mut value = d.to_json(&failure.sources);
-                if let Some(object) = value.as_object_mut() {
-                    object.insert("document".into(), document.display().to_string().into());
-                }
-                let _ = writeln!(stdout, "{value}");
-            }
+        Format::Json => json_lines(document, &failure.diagnostics, &failure.sources),
+    }
+}
+
+/// Warnings of a document that had no errors: blocks like errors' on
+/// stderr, or JSON lines like errors' on stdout.
+fn warn(document: &Path, warnings: &[Diagnostic], sources: &SourceMap, format: Format) {
+    match format {
+        Format::Human => warnings.iter().for_each(|w| eprintln!("{}", w.render(sources, colour()))),
+        Format::Json => json_lines(document, warnings, sources),
+    }
+}
+
+fn json_lines(document: &Path, diagnostics: &[Diagnostic], sources: &SourceMap) {
+    let mut stdout = std::io::stdout().lock();
+    for d in diagnostics {
+        let mut value = d.to_json(sources);
+        if let Some(object) = value.as_object_mut() {
+            object.insert("document".into(), document.display().to_string().into());
         }
+        let _ = writeln!(stdout, "{value}");
     }
 }
 

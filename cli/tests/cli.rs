@@ -112,6 +112,44 @@ fn check_broken_document_exits_one_with_rustc_style_output() {
     );
 }
 
+/// Warnings of a clean document are shown like errors (a block, or a JSON
+/// line), and do not fail the check.
+#[test]
+fn warnings_render_like_errors() {
+    let wf = workflow("./api.yaml", "getPet").replace("$response.body#/status", "$response.body#/statuss");
+    let dir = scratch("warnings", &[("api.yaml", API), ("wf.yaml", &wf)]);
+    let out = run(&dir, &["check", "wf.yaml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.starts_with("warning: `$response.body#/statuss` reads `statuss`, which the response body of `getPet` does not declare; it is typed as JSON\n  --> wf.yaml:21:35\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("21 |           status: $response.body#/statuss\n   |                                   ^^^^^^^\n"),
+        "{stderr}"
+    );
+    assert!(stderr.ends_with("wf.yaml: ok\n"), "{stderr}");
+
+    let out = run(&dir, &["check", "--format=json", "wf.yaml"]);
+    assert_eq!(out.status.code(), Some(0));
+    let warning: serde_json::Value = serde_json::from_str(text(&out.stdout).trim()).expect("one JSON line");
+    assert_eq!(
+        (warning["severity"].as_str(), warning["code"].as_str()),
+        (Some("warning"), Some("response-pointer"))
+    );
+
+    // `generate` writes code to stdout, so its warnings stay on stderr.
+    let out = run(&dir, &["generate", "--format=json", "wf.yaml"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).contains("pub mod pets"));
+    assert!(
+        text(&out.stderr).starts_with("warning: `$response.body#/statuss`"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
 /// Colour is for terminals: piped stderr gets none even without `NO_COLOR`.
 #[test]
 fn no_colour_when_stderr_is_not_a_terminal() {

@@ -35,6 +35,18 @@ pub struct Checked {
     pub files: Vec<PathBuf>,
     /// Warnings found on the way, rendered one per line.
     pub warnings: Vec<String>,
+    /// The same warnings as diagnostics, to render as blocks or JSON.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The files the warnings point into.
+    pub sources: SourceMap,
+}
+
+/// What a run without errors leaves besides its output.
+struct Clean {
+    files: Vec<PathBuf>,
+    warnings: Vec<String>,
+    diagnostics: Vec<Diagnostic>,
+    sources: SourceMap,
 }
 
 /// What the load and check stages produced, before any code is emitted.
@@ -52,8 +64,13 @@ pub struct Generated {
     /// Every file read, for `cargo:rerun-if-changed` (build scripts) and
     /// `include_bytes!` tracking (the macro).
     pub files: Vec<PathBuf>,
-    /// Warnings found on the way, rendered one per line.
+    /// Warnings found on the way, rendered one per line (`cargo:warning=`
+    /// lines in a build script).
     pub warnings: Vec<String>,
+    /// The same warnings as diagnostics, to render as blocks or JSON.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The files the warnings point into.
+    pub sources: SourceMap,
 }
 
 impl Generated {
@@ -160,23 +177,29 @@ impl Generator {
     /// Generates code from an Arazzo document or an OpenAPI description.
     pub fn generate(&self, path: &Path) -> Result<Generated, Failure> {
         self.with_pipeline(path, |analysed| Some(self.emit(analysed)))
-            .map(|(tokens, files, warnings)| Generated { tokens, files, warnings })
+            .map(|(tokens, clean)| Generated {
+                tokens,
+                files: clean.files,
+                warnings: clean.warnings,
+                diagnostics: clean.diagnostics,
+                sources: clean.sources,
+            })
     }
 
     /// Runs every check that [`Generator::generate`] runs (including the
     /// refusal of features this version cannot compile), without emitting code.
     pub fn check(&self, path: &Path) -> Result<Checked, Failure> {
-        self.with_pipeline(path, |_| Some(()))
-            .map(|((), files, warnings)| Checked { files, warnings })
+        self.with_pipeline(path, |_| Some(())).map(|((), clean)| Checked {
+            files: clean.files,
+            warnings: clean.warnings,
+            diagnostics: clean.diagnostics,
+            sources: clean.sources,
+        })
     }
 
     /// Loads and checks `path`, then, when there were no errors, hands the
     /// result to `finish`. Generation and checking share everything up to that point.
-    fn with_pipeline<T>(
-        &self,
-        path: &Path,
-        finish: impl FnOnce(&Analysed) -> Option<T>,
-    ) -> Result<(T, Vec<PathBuf>, Vec<String>), Failure> {
+    fn with_pipeline<T>(&self, path: &Path, finish: impl FnOnce(&Analysed) -> Option<T>) -> Result<(T, Clean), Failure> {
         let mut map = SourceMap::default();
         let mut diags = Diagnostics::default();
         let options = SourceOptions {
@@ -193,7 +216,15 @@ impl Generator {
         match output {
             Some(output) if !has_errors => {
                 let warnings = sorted.iter().map(|d| d.one_line(&map)).collect();
-                Ok((output, files, warnings))
+                Ok((
+                    output,
+                    Clean {
+                        files,
+                        warnings,
+                        diagnostics: sorted,
+                        sources: map,
+                    },
+                ))
             }
             _ => Err(Failure {
                 diagnostics: sorted,

@@ -959,7 +959,10 @@ fn caret_lands_under_the_token_after_wide_characters() {
     let text = failure.render(false);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], "error: `$steps.nope` names no step of workflow `adopt`", "{text}");
-    let source = lines.iter().find(|l| l.contains(" | ") && l.contains("$steps.nope")).expect("the source line");
+    let source = lines
+        .iter()
+        .find(|l| l.contains(" | ") && l.contains("$steps.nope"))
+        .expect("the source line");
     let caret = lines.iter().find(|l| l.contains('^')).expect("the caret line");
     let (gutter, code) = source.split_once("| ").expect("a gutter");
     let before = code.find("nope").map(|at| &code[..at]).expect("nope is on the line");
