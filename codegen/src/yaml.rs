@@ -530,8 +530,14 @@ mod tests {
     #[test]
     fn json_text_keeps_document_order_and_escapes() {
         let node = load("zeta: 1\nalpha:\n  - \"q\\\"uote\"\n  - {y: ~, b: 2.5}\nmid: $inputs.x\n");
-        assert_eq!(node.to_json_text(), r#"{"zeta":1,"alpha":["q\"uote",{"y":null,"b":2.5}],"mid":"$inputs.x"}"#);
-        assert_eq!(serde_json::from_str::<serde_json::Value>(&node.to_json_text()).expect("JSON"), node.to_json());
+        assert_eq!(
+            node.to_json_text(),
+            r#"{"zeta":1,"alpha":["q\"uote",{"y":null,"b":2.5}],"mid":"$inputs.x"}"#
+        );
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&node.to_json_text()).expect("JSON"),
+            node.to_json()
+        );
     }
 
     #[test]

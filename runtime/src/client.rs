@@ -601,9 +601,7 @@ impl HttpClient {
         builder = builder.headers(headers);
         builder = match &request.body {
             None => builder,
-            Some(Body::Json(text)) => builder
-                .header(reqwest::header::CONTENT_TYPE, "application/json")
-                .body(text.clone()),
+            Some(Body::Json(text)) => builder.header(reqwest::header::CONTENT_TYPE, "application/json").body(text.clone()),
             Some(Body::Form(pairs)) => builder.form(pairs),
             Some(Body::Text { content_type, text }) => builder
                 .header(reqwest::header::CONTENT_TYPE, content_type.as_str())

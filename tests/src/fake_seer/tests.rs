@@ -550,7 +550,11 @@ fn state_shape_matches_the_api() {
         let object = state.as_object().expect("object");
         // The member set (a JSON object's order is serde_json's `Map` order).
         let keys: BTreeSet<&str> = object.keys().map(String::as_str).collect();
-        assert_eq!(keys, BTreeSet::from(["status", "createdAt", "completedAt", "steps", "fix"]), "{status}");
+        assert_eq!(
+            keys,
+            BTreeSet::from(["status", "createdAt", "completedAt", "steps", "fix"]),
+            "{status}"
+        );
         assert_eq!(state["status"], status);
         assert_eq!(state["fix"].is_null(), status != "completed");
         for step in state["steps"].as_array().expect("steps") {
