@@ -58,8 +58,17 @@ if [ -n "$BEFORE" ]; then
     configs=(before "${configs[@]}")
 fi
 if [ "$PROGENITOR" = 1 ]; then
-    "$PROGENITOR_BIN" progenitor -i "$ROOT/examples/macro-user/specs/openapi/sentry-seer-openapi.yml" \
+    # progenitor 0.15.1 reads OpenAPI 3.0.x only ("invalid version: 3.1.0"); the spec uses only
+    # 3.0 constructs (`nullable`), so it gets the same document with `openapi: 3.0.3`.
+    sed 's/^openapi: 3\.1\.[0-9]*/openapi: 3.0.3/' "$ROOT/examples/macro-user/specs/openapi/sentry-seer-openapi.yml" \
+        >"$OUT/seer-openapi-3.0.yml"
+    "$PROGENITOR_BIN" progenitor -i "$OUT/seer-openapi-3.0.yml" \
         -o "$OUT/progenitor" -n seer-progenitor -v 0.1.0 >"$OUT/progenitor-generate.log" 2>&1
+    # progenitor's crate has no TLS (reqwest without default features); give it the same as
+    # `arazzo`'s default, rustls with ring, so both sides can speak https.
+    printf 'rustls = { version = "0.23", default-features = false, features = ["ring", "std", "tls12"] }\n' >>"$OUT/progenitor/Cargo.toml"
+    sed -i 's/features = \["json", "query", "stream"\]/features = ["json", "query", "stream", "rustls-no-provider"]/' "$OUT/progenitor/Cargo.toml"
+    grep -q 'rustls-no-provider' "$OUT/progenitor/Cargo.toml" || { echo "progenitor's reqwest line changed: add TLS by hand" >&2; exit 1; }
     grep -q '^\[workspace\]' "$OUT/progenitor/Cargo.toml" || printf '\n[workspace]\n' >>"$OUT/progenitor/Cargo.toml"
     configs+=(progenitor)
 fi
