@@ -113,9 +113,9 @@ pub enum StyleIr {
 pub struct ParamIr {
     pub name: String,
     pub location: Location,
-    /// The spec's value: strings are literals, expressions or templates,
-    /// evaluated at run time (also inside arrays and objects).
-    pub value: serde_json::Value,
+    /// The spec's value as JSON text (members in document order): strings are literals,
+    /// expressions or templates, evaluated at run time (also inside arrays and objects).
+    pub value: String,
     pub required: bool,
     pub style: StyleIr,
     pub explode: bool,
@@ -133,9 +133,11 @@ pub enum BodyKind {
 pub struct BodyIr {
     pub content_type: String,
     pub kind: BodyKind,
-    pub payload: serde_json::Value,
-    /// `replacements`: (JSON pointer, value template), applied in order.
-    pub replacements: Vec<(String, serde_json::Value)>,
+    /// The payload template as JSON text, members in document order: the runtime sends
+    /// them in that order, and a `serde_json::Value` would sort them.
+    pub payload: String,
+    /// `replacements`: (JSON pointer, value template as JSON text), applied in order.
+    pub replacements: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone)]
@@ -199,5 +201,6 @@ pub enum StepCall {
     },
     /// `workflowId`: the step's parameters (name -> value template) become
     /// the callee's inputs.
-    Workflow { workflow: usize, inputs: serde_json::Value },
+    /// `inputs` is a JSON object's text, in document order.
+    Workflow { workflow: usize, inputs: String },
 }

@@ -592,7 +592,7 @@ impl Workflows {
                                     ::arazzo::In::Path,
                                     "organization_id_or_slug",
                                 ),
-                                &::arazzo::serde_json::json!("$inputs.organizationIdOrSlug"),
+                                r#""$inputs.organizationIdOrSlug""#,
                             )?;
                         run.send("listModels", self.seer_api.http(), request).await?;
                         if run
@@ -630,16 +630,14 @@ impl Workflows {
                                 "startFix",
                                 request,
                                 &::arazzo::ParamSpec::new(::arazzo::In::Path, "issue_id"),
-                                &::arazzo::serde_json::json!("$inputs.issueId"),
+                                r#""$inputs.issueId""#,
                             )?;
                         let payload = run
                             .payload(
                                 "startFix",
-                                &::arazzo::serde_json::json!(
-                                    { "instruction" : "$inputs.instruction" }
-                                ),
+                                r#"{"instruction":"$inputs.instruction"}"#,
                             )?;
-                        let request = request.json_value(payload);
+                        let request = request.json_payload(payload);
                         run.send("startFix", self.seer_api.http(), request).await?;
                         if run
                             .criteria(
@@ -676,7 +674,7 @@ impl Workflows {
                                 "pollFixState",
                                 request,
                                 &::arazzo::ParamSpec::new(::arazzo::In::Path, "issue_id"),
-                                &::arazzo::serde_json::json!("$inputs.issueId"),
+                                r#""$inputs.issueId""#,
                             )?;
                         run.send("pollFixState", self.seer_api.http(), request).await?;
                         if run

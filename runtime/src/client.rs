@@ -74,7 +74,9 @@ impl Auth {
 /// A request body.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Body {
-    Json(serde_json::Value),
+    /// JSON text, serialised when the request was built: a `serde_json::Value` would sort
+    /// the members of structs and payloads (see `Payload`).
+    Json(String),
     Form(Vec<(String, String)>),
     Text {
         content_type: String,
@@ -92,7 +94,7 @@ impl Body {
     /// The body as JSON, for `$request.body` expressions.
     pub fn to_json(&self) -> serde_json::Value {
         match self {
-            Body::Json(v) => v.clone(),
+            Body::Json(text) => serde_json::from_str(text).unwrap_or(serde_json::Value::Null),
             Body::Form(pairs) => serde_json::Value::Object(
                 pairs
                     .iter()
@@ -176,16 +178,23 @@ impl Request {
 
     /// A JSON body from any serialisable value.
     pub fn json<T: Serialize + ?Sized>(mut self, body: &T) -> Result<Self, ClientError> {
-        let value = serde_json::to_value(body).map_err(|e| ClientError::InvalidRequest {
+        let text = serde_json::to_string(body).map_err(|e| ClientError::InvalidRequest {
             message: format!("request body does not serialise to JSON: {e}"),
         })?;
-        self.body = Some(Body::Json(value));
+        self.body = Some(Body::Json(text));
         Ok(self)
     }
 
     #[must_use]
     pub fn json_value(mut self, body: serde_json::Value) -> Self {
-        self.body = Some(Body::Json(body));
+        self.body = Some(Body::Json(body.to_string()));
+        self
+    }
+
+    /// A JSON body from a workflow's payload, members in the spec's order.
+    #[must_use]
+    pub fn json_payload(mut self, payload: crate::payload::Payload) -> Self {
+        self.body = Some(Body::Json(payload.to_string()));
         self
     }
 
@@ -204,11 +213,24 @@ impl Request {
         self
     }
 
-    /// A `multipart/form-data` body from an object payload.
+    /// A `multipart/form-data` body from an object: one part per member, in the object's
+    /// (serde_json's) member order.
     #[must_use]
     pub fn multipart(mut self, payload: serde_json::Value) -> Self {
         let parts = match payload {
             serde_json::Value::Object(members) => members.into_iter().map(|(k, v)| (k, Part::Value(v))).collect(),
+            _ => Vec::new(),
+        };
+        self.body = Some(Body::Multipart(parts));
+        self
+    }
+
+    /// A `multipart/form-data` body from a workflow's payload: one part per member, in the
+    /// spec's order.
+    #[must_use]
+    pub fn multipart_payload(mut self, payload: crate::payload::Payload) -> Self {
+        let parts = match payload {
+            crate::payload::Payload::Object(members) => members.into_iter().map(|(k, v)| (k, Part::Value(v.into_value()))).collect(),
             _ => Vec::new(),
         };
         self.body = Some(Body::Multipart(parts));
@@ -435,11 +457,19 @@ impl fmt::Debug for HttpClient {
 }
 
 impl HttpClient {
-    /// Never fails: a malformed base URL is reported by the first request.
+    /// A malformed base URL is reported by the first request.
+    ///
+    /// # Panics
+    ///
+    /// Like `reqwest::Client::new`, if the TLS backend cannot be initialised (see
+    /// [`http_client_builder`](crate::http_client_builder)).
     pub fn new(base_url: impl Into<String>) -> Self {
+        let http = crate::tls::http_client_builder()
+            .build()
+            .unwrap_or_else(|e| panic!("arazzo: the HTTP client cannot be initialised: {e}"));
         HttpClient {
             base_url: base_url.into(),
-            http: reqwest::Client::new(),
+            http,
             auth: None,
             retry: RetryPolicy::default(),
         }
@@ -571,9 +601,7 @@ impl HttpClient {
         builder = builder.headers(headers);
         builder = match &request.body {
             None => builder,
-            Some(Body::Json(v)) => builder
-                .header(reqwest::header::CONTENT_TYPE, "application/json")
-                .body(serde_json::to_vec(v).map_err(|e| ClientError::InvalidRequest { message: e.to_string() })?),
+            Some(Body::Json(text)) => builder.header(reqwest::header::CONTENT_TYPE, "application/json").body(text.clone()),
             Some(Body::Form(pairs)) => builder.form(pairs),
             Some(Body::Text { content_type, text }) => builder
                 .header(reqwest::header::CONTENT_TYPE, content_type.as_str())

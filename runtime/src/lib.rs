@@ -10,11 +10,13 @@ mod client;
 mod error;
 mod event;
 mod multipart;
+mod payload;
 mod poll;
 mod retry;
 mod run;
 mod secret;
 mod style;
+mod tls;
 #[cfg(feature = "xpath")]
 mod xpath;
 
@@ -22,11 +24,13 @@ pub use client::{ApiKeyLocation, Auth, Body, Exchange, HttpClient, Method, RawBo
 pub use error::{ClientError, WorkflowError};
 pub use event::{ActionKind, Event, Observer, WaitReason, emit};
 pub use multipart::{FilePart, Part};
+pub use payload::Payload;
 pub use poll::PollPolicy;
 pub use retry::{RetryPolicy, parse_retry_after};
 pub use run::{BoxFuture, CriterionSpec, MAX_DEPTH, Outputs, Run, check_depth, output};
 pub use secret::Secret;
 pub use style::{In, ParamSpec, Style};
+pub use tls::http_client_builder;
 
 pub use arazzo_expr as expr;
 pub use arazzo_macros::arazzo_workflow;

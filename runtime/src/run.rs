@@ -20,6 +20,7 @@ use tracing::Instrument;
 use crate::client::{Exchange, HttpClient, Request};
 use crate::error::WorkflowError;
 use crate::event::{ActionKind, Event, Observer, WaitReason, emit};
+use crate::payload::Payload;
 use crate::poll::PollPolicy;
 use crate::style::ParamSpec;
 
@@ -335,15 +336,16 @@ impl<'a> Run<'a> {
     /// or a structure holding them) and adds it to the request serialised by
     /// the operation's `style` and `explode`. An optional parameter that
     /// selects nothing is left out; a required one is an error.
-    pub fn param(&self, step: &str, request: Request, spec: &ParamSpec, template: &Value) -> Result<Request, WorkflowError> {
-        match self.payload_value(step, template)? {
+    pub fn param(&self, step: &str, request: Request, spec: &ParamSpec, template: &str) -> Result<Request, WorkflowError> {
+        let template = self.template(step, template)?;
+        match self.payload_value(step, &template)?.map(Payload::into_value) {
             Some(Value::Null) | None if !spec.required => Ok(request),
             Some(Value::Null) | None => Err(WorkflowError::MissingValue {
                 workflow: self.workflow.to_owned(),
                 step: Some(step.to_owned()),
                 name: spec.name.to_owned(),
                 expression: match template {
-                    Value::String(s) => s.clone(),
+                    Payload::Value(Value::String(s)) => s,
                     other => other.to_string(),
                 },
             }),
@@ -355,11 +357,11 @@ impl<'a> Run<'a> {
     /// is built: each `target` is a JSON pointer into the payload; the value
     /// is evaluated like a payload. A target whose parent does not exist is
     /// an error, not a silent no-op.
-    pub fn replace(&self, step: &str, mut payload: Value, replacements: &[(&str, Value)]) -> Result<Value, WorkflowError> {
+    pub fn replace(&self, step: &str, mut payload: Payload, replacements: &[(&str, &str)]) -> Result<Payload, WorkflowError> {
         for (target, template) in replacements {
-            let value = self.payload_value(step, template)?.unwrap_or(Value::Null);
+            let value = self.payload(step, template)?;
             let pointer = JsonPointer::parse(target).map_err(|e| self.expression_error(Some(step), target, e.to_string()))?;
-            if !set_pointer(&mut payload, pointer.tokens(), value) {
+            if !payload.set(pointer.tokens(), value) {
                 return Err(WorkflowError::MissingValue {
                     workflow: self.workflow.to_owned(),
                     step: Some(step.to_owned()),
@@ -406,26 +408,39 @@ impl<'a> Run<'a> {
     /// Builds a request payload: every string leaf is evaluated; an object
     /// member whose expression selects nothing is left out (so an absent
     /// optional input sends no key at all), an array item becomes null.
-    pub fn payload(&self, step: &str, template: &Value) -> Result<Value, WorkflowError> {
-        Ok(self.payload_value(step, template)?.unwrap_or(Value::Null))
+    ///
+    /// The template is the spec's structure as JSON text, so that members keep their order
+    /// (see [`Payload`]).
+    pub fn payload(&self, step: &str, template: &str) -> Result<Payload, WorkflowError> {
+        let template = self.template(step, template)?;
+        Ok(self.payload_value(step, &template)?.unwrap_or(Payload::Value(Value::Null)))
     }
 
-    fn payload_value(&self, step: &str, template: &Value) -> Result<Option<Value>, WorkflowError> {
+    /// A step's inputs for the workflow it calls: a payload, by name.
+    pub fn call_inputs(&self, step: &str, template: &str) -> Result<Value, WorkflowError> {
+        self.payload(step, template).map(Payload::into_value)
+    }
+
+    fn template(&self, step: &str, text: &str) -> Result<Payload, WorkflowError> {
+        Payload::parse(text).map_err(|e| self.expression_error(Some(step), text, format!("not a JSON template: {e}")))
+    }
+
+    fn payload_value(&self, step: &str, template: &Payload) -> Result<Option<Payload>, WorkflowError> {
         match template {
-            Value::String(s) => self.value(Some(step), s),
-            Value::Array(items) => items
+            Payload::Value(Value::String(s)) => Ok(self.value(Some(step), s)?.map(Payload::Value)),
+            Payload::Array(items) => items
                 .iter()
-                .map(|item| Ok(self.payload_value(step, item)?.unwrap_or(Value::Null)))
+                .map(|item| Ok(self.payload_value(step, item)?.unwrap_or(Payload::Value(Value::Null))))
                 .collect::<Result<Vec<_>, _>>()
-                .map(|v| Some(Value::Array(v))),
-            Value::Object(members) => {
-                let mut out = Map::new();
+                .map(|v| Some(Payload::Array(v))),
+            Payload::Object(members) => {
+                let mut out = Vec::with_capacity(members.len());
                 for (key, value) in members {
                     if let Some(v) = self.payload_value(step, value)? {
-                        out.insert(key.clone(), v);
+                        out.push((key.clone(), v));
                     }
                 }
-                Ok(Some(Value::Object(out)))
+                Ok(Some(Payload::Object(out)))
             }
             other => Ok(Some(other.clone())),
         }
@@ -575,10 +590,27 @@ impl<'a> Run<'a> {
 
     /// A form payload (an object) as name/value pairs; nested values are sent
     /// as their JSON text.
-    pub fn form_pairs(payload: &Value) -> Vec<(String, String)> {
+    pub fn form_pairs(payload: Payload) -> Vec<(String, String)> {
         match payload {
-            Value::Object(members) => members.iter().map(|(k, v)| (k.clone(), Run::literal_parameter(v))).collect(),
+            Payload::Object(members) => members
+                .into_iter()
+                .map(|(k, v)| {
+                    let text = match v {
+                        Payload::Value(v) => Run::literal_parameter(&v),
+                        nested => nested.to_string(),
+                    };
+                    (k, text)
+                })
+                .collect(),
             _ => Vec::new(),
+        }
+    }
+
+    /// A text body from a payload: a string as it is, anything else as its JSON text.
+    pub fn text_payload(payload: Payload) -> String {
+        match payload {
+            Payload::Value(Value::String(s)) => s,
+            other => other.to_string(),
         }
     }
 
@@ -596,45 +628,6 @@ impl<'a> Run<'a> {
             outputs: &Value::Object(self.outputs.clone()),
         });
         Ok(self.outputs.clone())
-    }
-}
-
-/// Sets the value at a JSON pointer, creating the last member of an object
-/// or replacing an array item (`-` appends). False when the parent is missing.
-fn set_pointer(root: &mut Value, tokens: &[String], value: Value) -> bool {
-    let Some((last, parents)) = tokens.split_last() else {
-        *root = value;
-        return true;
-    };
-    let mut at = root;
-    for token in parents {
-        let next = match at {
-            Value::Object(m) => m.get_mut(token),
-            Value::Array(items) => token.parse::<usize>().ok().and_then(|i| items.get_mut(i)),
-            _ => None,
-        };
-        match next {
-            Some(n) => at = n,
-            None => return false,
-        }
-    }
-    match at {
-        Value::Object(m) => {
-            m.insert(last.clone(), value);
-            true
-        }
-        Value::Array(items) if last == "-" => {
-            items.push(value);
-            true
-        }
-        Value::Array(items) => match last.parse::<usize>().ok().and_then(|i| items.get_mut(i)) {
-            Some(slot) => {
-                *slot = value;
-                true
-            }
-            None => false,
-        },
-        _ => false,
     }
 }
 
@@ -768,19 +761,6 @@ mod tests {
         assert_eq!(named(map, "customer.missing"), None);
         assert_eq!(named(map, "customer.name.x"), None);
         assert_eq!(named(map, "nobody.name"), None);
-    }
-
-    #[test]
-    fn replacements_set_members_and_items_but_never_invent_parents() {
-        let mut v = json!({"a": {"b": 1}, "list": [1, 2]});
-        assert!(set_pointer(&mut v, &["a".into(), "c".into()], json!(2)));
-        assert!(set_pointer(&mut v, &["list".into(), "1".into()], json!(9)));
-        assert!(set_pointer(&mut v, &["list".into(), "-".into()], json!(3)));
-        assert_eq!(v, json!({"a": {"b": 1, "c": 2}, "list": [1, 9, 3]}));
-        assert!(!set_pointer(&mut v, &["x".into(), "y".into()], json!(0)));
-        assert!(!set_pointer(&mut v, &["list".into(), "7".into()], json!(0)));
-        assert!(set_pointer(&mut v, &[], json!("whole")));
-        assert_eq!(v, json!("whole"));
     }
 
     #[test]

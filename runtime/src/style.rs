@@ -238,8 +238,11 @@ mod tests {
     fn arr() -> Value {
         json!(["blue", "black", "brown"])
     }
+    /// OpenAPI's example object (`R`, `G`, `B`) with its members in sorted order: a
+    /// `serde_json::Value` object iterates in key order unless the build switches on
+    /// serde_json's `preserve_order`, and these tests hold either way.
     fn obj() -> Value {
-        json!({"R": 100, "G": 200, "B": 150})
+        json!({"B": 150, "G": 200, "R": 100})
     }
 
     fn query(value: &Value, style: Style, explode: bool) -> String {
@@ -254,52 +257,52 @@ mod tests {
     fn matrix() {
         assert_eq!(path_value("color", &prim(), Style::Matrix, false), ";color=blue");
         assert_eq!(path_value("color", &arr(), Style::Matrix, false), ";color=blue,black,brown");
-        assert_eq!(path_value("color", &obj(), Style::Matrix, false), ";color=R,100,G,200,B,150");
+        assert_eq!(path_value("color", &obj(), Style::Matrix, false), ";color=B,150,G,200,R,100");
         assert_eq!(path_value("color", &prim(), Style::Matrix, true), ";color=blue");
         assert_eq!(
             path_value("color", &arr(), Style::Matrix, true),
             ";color=blue;color=black;color=brown"
         );
-        assert_eq!(path_value("color", &obj(), Style::Matrix, true), ";R=100;G=200;B=150");
+        assert_eq!(path_value("color", &obj(), Style::Matrix, true), ";B=150;G=200;R=100");
     }
 
     #[test]
     fn label() {
         assert_eq!(path_value("color", &prim(), Style::Label, false), ".blue");
         assert_eq!(path_value("color", &arr(), Style::Label, false), ".blue,black,brown");
-        assert_eq!(path_value("color", &obj(), Style::Label, false), ".R,100,G,200,B,150");
+        assert_eq!(path_value("color", &obj(), Style::Label, false), ".B,150,G,200,R,100");
         assert_eq!(path_value("color", &arr(), Style::Label, true), ".blue.black.brown");
-        assert_eq!(path_value("color", &obj(), Style::Label, true), ".R=100.G=200.B=150");
+        assert_eq!(path_value("color", &obj(), Style::Label, true), ".B=150.G=200.R=100");
     }
 
     #[test]
     fn simple() {
         assert_eq!(path_value("color", &prim(), Style::Simple, false), "blue");
         assert_eq!(path_value("color", &arr(), Style::Simple, false), "blue,black,brown");
-        assert_eq!(path_value("color", &obj(), Style::Simple, false), "R,100,G,200,B,150");
-        assert_eq!(path_value("color", &obj(), Style::Simple, true), "R=100,G=200,B=150");
+        assert_eq!(path_value("color", &obj(), Style::Simple, false), "B,150,G,200,R,100");
+        assert_eq!(path_value("color", &obj(), Style::Simple, true), "B=150,G=200,R=100");
         assert_eq!(header_value(&arr(), false), "blue,black,brown");
-        assert_eq!(header_value(&obj(), false), "R,100,G,200,B,150");
-        assert_eq!(header_value(&obj(), true), "R=100,G=200,B=150");
+        assert_eq!(header_value(&obj(), false), "B,150,G,200,R,100");
+        assert_eq!(header_value(&obj(), true), "B=150,G=200,R=100");
     }
 
     #[test]
     fn form() {
         assert_eq!(query(&prim(), Style::Form, false), "color=blue");
         assert_eq!(query(&arr(), Style::Form, false), "color=blue,black,brown");
-        assert_eq!(query(&obj(), Style::Form, false), "color=R,100,G,200,B,150");
+        assert_eq!(query(&obj(), Style::Form, false), "color=B,150,G,200,R,100");
         assert_eq!(query(&prim(), Style::Form, true), "color=blue");
         assert_eq!(query(&arr(), Style::Form, true), "color=blue&color=black&color=brown");
-        assert_eq!(query(&obj(), Style::Form, true), "R=100&G=200&B=150");
+        assert_eq!(query(&obj(), Style::Form, true), "B=150&G=200&R=100");
     }
 
     #[test]
     fn delimited_and_deep_object() {
         assert_eq!(query(&arr(), Style::SpaceDelimited, false), "color=blue black brown");
-        assert_eq!(query(&obj(), Style::SpaceDelimited, false), "color=R 100 G 200 B 150");
+        assert_eq!(query(&obj(), Style::SpaceDelimited, false), "color=B 150 G 200 R 100");
         assert_eq!(query(&arr(), Style::PipeDelimited, false), "color=blue|black|brown");
-        assert_eq!(query(&obj(), Style::PipeDelimited, false), "color=R|100|G|200|B|150");
-        assert_eq!(query(&obj(), Style::DeepObject, true), "color[R]=100&color[G]=200&color[B]=150");
+        assert_eq!(query(&obj(), Style::PipeDelimited, false), "color=B|150|G|200|R|100");
+        assert_eq!(query(&obj(), Style::DeepObject, true), "color[B]=150&color[G]=200&color[R]=100");
     }
 
     #[test]

@@ -15,3 +15,6 @@ pub mod jentic;
 pub mod mock;
 pub mod runs;
 pub mod scratch;
+
+#[cfg(test)]
+mod readme;

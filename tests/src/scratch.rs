@@ -43,7 +43,7 @@ impl Scratch {
     /// output is the harness's output.
     pub fn run(&self, files: Vec<(PathBuf, String)>, plan: &Value) -> ExitCode {
         let manifest = format!(
-            "[package]\nname = {:?}\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[workspace]\n\n[dependencies]\narazzo = {{ path = {:?} }}\narazzo-tests = {{ path = {:?} }}\nserde_json = {{ version = \"1\", features = [\"preserve_order\"] }}\ntokio = {{ version = \"1\", features = [\"rt-multi-thread\", \"macros\"] }}\n",
+            "[package]\nname = {:?}\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[workspace]\n\n[dependencies]\narazzo = {{ path = {:?} }}\narazzo-tests = {{ path = {:?} }}\nserde_json = \"1\"\ntokio = {{ version = \"1\", features = [\"rt-multi-thread\", \"macros\"] }}\n",
             self.name,
             self.workspace.join("runtime"),
             self.workspace.join("tests")

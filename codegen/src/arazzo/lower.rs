@@ -342,11 +342,11 @@ impl Lowering<'_> {
             StepTarget::WorkflowId(t) => {
                 let inputs = crate::arazzo::check_calls::call_inputs(self.workflow, step, &self.doc().components)
                     .into_iter()
-                    .map(|p| (p.name.value, p.value.to_json()))
-                    .collect::<serde_json::Map<_, _>>();
+                    .map(|p| (p.name.value, p.value.to_json_text()))
+                    .collect::<Vec<_>>();
                 StepCall::Workflow {
                     workflow: workflow_index(self.loaded, self.foreign, &t.value)?,
-                    inputs: serde_json::Value::Object(inputs),
+                    inputs: crate::yaml::json_object_text(&inputs),
                 }
             }
             _ => self.operation_call(step, used)?,
@@ -404,7 +404,7 @@ impl Lowering<'_> {
                 Some(ParamIr {
                     name: p.name.value,
                     location,
-                    value: p.value.to_json(),
+                    value: p.value.to_json_text(),
                     required,
                     style,
                     explode,
@@ -437,8 +437,8 @@ impl Lowering<'_> {
             BodyIr {
                 content_type,
                 kind,
-                payload: b.payload.as_ref().map_or(serde_json::Value::Null, Node::to_json),
-                replacements: b.replacements.iter().map(|(t, v)| (t.value.clone(), v.to_json())).collect(),
+                payload: b.payload.as_ref().map_or_else(|| "null".to_owned(), Node::to_json_text),
+                replacements: b.replacements.iter().map(|(t, v)| (t.value.clone(), v.to_json_text())).collect(),
             }
         });
         Some(StepCall::Operation {

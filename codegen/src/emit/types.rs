@@ -59,7 +59,7 @@ use crate::openapi::{OpenApi, Operation, SchemaRef, StatusKey};
 /// hostile, and recursion must not exhaust the stack.
 const MAX_DEPTH: usize = 48;
 
-/// A Rust type, before rendering. `Named` indexes [`TypeSpace::defs`].
+/// A Rust type, before rendering. `Named` indexes `TypeSpace::defs`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Ty {
     String,

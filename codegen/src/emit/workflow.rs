@@ -469,26 +469,27 @@ fn operation_request(s: &StepIr, clients: &[ClientIr]) -> TokenStream {
         .unwrap_or_else(|| ident("missing_client"));
     let params = params.iter().map(|p| {
         let spec = param_spec(p);
-        let value = json_tokens(&p.value);
-        quote!(let request = run.param(#id, request, &#spec, &#value)?;)
+        let value = json_text(&p.value);
+        quote!(let request = run.param(#id, request, &#spec, #value)?;)
     });
     let body = body.as_ref().map(|b| {
-        let template = json_tokens(&b.payload);
+        // Templates are the spec's JSON text, so members keep their order (see `ir::BodyIr`).
+        let template = json_text(&b.payload);
         let payload = if b.replacements.is_empty() {
-            quote!(let payload = run.payload(#id, &#template)?;)
+            quote!(let payload = run.payload(#id, #template)?;)
         } else {
             let replacements = b.replacements.iter().map(|(target, value)| {
-                let value = json_tokens(value);
+                let value = json_text(value);
                 quote!((#target, #value))
             });
-            quote!(let payload = run.replace(#id, run.payload(#id, &#template)?, &[#(#replacements),*])?;)
+            quote!(let payload = run.replace(#id, run.payload(#id, #template)?, &[#(#replacements),*])?;)
         };
         let content_type = &b.content_type;
         let attach = match b.kind {
-            BodyKind::Json => quote!(let request = request.json_value(payload);),
-            BodyKind::Form => quote!(let request = request.form(::arazzo::Run::form_pairs(&payload));),
-            BodyKind::Multipart => quote!(let request = request.multipart(payload);),
-            BodyKind::Text => quote!(let request = request.text(#content_type, ::arazzo::Run::literal_parameter(&payload));),
+            BodyKind::Json => quote!(let request = request.json_payload(payload);),
+            BodyKind::Form => quote!(let request = request.form(::arazzo::Run::form_pairs(payload));),
+            BodyKind::Multipart => quote!(let request = request.multipart_payload(payload);),
+            BodyKind::Text => quote!(let request = request.text(#content_type, ::arazzo::Run::text_payload(payload));),
         };
         quote!(#payload #attach)
     });
@@ -526,10 +527,10 @@ fn step_arm(w: &WorkflowIr, all: &[WorkflowIr], index: usize, s: &StepIr, client
             };
             let callee_id = &callee.id;
             let run_fn = run_method(callee);
-            let inputs = json_tokens(inputs);
+            let inputs = json_text(inputs);
             (
                 quote! {
-                    let inputs = run.payload(#id, &#inputs)?;
+                    let inputs = run.call_inputs(#id, #inputs)?;
                     let result = run.within(self.#run_fn(inputs.clone(), depth + 1)).await;
                     run.called(#id, #callee_id, inputs, result);
                 },
@@ -682,37 +683,27 @@ fn action_chain(w: &WorkflowIr, all: &[WorkflowIr], s: &StepIr, actions: &[Actio
     chain
 }
 
-/// A JSON value as a `serde_json::json!` invocation, which reads like the spec.
-fn json_tokens(v: &serde_json::Value) -> TokenStream {
-    let inner = json_body(v);
-    quote!(::arazzo::serde_json::json!(#inner))
+/// A template's JSON text as a raw string literal (`r#"{"a":"$inputs.x"}"#`), which reads like
+/// the spec, with as many `#` as the text needs.
+fn json_text(text: &str) -> TokenStream {
+    let mut hashes = String::from("#");
+    while text.contains(&format!("\"{hashes}")) {
+        hashes.push('#');
+    }
+    format!("r{hashes}\"{text}\"{hashes}").parse().unwrap_or_else(|_| quote!(#text))
 }
 
-fn json_body(v: &serde_json::Value) -> TokenStream {
-    match v {
-        serde_json::Value::Null => quote!(null),
-        serde_json::Value::Bool(b) => quote!(#b),
-        serde_json::Value::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                quote!(#i)
-            } else if let Some(u) = n.as_u64() {
-                quote!(#u)
-            } else {
-                let f = n.as_f64().unwrap_or(0.0);
-                quote!(#f)
-            }
-        }
-        serde_json::Value::String(s) => quote!(#s),
-        serde_json::Value::Array(items) => {
-            let items = items.iter().map(json_body);
-            quote!([#(#items),*])
-        }
-        serde_json::Value::Object(members) => {
-            let members = members.iter().map(|(k, v)| {
-                let v = json_body(v);
-                quote!(#k: #v)
-            });
-            quote!({ #(#members),* })
+#[cfg(test)]
+mod tests {
+    use super::json_text;
+
+    #[test]
+    fn templates_are_raw_strings_that_hold_any_text() {
+        for text in [r#""$inputs.x""#, r##"{"a":"#x","b":"\"#"}"##, "null"] {
+            let tokens = json_text(text);
+            let literal: syn::LitStr = syn::parse2(tokens.clone()).expect("a string literal");
+            assert_eq!(literal.value(), text);
+            assert!(tokens.to_string().starts_with('r'), "{tokens}");
         }
     }
 }

@@ -3,7 +3,8 @@
 //! step that called it, with the runtime's events inside the step spans.
 //! A small recording layer stands in for a real subscriber.
 
-use std::sync::{Arc, Mutex};
+use std::cell::Cell;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use arazzo::{PollPolicy, RetryPolicy};
 use arazzo_tests::mock::{MockServer, Reply};
@@ -43,6 +44,27 @@ struct Recorder {
     events: Arc<Mutex<Vec<(String, String)>>>,
 }
 
+thread_local! {
+    /// Set on the thread of the test that records; other tests in this binary run the
+    /// runtime on their own threads at the same time, and their spans are not recorded.
+    static RECORDING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The recorder, installed once as the process's global subscriber. Not `set_default`: with
+/// other tests of this binary hitting the runtime's callsites concurrently, a thread-scoped
+/// subscriber missed every span (tracing caches each callsite's interest process-wide).
+fn recorder() -> Recorder {
+    static RECORDER: OnceLock<Recorder> = OnceLock::new();
+    RECORDER
+        .get_or_init(|| {
+            let recorder = Recorder::default();
+            tracing::subscriber::set_global_default(Registry::default().with(recorder.clone()))
+                .expect("no other global subscriber in this binary");
+            recorder
+        })
+        .clone()
+}
+
 fn label_of<S: Subscriber + for<'a> LookupSpan<'a>>(ctx: &Context<'_, S>, id: &Id) -> String {
     ctx.span(id)
         .and_then(|s| s.extensions().get::<String>().cloned())
@@ -51,6 +73,9 @@ fn label_of<S: Subscriber + for<'a> LookupSpan<'a>>(ctx: &Context<'_, S>, id: &I
 
 impl<S: Subscriber + for<'a> LookupSpan<'a>> Layer<S> for Recorder {
     fn on_new_span(&self, attrs: &Attributes<'_>, id: &Id, ctx: Context<'_, S>) {
+        if !RECORDING.with(Cell::get) {
+            return;
+        }
         let mut label = Label::default();
         attrs.record(&mut label);
         let label = format!("{} {}", attrs.metadata().name(), label.0.trim());
@@ -76,7 +101,7 @@ impl<S: Subscriber + for<'a> LookupSpan<'a>> Layer<S> for Recorder {
                 }
             }
         }
-        if !event.metadata().target().starts_with("arazzo") {
+        if !RECORDING.with(Cell::get) || !event.metadata().target().starts_with("arazzo") {
             return;
         }
         let mut message = Message(String::new());
@@ -88,8 +113,8 @@ impl<S: Subscriber + for<'a> LookupSpan<'a>> Layer<S> for Recorder {
 
 #[tokio::test]
 async fn workflows_and_steps_are_spans_and_a_called_workflow_nests_under_its_step() {
-    let recorder = Recorder::default();
-    let _guard = tracing::subscriber::set_default(Registry::default().with(recorder.clone()));
+    let recorder = recorder();
+    RECORDING.with(|r| r.set(true));
     let server = MockServer::start().await.expect("server");
     server.on("POST", "/wh/orders", vec![Reply::json(201, json!({"id": "o-1", "status": "new"}))]);
     server.on(

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# What a user's first build costs: a clean debug `cargo build` of the standalone macro-user
+# example (examples/macro-user: `arazzo = "0.1"` + tokio, the Seer spec pair), side by side
+# with a progenitor-generated client crate of the same OpenAPI description, in the same run.
+#
+# usage: scripts/build-cost.sh [--rounds N] [--before REV] [--no-progenitor]
+#   --before REV  also builds the example against the project at REV (e.g. 1c69215, before
+#                 issue #9), from `git archive`, so nothing in this checkout changes.
+#   Needs `cargo install cargo-progenitor --version 0.15.1` (or CARGO_PROGENITOR=path) for the
+#   progenitor column. Work goes to $BUILD_COST_OUT (default /tmp/arazzo-build-cost).
+#
+# Each configuration builds in a target directory of its own, emptied before every build;
+# the registry is fetched first, so downloads are not timed. Configurations are interleaved
+# round by round, so a change in machine load hits all of them. Reported per build: wall
+# time, packages compiled (cargo's "Compiling" lines), target directory size, and the
+# 1-minute load average before the build (other work on the machine inflates the times).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+OUT=${BUILD_COST_OUT:-/tmp/arazzo-build-cost}
+ROUNDS=2
+BEFORE=""
+PROGENITOR=1
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --rounds) ROUNDS=$2; shift ;;
+        --before) BEFORE=$2; shift ;;
+        --no-progenitor) PROGENITOR=0 ;;
+        *) echo "unknown argument: $1" >&2; exit 2 ;;
+    esac
+    shift
+done
+export CARGO_TERM_COLOR=never
+unset CARGO_TARGET_DIR
+PROGENITOR_BIN=${CARGO_PROGENITOR:-$(command -v cargo-progenitor || true)}
+if [ "$PROGENITOR" = 1 ] && [ -z "$PROGENITOR_BIN" ]; then
+    echo "cargo-progenitor not found: the progenitor column is skipped" >&2
+    PROGENITOR=0
+fi
+rm -rf "$OUT"
+mkdir -p "$OUT"
+
+# A copy of the example whose `arazzo` is redirected to a checkout of the project.
+example_against() {
+    local name=$1 project=$2
+    mkdir -p "$OUT/$name/.cargo"
+    cp -r "$ROOT/examples/macro-user/." "$OUT/$name/"
+    rm -f "$OUT/$name/Cargo.lock"
+    printf '[patch.crates-io]\narazzo = { path = "%s/runtime" }\n' "$project" >"$OUT/$name/.cargo/config.toml"
+}
+
+configs=(after)
+example_against after "$ROOT"
+if [ -n "$BEFORE" ]; then
+    mkdir -p "$OUT/before-src"
+    git -C "$ROOT" archive "$BEFORE" | tar -x -C "$OUT/before-src"
+    example_against before "$OUT/before-src"
+    configs=(before "${configs[@]}")
+fi
+if [ "$PROGENITOR" = 1 ]; then
+    # progenitor 0.15.1 reads OpenAPI 3.0.x only ("invalid version: 3.1.0"); the spec uses only
+    # 3.0 constructs (`nullable`), so it gets the same document with `openapi: 3.0.3`.
+    sed 's/^openapi: 3\.1\.[0-9]*/openapi: 3.0.3/' "$ROOT/examples/macro-user/specs/openapi/sentry-seer-openapi.yml" \
+        >"$OUT/seer-openapi-3.0.yml"
+    "$PROGENITOR_BIN" progenitor -i "$OUT/seer-openapi-3.0.yml" \
+        -o "$OUT/progenitor" -n seer-progenitor -v 0.1.0 >"$OUT/progenitor-generate.log" 2>&1
+    # progenitor's crate has no TLS (reqwest without default features); give it the same as
+    # `arazzo`'s default, rustls with ring, so both sides can speak https.
+    printf 'rustls = { version = "0.23", default-features = false, features = ["ring", "std", "tls12"] }\n' >>"$OUT/progenitor/Cargo.toml"
+    sed -i 's/features = \["json", "query", "stream"\]/features = ["json", "query", "stream", "rustls-no-provider"]/' "$OUT/progenitor/Cargo.toml"
+    grep -q 'rustls-no-provider' "$OUT/progenitor/Cargo.toml" || { echo "progenitor's reqwest line changed: add TLS by hand" >&2; exit 1; }
+    grep -q '^\[workspace\]' "$OUT/progenitor/Cargo.toml" || printf '\n[workspace]\n' >>"$OUT/progenitor/Cargo.toml"
+    configs+=(progenitor)
+fi
+for c in "${configs[@]}"; do
+    (cd "$OUT/$c" && cargo fetch --quiet)
+done
+
+now() { date +%s.%N; }
+printf '%-6s %-11s %9s %9s %8s %6s\n' round config "wall (s)" packages target load
+for round in $(seq "$ROUNDS"); do
+    for c in "${configs[@]}"; do
+        dir=$OUT/$c
+        rm -rf "$dir/target"
+        load=$(cut -d' ' -f1 /proc/loadavg)
+        start=$(now)
+        (cd "$dir" && cargo build --offline >"$OUT/$c-$round.log" 2>&1) || {
+            echo "$c: build failed, see $OUT/$c-$round.log" >&2
+            exit 1
+        }
+        end=$(now)
+        packages=$(grep -c '^ *Compiling ' "$OUT/$c-$round.log" || true)
+        size=$(du -sh "$dir/target" | cut -f1)
+        printf '%-6s %-11s %9.1f %9s %8s %6s\n' "$round" "$c" "$(echo "$end - $start" | bc -l)" "$packages" "$size" "$load"
+    done
+done
+echo "(clean debug builds on $(nproc) cores; logs in $OUT)"

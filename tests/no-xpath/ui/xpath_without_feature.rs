@@ -1,6 +1,0 @@
-// The document end-to-end tested with the feature in arazzo-tests (tests/xpath_e2e.rs).
-mod api {
-    arazzo::arazzo_workflow!("specs/semantics/xpath.arazzo.yaml");
-}
-
-fn main() {}

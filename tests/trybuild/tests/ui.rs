@@ -1,0 +1,23 @@
+//! Compile-time checking, proven by compiling broken workflows: each case in `ui/` must fail
+//! with exactly the diagnostics in its `.stderr` file, and `ui/pass/` must compile.
+//! Regenerate the `.stderr` files with `TRYBUILD=overwrite cargo test -p arazzo-trybuild`
+//! (and review every change).
+//!
+//! All cases share one scratch build. Cases that need the generator's `xpath` feature are not
+//! here: the XPath syntax diagnostics are tested on the generator itself
+//! (`codegen/tests/checks.rs`, `xpath_that_does_not_parse`); what only a compile can show,
+//! that `xpath` criteria do not compile without `arazzo`'s `xpath` feature, is
+//! `ui/xpath_without_feature.rs`.
+
+#[test]
+fn workflows_compile_or_fail_with_their_diagnostics() {
+    // trybuild compiles each case in a scratch crate under target/, whose own manifest
+    // directory does not hold `ui/specs`; the macro reads this override first. SAFETY: this
+    // test binary has this one test, so no other thread reads the environment concurrently.
+    unsafe {
+        std::env::set_var("ARAZZO_MANIFEST_DIR", env!("CARGO_MANIFEST_DIR"));
+    }
+    let cases = trybuild::TestCases::new();
+    cases.pass("ui/pass/*.rs");
+    cases.compile_fail("ui/*.rs");
+}
