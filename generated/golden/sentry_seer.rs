@@ -1,3 +1,4 @@
+::arazzo::__require_runtime!("0.1.0");
 /// Sentry Seer API (version 0.0.1)
 ///
 /// AI-powered issue analysis in Sentry: list the available Seer models, start an AI-assisted fix for an issue, and poll the state of that fix.
@@ -264,10 +265,17 @@ pub mod seer_api {
         /// List the Seer AI models available to an organization.
         ///
         /// `GET /organizations/{organization_id_or_slug}/seer/models/` (operationId `listSeerModels`)
+        ///
+        /// # Errors
+        ///
+        /// [`ApiError::Documented`](::arazzo::ApiError::Documented) with a `ListSeerModelsError` for a documented error status (`401`, `403`); [`ApiError::Client`](::arazzo::ApiError::Client) when there is no answer, the status is not documented, or the answer does not match the description.
         pub async fn list_seer_models(
             &self,
             organization_id_or_slug: &str,
-        ) -> ::std::result::Result<ListSeerModelsResponse, ::arazzo::ClientError> {
+        ) -> ::std::result::Result<
+            ::arazzo::ResponseValue<::std::vec::Vec<types::SeerModel>>,
+            ::arazzo::ApiError<ListSeerModelsError>,
+        > {
             let request = ::arazzo::Request::new(
                 ::arazzo::Method::GET,
                 "/organizations/{organization_id_or_slug}/seer/models/",
@@ -276,22 +284,26 @@ pub mod seer_api {
                 .path("organization_id_or_slug", organization_id_or_slug);
             let exchange = self.http.send(request).await?;
             match exchange.status() {
-                200 => {
-                    ::std::result::Result::Ok(
-                        ListSeerModelsResponse::Ok(exchange.decode_json()?),
-                    )
-                }
+                200 => ::std::result::Result::Ok(exchange.into_json()?),
                 401 => {
-                    ::std::result::Result::Ok(
-                        ListSeerModelsResponse::Unauthorized(exchange.into_raw_body()),
+                    ::std::result::Result::Err(
+                        ::arazzo::ApiError::documented(
+                            exchange.into_raw().map(ListSeerModelsError::Unauthorized),
+                        ),
                     )
                 }
                 403 => {
-                    ::std::result::Result::Ok(
-                        ListSeerModelsResponse::Forbidden(exchange.into_raw_body()),
+                    ::std::result::Result::Err(
+                        ::arazzo::ApiError::documented(
+                            exchange.into_raw().map(ListSeerModelsError::Forbidden),
+                        ),
                     )
                 }
-                _ => ::std::result::Result::Err(exchange.unexpected_status()),
+                _ => {
+                    ::std::result::Result::Err(
+                        ::arazzo::ApiError::Client(exchange.unexpected_status()),
+                    )
+                }
             }
         }
         /// Start a Seer autofix analysis for an issue.
@@ -299,11 +311,18 @@ pub mod seer_api {
         /// The analysis runs asynchronously; poll its state with retrieveSeerIssueFixState.
         ///
         /// `POST /issues/{issue_id}/seer/autofix/` (operationId `startSeerIssueFix`)
+        ///
+        /// # Errors
+        ///
+        /// [`ApiError::Documented`](::arazzo::ApiError::Documented) with a `StartSeerIssueFixError` for a documented error status (`400`, `401`, `404`); [`ApiError::Client`](::arazzo::ApiError::Client) when there is no answer, the status is not documented, or the answer does not match the description.
         pub async fn start_seer_issue_fix(
             &self,
             issue_id: &str,
             body: ::std::option::Option<&types::StartSeerIssueFixRequest>,
-        ) -> ::std::result::Result<StartSeerIssueFixResponse, ::arazzo::ClientError> {
+        ) -> ::std::result::Result<
+            ::arazzo::ResponseValue<types::SeerAutofixResponse>,
+            ::arazzo::ApiError<StartSeerIssueFixError>,
+        > {
             let request = ::arazzo::Request::new(
                 ::arazzo::Method::POST,
                 "/issues/{issue_id}/seer/autofix/",
@@ -315,38 +334,48 @@ pub mod seer_api {
             };
             let exchange = self.http.send(request).await?;
             match exchange.status() {
-                202 => {
-                    ::std::result::Result::Ok(
-                        StartSeerIssueFixResponse::Accepted(exchange.decode_json()?),
-                    )
-                }
+                202 => ::std::result::Result::Ok(exchange.into_json()?),
                 400 => {
-                    ::std::result::Result::Ok(
-                        StartSeerIssueFixResponse::BadRequest(exchange.into_raw_body()),
+                    ::std::result::Result::Err(
+                        ::arazzo::ApiError::documented(
+                            exchange.into_raw().map(StartSeerIssueFixError::BadRequest),
+                        ),
                     )
                 }
                 401 => {
-                    ::std::result::Result::Ok(
-                        StartSeerIssueFixResponse::Unauthorized(exchange.into_raw_body()),
+                    ::std::result::Result::Err(
+                        ::arazzo::ApiError::documented(
+                            exchange.into_raw().map(StartSeerIssueFixError::Unauthorized),
+                        ),
                     )
                 }
                 404 => {
-                    ::std::result::Result::Ok(
-                        StartSeerIssueFixResponse::NotFound(exchange.into_raw_body()),
+                    ::std::result::Result::Err(
+                        ::arazzo::ApiError::documented(
+                            exchange.into_raw().map(StartSeerIssueFixError::NotFound),
+                        ),
                     )
                 }
-                _ => ::std::result::Result::Err(exchange.unexpected_status()),
+                _ => {
+                    ::std::result::Result::Err(
+                        ::arazzo::ApiError::Client(exchange.unexpected_status()),
+                    )
+                }
             }
         }
         /// Get the current state of an issue's Seer autofix.
         ///
         /// `GET /issues/{issue_id}/seer/autofix/` (operationId `retrieveSeerIssueFixState`)
+        ///
+        /// # Errors
+        ///
+        /// [`ApiError::Documented`](::arazzo::ApiError::Documented) with a `RetrieveSeerIssueFixStateError` for a documented error status (`401`, `404`); [`ApiError::Client`](::arazzo::ApiError::Client) when there is no answer, the status is not documented, or the answer does not match the description.
         pub async fn retrieve_seer_issue_fix_state(
             &self,
             issue_id: &str,
         ) -> ::std::result::Result<
-            RetrieveSeerIssueFixStateResponse,
-            ::arazzo::ClientError,
+            ::arazzo::ResponseValue<types::SeerAutofixResponse>,
+            ::arazzo::ApiError<RetrieveSeerIssueFixStateError>,
         > {
             let request = ::arazzo::Request::new(
                 ::arazzo::Method::GET,
@@ -355,26 +384,30 @@ pub mod seer_api {
             let request = request.path("issue_id", issue_id);
             let exchange = self.http.send(request).await?;
             match exchange.status() {
-                200 => {
-                    ::std::result::Result::Ok(
-                        RetrieveSeerIssueFixStateResponse::Ok(exchange.decode_json()?),
-                    )
-                }
+                200 => ::std::result::Result::Ok(exchange.into_json()?),
                 401 => {
-                    ::std::result::Result::Ok(
-                        RetrieveSeerIssueFixStateResponse::Unauthorized(
-                            exchange.into_raw_body(),
+                    ::std::result::Result::Err(
+                        ::arazzo::ApiError::documented(
+                            exchange
+                                .into_raw()
+                                .map(RetrieveSeerIssueFixStateError::Unauthorized),
                         ),
                     )
                 }
                 404 => {
-                    ::std::result::Result::Ok(
-                        RetrieveSeerIssueFixStateResponse::NotFound(
-                            exchange.into_raw_body(),
+                    ::std::result::Result::Err(
+                        ::arazzo::ApiError::documented(
+                            exchange
+                                .into_raw()
+                                .map(RetrieveSeerIssueFixStateError::NotFound),
                         ),
                     )
                 }
-                _ => ::std::result::Result::Err(exchange.unexpected_status()),
+                _ => {
+                    ::std::result::Result::Err(
+                        ::arazzo::ApiError::Client(exchange.unexpected_status()),
+                    )
+                }
             }
         }
     }
@@ -383,21 +416,17 @@ pub mod seer_api {
             Self::new(DEFAULT_BASE_URL)
         }
     }
-    /// Every documented status of `listSeerModels`.
+    /// The documented error statuses of `listSeerModels`, the body of its `ApiError::Documented`.
     #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-    pub enum ListSeerModelsResponse {
-        /// `200`: The available models.
-        Ok(::std::vec::Vec<types::SeerModel>),
+    pub enum ListSeerModelsError {
         /// `401`: The token is missing or invalid.
         Unauthorized(::arazzo::RawBody),
         /// `403`: The token may not read this organization.
         Forbidden(::arazzo::RawBody),
     }
-    /// Every documented status of `startSeerIssueFix`.
+    /// The documented error statuses of `startSeerIssueFix`, the body of its `ApiError::Documented`.
     #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-    pub enum StartSeerIssueFixResponse {
-        /// `202`: The analysis started.
-        Accepted(types::SeerAutofixResponse),
+    pub enum StartSeerIssueFixError {
         /// `400`: The request was malformed.
         BadRequest(::arazzo::RawBody),
         /// `401`: The token is missing or invalid.
@@ -405,11 +434,9 @@ pub mod seer_api {
         /// `404`: No such issue.
         NotFound(::arazzo::RawBody),
     }
-    /// Every documented status of `retrieveSeerIssueFixState`.
+    /// The documented error statuses of `retrieveSeerIssueFixState`, the body of its `ApiError::Documented`.
     #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-    pub enum RetrieveSeerIssueFixStateResponse {
-        /// `200`: The current state.
-        Ok(types::SeerAutofixResponse),
+    pub enum RetrieveSeerIssueFixStateError {
         /// `401`: The token is missing or invalid.
         Unauthorized(::arazzo::RawBody),
         /// `404`: No autofix was started for this issue.
@@ -523,19 +550,19 @@ impl Workflows {
             })?;
         let outputs = self.run_seer_autofix_issue(inputs, 0).await?;
         ::std::result::Result::Ok(SeerAutofixIssueOutputs {
-            status: ::arazzo::output(
+            status: ::arazzo::__private::output(
                 "seer-autofix-issue",
                 &outputs,
                 "status",
                 "$steps.pollFixState.outputs.status",
             )?,
-            fix_title: ::arazzo::output(
+            fix_title: ::arazzo::__private::output(
                 "seer-autofix-issue",
                 &outputs,
                 "fixTitle",
                 "$steps.pollFixState.outputs.fixTitle",
             )?,
-            pr_url: ::arazzo::output(
+            pr_url: ::arazzo::__private::output(
                 "seer-autofix-issue",
                 &outputs,
                 "prUrl",
@@ -553,9 +580,9 @@ impl Workflows {
         ::std::result::Result<::arazzo::Outputs, ::arazzo::WorkflowError>,
     > {
         ::std::boxed::Box::pin(async move {
-            ::arazzo::check_depth("seer-autofix-issue", depth)?;
+            ::arazzo::__private::check_depth("seer-autofix-issue", depth)?;
             let sources = [("seerApi", "../openapi/sentry-seer-openapi.yml".to_owned())];
-            let mut run = ::arazzo::Run::new(
+            let mut run = ::arazzo::__private::Run::new(
                 "seer-autofix-issue",
                 &self.poll,
                 self.observer.as_ref(),
@@ -588,8 +615,8 @@ impl Workflows {
                             .param(
                                 "listModels",
                                 request,
-                                &::arazzo::ParamSpec::new(
-                                    ::arazzo::In::Path,
+                                &::arazzo::__private::ParamSpec::new(
+                                    ::arazzo::__private::In::Path,
                                     "organization_id_or_slug",
                                 ),
                                 &::arazzo::serde_json::json!("$inputs.organizationIdOrSlug"),
@@ -598,7 +625,11 @@ impl Workflows {
                         if run
                             .criteria(
                                 "listModels",
-                                &[::arazzo::CriterionSpec::simple("$statusCode == 200")],
+                                &[
+                                    ::arazzo::__private::CriterionSpec::simple(
+                                        "$statusCode == 200",
+                                    ),
+                                ],
                             )?
                         {
                             run.step_succeeded(
@@ -629,7 +660,10 @@ impl Workflows {
                             .param(
                                 "startFix",
                                 request,
-                                &::arazzo::ParamSpec::new(::arazzo::In::Path, "issue_id"),
+                                &::arazzo::__private::ParamSpec::new(
+                                    ::arazzo::__private::In::Path,
+                                    "issue_id",
+                                ),
                                 &::arazzo::serde_json::json!("$inputs.issueId"),
                             )?;
                         let payload = run
@@ -644,7 +678,11 @@ impl Workflows {
                         if run
                             .criteria(
                                 "startFix",
-                                &[::arazzo::CriterionSpec::simple("$statusCode == 202")],
+                                &[
+                                    ::arazzo::__private::CriterionSpec::simple(
+                                        "$statusCode == 202",
+                                    ),
+                                ],
                             )?
                         {
                             run.step_succeeded(
@@ -675,14 +713,21 @@ impl Workflows {
                             .param(
                                 "pollFixState",
                                 request,
-                                &::arazzo::ParamSpec::new(::arazzo::In::Path, "issue_id"),
+                                &::arazzo::__private::ParamSpec::new(
+                                    ::arazzo::__private::In::Path,
+                                    "issue_id",
+                                ),
                                 &::arazzo::serde_json::json!("$inputs.issueId"),
                             )?;
                         run.send("pollFixState", self.seer_api.http(), request).await?;
                         if run
                             .criteria(
                                 "pollFixState",
-                                &[::arazzo::CriterionSpec::simple("$statusCode == 200")],
+                                &[
+                                    ::arazzo::__private::CriterionSpec::simple(
+                                        "$statusCode == 200",
+                                    ),
+                                ],
                             )?
                         {
                             run.step_succeeded(
@@ -697,7 +742,7 @@ impl Workflows {
                                 .criteria(
                                     "pollFixState",
                                     &[
-                                        ::arazzo::CriterionSpec {
+                                        ::arazzo::__private::CriterionSpec {
                                             condition: "$.autofix.status == \"completed\"",
                                             context: ::std::option::Option::Some("$response.body"),
                                             kind: ::std::option::Option::Some("jsonpath"),
@@ -717,7 +762,7 @@ impl Workflows {
                                 .criteria(
                                     "pollFixState",
                                     &[
-                                        ::arazzo::CriterionSpec {
+                                        ::arazzo::__private::CriterionSpec {
                                             condition: "$.autofix.status == \"pending\" || $.autofix.status == \"processing\"",
                                             context: ::std::option::Option::Some("$response.body"),
                                             kind: ::std::option::Option::Some("jsonpath"),

@@ -35,6 +35,10 @@ pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 pub type Outputs = Map<String, Value>;
 
 /// Fails when a nested run would pass [`MAX_DEPTH`].
+///
+/// # Errors
+///
+/// [`WorkflowError::TooDeep`] past [`MAX_DEPTH`].
 pub fn check_depth(workflow: &str, depth: u32) -> Result<(), WorkflowError> {
     if depth > MAX_DEPTH {
         return Err(WorkflowError::TooDeep {
@@ -47,6 +51,11 @@ pub fn check_depth(workflow: &str, depth: u32) -> Result<(), WorkflowError> {
 
 /// Converts a workflow output into its generated Rust type. An output typed
 /// `Option<T>` accepts "selected nothing"; any other type does not.
+///
+/// # Errors
+///
+/// [`WorkflowError::MissingValue`] when a non-`Option` output selected nothing,
+/// [`WorkflowError::InvalidValue`] when the value does not fit `T`.
 pub fn output<T: DeserializeOwned>(workflow: &str, outputs: &Outputs, name: &str, expr: &str) -> Result<T, WorkflowError> {
     let value = outputs.get(name);
     let present = value.cloned().unwrap_or(Value::Null);
@@ -73,9 +82,13 @@ pub fn output<T: DeserializeOwned>(workflow: &str, outputs: &Outputs, name: &str
 /// A criterion as written in the spec.
 #[derive(Debug, Clone, Copy)]
 pub struct CriterionSpec {
+    /// The condition.
     pub condition: &'static str,
+    /// The `context` expression, for `regex`, `jsonpath` and `xpath` criteria.
     pub context: Option<&'static str>,
+    /// The `type` (`None`: `simple`).
     pub kind: Option<&'static str>,
+    /// The `version` of the object form of `type`.
     pub version: Option<&'static str>,
 }
 
@@ -92,7 +105,7 @@ impl CriterionSpec {
     }
 }
 
-/// One workflow execution.
+/// One workflow execution: the data generated control flow reads and writes.
 pub struct Run<'a> {
     workflow: &'static str,
     policy: &'a PollPolicy,
@@ -202,6 +215,7 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// The running workflow's `workflowId`.
     pub fn workflow(&self) -> &'static str {
         self.workflow
     }

@@ -15,33 +15,48 @@ use serde_json::Value;
 use crate::client::{Request, SEGMENT};
 use crate::error::ClientError;
 
-/// Where a parameter goes.
+/// Where a parameter goes (OpenAPI's `in`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum In {
+    /// A path placeholder.
     Path,
+    /// The query string.
     Query,
+    /// A request header.
     Header,
+    /// A cookie.
     Cookie,
 }
 
 /// An OpenAPI parameter `style`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
+    /// `;name=value` (path).
     Matrix,
+    /// `.value` (path).
     Label,
+    /// `name=value` (query, cookie).
     Form,
+    /// Comma-separated (path, header).
     Simple,
+    /// Space-separated arrays (query).
     SpaceDelimited,
+    /// `|`-separated arrays (query).
     PipeDelimited,
+    /// `name[key]=value` objects (query).
     DeepObject,
 }
 
 /// A parameter as the operation declares it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ParamSpec {
+    /// The parameter's name.
     pub name: &'static str,
+    /// Where it goes.
     pub location: In,
+    /// Its style (the location's default unless declared).
     pub style: Style,
+    /// Its effective `explode`.
     pub explode: bool,
     /// A required parameter whose value selects nothing fails the step.
     pub required: bool,
@@ -72,12 +87,14 @@ impl ParamSpec {
         self
     }
 
+    /// Sets `explode`.
     #[must_use]
     pub const fn explode(mut self, explode: bool) -> Self {
         self.explode = explode;
         self
     }
 
+    /// Marks the parameter required.
     #[must_use]
     pub const fn required(mut self) -> Self {
         self.required = true;
@@ -86,6 +103,10 @@ impl ParamSpec {
 
     /// Like [`ParamSpec::apply`] for a typed value, as the typed client has
     /// (`&[i64]`, a generated enum, a JSON object).
+    ///
+    /// # Errors
+    ///
+    /// [`ClientError::InvalidRequest`] when the value does not serialise to JSON.
     pub fn apply_serialize<T: Serialize + ?Sized>(&self, request: Request, value: &T) -> Result<Request, ClientError> {
         let value = serde_json::to_value(value).map_err(|e| ClientError::InvalidRequest {
             message: format!("parameter `{}` does not serialise: {e}", self.name),

@@ -5,7 +5,7 @@
 //! current step, runs it, and picks the next variant from the step's
 //! actions. Because targets are variants, a `goto` to an unknown step cannot
 //! be expressed. Evaluation of expressions and criteria is delegated to
-//! `arazzo::Run`, which gets the spec's own text (already checked here).
+//! `arazzo::__private::Run`, which gets the spec's own text (already checked here).
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
@@ -234,12 +234,12 @@ fn criteria(list: &[CriterionIr]) -> TokenStream {
     let items = list.iter().map(|c| {
         let condition = &c.condition;
         if c.context.is_none() && c.kind.is_none() && c.version.is_none() {
-            return quote!(::arazzo::CriterionSpec::simple(#condition));
+            return quote!(::arazzo::__private::CriterionSpec::simple(#condition));
         }
         let context = opt_str(c.context.as_ref());
         let kind = opt_str(c.kind.as_ref());
         let version = opt_str(c.version.as_ref());
-        quote!(::arazzo::CriterionSpec { condition: #condition, context: #context, kind: #kind, version: #version })
+        quote!(::arazzo::__private::CriterionSpec { condition: #condition, context: #context, kind: #kind, version: #version })
     });
     quote!(&[#(#items),*])
 }
@@ -326,7 +326,7 @@ fn workflow_method(w: &WorkflowIr, all: &[WorkflowIr], clients: &[ClientIr]) -> 
         let name = ident(&o.field.rust_name);
         let json = &o.field.json_name;
         let expr = &o.expression;
-        quote!(#name: ::arazzo::output(#id, &outputs, #json, #expr)?)
+        quote!(#name: ::arazzo::__private::output(#id, &outputs, #json, #expr)?)
     });
     let finish = w.outputs.iter().map(|o| {
         let json = &o.field.json_name;
@@ -407,9 +407,9 @@ fn workflow_method(w: &WorkflowIr, all: &[WorkflowIr], clients: &[ClientIr]) -> 
         #allow
         pub fn #run_fn(&self, inputs: ::arazzo::serde_json::Value, depth: u32) -> ::arazzo::BoxFuture<'_, ::std::result::Result<::arazzo::Outputs, ::arazzo::WorkflowError>> {
             ::std::boxed::Box::pin(async move {
-                ::arazzo::check_depth(#id, depth)?;
+                ::arazzo::__private::check_depth(#id, depth)?;
                 let sources = [#(#sources),*];
-                let mut run = ::arazzo::Run::new(#id, &self.poll, self.observer.as_ref(), inputs, &sources);
+                let mut run = ::arazzo::__private::Run::new(#id, &self.poll, self.observer.as_ref(), inputs, &sources);
                 #(#depends)*
                 #machine
                 run.finish(&[#(#finish),*])
@@ -426,7 +426,7 @@ fn param_spec(p: &ParamIr) -> TokenStream {
         Location::Header => (quote!(Header), StyleIr::Simple),
         Location::Cookie => (quote!(Cookie), StyleIr::Form),
     };
-    let mut spec = quote!(::arazzo::ParamSpec::new(::arazzo::In::#location, #name));
+    let mut spec = quote!(::arazzo::__private::ParamSpec::new(::arazzo::__private::In::#location, #name));
     if p.style != default_style {
         let style = match p.style {
             StyleIr::Matrix => quote!(Matrix),
@@ -437,7 +437,7 @@ fn param_spec(p: &ParamIr) -> TokenStream {
             StyleIr::PipeDelimited => quote!(PipeDelimited),
             StyleIr::DeepObject => quote!(DeepObject),
         };
-        spec = quote!(#spec.style(::arazzo::Style::#style));
+        spec = quote!(#spec.style(::arazzo::__private::Style::#style));
     }
     if p.explode != (p.style == StyleIr::Form) {
         let explode = p.explode;
@@ -486,9 +486,9 @@ fn operation_request(s: &StepIr, clients: &[ClientIr]) -> TokenStream {
         let content_type = &b.content_type;
         let attach = match b.kind {
             BodyKind::Json => quote!(let request = request.json_value(payload);),
-            BodyKind::Form => quote!(let request = request.form(::arazzo::Run::form_pairs(&payload));),
+            BodyKind::Form => quote!(let request = request.form(::arazzo::__private::Run::form_pairs(&payload));),
             BodyKind::Multipart => quote!(let request = request.multipart(payload);),
-            BodyKind::Text => quote!(let request = request.text(#content_type, ::arazzo::Run::literal_parameter(&payload));),
+            BodyKind::Text => quote!(let request = request.text(#content_type, ::arazzo::__private::Run::literal_parameter(&payload));),
         };
         quote!(#payload #attach)
     });
