@@ -3,12 +3,7 @@
 ///
 /// AI-powered issue analysis in Sentry: list the available Seer models, start an AI-assisted fix for an issue, and poll the state of that fix.
 #[allow(
-    deprecated,
-    clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::result_large_err,
-    clippy::match_overlapping_arm,
-    clippy::enum_variant_names,
+    clippy::doc_markdown,
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::empty_docs,
@@ -16,23 +11,37 @@
     rustdoc::bare_urls,
     rustdoc::broken_intra_doc_links,
     rustdoc::invalid_html_tags,
-    rustdoc::invalid_rust_codeblocks
+    rustdoc::invalid_rust_codeblocks,
+    reason = "doc comments carry the description's own prose"
+)]
+#[allow(
+    clippy::enum_variant_names,
+    clippy::similar_names,
+    reason = "names come from the description"
+)]
+#[allow(
+    clippy::too_many_arguments,
+    clippy::too_many_lines,
+    clippy::large_enum_variant,
+    clippy::large_types_passed_by_value,
+    clippy::struct_excessive_bools,
+    clippy::fn_params_excessive_bools,
+    reason = "sizes follow the description"
+)]
+#[allow(
+    deprecated,
+    reason = "deprecated parts of the description are generated and used like the rest"
+)]
+#[allow(
+    clippy::match_overlapping_arm,
+    reason = "exact statuses come before the ranges that cover them, as OpenAPI ranks them"
+)]
+#[allow(
+    clippy::unreadable_literal,
+    reason = "numbers are written as the description writes them"
 )]
 pub mod seer_api {
-    /// Types of the schemas used by the client, generated from the OpenAPI description.
-    #[allow(
-        deprecated,
-        clippy::large_enum_variant,
-        clippy::enum_variant_names,
-        clippy::doc_lazy_continuation,
-        clippy::doc_overindented_list_items,
-        clippy::empty_docs,
-        clippy::tabs_in_doc_comments,
-        rustdoc::bare_urls,
-        rustdoc::broken_intra_doc_links,
-        rustdoc::invalid_html_tags,
-        rustdoc::invalid_rust_codeblocks
-    )]
+    /// Types of the schemas the client uses, generated from the description.
     pub mod types {
         #[derive(
             ::std::fmt::Debug,
@@ -127,6 +136,7 @@ pub mod seer_api {
         }
         impl SeerAutofixStateStatus {
             /// The value as it appears in JSON.
+            #[must_use]
             pub fn as_str(&self) -> &str {
                 match self {
                     Self::Pending => "pending",
@@ -232,12 +242,14 @@ pub mod seer_api {
     impl Client {
         /// A client for the API at `base_url`. Infallible: a malformed URL is
         /// reported by the first request.
+        #[must_use]
         pub fn new(base_url: impl ::std::convert::Into<::std::string::String>) -> Self {
             Self {
                 http: ::arazzo::HttpClient::new(base_url),
             }
         }
         /// Sends `Authorization: Bearer <token>` with every request.
+        #[must_use]
         pub fn with_bearer_token(
             self,
             token: impl ::std::convert::Into<::std::string::String>,
@@ -247,18 +259,21 @@ pub mod seer_api {
             }
         }
         /// Sends requests through `client` (proxies, TLS roots, timeouts).
+        #[must_use]
         pub fn with_http_client(self, client: ::arazzo::reqwest::Client) -> Self {
             Self {
                 http: self.http.with_http_client(client),
             }
         }
         /// Retries transient failures according to `policy`.
+        #[must_use]
         pub fn with_retry_policy(self, policy: ::arazzo::RetryPolicy) -> Self {
             Self {
                 http: self.http.with_retry_policy(policy),
             }
         }
         /// The underlying runtime client, for requests this description does not cover.
+        #[must_use]
         pub fn http(&self) -> &::arazzo::HttpClient {
             &self.http
         }
@@ -284,7 +299,11 @@ pub mod seer_api {
                 .path("organization_id_or_slug", organization_id_or_slug);
             let exchange = self.http.send(request).await?;
             match exchange.status() {
-                200 => ::std::result::Result::Ok(exchange.into_json()?),
+                200 => {
+                    ::std::result::Result::Ok(
+                        exchange.into_json::<::std::vec::Vec<types::SeerModel>>()?,
+                    )
+                }
                 401 => {
                     ::std::result::Result::Err(
                         ::arazzo::ApiError::documented(
@@ -334,7 +353,11 @@ pub mod seer_api {
             };
             let exchange = self.http.send(request).await?;
             match exchange.status() {
-                202 => ::std::result::Result::Ok(exchange.into_json()?),
+                202 => {
+                    ::std::result::Result::Ok(
+                        exchange.into_json::<types::SeerAutofixResponse>()?,
+                    )
+                }
                 400 => {
                     ::std::result::Result::Err(
                         ::arazzo::ApiError::documented(
@@ -384,7 +407,11 @@ pub mod seer_api {
             let request = request.path("issue_id", issue_id);
             let exchange = self.http.send(request).await?;
             match exchange.status() {
-                200 => ::std::result::Result::Ok(exchange.into_json()?),
+                200 => {
+                    ::std::result::Result::Ok(
+                        exchange.into_json::<types::SeerAutofixResponse>()?,
+                    )
+                }
                 401 => {
                     ::std::result::Result::Err(
                         ::arazzo::ApiError::documented(
@@ -444,6 +471,31 @@ pub mod seer_api {
     }
 }
 /// Inputs of workflow `seer-autofix-issue`.
+#[allow(
+    clippy::doc_markdown,
+    clippy::doc_lazy_continuation,
+    clippy::doc_overindented_list_items,
+    clippy::empty_docs,
+    clippy::tabs_in_doc_comments,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links,
+    rustdoc::invalid_html_tags,
+    rustdoc::invalid_rust_codeblocks,
+    reason = "doc comments carry the description's own prose"
+)]
+#[allow(
+    clippy::too_many_arguments,
+    clippy::too_many_lines,
+    clippy::large_enum_variant,
+    clippy::large_types_passed_by_value,
+    clippy::struct_excessive_bools,
+    clippy::fn_params_excessive_bools,
+    reason = "sizes follow the description"
+)]
+#[allow(
+    deprecated,
+    reason = "deprecated parts of the description are generated and used like the rest"
+)]
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -468,6 +520,31 @@ pub struct SeerAutofixIssueInputs {
     pub instruction: ::std::option::Option<::std::string::String>,
 }
 /// Outputs of workflow `seer-autofix-issue`.
+#[allow(
+    clippy::doc_markdown,
+    clippy::doc_lazy_continuation,
+    clippy::doc_overindented_list_items,
+    clippy::empty_docs,
+    clippy::tabs_in_doc_comments,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links,
+    rustdoc::invalid_html_tags,
+    rustdoc::invalid_rust_codeblocks,
+    reason = "doc comments carry the description's own prose"
+)]
+#[allow(
+    clippy::too_many_arguments,
+    clippy::too_many_lines,
+    clippy::large_enum_variant,
+    clippy::large_types_passed_by_value,
+    clippy::struct_excessive_bools,
+    clippy::fn_params_excessive_bools,
+    reason = "sizes follow the description"
+)]
+#[allow(
+    deprecated,
+    reason = "deprecated parts of the description are generated and used like the rest"
+)]
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -503,8 +580,38 @@ impl ::std::fmt::Debug for Workflows {
             .finish()
     }
 }
+#[allow(
+    clippy::doc_markdown,
+    clippy::doc_lazy_continuation,
+    clippy::doc_overindented_list_items,
+    clippy::empty_docs,
+    clippy::tabs_in_doc_comments,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links,
+    rustdoc::invalid_html_tags,
+    rustdoc::invalid_rust_codeblocks,
+    reason = "doc comments carry the description's own prose"
+)]
+#[allow(
+    clippy::too_many_arguments,
+    clippy::too_many_lines,
+    clippy::large_enum_variant,
+    clippy::large_types_passed_by_value,
+    clippy::struct_excessive_bools,
+    clippy::fn_params_excessive_bools,
+    reason = "sizes follow the description"
+)]
+#[allow(
+    deprecated,
+    reason = "deprecated parts of the description are generated and used like the rest"
+)]
+#[allow(
+    clippy::redundant_else,
+    reason = "a step's success and failure paths are the two branches of one `if`"
+)]
 impl Workflows {
     /// One client per source description, in document order: `seerApi`.
+    #[must_use]
     pub fn new(seer_api: seer_api::Client) -> Self {
         Self {
             seer_api,
@@ -513,11 +620,13 @@ impl Workflows {
         }
     }
     /// How long to wait before running a step again (a `goto` back to it), and the deadline.
+    #[must_use]
     pub fn with_poll_policy(mut self, poll: ::arazzo::PollPolicy) -> Self {
         self.poll = poll;
         self
     }
     /// Receives every event of every run: step starts, HTTP exchanges, criteria, actions, waits.
+    #[must_use]
     pub fn with_observer(
         mut self,
         observer: impl ::std::ops::Fn(
@@ -528,6 +637,7 @@ impl Workflows {
         self
     }
     /// The client for source description `seerApi`.
+    #[must_use]
     pub fn seer_api(&self) -> &seer_api::Client {
         &self.seer_api
     }
@@ -536,6 +646,10 @@ impl Workflows {
     /// Confirms Seer models are available, starts an autofix analysis for the target issue, and polls the fix state until it is completed or errored, surfacing the suggested fix and any pull request URL.
     ///
     /// Arazzo workflow `seer-autofix-issue`: steps `listModels` -> `startFix` -> `pollFixState`.
+    ///
+    /// # Errors
+    ///
+    /// A [`::arazzo::WorkflowError`] naming the step that failed and why: criteria not met, no answer, a timeout while polling, a value the description's types do not admit.
     pub async fn seer_autofix_issue(
         &self,
         inputs: SeerAutofixIssueInputs,
@@ -571,6 +685,11 @@ impl Workflows {
         })
     }
     /// Runs workflow `seer-autofix-issue` on JSON inputs; `depth` is 0 for a top-level run (nested runs stop past `arazzo::MAX_DEPTH`).
+    ///
+    /// # Errors
+    ///
+    /// As the typed method, and [`::arazzo::WorkflowError::TooDeep`] past `arazzo::MAX_DEPTH`.
+    #[must_use]
     pub fn run_seer_autofix_issue(
         &self,
         inputs: ::arazzo::serde_json::Value,
@@ -580,15 +699,6 @@ impl Workflows {
         ::std::result::Result<::arazzo::Outputs, ::arazzo::WorkflowError>,
     > {
         ::std::boxed::Box::pin(async move {
-            ::arazzo::__private::check_depth("seer-autofix-issue", depth)?;
-            let sources = [("seerApi", "../openapi/sentry-seer-openapi.yml".to_owned())];
-            let mut run = ::arazzo::__private::Run::new(
-                "seer-autofix-issue",
-                &self.poll,
-                self.observer.as_ref(),
-                inputs,
-                &sources,
-            );
             #[derive(
                 ::std::clone::Clone,
                 ::std::marker::Copy,
@@ -601,6 +711,15 @@ impl Workflows {
                 StartFix,
                 PollFixState,
             }
+            ::arazzo::__private::check_depth("seer-autofix-issue", depth)?;
+            let sources = [("seerApi", "../openapi/sentry-seer-openapi.yml".to_owned())];
+            let mut run = ::arazzo::__private::Run::new(
+                "seer-autofix-issue",
+                &self.poll,
+                self.observer.as_ref(),
+                inputs,
+                &sources,
+            );
             let mut step = Step::ListModels;
             loop {
                 step = match step {
@@ -805,6 +924,11 @@ impl Workflows {
         })
     }
     /// Runs the workflow with this `workflowId` on JSON inputs and returns its outputs as JSON.
+    ///
+    /// # Errors
+    ///
+    /// [`::arazzo::WorkflowError::InvalidValue`] for an id the document does not have; otherwise
+    /// whatever the workflow's run fails with.
     pub async fn run_by_id(
         &self,
         workflow_id: &str,

@@ -116,6 +116,7 @@ pub enum Body {
 
 impl Body {
     /// The body as JSON, for `$request.body` expressions.
+    #[must_use]
     pub fn to_json(&self) -> serde_json::Value {
         match self {
             Body::Json(v) => v.clone(),
@@ -133,6 +134,7 @@ impl Body {
 
     /// The multipart encoding (RFC 7578) and its content type. The boundary
     /// is chosen so it occurs in no part.
+    #[must_use]
     pub fn multipart_bytes(parts: &[(String, Part)]) -> (String, Vec<u8>) {
         crate::multipart::encode(parts)
     }
@@ -166,6 +168,7 @@ pub struct Request {
 
 impl Request {
     /// A request with no parameters and no body.
+    #[must_use]
     pub fn new(method: Method, path_template: &'static str) -> Self {
         Request {
             method,
@@ -337,6 +340,7 @@ pub struct RawBody {
 
 impl RawBody {
     /// A raw body from its parts.
+    #[must_use]
     pub fn new(content_type: Option<String>, bytes: Vec<u8>) -> Self {
         RawBody { content_type, bytes }
     }
@@ -354,6 +358,7 @@ impl RawBody {
     }
 }
 
+#[allow(clippy::missing_fields_in_debug, reason = "the bytes are shown as (lossy) text")]
 impl fmt::Debug for RawBody {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("RawBody")
@@ -506,13 +511,11 @@ impl Exchange {
     fn header_text(&self, operation: &str, name: &str) -> Result<Option<String>, ClientError> {
         let mut values = Vec::new();
         for value in self.headers.get_all(name) {
-            match std::str::from_utf8(value.as_bytes()) {
-                Ok(text) => values.push(text.trim()),
-                Err(_) => {
-                    let lossy = String::from_utf8_lossy(value.as_bytes()).into_owned();
-                    return Err(self.invalid_header(operation, name, Some(lossy), "not UTF-8 text".to_owned()));
-                }
-            }
+            let Ok(text) = std::str::from_utf8(value.as_bytes()) else {
+                let lossy = String::from_utf8_lossy(value.as_bytes()).into_owned();
+                return Err(self.invalid_header(operation, name, Some(lossy), "not UTF-8 text".to_owned()));
+            };
+            values.push(text.trim());
         }
         Ok((!values.is_empty()).then(|| values.join(", ")))
     }
@@ -822,11 +825,16 @@ impl HttpClient {
 
     async fn pause(&self, retry: u32, after: Option<Duration>, method: &str, url: &str, why: &str) {
         let delay = self.retry.delay(retry, after);
-        tracing::debug!(%method, %url, why, retry = retry + 1, delay_ms = delay.as_millis() as u64, "retrying request");
+        tracing::debug!(%method, %url, why, retry = retry + 1, delay_ms = millis(delay), "retrying request");
         if !delay.is_zero() {
             tokio::time::sleep(delay).await;
         }
     }
+}
+
+/// Milliseconds for logs, saturating (a `Duration` holds more than a `u64` of them).
+pub(crate) fn millis(d: Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
 }
 
 #[cfg(test)]

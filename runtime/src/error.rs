@@ -113,6 +113,7 @@ pub enum ClientError {
 
 impl ClientError {
     /// The HTTP status behind the error, when the server answered.
+    #[must_use]
     pub fn status(&self) -> Option<u16> {
         match self {
             ClientError::UnexpectedStatus { status, .. }
@@ -124,12 +125,14 @@ impl ClientError {
 
     /// Whether the call got no answer because a timeout passed (one set on the
     /// `reqwest::Client` given to `with_http_client`, or a TCP/TLS timeout).
+    #[must_use]
     pub fn is_timeout(&self) -> bool {
         matches!(self, ClientError::Transport { source, .. } if source.is_timeout())
     }
 
     /// Whether the call got no answer because no connection could be made
     /// (refused, unreachable, DNS failure, TLS handshake).
+    #[must_use]
     pub fn is_connect(&self) -> bool {
         matches!(self, ClientError::Transport { source, .. } if source.is_connect())
     }
@@ -240,11 +243,13 @@ pub enum ApiError<E> {
 
 impl<E> ApiError<E> {
     /// The documented error answer as an `ApiError` (boxing it).
+    #[must_use]
     pub fn documented(answer: ResponseValue<E>) -> Self {
         ApiError::Documented(Box::new(answer))
     }
 
     /// The HTTP status behind the error, when the server answered.
+    #[must_use]
     pub fn status(&self) -> Option<u16> {
         match self {
             ApiError::Documented(answer) => Some(answer.status()),
@@ -253,6 +258,7 @@ impl<E> ApiError<E> {
     }
 
     /// The documented error answer, if that is what this is.
+    #[must_use]
     pub fn as_documented(&self) -> Option<&ResponseValue<E>> {
         match self {
             ApiError::Documented(answer) => Some(answer),
@@ -263,6 +269,10 @@ impl<E> ApiError<E> {
     /// The documented error answer, or the other error: `Err(client_error)`
     /// lets `?` pass every undocumented failure on while the caller handles
     /// the documented ones.
+    ///
+    /// # Errors
+    ///
+    /// The [`ClientError`] when this is not a documented answer.
     pub fn into_documented(self) -> Result<ResponseValue<E>, ClientError> {
         match self {
             ApiError::Documented(answer) => Ok(*answer),
@@ -271,6 +281,7 @@ impl<E> ApiError<E> {
     }
 
     /// The [`ClientError`], if that is what this is.
+    #[must_use]
     pub fn as_client_error(&self) -> Option<&ClientError> {
         match self {
             ApiError::Documented(_) => None,
@@ -279,11 +290,13 @@ impl<E> ApiError<E> {
     }
 
     /// See [`ClientError::is_timeout`].
+    #[must_use]
     pub fn is_timeout(&self) -> bool {
         self.as_client_error().is_some_and(ClientError::is_timeout)
     }
 
     /// See [`ClientError::is_connect`].
+    #[must_use]
     pub fn is_connect(&self) -> bool {
         self.as_client_error().is_some_and(ClientError::is_connect)
     }
@@ -537,6 +550,7 @@ impl std::error::Error for WorkflowError {
 
 impl WorkflowError {
     /// The step the error happened in, when there is one.
+    #[must_use]
     pub fn step(&self) -> Option<&str> {
         match self {
             WorkflowError::StepFailed { step, .. }
@@ -551,6 +565,7 @@ impl WorkflowError {
     }
 
     /// The HTTP status behind the error, when there is one.
+    #[must_use]
     pub fn status(&self) -> Option<u16> {
         match self {
             WorkflowError::StepFailed { status, .. } | WorkflowError::Ended { status, .. } => Some(*status),

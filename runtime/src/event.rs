@@ -165,7 +165,7 @@ pub(crate) fn emit(observer: Option<&Observer>, event: &Event<'_>) {
             method,
             url,
             status,
-            elapsed_ms = elapsed.as_millis() as u64,
+            elapsed_ms = crate::client::millis(*elapsed),
             attempts,
             "http exchange"
         ),
@@ -174,7 +174,7 @@ pub(crate) fn emit(observer: Option<&Observer>, event: &Event<'_>) {
             step,
             delay,
             reason,
-        } => tracing::info!(workflow, step, delay_ms = delay.as_millis() as u64, ?reason, "waiting"),
+        } => tracing::info!(workflow, step, delay_ms = crate::client::millis(*delay), ?reason, "waiting"),
         other => tracing::debug!(event = ?other, "workflow event"),
     }
     if let Some(observer) = observer {

@@ -62,6 +62,8 @@
 //! - `xpath` (off by default): evaluates `xpath` criteria with `xee-xpath`.
 //!   Without it, a document with an `xpath` criterion does not compile.
 #![deny(missing_docs)]
+#![warn(clippy::pedantic)]
+#![allow(clippy::doc_markdown, reason = "the prose names OpenAPI, JSONPath and XPath as words")]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod client;

@@ -95,6 +95,7 @@ pub struct CriterionSpec {
 impl CriterionSpec {
     /// A `simple` condition with no context: the common case, kept short in
     /// generated code.
+    #[must_use]
     pub const fn simple(condition: &'static str) -> Self {
         CriterionSpec {
             condition,
@@ -112,7 +113,7 @@ pub struct Run<'a> {
     observer: Option<&'a Observer>,
     started: Instant,
     visits: HashMap<&'static str, u32>,
-    steps_run: u32,
+    steps_taken: u32,
     inputs: Value,
     steps: HashMap<&'static str, Map<String, Value>>,
     outputs: Map<String, Value>,
@@ -168,7 +169,7 @@ impl<'a> Run<'a> {
             observer,
             started: Instant::now(),
             visits: HashMap::new(),
-            steps_run: 0,
+            steps_taken: 0,
             inputs,
             steps: HashMap::new(),
             outputs: Map::new(),
@@ -222,10 +223,15 @@ impl<'a> Run<'a> {
 
     /// Called as a step begins. A revisit waits by the poll policy first, and
     /// fails with [`WorkflowError::Timeout`] when that wait would pass the deadline.
+    ///
+    /// # Errors
+    ///
+    /// [`WorkflowError::StepLimit`] past the policy's step limit, [`WorkflowError::Timeout`]
+    /// when the wait before a revisit would pass the deadline.
     pub async fn enter(&mut self, step: &'static str) -> Result<(), WorkflowError> {
-        self.steps_run += 1;
+        self.steps_taken += 1;
         self.criterion_error = None;
-        if self.steps_run > self.policy.max_steps {
+        if self.steps_taken > self.policy.max_steps {
             return Err(WorkflowError::StepLimit {
                 workflow: self.workflow.to_owned(),
                 limit: self.policy.max_steps,
@@ -274,6 +280,10 @@ impl<'a> Run<'a> {
     }
 
     /// Sends a step's request; the answer becomes `$response` / `$statusCode`.
+    ///
+    /// # Errors
+    ///
+    /// [`WorkflowError::Client`] when the request got no usable answer.
     pub async fn send(&mut self, step: &'static str, client: &HttpClient, request: Request) -> Result<(), WorkflowError> {
         let exchange = client
             .send(request)
@@ -313,6 +323,11 @@ impl<'a> Run<'a> {
 
     /// Evaluates a spec value that may be a literal, a runtime expression or a
     /// `{$...}` template. `Ok(None)`: the expression selected nothing.
+    ///
+    /// # Errors
+    ///
+    /// [`WorkflowError::Expression`] for an expression that cannot be evaluated,
+    /// [`WorkflowError::MissingValue`] for a template part that selects nothing.
     pub fn value(&self, step: Option<&str>, text: &str) -> Result<Option<Value>, WorkflowError> {
         let parsed = arazzo_expr::classify(text).map_err(|e| self.expression_error(step, text, e.to_string()))?;
         match parsed {
@@ -349,6 +364,10 @@ impl<'a> Run<'a> {
     /// or a structure holding them) and adds it to the request serialised by
     /// the operation's `style` and `explode`. An optional parameter that
     /// selects nothing is left out; a required one is an error.
+    ///
+    /// # Errors
+    ///
+    /// As [`Run::value`], and [`WorkflowError::MissingValue`] for a required parameter.
     pub fn param(&self, step: &str, request: Request, spec: &ParamSpec, template: &Value) -> Result<Request, WorkflowError> {
         match self.payload_value(step, template)? {
             Some(Value::Null) | None if !spec.required => Ok(request),
@@ -369,6 +388,11 @@ impl<'a> Run<'a> {
     /// is built: each `target` is a JSON pointer into the payload; the value
     /// is evaluated like a payload. A target whose parent does not exist is
     /// an error, not a silent no-op.
+    ///
+    /// # Errors
+    ///
+    /// As [`Run::value`], and [`WorkflowError::MissingValue`] for a target whose parent
+    /// does not exist.
     pub fn replace(&self, step: &str, mut payload: Value, replacements: &[(&str, Value)]) -> Result<Value, WorkflowError> {
         for (target, template) in replacements {
             let value = self.payload_value(step, template)?.unwrap_or(Value::Null);
@@ -410,6 +434,7 @@ impl<'a> Run<'a> {
     }
 
     /// A literal parameter value that is not a string in the spec (a number, a boolean).
+    #[must_use]
     pub fn literal_parameter(value: &Value) -> String {
         match value {
             Value::String(s) => s.clone(),
@@ -420,6 +445,10 @@ impl<'a> Run<'a> {
     /// Builds a request payload: every string leaf is evaluated; an object
     /// member whose expression selects nothing is left out (so an absent
     /// optional input sends no key at all), an array item becomes null.
+    ///
+    /// # Errors
+    ///
+    /// As [`Run::value`].
     pub fn payload(&self, step: &str, template: &Value) -> Result<Value, WorkflowError> {
         Ok(self.payload_value(step, template)?.unwrap_or(Value::Null))
     }
@@ -446,6 +475,10 @@ impl<'a> Run<'a> {
     }
 
     /// All criteria must hold (Arazzo: logical AND). An empty list holds.
+    ///
+    /// # Errors
+    ///
+    /// As [`Run::criterion`].
     pub fn criteria(&mut self, step: &str, criteria: &[CriterionSpec]) -> Result<bool, WorkflowError> {
         for spec in criteria {
             if !self.criterion(step, spec)? {
@@ -459,6 +492,11 @@ impl<'a> Run<'a> {
     /// that is not XML for an `xpath` criterion) make the criterion false, as
     /// Arazzo 1.1 clarifies; the reason goes to the event, to `tracing`, and
     /// to [`WorkflowError::StepFailed`] if the step fails for want of a failure action.
+    ///
+    /// # Errors
+    ///
+    /// [`WorkflowError::Expression`] for a criterion that does not parse (a generator
+    /// bug: the generator checked it).
     pub fn criterion(&mut self, step: &str, spec: &CriterionSpec) -> Result<bool, WorkflowError> {
         let criterion = Criterion::parse(spec.kind, spec.version, spec.context, spec.condition)
             .map_err(|e| self.expression_error(Some(step), spec.condition, e.error.to_string()))?;
@@ -484,6 +522,10 @@ impl<'a> Run<'a> {
     }
 
     /// Evaluates and records a step's outputs after it succeeded.
+    ///
+    /// # Errors
+    ///
+    /// As [`Run::value`], for an output.
     pub fn step_succeeded(&mut self, step: &'static str, outputs: &[(&'static str, &'static str)]) -> Result<(), WorkflowError> {
         let mut values = match &self.call {
             Some(Ok(outputs)) => outputs.clone(),
@@ -589,6 +631,7 @@ impl<'a> Run<'a> {
 
     /// A form payload (an object) as name/value pairs; nested values are sent
     /// as their JSON text.
+    #[must_use]
     pub fn form_pairs(payload: &Value) -> Vec<(String, String)> {
         match payload {
             Value::Object(members) => members.iter().map(|(k, v)| (k.clone(), Run::literal_parameter(v))).collect(),
@@ -598,6 +641,10 @@ impl<'a> Run<'a> {
 
     /// Evaluates the workflow's outputs (an output that selects nothing is
     /// left out) and marks the end of the run.
+    ///
+    /// # Errors
+    ///
+    /// As [`Run::value`], for an output.
     pub fn finish(&mut self, outputs: &[(&'static str, &'static str)]) -> Result<Outputs, WorkflowError> {
         self.call = None;
         for (name, expr) in outputs {

@@ -65,6 +65,7 @@ pub struct ParamSpec {
 impl ParamSpec {
     /// OpenAPI's defaults: `simple` in path and header, `form` in query and
     /// cookie; `explode` only for `form`; path parameters are required.
+    #[must_use]
     pub const fn new(location: In, name: &'static str) -> Self {
         let style = match location {
             In::Path | In::Header => Style::Simple,
@@ -115,6 +116,7 @@ impl ParamSpec {
     }
 
     /// Adds the serialised value to the request.
+    #[must_use]
     pub fn apply(&self, request: Request, value: &Value) -> Request {
         match self.location {
             In::Path => match (value, self.style) {
@@ -167,29 +169,32 @@ fn enc(s: &str) -> String {
 /// value is encoded so it cannot add a segment.
 pub fn path_value(name: &str, value: &Value, style: Style, explode: bool) -> String {
     let name = enc(name);
-    match (value, style) {
-        (Value::Object(_), _) => {
-            let pairs: Vec<(String, String)> = members(value).into_iter().map(|(k, v)| (enc(&k), enc(&v))).collect();
-            let kv = |sep: &str| pairs.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(sep);
-            let flat = pairs.iter().flat_map(|(k, v)| [k.clone(), v.clone()]).collect::<Vec<_>>().join(",");
-            match (style, explode) {
-                (Style::Label, true) => format!(".{}", kv(".")),
-                (Style::Label, false) => format!(".{flat}"),
-                (Style::Matrix, true) => format!(";{}", kv(";")),
-                (Style::Matrix, false) => format!(";{name}={flat}"),
-                (_, true) => kv(","),
-                (_, false) => flat,
-            }
+    if let Value::Object(_) = value {
+        let pairs: Vec<(String, String)> = members(value).into_iter().map(|(k, v)| (enc(&k), enc(&v))).collect();
+        let kv = |sep: &str| pairs.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(sep);
+        let flat = pairs.iter().flat_map(|(k, v)| [k.clone(), v.clone()]).collect::<Vec<_>>().join(",");
+        match (style, explode) {
+            (Style::Label, true) => format!(".{}", kv(".")),
+            (Style::Label, false) => format!(".{flat}"),
+            (Style::Matrix, true) => format!(";{}", kv(";")),
+            (Style::Matrix, false) => format!(";{name}={flat}"),
+            (_, true) => kv(","),
+            (_, false) => flat,
         }
-        _ => {
-            let list: Vec<String> = items(value).iter().map(|s| enc(s)).collect();
-            match (style, explode) {
-                (Style::Label, true) => format!(".{}", list.join(".")),
-                (Style::Label, false) => format!(".{}", list.join(",")),
-                (Style::Matrix, true) => list.iter().map(|v| format!(";{name}={v}")).collect(),
-                (Style::Matrix, false) => format!(";{name}={}", list.join(",")),
-                _ => list.join(","),
-            }
+    } else {
+        let list: Vec<String> = items(value).iter().map(|s| enc(s)).collect();
+        match (style, explode) {
+            (Style::Label, true) => format!(".{}", list.join(".")),
+            (Style::Label, false) => format!(".{}", list.join(",")),
+            (Style::Matrix, true) => list.iter().fold(String::new(), |mut out, v| {
+                out.push(';');
+                out.push_str(&name);
+                out.push('=');
+                out.push_str(v);
+                out
+            }),
+            (Style::Matrix, false) => format!(";{name}={}", list.join(",")),
+            _ => list.join(","),
         }
     }
 }

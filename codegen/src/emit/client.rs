@@ -56,24 +56,10 @@ pub fn emit_client_with(api: &OpenApi, module: &syn::Ident, operations: Option<&
     let methods = ops.iter().map(|op| method(types, op, &names));
     let responses = ops.iter().map(|op| outcome_types(types, op, &names));
     let forms = ops.iter().filter_map(|op| multipart_form(api, types, op, &names));
+    let allow = super::lints::attrs(super::lints::CLIENT);
     quote! {
         #doc
-        #[allow(
-            deprecated,
-            clippy::too_many_arguments,
-            clippy::large_enum_variant,
-            clippy::result_large_err,
-            clippy::match_overlapping_arm,
-            clippy::enum_variant_names,
-            clippy::doc_lazy_continuation,
-            clippy::doc_overindented_list_items,
-            clippy::empty_docs,
-            clippy::tabs_in_doc_comments,
-            rustdoc::bare_urls,
-            rustdoc::broken_intra_doc_links,
-            rustdoc::invalid_html_tags,
-            rustdoc::invalid_rust_codeblocks
-        )]
+        #allow
         pub mod #module {
             #type_items
 
@@ -89,6 +75,7 @@ pub fn emit_client_with(api: &OpenApi, module: &syn::Ident, operations: Option<&
             impl Client {
                 /// A client for the API at `base_url`. Infallible: a malformed URL is
                 /// reported by the first request.
+                #[must_use]
                 pub fn new(base_url: impl ::std::convert::Into<::std::string::String>) -> Self {
                     Self { http: ::arazzo::HttpClient::new(base_url) }
                 }
@@ -98,16 +85,19 @@ pub fn emit_client_with(api: &OpenApi, module: &syn::Ident, operations: Option<&
                 #auth
 
                 /// Sends requests through `client` (proxies, TLS roots, timeouts).
+                #[must_use]
                 pub fn with_http_client(self, client: ::arazzo::reqwest::Client) -> Self {
                     Self { http: self.http.with_http_client(client) }
                 }
 
                 /// Retries transient failures according to `policy`.
+                #[must_use]
                 pub fn with_retry_policy(self, policy: ::arazzo::RetryPolicy) -> Self {
                     Self { http: self.http.with_retry_policy(policy) }
                 }
 
                 /// The underlying runtime client, for requests this description does not cover.
+                #[must_use]
                 pub fn http(&self) -> &::arazzo::HttpClient {
                     &self.http
                 }
@@ -169,6 +159,7 @@ fn auth_methods(api: &OpenApi) -> TokenStream {
     }) {
         out.extend(quote! {
             /// Sends `Authorization: Bearer <token>` with every request.
+            #[must_use]
             pub fn with_bearer_token(self, token: impl ::std::convert::Into<::std::string::String>) -> Self {
                 Self { http: self.http.with_auth(::arazzo::Auth::bearer(token)) }
             }
@@ -177,6 +168,7 @@ fn auth_methods(api: &OpenApi) -> TokenStream {
     if kinds().any(|k| matches!(k, SecuritySchemeKind::HttpBasic)) {
         out.extend(quote! {
             /// Sends HTTP basic credentials with every request.
+            #[must_use]
             pub fn with_basic_auth(
                 self,
                 username: impl ::std::convert::Into<::std::string::String>,
@@ -213,6 +205,7 @@ fn auth_methods(api: &OpenApi) -> TokenStream {
         let doc = format!(" Sends the API key of scheme `{}` as `{name}` with every request.", scheme.name);
         out.extend(quote! {
             #[doc = #doc]
+            #[must_use]
             pub fn #method(self, key: impl ::std::convert::Into<::std::string::String>) -> Self {
                 Self { http: self.http.with_auth(::arazzo::Auth::api_key(#location, #name, key)) }
             }
@@ -271,6 +264,7 @@ fn server_variables(api: &OpenApi) -> (TokenStream, TokenStream) {
 
         impl ServerVariables {
             /// The server URL with these values substituted.
+            #[must_use]
             pub fn url(&self) -> ::std::string::String {
                 ::std::string::String::from(#template) #(#replacements)*
             }
@@ -278,6 +272,7 @@ fn server_variables(api: &OpenApi) -> (TokenStream, TokenStream) {
     };
     let constructor = quote! {
         /// A client for the spec's server with `variables` substituted into its URL.
+        #[must_use]
         pub fn for_server(variables: &ServerVariables) -> Self {
             Self::new(variables.url())
         }
@@ -563,6 +558,11 @@ fn apply_param(param: &Parameter, shape: &Shape, value: &TokenStream) -> TokenSt
         "pipeDelimited" => "|",
         _ => ",",
     };
+    // A scalar's `to_string` is the mapping itself (no closure around it).
+    let mapping = match item.as_ref() {
+        Shape::Scalar(_) => quote!(::std::string::ToString::to_string),
+        _ => quote!(|item| #item_text),
+    };
     if repeated {
         quote!(#value.iter().fold(request, |request, item| request.#setter(#name, #item_text)))
     } else {
@@ -571,7 +571,7 @@ fn apply_param(param: &Parameter, shape: &Shape, value: &TokenStream) -> TokenSt
                 #name,
                 #value
                     .iter()
-                    .map(|item| #item_text)
+                    .map(#mapping)
                     .collect::<::std::vec::Vec<_>>()
                     .join(#delimiter),
             )
@@ -871,7 +871,11 @@ fn multipart_form(api: &OpenApi, types: &TypeSpace<'_>, op: &Operation, names: &
 
         impl #name {
             /// The parts sent, in the schema's member order; absent members are left out.
-            #[allow(clippy::vec_init_then_push)]
+            ///
+            /// # Errors
+            ///
+            /// [`::arazzo::ClientError::InvalidRequest`] when a value member does not serialise.
+            #[allow(clippy::vec_init_then_push, reason = "each member is pushed on its own, optional ones behind an `if let`")]
             pub fn into_parts(self) -> ::std::result::Result<::std::vec::Vec<(::std::string::String, ::arazzo::Part)>, ::arazzo::ClientError> {
                 let mut parts = ::std::vec::Vec::new();
                 #(#pushes)*
@@ -956,8 +960,12 @@ fn header_struct(types: &TypeSpace<'_>, op: &Operation, response: &Response, nam
         }
 
         impl #name {
-            /// Reads the headers from an answer; a required header that is absent or a
-            /// value that does not parse is [`::arazzo::ClientError::InvalidHeader`].
+            /// Reads the headers from an answer.
+            ///
+            /// # Errors
+            ///
+            /// [`::arazzo::ClientError::InvalidHeader`] for a required header that is
+            /// absent or a value that does not parse.
             pub fn from_exchange(exchange: &::arazzo::Exchange) -> ::std::result::Result<Self, ::arazzo::ClientError> {
                 ::std::result::Result::Ok(Self { #(#reads)* })
             }
