@@ -189,7 +189,8 @@ impl Request {
         self
     }
 
-    /// A path parameter serialised by [`crate::ParamSpec`], inserted as is.
+    /// A path parameter already serialised by its style (generated code uses the
+    /// runtime's style table for `label`, `matrix` and structured values), inserted as is.
     #[must_use]
     pub fn path_encoded(mut self, name: &str, encoded: impl Into<String>) -> Self {
         self.path.push((name.to_owned(), encoded.into()));
