@@ -26,7 +26,7 @@ fn main() -> ExitCode {
         let spec = manifest_dir.join("specs").join(format!("{stem}.yaml"));
         println!("cargo:rerun-if-changed={}", spec.display());
         let generated = arazzo_codegen::Generator::new().display_root(&manifest_dir).generate(&spec);
-        let test = arazzo_codegen::emit::examples::example_test(&spec);
+        let test = arazzo_codegen::harness::example_test(&spec);
         match (generated, test) {
             (Ok(generated), Ok(test)) => {
                 for warning in &generated.warnings {

@@ -22,7 +22,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use arazzo_codegen::Generator;
-use arazzo_codegen::emit::examples::{example_test, runtime_path};
+use arazzo_codegen::harness::{example_test, runtime_path};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -1,6 +1,6 @@
 //! Problems found in a spec, collected rather than thrown.
 //!
-//! Every stage pushes into a [`Diagnostics`] list and keeps going, so a user
+//! Every stage pushes into one list of diagnostics and keeps going, so a user
 //! sees all problems of a document at once (as serde_derive does), each with
 //! `file:line:column`, one sentence of what is wrong, and a suggestion when
 //! one exists. Rendering is separate from detection: the macro, build.rs and
@@ -10,30 +10,48 @@ use std::fmt::Write as _;
 
 use crate::source::{SourceMap, Span};
 
+/// How bad a [`Diagnostic`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Severity {
+    /// Generation stops: no code is produced for the document.
     Error,
+    /// Code is produced; the document is probably not what its author meant
+    /// (a read of a member the schema does not declare, a name outside the
+    /// recommended pattern).
     Warning,
 }
 
+/// One problem found in a document: what, where, and what to do about it.
+///
+/// Fields are public to read; the generator creates them. More fields may be
+/// added (a lint level, machine-applicable fixes), hence `non_exhaustive`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Diagnostic {
+    /// Error or warning.
     pub severity: Severity,
     /// A machine-readable category (`unknown-step`, `unsupported`, ...), stable
     /// across releases, so JSON output and the conformance harness can tell
     /// "this document is wrong" from "this generator cannot compile it yet".
     /// The list is [`codes`].
     pub code: &'static str,
+    /// One sentence saying what is wrong, naming the offending value.
     pub message: String,
     /// Where the problem is; `None` only for problems with no location (a file
     /// that could not be read is reported at the reference that named it).
     pub span: Option<Span>,
+    /// What to do about it ("did you mean `getPet`?"), when there is
+    /// something to suggest.
     pub help: Option<String>,
+    /// Context: where the other half of a conflict is ("first defined
+    /// here", with its span) or facts without a place ("declared inputs:
+    /// petId").
     pub notes: Vec<(Option<Span>, String)>,
 }
 
 impl Diagnostic {
-    pub fn error(span: impl Into<Option<Span>>, message: impl Into<String>) -> Self {
+    pub(crate) fn error(span: impl Into<Option<Span>>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code: codes::INVALID,
@@ -44,7 +62,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(span: impl Into<Option<Span>>, message: impl Into<String>) -> Self {
+    pub(crate) fn warning(span: impl Into<Option<Span>>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(span, message)
@@ -52,7 +70,7 @@ impl Diagnostic {
     }
 
     #[must_use]
-    pub fn with_code(mut self, code: &'static str) -> Self {
+    pub(crate) fn with_code(mut self, code: &'static str) -> Self {
         self.code = code;
         self
     }
@@ -64,14 +82,14 @@ impl Diagnostic {
     }
 
     #[must_use]
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
 
     /// Adds "did you mean `x`?" when some candidate is close to `name`.
     #[must_use]
-    pub fn with_suggestion<'a, I>(self, name: &str, candidates: I) -> Self
+    pub(crate) fn with_suggestion<'a, I>(self, name: &str, candidates: I) -> Self
     where
         I: IntoIterator<Item = &'a str>,
     {
@@ -82,7 +100,7 @@ impl Diagnostic {
     }
 
     #[must_use]
-    pub fn with_note(mut self, span: impl Into<Option<Span>>, note: impl Into<String>) -> Self {
+    pub(crate) fn with_note(mut self, span: impl Into<Option<Span>>, note: impl Into<String>) -> Self {
         self.notes.push((span.into(), note.into()));
         self
     }
@@ -140,37 +158,140 @@ impl Diagnostic {
         serde_json::Value::Object(object)
     }
 
-    /// rustc-style block with the offending line and a caret under it.
+    /// A rustc-style block: the message, the offending line with a caret under
+    /// the span, notes in the same file as labelled secondary spans in the same
+    /// block, notes elsewhere as their own `note:` blocks, notes without a place
+    /// and the help as `= note:` / `= help:` footers. ANSI colours only when
+    /// `colour` (the caller decides: a terminal, `NO_COLOR` unset). Ends with a
+    /// newline.
+    ///
+    /// Rendering is `annotate-snippets` (the renderer rustc's own diagnostics
+    /// are moving to), so carets sit under the right column whatever the line
+    /// holds before them (CJK, emoji, tabs).
     pub fn render(&self, sources: &SourceMap, colour: bool) -> String {
-        let (red, yellow, blue, bold, reset) = if colour {
-            ("\x1b[1;31m", "\x1b[1;33m", "\x1b[1;34m", "\x1b[1m", "\x1b[0m")
+        let renderer = if colour {
+            annotate_snippets::Renderer::styled()
         } else {
-            ("", "", "", "", "")
+            annotate_snippets::Renderer::plain()
         };
-        let (label, label_colour) = match self.severity {
-            Severity::Error => ("error", red),
-            Severity::Warning => ("warning", yellow),
+        let mut out = renderer.render(&self.report(sources));
+        out.push('\n');
+        out
+    }
+
+    /// The block [`Diagnostic::render`] prints, plain, without its leading
+    /// `error: ` / `warning: `: the text of a `compile_error!`, to which rustc
+    /// adds its own `error: ` and the macro call's location.
+    pub fn render_for_compiler(&self, sources: &SourceMap) -> String {
+        let text = self.render(sources, false);
+        let prefix = match self.severity {
+            Severity::Error => "error: ",
+            Severity::Warning => "warning: ",
         };
-        let mut out = format!("{label_colour}{label}{reset}{bold}: {}{reset}\n", self.message);
-        if let Some(span) = self.span {
-            snippet(&mut out, sources, span, label_colour, blue, reset);
-        }
-        for (span, note) in &self.notes {
-            match span {
-                Some(span) => {
-                    let _ = writeln!(out, "{blue}note{reset}: {note}");
-                    snippet(&mut out, sources, *span, blue, blue, reset);
+        let text = text.strip_prefix(prefix).unwrap_or(&text);
+        text.trim_end().to_owned()
+    }
+
+    fn report<'a>(&'a self, sources: &'a SourceMap) -> Vec<annotate_snippets::Group<'a>> {
+        use annotate_snippets::{AnnotationKind, Group, Level, Snippet};
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let mut title = Group::with_title(level.primary_title(self.message.as_str()));
+        let mut elsewhere = Vec::new();
+        let mut footers = Vec::new();
+        match self
+            .span
+            .and_then(|span| Some((span, sources.get(span.file)?, span_bytes(sources, span)?)))
+        {
+            Some((span, file, range)) => {
+                let mut snippet = Snippet::source(file.text.as_str())
+                    .path(file.display.as_str())
+                    .annotation(AnnotationKind::Primary.span(range));
+                for (note_span, note) in &self.notes {
+                    match note_span.and_then(|n| Some((n, span_bytes(sources, n)?))) {
+                        Some((n, range)) if n.file == span.file => {
+                            snippet = snippet.annotation(AnnotationKind::Context.span(range).label(note.as_str()));
+                        }
+                        Some((n, range)) => elsewhere.push((n, Some(range), note)),
+                        None => match note_span {
+                            Some(n) => elsewhere.push((*n, None, note)),
+                            None => footers.push(note),
+                        },
+                    }
                 }
-                None => {
-                    let _ = writeln!(out, "  {blue}={reset} note: {note}");
+                title = title.element(snippet);
+            }
+            None => {
+                if let Some(span) = self.span {
+                    title = title.element(origin(sources, span));
+                }
+                for (note_span, note) in &self.notes {
+                    match note_span {
+                        Some(n) => elsewhere.push((*n, span_bytes(sources, *n), note)),
+                        None => footers.push(note),
+                    }
                 }
             }
         }
-        if let Some(help) = &self.help {
-            let _ = writeln!(out, "  {blue}={reset} help: {help}");
+        for note in footers {
+            title = title.element(Level::NOTE.message(note.as_str()));
         }
-        out
+        if let Some(help) = &self.help {
+            title = title.element(Level::HELP.message(help.as_str()));
+        }
+        let mut report = vec![title];
+        for (span, range, note) in elsewhere {
+            let group = Group::with_title(Level::NOTE.secondary_title(note.as_str()));
+            let group = match (range, sources.get(span.file)) {
+                (Some(range), Some(file)) => group.element(
+                    Snippet::source(file.text.as_str())
+                        .path(file.display.as_str())
+                        .annotation(AnnotationKind::Context.span(range)),
+                ),
+                _ => group.element(origin(sources, span)),
+            };
+            report.push(group);
+        }
+        report
     }
+}
+
+/// `--> file:line:column` alone, for a place whose line cannot be shown.
+fn origin(sources: &SourceMap, span: Span) -> annotate_snippets::Origin<'_> {
+    let name = sources.get(span.file).map_or("<unknown>", |f| f.display.as_str());
+    let line = usize::try_from(span.start.line).unwrap_or(0);
+    let column = usize::try_from(span.start.col).unwrap_or(0);
+    annotate_snippets::Origin::path(name).line(line).char_column(column)
+}
+
+/// The byte range a span underlines. A span over several lines (a whole
+/// mapping) underlines the rest of its first line, which is enough to find it
+/// and keeps the block short; an empty span underlines one character (or the
+/// rest of the line when it sits at the line's end).
+fn span_bytes(sources: &SourceMap, span: Span) -> Option<std::ops::Range<usize>> {
+    let file = sources.get(span.file)?;
+    let line_start = file.line_offset(span.start.line)?;
+    let line = file.line(span.start.line)?;
+    let column = |col: u32| {
+        let chars = usize::try_from(col.max(1) - 1).unwrap_or(usize::MAX);
+        line.char_indices().nth(chars).map_or(line.len(), |(i, _)| i)
+    };
+    let start = column(span.start.col);
+    let end = if span.end.line == span.start.line && span.end.col > span.start.col {
+        column(span.end.col)
+    } else {
+        line.len()
+    };
+    let end = if end > start {
+        end
+    } else {
+        line.get(start..)
+            .and_then(|rest| rest.chars().next())
+            .map_or(start, |c| start + c.len_utf8())
+    };
+    Some(line_start + start..line_start + end)
 }
 
 fn location_json(object: &mut serde_json::Map<String, serde_json::Value>, sources: &SourceMap, span: Option<Span>) {
@@ -232,51 +353,12 @@ pub mod codes {
     pub const UNSUPPORTED: &str = "unsupported";
 }
 
-fn snippet(out: &mut String, sources: &SourceMap, span: Span, caret: &str, blue: &str, reset: &str) {
-    let _ = writeln!(out, "  {blue}-->{reset} {}", sources.location(span));
-    let Some(line) = sources.get(span.file).and_then(|f| f.line(span.start.line)) else {
-        return;
-    };
-    let number = span.start.line.to_string();
-    let pad = " ".repeat(number.len());
-    let start = usize::try_from(span.start.col.max(1) - 1).unwrap_or(0);
-    let line_chars = line.chars().count();
-    let width = if span.end.line == span.start.line && span.end.col > span.start.col {
-        usize::try_from(span.end.col - span.start.col).unwrap_or(1)
-    } else {
-        line_chars.saturating_sub(start).max(1)
-    };
-    let width = width.min(line_chars.saturating_sub(start).max(1));
-    let _ = writeln!(out, "{blue}{pad} |{reset}");
-    let _ = writeln!(out, "{blue}{number} |{reset} {line}");
-    let _ = writeln!(out, "{blue}{pad} |{reset} {}{caret}{}{reset}", " ".repeat(start), "^".repeat(width));
-}
-
-/// The candidate closest to `name`, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a, I>(name: &str, candidates: I) -> Option<&'a str>
-where
-    I: IntoIterator<Item = &'a str>,
-{
-    let lower = name.to_lowercase();
-    candidates
-        .into_iter()
-        .filter(|c| *c != name)
-        .map(|c| {
-            let exact_case = c.to_lowercase() == lower;
-            let distance = strsim::damerau_levenshtein(&lower, &c.to_lowercase());
-            (c, exact_case, distance)
-        })
-        .filter(|(c, exact_case, distance)| {
-            let limit = (name.chars().count().max(c.chars().count()) / 3).max(1);
-            *exact_case || *distance <= limit
-        })
-        .min_by_key(|(c, exact_case, distance)| (!exact_case, *distance, c.len()))
-        .map(|(c, _, _)| c)
-}
+// The one "did you mean" rule, shared with the expression parser's own hints.
+pub(crate) use arazzo_expr::did_you_mean;
 
 /// Everything found in one generation, in the order found.
 #[derive(Debug, Default, Clone)]
-pub struct Diagnostics {
+pub(crate) struct Diagnostics {
     items: Vec<Diagnostic>,
 }
 
@@ -293,14 +375,17 @@ impl Diagnostics {
         self.items.iter().any(|d| d.severity == Severity::Error)
     }
 
+    #[cfg(test)]
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
 
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.items.len()
     }
 
+    #[cfg(test)]
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items.iter()
     }
@@ -325,28 +410,128 @@ impl std::ops::Index<usize> for Diagnostics {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::Pos;
+    use crate::source::{FileId, Pos};
 
-    #[test]
-    fn suggestions() {
-        assert_eq!(did_you_mean("pollFixStat", ["listModels", "pollFixState"]), Some("pollFixState"));
-        assert_eq!(did_you_mean("PAR", ["Par", "Token"]), Some("Par"));
-        assert_eq!(did_you_mean("zzz", ["listModels"]), None);
+    fn span(file: FileId, line: u32, col: u32, end_col: u32) -> Span {
+        Span {
+            file,
+            start: Pos { line, col },
+            end: Pos { line, col: end_col },
+        }
     }
 
     #[test]
     fn renders_caret_under_span() {
         let mut map = SourceMap::default();
         let file = map.add("a.yml".into(), "a.yml".into(), "steps:\n  - stepId: x\n".into());
-        let span = Span {
-            file,
-            start: Pos { line: 2, col: 13 },
-            end: Pos { line: 2, col: 14 },
-        };
-        let d = Diagnostic::error(span, "bad").with_help("did you mean `y`?");
-        let text = d.render(&map, false);
-        assert!(text.contains("--> a.yml:2:13"), "{text}");
-        assert!(text.contains("2 |   - stepId: x\n  |             ^\n"), "{text}");
+        let d = Diagnostic::error(span(file, 2, 13, 14), "bad").with_help("did you mean `y`?");
+        assert_eq!(
+            d.render(&map, false),
+            "error: bad\n --> a.yml:2:13\n  |\n2 |   - stepId: x\n  |             ^\n  |\n  = help: did you mean `y`?\n"
+        );
         assert_eq!(d.one_line(&map), "a.yml:2:13: bad; help: did you mean `y`?");
+    }
+
+    /// Columns count characters, carets count display cells: a CJK character
+    /// or an emoji is one column but two cells wide.
+    #[test]
+    fn caret_after_double_width_characters() {
+        let mut map = SourceMap::default();
+        let text = "summary: 日本語 🎉 $steps.nope.outputs.x\n";
+        let file = map.add("w.yml".into(), "w.yml".into(), text.into());
+        // `nope` starts at character 23 (1-based) and is 4 long.
+        let d = Diagnostic::error(span(file, 1, 23, 27), "unknown step `nope`");
+        let rendered = d.render(&map, false);
+        let lines: Vec<&str> = rendered.lines().collect();
+        assert_eq!(lines[1], " --> w.yml:1:23", "{rendered}");
+        assert_eq!(lines[3], "1 | summary: 日本語 🎉 $steps.nope.outputs.x", "{rendered}");
+        // 9 cells of `summary: `, 6 of the CJK, 1 space, 2 of the emoji, 1 space, `$steps.`.
+        assert_eq!(lines[4], format!("  | {}^^^^", " ".repeat(9 + 6 + 1 + 2 + 1 + 7)), "{rendered}");
+    }
+
+    #[test]
+    fn note_in_the_same_file_is_a_label_in_the_same_block() {
+        let mut map = SourceMap::default();
+        let text = "steps:\n  - stepId: a\n  - stepId: b\n  - stepId: a\n";
+        let file = map.add("w.yml".into(), "w.yml".into(), text.into());
+        let d = Diagnostic::error(span(file, 4, 13, 14), "duplicate stepId `a`")
+            .with_note(span(file, 2, 13, 14), "first defined here")
+            .with_note(None, "stepIds are unique within a workflow")
+            .with_help("rename one of them");
+        assert_eq!(
+            d.render(&map, false),
+            "\
+error: duplicate stepId `a`
+ --> w.yml:4:13
+  |
+2 |   - stepId: a
+  |             - first defined here
+3 |   - stepId: b
+4 |   - stepId: a
+  |             ^
+  |
+  = note: stepIds are unique within a workflow
+  = help: rename one of them
+"
+        );
+        let compiler = d.render_for_compiler(&map);
+        assert!(compiler.starts_with("duplicate stepId `a`\n --> w.yml:4:13\n"), "{compiler}");
+        assert!(compiler.ends_with("= help: rename one of them"), "{compiler}");
+    }
+
+    #[test]
+    fn note_in_another_file_gets_its_own_block() {
+        let mut map = SourceMap::default();
+        let wf = map.add("w.yml".into(), "w.yml".into(), "operationId: getPet\n".into());
+        let api = map.add("api.yml".into(), "api.yml".into(), "paths:\n  operationId: getPet\n".into());
+        let d = Diagnostic::warning(span(wf, 1, 14, 20), "ambiguous").with_note(span(api, 2, 16, 22), "defined here");
+        assert_eq!(
+            d.render(&map, false),
+            "\
+warning: ambiguous
+ --> w.yml:1:14
+  |
+1 | operationId: getPet
+  |              ^^^^^^
+  |
+note: defined here
+ --> api.yml:2:16
+  |
+2 |   operationId: getPet
+  |                ------
+"
+        );
+    }
+
+    #[test]
+    fn colour_only_when_asked() {
+        let mut map = SourceMap::default();
+        let file = map.add("a.yml".into(), "a.yml".into(), "a: b\n".into());
+        let d = Diagnostic::error(span(file, 1, 4, 5), "bad");
+        assert!(!d.render(&map, false).contains('\x1b'));
+        assert!(d.render(&map, true).contains("\x1b["));
+    }
+
+    /// Spans past the end of a line, over several lines, or in a file without
+    /// that line still render, pointing at what exists.
+    #[test]
+    fn odd_spans_render_without_panicking() {
+        let mut map = SourceMap::default();
+        let file = map.add("a.yml".into(), "a.yml".into(), "a: b\nc:\n  d: e\n".into());
+        let multi = Span {
+            file,
+            start: Pos { line: 2, col: 1 },
+            end: Pos { line: 3, col: 7 },
+        };
+        let text = Diagnostic::error(multi, "m").render(&map, false);
+        assert!(text.contains("2 | c:\n  | ^^\n"), "{text}");
+        let text = Diagnostic::error(span(file, 1, 40, 41), "past the end").render(&map, false);
+        assert!(text.contains(" --> a.yml:1:"), "{text}");
+        let text = Diagnostic::error(span(file, 9, 1, 2), "no such line").render(&map, false);
+        assert!(text.contains("--> a.yml:9:1\n"), "{text}");
+        let text = Diagnostic::error(span(FileId(7), 1, 1, 2), "no such file").render(&map, false);
+        assert!(text.contains("no such file"), "{text}");
+        let text = Diagnostic::error(None, "nowhere").with_note(None, "n").render(&map, false);
+        assert_eq!(text, "error: nowhere\n |\n = note: n\n");
     }
 }

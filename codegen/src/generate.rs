@@ -15,7 +15,9 @@ use crate::load::{self, SourceOptions};
 use crate::openapi;
 use crate::source::SourceMap;
 
-/// Configures and runs a generation.
+/// Configures and runs a generation: options are set with the builder
+/// methods, then [`Generator::generate`] (or [`Generator::check`]) runs it.
+/// One `Generator` may run any number of documents.
 #[derive(Debug, Clone, Default)]
 pub struct Generator {
     mapped: Vec<(String, PathBuf)>,
@@ -27,10 +29,24 @@ pub struct Generator {
 
 /// A document that checked clean: what was read, and any warnings.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Checked {
+    /// Every file read (the document, its sources, files their `$ref`s name).
     pub files: Vec<PathBuf>,
     /// Warnings found on the way, rendered one per line.
     pub warnings: Vec<String>,
+    /// The same warnings as diagnostics, to render as blocks or JSON.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The files the warnings point into.
+    pub sources: SourceMap,
+}
+
+/// What a run without errors leaves besides its output.
+struct Clean {
+    files: Vec<PathBuf>,
+    warnings: Vec<String>,
+    diagnostics: Vec<Diagnostic>,
+    sources: SourceMap,
 }
 
 /// What the load and check stages produced, before any code is emitted.
@@ -41,11 +57,20 @@ enum Analysed {
 
 /// Generated code, and every file it was generated from (for rebuild tracking).
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Generated {
+    /// The code, as tokens (what the macro expands to).
     pub tokens: TokenStream,
+    /// Every file read, for `cargo:rerun-if-changed` (build scripts) and
+    /// `include_bytes!` tracking (the macro).
     pub files: Vec<PathBuf>,
-    /// Warnings found on the way, rendered one per line.
+    /// Warnings found on the way, rendered one per line (`cargo:warning=`
+    /// lines in a build script).
     pub warnings: Vec<String>,
+    /// The same warnings as diagnostics, to render as blocks or JSON.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The files the warnings point into.
+    pub sources: SourceMap,
 }
 
 impl Generated {
@@ -58,7 +83,7 @@ impl Generated {
 /// Formats tokens as a Rust file. Tokens the generator produced always parse;
 /// if they ever don't, the unformatted text is returned so the compiler
 /// reports the problem instead of this function hiding it.
-pub fn format_tokens(tokens: &TokenStream) -> String {
+pub(crate) fn format_tokens(tokens: &TokenStream) -> String {
     match syn::parse2::<syn::File>(tokens.clone()) {
         Ok(file) => prettyplease::unparse(&file),
         Err(_) => tokens.to_string(),
@@ -67,14 +92,20 @@ pub fn format_tokens(tokens: &TokenStream) -> String {
 
 /// Everything that stopped a generation.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Failure {
+    /// Every problem found (errors and warnings), sorted by place.
     pub diagnostics: Vec<Diagnostic>,
+    /// The files the diagnostics' spans point into, with their text.
     pub sources: SourceMap,
+    /// Every file read, for rebuild tracking: fixing one of them must rerun
+    /// the build script or the macro.
     pub files: Vec<PathBuf>,
 }
 
 impl Failure {
-    /// rustc-style blocks, one per problem.
+    /// rustc-style blocks, one per problem (see [`Diagnostic::render`]), ANSI
+    /// colours only when `colour`.
     pub fn render(&self, colour: bool) -> String {
         self.diagnostics
             .iter()
@@ -98,6 +129,8 @@ impl std::fmt::Display for Failure {
 impl std::error::Error for Failure {}
 
 impl Generator {
+    /// A generator with no source mappings, only the operations the
+    /// workflows call, paths shown as given, and the disk as the file system.
     pub fn new() -> Self {
         Generator::default()
     }
@@ -144,23 +177,29 @@ impl Generator {
     /// Generates code from an Arazzo document or an OpenAPI description.
     pub fn generate(&self, path: &Path) -> Result<Generated, Failure> {
         self.with_pipeline(path, |analysed| Some(self.emit(analysed)))
-            .map(|(tokens, files, warnings)| Generated { tokens, files, warnings })
+            .map(|(tokens, clean)| Generated {
+                tokens,
+                files: clean.files,
+                warnings: clean.warnings,
+                diagnostics: clean.diagnostics,
+                sources: clean.sources,
+            })
     }
 
     /// Runs every check that [`Generator::generate`] runs (including the
     /// refusal of features this version cannot compile), without emitting code.
     pub fn check(&self, path: &Path) -> Result<Checked, Failure> {
-        self.with_pipeline(path, |_| Some(()))
-            .map(|((), files, warnings)| Checked { files, warnings })
+        self.with_pipeline(path, |_| Some(())).map(|((), clean)| Checked {
+            files: clean.files,
+            warnings: clean.warnings,
+            diagnostics: clean.diagnostics,
+            sources: clean.sources,
+        })
     }
 
     /// Loads and checks `path`, then, when there were no errors, hands the
     /// result to `finish`. Generation and checking share everything up to that point.
-    fn with_pipeline<T>(
-        &self,
-        path: &Path,
-        finish: impl FnOnce(&Analysed) -> Option<T>,
-    ) -> Result<(T, Vec<PathBuf>, Vec<String>), Failure> {
+    fn with_pipeline<T>(&self, path: &Path, finish: impl FnOnce(&Analysed) -> Option<T>) -> Result<(T, Clean), Failure> {
         let mut map = SourceMap::default();
         let mut diags = Diagnostics::default();
         let options = SourceOptions {
@@ -177,7 +216,15 @@ impl Generator {
         match output {
             Some(output) if !has_errors => {
                 let warnings = sorted.iter().map(|d| d.one_line(&map)).collect();
-                Ok((output, files, warnings))
+                Ok((
+                    output,
+                    Clean {
+                        files,
+                        warnings,
+                        diagnostics: sorted,
+                        sources: map,
+                    },
+                ))
             }
             _ => Err(Failure {
                 diagnostics: sorted,

@@ -177,6 +177,7 @@ pub struct ActionIr {
 pub struct StepIr {
     pub id: String,
     pub variant: String,
+    #[expect(dead_code, reason = "lowered for generated docs, which do not show step descriptions yet")]
     pub description: Option<String>,
     pub call: StepCall,
     pub success: Vec<CriterionIr>,

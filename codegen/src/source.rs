@@ -9,20 +9,25 @@ use std::path::{Path, PathBuf};
 
 /// Index of a file in a [`SourceMap`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-pub struct FileId(pub u32);
+pub struct FileId(pub(crate) u32);
 
 /// A 1-based line and 1-based column (in characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct Pos {
+    /// 1-based line number.
     pub line: u32,
+    /// 1-based column, counted in characters (not bytes, not display cells).
     pub col: u32,
 }
 
 /// Where a node, key or token sits in a source file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct Span {
+    /// The file, an index into the [`SourceMap`] of the same generation.
     pub file: FileId,
+    /// The first character.
     pub start: Pos,
+    /// Just past the last character (exclusive).
     pub end: Pos,
 }
 
@@ -31,7 +36,7 @@ impl Span {
     /// span's start, on the same line. Used to point inside a scalar, e.g. at one
     /// runtime expression within a condition. Multi-line scalars and quoted
     /// scalars fall back to the start of the node, which is still the right line.
-    pub fn narrow(self, offset_chars: usize, len_chars: usize, quoted: bool) -> Span {
+    pub(crate) fn narrow(self, offset_chars: usize, len_chars: usize, quoted: bool) -> Span {
         if self.start.line != self.end.line && self.end.line != 0 {
             return self;
         }
@@ -59,6 +64,7 @@ pub struct SourceFile {
     pub path: PathBuf,
     /// The name shown in diagnostics, usually relative to the crate root.
     pub display: String,
+    /// The whole text as read.
     pub text: String,
 }
 
@@ -67,6 +73,19 @@ impl SourceFile {
     pub fn line(&self, line: u32) -> Option<&str> {
         let index = usize::try_from(line).ok()?.checked_sub(1)?;
         self.text.lines().nth(index)
+    }
+
+    /// The byte offset at which a 1-based line starts.
+    pub(crate) fn line_offset(&self, line: u32) -> Option<usize> {
+        let index = usize::try_from(line).ok()?.checked_sub(1)?;
+        if index == 0 {
+            return Some(0);
+        }
+        self.text
+            .match_indices('\n')
+            .nth(index - 1)
+            .map(|(i, _)| i + 1)
+            .filter(|&start| start <= self.text.len())
     }
 }
 
@@ -77,18 +96,19 @@ pub struct SourceMap {
 }
 
 impl SourceMap {
-    pub fn add(&mut self, path: PathBuf, display: String, text: String) -> FileId {
+    pub(crate) fn add(&mut self, path: PathBuf, display: String, text: String) -> FileId {
         let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
         self.files.push(SourceFile { path, display, text });
         id
     }
 
+    /// The file `id` names, if it is one of this map's.
     pub fn get(&self, id: FileId) -> Option<&SourceFile> {
         self.files.get(usize::try_from(id.0).ok()?)
     }
 
     /// The file already loaded from `path`, so a document named twice is read once.
-    pub fn find(&self, path: &Path) -> Option<FileId> {
+    pub(crate) fn find(&self, path: &Path) -> Option<FileId> {
         self.files
             .iter()
             .position(|f| f.path == path)
@@ -96,6 +116,7 @@ impl SourceMap {
             .map(FileId)
     }
 
+    /// Every file, in the order read (the entry document first).
     pub fn files(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
         self.files
             .iter()

@@ -14,7 +14,8 @@
 
 use crate::ParseError;
 use crate::pointer::{self, JsonPointer};
-use crate::scan::{Cursor, describe_at, suggest};
+use crate::scan::{Cursor, describe_at};
+use crate::suggest::did_you_mean;
 use std::fmt;
 
 /// A parsed runtime expression.
@@ -291,7 +292,7 @@ impl<'a> Parser<'a> {
                 format!("expected a name after '$', found {found}; runtime expressions are {list}")
             }
         } else {
-            let hint = match suggest(root, &ROOTS) {
+            let hint = match did_you_mean(root, ROOTS) {
                 Some(s) => format!(" (did you mean ${s}?)"),
                 None => String::new(),
             };
@@ -434,7 +435,7 @@ impl<'a> Parser<'a> {
                         describe_at(self.cur.src(), kw_start)
                     )
                 } else {
-                    let hint = match suggest(kw, &SOURCES) {
+                    let hint = match did_you_mean(kw, SOURCES) {
                         Some(s) => format!(" (did you mean '{s}'?)"),
                         None => String::new(),
                     };
@@ -543,7 +544,7 @@ impl<'a> Parser<'a> {
                     describe_at(self.cur.src(), kind_start)
                 )
             } else {
-                let hint = match suggest(kind, &COMPONENT_KINDS) {
+                let hint = match did_you_mean(kind, COMPONENT_KINDS) {
                     Some(s) => format!(" (did you mean '{s}'?)"),
                     None => String::new(),
                 };

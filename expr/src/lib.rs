@@ -16,6 +16,38 @@
 //! - [`condition`]: `simple` Criterion conditions (`$statusCode == 200 && ...`).
 //! - [`jsonpath`]: `jsonpath` Criterion conditions (RFC 9535 queries and logical expressions).
 //! - [`criterion`]: the Criterion Object as a whole (type dispatch, context, regex).
+//! - [`did_you_mean`]: the one "did you mean" rule, shared with the generator's checker.
+//!
+//! Parse once, evaluate against anything that can [`Resolve`] an expression:
+//!
+//! ```
+//! use arazzo_expr::{EvalError, Expression, Source, SimpleCondition};
+//! use serde_json::{Value, json};
+//!
+//! let condition = SimpleCondition::parse("$statusCode == 200 && $response.body#/status == 'completed'")?;
+//!
+//! // A resolver answers each expression the condition names; here, a fixed response.
+//! let body = json!({"status": "completed"});
+//! let resolve = |expr: &Expression| -> Result<Option<Value>, EvalError> {
+//!     Ok(match expr {
+//!         Expression::StatusCode => Some(json!(200)),
+//!         Expression::Response(Source::Body(pointer)) => {
+//!             pointer.as_ref().map_or(Some(&body), |p| p.resolve(&body)).cloned()
+//!         }
+//!         _ => None,
+//!     })
+//! };
+//! assert!(condition.evaluate(&resolve)?);
+//!
+//! // Errors carry the byte offset of the problem (here the name after `$`), for
+//! // `file:line:column` diagnostics.
+//! let error = Expression::parse("$respose.body").unwrap_err();
+//! assert_eq!(error.offset, 1);
+//! assert!(error.message.contains("did you mean $response?"), "{}", error.message);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+#![deny(missing_docs)]
 
 mod compare;
 pub mod condition;
@@ -24,6 +56,7 @@ pub mod expression;
 pub mod jsonpath;
 pub mod pointer;
 mod scan;
+mod suggest;
 pub mod template;
 
 pub use condition::SimpleCondition;
@@ -31,6 +64,7 @@ pub use criterion::*;
 pub use expression::{Expression, Source, WorkflowField};
 pub use jsonpath::{JsonPathCondition, LiteralComparison};
 pub use pointer::JsonPointer;
+pub use suggest::did_you_mean;
 pub use template::*;
 
 use std::fmt;

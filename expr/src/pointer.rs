@@ -1,16 +1,29 @@
-//! RFC 6901 JSON pointers.
+//! RFC 6901 JSON pointers, the one implementation the project uses.
 //!
 //! Arazzo uses them after `#` in runtime expressions (`$response.body#/items/0/id`) to pick a
-//! value out of a JSON document. They get their own type so the escapes (`~0`, `~1`) are decoded
-//! once at parse time and so resolution follows RFC 6901 exactly (array indices must be
-//! canonical non-negative integers; `-` never resolves).
+//! value out of a JSON document, and the generator uses them for `$ref`s and canonical schema
+//! locations. Parsing, escaping and resolution are the `jsonptr` crate's; this type wraps it so
+//! that errors carry byte offsets into the text that held the pointer (for `file:line:column`
+//! diagnostics), and so the decoded tokens are computed once, at parse time.
 
 use crate::ParseError;
+use jsonptr::resolve::Resolve as _;
 use std::fmt;
 
 /// RFC 6901 JSON pointer; the empty pointer (no tokens) selects the whole document.
+///
+/// ```
+/// use arazzo_expr::JsonPointer;
+///
+/// let pointer = JsonPointer::parse("/items/0/a~1b").unwrap();
+/// assert_eq!(pointer.tokens(), ["items", "0", "a/b"]);
+/// let doc = serde_json::json!({"items": [{"a/b": 1}]});
+/// assert_eq!(pointer.resolve(&doc), Some(&serde_json::json!(1)));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct JsonPointer {
+    pointer: jsonptr::PointerBuf,
+    /// The same tokens, unescaped.
     tokens: Vec<String>,
 }
 
@@ -22,7 +35,7 @@ impl JsonPointer {
 
     /// The pointer selecting the whole document.
     pub fn root() -> JsonPointer {
-        JsonPointer { tokens: Vec::new() }
+        JsonPointer::default()
     }
 
     /// Builds a pointer from already-unescaped tokens.
@@ -31,9 +44,20 @@ impl JsonPointer {
         I: IntoIterator<Item = T>,
         T: Into<String>,
     {
+        let tokens: Vec<String> = tokens.into_iter().map(Into::into).collect();
         JsonPointer {
-            tokens: tokens.into_iter().map(Into::into).collect(),
+            pointer: jsonptr::PointerBuf::from_tokens(tokens.iter().map(|t| jsonptr::Token::new(t.as_str()))),
+            tokens,
         }
+    }
+
+    /// This pointer with one more (unescaped) token at the end.
+    #[must_use]
+    pub fn join(&self, token: &str) -> JsonPointer {
+        let mut next = self.clone();
+        next.pointer.push_back(jsonptr::Token::new(token));
+        next.tokens.push(token.to_owned());
+        next
     }
 
     /// The unescaped reference tokens.
@@ -41,88 +65,50 @@ impl JsonPointer {
         &self.tokens
     }
 
+    /// The pointer as written: `/a~1b/c`, every token escaped.
+    pub fn as_str(&self) -> &str {
+        self.pointer.as_str()
+    }
+
     /// True for the empty pointer, which selects the whole document.
     pub fn is_root(&self) -> bool {
         self.tokens.is_empty()
     }
 
-    /// Follows the pointer into `v`; `None` when any step does not exist.
+    /// Follows the pointer into `v`; `None` when any step does not exist (array indices must be
+    /// canonical non-negative integers; `-` never resolves).
     pub fn resolve<'a>(&self, v: &'a serde_json::Value) -> Option<&'a serde_json::Value> {
-        self.tokens.iter().try_fold(v, |cur, token| step(cur, token))
+        v.resolve(&self.pointer).ok()
     }
-}
 
-/// One RFC 6901 evaluation step.
-pub(crate) fn step<'a>(v: &'a serde_json::Value, token: &str) -> Option<&'a serde_json::Value> {
-    match v {
-        serde_json::Value::Object(map) => map.get(token),
-        serde_json::Value::Array(items) => items.get(array_index(token)?),
-        _ => None,
+    /// One token escaped for a pointer (`a/b~` -> `a~1b~0`).
+    pub fn escape(token: &str) -> String {
+        jsonptr::Token::new(token).encoded().to_owned()
     }
-}
-
-/// RFC 6901 only accepts `0` or a digit string without leading zeros as an array index.
-fn array_index(token: &str) -> Option<usize> {
-    let bytes = token.as_bytes();
-    let canonical = match bytes {
-        [b'0'] => true,
-        [first, rest @ ..] => (b'1'..=b'9').contains(first) && rest.iter().all(u8::is_ascii_digit),
-        [] => false,
-    };
-    if canonical { token.parse().ok() } else { None }
 }
 
 /// Parses a pointer that starts at byte `base` of some larger text, so errors point into it.
 pub(crate) fn parse_at(s: &str, base: usize) -> Result<JsonPointer, ParseError> {
-    let mut tokens = Vec::new();
-    let mut chars = s.char_indices().peekable();
-    match chars.next() {
-        None => return Ok(JsonPointer::root()),
-        Some((_, '/')) => {}
-        Some((_, _)) => {
-            return Err(ParseError::new(base, "a JSON pointer must be empty or start with '/'"));
+    match jsonptr::Pointer::parse(s) {
+        Ok(pointer) => Ok(JsonPointer {
+            tokens: pointer.tokens().map(|t| t.decoded().into_owned()).collect(),
+            pointer: pointer.to_buf(),
+        }),
+        Err(jsonptr::ParseError::NoLeadingSlash) => Err(ParseError::new(base, "a JSON pointer must be empty or start with '/'")),
+        Err(error) => {
+            let at = error.complete_offset();
+            let message = match s.get(at + 1..).and_then(|rest| rest.chars().next()) {
+                Some(other) => format!("invalid escape '~{other}' in JSON pointer; only '~0' (for '~') and '~1' (for '/') are allowed"),
+                None => "a '~' at the end of a JSON pointer must be followed by '0' or '1'".to_owned(),
+            };
+            Err(ParseError::new(base + at, message))
         }
     }
-    let mut token = String::new();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '/' => tokens.push(std::mem::take(&mut token)),
-            '~' => match chars.next() {
-                Some((_, '0')) => token.push('~'),
-                Some((_, '1')) => token.push('/'),
-                Some((_, other)) => {
-                    return Err(ParseError::new(
-                        base + i,
-                        format!("invalid escape '~{other}' in JSON pointer; only '~0' (for '~') and '~1' (for '/') are allowed"),
-                    ));
-                }
-                None => {
-                    return Err(ParseError::new(
-                        base + i,
-                        "a '~' at the end of a JSON pointer must be followed by '0' or '1'",
-                    ));
-                }
-            },
-            c => token.push(c),
-        }
-    }
-    tokens.push(token);
-    Ok(JsonPointer { tokens })
 }
 
 impl fmt::Display for JsonPointer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for token in &self.tokens {
-            f.write_str("/")?;
-            for c in token.chars() {
-                match c {
-                    '~' => f.write_str("~0")?,
-                    '/' => f.write_str("~1")?,
-                    c => write!(f, "{c}")?,
-                }
-            }
-        }
-        Ok(())
+        f.write_str(self.pointer.as_str())
     }
 }
 
@@ -177,7 +163,10 @@ mod tests {
     #[test]
     fn from_tokens_round_trips() {
         let p = JsonPointer::from_tokens(["x/y", "~"]);
+        assert_eq!(p.to_string(), "/x~1y/~0");
         assert_eq!(JsonPointer::parse(&p.to_string()).unwrap(), p);
         assert_eq!(JsonPointer::root().to_string(), "");
+        assert_eq!(JsonPointer::root().join("a/b").join("c"), JsonPointer::parse("/a~1b/c").unwrap());
+        assert_eq!(JsonPointer::escape("~/"), "~0~1");
     }
 }

@@ -235,60 +235,9 @@ pub(crate) fn describe_word(word: &str) -> String {
     format!("'{out}'")
 }
 
-/// Suggests the candidate closest to `word` (for "did you mean" hints on typos).
-pub(crate) fn suggest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
-    if word.is_empty() {
-        return None;
-    }
-    let lower = word.to_ascii_lowercase();
-    let mut best: Option<(usize, &'c str)> = None;
-    for &cand in candidates {
-        let d = if cand.eq_ignore_ascii_case(word) {
-            0
-        } else {
-            levenshtein(&lower, &cand.to_ascii_lowercase())
-        };
-        if best.is_none_or(|(bd, _)| d < bd) {
-            best = Some((d, cand));
-        }
-    }
-    // Two edits catch the usual typos ("respose", "headers") without suggesting nonsense for short words.
-    best.filter(|&(d, c)| d <= 2 && d < c.len()).map(|(_, c)| c)
-}
-
-fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        if let Some(first) = cur.first_mut() {
-            *first = i + 1;
-        }
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            let del = prev.get(j + 1).copied().unwrap_or(usize::MAX).saturating_add(1);
-            let ins = cur.get(j).copied().unwrap_or(usize::MAX).saturating_add(1);
-            let sub = prev.get(j).copied().unwrap_or(usize::MAX).saturating_add(cost);
-            if let Some(slot) = cur.get_mut(j + 1) {
-                *slot = del.min(ins).min(sub);
-            }
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev.last().copied().unwrap_or(0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn suggestions() {
-        assert_eq!(suggest("respose", &["request", "response"]), Some("response"));
-        assert_eq!(suggest("headers", &["header", "query"]), Some("header"));
-        assert_eq!(suggest("zzzzzz", &["header", "query"]), None);
-        assert_eq!(suggest("STATUSCODE", &["statusCode"]), Some("statusCode"));
-    }
 
     #[test]
     fn cursor_never_splits_chars() {

@@ -8,6 +8,9 @@
 //! cargo run -p sentry-seer --example autofix -- [--base-url URL] [--org SLUG]
 //!     [--issue ID] [--instruction TEXT] [--json]
 //! ```
+//!
+//! Flags are parsed by clap, like the `arazzo-codegen` CLI: `--opt value` and
+//! `--opt=value` both work, and `--help` lists them.
 
 use std::process::ExitCode;
 use std::time::Duration;
@@ -16,47 +19,29 @@ use arazzo::{ActionKind, Event, WaitReason};
 use arazzo_tests::fake_seer::{FakeSeer, Scenario};
 use sentry_seer::{SeerAutofixIssueInputs, Workflows, seer_api};
 
-const USAGE: &str = "usage: autofix [--base-url URL] [--org SLUG] [--issue ID] [--instruction TEXT] [--json]
-
-Runs the seer-autofix-issue workflow. Without --base-url it starts an embedded
-fake Seer server and runs against that; with --base-url it uses the real server
-there and reads the token from SENTRY_AUTH_TOKEN.
-
-  --base-url URL      API base URL, e.g. https://sentry.io/api/0 (default: embedded fake)
-  --org SLUG          organization id or slug (default: acme)
-  --issue ID          issue id (default: 4711)
-  --instruction TEXT  guidance for the AI fix (default: none)
-  --json              print only the outputs, as one JSON object on stdout";
-
-#[derive(Debug, Default)]
+/// Runs the seer-autofix-issue workflow.
+///
+/// Without --base-url it starts an embedded fake Seer server and runs against
+/// that; with --base-url it uses the real server there and reads the token from
+/// SENTRY_AUTH_TOKEN.
+#[derive(Debug, clap::Parser)]
+#[command(name = "autofix")]
 struct Options {
+    /// API base URL, e.g. https://sentry.io/api/0 (default: embedded fake)
+    #[arg(long, value_name = "URL")]
     base_url: Option<String>,
+    /// Organization id or slug
+    #[arg(long, value_name = "SLUG", default_value = "acme")]
     org: String,
+    /// Issue id
+    #[arg(long, value_name = "ID", default_value = "4711")]
     issue: String,
+    /// Guidance for the AI fix (default: none)
+    #[arg(long, value_name = "TEXT")]
     instruction: Option<String>,
+    /// Print only the outputs, as one JSON object on stdout
+    #[arg(long)]
     json: bool,
-}
-
-fn parse_args() -> Result<Options, String> {
-    let mut options = Options {
-        org: "acme".into(),
-        issue: "4711".into(),
-        ..Options::default()
-    };
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
-        match arg.as_str() {
-            "--base-url" => options.base_url = Some(value("--base-url")?),
-            "--org" => options.org = value("--org")?,
-            "--issue" => options.issue = value("--issue")?,
-            "--instruction" => options.instruction = Some(value("--instruction")?),
-            "--json" => options.json = true,
-            "-h" | "--help" => return Err(String::new()),
-            other => return Err(format!("unknown argument `{other}`")),
-        }
-    }
-    Ok(options)
 }
 
 /// One line per event that a person watching the run cares about.
@@ -108,16 +93,8 @@ fn describe(event: &Event<'_>) -> Option<String> {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let options = match parse_args() {
-        Ok(o) => o,
-        Err(message) => {
-            if !message.is_empty() {
-                eprintln!("error: {message}\n");
-            }
-            eprintln!("{USAGE}");
-            return if message.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) };
-        }
-    };
+    // A usage error exits 2, --help 0, as clap does for every command.
+    let options = <Options as clap::Parser>::parse();
     let json = options.json;
     let say = move |line: String| {
         if json {

@@ -2,7 +2,8 @@
 //! `arazzo-codegen`.
 //!
 //! This crate only parses the macro input, calls the generator, and turns
-//! its diagnostics into `compile_error!`s at the path literal; everything
+//! its diagnostics into `compile_error!`s at the path literal (each carrying
+//! the rendered YAML snippet); everything
 //! else lives in the generator so the macro, build scripts and the CLI
 //! behave the same.
 
@@ -31,8 +32,9 @@ use syn::{LitStr, Token};
 /// - `all_operations`: generate every operation of each API, not only the
 ///   ones the workflows call.
 ///
-/// Every problem in the documents becomes a compile error at the path,
-/// naming `file:line:column`.
+/// Every problem in the documents becomes a compile error at the path: the
+/// message, `--> file:line:column`, the YAML line with a caret under the
+/// offending token, notes and help, as the `arazzo-codegen` CLI prints them.
 #[proc_macro]
 pub fn arazzo_workflow(input: TokenStream) -> TokenStream {
     let args = match syn::parse::<Args>(input) {
@@ -143,8 +145,10 @@ fn expand(args: &Args) -> proc_macro2::TokenStream {
         }
         Err(failure) => {
             let span: Span = args.path.span();
-            let errors = failure.lines().into_iter().map(|line| {
-                let e = syn::Error::new(span, line);
+            // The same block the CLI prints (plain), so the YAML line and the
+            // caret under the offending token show up in `cargo build` too.
+            let errors = failure.diagnostics.iter().map(|d| {
+                let e = syn::Error::new(span, d.render_for_compiler(&failure.sources));
                 e.to_compile_error()
             });
             let tracked = track(&failure.files);

@@ -18,14 +18,15 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use arazzo_codegen::{FileId, Generator, names, yaml};
+use arazzo_codegen::Generator;
+use arazzo_codegen::harness::{snake, yaml_to_json};
 use arazzo_tests::conform;
 use arazzo_tests::scratch::Scratch;
 use serde_json::{Value, json};
 
 fn read_json(path: &Path) -> Option<Value> {
     let text = std::fs::read_to_string(path).ok()?;
-    yaml::parse(&text, FileId(0)).ok().map(|n| n.to_json())
+    yaml_to_json(&text)
 }
 
 /// The path part of an OpenAPI description's first server URL, without a
@@ -86,7 +87,7 @@ fn prepare(dir: &Path, conform_into: Option<&Path>) -> Option<Prepared> {
         if let Some((path, api)) = local {
             generator = generator.map_source(name, path.clone());
             api_texts.push((name.to_owned(), std::fs::read_to_string(path).unwrap_or_default()));
-            clients.push((names::snake(name), base_path(api)));
+            clients.push((snake(name), base_path(api)));
         }
     }
     let mut doc_path = doc_path;

@@ -23,7 +23,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use arazzo_codegen::{FileId, Generator, names, yaml};
+use arazzo_codegen::Generator;
+use arazzo_codegen::harness::{snake, yaml_to_json};
 use arazzo_tests::conform;
 use arazzo_tests::runs::routes;
 use arazzo_tests::scratch::Scratch;
@@ -31,7 +32,7 @@ use serde_json::{Map, Value, json};
 
 fn read_json(path: &Path) -> Option<Value> {
     let text = std::fs::read_to_string(path).ok()?;
-    yaml::parse(&text, FileId(0)).ok().map(|n| n.to_json())
+    yaml_to_json(&text)
 }
 
 /// The path part of an OpenAPI description's first server URL, without a
@@ -111,7 +112,7 @@ fn httpbin_description(doc: &Value, source: &str, only_source: bool) -> Value {
                 .or_default()
                 .entry(method.clone())
                 .or_insert_with(|| {
-                    json!({"operationId": names::snake(&format!("{method} {path}")), "parameters": [],
+                    json!({"operationId": snake(&format!("{method} {path}")), "parameters": [],
                         "responses": {"default": {"description": "whatever httpbin answers", "content": {"application/json": {"schema": {}}}}}})
                 });
             let mut declared: Vec<(String, String)> = op["parameters"]
@@ -260,7 +261,7 @@ fn prepare(doc_path: &Path, root: &Path, mapped: &[(String, PathBuf)], scratch: 
     let text = std::fs::read_to_string(doc_path).unwrap_or_default();
     let doc = read_json(doc_path).unwrap_or(Value::Null);
     let dir = doc_path.parent().unwrap_or(Path::new("."));
-    let stem = names::snake(&document);
+    let stem = snake(&document);
     let mut generator = Generator::new();
     let mut sources = Vec::new();
     let mut api_texts = Vec::new();
@@ -303,7 +304,7 @@ fn prepare(doc_path: &Path, root: &Path, mapped: &[(String, PathBuf)], scratch: 
             generator = generator.map_source(name, file.clone());
             api_texts.push((name.to_owned(), std::fs::read_to_string(file).unwrap_or_default()));
         }
-        sources.push(json!({"module": names::snake(name), "url": url, "base_path": base,
+        sources.push(json!({"module": snake(name), "url": url, "base_path": base,
             "fake": if file.is_some() { fake } else { "none" }, "routes": planned_routes}));
     }
     let mut path = doc_path.to_owned();

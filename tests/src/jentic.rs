@@ -81,12 +81,13 @@ fn text(v: &Value) -> String {
 /// Enough percent-encoding for query values in mock routes
 /// (`MockServer::on` decodes them again).
 fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
-            other => format!("%{other:02X}"),
-        })
-        .collect()
+    // RFC 3986 unreserved characters stay as they are.
+    const QUERY_VALUE: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~');
+    percent_encoding::utf8_percent_encode(s, QUERY_VALUE).to_string()
 }
 
 /// A mock's path without scheme and host (`https://host/a/b` -> `/a/b`).

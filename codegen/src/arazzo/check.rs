@@ -756,7 +756,7 @@ impl<'a> WorkflowChecker<'a> {
         if values.is_empty() || values.iter().any(|v| v.to_lowercase() == wanted) {
             return;
         }
-        let span = literal_offset(&text.value, literal).map_or_else(
+        let span = literal_offset(&text.value, literal, range).map_or_else(
             || text.sub_span(range.start, range.len()),
             |at| text.sub_span(at, literal.len() + 2),
         );
@@ -814,9 +814,17 @@ impl<'a> WorkflowChecker<'a> {
             }
             Ok(StringValue::Expression(expr)) => self.check_reference(&expr, text, 0, text.value.len(), scope, diags),
             Ok(StringValue::Template(t)) => {
+                // Searching on from the last match keeps two uses of one
+                // expression apart.
+                let mut from = 0;
                 for expr in t.expressions() {
                     let rendered = expr.to_string();
-                    let offset = text.value.find(&rendered).unwrap_or(0);
+                    let offset = text
+                        .value
+                        .get(from..)
+                        .and_then(|rest| rest.find(&rendered))
+                        .map_or(0, |at| from + at);
+                    from = offset + rendered.len();
                     self.check_reference(expr, text, offset, rendered.len(), scope, diags);
                 }
             }
@@ -826,15 +834,18 @@ impl<'a> WorkflowChecker<'a> {
     /// Whatever an expression names must exist.
     fn check_reference(&self, expr: &Expression, text: &Text, offset: usize, len: usize, scope: Scope<'a>, diags: &mut Diagnostics) {
         let span = text.sub_span(offset, len);
+        // Each diagnostic points at the name that is wrong, not at the `$`.
+        let part = |skip: usize, name: &str| part_span(text, offset, len, skip, name);
         match expr {
             Expression::Inputs { name, .. } => {
                 if let Some((input, member)) = member_of(self.inputs.iter().map(String::as_str), name) {
-                    if let Some(d) = self.input_member(span, input, &member) {
+                    let member_at = part("$inputs.".len() + input.len() + 1, &member);
+                    if let Some(d) = self.input_member(member_at, input, &member) {
                         diags.push(d);
                     }
                 } else if !declares(self.inputs.iter().map(String::as_str), name) {
                     let mut d = Diagnostic::error(
-                        span,
+                        part("$inputs.".len(), name),
                         format!("`$inputs.{name}` is not an input of workflow `{}`", self.workflow.workflow_id.value),
                     )
                     .with_code(codes::UNKNOWN_INPUT);
@@ -851,7 +862,7 @@ impl<'a> WorkflowChecker<'a> {
                 let Some(target) = self.workflow.steps.iter().find(|s| s.step_id.value == *step_id) else {
                     diags.push(
                         Diagnostic::error(
-                            span,
+                            part("$steps.".len(), step_id),
                             format!("`$steps.{step_id}` names no step of workflow `{}`", self.workflow.workflow_id.value),
                         )
                         .with_code(codes::UNKNOWN_STEP)
@@ -878,8 +889,11 @@ impl<'a> WorkflowChecker<'a> {
                 // `$steps.s.outputs.result.id` reads member `id` of output
                 // `result` (the runtime navigates it, like `$inputs.a.b`).
                 if !declares(names.iter().copied(), output) {
-                    let mut d =
-                        Diagnostic::error(span, format!("step `{step_id}` declares no output `{output}`")).with_code(codes::UNKNOWN_OUTPUT);
+                    let mut d = Diagnostic::error(
+                        part("$steps.".len() + step_id.len() + ".outputs.".len(), output),
+                        format!("step `{step_id}` declares no output `{output}`"),
+                    )
+                    .with_code(codes::UNKNOWN_OUTPUT);
                     d = if names.is_empty() {
                         d.with_help(format!("add it under `outputs:` of step `{step_id}`"))
                     } else {
@@ -894,9 +908,12 @@ impl<'a> WorkflowChecker<'a> {
             } => {
                 let Some(target) = self.doc.workflows.iter().find(|w| w.workflow_id.value == *workflow_id) else {
                     diags.push(
-                        Diagnostic::error(span, format!("`$workflows.{workflow_id}` names no workflow of this document"))
-                            .with_code(codes::UNKNOWN_WORKFLOW)
-                            .with_suggestion(workflow_id, self.doc.workflows.iter().map(|w| w.workflow_id.value.as_str())),
+                        Diagnostic::error(
+                            part("$workflows.".len(), workflow_id),
+                            format!("`$workflows.{workflow_id}` names no workflow of this document"),
+                        )
+                        .with_code(codes::UNKNOWN_WORKFLOW)
+                        .with_suggestion(workflow_id, self.doc.workflows.iter().map(|w| w.workflow_id.value.as_str())),
                     );
                     return;
                 };
@@ -909,8 +926,9 @@ impl<'a> WorkflowChecker<'a> {
                 };
                 if !names.iter().any(|n| n == name) {
                     let what = if *field == WorkflowField::Outputs { "output" } else { "input" };
+                    let skip = "$workflows.".len() + workflow_id.len() + 1 + what.len() + "s.".len();
                     diags.push(
-                        Diagnostic::error(span, format!("workflow `{workflow_id}` declares no {what} `{name}`"))
+                        Diagnostic::error(part(skip, name), format!("workflow `{workflow_id}` declares no {what} `{name}`"))
                             .with_code(codes::UNKNOWN_OUTPUT)
                             .with_suggestion(name, names.iter().map(String::as_str)),
                     );
@@ -922,7 +940,7 @@ impl<'a> WorkflowChecker<'a> {
                 if !outputs.iter().any(|(k, _)| k.value == *name) {
                     diags.push(
                         Diagnostic::error(
-                            span,
+                            part("$outputs.".len(), name),
                             format!(
                                 "`$outputs.{name}` is not an output of workflow `{}`, which this step calls",
                                 callee.workflow.workflow_id.value
@@ -937,7 +955,7 @@ impl<'a> WorkflowChecker<'a> {
                 if !self.workflow.outputs.iter().any(|(k, _)| k.value == *name) {
                     diags.push(
                         Diagnostic::error(
-                            span,
+                            part("$outputs.".len(), name),
                             format!(
                                 "`$outputs.{name}` is not an output of workflow `{}`",
                                 self.workflow.workflow_id.value
@@ -951,9 +969,12 @@ impl<'a> WorkflowChecker<'a> {
             Expression::SourceDescriptions { name, .. } => {
                 if !self.doc.source_descriptions.iter().any(|s| s.name.value == *name) {
                     diags.push(
-                        Diagnostic::error(span, format!("unknown source description `{name}`"))
-                            .with_code(codes::UNKNOWN_SOURCE)
-                            .with_suggestion(name, self.doc.source_descriptions.iter().map(|s| s.name.value.as_str())),
+                        Diagnostic::error(
+                            part("$sourceDescriptions.".len(), name),
+                            format!("unknown source description `{name}`"),
+                        )
+                        .with_code(codes::UNKNOWN_SOURCE)
+                        .with_suggestion(name, self.doc.source_descriptions.iter().map(|s| s.name.value.as_str())),
                     );
                 }
             }
@@ -974,6 +995,14 @@ impl<'a> WorkflowChecker<'a> {
                 } = api.response_pointer(op, &statuses, pointer.tokens())
                 {
                     let path: String = pointer.tokens().iter().take(index).map(|t| format!("/{t}")).collect();
+                    // The token as written: escaped, after `#` and the tokens before it.
+                    let written: usize = pointer
+                        .tokens()
+                        .iter()
+                        .take(index)
+                        .map(|t| 1 + arazzo_expr::JsonPointer::escape(t).len())
+                        .sum();
+                    let span = part("$response.body#".len() + written + 1, &arazzo_expr::JsonPointer::escape(&token));
                     let at = if path.is_empty() {
                         "the response body".to_owned()
                     } else {
@@ -1107,11 +1136,35 @@ fn pointer_tokens(pointer: Option<&arazzo_expr::JsonPointer>) -> Vec<String> {
     pointer.map(|p| p.tokens().to_vec()).unwrap_or_default()
 }
 
-/// Where a string literal is written in a condition, quotes included.
-fn literal_offset(condition: &str, literal: &str) -> Option<usize> {
-    condition
-        .find(&format!("\"{literal}\""))
-        .or_else(|| condition.find(&format!("'{literal}'")))
+/// Where a string literal compared with the expression at `expression` is
+/// written in a condition, quotes included: the first such literal after the
+/// expression, or the last before it (`"x" == $a` reads either way).
+fn literal_offset(condition: &str, literal: &str, expression: &std::ops::Range<usize>) -> Option<usize> {
+    let quoted = [format!("\"{literal}\""), format!("'{literal}'")];
+    let after = condition.get(expression.end..).and_then(|rest| {
+        quoted
+            .iter()
+            .filter_map(|q| rest.find(q.as_str()))
+            .min()
+            .map(|at| expression.end + at)
+    });
+    after.or_else(|| {
+        let before = condition.get(..expression.start)?;
+        quoted.iter().filter_map(|q| before.rfind(q.as_str())).max()
+    })
+}
+
+/// Where `name` is written inside the runtime expression at
+/// `offset..offset + len` of `text`, `skip` bytes after its `$`; the whole
+/// expression when the source spells it some other way.
+fn part_span(text: &Text, offset: usize, len: usize, skip: usize, name: &str) -> crate::source::Span {
+    let start = offset.saturating_add(skip);
+    let inside = start.saturating_add(name.len()) <= offset.saturating_add(len);
+    if inside && !name.is_empty() && text.value.get(start..).is_some_and(|rest| rest.starts_with(name)) {
+        text.sub_span(start, name.len())
+    } else {
+        text.sub_span(offset, len)
+    }
 }
 
 fn op_name(op: &crate::openapi::Operation) -> String {

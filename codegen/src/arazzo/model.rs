@@ -29,29 +29,25 @@ impl Text {
     }
 }
 
-/// `x-` specification extensions of one object, in document order. They
-/// mean nothing to the generator, but tools built on the model (and users
-/// reading it) keep them rather than lose them on load.
-pub type Extensions = Vec<(Text, Node)>;
-
 #[derive(Debug, Clone)]
 pub struct Document {
+    #[expect(dead_code, reason = "the document model keeps what was loaded; no stage reads this yet")]
     pub arazzo: Text,
+    #[expect(dead_code, reason = "the document model keeps what was loaded; no stage reads this yet")]
     pub info: Info,
     pub source_descriptions: Vec<SourceDescription>,
     pub workflows: Vec<Workflow>,
     pub components: Components,
-    pub extensions: Extensions,
     pub span: Span,
 }
 
 #[derive(Debug, Clone, Default)]
+#[expect(dead_code, reason = "the document model keeps what was loaded; no stage reads this yet")]
 pub struct Info {
     pub title: Option<Text>,
     pub summary: Option<Text>,
     pub description: Option<Text>,
     pub version: Option<Text>,
-    pub extensions: Extensions,
 }
 
 #[derive(Debug, Clone)]
@@ -59,7 +55,6 @@ pub struct SourceDescription {
     pub name: Text,
     pub url: Text,
     pub kind: Option<Text>,
-    pub extensions: Extensions,
     pub span: Span,
 }
 
@@ -76,7 +71,7 @@ pub struct Workflow {
     pub failure_actions: Vec<Reusable<Action>>,
     pub outputs: Vec<(Text, Text)>,
     pub parameters: Vec<Reusable<Parameter>>,
-    pub extensions: Extensions,
+    #[expect(dead_code, reason = "the document model keeps what was loaded; no stage reads this yet")]
     pub span: Span,
 }
 
@@ -98,7 +93,7 @@ pub struct Step {
     pub on_success: Vec<Reusable<Action>>,
     pub on_failure: Vec<Reusable<Action>>,
     pub outputs: Vec<(Text, Text)>,
-    pub extensions: Extensions,
+    #[expect(dead_code, reason = "the document model keeps what was loaded; no stage reads this yet")]
     pub span: Span,
 }
 
@@ -114,7 +109,7 @@ pub struct Parameter {
     pub name: Text,
     pub location: Option<Text>,
     pub value: Node,
-    pub extensions: Extensions,
+    #[expect(dead_code, reason = "the document model keeps what was loaded; no stage reads this yet")]
     pub span: Span,
 }
 
@@ -123,7 +118,6 @@ pub struct RequestBody {
     pub content_type: Option<Text>,
     pub payload: Option<Node>,
     pub replacements: Vec<(Text, Node)>,
-    pub extensions: Extensions,
     pub span: Span,
 }
 
@@ -134,7 +128,6 @@ pub struct Criterion {
     /// `type` as a plain string, or the `type` of an Expression Type Object.
     pub kind: Option<Text>,
     pub version: Option<Text>,
-    pub extensions: Extensions,
     pub span: Span,
 }
 
@@ -153,7 +146,7 @@ pub struct Action {
     pub retry_after: Option<(f64, Span)>,
     pub retry_limit: Option<(u64, Span)>,
     pub criteria: Vec<Criterion>,
-    pub extensions: Extensions,
+    #[expect(dead_code, reason = "the document model keeps what was loaded; no stage reads this yet")]
     pub span: Span,
 }
 
@@ -163,7 +156,6 @@ pub struct Components {
     pub parameters: Vec<(Text, Parameter)>,
     pub success_actions: Vec<(Text, Action)>,
     pub failure_actions: Vec<(Text, Action)>,
-    pub extensions: Extensions,
 }
 
 /// Reads fields of one mapping, reporting unknown ones once all are read.
@@ -201,14 +193,6 @@ impl<'a> Fields<'a> {
 
     fn node(&self, key: &str) -> Option<&'a Node> {
         self.map.get(key)
-    }
-
-    fn extensions(&self) -> Extensions {
-        self.map
-            .iter()
-            .filter(|(key, _)| key.name.starts_with("x-"))
-            .map(|(key, node)| (key_text(key), node.clone()))
-            .collect()
     }
 
     fn text(&self, key: &str, diags: &mut Diagnostics) -> Option<Text> {
@@ -390,7 +374,6 @@ pub fn load(root: &Node, diags: &mut Diagnostics) -> Option<Document> {
         source_descriptions,
         workflows,
         components,
-        extensions: fields.extensions(),
         span: root.span,
     })
 }
@@ -411,7 +394,6 @@ fn load_info(node: &Node, diags: &mut Diagnostics) -> Info {
         summary: f.text("summary", diags),
         description: f.text("description", diags),
         version: f.required_text("version", node.span, diags),
-        extensions: f.extensions(),
     }
 }
 
@@ -435,7 +417,6 @@ fn load_source(node: &Node, diags: &mut Diagnostics) -> Option<SourceDescription
         name: name?,
         url: url?,
         kind,
-        extensions: f.extensions(),
         span: node.span,
     })
 }
@@ -480,7 +461,6 @@ fn load_workflow(node: &Node, diags: &mut Diagnostics) -> Option<Workflow> {
         failure_actions: load_actions(f.list("failureActions", diags), ActionSet::Failure, diags),
         outputs: output_map(f.map_of("outputs", diags), "workflow output", diags),
         parameters: load_parameters(f.list("parameters", diags), diags),
-        extensions: f.extensions(),
         span: node.span,
     })
 }
@@ -542,7 +522,6 @@ fn load_step(node: &Node, diags: &mut Diagnostics) -> Option<Step> {
         on_success: load_actions(f.list("onSuccess", diags), ActionSet::Success, diags),
         on_failure: load_actions(f.list("onFailure", diags), ActionSet::Failure, diags),
         outputs: output_map(f.map_of("outputs", diags), "step output", diags),
-        extensions: f.extensions(),
         span: node.span,
     })
 }
@@ -604,7 +583,6 @@ fn load_parameter(node: &Node, diags: &mut Diagnostics) -> Option<Parameter> {
         name: name?,
         location,
         value: value?,
-        extensions: f.extensions(),
         span: node.span,
     })
 }
@@ -630,7 +608,6 @@ fn load_request_body(node: &Node, diags: &mut Diagnostics) -> Option<RequestBody
         content_type: f.text("contentType", diags),
         payload: f.node("payload").cloned(),
         replacements,
-        extensions: f.extensions(),
         span: node.span,
     })
 }
@@ -654,7 +631,6 @@ fn load_criterion(node: &Node, diags: &mut Diagnostics) -> Option<Criterion> {
         context: f.text("context", diags),
         kind,
         version,
-        extensions: f.extensions(),
         span: node.span,
     })
 }
@@ -756,7 +732,6 @@ fn load_action(node: &Node, set: ActionSet, diags: &mut Diagnostics) -> Option<A
         retry_after,
         retry_limit,
         criteria,
-        extensions: f.extensions(),
         span: node.span,
     })
 }
@@ -770,10 +745,7 @@ fn load_components(node: &Node, diags: &mut Diagnostics) -> Components {
     ) else {
         return Components::default();
     };
-    let mut components = Components {
-        extensions: f.extensions(),
-        ..Components::default()
-    };
+    let mut components = Components { ..Components::default() };
     if let Some(m) = f.map_of("inputs", diags) {
         components.inputs = m.iter().map(|(k, v)| (key_text(k), v.clone())).collect();
     }

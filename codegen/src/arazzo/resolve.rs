@@ -131,7 +131,8 @@ pub fn operation_path(loaded: &Loaded, text: &Text) -> Result<OpRef, Diagnostic>
         );
     };
     let pointer_offset = head.len() + 1;
-    if let Some(operation) = api.operations.iter().position(|o| o.pointer == pointer) {
+    // The pointer is a URI fragment, so `%7Bid%7D` spells `{id}`.
+    if let Some(operation) = api.operation_by_pointer(pointer) {
         return Ok(OpRef { source: index, operation });
     }
     let lands_on_path = api
@@ -168,6 +169,7 @@ pub struct Callee<'a> {
     pub workflow: &'a Workflow,
     pub components: &'a Components,
     /// Named as `$sourceDescriptions.<source>.<workflowId>`.
+    #[expect(dead_code, reason = "resolution records it; callers so far only need the workflow")]
     pub foreign: bool,
 }
 
@@ -309,9 +311,13 @@ pub fn parameter(reusable: &Reusable<Parameter>, components: &Components) -> Res
                     location: p.location.clone(),
                     value: value.clone().unwrap_or_else(|| p.value.clone()),
                 }),
-                None => Err(Diagnostic::error(reference.span, format!("unknown component parameter `{key}`"))
-                    .with_code(codes::UNKNOWN_COMPONENT)
-                    .with_suggestion(key, components.parameters.iter().map(|(k, _)| k.value.as_str()))),
+                // At the name after the prefix, the part that is wrong.
+                None => Err(Diagnostic::error(
+                    reference.sub_span(reference.value.len() - key.len(), key.len()),
+                    format!("unknown component parameter `{key}`"),
+                )
+                .with_code(codes::UNKNOWN_COMPONENT)
+                .with_suggestion(key, components.parameters.iter().map(|(k, _)| k.value.as_str()))),
             }
         }
     }
@@ -334,9 +340,12 @@ pub fn action<'a>(reusable: &'a Reusable<Action>, components: &'a [(Text, Action
                 return Err(Diagnostic::error(*span, "`value` only applies to parameter references").with_code(codes::INVALID));
             }
             components.iter().find(|(k, _)| k.value == key).map(|(_, a)| a).ok_or_else(|| {
-                Diagnostic::error(reference.span, format!("unknown component in `{kind}`: `{key}`"))
-                    .with_code(codes::UNKNOWN_COMPONENT)
-                    .with_suggestion(key, components.iter().map(|(k, _)| k.value.as_str()))
+                Diagnostic::error(
+                    reference.sub_span(prefix.len(), key.len()),
+                    format!("unknown component in `{kind}`: `{key}`"),
+                )
+                .with_code(codes::UNKNOWN_COMPONENT)
+                .with_suggestion(key, components.iter().map(|(k, _)| k.value.as_str()))
             })
         }
     }

@@ -38,6 +38,7 @@ const LOCALS: &[&str] = &["request", "exchange", "item", "value"];
 /// Emits `pub mod #module { pub mod types {..} Client, response enums }` for
 /// the selected operations (indices into `api.operations`; `None` = all;
 /// out-of-range indices are ignored).
+#[cfg(test)]
 pub fn emit_client(api: &OpenApi, module: &syn::Ident, operations: Option<&[usize]>) -> TokenStream {
     let types = TypeSpace::for_operations(api, operations);
     emit_client_with(api, module, operations, &types)

@@ -39,7 +39,9 @@ pub struct Example {
 /// The test source for one spec and how many examples it checks.
 #[derive(Debug, Clone)]
 pub struct ExampleTest {
+    /// The test module's source, formatted.
     pub code: String,
+    /// How many examples it round-trips.
     pub count: usize,
 }
 

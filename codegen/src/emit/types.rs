@@ -276,6 +276,7 @@ impl<'a> TypeSpace<'a> {
 
     /// Whether [`TypeSpace::rust_type`] of `schema` is an `Option` (the
     /// schema is nullable in one of its spellings).
+    #[cfg(test)]
     pub fn is_option(&self, schema: &SchemaRef) -> bool {
         matches!(self.lookup_ty(schema, 0), Ty::Option(_))
     }

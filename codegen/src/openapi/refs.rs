@@ -10,6 +10,8 @@
 
 use std::collections::HashSet;
 
+use arazzo_expr::JsonPointer;
+
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::yaml::{Node, Value};
 
@@ -17,75 +19,38 @@ use crate::yaml::{Node, Value};
 /// use one or two hops.
 const MAX_HOPS: usize = 64;
 
+// Pointers are kept as their canonical text (map keys, IR fields); parsing and
+// escaping are `arazzo_expr::JsonPointer`'s, the project's one RFC 6901
+// implementation, so these helpers only convert.
+
 /// Escapes one reference token for a JSON pointer (RFC 6901).
 pub fn escape_token(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
+    JsonPointer::escape(token)
 }
 
 /// Appends an unescaped token to a pointer.
 pub fn join(pointer: &str, token: &str) -> String {
-    let mut out = String::with_capacity(pointer.len() + token.len() + 1);
-    out.push_str(pointer);
-    out.push('/');
-    out.push_str(&escape_token(token));
-    out
+    format!("{pointer}/{}", escape_token(token))
 }
 
 /// Splits a JSON pointer into unescaped tokens; `None` when it is not a
 /// pointer (does not start with `/`, or has a bad `~` escape).
 pub fn split_pointer(pointer: &str) -> Option<Vec<String>> {
-    if pointer.is_empty() {
-        return Some(Vec::new());
-    }
-    let rest = pointer.strip_prefix('/')?;
-    rest.split('/').map(unescape_token).collect()
-}
-
-fn unescape_token(token: &str) -> Option<String> {
-    let mut out = String::with_capacity(token.len());
-    let mut chars = token.chars();
-    while let Some(c) = chars.next() {
-        if c == '~' {
-            match chars.next() {
-                Some('0') => out.push('~'),
-                Some('1') => out.push('/'),
-                _ => return None,
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    Some(out)
+    JsonPointer::parse(pointer).ok().map(|p| p.tokens().to_vec())
 }
 
 /// Joins unescaped tokens into a canonical pointer.
 pub fn pointer_of<S: AsRef<str>>(tokens: &[S]) -> String {
-    tokens.iter().fold(String::new(), |acc, t| join(&acc, t.as_ref()))
+    JsonPointer::from_tokens(tokens.iter().map(|t| t.as_ref())).to_string()
 }
 
 /// Decodes `%XX` escapes, which may appear in a URI fragment; invalid
-/// escapes are kept literally rather than rejected, as lenient tools do.
+/// escapes are kept literally rather than rejected, as lenient tools do, and
+/// bytes that do not decode to UTF-8 leave the text as it was.
 pub fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (b, hex) {
-            (b'%', Some(decoded)) => {
-                out.push(decoded);
-                i += 3;
-            }
-            _ => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8()
+        .map_or_else(|_| text.to_owned(), std::borrow::Cow::into_owned)
 }
 
 /// Canonicalises any pointer spelling (percent-encoded, a leading `#`) so
@@ -256,6 +221,8 @@ mod tests {
             Some("/paths/~1pets~1{id}/get")
         );
         assert_eq!(percent_decode("%zz%4"), "%zz%4");
+        assert_eq!(percent_decode("%7Bid%7d%20"), "{id} ");
+        assert_eq!(percent_decode("%FF"), "%FF");
     }
 
     #[test]

@@ -1,0 +1,240 @@
+//! `arazzo-codegen`: the generator on the command line.
+//!
+//! The macro and build scripts cover generation inside a crate; this binary
+//! exists for everything around it: checking documents in CI or an editor
+//! (`check`, with rustc-style or JSON diagnostics) and looking at the code a
+//! document turns into (`generate`). It is its own package so that
+//! `arazzo-codegen`, a build-dependency of every user crate, does not pull in
+//! an argument parser.
+//!
+//! Shape, so later commands and flags slot in: options every command shares
+//! (source mappings, the diagnostics format; lint levels next) live in
+//! [`Common`], flattened into each subcommand; each subcommand is one variant
+//! of [`Command`] with one function running it. clap reports usage errors
+//! (exit status 2), `--help` and `--version`.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use arazzo_codegen::{Diagnostic, Failure, Generator, Severity, SourceMap};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const AFTER_HELP: &str = "\
+JSON DIAGNOSTICS (--format json):
+    One object per line: {\"document\", \"severity\", \"code\", \"message\", \"file\", \"line\",
+    \"column\", \"end_line\", \"end_column\", \"help\", \"notes\": [{\"message\", \"file\", \"line\",
+    \"column\", ...}]}. `document` is the FILE argument the problem was found under;
+    `code` is a stable category such as `unknown-step`, `parameter` or `unsupported`
+    (a valid document using a feature this generator cannot compile yet).
+
+EXIT STATUS:
+    0 no errors; 1 errors in a document; 2 the command line was wrong or a file could
+    not be written.
+
+EXAMPLES:
+    arazzo-codegen check specs/arazzo/*.yaml
+    arazzo-codegen check --source petstore=specs/openapi/petstore.yaml wf.arazzo.yaml
+    arazzo-codegen check --format json wf.arazzo.yaml | jq .message
+    arazzo-codegen generate wf.arazzo.yaml --out src/generated.rs";
+
+/// Check Arazzo 1.0.x workflow documents and generate Rust from them.
+#[derive(Debug, Parser)]
+#[command(name = "arazzo-codegen", version, after_long_help = AFTER_HELP)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Report every problem in Arazzo documents and the OpenAPI descriptions they name.
+    ///
+    /// All problems are reported, not just the first, each with file:line:column,
+    /// the offending line and a suggestion where one exists. Exits 0 when every
+    /// document is clean, 1 when any has errors.
+    #[command(after_long_help = AFTER_HELP)]
+    Check {
+        #[command(flatten)]
+        common: Common,
+        /// Arazzo documents (or OpenAPI descriptions) to check.
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Generate the Rust code for one Arazzo document or OpenAPI description.
+    ///
+    /// An Arazzo document gives typed clients plus one function per workflow; an
+    /// OpenAPI description gives a client only. The output is the same formatted
+    /// code a build.rs gets.
+    #[command(after_long_help = AFTER_HELP)]
+    Generate {
+        #[command(flatten)]
+        common: Common,
+        /// Write the code to FILE instead of stdout.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Generate every operation of each API, not only the ones the workflows call.
+        #[arg(long)]
+        all_operations: bool,
+        /// The Arazzo document (or OpenAPI description) to generate from.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+struct Common {
+    /// Read the source description NAME (or the one whose url is NAME) from the local
+    /// file PATH. Repeatable. Needed for every source whose url is remote: nothing is
+    /// downloaded.
+    #[arg(long = "source", value_name = "NAME=PATH", value_parser = source_mapping)]
+    sources: Vec<(String, PathBuf)>,
+    /// How to print diagnostics: rustc-style (in colour when stderr is a terminal and
+    /// NO_COLOR is unset) or one JSON object per line on stdout.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// rustc-style blocks on stderr.
+    Human,
+    /// One JSON object per diagnostic on stdout.
+    Json,
+}
+
+fn main() -> ExitCode {
+    // clap exits by itself: 0 after --help/--version, 2 on a usage error.
+    let cli = Cli::parse();
+    match cli.command {
+        None => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            let _ = command.print_long_help();
+            ExitCode::SUCCESS
+        }
+        Some(Command::Check { common, files }) => check(&common, &files),
+        Some(Command::Generate {
+            common,
+            out,
+            all_operations,
+            file,
+        }) => generate(&common, &file, out.as_deref(), all_operations),
+    }
+}
+
+fn source_mapping(value: &str) -> Result<(String, PathBuf), String> {
+    match value.split_once('=') {
+        Some((name, path)) if !name.is_empty() && !path.is_empty() => Ok((name.to_owned(), PathBuf::from(path))),
+        _ => Err("must be NAME=PATH, e.g. `--source petstore=specs/petstore.yaml`".to_owned()),
+    }
+}
+
+fn generator(common: &Common) -> Generator {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    common.sources.iter().fold(Generator::new().display_root(cwd), |g, (name, path)| {
+        g.map_source(name.clone(), path.clone())
+    })
+}
+
+/// Colour only for a person looking at a terminal, and never when they asked
+/// for none (<https://no-color.org>).
+fn colour() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+fn check(common: &Common, files: &[PathBuf]) -> ExitCode {
+    let generator = generator(common);
+    let mut failed = 0usize;
+    for file in files {
+        match generator.check(file) {
+            Ok(checked) => {
+                warn(file, &checked.diagnostics, &checked.sources, common.format);
+                if common.format == Format::Human {
+                    eprintln!("{}: ok", file.display());
+                }
+            }
+            Err(failure) => {
+                failed += 1;
+                report(file, &failure, common.format);
+            }
+        }
+    }
+    if common.format == Format::Human && files.len() > 1 {
+        eprintln!(
+            "checked {} documents: {} clean, {failed} with errors",
+            files.len(),
+            files.len() - failed
+        );
+    }
+    if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) }
+}
+
+fn generate(common: &Common, file: &Path, out: Option<&Path>, all_operations: bool) -> ExitCode {
+    let generated = match generator(common).all_operations(all_operations).generate(file) {
+        Ok(generated) => generated,
+        Err(failure) => {
+            report(file, &failure, common.format);
+            return ExitCode::from(1);
+        }
+    };
+    // JSON lines go to stdout, so only when the code does not.
+    let format = if out.is_some() { common.format } else { Format::Human };
+    warn(file, &generated.diagnostics, &generated.sources, format);
+    let code = generated.to_formatted_string();
+    let written = match out {
+        Some(out) => std::fs::write(out, code).map_err(|e| format!("cannot write `{}`: {e}", out.display())),
+        None => std::io::stdout()
+            .write_all(code.as_bytes())
+            .map_err(|e| format!("cannot write to stdout: {e}")),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn report(document: &Path, failure: &Failure, format: Format) {
+    match format {
+        Format::Human => {
+            let errors = failure.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+            eprintln!("{}", failure.render(colour()));
+            let plural = if errors == 1 { "" } else { "s" };
+            eprintln!("{}: {errors} error{plural}", document.display());
+        }
+        Format::Json => json_lines(document, &failure.diagnostics, &failure.sources),
+    }
+}
+
+/// Warnings of a document that had no errors: blocks like errors' on
+/// stderr, or JSON lines like errors' on stdout.
+fn warn(document: &Path, warnings: &[Diagnostic], sources: &SourceMap, format: Format) {
+    match format {
+        Format::Human => warnings.iter().for_each(|w| eprintln!("{}", w.render(sources, colour()))),
+        Format::Json => json_lines(document, warnings, sources),
+    }
+}
+
+fn json_lines(document: &Path, diagnostics: &[Diagnostic], sources: &SourceMap) {
+    let mut stdout = std::io::stdout().lock();
+    for d in diagnostics {
+        let mut value = d.to_json(sources);
+        if let Some(object) = value.as_object_mut() {
+            object.insert("document".into(), document.display().to_string().into());
+        }
+        let _ = writeln!(stdout, "{value}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        <Cli as clap::CommandFactory>::command().debug_assert();
+    }
+}
