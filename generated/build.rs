@@ -15,7 +15,7 @@ fn main() -> ExitCode {
         eprintln!("OUT_DIR is not set; run this through cargo");
         return ExitCode::FAILURE;
     };
-    let workspace = manifest_dir.parent().map(PathBuf::from).unwrap_or_else(|| manifest_dir.clone());
+    let workspace = manifest_dir.parent().map_or_else(|| manifest_dir.clone(), PathBuf::from);
     println!("cargo:rerun-if-changed=build.rs");
     let generator = arazzo_codegen::Generator::new().display_root(&workspace);
     match generator.generate(&workspace.join(WORKFLOW)) {

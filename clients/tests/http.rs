@@ -1,9 +1,13 @@
 //! The generated clients against a real HTTP server on 127.0.0.1: what they
-//! put on the wire and what they make of what comes back (typed response
-//! headers, encoded parameters, multipart parts). The example round trip only
-//! exercises types; these tests exercise the request and response paths.
+//! put on the wire and what they make of what comes back (success and error
+//! statuses, typed response headers, encoded parameters, multipart parts,
+//! transport failures). The example round trip only exercises types; these
+//! tests exercise the request and response paths.
 
-use arazzo::{ClientError, RetryPolicy};
+use std::error::Error as _;
+use std::time::Duration;
+
+use arazzo::{ApiError, ClientError, ResponseValue, RetryPolicy};
 use arazzo_tests::mock::{MockServer, Reply};
 use client_tests::{chat_api, store_api};
 
@@ -27,8 +31,17 @@ fn products_reply() -> Reply {
         .header("X-Load", "0.75")
 }
 
-async fn list_products(client: &store_api::Client) -> Result<store_api::ListProductsResponse, ClientError> {
+type ListProducts = Result<ResponseValue<store_api::ListProductsResponse>, ApiError<store_api::types::Error>>;
+
+async fn list_products(client: &store_api::Client) -> ListProducts {
     client.list_products(None, None, None, None, None, None).await
+}
+
+/// The client error inside, for answers that are not documented error statuses.
+fn client_error<E: std::fmt::Debug>(error: &ApiError<E>) -> &ClientError {
+    error
+        .as_client_error()
+        .unwrap_or_else(|| panic!("expected a ClientError, got {error:?}"))
 }
 
 #[tokio::test]
@@ -36,8 +49,11 @@ async fn documented_response_headers_are_typed() {
     let server = server().await;
     server.on("GET", "/products", vec![products_reply()]);
     let answer = list_products(&store(&server)).await.expect("answer");
-    let store_api::ListProductsResponse::Ok { body, headers } = answer else {
-        panic!("expected 200, got {answer:?}");
+    // Every header is reachable untyped too, documented or not.
+    assert_eq!((answer.status(), answer.header("x-total-count")), (200, Some("42")));
+    assert_eq!(answer.headers().get_all("x-accepted-scopes").iter().count(), 2);
+    let store_api::ListProductsResponse::Ok { body, headers } = answer.into_inner() else {
+        panic!("expected 200");
     };
     assert!(body.is_empty());
     assert_eq!(headers.link.as_deref(), Some("<https://x.example/products?page=2>; rel=\"next\""));
@@ -65,7 +81,7 @@ async fn optional_headers_may_be_absent_and_enums_keep_unknown_values() {
                 .header("X-Cache", "stale"),
         ],
     );
-    let answer = list_products(&store(&server)).await.expect("answer");
+    let answer = list_products(&store(&server)).await.expect("answer").into_inner();
     let store_api::ListProductsResponse::Ok { headers, .. } = answer else {
         panic!("expected 200, got {answer:?}");
     };
@@ -88,7 +104,7 @@ async fn a_header_that_does_not_parse_is_an_error_naming_it() {
     let server = server().await;
     server.on("GET", "/products", vec![products_reply().header("X-Total-Count", "many")]);
     let error = list_products(&store(&server)).await.expect_err("bad header");
-    match &error {
+    match client_error(&error) {
         ClientError::InvalidHeader {
             operation,
             status,
@@ -126,14 +142,15 @@ async fn a_bad_list_item_or_a_missing_required_header_is_an_error() {
     // bodies), so `-1` passes; `yes` is no boolean.
     let error = list_products(&client).await.expect_err("bad boolean");
     assert!(
-        matches!(&error, ClientError::InvalidHeader { header, value: Some(v), .. } if header == "X-Sampled" && v == "yes"),
+        matches!(client_error(&error), ClientError::InvalidHeader { header, value: Some(v), .. } if header == "X-Sampled" && v == "yes"),
         "{error:?}"
     );
     let error = list_products(&client).await.expect_err("missing header");
     assert!(
-        matches!(&error, ClientError::InvalidHeader { header, value: None, .. } if header == "X-RateLimit-Remaining"),
+        matches!(client_error(&error), ClientError::InvalidHeader { header, value: None, .. } if header == "X-RateLimit-Remaining"),
         "{error:?}"
     );
+    assert_eq!(error.status(), Some(200));
     assert!(error.to_string().contains("required"), "{error}");
 }
 
@@ -141,9 +158,11 @@ async fn a_bad_list_item_or_a_missing_required_header_is_an_error() {
 async fn responses_without_a_body_carry_their_headers() {
     let server = server().await;
     server.on("GET", "/products", vec![Reply::empty(304).header("ETag", "\"v7\"")]);
+    // 304 is no error: a conditional request expects it.
     let answer = list_products(&store(&server)).await.expect("answer");
-    let store_api::ListProductsResponse::NotModified { body, headers } = answer else {
-        panic!("expected 304, got {answer:?}");
+    assert_eq!(answer.status(), 304);
+    let store_api::ListProductsResponse::NotModified { body, headers } = answer.into_inner() else {
+        panic!("expected 304");
     };
     assert!(body.bytes.is_empty());
     assert_eq!(headers.e_tag, "\"v7\"");
@@ -164,12 +183,218 @@ async fn error_responses_carry_their_headers_too() {
         ],
     );
     let client = chat_api::Client::new(server.base_url()).with_retry_policy(RetryPolicy::none());
-    let answer = client.get_channel("81384788765712384").await.expect("answer");
-    let chat_api::GetChannelResponse::TooManyRequests { body, headers } = answer else {
-        panic!("expected 429, got {answer:?}");
-    };
+    let error = client.get_channel("81384788765712384").await.expect_err("429");
+    let answer = error.into_documented().expect("a documented status");
+    assert_eq!(answer.status(), 429);
+    let chat_api::GetChannelError::TooManyRequests { body, headers } = answer.into_inner();
     assert_eq!(body.retry_after, 1.5);
     assert_eq!(headers.retry_after, Some(1.5));
+}
+
+fn product(id: i64, name: &str) -> serde_json::Value {
+    serde_json::json!({"id": id, "name": name, "price": 19.5, "created_at": "2024-01-02T03:04:05Z", "state": "active", "previous_state": null})
+}
+
+/// What user code looks like: `?` on the typed call, then the body's fields.
+async fn product_name(client: &store_api::Client, id: i64) -> Result<String, ApiError<store_api::types::Error>> {
+    let product = client.get_product(id).await?;
+    Ok(format!("{} (HTTP {})", product.name, product.status()))
+}
+
+#[tokio::test]
+async fn question_mark_stops_on_a_documented_error_status_with_its_typed_body() {
+    let server = server().await;
+    server.on("GET", "/products/7", vec![Reply::json(200, product(7, "Kettle"))]);
+    server.on(
+        "GET",
+        "/products/{id}",
+        vec![Reply::json(404, serde_json::json!({"message": "no product 8", "errors": []}))],
+    );
+    let client = store(&server);
+    assert_eq!(product_name(&client, 7).await.expect("found"), "Kettle (HTTP 200)");
+    let error = product_name(&client, 8).await.expect_err("a 404 stops at `?`");
+    assert_eq!(error.status(), Some(404));
+    assert!(error.source().is_none(), "a documented answer has no cause");
+    let message = error.to_string();
+    assert!(message.contains("404") && message.contains("no product 8"), "{message}");
+    let ApiError::Documented(answer) = error else {
+        panic!("expected the documented 404, got {error:?}");
+    };
+    assert_eq!(answer.status(), 404);
+    assert_eq!(answer.message, "no product 8");
+    assert_eq!(answer.into_inner().errors, Some(Vec::new()));
+}
+
+#[tokio::test]
+async fn a_success_exposes_its_status_and_every_header() {
+    let server = server().await;
+    server.on(
+        "GET",
+        "/products/{id}",
+        vec![
+            Reply::json(200, product(7, "Kettle"))
+                .header("X-Request-Id", "req-1")
+                .header("Set-Cookie", "session=s3cret"),
+        ],
+    );
+    let product = store(&server).get_product(7).await.expect("answer");
+    assert_eq!((product.status(), product.header("x-request-id")), (200, Some("req-1")));
+    assert_eq!((product.id, product.name.as_str()), (Some(7), "Kettle"));
+    let shown = format!("{product:?}");
+    assert!(shown.contains("req-1") && !shown.contains("s3cret"), "Debug hides cookies: {shown}");
+    let (body, status, headers) = product.into_parts();
+    assert_eq!((body.price, status, headers.len() > 2), (19.5, 200, true));
+}
+
+#[tokio::test]
+async fn several_success_statuses_are_an_enum_of_their_bodies() {
+    let server = server().await;
+    server.on(
+        "POST",
+        "/products",
+        vec![
+            Reply::json(201, product(9, "Mug")),
+            Reply::json(202, serde_json::json!({"review_id": "r-1"})),
+        ],
+    );
+    let client = store(&server);
+    let new = store_api::types::NewProduct {
+        name: "Mug".into(),
+        price: 4.0,
+        tags: None,
+        dimensions: None,
+    };
+    let created = client.create_product(&new).await.expect("201");
+    assert_eq!(created.status(), 201);
+    assert!(matches!(created.into_inner(), store_api::CreateProductResponse::Created(p) if p.name == "Mug"));
+    let accepted = client.create_product(&new).await.expect("202");
+    assert!(matches!(&*accepted, store_api::CreateProductResponse::Accepted(r) if r.review_id == "r-1"));
+}
+
+#[tokio::test]
+async fn undocumented_statuses_are_client_errors_with_status_and_body() {
+    let server = server().await;
+    server.on(
+        "GET",
+        "/products/{id}",
+        vec![Reply::text(500, "text/plain", "boom"), Reply::json(201, product(7, "Kettle"))],
+    );
+    let client = store(&server);
+    for expected in [500, 201] {
+        let error = client.get_product(7).await.expect_err("undocumented");
+        assert_eq!(error.status(), Some(expected));
+        match client_error(&error) {
+            ClientError::UnexpectedStatus { status, body, url, .. } => {
+                assert_eq!(*status, expected);
+                assert!(url.ends_with("/products/7"), "{url}");
+                assert!(expected != 500 || body == "boom", "{body}");
+            }
+            other => panic!("expected UnexpectedStatus, got {other:?}"),
+        }
+    }
+}
+
+#[tokio::test]
+async fn default_is_the_error_case_when_successes_are_documented() {
+    let server = server().await;
+    server.on(
+        "GET",
+        "/products",
+        vec![
+            Reply::json(503, serde_json::json!({"message": "maintenance"})),
+            Reply::json(201, serde_json::json!([])),
+        ],
+    );
+    let client = store(&server);
+    let error = list_products(&client).await.expect_err("503");
+    let answer = error.into_documented().expect("`default` documents it");
+    assert_eq!((answer.status(), answer.message.as_str()), (503, "maintenance"));
+    // Below 400, `default` (an error shape here) does not apply: undocumented.
+    let error = list_products(&client).await.expect_err("201");
+    assert!(
+        matches!(client_error(&error), ClientError::UnexpectedStatus { status: 201, .. }),
+        "{error:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_documented_body_that_does_not_decode_is_a_decode_error() {
+    let server = server().await;
+    server.on("GET", "/products/{id}", vec![Reply::json(404, serde_json::json!({"oops": true}))]);
+    let error = store(&server).get_product(1).await.expect_err("bad 404 body");
+    assert!(
+        matches!(client_error(&error), ClientError::Decode { status: 404, message, .. } if message.contains("message")),
+        "{error:?}"
+    );
+}
+
+#[tokio::test]
+async fn operations_without_documented_errors_fail_with_a_client_error() {
+    let server = server().await;
+    server.on("GET", "/orders", vec![Reply::json(403, serde_json::json!({"message": "no"}))]);
+    // `ApiError<Infallible>`: nothing documented can fail, so it converts.
+    let error: ClientError = store(&server).list_orders(None).await.expect_err("403").into();
+    assert!(matches!(error, ClientError::UnexpectedStatus { status: 403, .. }), "{error:?}");
+}
+
+#[tokio::test]
+async fn a_closed_port_is_a_connect_error_with_its_source() {
+    let port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        listener.local_addr().expect("address").port()
+    };
+    let client = store_api::Client::new(format!("http://127.0.0.1:{port}"))
+        .with_retry_policy(RetryPolicy::none())
+        .with_query_key("k3y-s3cret");
+    let error = client.get_product(7).await.expect_err("nothing listens");
+    assert!(error.is_connect() && !error.is_timeout(), "{error:?}");
+    assert_eq!(error.status(), None);
+    let source = error.source().expect("the transport's error");
+    let reqwest = source.downcast_ref::<arazzo::reqwest::Error>().expect("a reqwest::Error");
+    assert!(reqwest.is_connect());
+    assert_eq!(reqwest.url(), None, "the URL (and any key in it) is stripped");
+    let message = error.to_string();
+    assert!(message.contains("no answer") && message.contains("api_key=***"), "{message}");
+    let mut shown = format!("{message} {error:?}");
+    let mut cause = error.source();
+    while let Some(e) = cause {
+        shown.push_str(&format!(" {e} {e:?}"));
+        cause = e.source();
+    }
+    assert!(!shown.contains("k3y-s3cret"), "{shown}");
+}
+
+#[tokio::test]
+async fn a_stalled_answer_is_a_timeout_with_its_source() {
+    // Accepts connections and never answers.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("address");
+    let stall = tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((stream, _)) = listener.accept().await {
+            held.push(stream);
+        }
+    });
+    // From the runtime's builder: with its rustls features, a bare `reqwest::Client::builder()`
+    // has no crypto provider.
+    let http = arazzo::http_client_builder()
+        .timeout(Duration::from_millis(200))
+        .build()
+        .expect("client");
+    let client = store_api::Client::new(format!("http://{addr}"))
+        .with_http_client(http)
+        .with_retry_policy(RetryPolicy::none());
+    let error = client.get_product(7).await.expect_err("no answer in time");
+    stall.abort();
+    assert!(error.is_timeout() && !error.is_connect(), "{error:?}");
+    let source = error.source().expect("the transport's error");
+    assert!(
+        source
+            .downcast_ref::<arazzo::reqwest::Error>()
+            .expect("a reqwest::Error")
+            .is_timeout()
+    );
+    assert!(matches!(client_error(&error), ClientError::Transport { method, .. } if method == "GET"));
 }
 
 #[tokio::test]
@@ -193,7 +418,7 @@ async fn label_matrix_and_structured_parameters_follow_the_style_table() {
         )
         .await
         .expect("answer");
-    assert!(matches!(answer, store_api::GetInventoryResponse::NoContent(_)));
+    assert_eq!((answer.status(), answer.bytes.len()), (204, 0));
     let requests = server.requests();
     let [request] = requests.as_slice() else {
         panic!("expected one request, got {requests:?}");
@@ -316,7 +541,7 @@ async fn binary_members_are_sent_as_file_parts() {
         meta: Some(store_api::types::AttachFileRequestMeta { pages: Some(2) }),
     };
     let answer = store(&server).attach_file("o-1", body).await.expect("answer");
-    assert!(matches!(answer, store_api::AttachFileResponse::Created(_)));
+    assert_eq!(answer.status(), 201);
     let request = server.requests().pop().expect("one request");
     let parts = parse_multipart(&request);
     let dispositions: Vec<&str> = parts.iter().map(|p| p.header("content-disposition").unwrap_or("")).collect();

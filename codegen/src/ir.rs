@@ -97,7 +97,7 @@ pub enum Location {
     Cookie,
 }
 
-/// An OpenAPI parameter style, as the runtime's `arazzo::Style` names it.
+/// An OpenAPI parameter style, as the runtime's `arazzo::__private::Style` names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StyleIr {
     Matrix,

@@ -83,7 +83,8 @@ fn external_definitions_become_types_of_the_client() {
         "pub struct Error2 {",
         "pub error: ::std::option::Option<Error2>",
         "pub parent: ::std::option::Option<::std::boxed::Box<Pet>>",
-        "NotFound(types::Error2)",
+        // The one documented error status: its body is the `E` of `ApiError<E>`.
+        "::arazzo::ApiError<types::Error2>",
         "pub async fn get_pet(",
         "id: &str",
     ] {

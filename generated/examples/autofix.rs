@@ -72,6 +72,7 @@ fn describe(event: &Event<'_>) -> Option<String> {
             let why = match reason {
                 WaitReason::Poll => "polling",
                 WaitReason::Retry => "retrying",
+                _ => "running",
             };
             Some(format!("  waiting {:.1}s before {why} {step} again", delay.as_secs_f64()))
         }

@@ -1,13 +1,9 @@
+::arazzo::__require_runtime!("0.1.0");
 /// Sentry Seer API (version 0.0.1)
 ///
 /// AI-powered issue analysis in Sentry: list the available Seer models, start an AI-assisted fix for an issue, and poll the state of that fix.
 #[allow(
-    deprecated,
-    clippy::too_many_arguments,
-    clippy::large_enum_variant,
-    clippy::result_large_err,
-    clippy::match_overlapping_arm,
-    clippy::enum_variant_names,
+    clippy::doc_markdown,
     clippy::doc_lazy_continuation,
     clippy::doc_overindented_list_items,
     clippy::empty_docs,
@@ -15,23 +11,37 @@
     rustdoc::bare_urls,
     rustdoc::broken_intra_doc_links,
     rustdoc::invalid_html_tags,
-    rustdoc::invalid_rust_codeblocks
+    rustdoc::invalid_rust_codeblocks,
+    reason = "doc comments carry the description's own prose"
+)]
+#[allow(
+    clippy::enum_variant_names,
+    clippy::similar_names,
+    reason = "names come from the description"
+)]
+#[allow(
+    clippy::too_many_arguments,
+    clippy::too_many_lines,
+    clippy::large_enum_variant,
+    clippy::large_types_passed_by_value,
+    clippy::struct_excessive_bools,
+    clippy::fn_params_excessive_bools,
+    reason = "sizes follow the description"
+)]
+#[allow(
+    deprecated,
+    reason = "deprecated parts of the description are generated and used like the rest"
+)]
+#[allow(
+    clippy::match_overlapping_arm,
+    reason = "exact statuses come before the ranges that cover them, as OpenAPI ranks them"
+)]
+#[allow(
+    clippy::unreadable_literal,
+    reason = "numbers are written as the description writes them"
 )]
 pub mod seer_api {
-    /// Types of the schemas used by the client, generated from the OpenAPI description.
-    #[allow(
-        deprecated,
-        clippy::large_enum_variant,
-        clippy::enum_variant_names,
-        clippy::doc_lazy_continuation,
-        clippy::doc_overindented_list_items,
-        clippy::empty_docs,
-        clippy::tabs_in_doc_comments,
-        rustdoc::bare_urls,
-        rustdoc::broken_intra_doc_links,
-        rustdoc::invalid_html_tags,
-        rustdoc::invalid_rust_codeblocks
-    )]
+    /// Types of the schemas the client uses, generated from the description.
     pub mod types {
         #[derive(
             ::std::fmt::Debug,
@@ -126,6 +136,7 @@ pub mod seer_api {
         }
         impl SeerAutofixStateStatus {
             /// The value as it appears in JSON.
+            #[must_use]
             pub fn as_str(&self) -> &str {
                 match self {
                     Self::Pending => "pending",
@@ -231,12 +242,14 @@ pub mod seer_api {
     impl Client {
         /// A client for the API at `base_url`. Infallible: a malformed URL is
         /// reported by the first request.
+        #[must_use]
         pub fn new(base_url: impl ::std::convert::Into<::std::string::String>) -> Self {
             Self {
                 http: ::arazzo::HttpClient::new(base_url),
             }
         }
         /// Sends `Authorization: Bearer <token>` with every request.
+        #[must_use]
         pub fn with_bearer_token(
             self,
             token: impl ::std::convert::Into<::std::string::String>,
@@ -246,28 +259,38 @@ pub mod seer_api {
             }
         }
         /// Sends requests through `client` (proxies, TLS roots, timeouts).
+        #[must_use]
         pub fn with_http_client(self, client: ::arazzo::reqwest::Client) -> Self {
             Self {
                 http: self.http.with_http_client(client),
             }
         }
         /// Retries transient failures according to `policy`.
+        #[must_use]
         pub fn with_retry_policy(self, policy: ::arazzo::RetryPolicy) -> Self {
             Self {
                 http: self.http.with_retry_policy(policy),
             }
         }
         /// The underlying runtime client, for requests this description does not cover.
+        #[must_use]
         pub fn http(&self) -> &::arazzo::HttpClient {
             &self.http
         }
         /// List the Seer AI models available to an organization.
         ///
         /// `GET /organizations/{organization_id_or_slug}/seer/models/` (operationId `listSeerModels`)
+        ///
+        /// # Errors
+        ///
+        /// [`ApiError::Documented`](::arazzo::ApiError::Documented) with a `ListSeerModelsError` for a documented error status (`401`, `403`); [`ApiError::Client`](::arazzo::ApiError::Client) when there is no answer, the status is not documented, or the answer does not match the description.
         pub async fn list_seer_models(
             &self,
             organization_id_or_slug: &str,
-        ) -> ::std::result::Result<ListSeerModelsResponse, ::arazzo::ClientError> {
+        ) -> ::std::result::Result<
+            ::arazzo::ResponseValue<::std::vec::Vec<types::SeerModel>>,
+            ::arazzo::ApiError<ListSeerModelsError>,
+        > {
             let request = ::arazzo::Request::new(
                 ::arazzo::Method::GET,
                 "/organizations/{organization_id_or_slug}/seer/models/",
@@ -278,20 +301,28 @@ pub mod seer_api {
             match exchange.status() {
                 200 => {
                     ::std::result::Result::Ok(
-                        ListSeerModelsResponse::Ok(exchange.decode_json()?),
+                        exchange.into_json::<::std::vec::Vec<types::SeerModel>>()?,
                     )
                 }
                 401 => {
-                    ::std::result::Result::Ok(
-                        ListSeerModelsResponse::Unauthorized(exchange.into_raw_body()),
+                    ::std::result::Result::Err(
+                        ::arazzo::ApiError::documented(
+                            exchange.into_raw().map(ListSeerModelsError::Unauthorized),
+                        ),
                     )
                 }
                 403 => {
-                    ::std::result::Result::Ok(
-                        ListSeerModelsResponse::Forbidden(exchange.into_raw_body()),
+                    ::std::result::Result::Err(
+                        ::arazzo::ApiError::documented(
+                            exchange.into_raw().map(ListSeerModelsError::Forbidden),
+                        ),
                     )
                 }
-                _ => ::std::result::Result::Err(exchange.unexpected_status()),
+                _ => {
+                    ::std::result::Result::Err(
+                        ::arazzo::ApiError::Client(exchange.unexpected_status()),
+                    )
+                }
             }
         }
         /// Start a Seer autofix analysis for an issue.
@@ -299,11 +330,18 @@ pub mod seer_api {
         /// The analysis runs asynchronously; poll its state with retrieveSeerIssueFixState.
         ///
         /// `POST /issues/{issue_id}/seer/autofix/` (operationId `startSeerIssueFix`)
+        ///
+        /// # Errors
+        ///
+        /// [`ApiError::Documented`](::arazzo::ApiError::Documented) with a `StartSeerIssueFixError` for a documented error status (`400`, `401`, `404`); [`ApiError::Client`](::arazzo::ApiError::Client) when there is no answer, the status is not documented, or the answer does not match the description.
         pub async fn start_seer_issue_fix(
             &self,
             issue_id: &str,
             body: ::std::option::Option<&types::StartSeerIssueFixRequest>,
-        ) -> ::std::result::Result<StartSeerIssueFixResponse, ::arazzo::ClientError> {
+        ) -> ::std::result::Result<
+            ::arazzo::ResponseValue<types::SeerAutofixResponse>,
+            ::arazzo::ApiError<StartSeerIssueFixError>,
+        > {
             let request = ::arazzo::Request::new(
                 ::arazzo::Method::POST,
                 "/issues/{issue_id}/seer/autofix/",
@@ -317,36 +355,50 @@ pub mod seer_api {
             match exchange.status() {
                 202 => {
                     ::std::result::Result::Ok(
-                        StartSeerIssueFixResponse::Accepted(exchange.decode_json()?),
+                        exchange.into_json::<types::SeerAutofixResponse>()?,
                     )
                 }
                 400 => {
-                    ::std::result::Result::Ok(
-                        StartSeerIssueFixResponse::BadRequest(exchange.into_raw_body()),
+                    ::std::result::Result::Err(
+                        ::arazzo::ApiError::documented(
+                            exchange.into_raw().map(StartSeerIssueFixError::BadRequest),
+                        ),
                     )
                 }
                 401 => {
-                    ::std::result::Result::Ok(
-                        StartSeerIssueFixResponse::Unauthorized(exchange.into_raw_body()),
+                    ::std::result::Result::Err(
+                        ::arazzo::ApiError::documented(
+                            exchange.into_raw().map(StartSeerIssueFixError::Unauthorized),
+                        ),
                     )
                 }
                 404 => {
-                    ::std::result::Result::Ok(
-                        StartSeerIssueFixResponse::NotFound(exchange.into_raw_body()),
+                    ::std::result::Result::Err(
+                        ::arazzo::ApiError::documented(
+                            exchange.into_raw().map(StartSeerIssueFixError::NotFound),
+                        ),
                     )
                 }
-                _ => ::std::result::Result::Err(exchange.unexpected_status()),
+                _ => {
+                    ::std::result::Result::Err(
+                        ::arazzo::ApiError::Client(exchange.unexpected_status()),
+                    )
+                }
             }
         }
         /// Get the current state of an issue's Seer autofix.
         ///
         /// `GET /issues/{issue_id}/seer/autofix/` (operationId `retrieveSeerIssueFixState`)
+        ///
+        /// # Errors
+        ///
+        /// [`ApiError::Documented`](::arazzo::ApiError::Documented) with a `RetrieveSeerIssueFixStateError` for a documented error status (`401`, `404`); [`ApiError::Client`](::arazzo::ApiError::Client) when there is no answer, the status is not documented, or the answer does not match the description.
         pub async fn retrieve_seer_issue_fix_state(
             &self,
             issue_id: &str,
         ) -> ::std::result::Result<
-            RetrieveSeerIssueFixStateResponse,
-            ::arazzo::ClientError,
+            ::arazzo::ResponseValue<types::SeerAutofixResponse>,
+            ::arazzo::ApiError<RetrieveSeerIssueFixStateError>,
         > {
             let request = ::arazzo::Request::new(
                 ::arazzo::Method::GET,
@@ -357,24 +409,32 @@ pub mod seer_api {
             match exchange.status() {
                 200 => {
                     ::std::result::Result::Ok(
-                        RetrieveSeerIssueFixStateResponse::Ok(exchange.decode_json()?),
+                        exchange.into_json::<types::SeerAutofixResponse>()?,
                     )
                 }
                 401 => {
-                    ::std::result::Result::Ok(
-                        RetrieveSeerIssueFixStateResponse::Unauthorized(
-                            exchange.into_raw_body(),
+                    ::std::result::Result::Err(
+                        ::arazzo::ApiError::documented(
+                            exchange
+                                .into_raw()
+                                .map(RetrieveSeerIssueFixStateError::Unauthorized),
                         ),
                     )
                 }
                 404 => {
-                    ::std::result::Result::Ok(
-                        RetrieveSeerIssueFixStateResponse::NotFound(
-                            exchange.into_raw_body(),
+                    ::std::result::Result::Err(
+                        ::arazzo::ApiError::documented(
+                            exchange
+                                .into_raw()
+                                .map(RetrieveSeerIssueFixStateError::NotFound),
                         ),
                     )
                 }
-                _ => ::std::result::Result::Err(exchange.unexpected_status()),
+                _ => {
+                    ::std::result::Result::Err(
+                        ::arazzo::ApiError::Client(exchange.unexpected_status()),
+                    )
+                }
             }
         }
     }
@@ -383,21 +443,17 @@ pub mod seer_api {
             Self::new(DEFAULT_BASE_URL)
         }
     }
-    /// Every documented status of `listSeerModels`.
+    /// The documented error statuses of `listSeerModels`, the body of its `ApiError::Documented`.
     #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-    pub enum ListSeerModelsResponse {
-        /// `200`: The available models.
-        Ok(::std::vec::Vec<types::SeerModel>),
+    pub enum ListSeerModelsError {
         /// `401`: The token is missing or invalid.
         Unauthorized(::arazzo::RawBody),
         /// `403`: The token may not read this organization.
         Forbidden(::arazzo::RawBody),
     }
-    /// Every documented status of `startSeerIssueFix`.
+    /// The documented error statuses of `startSeerIssueFix`, the body of its `ApiError::Documented`.
     #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-    pub enum StartSeerIssueFixResponse {
-        /// `202`: The analysis started.
-        Accepted(types::SeerAutofixResponse),
+    pub enum StartSeerIssueFixError {
         /// `400`: The request was malformed.
         BadRequest(::arazzo::RawBody),
         /// `401`: The token is missing or invalid.
@@ -405,11 +461,9 @@ pub mod seer_api {
         /// `404`: No such issue.
         NotFound(::arazzo::RawBody),
     }
-    /// Every documented status of `retrieveSeerIssueFixState`.
+    /// The documented error statuses of `retrieveSeerIssueFixState`, the body of its `ApiError::Documented`.
     #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-    pub enum RetrieveSeerIssueFixStateResponse {
-        /// `200`: The current state.
-        Ok(types::SeerAutofixResponse),
+    pub enum RetrieveSeerIssueFixStateError {
         /// `401`: The token is missing or invalid.
         Unauthorized(::arazzo::RawBody),
         /// `404`: No autofix was started for this issue.
@@ -417,6 +471,31 @@ pub mod seer_api {
     }
 }
 /// Inputs of workflow `seer-autofix-issue`.
+#[allow(
+    clippy::doc_markdown,
+    clippy::doc_lazy_continuation,
+    clippy::doc_overindented_list_items,
+    clippy::empty_docs,
+    clippy::tabs_in_doc_comments,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links,
+    rustdoc::invalid_html_tags,
+    rustdoc::invalid_rust_codeblocks,
+    reason = "doc comments carry the description's own prose"
+)]
+#[allow(
+    clippy::too_many_arguments,
+    clippy::too_many_lines,
+    clippy::large_enum_variant,
+    clippy::large_types_passed_by_value,
+    clippy::struct_excessive_bools,
+    clippy::fn_params_excessive_bools,
+    reason = "sizes follow the description"
+)]
+#[allow(
+    deprecated,
+    reason = "deprecated parts of the description are generated and used like the rest"
+)]
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -441,6 +520,31 @@ pub struct SeerAutofixIssueInputs {
     pub instruction: ::std::option::Option<::std::string::String>,
 }
 /// Outputs of workflow `seer-autofix-issue`.
+#[allow(
+    clippy::doc_markdown,
+    clippy::doc_lazy_continuation,
+    clippy::doc_overindented_list_items,
+    clippy::empty_docs,
+    clippy::tabs_in_doc_comments,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links,
+    rustdoc::invalid_html_tags,
+    rustdoc::invalid_rust_codeblocks,
+    reason = "doc comments carry the description's own prose"
+)]
+#[allow(
+    clippy::too_many_arguments,
+    clippy::too_many_lines,
+    clippy::large_enum_variant,
+    clippy::large_types_passed_by_value,
+    clippy::struct_excessive_bools,
+    clippy::fn_params_excessive_bools,
+    reason = "sizes follow the description"
+)]
+#[allow(
+    deprecated,
+    reason = "deprecated parts of the description are generated and used like the rest"
+)]
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -476,8 +580,38 @@ impl ::std::fmt::Debug for Workflows {
             .finish()
     }
 }
+#[allow(
+    clippy::doc_markdown,
+    clippy::doc_lazy_continuation,
+    clippy::doc_overindented_list_items,
+    clippy::empty_docs,
+    clippy::tabs_in_doc_comments,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links,
+    rustdoc::invalid_html_tags,
+    rustdoc::invalid_rust_codeblocks,
+    reason = "doc comments carry the description's own prose"
+)]
+#[allow(
+    clippy::too_many_arguments,
+    clippy::too_many_lines,
+    clippy::large_enum_variant,
+    clippy::large_types_passed_by_value,
+    clippy::struct_excessive_bools,
+    clippy::fn_params_excessive_bools,
+    reason = "sizes follow the description"
+)]
+#[allow(
+    deprecated,
+    reason = "deprecated parts of the description are generated and used like the rest"
+)]
+#[allow(
+    clippy::redundant_else,
+    reason = "a step's success and failure paths are the two branches of one `if`"
+)]
 impl Workflows {
     /// One client per source description, in document order: `seerApi`.
+    #[must_use]
     pub fn new(seer_api: seer_api::Client) -> Self {
         Self {
             seer_api,
@@ -486,11 +620,13 @@ impl Workflows {
         }
     }
     /// How long to wait before running a step again (a `goto` back to it), and the deadline.
+    #[must_use]
     pub fn with_poll_policy(mut self, poll: ::arazzo::PollPolicy) -> Self {
         self.poll = poll;
         self
     }
     /// Receives every event of every run: step starts, HTTP exchanges, criteria, actions, waits.
+    #[must_use]
     pub fn with_observer(
         mut self,
         observer: impl ::std::ops::Fn(
@@ -501,6 +637,7 @@ impl Workflows {
         self
     }
     /// The client for source description `seerApi`.
+    #[must_use]
     pub fn seer_api(&self) -> &seer_api::Client {
         &self.seer_api
     }
@@ -509,6 +646,10 @@ impl Workflows {
     /// Confirms Seer models are available, starts an autofix analysis for the target issue, and polls the fix state until it is completed or errored, surfacing the suggested fix and any pull request URL.
     ///
     /// Arazzo workflow `seer-autofix-issue`: steps `listModels` -> `startFix` -> `pollFixState`.
+    ///
+    /// # Errors
+    ///
+    /// A [`::arazzo::WorkflowError`] naming the step that failed and why: criteria not met, no answer, a timeout while polling, a value the description's types do not admit.
     pub async fn seer_autofix_issue(
         &self,
         inputs: SeerAutofixIssueInputs,
@@ -523,19 +664,19 @@ impl Workflows {
             })?;
         let outputs = self.run_seer_autofix_issue(inputs, 0).await?;
         ::std::result::Result::Ok(SeerAutofixIssueOutputs {
-            status: ::arazzo::output(
+            status: ::arazzo::__private::output(
                 "seer-autofix-issue",
                 &outputs,
                 "status",
                 "$steps.pollFixState.outputs.status",
             )?,
-            fix_title: ::arazzo::output(
+            fix_title: ::arazzo::__private::output(
                 "seer-autofix-issue",
                 &outputs,
                 "fixTitle",
                 "$steps.pollFixState.outputs.fixTitle",
             )?,
-            pr_url: ::arazzo::output(
+            pr_url: ::arazzo::__private::output(
                 "seer-autofix-issue",
                 &outputs,
                 "prUrl",
@@ -544,6 +685,11 @@ impl Workflows {
         })
     }
     /// Runs workflow `seer-autofix-issue` on JSON inputs; `depth` is 0 for a top-level run (nested runs stop past `arazzo::MAX_DEPTH`).
+    ///
+    /// # Errors
+    ///
+    /// As the typed method, and [`::arazzo::WorkflowError::TooDeep`] past `arazzo::MAX_DEPTH`.
+    #[must_use]
     pub fn run_seer_autofix_issue(
         &self,
         inputs: ::arazzo::serde_json::Value,
@@ -553,15 +699,6 @@ impl Workflows {
         ::std::result::Result<::arazzo::Outputs, ::arazzo::WorkflowError>,
     > {
         ::std::boxed::Box::pin(async move {
-            ::arazzo::check_depth("seer-autofix-issue", depth)?;
-            let sources = [("seerApi", "../openapi/sentry-seer-openapi.yml".to_owned())];
-            let mut run = ::arazzo::Run::new(
-                "seer-autofix-issue",
-                &self.poll,
-                self.observer.as_ref(),
-                inputs,
-                &sources,
-            );
             #[derive(
                 ::std::clone::Clone,
                 ::std::marker::Copy,
@@ -574,6 +711,15 @@ impl Workflows {
                 StartFix,
                 PollFixState,
             }
+            ::arazzo::__private::check_depth("seer-autofix-issue", depth)?;
+            let sources = [("seerApi", "../openapi/sentry-seer-openapi.yml".to_owned())];
+            let mut run = ::arazzo::__private::Run::new(
+                "seer-autofix-issue",
+                &self.poll,
+                self.observer.as_ref(),
+                inputs,
+                &sources,
+            );
             let mut step = Step::ListModels;
             loop {
                 step = match step {
@@ -588,8 +734,8 @@ impl Workflows {
                             .param(
                                 "listModels",
                                 request,
-                                &::arazzo::ParamSpec::new(
-                                    ::arazzo::In::Path,
+                                &::arazzo::__private::ParamSpec::new(
+                                    ::arazzo::__private::In::Path,
                                     "organization_id_or_slug",
                                 ),
                                 r#""$inputs.organizationIdOrSlug""#,
@@ -598,7 +744,11 @@ impl Workflows {
                         if run
                             .criteria(
                                 "listModels",
-                                &[::arazzo::CriterionSpec::simple("$statusCode == 200")],
+                                &[
+                                    ::arazzo::__private::CriterionSpec::simple(
+                                        "$statusCode == 200",
+                                    ),
+                                ],
                             )?
                         {
                             run.step_succeeded(
@@ -629,7 +779,10 @@ impl Workflows {
                             .param(
                                 "startFix",
                                 request,
-                                &::arazzo::ParamSpec::new(::arazzo::In::Path, "issue_id"),
+                                &::arazzo::__private::ParamSpec::new(
+                                    ::arazzo::__private::In::Path,
+                                    "issue_id",
+                                ),
                                 r#""$inputs.issueId""#,
                             )?;
                         let payload = run
@@ -637,12 +790,16 @@ impl Workflows {
                                 "startFix",
                                 r#"{"instruction":"$inputs.instruction"}"#,
                             )?;
-                        let request = request.json_payload(payload);
+                        let request = request.json_payload(&payload);
                         run.send("startFix", self.seer_api.http(), request).await?;
                         if run
                             .criteria(
                                 "startFix",
-                                &[::arazzo::CriterionSpec::simple("$statusCode == 202")],
+                                &[
+                                    ::arazzo::__private::CriterionSpec::simple(
+                                        "$statusCode == 202",
+                                    ),
+                                ],
                             )?
                         {
                             run.step_succeeded(
@@ -673,14 +830,21 @@ impl Workflows {
                             .param(
                                 "pollFixState",
                                 request,
-                                &::arazzo::ParamSpec::new(::arazzo::In::Path, "issue_id"),
+                                &::arazzo::__private::ParamSpec::new(
+                                    ::arazzo::__private::In::Path,
+                                    "issue_id",
+                                ),
                                 r#""$inputs.issueId""#,
                             )?;
                         run.send("pollFixState", self.seer_api.http(), request).await?;
                         if run
                             .criteria(
                                 "pollFixState",
-                                &[::arazzo::CriterionSpec::simple("$statusCode == 200")],
+                                &[
+                                    ::arazzo::__private::CriterionSpec::simple(
+                                        "$statusCode == 200",
+                                    ),
+                                ],
                             )?
                         {
                             run.step_succeeded(
@@ -695,7 +859,7 @@ impl Workflows {
                                 .criteria(
                                     "pollFixState",
                                     &[
-                                        ::arazzo::CriterionSpec {
+                                        ::arazzo::__private::CriterionSpec {
                                             condition: "$.autofix.status == \"completed\"",
                                             context: ::std::option::Option::Some("$response.body"),
                                             kind: ::std::option::Option::Some("jsonpath"),
@@ -715,7 +879,7 @@ impl Workflows {
                                 .criteria(
                                     "pollFixState",
                                     &[
-                                        ::arazzo::CriterionSpec {
+                                        ::arazzo::__private::CriterionSpec {
                                             condition: "$.autofix.status == \"pending\" || $.autofix.status == \"processing\"",
                                             context: ::std::option::Option::Some("$response.body"),
                                             kind: ::std::option::Option::Some("jsonpath"),
@@ -758,6 +922,11 @@ impl Workflows {
         })
     }
     /// Runs the workflow with this `workflowId` on JSON inputs and returns its outputs as JSON.
+    ///
+    /// # Errors
+    ///
+    /// [`::arazzo::WorkflowError::InvalidValue`] for an id the document does not have; otherwise
+    /// whatever the workflow's run fails with.
     pub async fn run_by_id(
         &self,
         workflow_id: &str,

@@ -8,7 +8,7 @@
 //! retries) in one tested place.
 
 use std::fmt;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
@@ -16,8 +16,9 @@ use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::error::ClientError;
+use crate::error::{ClientError, error_chain};
 use crate::multipart::Part;
+use crate::response::ResponseValue;
 use crate::retry::{RetryPolicy, parse_retry_after};
 use crate::secret::Secret;
 
@@ -27,34 +28,49 @@ pub use reqwest::Method;
 /// as `a/b?c` stays one path segment (`a%2Fb%3Fc`).
 pub(crate) const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 
-/// Where an API key goes.
+/// Where an API key goes (OpenAPI's `in` of an `apiKey` security scheme).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ApiKeyLocation {
+    /// A request header named by the scheme.
     Header,
+    /// A query parameter named by the scheme; redacted (`***`) in every URL
+    /// shown in errors and events.
     Query,
+    /// A cookie named by the scheme.
     Cookie,
 }
 
 /// Credentials added to every request. Values are [`Secret`]s.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Auth {
+    /// `Authorization: Bearer <token>` (http bearer, OAuth2, OpenID Connect).
     Bearer(Secret),
+    /// HTTP basic authentication.
     Basic {
+        /// The user name, sent as is.
         username: String,
+        /// The password.
         password: Secret,
     },
+    /// An API key in a header, the query or a cookie.
     ApiKey {
+        /// Where the key goes.
         location: ApiKeyLocation,
+        /// The header, query parameter or cookie name.
         name: String,
+        /// The key.
         value: Secret,
     },
 }
 
 impl Auth {
+    /// A bearer token.
     pub fn bearer(token: impl Into<String>) -> Self {
         Auth::Bearer(Secret::new(token))
     }
 
+    /// HTTP basic credentials.
     pub fn basic(username: impl Into<String>, password: impl Into<String>) -> Self {
         Auth::Basic {
             username: username.into(),
@@ -62,6 +78,7 @@ impl Auth {
         }
     }
 
+    /// An API key sent as `name` in `location`.
     pub fn api_key(location: ApiKeyLocation, name: impl Into<String>, value: impl Into<String>) -> Self {
         Auth::ApiKey {
             location,
@@ -73,17 +90,25 @@ impl Auth {
 
 /// A request body.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Body {
     /// JSON text, serialised when the request was built: a `serde_json::Value` would sort
     /// the members of structs and payloads (see `Payload`).
     Json(String),
+    /// `application/x-www-form-urlencoded` name/value pairs.
     Form(Vec<(String, String)>),
+    /// Text with its media type.
     Text {
+        /// The `Content-Type` sent.
         content_type: String,
+        /// The text.
         text: String,
     },
+    /// Raw bytes with their media type.
     Bytes {
+        /// The `Content-Type` sent.
         content_type: String,
+        /// The bytes.
         bytes: Vec<u8>,
     },
     /// `multipart/form-data`: one part per member (see [`Part`]).
@@ -92,6 +117,7 @@ pub enum Body {
 
 impl Body {
     /// The body as JSON, for `$request.body` expressions.
+    #[must_use]
     pub fn to_json(&self) -> serde_json::Value {
         match self {
             Body::Json(text) => serde_json::from_str(text).unwrap_or(serde_json::Value::Null),
@@ -109,28 +135,41 @@ impl Body {
 
     /// The multipart encoding (RFC 7578) and its content type. The boundary
     /// is chosen so it occurs in no part.
+    #[must_use]
     pub fn multipart_bytes(parts: &[(String, Part)]) -> (String, Vec<u8>) {
         crate::multipart::encode(parts)
     }
 }
 
-/// One operation call, described. Parameter values are raw; the transport
-/// encodes them.
+/// One operation call, described: what [`HttpClient::send`] sends. Parameter
+/// values are raw; the transport encodes them. Built with [`Request::new`] and
+/// the builder methods; generated operation methods do it for you, and it is
+/// there for requests a description does not cover.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Request {
+    /// The HTTP method.
     pub method: Method,
+    /// The path as the description writes it, `{name}` placeholders and all.
     pub path_template: &'static str,
+    /// Path parameter values by placeholder name.
     pub path: Vec<(String, String)>,
     /// Path parameters whose value is already encoded (styled arrays and
     /// objects, `label` and `matrix`): their separators must stay literal.
     pub encoded_path: Vec<String>,
+    /// Query pairs, in order, not yet encoded.
     pub query: Vec<(String, String)>,
+    /// Request headers (credentials are added by the transport, not here).
     pub headers: Vec<(String, String)>,
+    /// Cookies, sent in one `Cookie` header.
     pub cookies: Vec<(String, String)>,
+    /// The body, if any.
     pub body: Option<Body>,
 }
 
 impl Request {
+    /// A request with no parameters and no body.
+    #[must_use]
     pub fn new(method: Method, path_template: &'static str) -> Self {
         Request {
             method,
@@ -144,13 +183,15 @@ impl Request {
         }
     }
 
+    /// A path parameter, encoded as one segment when sent.
     #[must_use]
     pub fn path(mut self, name: &str, value: impl Into<String>) -> Self {
         self.path.push((name.to_owned(), value.into()));
         self
     }
 
-    /// A path parameter serialised by [`crate::ParamSpec`], inserted as is.
+    /// A path parameter already serialised by its style (generated code uses the
+    /// runtime's style table for `label`, `matrix` and structured values), inserted as is.
     #[must_use]
     pub fn path_encoded(mut self, name: &str, encoded: impl Into<String>) -> Self {
         self.path.push((name.to_owned(), encoded.into()));
@@ -158,18 +199,21 @@ impl Request {
         self
     }
 
+    /// A query pair (repeat the call for repeated names).
     #[must_use]
     pub fn query(mut self, name: &str, value: impl Into<String>) -> Self {
         self.query.push((name.to_owned(), value.into()));
         self
     }
 
+    /// A request header.
     #[must_use]
     pub fn header(mut self, name: &str, value: impl Into<String>) -> Self {
         self.headers.push((name.to_owned(), value.into()));
         self
     }
 
+    /// A cookie; its value is percent-encoded when sent.
     #[must_use]
     pub fn cookie(mut self, name: &str, value: impl Into<String>) -> Self {
         self.cookies.push((name.to_owned(), value.into()));
@@ -177,6 +221,10 @@ impl Request {
     }
 
     /// A JSON body from any serialisable value.
+    ///
+    /// # Errors
+    ///
+    /// [`ClientError::InvalidRequest`] when the value does not serialise to JSON.
     pub fn json<T: Serialize + ?Sized>(mut self, body: &T) -> Result<Self, ClientError> {
         let text = serde_json::to_string(body).map_err(|e| ClientError::InvalidRequest {
             message: format!("request body does not serialise to JSON: {e}"),
@@ -185,25 +233,28 @@ impl Request {
         Ok(self)
     }
 
+    /// A JSON body.
     #[must_use]
-    pub fn json_value(mut self, body: serde_json::Value) -> Self {
+    pub fn json_value(mut self, body: &serde_json::Value) -> Self {
         self.body = Some(Body::Json(body.to_string()));
         self
     }
 
     /// A JSON body from a workflow's payload, members in the spec's order.
     #[must_use]
-    pub fn json_payload(mut self, payload: crate::payload::Payload) -> Self {
+    pub fn json_payload(mut self, payload: &crate::payload::Payload) -> Self {
         self.body = Some(Body::Json(payload.to_string()));
         self
     }
 
+    /// A form body (`application/x-www-form-urlencoded`).
     #[must_use]
     pub fn form(mut self, pairs: Vec<(String, String)>) -> Self {
         self.body = Some(Body::Form(pairs));
         self
     }
 
+    /// A text body of the given media type.
     #[must_use]
     pub fn text(mut self, content_type: impl Into<String>, text: impl Into<String>) -> Self {
         self.body = Some(Body::Text {
@@ -237,6 +288,22 @@ impl Request {
         self
     }
 
+    /// Like [`Request::multipart`], from any value that serialises to a JSON object.
+    ///
+    /// # Errors
+    ///
+    /// [`ClientError::InvalidRequest`] when the value does not serialise to JSON.
+    /// Parts follow the struct's field order (through JSON text, not a `serde_json::Value`,
+    /// which would sort them).
+    pub fn multipart_from<T: Serialize + ?Sized>(self, body: &T) -> Result<Self, ClientError> {
+        let payload = serde_json::to_string(body)
+            .and_then(|text| crate::payload::Payload::parse(&text))
+            .map_err(|e| ClientError::InvalidRequest {
+                message: format!("request body does not serialise: {e}"),
+            })?;
+        Ok(self.multipart_payload(payload))
+    }
+
     /// A `multipart/form-data` body from parts built one by one (files
     /// included), in the order given.
     #[must_use]
@@ -245,6 +312,7 @@ impl Request {
         self
     }
 
+    /// A body of raw bytes of the given media type.
     #[must_use]
     pub fn bytes(mut self, content_type: impl Into<String>, bytes: Vec<u8>) -> Self {
         self.body = Some(Body::Bytes {
@@ -257,6 +325,7 @@ impl Request {
     /// The path with parameters substituted, each encoded as one segment.
     /// A placeholder with no value is left as is; generated code always fills
     /// required path parameters, so this only happens with hand-built requests.
+    #[must_use]
     pub fn expand_path(&self) -> String {
         let mut out = String::with_capacity(self.path_template.len());
         let mut rest = self.path_template;
@@ -282,23 +351,39 @@ impl Request {
     }
 }
 
-/// A response body kept as bytes, for documented statuses without a schema.
+/// A response body kept as bytes: the body of a documented status that has no
+/// JSON schema (no content, text, images, ...), kept whole so nothing the
+/// server sent is lost.
 #[derive(Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub struct RawBody {
+    /// The answer's `Content-Type`, if it had one.
     pub content_type: Option<String>,
+    /// The body; empty for `204 No Content` and friends.
     pub bytes: Vec<u8>,
 }
 
 impl RawBody {
+    /// A raw body from its parts.
+    #[must_use]
+    pub fn new(content_type: Option<String>, bytes: Vec<u8>) -> Self {
+        RawBody { content_type, bytes }
+    }
+
+    /// The body as (lossy) UTF-8 text.
+    #[must_use]
     pub fn text(&self) -> String {
         String::from_utf8_lossy(&self.bytes).into_owned()
     }
 
+    /// The body parsed as JSON, if it is JSON.
+    #[must_use]
     pub fn json(&self) -> Option<serde_json::Value> {
         serde_json::from_slice(&self.bytes).ok()
     }
 }
 
+#[allow(clippy::missing_fields_in_debug, reason = "the bytes are shown as (lossy) text")]
 impl fmt::Debug for RawBody {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("RawBody")
@@ -308,27 +393,55 @@ impl fmt::Debug for RawBody {
     }
 }
 
-/// A request and the answer it got, after any transport retries.
-#[derive(Debug, Clone)]
+/// A request and the answer it got, after any transport retries: what
+/// [`HttpClient::send`] returns, whatever the status.
+///
+/// `Debug` shows the headers with credential values (`Set-Cookie`, ...) as `***`.
+#[derive(Clone)]
 pub struct Exchange {
+    /// The request as described (credentials are not in it).
     pub request: Request,
+    /// The request method.
     pub method: String,
     /// The URL with any credential in the query replaced by `***`.
     pub url: String,
+    /// The status of the (last) answer.
     pub status: u16,
+    /// The answer's headers.
     pub headers: HeaderMap,
+    /// The answer's body.
     pub body: Vec<u8>,
+    /// From the first attempt to the last answer's body, retries included.
     pub elapsed: Duration,
     /// 1 + the retries the transport made.
     pub attempts: u32,
     json: OnceLock<Option<serde_json::Value>>,
 }
 
+impl fmt::Debug for Exchange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Exchange")
+            .field("request", &self.request)
+            .field("method", &self.method)
+            .field("url", &self.url)
+            .field("status", &self.status)
+            .field("headers", &crate::response::Redacted(&self.headers))
+            .field("body", &String::from_utf8_lossy(&self.body))
+            .field("elapsed", &self.elapsed)
+            .field("attempts", &self.attempts)
+            .finish_non_exhaustive()
+    }
+}
+
 impl Exchange {
+    /// The status of the answer.
+    #[must_use]
     pub fn status(&self) -> u16 {
         self.status
     }
 
+    /// The value of header `name` (any case) when it is present and text.
+    #[must_use]
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
@@ -338,11 +451,34 @@ impl Exchange {
         self.json.get_or_init(|| serde_json::from_slice(&self.body).ok()).as_ref()
     }
 
+    /// The body as (lossy) UTF-8 text.
+    #[must_use]
     pub fn text(&self) -> String {
         String::from_utf8_lossy(&self.body).into_owned()
     }
 
-    /// The body decoded into a documented type.
+    /// The body decoded from JSON into `T`, with the answer's status and headers.
+    ///
+    /// # Errors
+    ///
+    /// [`ClientError::Decode`] when the body is not JSON of that shape.
+    pub fn into_json<T: DeserializeOwned>(self) -> Result<ResponseValue<T>, ClientError> {
+        let body = self.decode_json()?;
+        Ok(ResponseValue::new(body, self.status, self.headers))
+    }
+
+    /// The body as bytes, with the answer's status and headers.
+    #[must_use]
+    pub fn into_raw(self) -> ResponseValue<RawBody> {
+        let content_type = self.header("content-type").map(str::to_owned);
+        ResponseValue::new(RawBody::new(content_type, self.body), self.status, self.headers)
+    }
+
+    /// The body decoded from JSON into `T`.
+    ///
+    /// # Errors
+    ///
+    /// [`ClientError::Decode`] when the body is not JSON of that shape.
     pub fn decode_json<T: DeserializeOwned>(&self) -> Result<T, ClientError> {
         serde_json::from_slice(&self.body).map_err(|e| ClientError::Decode {
             method: self.method.clone(),
@@ -357,7 +493,11 @@ impl Exchange {
     /// when absent. Repeated fields are combined with `, ` (RFC 9110 5.3).
     /// Text is tried as a JSON string first, so `String` and string enums take
     /// it as is, then as JSON text, so numbers and booleans parse from their
-    /// usual spelling; anything else is [`ClientError::InvalidHeader`].
+    /// usual spelling.
+    ///
+    /// # Errors
+    ///
+    /// [`ClientError::InvalidHeader`] when the value is not UTF-8 or does not parse as `T`.
     pub fn header_value<T: DeserializeOwned>(&self, operation: &str, name: &str) -> Result<Option<T>, ClientError> {
         let Some(text) = self.header_text(operation, name)? else {
             return Ok(None);
@@ -369,6 +509,10 @@ impl Exchange {
 
     /// Like [`Exchange::header_value`] for an array header: `simple` style,
     /// items separated by commas (an empty value is an empty list).
+    ///
+    /// # Errors
+    ///
+    /// [`ClientError::InvalidHeader`] when the value is not UTF-8 or an item does not parse as `T`.
     pub fn header_list<T: DeserializeOwned>(&self, operation: &str, name: &str) -> Result<Option<Vec<T>>, ClientError> {
         let Some(text) = self.header_text(operation, name)? else {
             return Ok(None);
@@ -384,6 +528,7 @@ impl Exchange {
     }
 
     /// The error for a required response header the server left out.
+    #[must_use]
     pub fn missing_header(&self, operation: &str, name: &str) -> ClientError {
         self.invalid_header(operation, name, None, "is required but absent".to_owned())
     }
@@ -391,13 +536,11 @@ impl Exchange {
     fn header_text(&self, operation: &str, name: &str) -> Result<Option<String>, ClientError> {
         let mut values = Vec::new();
         for value in self.headers.get_all(name) {
-            match std::str::from_utf8(value.as_bytes()) {
-                Ok(text) => values.push(text.trim()),
-                Err(_) => {
-                    let lossy = String::from_utf8_lossy(value.as_bytes()).into_owned();
-                    return Err(self.invalid_header(operation, name, Some(lossy), "not UTF-8 text".to_owned()));
-                }
-            }
+            let Ok(text) = std::str::from_utf8(value.as_bytes()) else {
+                let lossy = String::from_utf8_lossy(value.as_bytes()).into_owned();
+                return Err(self.invalid_header(operation, name, Some(lossy), "not UTF-8 text".to_owned()));
+            };
+            values.push(text.trim());
         }
         Ok((!values.is_empty()).then(|| values.join(", ")))
     }
@@ -412,14 +555,8 @@ impl Exchange {
         }
     }
 
-    pub fn into_raw_body(self) -> RawBody {
-        RawBody {
-            content_type: self.header("content-type").map(str::to_owned),
-            bytes: self.body,
-        }
-    }
-
     /// The error for a status the operation does not document.
+    #[must_use]
     pub fn unexpected_status(&self) -> ClientError {
         ClientError::UnexpectedStatus {
             method: self.method.clone(),
@@ -437,7 +574,20 @@ fn header_scalar<T: DeserializeOwned>(text: &str) -> Result<T, String> {
         .map_err(|e: serde_json::Error| e.to_string())
 }
 
-/// Base URL, reqwest client, credentials and retry policy. Cheap to clone.
+/// The transport every generated client wraps: base URL, `reqwest` client,
+/// credentials and retry policy. Cheap to clone (the connection pool is shared).
+///
+/// A generated `Client::http()` returns its `HttpClient`, so a request the
+/// description does not cover can be sent with the same settings:
+///
+/// ```no_run
+/// # async fn demo() -> Result<(), arazzo::ClientError> {
+/// let http = arazzo::HttpClient::new("https://api.example.com/v1").with_auth(arazzo::Auth::bearer("token"));
+/// let request = arazzo::Request::new(arazzo::Method::GET, "/users/{id}").path("id", "me");
+/// let exchange = http.send(request).await?;
+/// println!("{} {}", exchange.status(), exchange.text());
+/// # Ok(()) }
+/// ```
 #[derive(Clone)]
 pub struct HttpClient {
     base_url: String,
@@ -457,7 +607,8 @@ impl fmt::Debug for HttpClient {
 }
 
 impl HttpClient {
-    /// A malformed base URL is reported by the first request.
+    /// A client for the API at `base_url`. Never fails on a malformed base URL: that is
+    /// reported by the first request.
     ///
     /// # Panics
     ///
@@ -475,28 +626,35 @@ impl HttpClient {
         }
     }
 
+    /// Sends `auth` with every request.
     #[must_use]
     pub fn with_auth(mut self, auth: Auth) -> Self {
         self.auth = Some(auth);
         self
     }
 
+    /// Sends requests through `http` (proxies, TLS roots, timeouts, redirects).
     #[must_use]
     pub fn with_http_client(mut self, http: reqwest::Client) -> Self {
         self.http = http;
         self
     }
 
+    /// Retries transient failures by `retry` (the default: [`RetryPolicy::default`]).
     #[must_use]
     pub fn with_retry_policy(mut self, retry: RetryPolicy) -> Self {
         self.retry = retry;
         self
     }
 
+    /// The base URL paths are appended to.
+    #[must_use]
     pub fn base_url(&self) -> &str {
         &self.base_url
     }
 
+    /// The retry policy in use.
+    #[must_use]
     pub fn retry_policy(&self) -> &RetryPolicy {
         &self.retry
     }
@@ -617,7 +775,14 @@ impl HttpClient {
         Ok(builder)
     }
 
-    /// Sends the request, retrying by the policy, and returns the last answer.
+    /// Sends the request, retrying by the policy, and returns the last answer,
+    /// whatever its status.
+    ///
+    /// # Errors
+    ///
+    /// [`ClientError::InvalidUrl`] and [`ClientError::InvalidRequest`] before
+    /// anything is sent; [`ClientError::Transport`] when no answer came (after
+    /// the retries the policy allows).
     pub async fn send(&self, request: Request) -> Result<Exchange, ClientError> {
         let (url, display_url) = self.url(&request)?;
         let method = request.method.to_string();
@@ -634,7 +799,7 @@ impl HttpClient {
                     let body = match response.bytes().await {
                         Ok(b) => b.to_vec(),
                         Err(e) if can_retry && idempotent => {
-                            self.pause(retry, None, &method, &display_url, &e.without_url().to_string()).await;
+                            self.pause(retry, None, &method, &display_url, &error_chain(&e.without_url())).await;
                             retry += 1;
                             continue;
                         }
@@ -642,7 +807,7 @@ impl HttpClient {
                             return Err(ClientError::Transport {
                                 method,
                                 url: display_url,
-                                message: format!("reading the body: {}", e.without_url()),
+                                source: Arc::new(e.without_url()),
                             });
                         }
                     };
@@ -673,16 +838,16 @@ impl HttpClient {
                 }
                 Err(e) => {
                     let transient = e.is_connect() || e.is_timeout() || e.is_request();
-                    let message = error_chain(e.without_url());
+                    let e = e.without_url();
                     if can_retry && idempotent && transient {
-                        self.pause(retry, None, &method, &display_url, &message).await;
+                        self.pause(retry, None, &method, &display_url, &error_chain(&e)).await;
                         retry += 1;
                         continue;
                     }
                     return Err(ClientError::Transport {
                         method,
                         url: display_url,
-                        message,
+                        source: Arc::new(e),
                     });
                 }
             }
@@ -691,27 +856,16 @@ impl HttpClient {
 
     async fn pause(&self, retry: u32, after: Option<Duration>, method: &str, url: &str, why: &str) {
         let delay = self.retry.delay(retry, after);
-        tracing::debug!(%method, %url, why, retry = retry + 1, delay_ms = delay.as_millis() as u64, "retrying request");
+        tracing::debug!(%method, %url, why, retry = retry + 1, delay_ms = millis(delay), "retrying request");
         if !delay.is_zero() {
             tokio::time::sleep(delay).await;
         }
     }
 }
 
-/// reqwest's own message ("error sending request") hides the cause
-/// ("connection refused"); the chain of sources says what happened.
-fn error_chain(e: reqwest::Error) -> String {
-    let mut message = e.to_string();
-    let mut source = std::error::Error::source(&e);
-    while let Some(cause) = source {
-        let text = cause.to_string();
-        if !message.contains(&text) {
-            message.push_str(": ");
-            message.push_str(&text);
-        }
-        source = cause.source();
-    }
-    message
+/// Milliseconds for logs, saturating (a `Duration` holds more than a `u64` of them).
+pub(crate) fn millis(d: Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
 }
 
 #[cfg(test)]

@@ -1,11 +1,17 @@
 //! Every way a request or a workflow run can fail, as data.
 //!
-//! Callers match on these; nothing is hidden in a string. Messages name the
-//! workflow, the step, the status and the body the server sent, and never a
-//! credential (the transport redacts them before an error is built).
+//! Callers match on these; nothing is hidden in a string. Three types, for
+//! three callers: [`ApiError`] for typed operation calls (a documented error
+//! status with its typed body, or a [`ClientError`]), [`ClientError`] for
+//! everything that is not a documented answer, and [`WorkflowError`] for
+//! workflow runs. Messages name the workflow, the step, the status and the body
+//! the server sent, and never a credential (the transport redacts them before
+//! an error is built, and strips the URL from the `reqwest::Error` it keeps).
 
 use std::fmt;
 use std::time::Duration;
+
+use crate::response::ResponseValue;
 
 /// How much of a response body an error message quotes; the full body stays
 /// in the error's `body` field.
@@ -20,29 +26,69 @@ fn preview(body: &str) -> String {
     }
 }
 
-/// A failed call of a typed client operation.
-#[derive(Debug, Clone, PartialEq)]
+/// Everything but a documented answer that can end a call of a typed client
+/// operation (or of [`crate::HttpClient::send`]).
+///
+/// Both the enum and each variant are `#[non_exhaustive]`: new failure kinds
+/// (time and size limits, say) become new variants and variants may gain
+/// fields, so match with a wildcard arm and `..`. Use [`ClientError::status`],
+/// [`ClientError::is_timeout`] and [`ClientError::is_connect`] for the common
+/// questions.
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ClientError {
     /// The base URL plus path did not form a valid URL.
-    InvalidUrl { url: String, reason: String },
-    /// The request could not be built (e.g. a body that does not serialise).
-    InvalidRequest { message: String },
-    /// No answer: connection refused, reset, timed out, TLS failure.
-    Transport { method: String, url: String, message: String },
-    /// The server answered a status the operation does not document.
-    UnexpectedStatus {
-        method: String,
+    #[non_exhaustive]
+    InvalidUrl {
+        /// The URL as joined (base URL + expanded path).
         url: String,
+        /// Why it is not a usable URL.
+        reason: String,
+    },
+    /// The request could not be built (e.g. a body that does not serialise).
+    #[non_exhaustive]
+    InvalidRequest {
+        /// What was wrong with it.
+        message: String,
+    },
+    /// No answer: connection refused or reset, timed out, TLS failure, or the
+    /// body could not be read. Transport retries (see [`crate::RetryPolicy`])
+    /// have already been made.
+    #[non_exhaustive]
+    Transport {
+        /// The request method.
+        method: String,
+        /// The request URL, with any credential in the query shown as `***`.
+        url: String,
+        /// The underlying error, with its URL removed
+        /// ([`reqwest::Error::without_url`]) so that no credential in a query
+        /// string survives in it. Also [`std::error::Error::source`].
+        source: std::sync::Arc<reqwest::Error>,
+    },
+    /// The server answered a status the operation does not document.
+    #[non_exhaustive]
+    UnexpectedStatus {
+        /// The request method.
+        method: String,
+        /// The request URL, with any credential in the query shown as `***`.
+        url: String,
+        /// The status the server answered.
         status: u16,
+        /// The body the server sent, as (lossy) text.
         body: String,
     },
     /// A documented status whose body did not match the documented schema.
+    #[non_exhaustive]
     Decode {
+        /// The request method.
         method: String,
+        /// The request URL, with any credential in the query shown as `***`.
         url: String,
+        /// The status the server answered.
         status: u16,
+        /// The body the server sent, as (lossy) text.
         body: String,
+        /// What did not match, as the JSON decoder put it.
         message: String,
     },
     /// A documented response header that is required but absent (`value`
@@ -50,14 +96,46 @@ pub enum ClientError {
     /// (No method or URL, unlike its neighbours: `operation` says which call
     /// it was, and the variant must stay small enough for clippy's
     /// `result_large_err` in code that returns `ClientError`.)
+    #[non_exhaustive]
     InvalidHeader {
         /// The operationId, or `METHOD /path` when there is none.
         operation: String,
+        /// The status of the answer that carried the header.
         status: u16,
+        /// The header's name as the description spells it.
         header: String,
+        /// The value sent (repeated fields joined with `, `), `None` when absent.
         value: Option<String>,
+        /// Why it does not fit.
         message: String,
     },
+}
+
+impl ClientError {
+    /// The HTTP status behind the error, when the server answered.
+    #[must_use]
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ClientError::UnexpectedStatus { status, .. }
+            | ClientError::Decode { status, .. }
+            | ClientError::InvalidHeader { status, .. } => Some(*status),
+            ClientError::InvalidUrl { .. } | ClientError::InvalidRequest { .. } | ClientError::Transport { .. } => None,
+        }
+    }
+
+    /// Whether the call got no answer because a timeout passed (one set on the
+    /// `reqwest::Client` given to `with_http_client`, or a TCP/TLS timeout).
+    #[must_use]
+    pub fn is_timeout(&self) -> bool {
+        matches!(self, ClientError::Transport { source, .. } if source.is_timeout())
+    }
+
+    /// Whether the call got no answer because no connection could be made
+    /// (refused, unreachable, DNS failure, TLS handshake).
+    #[must_use]
+    pub fn is_connect(&self) -> bool {
+        matches!(self, ClientError::Transport { source, .. } if source.is_connect())
+    }
 }
 
 impl fmt::Display for ClientError {
@@ -65,7 +143,10 @@ impl fmt::Display for ClientError {
         match self {
             ClientError::InvalidUrl { url, reason } => write!(f, "invalid URL `{url}`: {reason}"),
             ClientError::InvalidRequest { message } => write!(f, "invalid request: {message}"),
-            ClientError::Transport { method, url, message } => write!(f, "{method} {url}: no answer: {message}"),
+            // The cause is spelled out here as well as returned by `source()`:
+            // most callers print only the top error, and "no answer" alone
+            // says nothing.
+            ClientError::Transport { method, url, source } => write!(f, "{method} {url}: no answer: {}", error_chain(source.as_ref())),
             ClientError::UnexpectedStatus { method, url, status, body } => {
                 write!(f, "{method} {url}: undocumented status {status}: {}", preview(body))
             }
@@ -97,18 +178,189 @@ impl fmt::Display for ClientError {
     }
 }
 
-impl std::error::Error for ClientError {}
+impl std::error::Error for ClientError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ClientError::Transport { source, .. } => Some(source.as_ref()),
+            _ => None,
+        }
+    }
+}
+
+/// reqwest's own message ("error sending request") hides the cause
+/// ("connection refused"); the chain of sources says what happened.
+pub(crate) fn error_chain(e: &reqwest::Error) -> String {
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(cause) = source {
+        let text = cause.to_string();
+        if !message.contains(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
+        source = cause.source();
+    }
+    message
+}
+
+/// The error of a typed client operation: a documented error status with its
+/// typed body, or anything else as a [`ClientError`].
+///
+/// Generated methods return `Result<ResponseValue<T>, ApiError<E>>`, where `E`
+/// is the body type of the operation's documented error statuses (an enum
+/// `<Op>Error` with one variant per status when there are several), and
+/// [`std::convert::Infallible`] when it documents none. So `?` stops on every
+/// status that is not a success, and a documented one keeps its typed body:
+///
+/// ```no_run
+/// # mod pets { pub struct Client; pub struct Pet { pub name: String }
+/// #   pub enum GetPetError { NotFound(String) }
+/// #   impl Client { pub async fn get_pet(&self, _: i64) -> Result<arazzo::ResponseValue<Pet>, arazzo::ApiError<GetPetError>> { unimplemented!() } } }
+/// # async fn demo(client: pets::Client) -> Result<(), arazzo::ApiError<pets::GetPetError>> {
+/// match client.get_pet(7).await {
+///     Ok(pet) => println!("{} (HTTP {})", pet.name, pet.status()),
+///     Err(arazzo::ApiError::Documented(answer)) => match answer.into_inner() {
+///         pets::GetPetError::NotFound(message) => println!("no such pet: {message}"),
+///     },
+///     Err(other) => return Err(other), // no answer, an undocumented status, a body that does not decode
+/// }
+/// # Ok(()) }
+/// ```
+///
+/// This enum is deliberately exhaustive: an answer is documented or it is not,
+/// and new kinds of failure are added to [`ClientError`] instead. The documented
+/// answer is boxed so that the error stays small (clippy's `result_large_err`
+/// in code returning it) whatever the size of `E`.
+#[derive(Debug, Clone)]
+pub enum ApiError<E> {
+    /// The server answered one of the error statuses the operation documents
+    /// (a `4XX` or `5XX` code or range, or `default`); the body is decoded.
+    Documented(Box<ResponseValue<E>>),
+    /// Anything else: no answer, an undocumented status, a body or header that
+    /// does not match the description, a request that could not be built.
+    Client(ClientError),
+}
+
+impl<E> ApiError<E> {
+    /// The documented error answer as an `ApiError` (boxing it).
+    #[must_use]
+    pub fn documented(answer: ResponseValue<E>) -> Self {
+        ApiError::Documented(Box::new(answer))
+    }
+
+    /// The HTTP status behind the error, when the server answered.
+    #[must_use]
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ApiError::Documented(answer) => Some(answer.status()),
+            ApiError::Client(error) => error.status(),
+        }
+    }
+
+    /// The documented error answer, if that is what this is.
+    #[must_use]
+    pub fn as_documented(&self) -> Option<&ResponseValue<E>> {
+        match self {
+            ApiError::Documented(answer) => Some(answer),
+            ApiError::Client(_) => None,
+        }
+    }
+
+    /// The documented error answer, or the other error: `Err(client_error)`
+    /// lets `?` pass every undocumented failure on while the caller handles
+    /// the documented ones.
+    ///
+    /// # Errors
+    ///
+    /// The [`ClientError`] when this is not a documented answer.
+    pub fn into_documented(self) -> Result<ResponseValue<E>, ClientError> {
+        match self {
+            ApiError::Documented(answer) => Ok(*answer),
+            ApiError::Client(error) => Err(error),
+        }
+    }
+
+    /// The [`ClientError`], if that is what this is.
+    #[must_use]
+    pub fn as_client_error(&self) -> Option<&ClientError> {
+        match self {
+            ApiError::Documented(_) => None,
+            ApiError::Client(error) => Some(error),
+        }
+    }
+
+    /// See [`ClientError::is_timeout`].
+    #[must_use]
+    pub fn is_timeout(&self) -> bool {
+        self.as_client_error().is_some_and(ClientError::is_timeout)
+    }
+
+    /// See [`ClientError::is_connect`].
+    #[must_use]
+    pub fn is_connect(&self) -> bool {
+        self.as_client_error().is_some_and(ClientError::is_connect)
+    }
+}
+
+impl<E> From<ClientError> for ApiError<E> {
+    fn from(error: ClientError) -> Self {
+        ApiError::Client(error)
+    }
+}
+
+/// An operation that documents no error status can only fail with a
+/// [`ClientError`]; this drops the impossible case.
+impl From<ApiError<std::convert::Infallible>> for ClientError {
+    fn from(error: ApiError<std::convert::Infallible>) -> Self {
+        match error {
+            ApiError::Client(error) => error,
+            ApiError::Documented(answer) => match answer.inner {},
+        }
+    }
+}
+
+impl<E: fmt::Debug> fmt::Display for ApiError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ApiError::Documented(answer) => write!(
+                f,
+                "documented error status {}: {}",
+                answer.status(),
+                preview(&format!("{:?}", &**answer as &E))
+            ),
+            ApiError::Client(error) => fmt::Display::fmt(error, f),
+        }
+    }
+}
+
+/// `Client` is transparent: its `Display` is the [`ClientError`]'s, and so is
+/// its `source()` (the transport's error, for a call that got no answer).
+impl<E: fmt::Debug> std::error::Error for ApiError<E> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ApiError::Documented(_) => None,
+            ApiError::Client(error) => std::error::Error::source(error),
+        }
+    }
+}
 
 /// A workflow run that did not reach its outputs.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Every variant names the workflow (its `workflowId`); [`WorkflowError::step`]
+/// and [`WorkflowError::status`] answer the common questions without a match.
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum WorkflowError {
     /// A step's success criteria were not met and no failure action handled
     /// it (Arazzo's default: "break and return").
     StepFailed {
+        /// The workflow's `workflowId`.
         workflow: String,
+        /// The step's `stepId`.
         step: String,
+        /// The status of the step's answer (0 for a step that called a workflow).
         status: u16,
+        /// The body of the step's answer, as (lossy) text.
         body: String,
         /// Set when a criterion could not be evaluated (a body that is not
         /// XML for an `xpath` criterion, ...) rather than evaluated to false.
@@ -117,54 +369,90 @@ pub enum WorkflowError {
     /// The step's request got no usable answer. (Boxed: it is large, and
     /// every `Result` in a run carries this type.)
     Client {
+        /// The workflow's `workflowId`.
         workflow: String,
+        /// The step's `stepId`.
         step: String,
+        /// What went wrong with the request; also [`std::error::Error::source`].
         source: Box<ClientError>,
     },
     /// Polling did not settle before the policy's deadline.
     Timeout {
+        /// The workflow's `workflowId`.
         workflow: String,
+        /// The step that was about to run again.
         step: String,
+        /// How long the run had taken.
         elapsed: Duration,
+        /// The [`crate::PollPolicy`] deadline.
         deadline: Duration,
     },
     /// More steps ran than the policy allows (a `goto` cycle).
-    StepLimit { workflow: String, limit: u32 },
+    StepLimit {
+        /// The workflow's `workflowId`.
+        workflow: String,
+        /// The [`crate::PollPolicy`] `max_steps`.
+        limit: u32,
+    },
     /// A required value (parameter, output) selected nothing.
     MissingValue {
+        /// The workflow's `workflowId`.
         workflow: String,
+        /// The step, when the value belongs to one.
         step: Option<String>,
+        /// The parameter, output or input that needed the value.
         name: String,
+        /// The runtime expression that selected nothing.
         expression: String,
     },
     /// A value exists but does not have the type the spec promised.
     InvalidValue {
+        /// The workflow's `workflowId`.
         workflow: String,
+        /// The step, when the value belongs to one.
         step: Option<String>,
+        /// The parameter, output or input the value is for.
         name: String,
+        /// The runtime expression that produced it.
         expression: String,
+        /// Why it does not fit, as the JSON decoder put it.
         message: String,
     },
     /// A runtime expression or criterion could not be evaluated.
     Expression {
+        /// The workflow's `workflowId`.
         workflow: String,
+        /// The step, when the expression belongs to one.
         step: Option<String>,
+        /// The expression or condition as written.
         expression: String,
+        /// Why it could not be evaluated.
         message: String,
     },
     /// Workflows calling workflows nested deeper than [`crate::MAX_DEPTH`]
     /// (a `workflowId` step or `goto` that recurses without end).
-    TooDeep { workflow: String, depth: u32 },
+    TooDeep {
+        /// The workflow that would have run one level too deep.
+        workflow: String,
+        /// The depth it would have run at.
+        depth: u32,
+    },
     /// The run ended through a failure action of type `end`. `outputs`:
     /// the workflow outputs that could be evaluated at that point ("the
     /// workflow ends, and context returns to the caller with applicable
     /// outputs").
     Ended {
+        /// The workflow's `workflowId`.
         workflow: String,
+        /// The step whose failure action ended the run.
         step: String,
+        /// The failure action's `name`.
         action: String,
+        /// The status of the step's answer.
         status: u16,
+        /// The body of the step's answer, as (lossy) text.
         body: String,
+        /// The outputs that could be evaluated when the run ended.
         outputs: Box<crate::run::Outputs>,
     },
 }
@@ -262,6 +550,7 @@ impl std::error::Error for WorkflowError {
 
 impl WorkflowError {
     /// The step the error happened in, when there is one.
+    #[must_use]
     pub fn step(&self) -> Option<&str> {
         match self {
             WorkflowError::StepFailed { step, .. }
@@ -276,15 +565,11 @@ impl WorkflowError {
     }
 
     /// The HTTP status behind the error, when there is one.
+    #[must_use]
     pub fn status(&self) -> Option<u16> {
         match self {
             WorkflowError::StepFailed { status, .. } | WorkflowError::Ended { status, .. } => Some(*status),
-            WorkflowError::Client { source, .. } => match source.as_ref() {
-                ClientError::UnexpectedStatus { status, .. }
-                | ClientError::Decode { status, .. }
-                | ClientError::InvalidHeader { status, .. } => Some(*status),
-                _ => None,
-            },
+            WorkflowError::Client { source, .. } => source.status(),
             _ => None,
         }
     }

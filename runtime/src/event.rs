@@ -10,6 +10,7 @@ use std::time::Duration;
 
 /// Why a run is waiting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum WaitReason {
     /// A `goto` back to a step that already ran.
     Poll,
@@ -19,79 +20,136 @@ pub enum WaitReason {
 
 /// The kind of a success or failure action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ActionKind {
+    /// `type: end`: the workflow ends.
     End,
+    /// `type: goto`: to a step or a workflow.
     Goto,
+    /// `type: retry`: the step runs again.
     Retry,
     /// No action matched: the default (next step after success).
     Next,
 }
 
 /// One thing that happened during a run. Borrowed data: copy what you keep.
+///
+/// The enum and its variants are `#[non_exhaustive]` (new events, new fields):
+/// match with `..` and a wildcard arm.
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum Event<'a> {
+    /// A run began.
+    #[non_exhaustive]
     WorkflowStarted {
+        /// The workflow's `workflowId`.
         workflow: &'a str,
     },
-    /// `run` is 1 the first time a step runs, 2 on its first revisit, ...
+    /// A step began (after any wait).
+    #[non_exhaustive]
     StepStarted {
+        /// The workflow's `workflowId`.
         workflow: &'a str,
+        /// The step's `stepId`.
         step: &'a str,
+        /// 1 the first time a step runs, 2 on its first revisit, ...
         run: u32,
     },
+    /// The run waits before running a step (again).
+    #[non_exhaustive]
     Waiting {
+        /// The workflow's `workflowId`.
         workflow: &'a str,
+        /// The step that runs after the wait.
         step: &'a str,
+        /// How long.
         delay: Duration,
+        /// Why.
         reason: WaitReason,
     },
+    /// A step's request got its answer (after any transport retries).
+    #[non_exhaustive]
     Exchange {
+        /// The workflow's `workflowId`.
         workflow: &'a str,
+        /// The step's `stepId`.
         step: &'a str,
+        /// The request method.
         method: &'a str,
+        /// The URL, with any credential in the query shown as `***`.
         url: &'a str,
+        /// The answer's status.
         status: u16,
+        /// From the first attempt to the last answer.
         elapsed: Duration,
+        /// 1 + the transport's retries.
         attempts: u32,
     },
+    /// A criterion was evaluated.
+    #[non_exhaustive]
     Criterion {
+        /// The workflow's `workflowId`.
         workflow: &'a str,
+        /// The step's `stepId`.
         step: &'a str,
+        /// The condition as written.
         condition: &'a str,
+        /// Whether it holds.
         passed: bool,
         /// Why the criterion could not be evaluated (it then did not pass): a value of the
         /// wrong type, a body that is not XML for an `xpath` criterion, ...
         error: Option<&'a str>,
     },
+    /// A step met its success criteria; its outputs are recorded.
+    #[non_exhaustive]
     StepSucceeded {
+        /// The workflow's `workflowId`.
         workflow: &'a str,
+        /// The step's `stepId`.
         step: &'a str,
+        /// The step's outputs by name.
         outputs: &'a serde_json::Map<String, serde_json::Value>,
     },
+    /// A step did not meet its success criteria and no failure action handled it.
+    #[non_exhaustive]
     StepFailed {
+        /// The workflow's `workflowId`.
         workflow: &'a str,
+        /// The step's `stepId`.
         step: &'a str,
+        /// The answer's status.
         status: u16,
     },
+    /// A success or failure action was taken (or the default one).
+    #[non_exhaustive]
     Action {
+        /// The workflow's `workflowId`.
         workflow: &'a str,
+        /// The step's `stepId`.
         step: &'a str,
+        /// The action's `name` (`None` for the default).
         name: Option<&'a str>,
+        /// Its type.
         kind: ActionKind,
+        /// The step or workflow it goes to, if any.
         target: Option<&'a str>,
     },
+    /// A run reached its outputs.
+    #[non_exhaustive]
     WorkflowFinished {
+        /// The workflow's `workflowId`.
         workflow: &'a str,
+        /// The outputs, as a JSON object.
         outputs: &'a serde_json::Value,
     },
 }
 
-/// A callback that receives every [`Event`] of a run.
+/// A callback that receives every [`Event`] of a run (a generated
+/// `Workflows::with_observer` takes any such closure).
 pub type Observer = Arc<dyn Fn(&Event<'_>) + Send + Sync>;
 
 /// Sends an event to the observer, if any, and to `tracing`.
-pub fn emit(observer: Option<&Observer>, event: &Event<'_>) {
+pub(crate) fn emit(observer: Option<&Observer>, event: &Event<'_>) {
     match event {
         Event::Exchange {
             workflow,
@@ -107,7 +165,7 @@ pub fn emit(observer: Option<&Observer>, event: &Event<'_>) {
             method,
             url,
             status,
-            elapsed_ms = elapsed.as_millis() as u64,
+            elapsed_ms = crate::client::millis(*elapsed),
             attempts,
             "http exchange"
         ),
@@ -116,7 +174,7 @@ pub fn emit(observer: Option<&Observer>, event: &Event<'_>) {
             step,
             delay,
             reason,
-        } => tracing::info!(workflow, step, delay_ms = delay.as_millis() as u64, ?reason, "waiting"),
+        } => tracing::info!(workflow, step, delay_ms = crate::client::millis(*delay), ?reason, "waiting"),
         other => tracing::debug!(event = ?other, "workflow event"),
     }
     if let Some(observer) = observer {

@@ -1,10 +1,70 @@
-//! `arazzo`: what code generated from Arazzo workflows and OpenAPI
-//! descriptions calls at run time, and the `arazzo_workflow!` macro.
+//! `arazzo`: typed HTTP clients and compiled workflows from
+//! [Arazzo](https://spec.openapis.org/arazzo/v1.0.1.html) and OpenAPI
+//! descriptions, and what that generated code calls at run time.
 //!
-//! A user adds this one dependency: the macro is re-exported here, and so are
-//! `serde`, `serde_json` and `reqwest`, which generated code names through
-//! `::arazzo::...` paths. Nothing here parses YAML or depends on `syn`; the
-//! generator did that work at build time.
+//! A user adds this one dependency. [`arazzo_workflow!`] reads the documents at
+//! build time and expands to a client module per OpenAPI source (one async
+//! method per operation) and a `Workflows` struct with one async method per
+//! workflow; `serde`, `serde_json` and `reqwest` are re-exported because
+//! generated code names them through `::arazzo::...` paths. Nothing here parses
+//! YAML or depends on `syn`: the generator did that work at build time.
+//!
+//! ```no_run
+//! mod seer {
+//!     // The path is relative to the crate root (here, this workspace's `runtime/`).
+//!     arazzo::arazzo_workflow!("../specs/arazzo/sentry-system-seer-autofix-issue-workflow.yml");
+//! }
+//!
+//! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+//! let client = seer::seer_api::Client::new("https://sentry.io/api/0").with_bearer_token("token");
+//!
+//! // A typed operation: `?` stops on every status that is not a success; a
+//! // documented error status is `ApiError::Documented` with its typed body.
+//! let models = client.list_seer_models("acme").await?;
+//! println!("HTTP {}: {} models", models.status(), models.len());
+//!
+//! // A workflow: every step, criterion and poll of the Arazzo document.
+//! let outputs = seer::Workflows::new(client)
+//!     .seer_autofix_issue(seer::SeerAutofixIssueInputs {
+//!         organization_id_or_slug: "acme".into(),
+//!         issue_id: "42".into(),
+//!         instruction: None,
+//!     })
+//!     .await?;
+//! println!("{} {:?}", outputs.status, outputs.pr_url);
+//! # Ok(()) }
+//! ```
+//!
+//! What the generated code returns and takes, all defined here:
+//!
+//! - operation results: [`ResponseValue`] (a success: the body, its status and
+//!   headers), [`ApiError`] (a documented error status with its typed body, or
+//!   a [`ClientError`]);
+//! - workflow results: [`WorkflowError`], [`Outputs`];
+//! - settings: [`RetryPolicy`] (transport retries), [`PollPolicy`] (waits
+//!   between polls, the run's deadline), [`Auth`] and [`Secret`] (credentials
+//!   that never print themselves);
+//! - observing runs: [`Event`] (also sent to `tracing`);
+//! - requests a description does not cover: [`HttpClient`], [`Request`],
+//!   [`Exchange`]; uploads: [`FilePart`].
+//!
+//! # Versions
+//!
+//! Generated code works with the `arazzo` release of the generator that
+//! produced it, and only that one: it invokes a hidden macro of this crate with
+//! the generator's version, which fails to compile, naming both versions, when
+//! they differ. The generator (`arazzo-codegen`, `arazzo-macros`) and this
+//! runtime are released together with the same version; while they are 0.x,
+//! nothing else is promised about the code between them.
+//!
+//! # Features
+//!
+//! - `xpath` (off by default): evaluates `xpath` criteria with `xee-xpath`.
+//!   Without it, a document with an `xpath` criterion does not compile.
+#![deny(missing_docs)]
+#![warn(clippy::pedantic)]
+#![allow(clippy::doc_markdown, reason = "the prose names OpenAPI, JSONPath and XPath as words")]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod client;
 mod error;
@@ -12,6 +72,7 @@ mod event;
 mod multipart;
 mod payload;
 mod poll;
+mod response;
 mod retry;
 mod run;
 mod secret;
@@ -21,22 +82,41 @@ mod tls;
 mod xpath;
 
 pub use client::{ApiKeyLocation, Auth, Body, Exchange, HttpClient, Method, RawBody, Request};
-pub use error::{ClientError, WorkflowError};
-pub use event::{ActionKind, Event, Observer, WaitReason, emit};
+pub use error::{ApiError, ClientError, WorkflowError};
+pub use event::{ActionKind, Event, Observer, WaitReason};
 pub use multipart::{FilePart, Part};
-pub use payload::Payload;
 pub use poll::PollPolicy;
-pub use retry::{RetryPolicy, parse_retry_after};
-pub use run::{BoxFuture, CriterionSpec, MAX_DEPTH, Outputs, Run, check_depth, output};
+pub use response::ResponseValue;
+pub use retry::RetryPolicy;
+pub use run::{BoxFuture, MAX_DEPTH, Outputs};
 pub use secret::Secret;
-pub use style::{In, ParamSpec, Style};
 pub use tls::http_client_builder;
 
+/// The expression and criterion language of Arazzo (crate `arazzo-expr`), for
+/// evaluating runtime expressions outside a generated workflow.
 pub use arazzo_expr as expr;
+/// Compiles an Arazzo document (and the OpenAPI descriptions it names) into
+/// typed clients and workflow functions at build time; see the crate's README.
 pub use arazzo_macros::arazzo_workflow;
+/// The HTTP client the transport uses; give a configured one to a generated
+/// `Client::with_http_client`.
 pub use reqwest;
+/// The serialisation framework of the generated types.
 pub use serde;
+/// JSON values: workflow inputs and outputs by id (`run_by_id`), untyped
+/// schemas, parameters taken as JSON.
 pub use serde_json;
+
+/// What generated code calls and nothing else should: the data side of a
+/// workflow run and the parameter serialisation table. Not a stable API: it
+/// changes with the generator, which is released with this crate (see
+/// "Versions" in the crate documentation).
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::payload::Payload;
+    pub use crate::run::{CriterionSpec, Run, check_depth, output};
+    pub use crate::style::{In, ParamSpec, Style};
+}
 
 /// Generated code invokes this once per `xpath` criterion, with the step and condition. With
 /// the `xpath` feature it expands to nothing; without it, to a compile error naming the
@@ -45,6 +125,7 @@ pub use serde_json;
 /// features need not match), and an `xpath` criterion must never pass or fail silently for
 /// want of one.
 #[cfg(feature = "xpath")]
+#[cfg_attr(docsrs, doc(cfg(feature = "xpath")))]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __require_xpath {
@@ -63,4 +144,59 @@ macro_rules! __require_xpath {
              add `features = [\"xpath\"]` to its dependency"
         ));
     };
+}
+
+/// Generated code invokes this once, with the version of the generator that wrote it (the
+/// `arazzo` version it was written for: both are released together). The exact version this
+/// crate has expands to nothing; any other is a compile error naming both, because generated
+/// code calls this crate's plumbing (`__private`), which changes between releases, and a
+/// mismatch would otherwise surface as a confusing type error deep in generated code. Exact
+/// match is the rule while the crates are 0.x. The accepted literal must be this crate's
+/// `CARGO_PKG_VERSION`; a unit test below fails when a version bump forgets it.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __require_runtime {
+    ("0.1.0") => {};
+    ($generator:literal) => {
+        ::core::compile_error!(::core::concat!(
+            "this code was generated by arazzo-codegen ",
+            $generator,
+            " for arazzo ",
+            $generator,
+            ", but this is arazzo 0.1.0: regenerate it with arazzo-codegen 0.1.0, or depend on arazzo ",
+            $generator
+        ));
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    /// The literal `__require_runtime!` accepts, and the version its error message names,
+    /// are this crate's version.
+    #[test]
+    fn the_runtime_version_macro_names_this_version() {
+        let source = include_str!("lib.rs");
+        let start = source.find("macro_rules! __require_runtime").expect("the macro is defined here");
+        let body = &source[start..];
+        let body = &body[..body.find("\n}\n").expect("the macro ends")];
+        let accepted: Vec<&str> = body
+            .lines()
+            .filter_map(|line| line.trim().strip_prefix("(\"")?.split_once("\") => {};").map(|(v, _)| v))
+            .collect();
+        let version = env!("CARGO_PKG_VERSION");
+        assert_eq!(accepted, [version], "the accepted literal must be this crate's version");
+        assert!(
+            body.contains(&format!(
+                "but this is arazzo {version}: regenerate it with arazzo-codegen {version}"
+            )),
+            "the mismatch message must name this version:\n{body}"
+        );
+    }
+
+    #[test]
+    fn the_runtime_version_macro_accepts_this_version() {
+        // Compiles only while the accepted literal is "0.1.0"; the test above ties that to
+        // CARGO_PKG_VERSION.
+        crate::__require_runtime!("0.1.0");
+    }
 }

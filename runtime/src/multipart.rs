@@ -8,6 +8,7 @@
 
 /// One member of a multipart body.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Part {
     /// A value: a string is a `text/plain` part, anything else a JSON part.
     Value(serde_json::Value),
@@ -20,6 +21,11 @@ pub enum Part {
 
 impl Part {
     /// A value part from anything serialisable.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::ClientError::InvalidRequest`] naming the member when the value
+    /// does not serialise to JSON.
     pub fn value<T: serde::Serialize + ?Sized>(name: &str, value: &T) -> Result<Part, crate::ClientError> {
         serde_json::to_value(value)
             .map(Part::Value)
@@ -31,6 +37,7 @@ impl Part {
     /// A file part; `default_content_type` applies when the file has none of
     /// its own (the spec's Encoding Object or `contentMediaType`, else
     /// `application/octet-stream`).
+    #[must_use]
     pub fn file(file: FilePart, default_content_type: &str, base64: bool) -> Part {
         let file = FilePart {
             content_type: file.content_type.or_else(|| Some(default_content_type.to_owned())),
@@ -40,6 +47,7 @@ impl Part {
     }
 
     /// The part as JSON, for `$request.body` expressions: files as (lossy) text.
+    #[must_use]
     pub fn to_json(&self) -> serde_json::Value {
         match self {
             Part::Value(value) => value.clone(),
@@ -48,9 +56,16 @@ impl Part {
     }
 }
 
-/// A file to upload in a multipart body.
+/// A file to upload in a multipart body (a member the schema marks binary).
+///
+/// ```
+/// let invoice = arazzo::FilePart::new(b"%PDF-1.7".to_vec()).with_filename("invoice.pdf");
+/// assert_eq!(invoice.filename.as_deref(), Some("invoice.pdf"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub struct FilePart {
+    /// The file's bytes.
     pub bytes: Vec<u8>,
     /// Sent as the part's `filename`; the member name when `None`, because
     /// common servers (werkzeug, multer, Go's `FormFile`) only treat parts
@@ -61,6 +76,7 @@ pub struct FilePart {
 }
 
 impl FilePart {
+    /// A file with no name and no content type of its own.
     pub fn new(bytes: impl Into<Vec<u8>>) -> Self {
         FilePart {
             bytes: bytes.into(),
@@ -69,12 +85,14 @@ impl FilePart {
         }
     }
 
+    /// The part's `filename`.
     #[must_use]
     pub fn with_filename(mut self, filename: impl Into<String>) -> Self {
         self.filename = Some(filename.into());
         self
     }
 
+    /// The part's `Content-Type`, over the one the description gives the member.
     #[must_use]
     pub fn with_content_type(mut self, content_type: impl Into<String>) -> Self {
         self.content_type = Some(content_type.into());
@@ -96,7 +114,7 @@ fn base64(bytes: &[u8]) -> Vec<u8> {
 
 /// The encoded body and its content type. The boundary is chosen so that it
 /// occurs in no part, file bytes included.
-pub fn encode(parts: &[(String, Part)]) -> (String, Vec<u8>) {
+pub(crate) fn encode(parts: &[(String, Part)]) -> (String, Vec<u8>) {
     let rendered: Vec<(String, Vec<u8>)> = parts
         .iter()
         .map(|(name, part)| {

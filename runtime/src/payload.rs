@@ -22,6 +22,7 @@ use serde_json::Value;
 pub enum Payload {
     /// A scalar of the template, or whatever an expression selected.
     Value(Value),
+    /// Items in order.
     Array(Vec<Payload>),
     /// Members in document order (a spec's object has no duplicate keys).
     Object(Vec<(String, Payload)>),
@@ -29,6 +30,10 @@ pub enum Payload {
 
 impl Payload {
     /// Reads a template from its JSON text.
+    ///
+    /// # Errors
+    ///
+    /// When `text` is not JSON (generated code always passes JSON).
     pub fn parse(text: &str) -> Result<Payload, serde_json::Error> {
         serde_json::from_str(text)
     }

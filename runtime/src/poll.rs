@@ -10,11 +10,19 @@ use std::time::Duration;
 /// Waits before revisiting a step: `initial`, then multiplied by `factor` on
 /// each further revisit of the same step, capped at `max_interval`; the run
 /// fails with [`crate::WorkflowError::Timeout`] once `deadline` has passed.
+///
+/// `#[non_exhaustive]`: build one from [`PollPolicy::default`] or
+/// [`PollPolicy::immediate`] and the `with_*` methods (or assign the fields).
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct PollPolicy {
+    /// The wait before the first revisit of a step.
     pub initial: Duration,
+    /// What each further revisit multiplies the wait by.
     pub factor: u32,
+    /// The longest wait.
     pub max_interval: Duration,
+    /// How long a run may take, waits included.
     pub deadline: Duration,
     /// Upper bound on steps executed in one run, a guard against `goto`
     /// cycles that never wait (e.g. between two different steps).
@@ -35,6 +43,7 @@ impl Default for PollPolicy {
 
 impl PollPolicy {
     /// No waiting between polls; the default deadline still applies. For tests.
+    #[must_use]
     pub fn immediate() -> Self {
         PollPolicy {
             initial: Duration::ZERO,
@@ -43,12 +52,14 @@ impl PollPolicy {
         }
     }
 
+    /// The run's deadline.
     #[must_use]
     pub fn with_deadline(mut self, deadline: Duration) -> Self {
         self.deadline = deadline;
         self
     }
 
+    /// The first wait and the longest one.
     #[must_use]
     pub fn with_interval(mut self, initial: Duration, max_interval: Duration) -> Self {
         self.initial = initial;
@@ -56,7 +67,22 @@ impl PollPolicy {
         self
     }
 
+    /// What each further revisit multiplies the wait by (1: a constant interval).
+    #[must_use]
+    pub fn with_factor(mut self, factor: u32) -> Self {
+        self.factor = factor;
+        self
+    }
+
+    /// The most steps one run may execute.
+    #[must_use]
+    pub fn with_max_steps(mut self, max_steps: u32) -> Self {
+        self.max_steps = max_steps;
+        self
+    }
+
     /// Wait before revisit number `revisit` (1 = first time the step runs again).
+    #[must_use]
     pub fn delay(&self, revisit: u32) -> Duration {
         let exponent = revisit.saturating_sub(1).min(30);
         self.initial

@@ -12,10 +12,18 @@ use std::time::{Duration, SystemTime};
 /// Transport retry policy. The default retries up to 3 times with full-jitter
 /// exponential backoff starting at 200 ms and capped at 10 s; a `Retry-After`
 /// header is honoured (up to `max_retry_after`).
+///
+/// `#[non_exhaustive]`: build one from [`RetryPolicy::default`],
+/// [`RetryPolicy::none`] or [`RetryPolicy::immediate`] and the `with_*`
+/// methods (or assign the fields).
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct RetryPolicy {
+    /// Retries after the first attempt (0: none).
     pub max_retries: u32,
+    /// The upper bound of the first backoff; it doubles per retry.
     pub initial_backoff: Duration,
+    /// The largest backoff.
     pub max_backoff: Duration,
     /// Longest `Retry-After` we are willing to wait; a longer one ends the
     /// retries and hands the 429/503 to the caller.
@@ -35,6 +43,7 @@ impl Default for RetryPolicy {
 
 impl RetryPolicy {
     /// No retries at all: every answer goes straight to the caller.
+    #[must_use]
     pub fn none() -> Self {
         RetryPolicy {
             max_retries: 0,
@@ -44,6 +53,7 @@ impl RetryPolicy {
 
     /// Retries with no waiting (tests). `Retry-After` is still read but
     /// capped at zero.
+    #[must_use]
     pub fn immediate(max_retries: u32) -> Self {
         RetryPolicy {
             max_retries,
@@ -53,13 +63,30 @@ impl RetryPolicy {
         }
     }
 
+    /// At most `n` retries.
     #[must_use]
     pub fn with_max_retries(mut self, n: u32) -> Self {
         self.max_retries = n;
         self
     }
 
+    /// The first backoff bound and the largest backoff.
+    #[must_use]
+    pub fn with_backoff(mut self, initial: Duration, max: Duration) -> Self {
+        self.initial_backoff = initial;
+        self.max_backoff = max;
+        self
+    }
+
+    /// The longest `Retry-After` worth waiting for.
+    #[must_use]
+    pub fn with_max_retry_after(mut self, max: Duration) -> Self {
+        self.max_retry_after = max;
+        self
+    }
+
     /// Whether an answer with this status should be retried.
+    #[must_use]
     pub fn retries_status(status: u16, idempotent: bool) -> bool {
         status == 429 || (idempotent && matches!(status, 502..=504))
     }
@@ -67,6 +94,7 @@ impl RetryPolicy {
     /// Delay before retry number `retry` (0-based): the server's
     /// `Retry-After` if it gave one (capped), else full jitter in
     /// `[0, min(max, initial * 2^retry)]`.
+    #[must_use]
     pub fn delay(&self, retry: u32, retry_after: Option<Duration>) -> Duration {
         if let Some(after) = retry_after {
             return after.min(self.max_retry_after);
@@ -84,7 +112,7 @@ impl RetryPolicy {
 }
 
 /// Reads `Retry-After` as delta-seconds or an HTTP date.
-pub fn parse_retry_after(value: &str) -> Option<Duration> {
+pub(crate) fn parse_retry_after(value: &str) -> Option<Duration> {
     let value = value.trim();
     if let Ok(secs) = value.parse::<u64>() {
         return Some(Duration::from_secs(secs));

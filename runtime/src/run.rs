@@ -36,6 +36,10 @@ pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 pub type Outputs = Map<String, Value>;
 
 /// Fails when a nested run would pass [`MAX_DEPTH`].
+///
+/// # Errors
+///
+/// [`WorkflowError::TooDeep`] past [`MAX_DEPTH`].
 pub fn check_depth(workflow: &str, depth: u32) -> Result<(), WorkflowError> {
     if depth > MAX_DEPTH {
         return Err(WorkflowError::TooDeep {
@@ -48,6 +52,11 @@ pub fn check_depth(workflow: &str, depth: u32) -> Result<(), WorkflowError> {
 
 /// Converts a workflow output into its generated Rust type. An output typed
 /// `Option<T>` accepts "selected nothing"; any other type does not.
+///
+/// # Errors
+///
+/// [`WorkflowError::MissingValue`] when a non-`Option` output selected nothing,
+/// [`WorkflowError::InvalidValue`] when the value does not fit `T`.
 pub fn output<T: DeserializeOwned>(workflow: &str, outputs: &Outputs, name: &str, expr: &str) -> Result<T, WorkflowError> {
     let value = outputs.get(name);
     let present = value.cloned().unwrap_or(Value::Null);
@@ -74,15 +83,20 @@ pub fn output<T: DeserializeOwned>(workflow: &str, outputs: &Outputs, name: &str
 /// A criterion as written in the spec.
 #[derive(Debug, Clone, Copy)]
 pub struct CriterionSpec {
+    /// The condition.
     pub condition: &'static str,
+    /// The `context` expression, for `regex`, `jsonpath` and `xpath` criteria.
     pub context: Option<&'static str>,
+    /// The `type` (`None`: `simple`).
     pub kind: Option<&'static str>,
+    /// The `version` of the object form of `type`.
     pub version: Option<&'static str>,
 }
 
 impl CriterionSpec {
     /// A `simple` condition with no context: the common case, kept short in
     /// generated code.
+    #[must_use]
     pub const fn simple(condition: &'static str) -> Self {
         CriterionSpec {
             condition,
@@ -93,14 +107,14 @@ impl CriterionSpec {
     }
 }
 
-/// One workflow execution.
+/// One workflow execution: the data generated control flow reads and writes.
 pub struct Run<'a> {
     workflow: &'static str,
     policy: &'a PollPolicy,
     observer: Option<&'a Observer>,
     started: Instant,
     visits: HashMap<&'static str, u32>,
-    steps_run: u32,
+    steps_taken: u32,
     inputs: Value,
     steps: HashMap<&'static str, Map<String, Value>>,
     outputs: Map<String, Value>,
@@ -156,7 +170,7 @@ impl<'a> Run<'a> {
             observer,
             started: Instant::now(),
             visits: HashMap::new(),
-            steps_run: 0,
+            steps_taken: 0,
             inputs,
             steps: HashMap::new(),
             outputs: Map::new(),
@@ -203,16 +217,22 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// The running workflow's `workflowId`.
     pub fn workflow(&self) -> &'static str {
         self.workflow
     }
 
     /// Called as a step begins. A revisit waits by the poll policy first, and
     /// fails with [`WorkflowError::Timeout`] when that wait would pass the deadline.
+    ///
+    /// # Errors
+    ///
+    /// [`WorkflowError::StepLimit`] past the policy's step limit, [`WorkflowError::Timeout`]
+    /// when the wait before a revisit would pass the deadline.
     pub async fn enter(&mut self, step: &'static str) -> Result<(), WorkflowError> {
-        self.steps_run += 1;
+        self.steps_taken += 1;
         self.criterion_error = None;
-        if self.steps_run > self.policy.max_steps {
+        if self.steps_taken > self.policy.max_steps {
             return Err(WorkflowError::StepLimit {
                 workflow: self.workflow.to_owned(),
                 limit: self.policy.max_steps,
@@ -261,6 +281,10 @@ impl<'a> Run<'a> {
     }
 
     /// Sends a step's request; the answer becomes `$response` / `$statusCode`.
+    ///
+    /// # Errors
+    ///
+    /// [`WorkflowError::Client`] when the request got no usable answer.
     pub async fn send(&mut self, step: &'static str, client: &HttpClient, request: Request) -> Result<(), WorkflowError> {
         let exchange = client
             .send(request)
@@ -300,6 +324,11 @@ impl<'a> Run<'a> {
 
     /// Evaluates a spec value that may be a literal, a runtime expression or a
     /// `{$...}` template. `Ok(None)`: the expression selected nothing.
+    ///
+    /// # Errors
+    ///
+    /// [`WorkflowError::Expression`] for an expression that cannot be evaluated,
+    /// [`WorkflowError::MissingValue`] for a template part that selects nothing.
     pub fn value(&self, step: Option<&str>, text: &str) -> Result<Option<Value>, WorkflowError> {
         let parsed = arazzo_expr::classify(text).map_err(|e| self.expression_error(step, text, e.to_string()))?;
         match parsed {
@@ -336,6 +365,10 @@ impl<'a> Run<'a> {
     /// or a structure holding them) and adds it to the request serialised by
     /// the operation's `style` and `explode`. An optional parameter that
     /// selects nothing is left out; a required one is an error.
+    ///
+    /// # Errors
+    ///
+    /// As [`Run::value`], and [`WorkflowError::MissingValue`] for a required parameter.
     pub fn param(&self, step: &str, request: Request, spec: &ParamSpec, template: &str) -> Result<Request, WorkflowError> {
         let template = self.template(step, template)?;
         match self.payload_value(step, &template)?.map(Payload::into_value) {
@@ -357,6 +390,11 @@ impl<'a> Run<'a> {
     /// is built: each `target` is a JSON pointer into the payload; the value
     /// is evaluated like a payload. A target whose parent does not exist is
     /// an error, not a silent no-op.
+    ///
+    /// # Errors
+    ///
+    /// As [`Run::value`], and [`WorkflowError::MissingValue`] for a target whose parent
+    /// does not exist.
     pub fn replace(&self, step: &str, mut payload: Payload, replacements: &[(&str, &str)]) -> Result<Payload, WorkflowError> {
         for (target, template) in replacements {
             let value = self.payload(step, template)?;
@@ -398,6 +436,7 @@ impl<'a> Run<'a> {
     }
 
     /// A literal parameter value that is not a string in the spec (a number, a boolean).
+    #[must_use]
     pub fn literal_parameter(value: &Value) -> String {
         match value {
             Value::String(s) => s.clone(),
@@ -411,12 +450,20 @@ impl<'a> Run<'a> {
     ///
     /// The template is the spec's structure as JSON text, so that members keep their order
     /// (see [`Payload`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Run::value`].
     pub fn payload(&self, step: &str, template: &str) -> Result<Payload, WorkflowError> {
         let template = self.template(step, template)?;
         Ok(self.payload_value(step, &template)?.unwrap_or(Payload::Value(Value::Null)))
     }
 
     /// A step's inputs for the workflow it calls: a payload, by name.
+    ///
+    /// # Errors
+    ///
+    /// As [`Run::value`].
     pub fn call_inputs(&self, step: &str, template: &str) -> Result<Value, WorkflowError> {
         self.payload(step, template).map(Payload::into_value)
     }
@@ -442,11 +489,15 @@ impl<'a> Run<'a> {
                 }
                 Ok(Some(Payload::Object(out)))
             }
-            other => Ok(Some(other.clone())),
+            other @ Payload::Value(_) => Ok(Some(other.clone())),
         }
     }
 
     /// All criteria must hold (Arazzo: logical AND). An empty list holds.
+    ///
+    /// # Errors
+    ///
+    /// As [`Run::criterion`].
     pub fn criteria(&mut self, step: &str, criteria: &[CriterionSpec]) -> Result<bool, WorkflowError> {
         for spec in criteria {
             if !self.criterion(step, spec)? {
@@ -460,6 +511,11 @@ impl<'a> Run<'a> {
     /// that is not XML for an `xpath` criterion) make the criterion false, as
     /// Arazzo 1.1 clarifies; the reason goes to the event, to `tracing`, and
     /// to [`WorkflowError::StepFailed`] if the step fails for want of a failure action.
+    ///
+    /// # Errors
+    ///
+    /// [`WorkflowError::Expression`] for a criterion that does not parse (a generator
+    /// bug: the generator checked it).
     pub fn criterion(&mut self, step: &str, spec: &CriterionSpec) -> Result<bool, WorkflowError> {
         let criterion = Criterion::parse(spec.kind, spec.version, spec.context, spec.condition)
             .map_err(|e| self.expression_error(Some(step), spec.condition, e.error.to_string()))?;
@@ -485,6 +541,10 @@ impl<'a> Run<'a> {
     }
 
     /// Evaluates and records a step's outputs after it succeeded.
+    ///
+    /// # Errors
+    ///
+    /// As [`Run::value`], for an output.
     pub fn step_succeeded(&mut self, step: &'static str, outputs: &[(&'static str, &'static str)]) -> Result<(), WorkflowError> {
         let mut values = match &self.call {
             Some(Ok(outputs)) => outputs.clone(),
@@ -590,6 +650,7 @@ impl<'a> Run<'a> {
 
     /// A form payload (an object) as name/value pairs; nested values are sent
     /// as their JSON text.
+    #[must_use]
     pub fn form_pairs(payload: Payload) -> Vec<(String, String)> {
         match payload {
             Payload::Object(members) => members
@@ -607,6 +668,7 @@ impl<'a> Run<'a> {
     }
 
     /// A text body from a payload: a string as it is, anything else as its JSON text.
+    #[must_use]
     pub fn text_payload(payload: Payload) -> String {
         match payload {
             Payload::Value(Value::String(s)) => s,
@@ -616,6 +678,10 @@ impl<'a> Run<'a> {
 
     /// Evaluates the workflow's outputs (an output that selects nothing is
     /// left out) and marks the end of the run.
+    ///
+    /// # Errors
+    ///
+    /// As [`Run::value`], for an output.
     pub fn finish(&mut self, outputs: &[(&'static str, &'static str)]) -> Result<Outputs, WorkflowError> {
         self.call = None;
         for (name, expr) in outputs {

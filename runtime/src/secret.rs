@@ -12,11 +12,13 @@ use std::fmt;
 pub struct Secret(String);
 
 impl Secret {
+    /// Wraps a credential.
     pub fn new(value: impl Into<String>) -> Self {
         Secret(value.into())
     }
 
     /// The raw value, for putting on the wire.
+    #[must_use]
     pub fn expose(&self) -> &str {
         &self.0
     }

@@ -15,33 +15,48 @@ use serde_json::Value;
 use crate::client::{Request, SEGMENT};
 use crate::error::ClientError;
 
-/// Where a parameter goes.
+/// Where a parameter goes (OpenAPI's `in`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum In {
+    /// A path placeholder.
     Path,
+    /// The query string.
     Query,
+    /// A request header.
     Header,
+    /// A cookie.
     Cookie,
 }
 
 /// An OpenAPI parameter `style`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
+    /// `;name=value` (path).
     Matrix,
+    /// `.value` (path).
     Label,
+    /// `name=value` (query, cookie).
     Form,
+    /// Comma-separated (path, header).
     Simple,
+    /// Space-separated arrays (query).
     SpaceDelimited,
+    /// `|`-separated arrays (query).
     PipeDelimited,
+    /// `name[key]=value` objects (query).
     DeepObject,
 }
 
 /// A parameter as the operation declares it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ParamSpec {
+    /// The parameter's name.
     pub name: &'static str,
+    /// Where it goes.
     pub location: In,
+    /// Its style (the location's default unless declared).
     pub style: Style,
+    /// Its effective `explode`.
     pub explode: bool,
     /// A required parameter whose value selects nothing fails the step.
     pub required: bool,
@@ -50,6 +65,7 @@ pub struct ParamSpec {
 impl ParamSpec {
     /// OpenAPI's defaults: `simple` in path and header, `form` in query and
     /// cookie; `explode` only for `form`; path parameters are required.
+    #[must_use]
     pub const fn new(location: In, name: &'static str) -> Self {
         let style = match location {
             In::Path | In::Header => Style::Simple,
@@ -72,12 +88,14 @@ impl ParamSpec {
         self
     }
 
+    /// Sets `explode`.
     #[must_use]
     pub const fn explode(mut self, explode: bool) -> Self {
         self.explode = explode;
         self
     }
 
+    /// Marks the parameter required.
     #[must_use]
     pub const fn required(mut self) -> Self {
         self.required = true;
@@ -86,6 +104,10 @@ impl ParamSpec {
 
     /// Like [`ParamSpec::apply`] for a typed value, as the typed client has
     /// (`&[i64]`, a generated enum, a JSON object).
+    ///
+    /// # Errors
+    ///
+    /// [`ClientError::InvalidRequest`] when the value does not serialise to JSON.
     pub fn apply_serialize<T: Serialize + ?Sized>(&self, request: Request, value: &T) -> Result<Request, ClientError> {
         let value = serde_json::to_value(value).map_err(|e| ClientError::InvalidRequest {
             message: format!("parameter `{}` does not serialise: {e}", self.name),
@@ -94,6 +116,7 @@ impl ParamSpec {
     }
 
     /// Adds the serialised value to the request.
+    #[must_use]
     pub fn apply(&self, request: Request, value: &Value) -> Request {
         match self.location {
             In::Path => match (value, self.style) {
@@ -146,29 +169,32 @@ fn enc(s: &str) -> String {
 /// value is encoded so it cannot add a segment.
 pub fn path_value(name: &str, value: &Value, style: Style, explode: bool) -> String {
     let name = enc(name);
-    match (value, style) {
-        (Value::Object(_), _) => {
-            let pairs: Vec<(String, String)> = members(value).into_iter().map(|(k, v)| (enc(&k), enc(&v))).collect();
-            let kv = |sep: &str| pairs.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(sep);
-            let flat = pairs.iter().flat_map(|(k, v)| [k.clone(), v.clone()]).collect::<Vec<_>>().join(",");
-            match (style, explode) {
-                (Style::Label, true) => format!(".{}", kv(".")),
-                (Style::Label, false) => format!(".{flat}"),
-                (Style::Matrix, true) => format!(";{}", kv(";")),
-                (Style::Matrix, false) => format!(";{name}={flat}"),
-                (_, true) => kv(","),
-                (_, false) => flat,
-            }
+    if let Value::Object(_) = value {
+        let pairs: Vec<(String, String)> = members(value).into_iter().map(|(k, v)| (enc(&k), enc(&v))).collect();
+        let kv = |sep: &str| pairs.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(sep);
+        let flat = pairs.iter().flat_map(|(k, v)| [k.clone(), v.clone()]).collect::<Vec<_>>().join(",");
+        match (style, explode) {
+            (Style::Label, true) => format!(".{}", kv(".")),
+            (Style::Label, false) => format!(".{flat}"),
+            (Style::Matrix, true) => format!(";{}", kv(";")),
+            (Style::Matrix, false) => format!(";{name}={flat}"),
+            (_, true) => kv(","),
+            (_, false) => flat,
         }
-        _ => {
-            let list: Vec<String> = items(value).iter().map(|s| enc(s)).collect();
-            match (style, explode) {
-                (Style::Label, true) => format!(".{}", list.join(".")),
-                (Style::Label, false) => format!(".{}", list.join(",")),
-                (Style::Matrix, true) => list.iter().map(|v| format!(";{name}={v}")).collect(),
-                (Style::Matrix, false) => format!(";{name}={}", list.join(",")),
-                _ => list.join(","),
-            }
+    } else {
+        let list: Vec<String> = items(value).iter().map(|s| enc(s)).collect();
+        match (style, explode) {
+            (Style::Label, true) => format!(".{}", list.join(".")),
+            (Style::Label, false) => format!(".{}", list.join(",")),
+            (Style::Matrix, true) => list.iter().fold(String::new(), |mut out, v| {
+                out.push(';');
+                out.push_str(&name);
+                out.push('=');
+                out.push_str(v);
+                out
+            }),
+            (Style::Matrix, false) => format!(";{name}={}", list.join(",")),
+            _ => list.join(","),
         }
     }
 }

@@ -1,11 +1,17 @@
 //! The typed HTTP client module for one OpenAPI description.
 //!
 //! Users call operations as ordinary async methods with typed arguments and
-//! get back one enum per operation with a variant per documented status, so
-//! that handling a `404` is a `match` arm rather than string inspection. All
-//! HTTP work (URLs, auth, retries, decoding) is delegated to the `arazzo`
-//! runtime: the generated code only maps OpenAPI names onto its builder,
-//! which keeps the emitted code small and reviewable.
+//! get back `Result<arazzo::ResponseValue<T>, arazzo::ApiError<E>>`: `?`
+//! stops on every status that is not a success, a success keeps its status
+//! and headers, and a documented error status keeps its typed body, so that
+//! handling a `404` is a `match` arm rather than string inspection. `T` and
+//! `E` are the body type when there is one case, an enum with a variant per
+//! documented status (`<Op>Response`, `<Op>Error`) when there are several or
+//! the case has typed headers, and `Infallible` when there is none (see
+//! [`Outcomes`] for where `default` goes). All HTTP work (URLs, auth,
+//! retries, decoding) is delegated to the `arazzo` runtime: the generated
+//! code only maps OpenAPI names onto its builder, which keeps the emitted
+//! code small and reviewable.
 //!
 //! Every path in the output is fully qualified (`::std::...`,
 //! `::arazzo::...`) so the module compiles wherever it is included, with
@@ -49,26 +55,12 @@ pub fn emit_client_with(api: &OpenApi, module: &syn::Ident, operations: Option<&
     let (server_items, server_constructor) = server_variables(api);
     let names = client_names(api, &ops);
     let methods = ops.iter().map(|op| method(types, op, &names));
-    let responses = ops.iter().map(|op| response_enum(types, op, &names));
+    let responses = ops.iter().map(|op| outcome_types(types, op, &names));
     let forms = ops.iter().filter_map(|op| multipart_form(api, types, op, &names));
+    let allow = super::lints::attrs(super::lints::CLIENT);
     quote! {
         #doc
-        #[allow(
-            deprecated,
-            clippy::too_many_arguments,
-            clippy::large_enum_variant,
-            clippy::result_large_err,
-            clippy::match_overlapping_arm,
-            clippy::enum_variant_names,
-            clippy::doc_lazy_continuation,
-            clippy::doc_overindented_list_items,
-            clippy::empty_docs,
-            clippy::tabs_in_doc_comments,
-            rustdoc::bare_urls,
-            rustdoc::broken_intra_doc_links,
-            rustdoc::invalid_html_tags,
-            rustdoc::invalid_rust_codeblocks
-        )]
+        #allow
         pub mod #module {
             #type_items
 
@@ -84,6 +76,7 @@ pub fn emit_client_with(api: &OpenApi, module: &syn::Ident, operations: Option<&
             impl Client {
                 /// A client for the API at `base_url`. Infallible: a malformed URL is
                 /// reported by the first request.
+                #[must_use]
                 pub fn new(base_url: impl ::std::convert::Into<::std::string::String>) -> Self {
                     Self { http: ::arazzo::HttpClient::new(base_url) }
                 }
@@ -93,16 +86,19 @@ pub fn emit_client_with(api: &OpenApi, module: &syn::Ident, operations: Option<&
                 #auth
 
                 /// Sends requests through `client` (proxies, TLS roots, timeouts).
+                #[must_use]
                 pub fn with_http_client(self, client: ::arazzo::reqwest::Client) -> Self {
                     Self { http: self.http.with_http_client(client) }
                 }
 
                 /// Retries transient failures according to `policy`.
+                #[must_use]
                 pub fn with_retry_policy(self, policy: ::arazzo::RetryPolicy) -> Self {
                     Self { http: self.http.with_retry_policy(policy) }
                 }
 
                 /// The underlying runtime client, for requests this description does not cover.
+                #[must_use]
                 pub fn http(&self) -> &::arazzo::HttpClient {
                     &self.http
                 }
@@ -164,6 +160,7 @@ fn auth_methods(api: &OpenApi) -> TokenStream {
     }) {
         out.extend(quote! {
             /// Sends `Authorization: Bearer <token>` with every request.
+            #[must_use]
             pub fn with_bearer_token(self, token: impl ::std::convert::Into<::std::string::String>) -> Self {
                 Self { http: self.http.with_auth(::arazzo::Auth::bearer(token)) }
             }
@@ -172,6 +169,7 @@ fn auth_methods(api: &OpenApi) -> TokenStream {
     if kinds().any(|k| matches!(k, SecuritySchemeKind::HttpBasic)) {
         out.extend(quote! {
             /// Sends HTTP basic credentials with every request.
+            #[must_use]
             pub fn with_basic_auth(
                 self,
                 username: impl ::std::convert::Into<::std::string::String>,
@@ -208,6 +206,7 @@ fn auth_methods(api: &OpenApi) -> TokenStream {
         let doc = format!(" Sends the API key of scheme `{}` as `{name}` with every request.", scheme.name);
         out.extend(quote! {
             #[doc = #doc]
+            #[must_use]
             pub fn #method(self, key: impl ::std::convert::Into<::std::string::String>) -> Self {
                 Self { http: self.http.with_auth(::arazzo::Auth::api_key(#location, #name, key)) }
             }
@@ -266,6 +265,7 @@ fn server_variables(api: &OpenApi) -> (TokenStream, TokenStream) {
 
         impl ServerVariables {
             /// The server URL with these values substituted.
+            #[must_use]
             pub fn url(&self) -> ::std::string::String {
                 ::std::string::String::from(#template) #(#replacements)*
             }
@@ -273,6 +273,7 @@ fn server_variables(api: &OpenApi) -> (TokenStream, TokenStream) {
     };
     let constructor = quote! {
         /// A client for the spec's server with `variables` substituted into its URL.
+        #[must_use]
         pub fn for_server(variables: &ServerVariables) -> Self {
             Self::new(variables.url())
         }
@@ -509,11 +510,7 @@ fn apply_arg(types: &TypeSpace<'_>, op: &Operation, arg: &Arg) -> TokenStream {
         ArgSource::Body { media_type, kind } => {
             let expr = match kind {
                 BodyKind::Json => quote!(request.json(#value)?),
-                BodyKind::Multipart => quote! {
-                    request.multipart(::arazzo::serde_json::to_value(#value).map_err(|e| ::arazzo::ClientError::InvalidRequest {
-                        message: ::std::format!("request body does not serialise: {e}"),
-                    })?)
-                },
+                BodyKind::Multipart => quote!(request.multipart_from(#value)?),
                 BodyKind::MultipartFiles => quote!(request.multipart_parts(#value.into_parts()?)),
                 BodyKind::Form => quote!(request.form(#value)),
                 BodyKind::Bytes => quote!(request.bytes(#media_type, #value)),
@@ -562,6 +559,11 @@ fn apply_param(param: &Parameter, shape: &Shape, value: &TokenStream) -> TokenSt
         "pipeDelimited" => "|",
         _ => ",",
     };
+    // A scalar's `to_string` is the mapping itself (no closure around it).
+    let mapping = match item.as_ref() {
+        Shape::Scalar(_) => quote!(::std::string::ToString::to_string),
+        _ => quote!(|item| #item_text),
+    };
     if repeated {
         quote!(#value.iter().fold(request, |request, item| request.#setter(#name, #item_text)))
     } else {
@@ -570,7 +572,7 @@ fn apply_param(param: &Parameter, shape: &Shape, value: &TokenStream) -> TokenSt
                 #name,
                 #value
                     .iter()
-                    .map(|item| #item_text)
+                    .map(#mapping)
                     .collect::<::std::vec::Vec<_>>()
                     .join(#delimiter),
             )
@@ -579,7 +581,7 @@ fn apply_param(param: &Parameter, shape: &Shape, value: &TokenStream) -> TokenSt
 }
 
 /// Whether a parameter goes through the runtime's style table
-/// (`::arazzo::ParamSpec`) instead of inline code: `label` and `matrix`
+/// (`::arazzo::__private::ParamSpec`) instead of inline code: `label` and `matrix`
 /// path parameters, arrays and objects in paths (whose separators must stay
 /// literal while each value is encoded), and arrays and objects in headers
 /// and cookies. Query parameters keep their inline encoding.
@@ -602,7 +604,7 @@ fn styled(param: &Parameter, shape: &Shape, value: &TokenStream) -> TokenStream 
         ParamLocation::Header => quote!(Header),
         ParamLocation::Cookie => quote!(Cookie),
     };
-    let mut spec = quote!(::arazzo::ParamSpec::new(::arazzo::In::#location, #name));
+    let mut spec = quote!(::arazzo::__private::ParamSpec::new(::arazzo::__private::In::#location, #name));
     // Styles that do not fit the location (OpenAPI allows none of them) keep
     // the location's default, as `ParamSpec::new` sets it.
     let style = match (param.location, param.style.as_deref()) {
@@ -611,7 +613,7 @@ fn styled(param: &Parameter, shape: &Shape, value: &TokenStream) -> TokenStream 
         _ => None,
     };
     if let Some(style) = style {
-        spec = quote!(#spec.style(::arazzo::Style::#style));
+        spec = quote!(#spec.style(::arazzo::__private::Style::#style));
     }
     let explode = param.explode();
     spec = quote!(#spec.explode(#explode));
@@ -648,9 +650,14 @@ fn exploded_object(param: &Parameter, value: &TokenStream) -> TokenStream {
     }
 }
 
-/// The identifier of `op`'s response enum (`ListSeerModelsResponse`).
+/// The identifier of `op`'s success enum (`ListProductsResponse`), when it has one.
 pub fn response_enum_ident(op: &Operation) -> Ident {
     make_ident(&type_name(&format!("{} response", op.rust_name)))
+}
+
+/// The identifier of `op`'s error enum (`ListSeerModelsError`), when it has one.
+pub fn error_enum_ident(op: &Operation) -> Ident {
+    make_ident(&type_name(&format!("{} error", op.rust_name)))
 }
 
 /// The variant of a response enum for a status key.
@@ -730,6 +737,7 @@ pub fn client_names(api: &OpenApi, ops: &[&Operation]) -> ClientNames {
     }
     for op in ops {
         used.reserve(&response_enum_ident(op).to_string());
+        used.reserve(&error_enum_ident(op).to_string());
     }
     let mut out = HashMap::new();
     for op in ops {
@@ -864,7 +872,11 @@ fn multipart_form(api: &OpenApi, types: &TypeSpace<'_>, op: &Operation, names: &
 
         impl #name {
             /// The parts sent, in the schema's member order; absent members are left out.
-            #[allow(clippy::vec_init_then_push)]
+            ///
+            /// # Errors
+            ///
+            /// [`::arazzo::ClientError::InvalidRequest`] when a value member does not serialise.
+            #[allow(clippy::vec_init_then_push, reason = "each member is pushed on its own, optional ones behind an `if let`")]
             pub fn into_parts(self) -> ::std::result::Result<::std::vec::Vec<(::std::string::String, ::arazzo::Part)>, ::arazzo::ClientError> {
                 let mut parts = ::std::vec::Vec::new();
                 #(#pushes)*
@@ -949,8 +961,12 @@ fn header_struct(types: &TypeSpace<'_>, op: &Operation, response: &Response, nam
         }
 
         impl #name {
-            /// Reads the headers from an answer; a required header that is absent or a
-            /// value that does not parse is [`::arazzo::ClientError::InvalidHeader`].
+            /// Reads the headers from an answer.
+            ///
+            /// # Errors
+            ///
+            /// [`::arazzo::ClientError::InvalidHeader`] for a required header that is
+            /// absent or a value that does not parse.
             pub fn from_exchange(exchange: &::arazzo::Exchange) -> ::std::result::Result<Self, ::arazzo::ClientError> {
                 ::std::result::Result::Ok(Self { #(#reads)* })
             }
@@ -958,9 +974,97 @@ fn header_struct(types: &TypeSpace<'_>, op: &Operation, response: &Response, nam
     }
 }
 
+/// Which side of the `Result` an answer is on: statuses below 400 are
+/// successes (2xx, and 1xx/3xx such as `304 Not Modified`, which a conditional
+/// request expects), 400 and above errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Success,
+    Error,
+}
+
+/// The documented responses of an operation, split into the `Ok` and `Err`
+/// cases of its method.
+///
+/// `default` is an error case; when the operation documents no success
+/// status at all it is the success case too (for an answer below 400), so an
+/// operation documented only by `default` still has a typed success.
+struct Outcomes<'o> {
+    success: Vec<&'o Response>,
+    error: Vec<&'o Response>,
+}
+
+impl<'o> Outcomes<'o> {
+    fn of(op: &'o Operation) -> Self {
+        let side = |r: &Response| match r.status {
+            StatusKey::Code(code) if code < 400 => Some(Side::Success),
+            StatusKey::Range(class) if class < 4 => Some(Side::Success),
+            StatusKey::Code(_) | StatusKey::Range(_) => Some(Side::Error),
+            StatusKey::Default => None,
+        };
+        let mut success: Vec<&Response> = op.responses.iter().filter(|r| side(r) == Some(Side::Success)).collect();
+        let mut error: Vec<&Response> = op.responses.iter().filter(|r| side(r) == Some(Side::Error)).collect();
+        if let Some(default) = op.responses.iter().find(|r| r.status == StatusKey::Default) {
+            if success.is_empty() {
+                success.push(default);
+            }
+            error.push(default);
+        }
+        Outcomes { success, error }
+    }
+
+    fn side(&self, side: Side) -> &[&'o Response] {
+        match side {
+            Side::Success => &self.success,
+            Side::Error => &self.error,
+        }
+    }
+
+    /// Whether `default` answers statuses below 400 too.
+    fn default_succeeds(&self) -> bool {
+        self.success.iter().any(|r| r.status == StatusKey::Default)
+    }
+}
+
+/// How one side's cases are typed: nothing (`Infallible`), the one case's body
+/// type directly, or an enum with a variant per status.
+fn side_is_enum(op: &Operation, responses: &[&Response], names: &ClientNames) -> bool {
+    match responses {
+        [] => false,
+        [one] => names.header(op, one.status).is_some(),
+        _ => true,
+    }
+}
+
+/// The `T` of `ResponseValue<T>` (success) or `E` of `ApiError<E>` (error),
+/// relative to the client module.
+fn side_type(types: &TypeSpace<'_>, op: &Operation, outcomes: &Outcomes<'_>, side: Side, names: &ClientNames) -> TokenStream {
+    let responses = outcomes.side(side);
+    if side_is_enum(op, responses, names) {
+        let ident = match side {
+            Side::Success => response_enum_ident(op),
+            Side::Error => error_enum_ident(op),
+        };
+        return quote!(#ident);
+    }
+    match responses.first() {
+        Some(r) => payload_type(types, r),
+        None => quote!(::std::convert::Infallible),
+    }
+}
+
+fn payload_type(types: &TypeSpace<'_>, r: &Response) -> TokenStream {
+    match payload(types, r) {
+        Some(ty) => types.render_in_client(&ty),
+        None => quote!(::arazzo::RawBody),
+    }
+}
+
 fn method(types: &TypeSpace<'_>, op: &Operation, names: &ClientNames) -> TokenStream {
     let name = make_ident(&op.rust_name);
-    let response = response_enum_ident(op);
+    let outcomes = Outcomes::of(op);
+    let success = side_type(types, op, &outcomes, Side::Success, names);
+    let error = side_type(types, op, &outcomes, Side::Error, names);
     let args = operation_args(types, op, names);
     let params = args.iter().map(|a| {
         let ident = &a.ident;
@@ -970,13 +1074,13 @@ fn method(types: &TypeSpace<'_>, op: &Operation, names: &ClientNames) -> TokenSt
     let applied = args.iter().map(|a| apply_arg(types, op, a));
     let method = make_ident(op.method.as_str());
     let path = &op.path;
-    let body = dispatch(types, op, &response, names);
-    let doc = method_doc(op);
+    let body = dispatch(types, op, &outcomes, names);
+    let doc = method_doc(op, &outcomes, &error);
     let deprecated = op.deprecated.then(|| quote!(#[deprecated]));
     quote! {
         #doc
         #deprecated
-        pub async fn #name(&self, #(#params),*) -> ::std::result::Result<#response, ::arazzo::ClientError> {
+        pub async fn #name(&self, #(#params),*) -> ::std::result::Result<::arazzo::ResponseValue<#success>, ::arazzo::ApiError<#error>> {
             let request = ::arazzo::Request::new(::arazzo::Method::#method, #path);
             #(#applied)*
             let exchange = self.http.send(request).await?;
@@ -985,7 +1089,7 @@ fn method(types: &TypeSpace<'_>, op: &Operation, names: &ClientNames) -> TokenSt
     }
 }
 
-fn method_doc(op: &Operation) -> TokenStream {
+fn method_doc(op: &Operation, outcomes: &Outcomes<'_>, error: &TokenStream) -> TokenStream {
     let mut text = String::new();
     for part in [op.summary.as_deref(), op.description.as_deref()].into_iter().flatten() {
         let part = part.trim();
@@ -1003,34 +1107,69 @@ fn method_doc(op: &Operation) -> TokenStream {
     if let Some(id) = &op.operation_id {
         text.push_str(&format!(" (operationId `{}`)", id.replace('`', "'")));
     }
+    text.push_str("\n\n# Errors\n\n");
+    if !outcomes.error.is_empty() {
+        let statuses: Vec<String> = outcomes.error.iter().map(|r| format!("`{}`", r.status)).collect();
+        let error = error.to_string().replace(' ', "");
+        text.push_str(&format!(
+            "[`ApiError::Documented`](::arazzo::ApiError::Documented) with a `{error}` for a documented error status ({}); ",
+            statuses.join(", ")
+        ));
+    }
+    text.push_str(
+        "[`ApiError::Client`](::arazzo::ApiError::Client) when there is no answer, the status is not documented, \
+         or the answer does not match the description.",
+    );
     doc_attrs(Some(&text))
 }
 
-/// The `match` from status to response variant. Exact codes come before
-/// ranges, and `default` (or the unexpected-status error) last.
-fn dispatch(types: &TypeSpace<'_>, op: &Operation, response_enum: &Ident, names: &ClientNames) -> TokenStream {
-    let arm_value = |r: &Response| {
-        let variant = status_variant(r.status);
+/// The `match` from status to result. Exact codes come before ranges; then
+/// `default` (or the unexpected-status error) for what is left.
+fn dispatch(types: &TypeSpace<'_>, op: &Operation, outcomes: &Outcomes<'_>, names: &ClientNames) -> TokenStream {
+    let arm_value = |r: &Response, side: Side| {
+        let responses = outcomes.side(side);
         let body = match payload(types, r) {
-            Some(_) => quote!(exchange.decode_json()?),
-            None => quote!(exchange.into_raw_body()),
+            Some(ty) => {
+                let ty = types.render_in_client(&ty);
+                quote!(exchange.into_json::<#ty>()?)
+            }
+            None => quote!(exchange.into_raw()),
         };
-        match names.header(op, r.status) {
-            // Headers first: decoding a raw body consumes the exchange.
-            Some(headers) => quote! {
-                ::std::result::Result::Ok(#response_enum::#variant {
-                    headers: #headers::from_exchange(&exchange)?,
-                    body: #body,
-                })
-            },
-            None => quote!(::std::result::Result::Ok(#response_enum::#variant(#body))),
+        let value = if side_is_enum(op, responses, names) {
+            let variant = status_variant(r.status);
+            let enum_ident = match side {
+                Side::Success => response_enum_ident(op),
+                Side::Error => error_enum_ident(op),
+            };
+            match names.header(op, r.status) {
+                // Headers first: the body takes the exchange.
+                Some(headers) => quote! {{
+                    let headers = #headers::from_exchange(&exchange)?;
+                    #body.map(|body| #enum_ident::#variant { body, headers })
+                }},
+                None => quote!(#body.map(#enum_ident::#variant)),
+            }
+        } else {
+            body
+        };
+        match side {
+            Side::Success => quote!(::std::result::Result::Ok(#value)),
+            Side::Error => quote!(::std::result::Result::Err(::arazzo::ApiError::documented(#value))),
         }
     };
+    let side_of = |r: &Response| {
+        if outcomes.success.iter().any(|s| std::ptr::eq(*s, r)) {
+            Side::Success
+        } else {
+            Side::Error
+        }
+    };
+    let unexpected = quote!(::std::result::Result::Err(::arazzo::ApiError::Client(exchange.unexpected_status())));
     let mut arms = Vec::new();
     for r in op.responses.iter().filter(|r| matches!(r.status, StatusKey::Code(_))) {
         if let StatusKey::Code(code) = r.status {
             let code = Literal::u16_unsuffixed(code);
-            let value = arm_value(r);
+            let value = arm_value(r, side_of(r));
             arms.push(quote!(#code => #value,));
         }
     }
@@ -1038,13 +1177,23 @@ fn dispatch(types: &TypeSpace<'_>, op: &Operation, response_enum: &Ident, names:
         if let StatusKey::Range(class) = r.status {
             let low = Literal::u16_unsuffixed(u16::from(class) * 100);
             let high = Literal::u16_unsuffixed(u16::from(class) * 100 + 99);
-            let value = arm_value(r);
+            let value = arm_value(r, side_of(r));
             arms.push(quote!(#low..=#high => #value,));
         }
     }
     let fallback = match op.responses.iter().find(|r| r.status == StatusKey::Default) {
-        Some(r) => arm_value(r),
-        None => quote!(::std::result::Result::Err(exchange.unexpected_status())),
+        Some(r) if outcomes.default_succeeds() => {
+            let success = arm_value(r, Side::Success);
+            arms.push(quote!(0..=399 => #success,));
+            arm_value(r, Side::Error)
+        }
+        Some(r) => {
+            // The operation documents its successes; `default` is its error shape,
+            // so an undocumented status below 400 is not decoded as one.
+            arms.push(quote!(0..=399 => #unexpected,));
+            arm_value(r, Side::Error)
+        }
+        None => unexpected,
     };
     if arms.is_empty() {
         return fallback;
@@ -1057,41 +1206,63 @@ fn dispatch(types: &TypeSpace<'_>, op: &Operation, response_enum: &Ident, names:
     }
 }
 
-fn response_enum(types: &TypeSpace<'_>, op: &Operation, names: &ClientNames) -> TokenStream {
-    let name = response_enum_ident(op);
-    let label = operation_label(op);
-    let doc = format!(" Every documented status of `{}`.", label.replace('`', "'"));
-    let mut header_structs = Vec::new();
-    let variants = op.responses.iter().map(|r| {
-        let variant = status_variant(r.status);
-        let ty = match payload(types, r) {
-            Some(ty) => types.render_in_client(&ty),
-            None => quote!(::arazzo::RawBody),
+/// `<Op>Response` (several success cases, or one with typed headers),
+/// `<Op>Error` (likewise for error cases) and the header structs of the
+/// operation's responses.
+fn outcome_types(types: &TypeSpace<'_>, op: &Operation, names: &ClientNames) -> TokenStream {
+    let label = operation_label(op).replace('`', "'");
+    let outcomes = Outcomes::of(op);
+    let mut out = TokenStream::new();
+    for side in [Side::Success, Side::Error] {
+        let responses = outcomes.side(side);
+        if !side_is_enum(op, responses, names) {
+            continue;
+        }
+        let (name, doc) = match side {
+            Side::Success => (
+                response_enum_ident(op),
+                format!(" The documented success statuses of `{label}`, the body of its `ResponseValue`."),
+            ),
+            Side::Error => (
+                error_enum_ident(op),
+                format!(" The documented error statuses of `{label}`, the body of its `ApiError::Documented`."),
+            ),
         };
-        let text = if r.description.trim().is_empty() {
-            format!("`{}`", r.status)
-        } else {
-            format!("`{}`: {}", r.status, r.description.trim())
-        };
-        let doc = doc_attrs(Some(&text));
-        match names.header(op, r.status) {
-            Some(headers) => {
-                header_structs.push(header_struct(types, op, r, headers));
-                quote!(#doc #variant { body: #ty, headers: #headers },)
+        let variants = responses.iter().map(|r| {
+            let variant = status_variant(r.status);
+            let ty = payload_type(types, r);
+            let status = match (r.status, side) {
+                (StatusKey::Default, Side::Success) => "`default` (below 400)".to_owned(),
+                (StatusKey::Default, Side::Error) => "`default` (400 and above)".to_owned(),
+                (status, _) => format!("`{status}`"),
+            };
+            let text = if r.description.trim().is_empty() {
+                status
+            } else {
+                format!("{status}: {}", r.description.trim())
+            };
+            let doc = doc_attrs(Some(&text));
+            match names.header(op, r.status) {
+                Some(headers) => {
+                    quote!(#doc #variant { #[doc = " The body."] body: #ty, #[doc = " The documented headers."] headers: #headers },)
+                }
+                None => quote!(#doc #variant(#ty),),
             }
-            None => quote!(#doc #variant(#ty),),
-        }
-    });
-    let variants: Vec<TokenStream> = variants.collect();
-    quote! {
-        #[doc = #doc]
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-        pub enum #name {
-            #(#variants)*
-        }
-
-        #(#header_structs)*
+        });
+        out.extend(quote! {
+            #[doc = #doc]
+            #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+            pub enum #name {
+                #(#variants)*
+            }
+        });
     }
+    for r in &op.responses {
+        if let Some(headers) = names.header(op, r.status) {
+            out.extend(header_struct(types, op, r, headers));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -1145,25 +1316,28 @@ mod tests {
                 "pub fn with_retry_policy(self, policy: ::arazzo::RetryPolicy) -> Self",
                 "pub fn http(&self) -> &::arazzo::HttpClient",
                 "/// Sentry List Seer AI models",
-                "pub async fn list_seer_models(&self, organization_id_or_slug: &str) -> ::std::result::Result<ListSeerModelsResponse, ::arazzo::ClientError> {",
+                "pub async fn list_seer_models(&self, organization_id_or_slug: &str) -> ::std::result::Result<::arazzo::ResponseValue<::std::vec::Vec<types::SeerModel>>, ::arazzo::ApiError<ListSeerModelsError>> {",
+                "/// # Errors /// /// [`ApiError::Documented`](::arazzo::ApiError::Documented) with a `ListSeerModelsError` for a documented error status (`401`, `403`);",
                 "let request = ::arazzo::Request::new(::arazzo::Method::GET, \"/organizations/{organization_id_or_slug}/seer/models/\");",
                 "let request = request.path(\"organization_id_or_slug\", organization_id_or_slug);",
                 "let exchange = self.http.send(request).await?;",
-                "200 => { ::std::result::Result::Ok(ListSeerModelsResponse::Ok(exchange.decode_json()?)) }",
-                "ListSeerModelsResponse::Unauthorized(exchange.into_raw_body())",
-                "_ => ::std::result::Result::Err(exchange.unexpected_status()),",
+                "200 => { ::std::result::Result::Ok(exchange.into_json::<::std::vec::Vec<types::SeerModel>>()?) }",
+                "401 => { ::std::result::Result::Err(::arazzo::ApiError::documented(exchange.into_raw().map(ListSeerModelsError::Unauthorized))) }",
+                "_ => { ::std::result::Result::Err(::arazzo::ApiError::Client(exchange.unexpected_status())) }",
                 "pub async fn start_seer_issue_fix(&self, issue_id: &str, body: ::std::option::Option<&types::StartSeerIssueFixRequest>,)",
                 "::std::option::Option::Some(body) => request.json(body)?,",
                 "impl ::std::default::Default for Client { fn default() -> Self { Self::new(DEFAULT_BASE_URL) } }",
-                "/// Every documented status of `listSeerModels`.",
-                "#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)] pub enum ListSeerModelsResponse {",
-                "/// `200`: A list of available AI models. Ok(::std::vec::Vec<types::SeerModel>),",
+                "/// The documented error statuses of `listSeerModels`, the body of its `ApiError::Documented`.",
+                "#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)] pub enum ListSeerModelsError {",
+                "/// `401`",
                 "Forbidden(::arazzo::RawBody),",
-                "Accepted(types::StartSeerIssueFixResponse202),",
-                "pub enum RetrieveSeerIssueFixStateResponse { /// `200`: The current state of the fix analysis. Ok(types::RetrieveSeerIssueFixStateResponse200),",
+                "::arazzo::ResponseValue<types::StartSeerIssueFixResponse202>",
+                "::arazzo::ResponseValue<types::RetrieveSeerIssueFixStateResponse200>",
             ],
         );
         assert!(!code.contains("with_api_key") && !code.contains("with_basic_auth"));
+        // One success status without headers: its body type is the `T`, no enum.
+        assert!(!code.contains("ListSeerModelsResponse"), "{code}");
     }
 
     #[test]
@@ -1184,24 +1358,29 @@ mod tests {
                 "request.query(\"tags\", tags.iter().map(|item| ::std::string::ToString::to_string(*item)).collect::<::std::vec::Vec<_>>().join(\",\"))",
                 "request.cookie(\"session\", session)",
                 "request.query(\"request\", request_2.to_string())",
-                "200 => { ::std::result::Result::Ok(ListPetsResponse::Ok(exchange.decode_json()?)) }",
-                "200..=299 => { ::std::result::Result::Ok(ListPetsResponse::Status2xx(exchange.into_raw_body())) }",
-                "_ => { ::std::result::Result::Ok(ListPetsResponse::Default(exchange.decode_json()?)) }",
-                "pub enum ListPetsResponse { /// `200`: A page of pets. Ok(types::PetPage), /// `2XX`: Other success. Status2xx(::arazzo::RawBody), /// `default`: Unexpected error. Default(types::Error), }",
+                "-> ::std::result::Result<::arazzo::ResponseValue<ListPetsResponse>, ::arazzo::ApiError<types::Error>>",
+                "200 => { ::std::result::Result::Ok(exchange.into_json::<types::PetPage>()?.map(ListPetsResponse::Ok)) }",
+                "200..=299 => { ::std::result::Result::Ok(exchange.into_raw().map(ListPetsResponse::Status2xx)) }",
+                // Successes are documented, so `default` is the error shape only.
+                "0..=399 => { ::std::result::Result::Err(::arazzo::ApiError::Client(exchange.unexpected_status())) }",
+                "_ => { ::std::result::Result::Err(::arazzo::ApiError::documented(exchange.into_json::<types::Error>()?)) }",
+                "pub enum ListPetsResponse { /// `200`: A page of pets. Ok(types::PetPage), /// `2XX`: Other success. Status2xx(::arazzo::RawBody), }",
                 "pub async fn create_pet(&self, x_trace_id: ::std::option::Option<&str>, limit: ::std::option::Option<i64>, body: &types::NewPetRequest)",
                 "let request = request.json(body)?;",
-                "UnprocessableEntity(types::Error),",
+                "pub async fn create_pet(&self, x_trace_id: ::std::option::Option<&str>, limit: ::std::option::Option<i64>, body: &types::NewPetRequest,) -> ::std::result::Result<::arazzo::ResponseValue<types::Pet>, ::arazzo::ApiError<types::Error>>",
+                "422 => { ::std::result::Result::Err(::arazzo::ApiError::documented(exchange.into_json::<types::Error>()?)) }",
                 "pub async fn show_pet_by_id(&self, pet_id: i64)",
                 "let request = request.path(\"petId\", pet_id.to_string());",
-                "/// `DELETE /pets/{petId}` #[deprecated] pub async fn delete_pets_pet_id(&self, pet_id: i64)",
+                "/// `DELETE /pets/{petId}`",
+                "#[deprecated] pub async fn delete_pets_pet_id(&self, pet_id: i64)",
                 "::arazzo::Method::DELETE",
                 "pub async fn upload_photo(&self, pet_id: i64, body: ::std::vec::Vec<u8>)",
                 "let request = request.bytes(\"image/png\", body);",
-                "pub async fn login(&self, body: ::std::option::Option<::std::vec::Vec<(::std::string::String, ::std::string::String)>>,)",
+                "pub async fn login(&self, body: ::std::option::Option<::std::vec::Vec<(::std::string::String, ::std::string::String)>>,) -> ::std::result::Result<::arazzo::ResponseValue<::arazzo::RawBody>, ::arazzo::ApiError<::std::convert::Infallible>>",
                 "request.form(body)",
-                "pub enum LoginResponse { /// `200`: Logged in. Ok(::arazzo::RawBody), }",
-                "pub enum ListAnimalsResponse { /// `200`: Animals. Ok(::std::vec::Vec<types::Animal>), }",
-                "Ok(types::Weird)",
+                "200 => ::std::result::Result::Ok(exchange.into_raw()),",
+                "::arazzo::ResponseValue<::std::vec::Vec<types::Animal>>",
+                "::arazzo::ResponseValue<types::Weird>",
             ],
         );
         assert!(!code.contains("\"Accept\""), "Accept is the runtime's business");
@@ -1222,12 +1401,12 @@ mod tests {
             &[
                 "/// Client for an API described by OpenAPI.",
                 "pub const DEFAULT_BASE_URL: &str = \"/\";",
-                "pub async fn head_ping(&self) -> ::std::result::Result<HeadPingResponse, ::arazzo::ClientError>",
-                "let exchange = self.http.send(request).await?; ::std::result::Result::Err(exchange.unexpected_status()) }",
-                "pub enum HeadPingResponse {}",
+                "pub async fn head_ping(&self) -> ::std::result::Result<::arazzo::ResponseValue<::std::convert::Infallible>, ::arazzo::ApiError<::std::convert::Infallible>>",
+                "let exchange = self.http.send(request).await?; ::std::result::Result::Err(::arazzo::ApiError::Client(exchange.unexpected_status())) }",
             ],
         );
-        assert!(!bare.contains("match "), "no single-arm match");
+        assert!(!bare.contains("match exchange"), "no single-arm match");
+        assert!(!bare.contains("pub enum"), "no enum for an empty side");
     }
 
     #[test]
@@ -1275,17 +1454,45 @@ mod tests {
         assert_has(
             &code,
             &[
-                "pub enum ListPResponse { /// `200`: Page. Ok { body: ::std::string::String, headers: ListPOkHeaders }, /// `404`: Gone. NotFound(::arazzo::RawBody), }",
+                // One success, but with typed headers: an enum of one variant keeps them beside the body.
+                "pub enum ListPResponse { /// `200`: Page. Ok { /// The body. body: ::std::string::String, /// The documented headers. headers: ListPOkHeaders, }, }",
+                "-> ::std::result::Result<::arazzo::ResponseValue<ListPResponse>, ::arazzo::ApiError<::arazzo::RawBody>>",
                 "pub struct ListPOkHeaders { /// `X-Rate-Limit` pub x_rate_limit: i32, /// `X-Ids` pub x_ids: ::std::option::Option<::std::vec::Vec<i64>>, /// `X-Mode` pub x_mode: ::std::option::Option<types::ListPxMode>, /// `X-Obj` pub x_obj: ::std::option::Option<::std::string::String>, }",
                 "x_rate_limit: exchange.header_value::<i32>(\"listP\", \"X-Rate-Limit\")?.ok_or_else(|| exchange.missing_header(\"listP\", \"X-Rate-Limit\"))?,",
                 "x_ids: exchange.header_list::<i64>(\"listP\", \"X-Ids\")?,",
-                "200 => { ::std::result::Result::Ok(ListPResponse::Ok { headers: ListPOkHeaders::from_exchange(&exchange)?, body: exchange.decode_json()?, }) }",
-                "404 => { ::std::result::Result::Ok(ListPResponse::NotFound(exchange.into_raw_body())) }",
+                "200 => { ::std::result::Result::Ok({ let headers = ListPOkHeaders::from_exchange(&exchange)?; exchange.into_json::<::std::string::String>()?.map(|body| ListPResponse::Ok { body, headers }) }) }",
+                "404 => { ::std::result::Result::Err(::arazzo::ApiError::documented(exchange.into_raw())) }",
                 // `listPOk` + `NoContent` cannot collide with `listP` + `Ok`, but names are unique anyway.
-                "NoContent { body: ::arazzo::RawBody, headers: ListPOkNoContentHeaders }",
+                "NoContent { /// The body. body: ::arazzo::RawBody, /// The documented headers. headers: ListPOkNoContentHeaders, }",
             ],
         );
         assert!(!code.contains("Content-Type"), "Content-Type response headers are ignored");
+    }
+
+    #[test]
+    fn statuses_below_400_are_ok_and_the_others_err() {
+        let code = emit(
+            "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /d:\n    get:\n      operationId: onlyDefault\n      responses:\n        default: {description: Any., content: {application/json: {schema: {type: string}}}}\n  /r:\n    get:\n      operationId: ranges\n      responses:\n        '3XX': {description: Moved.}\n        '4XX': {description: Client error., content: {application/json: {schema: {type: integer}}}}\n        '503': {description: Down., headers: {Retry-After: {schema: {type: integer}}}}\n",
+            None,
+        );
+        assert_has(
+            &code,
+            &[
+                // Only `default`: the success below 400, the documented error above.
+                "pub async fn only_default(&self) -> ::std::result::Result<::arazzo::ResponseValue<::std::string::String>, ::arazzo::ApiError<::std::string::String>>",
+                "0..=399 => { ::std::result::Result::Ok(exchange.into_json::<::std::string::String>()?) }",
+                "_ => { ::std::result::Result::Err(::arazzo::ApiError::documented(exchange.into_json::<::std::string::String>()?)) }",
+                // Ranges go by class; several error cases are an enum, typed headers a struct variant.
+                "pub async fn ranges(&self) -> ::std::result::Result<::arazzo::ResponseValue<::arazzo::RawBody>, ::arazzo::ApiError<RangesError>>",
+                "503 => { ::std::result::Result::Err(::arazzo::ApiError::documented({ let headers = RangesServiceUnavailableHeaders::from_exchange(&exchange)?; exchange.into_raw().map(|body| RangesError::ServiceUnavailable { body, headers }) })) }",
+                "300..=399 => ::std::result::Result::Ok(exchange.into_raw()),",
+                "400..=499 => { ::std::result::Result::Err(::arazzo::ApiError::documented(exchange.into_json::<i64>()?.map(RangesError::Status4xx))) }",
+                "_ => { ::std::result::Result::Err(::arazzo::ApiError::Client(exchange.unexpected_status())) }",
+                "pub enum RangesError { /// `4XX`: Client error. Status4xx(i64), /// `503`: Down. ServiceUnavailable { /// The body. body: ::arazzo::RawBody, /// The documented headers. headers: RangesServiceUnavailableHeaders, }, }",
+                "with a `RangesError` for a documented error status (`4XX`, `503`)",
+            ],
+        );
+        assert!(!code.contains("OnlyDefaultResponse") && !code.contains("OnlyDefaultError") && !code.contains("RangesResponse"));
     }
 
     #[test]
@@ -1297,12 +1504,12 @@ mod tests {
         assert_has(
             &code,
             &[
-                "let request = ::arazzo::ParamSpec::new(::arazzo::In::Path, \"l\").style(::arazzo::Style::Label).explode(false).apply_serialize(request, &l)?;",
-                "let request = ::arazzo::ParamSpec::new(::arazzo::In::Path, \"m\").style(::arazzo::Style::Matrix).explode(true).apply_serialize(request, m)?;",
+                "let request = ::arazzo::__private::ParamSpec::new(::arazzo::__private::In::Path, \"l\").style(::arazzo::__private::Style::Label).explode(false).apply_serialize(request, &l)?;",
+                "let request = ::arazzo::__private::ParamSpec::new(::arazzo::__private::In::Path, \"m\").style(::arazzo::__private::Style::Matrix).explode(true).apply_serialize(request, m)?;",
                 "let request = request.path(\"s\", s);",
-                "::arazzo::ParamSpec::new(::arazzo::In::Header, \"X-O\").explode(true).apply_serialize(request, x_o)?",
+                "::arazzo::__private::ParamSpec::new(::arazzo::__private::In::Header, \"X-O\").explode(true).apply_serialize(request, x_o)?",
                 "request.header(\"X-S\", x_s)",
-                "::arazzo::ParamSpec::new(::arazzo::In::Cookie, \"c\").explode(false).apply_serialize(request, c)?",
+                "::arazzo::__private::ParamSpec::new(::arazzo::__private::In::Cookie, \"c\").explode(false).apply_serialize(request, c)?",
             ],
         );
     }
@@ -1364,19 +1571,38 @@ mod tests {
         }
         let lib = std::fs::read_to_string(dir.join("lib.rs")).unwrap_or_default();
         let code = emit(SEER, None) + &emit(PETSTORE, None);
-        let mut items: Vec<&str> = code
-            .split("::arazzo::")
-            .skip(1)
-            .filter_map(|rest| rest.split(|c: char| !c.is_alphanumeric() && c != '_').next())
-            .collect();
-        items.sort_unstable();
-        items.dedup();
-        for item in items {
-            let exported = lib.contains(&format!("pub use {item};"))
-                || lib.contains(&format!(" {item},"))
-                || lib.contains(&format!(" {item}}}"))
-                || lib.contains(&format!("{{{item},"));
-            assert!(exported, "`::arazzo::{item}` is not exported by runtime/src/lib.rs");
+        let names_after = |prefix: &str| {
+            let mut items: Vec<String> = code
+                .split(prefix)
+                .skip(1)
+                .filter_map(|rest| rest.split(|c: char| !c.is_alphanumeric() && c != '_').next())
+                .map(str::to_owned)
+                .collect();
+            items.sort_unstable();
+            items.dedup();
+            items
+        };
+        let exported_in = |text: &str, item: &str| {
+            text.contains(&format!("pub use {item};"))
+                || text.contains(&format!(" {item},"))
+                || text.contains(&format!(" {item}}}"))
+                || text.contains(&format!("{{{item},"))
+                || text.contains(&format!("::{item};"))
+                || text.contains(&format!("pub mod {item} "))
+        };
+        for item in names_after("::arazzo::") {
+            assert!(exported_in(&lib, &item), "`::arazzo::{item}` is not exported by runtime/src/lib.rs");
+        }
+        let private = lib
+            .split("pub mod __private {")
+            .nth(1)
+            .and_then(|rest| rest.split('}').next())
+            .unwrap_or("");
+        for item in names_after("::arazzo::__private::") {
+            assert!(
+                exported_in(&format!("{private}}}"), &item),
+                "`::arazzo::__private::{item}` is not in runtime/src/lib.rs's `__private`"
+            );
         }
         let methods = [
             "new",
@@ -1396,8 +1622,11 @@ mod tests {
             "bytes",
             "multipart",
             "status",
-            "decode_json",
-            "into_raw_body",
+            "into_json",
+            "into_raw",
+            "documented",
+            "map",
+            "multipart_from",
             "unexpected_status",
             "header_value",
             "header_list",

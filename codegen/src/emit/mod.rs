@@ -3,6 +3,7 @@
 
 pub mod client;
 pub mod examples;
+pub(crate) mod lints;
 mod program;
 pub mod types;
 pub mod workflow;

@@ -46,7 +46,9 @@ pub fn generate_program(loaded: &Loaded, program: &Program) -> TokenStream {
         spaces.clients.push((module, space));
     }
     let workflows = workflow::emit(program, &spaces);
+    let version = require_runtime();
     quote! {
+        #version
         #(#clients)*
         #workflows
     }
@@ -56,5 +58,20 @@ pub fn generate_program(loaded: &Loaded, program: &Program) -> TokenStream {
 pub fn generate_client_only(api: &OpenApi, module: &str) -> TokenStream {
     let module = Ident::new(module, Span::call_site());
     let space = TypeSpace::for_operations(api, None);
-    emit_client_with(api, &module, None, &space)
+    let client = emit_client_with(api, &module, None, &space);
+    let version = require_runtime();
+    quote! {
+        #version
+        #client
+    }
+}
+
+/// `::arazzo::__require_runtime!("<this generator's version>");`: generated code
+/// calls runtime plumbing that changes between releases, so it compiles only
+/// against the `arazzo` released with this generator (the same version), and
+/// otherwise fails with a message naming both versions instead of a type error
+/// deep inside generated code. The runtime defines the macro (`runtime/src/lib.rs`).
+fn require_runtime() -> TokenStream {
+    let version = env!("CARGO_PKG_VERSION");
+    quote!(::arazzo::__require_runtime!(#version);)
 }

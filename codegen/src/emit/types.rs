@@ -602,21 +602,9 @@ impl<'a> TypeSpace<'a> {
         let mut order: Vec<usize> = (0..self.defs.len()).collect();
         order.sort_by_key(|i| self.defs.get(*i).map(|d| d.order));
         let items = order.iter().filter_map(|i| self.emit_def(*i, &boxed));
+        // No lint attributes of its own: the client module's (`emit/lints.rs`) cover it.
         quote! {
-            /// Types of the schemas used by the client, generated from the OpenAPI description.
-            #[allow(
-                deprecated,
-                clippy::large_enum_variant,
-                clippy::enum_variant_names,
-                clippy::doc_lazy_continuation,
-                clippy::doc_overindented_list_items,
-                clippy::empty_docs,
-                clippy::tabs_in_doc_comments,
-                rustdoc::bare_urls,
-                rustdoc::broken_intra_doc_links,
-                rustdoc::invalid_html_tags,
-                rustdoc::invalid_rust_codeblocks
-            )]
+            /// Types of the schemas the client uses, generated from the description.
             pub mod types {
                 #(#items)*
             }
@@ -722,18 +710,23 @@ impl<'a> TypeSpace<'a> {
                 quote!(fn #ident() -> #ty { #value })
             });
             let manual_default = all_optional.then(|| {
+                // Each default names its type (`<T as Default>::default()`), as clippy's
+                // `default_trait_access` asks; optional members are `None`.
                 let inits = fields.iter().map(|f| {
                     let ident = make_ident(&f.rust);
                     if consts.iter().any(|c| c.rust == f.rust) {
                         let function = const_fn(f);
                         quote!(#ident: Self::#function(),)
+                    } else if f.required && !f.nullable {
+                        let ty = self.field_type(index, &f.ty, boxed);
+                        quote!(#ident: <#ty as ::std::default::Default>::default(),)
                     } else {
-                        quote!(#ident: ::std::default::Default::default(),)
+                        quote!(#ident: ::std::option::Option::None,)
                     }
                 });
                 let extra_init = extra_ident
                     .as_ref()
-                    .map(|ident| quote!(#ident: ::std::default::Default::default(),));
+                    .map(|ident| quote!(#ident: ::std::collections::BTreeMap::new(),));
                 quote! {
                     impl ::std::default::Default for #name {
                         fn default() -> Self {
@@ -1040,6 +1033,7 @@ fn emit_enum(name: &Ident, variants: &[(String, String)], unknown: &str, constan
 
         impl #name {
             /// The value as it appears in JSON.
+            #[must_use]
             pub fn as_str(&self) -> &str {
                 match self {
                     #(Self::#idents => #values,)*
@@ -1710,7 +1704,7 @@ mod tests {
                 "pub e: ::std::option::Option<i64>,",
                 "impl S { fn const_a() -> i64 { -3 } fn const_b() -> f64 { 0.5 } fn const_c() -> bool { true } }",
                 // Every member optional or a const: `Default` gives the consts.
-                "impl ::std::default::Default for U { fn default() -> Self { Self { a: Self::const_a(), b: ::std::default::Default::default(), } } }",
+                "impl ::std::default::Default for U { fn default() -> Self { Self { a: Self::const_a(), b: ::std::option::Option::None, } } }",
                 "impl T { fn const_a() -> i64 { 7 } }",
             ],
         );

@@ -5,7 +5,7 @@
 //! current step, runs it, and picks the next variant from the step's
 //! actions. Because targets are variants, a `goto` to an unknown step cannot
 //! be expressed. Evaluation of expressions and criteria is delegated to
-//! `arazzo::Run`, which gets the spec's own text (already checked here).
+//! `arazzo::__private::Run`, which gets the spec's own text (already checked here).
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
@@ -118,6 +118,7 @@ pub fn emit(program: &Program, names: &dyn TypeNames) -> TokenStream {
         let doc = format!(" The client for source description `{}`.", client_label(c, program));
         quote! {
             #[doc = #doc]
+            #[must_use]
             pub fn #f(&self) -> &#m::Client { &self.#f }
         }
     });
@@ -132,6 +133,7 @@ pub fn emit(program: &Program, names: &dyn TypeNames) -> TokenStream {
     let methods = program.workflows.iter().map(|w| workflow_method(w, &program.workflows, clients));
     let dispatcher = dispatcher(&program.workflows);
     let xpath = require_xpath(&program.workflows);
+    let allow = super::lints::attrs(super::lints::WORKFLOWS);
     quote! {
         #xpath
 
@@ -155,19 +157,23 @@ pub fn emit(program: &Program, names: &dyn TypeNames) -> TokenStream {
             }
         }
 
+        #allow
         impl Workflows {
             #[doc = #new_doc]
+            #[must_use]
             pub fn new(#(#client_params),*) -> Self {
                 Self { #(#client_names,)* poll: ::arazzo::PollPolicy::default(), observer: ::std::option::Option::None }
             }
 
             /// How long to wait before running a step again (a `goto` back to it), and the deadline.
+            #[must_use]
             pub fn with_poll_policy(mut self, poll: ::arazzo::PollPolicy) -> Self {
                 self.poll = poll;
                 self
             }
 
             /// Receives every event of every run: step starts, HTTP exchanges, criteria, actions, waits.
+            #[must_use]
             pub fn with_observer(mut self, observer: impl ::std::ops::Fn(&::arazzo::Event<'_>) + ::std::marker::Send + ::std::marker::Sync + 'static) -> Self {
                 self.observer = ::std::option::Option::Some(::std::sync::Arc::new(observer));
                 self
@@ -210,13 +216,16 @@ fn io_types(w: &WorkflowIr, names: &dyn TypeNames) -> TokenStream {
     let output_fields = fields(&w.outputs.iter().map(|o| o.field.clone()).collect::<Vec<_>>(), names);
     let in_doc = format!(" Inputs of workflow `{}`.", w.id);
     let out_doc = format!(" Outputs of workflow `{}`.", w.id);
+    let allow = super::lints::attrs(super::lints::WORKFLOW_TYPES);
     quote! {
         #[doc = #in_doc]
+        #allow
         #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::arazzo::serde::Serialize, ::arazzo::serde::Deserialize)]
         #[serde(crate = "::arazzo::serde")]
         pub struct #inputs { #input_fields }
 
         #[doc = #out_doc]
+        #allow
         #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::arazzo::serde::Serialize, ::arazzo::serde::Deserialize)]
         #[serde(crate = "::arazzo::serde")]
         pub struct #outputs { #output_fields }
@@ -234,12 +243,12 @@ fn criteria(list: &[CriterionIr]) -> TokenStream {
     let items = list.iter().map(|c| {
         let condition = &c.condition;
         if c.context.is_none() && c.kind.is_none() && c.version.is_none() {
-            return quote!(::arazzo::CriterionSpec::simple(#condition));
+            return quote!(::arazzo::__private::CriterionSpec::simple(#condition));
         }
         let context = opt_str(c.context.as_ref());
         let kind = opt_str(c.kind.as_ref());
         let version = opt_str(c.version.as_ref());
-        quote!(::arazzo::CriterionSpec { condition: #condition, context: #context, kind: #kind, version: #version })
+        quote!(::arazzo::__private::CriterionSpec { condition: #condition, context: #context, kind: #kind, version: #version })
     });
     quote!(&[#(#items),*])
 }
@@ -293,6 +302,11 @@ fn dispatcher(workflows: &[WorkflowIr]) -> TokenStream {
     });
     quote! {
         /// Runs the workflow with this `workflowId` on JSON inputs and returns its outputs as JSON.
+        ///
+        /// # Errors
+        ///
+        /// [`::arazzo::WorkflowError::InvalidValue`] for an id the document does not have; otherwise
+        /// whatever the workflow's run fails with.
         pub async fn run_by_id(&self, workflow_id: &str, inputs: ::arazzo::serde_json::Value) -> ::std::result::Result<::arazzo::Outputs, ::arazzo::WorkflowError> {
             match workflow_id {
                 #(#arms)*
@@ -314,9 +328,14 @@ fn workflow_method(w: &WorkflowIr, all: &[WorkflowIr], clients: &[ClientIr]) -> 
     let inputs = format_ident!("{}Inputs", w.type_prefix);
     let outputs = format_ident!("{}Outputs", w.type_prefix);
     let id = &w.id;
-    let doc = doc_attr(Some(&workflow_doc(w)));
-    let run_doc =
-        format!(" Runs workflow `{id}` on JSON inputs; `depth` is 0 for a top-level run (nested runs stop past `arazzo::MAX_DEPTH`).");
+    let doc = doc_attr(Some(&format!(
+        "{}\n\n# Errors\n\nA [`::arazzo::WorkflowError`] naming the step that failed and why: criteria not met, no answer, \
+         a timeout while polling, a value the description's types do not admit.",
+        workflow_doc(w)
+    )));
+    let run_doc = doc_attr(Some(&format!(
+        "Runs workflow `{id}` on JSON inputs; `depth` is 0 for a top-level run (nested runs stop past `arazzo::MAX_DEPTH`).\n\n# Errors\n\nAs the typed method, and [`::arazzo::WorkflowError::TooDeep`] past `arazzo::MAX_DEPTH`."
+    )));
     let variants: Vec<Ident> = w.steps.iter().map(|s| ident(&s.variant)).collect();
     // `$sourceDescriptions.<name>.url`: the `url` of a source description
     // of the workflow's own document, as written ("A URL to a source
@@ -326,8 +345,14 @@ fn workflow_method(w: &WorkflowIr, all: &[WorkflowIr], clients: &[ClientIr]) -> 
         let name = ident(&o.field.rust_name);
         let json = &o.field.json_name;
         let expr = &o.expression;
-        quote!(#name: ::arazzo::output(#id, &outputs, #json, #expr)?)
+        quote!(#name: ::arazzo::__private::output(#id, &outputs, #json, #expr)?)
     });
+    // A workflow without outputs has nothing to read back (and no unused binding).
+    let run_call = if w.outputs.is_empty() {
+        quote!(self.#run_fn(inputs, 0).await?;)
+    } else {
+        quote!(let outputs = self.#run_fn(inputs, 0).await?;)
+    };
     let finish = w.outputs.iter().map(|o| {
         let json = &o.field.json_name;
         let expr = &o.expression;
@@ -353,6 +378,13 @@ fn workflow_method(w: &WorkflowIr, all: &[WorkflowIr], clients: &[ClientIr]) -> 
             )
         })
     });
+    // Declared before the run's statements: clippy's `items_after_statements`.
+    let step_enum = (!variants.is_empty()).then(|| {
+        quote! {
+            #[derive(::std::clone::Clone, ::std::marker::Copy, ::std::fmt::Debug, ::std::cmp::PartialEq, ::std::cmp::Eq)]
+            enum Step { #(#variants),* }
+        }
+    });
     let machine = match variants.first() {
         Some(first) => {
             let arms = w
@@ -369,8 +401,6 @@ fn workflow_method(w: &WorkflowIr, all: &[WorkflowIr], clients: &[ClientIr]) -> 
                 TokenStream::new()
             };
             quote! {
-                #[derive(::std::clone::Clone, ::std::marker::Copy, ::std::fmt::Debug, ::std::cmp::PartialEq, ::std::cmp::Eq)]
-                enum Step { #(#variants),* }
                 #return_to
                 let mut step = Step::#first;
                 loop {
@@ -385,7 +415,12 @@ fn workflow_method(w: &WorkflowIr, all: &[WorkflowIr], clients: &[ClientIr]) -> 
     // With one step, every arm of the `match` ends the run, so the
     // assignment of the next step is unreachable.
     let allow = if w.steps.len() == 1 {
-        quote!(#[allow(unreachable_code)])
+        quote!(#[allow(
+            unreachable_code,
+            unused_mut,
+            clippy::never_loop,
+            reason = "with one step the step loop may never loop: every arm can end the run"
+        )])
     } else {
         TokenStream::new()
     };
@@ -399,17 +434,19 @@ fn workflow_method(w: &WorkflowIr, all: &[WorkflowIr], clients: &[ClientIr]) -> 
                 expression: "$inputs".to_owned(),
                 message: e.to_string(),
             })?;
-            let outputs = self.#run_fn(inputs, 0).await?;
+            #run_call
             ::std::result::Result::Ok(#outputs { #(#output_fields,)* })
         }
 
-        #[doc = #run_doc]
+        #run_doc
         #allow
+        #[must_use]
         pub fn #run_fn(&self, inputs: ::arazzo::serde_json::Value, depth: u32) -> ::arazzo::BoxFuture<'_, ::std::result::Result<::arazzo::Outputs, ::arazzo::WorkflowError>> {
             ::std::boxed::Box::pin(async move {
-                ::arazzo::check_depth(#id, depth)?;
+                #step_enum
+                ::arazzo::__private::check_depth(#id, depth)?;
                 let sources = [#(#sources),*];
-                let mut run = ::arazzo::Run::new(#id, &self.poll, self.observer.as_ref(), inputs, &sources);
+                let mut run = ::arazzo::__private::Run::new(#id, &self.poll, self.observer.as_ref(), inputs, &sources);
                 #(#depends)*
                 #machine
                 run.finish(&[#(#finish),*])
@@ -426,7 +463,7 @@ fn param_spec(p: &ParamIr) -> TokenStream {
         Location::Header => (quote!(Header), StyleIr::Simple),
         Location::Cookie => (quote!(Cookie), StyleIr::Form),
     };
-    let mut spec = quote!(::arazzo::ParamSpec::new(::arazzo::In::#location, #name));
+    let mut spec = quote!(::arazzo::__private::ParamSpec::new(::arazzo::__private::In::#location, #name));
     if p.style != default_style {
         let style = match p.style {
             StyleIr::Matrix => quote!(Matrix),
@@ -437,7 +474,7 @@ fn param_spec(p: &ParamIr) -> TokenStream {
             StyleIr::PipeDelimited => quote!(PipeDelimited),
             StyleIr::DeepObject => quote!(DeepObject),
         };
-        spec = quote!(#spec.style(::arazzo::Style::#style));
+        spec = quote!(#spec.style(::arazzo::__private::Style::#style));
     }
     if p.explode != (p.style == StyleIr::Form) {
         let explode = p.explode;
@@ -486,10 +523,10 @@ fn operation_request(s: &StepIr, clients: &[ClientIr]) -> TokenStream {
         };
         let content_type = &b.content_type;
         let attach = match b.kind {
-            BodyKind::Json => quote!(let request = request.json_payload(payload);),
-            BodyKind::Form => quote!(let request = request.form(::arazzo::Run::form_pairs(payload));),
+            BodyKind::Json => quote!(let request = request.json_payload(&payload);),
+            BodyKind::Form => quote!(let request = request.form(::arazzo::__private::Run::form_pairs(payload));),
             BodyKind::Multipart => quote!(let request = request.multipart_payload(payload);),
-            BodyKind::Text => quote!(let request = request.text(#content_type, ::arazzo::Run::text_payload(payload));),
+            BodyKind::Text => quote!(let request = request.text(#content_type, ::arazzo::__private::Run::text_payload(payload));),
         };
         quote!(#payload #attach)
     });
@@ -556,22 +593,25 @@ fn step_arm(w: &WorkflowIr, all: &[WorkflowIr], index: usize, s: &StepIr, client
     };
     let mut success_chain = action_chain(w, all, s, &s.on_success, next_default, false);
     if uses_return {
-        success_chain = quote! {
-            if let ::std::option::Option::Some(back) = return_to.take() {
-                back
-            } else {
-                #success_chain
-            }
+        let rest = else_branch(success_chain);
+        success_chain = Chain {
+            tokens: quote! {
+                if let ::std::option::Option::Some(back) = return_to.take() {
+                    back
+                } else #rest
+            },
+            is_if: true,
         };
     }
-    let failure_chain = action_chain(
+    let failure_chain = else_branch(action_chain(
         w,
         all,
         s,
         &s.on_failure,
         quote!(return ::std::result::Result::Err(run.step_failed(#id));),
         true,
-    );
+    ));
+    let success_chain = success_chain.tokens;
     quote! {
         Step::#variant => {
             run.enter(#id).await?;
@@ -579,19 +619,32 @@ fn step_arm(w: &WorkflowIr, all: &[WorkflowIr], index: usize, s: &StepIr, client
             if #succeeded run.criteria(#id, #success)? {
                 run.step_succeeded(#id, &[#(#outputs),*])?;
                 #success_chain
-            } else {
-                #failure_chain
-            }
+            } else #failure_chain
         }
     }
 }
 
+/// Statements, or an `if` expression (which an `else` takes without braces:
+/// clippy's `collapsible_else_if`).
+struct Chain {
+    tokens: TokenStream,
+    is_if: bool,
+}
+
+/// What follows `else`: an `if` chain as it is, anything else in braces.
+fn else_branch(chain: Chain) -> TokenStream {
+    let tokens = chain.tokens;
+    if chain.is_if { tokens } else { quote!({ #tokens }) }
+}
+
 /// `if criteria(a1) { ... } else if criteria(a2) { ... } else { default }`:
 /// the first action whose criteria all hold wins (Arazzo 1.0.1).
-fn action_chain(w: &WorkflowIr, all: &[WorkflowIr], s: &StepIr, actions: &[ActionIr], default: TokenStream, failure: bool) -> TokenStream {
+fn action_chain(w: &WorkflowIr, all: &[WorkflowIr], s: &StepIr, actions: &[ActionIr], default: TokenStream, failure: bool) -> Chain {
     let id = &s.id;
-    let mut chain = default;
-    let mut chain_is_if = false;
+    let mut chain = Chain {
+        tokens: default,
+        is_if: false,
+    };
     for action in actions.iter().rev() {
         let name = &action.name;
         let crit = criteria(&action.criteria);
@@ -672,21 +725,24 @@ fn action_chain(w: &WorkflowIr, all: &[WorkflowIr], s: &StepIr, actions: &[Actio
                 )
             }
         };
-        let rest = if chain_is_if { chain } else { quote!({ #chain }) };
-        chain = quote! {
-            if #condition {
-                #body
-            } else #rest
+        let rest = else_branch(chain);
+        chain = Chain {
+            tokens: quote! {
+                if #condition {
+                    #body
+                } else #rest
+            },
+            is_if: true,
         };
-        chain_is_if = true;
     }
     chain
 }
 
 /// A template's JSON text as a raw string literal (`r#"{"a":"$inputs.x"}"#`), which reads like
-/// the spec, with as many `#` as the text needs.
+/// the spec, with as many `#` as the text needs and no more (clippy's `needless_raw_string_hashes`
+/// is pedantic, and generated code is held to pedantic).
 fn json_text(text: &str) -> TokenStream {
-    let mut hashes = String::from("#");
+    let mut hashes = String::new();
     while text.contains(&format!("\"{hashes}")) {
         hashes.push('#');
     }
@@ -699,7 +755,7 @@ mod tests {
 
     #[test]
     fn templates_are_raw_strings_that_hold_any_text() {
-        for text in [r#""$inputs.x""#, r##"{"a":"#x","b":"\"#"}"##, "null"] {
+        for text in [r#""$inputs.x""#, r##"{"a":"#x","b":"\"#"}"##, "null", "{}"] {
             let tokens = json_text(text);
             let literal: syn::LitStr = syn::parse2(tokens.clone()).expect("a string literal");
             assert_eq!(literal.value(), text);

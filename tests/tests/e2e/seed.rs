@@ -145,6 +145,13 @@ async fn bearer_token_is_sent_and_never_shown() {
     for shown in [error.to_string(), format!("{error:?}")] {
         assert!(!shown.contains(secret) && !shown.contains("wrong-token"), "{shown}");
     }
+    // The typed call's documented 401 (status, headers and body) shows neither either.
+    let client = seer_api::Client::new(fake.base_url()).with_bearer_token("wrong-token");
+    let error = client.list_seer_models("acme").await.expect_err("401");
+    assert_eq!(error.status(), Some(401));
+    for shown in [error.to_string(), format!("{error:?}")] {
+        assert!(!shown.contains(secret) && !shown.contains("wrong-token"), "{shown}");
+    }
 }
 
 #[tokio::test]
@@ -273,30 +280,31 @@ async fn a_bad_base_url_is_an_error_at_the_first_request() {
 async fn typed_client_methods_decode_documented_statuses() {
     let fake = FakeSeer::start(Scenario::completed()).await.expect("fake starts");
     let client = seer_api::Client::new(fake.base_url()).with_bearer_token(TOKEN);
-    match client.list_seer_models("acme").await.expect("answer") {
-        seer_api::ListSeerModelsResponse::Ok(models) => {
-            assert!(!models.is_empty());
-            assert!(models.iter().all(|m| !m.id.is_empty()));
-        }
-        other => panic!("expected 200, got {other:?}"),
-    }
+    let models = client.list_seer_models("acme").await.expect("answer");
+    assert_eq!(models.status(), 200);
+    assert!(!models.is_empty());
+    assert!(models.iter().all(|m| !m.id.is_empty()));
+    // A documented 401 is an error carrying its (raw) body, so `?` stops on it.
     let unauthorized = seer_api::Client::new(fake.base_url()).with_bearer_token("nope");
-    assert!(matches!(
-        unauthorized.list_seer_models("acme").await.expect("answer"),
-        seer_api::ListSeerModelsResponse::Unauthorized(_)
-    ));
+    let error = unauthorized.list_seer_models("acme").await.expect_err("401");
+    assert_eq!(error.status(), Some(401));
+    assert!(
+        matches!(
+            error.as_documented().map(|a| &**a),
+            Some(seer_api::ListSeerModelsError::Unauthorized(_))
+        ),
+        "{error:?}"
+    );
 }
 
 #[tokio::test]
 async fn the_transport_waits_as_long_as_retry_after_says() {
     let scenario = Scenario::completed().with_injection(Injection::rate_limited(Route::ListModels, 1));
     let fake = FakeSeer::start(scenario).await.expect("fake starts");
-    let policy = RetryPolicy {
-        max_retries: 2,
-        initial_backoff: Duration::ZERO,
-        max_backoff: Duration::ZERO,
-        max_retry_after: Duration::from_secs(5),
-    };
+    let policy = RetryPolicy::default()
+        .with_max_retries(2)
+        .with_backoff(Duration::ZERO, Duration::ZERO)
+        .with_max_retry_after(Duration::from_secs(5));
     let client = seer_api::Client::new(fake.base_url())
         .with_bearer_token(TOKEN)
         .with_retry_policy(policy);
@@ -317,10 +325,7 @@ async fn the_transport_waits_as_long_as_retry_after_says() {
 async fn a_retry_after_longer_than_the_policy_allows_reaches_the_step() {
     let scenario = Scenario::completed().with_injection(Injection::rate_limited(Route::ListModels, 3600));
     let fake = FakeSeer::start(scenario).await.expect("fake starts");
-    let policy = RetryPolicy {
-        max_retry_after: Duration::from_secs(5),
-        ..RetryPolicy::default()
-    };
+    let policy = RetryPolicy::default().with_max_retry_after(Duration::from_secs(5));
     let client = seer_api::Client::new(fake.base_url())
         .with_bearer_token(TOKEN)
         .with_retry_policy(policy);
