@@ -75,6 +75,8 @@ pub struct Generated {
 
 impl Generated {
     /// The code formatted by prettyplease, with a header saying where it came from.
+    #[cfg(feature = "format")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "format")))]
     pub fn to_formatted_string(&self) -> String {
         format_tokens(&self.tokens)
     }
@@ -82,12 +84,14 @@ impl Generated {
 
 /// Formats tokens as a Rust file. Tokens the generator produced always parse;
 /// if they ever don't, the unformatted text is returned so the compiler
-/// reports the problem instead of this function hiding it.
+/// reports the problem instead of this function hiding it. Without the `format` feature the
+/// text is unformatted (still valid Rust).
 pub(crate) fn format_tokens(tokens: &TokenStream) -> String {
-    match syn::parse2::<syn::File>(tokens.clone()) {
-        Ok(file) => prettyplease::unparse(&file),
-        Err(_) => tokens.to_string(),
+    #[cfg(feature = "format")]
+    if let Ok(file) = syn::parse2::<syn::File>(tokens.clone()) {
+        return prettyplease::unparse(&file);
     }
+    tokens.to_string()
 }
 
 /// Everything that stopped a generation.

@@ -27,6 +27,7 @@
 //! ```
 
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod arazzo;
 pub mod diagnostics;
