@@ -49,8 +49,13 @@ example_against() {
     printf '[patch.crates-io]\narazzo = { path = "%s/runtime" }\n' "$project" >"$OUT/$name/.cargo/config.toml"
 }
 
-configs=(after)
+configs=(after after-h1)
 example_against after "$ROOT"
+# The same without arazzo's default `http2` (TLS kept: rustls + ring), the transport progenitor's
+# crate has (reqwest without http2).
+example_against after-h1 "$ROOT"
+sed -i 's/^arazzo = "0.1"$/arazzo = { version = "0.1", default-features = false, features = ["rustls-ring"] }/' "$OUT/after-h1/Cargo.toml"
+grep -q 'default-features = false' "$OUT/after-h1/Cargo.toml" || { echo "examples/macro-user's arazzo line changed: update build-cost.sh" >&2; exit 1; }
 if [ -n "$BEFORE" ]; then
     mkdir -p "$OUT/before-src"
     git -C "$ROOT" archive "$BEFORE" | tar -x -C "$OUT/before-src"
