@@ -16,6 +16,11 @@ fn workflows_compile_or_fail_with_their_diagnostics() {
     // test binary has this one test, so no other thread reads the environment concurrently.
     unsafe {
         std::env::set_var("ARAZZO_MANIFEST_DIR", env!("CARGO_MANIFEST_DIR"));
+        // The scratch build does not read the workspace's `[profile]`; without this its
+        // dependencies carry full debug info (half a gigabyte of target) that no case needs.
+        if std::env::var_os("CARGO_PROFILE_DEV_DEBUG").is_none() {
+            std::env::set_var("CARGO_PROFILE_DEV_DEBUG", "line-tables-only");
+        }
     }
     let cases = trybuild::TestCases::new();
     cases.pass("ui/pass/*.rs");
