@@ -286,8 +286,21 @@ impl<'a> Run<'a> {
     ///
     /// [`WorkflowError::Client`] when the request got no usable answer.
     pub async fn send(&mut self, step: &'static str, client: &HttpClient, request: Request) -> Result<(), WorkflowError> {
+        let on_retry = |notice: &crate::client::RetryNotice<'_>| {
+            self.emit(&Event::Retrying {
+                workflow: self.workflow,
+                step,
+                method: notice.method,
+                url: notice.url,
+                attempt: notice.attempt,
+                reason: notice.reason,
+                delay: notice.delay,
+            });
+        };
+        // The run's deadline bounds the request too, not only the waits between steps.
+        let deadline = self.started.checked_add(self.policy.deadline);
         let exchange = client
-            .send(request)
+            .send_inner(request, deadline, Some(&on_retry))
             .instrument(self.step_span.clone())
             .await
             .map_err(|source| WorkflowError::Client {
@@ -582,7 +595,7 @@ impl<'a> Run<'a> {
             // The called workflow's own error says what went wrong, and where.
             return error.clone();
         }
-        let (status, body) = self.current.as_ref().map_or((0, String::new()), |e| (e.status, e.text()));
+        let (status, body) = self.current.as_ref().map_or((0, String::new()), |e| (e.status, e.quoted_text()));
         self.emit(&Event::StepFailed {
             workflow: self.workflow,
             step,
@@ -629,7 +642,7 @@ impl<'a> Run<'a> {
 
     /// The error for a failure action of type `end`.
     pub fn ended(&self, step: &str, action: &str, outputs: &[(&'static str, &'static str)]) -> WorkflowError {
-        let (status, body) = self.current.as_ref().map_or((0, String::new()), |e| (e.status, e.text()));
+        let (status, body) = self.current.as_ref().map_or((0, String::new()), |e| (e.status, e.quoted_text()));
         // The outputs that apply: those that evaluate now (a later step's
         // output does not exist, and is left out rather than an error).
         let mut applicable = self.outputs.clone();
@@ -770,6 +783,11 @@ impl Resolve for Run<'_> {
                     Source::Body(pointer) => match exchange.json() {
                         Some(json) => pointer_into(Some(json), pointer.as_ref()),
                         None if pointer.is_none() && !exchange.body.is_empty() => Some(Value::String(exchange.text())),
+                        // "Selected nothing" would hide the cause: an HTML error page, a
+                        // truncated or invalid JSON body.
+                        None if !exchange.body.iter().all(u8::is_ascii_whitespace) => {
+                            return Err(arazzo_expr::EvalError::new(exchange.not_json_reason()));
+                        }
                         None => None,
                     },
                 }
