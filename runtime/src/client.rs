@@ -148,8 +148,8 @@ impl Body {
 /// the builder methods; generated operation methods do it for you, and it is
 /// there for requests a description does not cover.
 ///
-/// `Debug` shows the values of credential-named headers, query parameters and cookies
-/// (`Authorization`, `*-Key`, `*token*`, ...) as `***`.
+/// `Debug` shows the values of credential-named headers and query parameters
+/// (`Authorization`, `*-Key`, `*token*`, ...) and of every cookie as `***`.
 #[derive(Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Request {
@@ -179,11 +179,16 @@ pub struct Request {
 
 impl fmt::Debug for Request {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        struct Pairs<'a>(&'a [(String, String)]);
+        /// Pairs with credential values hidden (every value when `.1`: cookies).
+        struct Pairs<'a>(&'a [(String, String)], bool);
         impl fmt::Debug for Pairs<'_> {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.debug_list()
-                    .entries(self.0.iter().map(|(k, v)| (k, if is_credential_name(k) { "***" } else { v.as_str() })))
+                    .entries(
+                        self.0
+                            .iter()
+                            .map(|(k, v)| (k, if self.1 || is_credential_name(k) { "***" } else { v.as_str() })),
+                    )
                     .finish()
             }
         }
@@ -191,9 +196,9 @@ impl fmt::Debug for Request {
             .field("method", &self.method)
             .field("path_template", &self.path_template)
             .field("path", &self.path)
-            .field("query", &Pairs(&self.query))
-            .field("headers", &Pairs(&self.headers))
-            .field("cookies", &Pairs(&self.cookies))
+            .field("query", &Pairs(&self.query, false))
+            .field("headers", &Pairs(&self.headers, false))
+            .field("cookies", &Pairs(&self.cookies, true))
             .field("body", &self.body)
             .field("timeout", &self.timeout)
             .field("max_body_size", &self.max_body_size)
@@ -516,15 +521,15 @@ impl Exchange {
     ///
     /// [`ClientError::Decode`] when the body is not JSON of that shape.
     pub fn into_json<T: DeserializeOwned>(self) -> Result<ResponseValue<T>, ClientError> {
-        let body = self.decode_json()?;
-        Ok(ResponseValue::new(body, self.status, self.headers))
+        let body: T = self.decode_json()?;
+        Ok(ResponseValue::new(body, self.status, self.headers).with_secrets(self.secrets))
     }
 
     /// The body as bytes, with the answer's status and headers.
     #[must_use]
     pub fn into_raw(self) -> ResponseValue<RawBody> {
         let content_type = self.header("content-type").map(str::to_owned);
-        ResponseValue::new(RawBody::new(content_type, self.body), self.status, self.headers)
+        ResponseValue::new(RawBody::new(content_type, self.body), self.status, self.headers).with_secrets(self.secrets)
     }
 
     /// The body as (lossy) text with the request's credentials replaced by `***`: what
@@ -1105,8 +1110,24 @@ impl HttpClient {
                 }
                 Ok(Err(AttemptError::Transport(e) | AttemptError::Body(e))) => {
                     let e = e.without_url();
-                    if e.is_timeout() && e.is_connect() && !(can_retry && idempotent) {
-                        return Err(timeout_error(TimeoutKind::Connect, self.limits.connect_timeout, retry + 1));
+                    if e.is_timeout() {
+                        // reqwest's connect timeout, or a timeout of a client given to
+                        // `with_http_client`: typed like the transport's own.
+                        let (kind, limit) = if e.is_connect() {
+                            (TimeoutKind::Connect, self.limits.connect_timeout)
+                        } else if phase.load(Ordering::Relaxed) == PHASE_BODY {
+                            (TimeoutKind::Body, request_timeout)
+                        } else {
+                            (TimeoutKind::Response, request_timeout)
+                        };
+                        if can_retry && idempotent {
+                            let why = format!("timed out: {}", kind.describe());
+                            if self.pause(retry, None, &first_method, &display_url, &why, deadline, on_retry).await {
+                                retry += 1;
+                                continue;
+                            }
+                        }
+                        return Err(timeout_error(kind, limit, retry + 1));
                     }
                     let transient = e.is_connect() || e.is_timeout() || e.is_request() || e.is_body() || e.is_decode();
                     if can_retry && idempotent && transient {
@@ -1286,8 +1307,9 @@ impl HttpClient {
             .headers
             .iter()
             .chain(&request.query)
+            .filter(|(name, _)| is_credential_name(name))
             .chain(&request.cookies)
-            .filter(|(name, value)| is_credential_name(name) && !value.is_empty())
+            .filter(|(_, value)| !value.is_empty())
             .map(|(_, value)| value.clone());
         let mut all: Vec<String> = self.secrets.iter().cloned().collect();
         all.extend(named);
@@ -1335,12 +1357,12 @@ impl HttpClient {
     }
 }
 
-/// The reqwest client of [`HttpClient::new`]: this crate's TLS, the connect and read
-/// timeouts, no redirects of its own and no `Referer`.
+/// The reqwest client of [`HttpClient::new`]: this crate's TLS, the connect timeout, no
+/// redirects of its own and no `Referer`. The other timeouts are the transport's own (see
+/// [`HttpClient::send`]), so that each says which limit passed.
 fn build_http(limits: &Limits) -> reqwest::Client {
     crate::tls::http_client_builder()
         .connect_timeout(limits.connect_timeout)
-        .read_timeout(limits.read_timeout)
         .redirect(reqwest::redirect::Policy::none())
         .referer(false)
         .build()

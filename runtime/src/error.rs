@@ -429,7 +429,7 @@ impl<E: fmt::Debug> fmt::Display for ApiError<E> {
                 f,
                 "documented error status {}: {}",
                 answer.status(),
-                preview(&format!("{:?}", &**answer as &E))
+                preview(&answer.scrub(&format!("{:?}", &**answer as &E)))
             ),
             ApiError::Client(error) => fmt::Display::fmt(error, f),
         }
@@ -479,7 +479,9 @@ pub enum WorkflowError {
         /// What went wrong with the request; also [`std::error::Error::source`].
         source: Box<ClientError>,
     },
-    /// Polling did not settle before the policy's deadline.
+    /// The run's deadline ([`crate::PollPolicy::deadline`]) passed: while polling had not
+    /// settled, or while a step's request was in flight (then `source` is that request's
+    /// [`ClientError::Timeout`], with its URL).
     Timeout {
         /// The workflow's `workflowId`.
         workflow: String,
@@ -489,6 +491,9 @@ pub enum WorkflowError {
         elapsed: Duration,
         /// The [`crate::PollPolicy`] deadline.
         deadline: Duration,
+        /// The request the deadline cut off, if one was in flight; also
+        /// [`std::error::Error::source`].
+        source: Option<Box<ClientError>>,
     },
     /// More steps ran than the policy allows (a `goto` cycle).
     StepLimit {
@@ -585,11 +590,24 @@ impl fmt::Display for WorkflowError {
                 step,
                 elapsed,
                 deadline,
+                source: None,
             } => write!(
                 f,
                 "workflow `{workflow}`: timed out polling step `{step}` after {:.1}s (deadline {:.1}s)",
                 elapsed.as_secs_f64(),
                 deadline.as_secs_f64()
+            ),
+            WorkflowError::Timeout {
+                workflow,
+                step,
+                elapsed,
+                deadline,
+                source: Some(source),
+            } => write!(
+                f,
+                "workflow `{workflow}`: step `{step}`: the run's deadline ({:.1}s) passed after {:.1}s: {source}",
+                deadline.as_secs_f64(),
+                elapsed.as_secs_f64()
             ),
             WorkflowError::StepLimit { workflow, limit } => write!(
                 f,
@@ -646,6 +664,7 @@ impl std::error::Error for WorkflowError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             WorkflowError::Client { source, .. } => Some(source.as_ref()),
+            WorkflowError::Timeout { source: Some(source), .. } => Some(source.as_ref()),
             _ => None,
         }
     }

@@ -21,7 +21,7 @@ pub struct Limits {
     pub connect_timeout: Duration,
     /// How long one attempt may take, from sending to the last byte of the body.
     pub request_timeout: Duration,
-    /// The longest gap between two chunks of a body (and between reads of the headers).
+    /// The longest gap between two chunks of a body.
     pub read_timeout: Duration,
     /// The largest body read; a longer one ends in [`crate::ClientError::TooLarge`].
     pub max_body_size: usize,
@@ -147,7 +147,7 @@ impl TimeoutKind {
             TimeoutKind::Response => "no response headers within the request timeout",
             TimeoutKind::Body => "the body did not complete within the request timeout",
             TimeoutKind::Stalled => "the body stalled (no data within the read timeout)",
-            TimeoutKind::Deadline => "the run's deadline passed while waiting for the answer",
+            TimeoutKind::Deadline => "no answer before the run's deadline",
         }
     }
 }

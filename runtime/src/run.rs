@@ -257,6 +257,7 @@ impl<'a> Run<'a> {
                     step: step.to_owned(),
                     elapsed,
                     deadline: self.policy.deadline,
+                    source: None,
                 });
             }
             self.wait(step, delay, WaitReason::Poll).await;
@@ -303,10 +304,22 @@ impl<'a> Run<'a> {
             .send_inner(request, deadline, Some(&on_retry))
             .instrument(self.step_span.clone())
             .await
-            .map_err(|source| WorkflowError::Client {
-                workflow: self.workflow.to_owned(),
-                step: step.to_owned(),
-                source: Box::new(source),
+            .map_err(|source| match source {
+                crate::ClientError::Timeout {
+                    kind: crate::TimeoutKind::Deadline,
+                    ..
+                } => WorkflowError::Timeout {
+                    workflow: self.workflow.to_owned(),
+                    step: step.to_owned(),
+                    elapsed: self.started.elapsed(),
+                    deadline: self.policy.deadline,
+                    source: Some(Box::new(source)),
+                },
+                source => WorkflowError::Client {
+                    workflow: self.workflow.to_owned(),
+                    step: step.to_owned(),
+                    source: Box::new(source),
+                },
             })?;
         self.emit(&Event::Exchange {
             workflow: self.workflow,
