@@ -1015,7 +1015,7 @@ impl HttpClient {
     /// [`ClientError::RateLimited`] and [`ClientError::Transport`] when no usable answer came
     /// (after the retries the policy allows).
     pub async fn send(&self, request: Request) -> Result<Exchange, ClientError> {
-        self.send_inner(request, None, None).await
+        self.send_inner(request, None, None, &[]).await
     }
 
     /// Like [`HttpClient::send`], ending by `deadline` whatever the server does: every
@@ -1026,7 +1026,7 @@ impl HttpClient {
     ///
     /// As [`HttpClient::send`].
     pub async fn send_until(&self, request: Request, deadline: Instant) -> Result<Exchange, ClientError> {
-        self.send_inner(request, Some(deadline), None).await
+        self.send_inner(request, Some(deadline), None, &[]).await
     }
 
     #[allow(clippy::too_many_lines, reason = "one loop: attempts, redirects and retries share its state")]
@@ -1035,9 +1035,10 @@ impl HttpClient {
         request: Request,
         deadline: Option<Instant>,
         on_retry: Option<OnRetry<'_>>,
+        extra_secrets: &[String],
     ) -> Result<Exchange, ClientError> {
         let (mut url, mut display_url) = self.url(&request)?;
-        let secrets = self.request_secrets(&request);
+        let secrets = self.request_secrets(&request, extra_secrets);
         let first_method = request.method.to_string();
         let mut method = request.method.clone();
         let idempotent = request.is_idempotent();
@@ -1302,7 +1303,7 @@ impl HttpClient {
 
     /// The client's secrets and the values of the request's credential-named parameters:
     /// what bodies quoted in errors must not show.
-    fn request_secrets(&self, request: &Request) -> Arc<[String]> {
+    fn request_secrets(&self, request: &Request, extra: &[String]) -> Arc<[String]> {
         let named = request
             .headers
             .iter()
@@ -1313,6 +1314,7 @@ impl HttpClient {
             .map(|(_, value)| value.clone());
         let mut all: Vec<String> = self.secrets.iter().cloned().collect();
         all.extend(named);
+        all.extend(extra.iter().filter(|v| !v.is_empty()).cloned());
         if all.len() == self.secrets.len() {
             return Arc::clone(&self.secrets);
         }

@@ -144,6 +144,9 @@ pub struct Run<'a> {
     /// criterion that fails that way is "not met", and [`WorkflowError::StepFailed`] says why
     /// instead of leaving the user to guess from the body.
     criterion_error: Option<String>,
+    /// The values of inputs that are credentials (`format: password`, or named like one):
+    /// replaced by `***` in every body an error of this run quotes.
+    secret_inputs: Vec<String>,
 }
 
 /// The engine for `xpath` criteria. Without the feature generated code using one does not
@@ -182,9 +185,22 @@ impl<'a> Run<'a> {
             call: None,
             pending_method: None,
             criterion_error: None,
+            secret_inputs: Vec::new(),
             step_span: span.clone(),
             span,
         }
+    }
+
+    /// Marks inputs as credentials: their values are replaced by `***` in every body an
+    /// error or `Debug` output of this run quotes.
+    #[must_use]
+    pub fn with_secret_inputs(mut self, names: &[&str]) -> Self {
+        for name in names {
+            if let Some(Value::String(value)) = self.inputs.get(*name) {
+                self.secret_inputs.push(value.clone());
+            }
+        }
+        self
     }
 
     /// Sends an event to the observer and, inside the current step's span,
@@ -301,7 +317,7 @@ impl<'a> Run<'a> {
         // The run's deadline bounds the request too, not only the waits between steps.
         let deadline = self.started.checked_add(self.policy.deadline);
         let exchange = client
-            .send_inner(request, deadline, Some(&on_retry))
+            .send_inner(request, deadline, Some(&on_retry), &self.secret_inputs)
             .instrument(self.step_span.clone())
             .await
             .map_err(|source| match source {

@@ -45,8 +45,9 @@ pub enum Fault {
     Reset,
     /// Bytes that are not HTTP, then close.
     Garbage,
-    /// A 200 `application/json` whose body is the request's header block, verbatim, as a
-    /// JSON string in `{"echo": ...}`: a server that echoes what it was sent.
+    /// An `application/json` answer of this status whose body is the request (header block
+    /// and body, verbatim) as a JSON string in `{"echo": ...}`: a server that echoes what it
+    /// was sent.
     Echo(u16),
 }
 
@@ -219,7 +220,8 @@ async fn serve(mut stream: TcpStream, state: Arc<Mutex<State>>) {
             std::future::pending::<()>().await;
         }
         let Some(seen) = read_request(&mut stream).await else { return };
-        let head = seen.head.clone();
+        // What an echo sends back: the header block and the body, as received.
+        let head = format!("{}{}", seen.head, String::from_utf8_lossy(&seen.body));
         state.lock().unwrap_or_else(std::sync::PoisonError::into_inner).seen.push(seen);
         if act(&mut stream, fault, &head).await.is_err() {
             return;

@@ -558,3 +558,30 @@ async fn a_reset_beyond_the_cap_gives_up_at_once() {
     assert!(start.elapsed() < Duration::from_secs(3));
     assert!(e.to_string().contains("longer than the retry policy's cap of 60.0s"), "{e}");
 }
+
+// --- Secret inputs -------------------------------------------------------------------
+
+mod login {
+    arazzo::arazzo_workflow!("specs/semantics/secrets.arazzo.yaml");
+}
+
+#[tokio::test]
+async fn password_and_credential_named_inputs_never_show() {
+    let inputs = login::LogInInputs {
+        user: "ann".into(),
+        password: TOKEN.into(),
+        api_key: KEY.into(),
+    };
+    let shown = format!("{inputs:?}");
+    assert!(shown.contains("\"ann\""), "{shown}");
+    assert_clean(&[shown, format!("{inputs:#?}")]);
+    // A server that echoes the request (headers and body) in a 401.
+    let chaos = Chaos::start().await.expect("chaos");
+    chaos.always(Fault::Echo(401));
+    let workflows = login::Workflows::new(login::login::Client::new(chaos.origin()));
+    let e = workflows.log_in(inputs).await.expect_err("401");
+    assert!(matches!(e, WorkflowError::StepFailed { status: 401, .. }), "{e}");
+    let seen = &chaos.seen()[0];
+    assert!(seen.head.contains(KEY) && String::from_utf8_lossy(&seen.body).contains(TOKEN), "both were sent");
+    assert_clean(&error_texts(&e));
+}
