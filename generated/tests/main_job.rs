@@ -17,7 +17,9 @@ const TOKEN: &str = "tok-SECRET-main-job-5e1";
 fn autofix() -> PathBuf {
     let exe = std::env::current_exe().expect("test binary path");
     let profile_dir = exe.parent().and_then(|deps| deps.parent()).expect("target/<profile>");
-    let bin = profile_dir.join("examples").join(format!("autofix{}", std::env::consts::EXE_SUFFIX));
+    let bin = profile_dir
+        .join("examples")
+        .join(format!("autofix{}", std::env::consts::EXE_SUFFIX));
     if !bin.exists() {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
         let status = Command::new(cargo)
@@ -48,7 +50,10 @@ async fn seer(models_faults: Vec<Fault>, poll: Vec<Fault>) -> Chaos {
         .on(
             Some("POST"),
             "/seer/autofix/",
-            vec![Fault::json(202, &json!({"autofix": {"status": "pending", "createdAt": "2025-01-01T00:00:00Z"}}))],
+            vec![Fault::json(
+                202,
+                &json!({"autofix": {"status": "pending", "createdAt": "2025-01-01T00:00:00Z"}}),
+            )],
         )
         .on(Some("GET"), "/seer/autofix/", poll);
     chaos
@@ -116,8 +121,14 @@ async fn a_failure_exits_1_with_the_error_last_and_no_token() {
     let ran = main_job(chaos.origin(), &[]).await;
     assert_eq!(ran.code, Some(1), "{}\n{}", ran.stdout, ran.stderr);
     let last = last_line(&ran.stderr);
-    assert!(last.starts_with("error: workflow `seer-autofix-issue`: step `listModels` failed: HTTP 401"), "{last}");
-    assert!(last.contains("Bearer ***"), "the echoed header is quoted with the token scrubbed: {last}");
+    assert!(
+        last.starts_with("error: workflow `seer-autofix-issue`: step `listModels` failed: HTTP 401"),
+        "{last}"
+    );
+    assert!(
+        last.contains("Bearer ***"),
+        "the echoed header is quoted with the token scrubbed: {last}"
+    );
     assert!(chaos.seen()[0].head.contains(TOKEN), "the server did get the token");
 }
 
@@ -141,11 +152,16 @@ async fn retries_show_in_the_progress_output() {
     let ran = main_job(chaos.origin(), &[]).await;
     assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
     assert!(
-        ran.stdout.contains("/organizations/acme/seer/models/: attempt 1 failed (HTTP 503); retrying in"),
+        ran.stdout
+            .contains("/organizations/acme/seer/models/: attempt 1 failed (HTTP 503); retrying in"),
         "{}",
         ran.stdout
     );
-    assert!(ran.stdout.contains("-> HTTP 200") && ran.stdout.contains(", 2 attempts)"), "{}", ran.stdout);
+    assert!(
+        ran.stdout.contains("-> HTTP 200") && ran.stdout.contains(", 2 attempts)"),
+        "{}",
+        ran.stdout
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -541,7 +541,9 @@ impl Exchange {
 
     /// Why a non-empty body that [`Exchange::json`] could not read is not JSON.
     pub(crate) fn not_json_reason(&self) -> String {
-        let media = self.header("content-type").map(|c| c.split(';').next().unwrap_or("").trim().to_ascii_lowercase());
+        let media = self
+            .header("content-type")
+            .map(|c| c.split(';').next().unwrap_or("").trim().to_ascii_lowercase());
         match media {
             Some(media) if !is_json_media(&media) => {
                 format!("the response body is not JSON: HTTP {} with `{media}`", self.status)
@@ -568,7 +570,9 @@ impl Exchange {
             body: self.quoted_text(),
             message,
         };
-        let content_type = self.header("content-type").map(|c| c.split(';').next().unwrap_or("").trim().to_ascii_lowercase());
+        let content_type = self
+            .header("content-type")
+            .map(|c| c.split(';').next().unwrap_or("").trim().to_ascii_lowercase());
         if let Some(media) = content_type.as_deref().filter(|m| !is_json_media(m)) {
             return Err(decode(format!("{} with `{media}`, expected `application/json`", self.status)));
         }
@@ -926,9 +930,7 @@ impl HttpClient {
                 message: format!("header name `{name}` is not a valid header name: {e}"),
             })?;
             let mut value = HeaderValue::from_str(value).map_err(|_| ClientError::InvalidRequest {
-                message: format!(
-                    "the value of header `{name}` is not valid header text (control characters or line breaks)"
-                ),
+                message: format!("the value of header `{name}` is not valid header text (control characters or line breaks)"),
             })?;
             if is_credential_name(name) {
                 value.set_sensitive(true);
@@ -1045,8 +1047,15 @@ impl HttpClient {
         let origin = url.origin();
         let mut credentials = true;
         let mut with_body = true;
-        let request_timeout = request.timeout.unwrap_or(self.limits.request_timeout);
-        let max_body = request.max_body_size.unwrap_or(self.limits.max_body_size);
+        let operation = self.limits.operation(&request.method, request.path_template);
+        let request_timeout = request
+            .timeout
+            .or(operation.and_then(|o| o.request_timeout))
+            .unwrap_or(self.limits.request_timeout);
+        let max_body = request
+            .max_body_size
+            .or(operation.and_then(|o| o.max_body_size))
+            .unwrap_or(self.limits.max_body_size);
         let read_timeout = self.limits.read_timeout;
         let started = Instant::now();
         let mut retry = 0u32;
@@ -1174,7 +1183,11 @@ impl HttpClient {
                     .get(reqwest::header::RETRY_AFTER)
                     .and_then(|v| v.to_str().ok())
                     .and_then(parse_retry_after);
-                let reset = if after.is_none() { self.retry.rate_limit_reset(&headers) } else { None };
+                let reset = if after.is_none() {
+                    self.retry.rate_limit_reset(&headers)
+                } else {
+                    None
+                };
                 let remaining = deadline.map(|d| d.saturating_duration_since(Instant::now()));
                 if let Some((header, wait)) = reset {
                     // The server said when its window reopens: wait for it when the run can,
@@ -1195,7 +1208,10 @@ impl HttpClient {
                         });
                     }
                     let why = format!("HTTP {status}, rate limited until the window reopens ({header})");
-                    if self.pause(retry, Some(wait), &first_method, &display_url, &why, deadline, on_retry).await {
+                    if self
+                        .pause(retry, Some(wait), &first_method, &display_url, &why, deadline, on_retry)
+                        .await
+                    {
                         retry += 1;
                         continue;
                     }
@@ -1204,7 +1220,10 @@ impl HttpClient {
                 // gets its answer passed up rather than a silent wait.
                 else if after.is_none_or(|a| a <= self.retry.max_retry_after || self.retry.max_retry_after.is_zero()) {
                     let why = format!("HTTP {status}");
-                    if self.pause(retry, after, &first_method, &display_url, &why, deadline, on_retry).await {
+                    if self
+                        .pause(retry, after, &first_method, &display_url, &why, deadline, on_retry)
+                        .await
+                    {
                         retry += 1;
                         continue;
                     }
@@ -1247,10 +1266,15 @@ impl HttpClient {
             location,
             reason,
         };
-        let text = location
-            .to_str()
-            .map_err(|_| refuse(String::from_utf8_lossy(location.as_bytes()).into_owned(), "the Location is not text".into()))?;
-        let next = url.join(text).map_err(|e| refuse(scrub(text, &self.secrets), format!("the Location is not a URL: {e}")))?;
+        let text = location.to_str().map_err(|_| {
+            refuse(
+                String::from_utf8_lossy(location.as_bytes()).into_owned(),
+                "the Location is not text".into(),
+            )
+        })?;
+        let next = url
+            .join(text)
+            .map_err(|e| refuse(scrub(text, &self.secrets), format!("the Location is not a URL: {e}")))?;
         if !matches!(next.scheme(), "http" | "https") {
             return Err(refuse(self.display_url(&next), format!("unsupported scheme `{}`", next.scheme())));
         }

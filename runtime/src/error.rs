@@ -193,8 +193,7 @@ impl ClientError {
     /// or one set on the `reqwest::Client` given to `with_http_client`.
     #[must_use]
     pub fn is_timeout(&self) -> bool {
-        matches!(self, ClientError::Timeout { .. })
-            || matches!(self, ClientError::Transport { source, .. } if source.is_timeout())
+        matches!(self, ClientError::Timeout { .. }) || matches!(self, ClientError::Transport { source, .. } if source.is_timeout())
     }
 
     /// Whether the call got no answer because no connection could be made

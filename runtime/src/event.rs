@@ -201,7 +201,14 @@ pub(crate) fn emit(observer: Option<&Observer>, event: &Event<'_>) {
             reason,
             delay,
             ..
-        } => tracing::info!(workflow, step, attempt, reason, delay_ms = crate::client::millis(*delay), "retrying"),
+        } => tracing::info!(
+            workflow,
+            step,
+            attempt,
+            reason,
+            delay_ms = crate::client::millis(*delay),
+            "retrying"
+        ),
         other => tracing::debug!(event = ?other, "workflow event"),
     }
     if let Some(observer) = observer {

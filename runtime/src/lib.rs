@@ -97,7 +97,7 @@ mod xpath;
 pub use client::{ApiKeyLocation, Auth, Body, Exchange, HttpClient, Method, RawBody, Request};
 pub use error::{ApiError, ClientError, WorkflowError};
 pub use event::{ActionKind, Event, Observer, WaitReason};
-pub use limits::{Limits, RedirectPolicy, TimeoutKind, is_credential_name};
+pub use limits::{Limits, OperationLimits, RedirectPolicy, TimeoutKind, is_credential_name};
 pub use multipart::{FilePart, Part};
 pub use poll::PollPolicy;
 pub use response::ResponseValue;

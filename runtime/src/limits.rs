@@ -27,6 +27,24 @@ pub struct Limits {
     pub max_body_size: usize,
     /// How redirects are followed.
     pub redirects: RedirectPolicy,
+    /// Narrower (or wider) limits for single operations, by method and path template.
+    pub operations: Vec<OperationLimits>,
+}
+
+/// The limits of one operation, found by its method and path template as the description
+/// writes it (`GET /issues/{issue_id}/seer/autofix/`, as the generated method's doc shows it).
+/// A limit set on the [`crate::Request`] itself wins over this.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct OperationLimits {
+    /// The operation's method.
+    pub method: reqwest::Method,
+    /// The operation's path template.
+    pub path: String,
+    /// Its timeout per attempt, instead of [`Limits::request_timeout`].
+    pub request_timeout: Option<Duration>,
+    /// Its body limit, instead of [`Limits::max_body_size`].
+    pub max_body_size: Option<usize>,
 }
 
 impl Default for Limits {
@@ -37,6 +55,7 @@ impl Default for Limits {
             read_timeout: Duration::from_secs(10),
             max_body_size: 32 * 1024 * 1024,
             redirects: RedirectPolicy::default(),
+            operations: Vec::new(),
         }
     }
 }
@@ -75,6 +94,41 @@ impl Limits {
     pub fn with_redirects(mut self, redirects: RedirectPolicy) -> Self {
         self.redirects = redirects;
         self
+    }
+
+    /// The timeout per attempt of one operation (`method` and `path` template).
+    #[must_use]
+    pub fn with_operation_timeout(mut self, method: reqwest::Method, path: &str, timeout: Duration) -> Self {
+        self.operation_mut(method, path).request_timeout = Some(timeout);
+        self
+    }
+
+    /// The body limit of one operation (`method` and `path` template).
+    #[must_use]
+    pub fn with_operation_max_body_size(mut self, method: reqwest::Method, path: &str, bytes: usize) -> Self {
+        self.operation_mut(method, path).max_body_size = Some(bytes);
+        self
+    }
+
+    fn operation_mut(&mut self, method: reqwest::Method, path: &str) -> &mut OperationLimits {
+        let at = match self.operations.iter().position(|o| o.method == method && o.path == path) {
+            Some(at) => at,
+            None => {
+                self.operations.push(OperationLimits {
+                    method,
+                    path: path.to_owned(),
+                    request_timeout: None,
+                    max_body_size: None,
+                });
+                self.operations.len() - 1
+            }
+        };
+        &mut self.operations[at]
+    }
+
+    /// The limits set for this operation, if any.
+    pub(crate) fn operation(&self, method: &reqwest::Method, path: &str) -> Option<&OperationLimits> {
+        self.operations.iter().find(|o| &o.method == method && o.path == path)
     }
 }
 
@@ -188,7 +242,16 @@ mod tests {
 
     #[test]
     fn credential_names() {
-        for name in ["Authorization", "X-Api-Key", "api_key", "apikey", "X-Auth-Token", "access_token", "client_secret", "Cookie"] {
+        for name in [
+            "Authorization",
+            "X-Api-Key",
+            "api_key",
+            "apikey",
+            "X-Auth-Token",
+            "access_token",
+            "client_secret",
+            "Cookie",
+        ] {
             assert!(is_credential_name(name), "{name}");
         }
         for name in ["Accept", "X-Request-Id", "keyboard", "page", "Content-Type"] {

@@ -129,7 +129,11 @@ impl<T: fmt::Debug> fmt::Debug for Scrubbed<'_, T> {
         if self.1.is_empty() {
             return fmt::Debug::fmt(self.0, f);
         }
-        let text = if f.alternate() { format!("{:#?}", self.0) } else { format!("{:?}", self.0) };
+        let text = if f.alternate() {
+            format!("{:#?}", self.0)
+        } else {
+            format!("{:?}", self.0)
+        };
         f.write_str(&crate::secret::scrub(&text, self.1))
     }
 }

@@ -165,11 +165,15 @@ impl Chaos {
     /// Requests whose method is `method` (any, when `None`) and whose path contains `path`
     /// get `faults` in turn, the last repeating. Rules are tried in the order added.
     pub fn on(&self, method: Option<&str>, path: &str, faults: Vec<Fault>) -> &Self {
-        self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner).rules.push(Rule {
-            method: method.map(str::to_owned),
-            path: path.to_owned(),
-            faults,
-        });
+        self.state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .rules
+            .push(Rule {
+                method: method.map(str::to_owned),
+                path: path.to_owned(),
+                faults,
+            });
         self
     }
 
@@ -294,9 +298,7 @@ fn act<'a>(
                 stream.write_all(&body).await?;
                 stream.flush().await
             }
-            Fault::Echo(status) => {
-                act(stream, Fault::json(status, &serde_json::json!({ "echo": head })), head).await
-            }
+            Fault::Echo(status) => act(stream, Fault::json(status, &serde_json::json!({ "echo": head })), head).await,
             Fault::StallAccept | Fault::StallHeaders => std::future::pending().await,
             Fault::StallBody => {
                 stream

@@ -190,7 +190,13 @@ fn auth_methods(api: &OpenApi) -> TokenStream {
     for name in api.operations.iter().map(|op| op.rust_name.as_str()) {
         used.reserve(name);
     }
-    for name in ["with_bearer_token", "with_basic_auth", "with_http_client", "with_retry_policy", "with_limits"] {
+    for name in [
+        "with_bearer_token",
+        "with_basic_auth",
+        "with_http_client",
+        "with_retry_policy",
+        "with_limits",
+    ] {
         used.reserve(name);
     }
     let mut first = true;

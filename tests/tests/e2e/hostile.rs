@@ -7,8 +7,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
 use arazzo::{
-    ApiError, ApiKeyLocation, Auth, ClientError, HttpClient, Limits, Method, PollPolicy, RedirectPolicy, Request,
-    RetryPolicy, TimeoutKind, WorkflowError,
+    ApiError, ApiKeyLocation, Auth, ClientError, HttpClient, Limits, Method, PollPolicy, RedirectPolicy, Request, RetryPolicy, TimeoutKind,
+    WorkflowError,
 };
 use arazzo_tests::chaos::{Chaos, Fault};
 use sentry_seer::{SeerAutofixIssueInputs, Workflows, seer_api};
@@ -165,6 +165,24 @@ async fn a_timed_out_post_is_not_retried() {
 }
 
 #[tokio::test]
+async fn an_operation_timeout_narrows_the_client_s() {
+    let chaos = Chaos::start().await.expect("chaos");
+    chaos.always(Fault::StallHeaders);
+    let limits = limits().with_request_timeout(Duration::from_secs(60)).with_operation_timeout(
+        Method::GET,
+        "/organizations/{organization_id_or_slug}/seer/models/",
+        Duration::from_secs(1),
+    );
+    let start = Instant::now();
+    let e = typed_error(client(&chaos).with_limits(limits).list_seer_models("acme").await);
+    assert!(start.elapsed() < Duration::from_secs(5), "{:?}", start.elapsed());
+    assert!(
+        matches!(e, ClientError::Timeout { limit, .. } if limit == Duration::from_secs(1)),
+        "{e}"
+    );
+}
+
+#[tokio::test]
 async fn a_body_that_stalls_ends_at_the_read_timeout() {
     let chaos = Chaos::start().await.expect("chaos");
     chaos.always(Fault::StallBody);
@@ -218,7 +236,11 @@ async fn the_run_deadline_bounds_a_request_in_flight() {
 
 #[tokio::test]
 async fn a_poll_answered_after_the_deadline_ends_at_the_deadline() {
-    let chaos = seer(vec![models()], vec![Fault::Delay(Duration::from_secs(8), Box::new(state("completed")))]).await;
+    let chaos = seer(
+        vec![models()],
+        vec![Fault::Delay(Duration::from_secs(8), Box::new(state("completed")))],
+    )
+    .await;
     let client = seer_api::Client::new(chaos.origin()).with_bearer_token(TOKEN);
     let run = run(client, fast_poll(Duration::from_secs(3))).await;
     assert!(run.elapsed < Duration::from_secs(5), "{:?}", run.elapsed);
@@ -282,7 +304,10 @@ async fn a_per_request_body_limit_narrows_the_client_s() {
         .await
         .expect_err("too large");
     assert!(matches!(e, ClientError::TooLarge { limit: 1000, .. }), "{e}");
-    let ok = http.send(Request::new(Method::GET, "/big")).await.expect("within the client's limit");
+    let ok = http
+        .send(Request::new(Method::GET, "/big"))
+        .await
+        .expect("within the client's limit");
     assert_eq!(ok.body.len(), 5002);
 }
 
@@ -308,7 +333,10 @@ async fn garbage_is_a_transport_error_that_says_why() {
     let e = typed_error(client(&chaos).list_seer_models("acme").await);
     let shown = e.to_string();
     assert!(matches!(e, ClientError::Transport { .. }), "{shown}");
-    assert!(shown.contains("no answer: error sending request: "), "the cause follows reqwest's summary: {shown}");
+    assert!(
+        shown.contains("no answer: error sending request: "),
+        "the cause follows reqwest's summary: {shown}"
+    );
 }
 
 // --- Credentials stay with their origin ----------------------------------------------
@@ -351,9 +379,18 @@ async fn a_redirect_to_another_origin_drops_every_credential() {
         let sent_b = &b.seen()[0];
         assert_eq!(sent_b.request_line(), "GET /landed HTTP/1.1");
         for name in ["authorization", "x-api-key", "cookie", "x-auth-token", "referer"] {
-            assert_eq!(sent_b.header(name), None, "{shown}: `{name}` reached the other origin:\n{}", sent_b.head);
+            assert_eq!(
+                sent_b.header(name),
+                None,
+                "{shown}: `{name}` reached the other origin:\n{}",
+                sent_b.head
+            );
         }
-        assert!(!sent_b.head.contains(TOKEN) && !sent_b.head.contains(KEY), "{shown}: {}", sent_b.head);
+        assert!(
+            !sent_b.head.contains(TOKEN) && !sent_b.head.contains(KEY),
+            "{shown}: {}",
+            sent_b.head
+        );
         assert!(exchange.url.starts_with(&b.origin()), "{}", exchange.url);
         assert_clean(&[format!("{exchange:?}")]);
     }
@@ -362,7 +399,8 @@ async fn a_redirect_to_another_origin_drops_every_credential() {
 #[tokio::test]
 async fn a_redirect_to_the_same_origin_keeps_the_credentials() {
     let a = Chaos::start().await.expect("chaos");
-    a.on(None, "/start", vec![Fault::redirect(308, "/again")]).on(None, "/again", vec![Fault::Echo(200)]);
+    a.on(None, "/start", vec![Fault::redirect(308, "/again")])
+        .on(None, "/again", vec![Fault::Echo(200)]);
     let http = HttpClient::new(a.origin()).with_auth(Auth::bearer(TOKEN));
     let exchange = http.send(Request::new(Method::GET, "/start")).await.expect("followed");
     assert_eq!(a.seen()[1].header("authorization"), Some(format!("Bearer {TOKEN}").as_str()));
@@ -447,7 +485,11 @@ async fn credential_named_parameters_are_hidden_in_debug_and_quoted_bodies() {
     let exchange = http.send(request).await.expect("an answer");
     assert!(exchange.text().contains(KEY), "the server echoed the key");
     assert!(!exchange.url.contains(TOKEN), "{}", exchange.url);
-    assert_clean(&[format!("{exchange:?}"), exchange.unexpected_status().to_string(), exchange.quoted_text()]);
+    assert_clean(&[
+        format!("{exchange:?}"),
+        exchange.unexpected_status().to_string(),
+        exchange.quoted_text(),
+    ]);
 }
 
 // --- Clear failures ------------------------------------------------------------------
@@ -463,7 +505,10 @@ async fn html_where_json_is_documented_says_so() {
     let run = run(client(&chaos), fast_poll(Duration::from_secs(10))).await;
     let shown = run.result.expect_err("fails").to_string();
     assert!(shown.contains("step `pollFixState`"), "{shown}");
-    assert!(shown.contains("the response body is not JSON: HTTP 200 with `text/html`"), "{shown}");
+    assert!(
+        shown.contains("the response body is not JSON: HTTP 200 with `text/html`"),
+        "{shown}"
+    );
 }
 
 #[tokio::test]
@@ -501,7 +546,11 @@ async fn each_retry_is_an_event() {
     run.result.as_ref().expect("completes after the retries");
     let retries: Vec<&String> = run.events.iter().filter(|e| e.starts_with("Retrying")).collect();
     assert_eq!(retries.len(), 2, "{retries:#?}");
-    assert!(retries[0].contains("attempt: 1") && retries[0].contains("reason: \"HTTP 503\""), "{}", retries[0]);
+    assert!(
+        retries[0].contains("attempt: 1") && retries[0].contains("reason: \"HTTP 503\""),
+        "{}",
+        retries[0]
+    );
     assert!(retries[1].contains("attempt: 2"), "{}", retries[1]);
     assert!(run.events.iter().any(|e| e.starts_with("Exchange") && e.contains("attempts: 3")));
 }
@@ -544,7 +593,10 @@ async fn a_reset_beyond_the_deadline_gives_up_at_once_saying_when() {
     let e = client_error(&run.result, "listModels");
     assert!(matches!(e, ClientError::RateLimited { status: 429, .. }), "{e}");
     let shown = e.to_string();
-    assert!(shown.contains("X-Sentry-Rate-Limit-Reset") && shown.contains("past the run's deadline"), "{shown}");
+    assert!(
+        shown.contains("X-Sentry-Rate-Limit-Reset") && shown.contains("past the run's deadline"),
+        "{shown}"
+    );
     assert!(shown.contains("reopens in 3600s") || shown.contains("reopens in 3599s"), "{shown}");
 }
 
@@ -554,7 +606,12 @@ async fn a_reset_beyond_the_cap_gives_up_at_once() {
     let chaos = Chaos::start().await.expect("chaos");
     chaos.always(limited);
     let start = Instant::now();
-    let e = typed_error(client(&chaos).with_retry_policy(RetryPolicy::default()).list_seer_models("acme").await);
+    let e = typed_error(
+        client(&chaos)
+            .with_retry_policy(RetryPolicy::default())
+            .list_seer_models("acme")
+            .await,
+    );
     assert!(start.elapsed() < Duration::from_secs(3));
     assert!(e.to_string().contains("longer than the retry policy's cap of 60.0s"), "{e}");
 }
@@ -582,6 +639,9 @@ async fn password_and_credential_named_inputs_never_show() {
     let e = workflows.log_in(inputs).await.expect_err("401");
     assert!(matches!(e, WorkflowError::StepFailed { status: 401, .. }), "{e}");
     let seen = &chaos.seen()[0];
-    assert!(seen.head.contains(KEY) && String::from_utf8_lossy(&seen.body).contains(TOKEN), "both were sent");
+    assert!(
+        seen.head.contains(KEY) && String::from_utf8_lossy(&seen.body).contains(TOKEN),
+        "both were sent"
+    );
     assert_clean(&error_texts(&e));
 }
