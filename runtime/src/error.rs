@@ -662,8 +662,7 @@ impl fmt::Display for WorkflowError {
 impl std::error::Error for WorkflowError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            WorkflowError::Client { source, .. } => Some(source.as_ref()),
-            WorkflowError::Timeout { source: Some(source), .. } => Some(source.as_ref()),
+            WorkflowError::Client { source, .. } | WorkflowError::Timeout { source: Some(source), .. } => Some(source.as_ref()),
             _ => None,
         }
     }

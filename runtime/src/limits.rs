@@ -111,24 +111,23 @@ impl Limits {
     }
 
     fn operation_mut(&mut self, method: reqwest::Method, path: &str) -> &mut OperationLimits {
-        let at = match self.operations.iter().position(|o| o.method == method && o.path == path) {
-            Some(at) => at,
-            None => {
-                self.operations.push(OperationLimits {
-                    method,
-                    path: path.to_owned(),
-                    request_timeout: None,
-                    max_body_size: None,
-                });
-                self.operations.len() - 1
-            }
+        let at = if let Some(at) = self.operations.iter().position(|o| o.method == method && o.path == path) {
+            at
+        } else {
+            self.operations.push(OperationLimits {
+                method,
+                path: path.to_owned(),
+                request_timeout: None,
+                max_body_size: None,
+            });
+            self.operations.len() - 1
         };
         &mut self.operations[at]
     }
 
     /// The limits set for this operation, if any.
     pub(crate) fn operation(&self, method: &reqwest::Method, path: &str) -> Option<&OperationLimits> {
-        self.operations.iter().find(|o| &o.method == method && o.path == path)
+        self.operations.iter().find(|o| o.method == *method && o.path == path)
     }
 }
 
@@ -225,7 +224,7 @@ pub fn is_credential_name(name: &str) -> bool {
 pub(crate) fn bytes(n: usize) -> String {
     #[allow(clippy::cast_precision_loss, reason = "a message, not arithmetic")]
     let f = n as f64;
-    if n >= 1 << 20 && n % (1 << 20) == 0 {
+    if n >= 1 << 20 && n.is_multiple_of(1 << 20) {
         format!("{} MiB", n >> 20)
     } else if n >= 1 << 20 {
         format!("{:.1} MiB", f / f64::from(1u32 << 20))
