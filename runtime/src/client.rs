@@ -1120,16 +1120,11 @@ impl HttpClient {
                 }
                 Ok(Err(AttemptError::Transport(e) | AttemptError::Body(e))) => {
                     let e = e.without_url();
-                    if e.is_timeout() {
-                        // reqwest's connect timeout, or a timeout of a client given to
-                        // `with_http_client`: typed like the transport's own.
-                        let (kind, limit) = if e.is_connect() {
-                            (TimeoutKind::Connect, self.limits.connect_timeout)
-                        } else if phase.load(Ordering::Relaxed) == PHASE_BODY {
-                            (TimeoutKind::Body, request_timeout)
-                        } else {
-                            (TimeoutKind::Response, request_timeout)
-                        };
+                    // reqwest's connect timeout (the one it is given by `HttpClient::new`) is typed
+                    // like the transport's own timeouts. Other reqwest timeouts come from a client
+                    // given to `with_http_client` and stay `Transport` errors with their source.
+                    if e.is_timeout() && e.is_connect() {
+                        let (kind, limit) = (TimeoutKind::Connect, self.limits.connect_timeout);
                         if can_retry && idempotent {
                             let why = format!("timed out: {}", kind.describe());
                             if self.pause(retry, None, &first_method, &display_url, &why, deadline, on_retry).await {
@@ -1192,8 +1187,10 @@ impl HttpClient {
                 if let Some((header, wait)) = reset {
                     // The server said when its window reopens: wait for it when the run can,
                     // or say at once when that is, rather than burn the retries early.
+                    // A zero cap (`RetryPolicy::immediate`) retries at once, as it does for
+                    // `Retry-After`.
                     let cap = self.retry.max_retry_after;
-                    if wait > cap || remaining.is_some_and(|r| wait > r) {
+                    if (!cap.is_zero() && wait > cap) || remaining.is_some_and(|r| wait > r && !cap.is_zero()) {
                         return Err(ClientError::RateLimited {
                             method: first_method,
                             url: display_url,
