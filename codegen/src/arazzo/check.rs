@@ -42,7 +42,7 @@ fn id_pattern(text: &Text, what: &str, diags: &mut Diagnostics) {
     if !ok {
         diags.push(
             Diagnostic::warning(text.span, format!("{what} `{}` should match `[A-Za-z0-9_-]+`", text.value))
-                .with_code(codes::BAD_NAME)
+                .with_code(codes::ID_PATTERN)
                 .with_note(None, "runtime expressions cannot refer to it"),
         );
     }
@@ -279,7 +279,13 @@ impl<'a> WorkflowChecker<'a> {
             }
         };
         match step.target.as_ref()? {
-            StepTarget::OperationId(text) => resolve::operation_id(self.loaded, text).map_err(&mut report).ok(),
+            StepTarget::OperationId(text) => {
+                let op = resolve::operation_id(self.loaded, text).map_err(&mut report).ok();
+                if op.is_some() {
+                    diags.extend(resolve::unqualified_operation_id(self.loaded, text));
+                }
+                op
+            }
             StepTarget::OperationPath(text) => match resolve::operation_path_shape(text) {
                 Ok(()) => resolve::operation_path(self.loaded, text).map_err(&mut report).ok(),
                 Err(d) => {
@@ -381,11 +387,19 @@ impl<'a> WorkflowChecker<'a> {
                     .map(|d| d.name.as_str())
                     .collect();
                 let elsewhere = op.parameters.iter().find(|d| d.name == p.name.value);
+                // Real APIs need headers their descriptions leave out
+                // (`OpenAI-Beta: assistants=v2`); they are sent as given.
+                // A path or query parameter the operation lacks builds a
+                // different URL, so that stays an error.
+                let (code, sent) = match location.value.as_str() {
+                    "header" | "cookie" => (codes::UNDECLARED_PARAMETER, "; it is sent as given"),
+                    _ => (codes::PARAMETER, ""),
+                };
                 let mut d = Diagnostic::error(
                     p.name.span,
-                    format!("operation `{}` has no {} parameter `{}`", op_name(op), location.value, p.name.value),
+                    format!("operation `{}` has no {} parameter `{}`{sent}", op_name(op), location.value, p.name.value),
                 )
-                .with_code(codes::PARAMETER);
+                .with_code(code);
                 d = match elsewhere {
                     Some(e) => d.with_help(format!(
                         "`{}` is a {} parameter: write `in: {}`",
@@ -585,6 +599,24 @@ impl<'a> WorkflowChecker<'a> {
             }
             if let Some(target) = &action.workflow_id {
                 self.workflow_exists(target, diags);
+            }
+            // A retry with a stepId runs that step and then the retried
+            // one again: naming the step itself runs it twice per retry.
+            if action.kind.value == "retry"
+                && let (Some(target), Some((_, own))) = (&action.step_id, step)
+                && target.value == own.step_id.value
+            {
+                diags.push(
+                    Diagnostic::warning(
+                        target.span,
+                        format!(
+                            "`{}` retries step `{}` by running `{}` first, so the step runs twice per retry",
+                            action.name.value, own.step_id.value, target.value
+                        ),
+                    )
+                    .with_code(codes::RETRY_OWN_STEP)
+                    .with_help("remove `stepId`: a `retry` without one retries its own step"),
+                );
             }
             // Workflow-level actions run for each step, so `$statusCode`
             // and `$response` have values there too. A step's success
@@ -1023,10 +1055,11 @@ impl<'a> WorkflowChecker<'a> {
                                 op_name(op)
                             ),
                         )
+                        .with_code(codes::UNDECLARED_MEMBER)
                     };
+                    let d = if closed { d.with_code(codes::RESPONSE_POINTER) } else { d };
                     diags.push(
-                        d.with_code(codes::RESPONSE_POINTER)
-                            .with_suggestion(&token, known.iter().map(String::as_str)),
+                        d.with_suggestion(&token, known.iter().map(String::as_str)),
                     );
                 }
             }
@@ -1063,7 +1096,8 @@ fn member_of<'n>(mut names: impl Iterator<Item = &'n str> + Clone, name: &str) -
 /// `Bearer $steps.login.outputs.token`: an expression inside a string is
 /// only evaluated in braces ("Expressions can be embedded into string values
 /// by surrounding the expression with {} curly braces"), so this is sent as
-/// written. Legal, but almost never meant: a warning with the fix.
+/// written. Legal, but almost never meant (a guaranteed 401 for a token):
+/// lint `unbraced-expression`, deny by default, with the braced fix.
 fn unbraced_expression(text: &Text, what: &str) -> Option<Diagnostic> {
     const ROOTS: [&str; 11] = [
         "$url",
@@ -1084,14 +1118,24 @@ fn unbraced_expression(text: &Text, what: &str) -> Option<Diagnostic> {
         .find(|(i, _)| *i > 0 && ROOTS.iter().any(|r| value[*i..].starts_with(r)))?;
     let end = value[at..].find(char::is_whitespace).map_or(value.len(), |n| at + n);
     let expression = &value[at..end];
-    Some(
-        Diagnostic::warning(
-            text.sub_span(at, expression.len()),
-            format!("`{expression}` in this {what} is sent as written: an expression inside a string is evaluated only in braces"),
-        )
-        .with_code(codes::EXPRESSION)
-        .with_help(format!("write `{}{{{expression}}}{}`", &value[..at], &value[end..])),
+    let span = text.sub_span(at, expression.len());
+    let fixed = format!("{}{{{expression}}}{}", &value[..at], &value[end..]);
+    let d = Diagnostic::warning(
+        span,
+        format!("`{expression}` in this {what} is sent as written: an expression inside a string is evaluated only in braces"),
     )
+    .with_code(codes::UNBRACED_EXPRESSION)
+    .with_help(format!("write `{fixed}`"));
+    // A quoted scalar takes the braces where it stands; a plain one is
+    // replaced whole by a double-quoted string, because `{` is a flow
+    // indicator when the scalar sits in a flow mapping. The pipeline keeps
+    // the fix only if the file holds exactly the text it replaces.
+    Some(if text.quoted {
+        d.with_replacement(span, format!("{{{expression}}}"), expression)
+    } else {
+        let quoted = serde_json::Value::String(fixed).to_string();
+        d.with_replacement(text.span, quoted, value)
+    })
 }
 
 /// Criterion versions that Arazzo 1.0.1 defines but this generator does
