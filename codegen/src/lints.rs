@@ -136,6 +136,12 @@ pub const LINTS: &[Lint] = &[
     lint(codes::UNUSED_PATH_PARAMETER, Level::Warn, "a path parameter that does not appear in its path template"),
 ];
 
+/// The closest of `candidates` to `name`, for "did you mean" (the
+/// generator's one rule, for the macro's own options).
+pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    crate::diagnostics::did_you_mean(name, candidates)
+}
+
 /// The entry of `code`.
 pub fn lint_of(code: &str) -> Option<&'static Lint> {
     LINTS.iter().find(|l| l.code == code)
