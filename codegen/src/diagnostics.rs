@@ -168,7 +168,8 @@ impl Diagnostic {
     /// `column`, `end_line`, `end_column` (all `null` without a location),
     /// `help` (or `null`), `notes` (each with `message` and the same
     /// location fields) and `replacement` (`null`, or `text` with the
-    /// location fields of the span it replaces). This is the `--format json` output of the CLI.
+    /// location fields of the span it replaces and its `byte_start` and
+    /// `byte_end` in the file). This is the `--format json` output of the CLI.
     pub fn to_json(&self, sources: &SourceMap) -> serde_json::Value {
         let mut object = serde_json::Map::new();
         let severity = match self.severity {
@@ -195,6 +196,9 @@ impl Diagnostic {
             let mut r = serde_json::Map::new();
             r.insert("text".into(), text.clone().into());
             location_json(&mut r, sources, Some(*span));
+            let range = sources.get(span.file).and_then(|f| f.byte_range(*span));
+            r.insert("byte_start".into(), range.as_ref().map(|r| r.start).into());
+            r.insert("byte_end".into(), range.map(|r| r.end).into());
             serde_json::Value::Object(r)
         });
         object.insert("replacement".into(), replacement.into());
