@@ -224,3 +224,139 @@ fn errors_in_operations_no_workflow_calls_warn_unless_all_operations() {
     let calls = workflow("      - stepId: b\n        operationId: $sourceDescriptions.pets.broken\n");
     assert!(diagnostics(&generator(&calls)).iter().any(|d| d.0 == Severity::Error));
 }
+
+/// A list of pets and a closed pet object, for the JSONPath checks.
+const SHOP: &str = r##"openapi: 3.1.0
+info: {title: Shop, version: "1"}
+paths:
+  /pets:
+    get:
+      operationId: listPets
+      responses:
+        "200":
+          description: the pets
+          content:
+            application/json:
+              schema:
+                type: array
+                items: {$ref: "#/components/schemas/Pet"}
+  /pets/{petId}:
+    get:
+      operationId: getPet
+      parameters:
+        - {name: petId, in: path, required: true, schema: {type: string}}
+      responses:
+        "200":
+          description: the pet
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Pet"}
+components:
+  schemas:
+    Pet:
+      type: object
+      additionalProperties: false
+      properties:
+        id: {type: string}
+        name: {type: string}
+        tags: {type: array, items: {type: string}}
+        owner: {type: object, properties: {email: {type: string}}}
+"##;
+
+fn jsonpath(operation: &str, condition: &str) -> Vec<(Severity, &'static str, String)> {
+    let doc = format!(
+        r##"arazzo: 1.0.1
+info: {{title: t, version: 1.0.0}}
+sourceDescriptions:
+  - {{name: shop, url: ./shop.yaml, type: openapi}}
+workflows:
+  - workflowId: look
+    steps:
+      - stepId: find
+        operationId: {operation}
+        parameters:
+          - {{name: petId, in: path, value: '1'}}
+        successCriteria:
+          - {{context: $response.body, condition: '{condition}', type: jsonpath}}
+"##
+    );
+    let doc = if operation == "listPets" { doc.replace("        parameters:\n          - {name: petId, in: path, value: '1'}\n", "") } else { doc };
+    let generator = Generator::new().memory_only(true).file("shop.yaml", SHOP).file("wf.arazzo.yaml", doc.as_str());
+    diagnostics(&generator)
+}
+
+#[test]
+fn length_of_an_array_or_string_warns_with_the_rfc_form() {
+    assert_eq!(
+        jsonpath("listPets", "$.length == 0"),
+        [(
+            Severity::Warning,
+            "jsonpath-length",
+            "wf.arazzo.yaml:11:51: `$.length` is read as the length of the array `$`, as JavaScript JSONPath evaluators read it; RFC 9535 selects nothing there; help: write `length($) == 0`".to_owned()
+        )]
+    );
+    assert_eq!(
+        jsonpath("getPet", "$.tags.length > 0 && $.name.length < 9"),
+        [
+            (
+                Severity::Warning,
+                "jsonpath-length",
+                "wf.arazzo.yaml:13:51: `$.tags.length` is read as the length of the array `$.tags`, as JavaScript JSONPath evaluators read it; RFC 9535 selects nothing there; help: write `length($.tags) > 0 && $.name.length < 9`".to_owned()
+            ),
+            (
+                Severity::Warning,
+                "jsonpath-length",
+                "wf.arazzo.yaml:13:72: `$.name.length` is read as the length of the string `$.name`, as JavaScript JSONPath evaluators read it; RFC 9535 selects nothing there; help: write `$.tags.length > 0 && length($.name) < 9`".to_owned()
+            ),
+        ]
+    );
+    // The RFC 9535 form is clean.
+    assert_eq!(jsonpath("listPets", "length($) == 0"), []);
+}
+
+#[test]
+fn queries_that_can_never_select_anything_are_errors_at_their_segment() {
+    assert_eq!(
+        jsonpath("getPet", "$.nmae == \"x\""),
+        [(
+            Severity::Error,
+            "response-pointer",
+            "wf.arazzo.yaml:13:53: `$.nmae` cannot select anything: the response body of `getPet` has no `nmae`; help: did you mean `name`?".to_owned()
+        )]
+    );
+    assert_eq!(
+        jsonpath("getPet", "$.tags.first == \"x\""),
+        [(
+            Severity::Error,
+            "response-pointer",
+            "wf.arazzo.yaml:13:58: `$.tags.first` cannot select anything: `/tags` of `getPet` is an array, which has no member `first`".to_owned()
+        )]
+    );
+    assert_eq!(
+        jsonpath("getPet", "$[0].id == \"x\""),
+        [(
+            Severity::Error,
+            "response-pointer",
+            "wf.arazzo.yaml:13:53: `$[0].id` cannot select anything: the response body of `getPet` is an object, and `[0]` selects from arrays only".to_owned()
+        )]
+    );
+    // Not compared, `.length` keeps its RFC 9535 meaning: a member, which an array has not.
+    assert_eq!(
+        jsonpath("listPets", "$.length"),
+        [(
+            Severity::Error,
+            "response-pointer",
+            "wf.arazzo.yaml:11:53: `$.length` cannot select anything: the response body of `listPets` is an array, which has no member `length`; help: for the number of items, compare `length($)`".to_owned()
+        )]
+    );
+    // An open object may hold undeclared members: a warning.
+    assert_eq!(
+        jsonpath("getPet", "$.owner.mail == \"x\""),
+        [(
+            Severity::Warning,
+            "undeclared-member",
+            "wf.arazzo.yaml:13:59: `$.owner.mail` reads `mail`, which `/owner` of `getPet` does not declare; help: did you mean `email`?".to_owned()
+        )]
+    );
+    assert_eq!(jsonpath("listPets", "$[0].tags[1] == \"x\" && $[?@.id == \"1\"]"), []);
+}

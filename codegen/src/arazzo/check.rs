@@ -687,6 +687,7 @@ impl<'a> WorkflowChecker<'a> {
                 }
                 if let ExprCriterion::JsonPath { context, path } = &parsed {
                     self.check_jsonpath_enums(context, path, &c.condition, scope, diags);
+                    self.check_jsonpath_queries(context, path, &c.condition, scope, diags);
                 }
                 #[cfg(feature = "xpath")]
                 if let ExprCriterion::XPath { expression, .. } = &parsed
@@ -740,6 +741,117 @@ impl<'a> WorkflowChecker<'a> {
                 .with_code(codes::ENUM_LITERAL)
                 .with_suggestion(&comparison.literal, values.iter().map(String::as_str)),
             );
+        }
+    }
+
+    /// Every singular query of a jsonpath condition whose context is the
+    /// response body, followed through the response schema like a
+    /// `$response.body#/...` pointer: a query that can never select
+    /// anything (a member a closed object lacks, a member of an array, an
+    /// index into an object) is an error at the segment, an undeclared
+    /// member of an open object a warning; a compared `.length` of an array
+    /// or string is read as its length, with a warning showing the RFC 9535
+    /// form (`length($.result)`).
+    fn check_jsonpath_queries(
+        &self,
+        context: &Expression,
+        path: &arazzo_expr::JsonPathCondition,
+        text: &Text,
+        scope: Scope<'a>,
+        diags: &mut Diagnostics,
+    ) {
+        let Expression::Response(Source::Body(base)) = context else {
+            return;
+        };
+        let Some((index, step)) = scope.step else { return };
+        let Some((api, op)) = self.op_at(index) else { return };
+        let statuses = resolve::accepted_statuses(step);
+        let base = pointer_tokens(base.as_ref());
+        let found = |tokens: &[String]| match api.response_pointer(op, &statuses, tokens) {
+            PointerLookup::Found { schema, .. } => Some(api.shape(&schema)),
+            _ => None,
+        };
+        let condition = text.value.as_str();
+        'queries: for query in path.singular_queries() {
+            let written = condition.get(query.range.clone()).unwrap_or_default().trim();
+            let mut tokens = base.clone();
+            tokens.extend(query.segments.iter().map(|s| s.name.clone()));
+            let at = |n: usize| {
+                if n == 0 {
+                    "the response body".to_owned()
+                } else {
+                    format!("`/{}`", tokens[..n].join("/"))
+                }
+            };
+            if query.length_read
+                && let Some(last) = query.segments.last()
+                && let Some((array, string, _)) = found(&tokens[..tokens.len() - 1])
+                && (array || string)
+            {
+                let parent = condition.get(query.range.start..last.range.start - 1).unwrap_or("$").trim();
+                let rfc = format!("length({parent})");
+                let fixed = format!("{}{rfc}{}", &condition[..query.range.start], &condition[query.range.end..]);
+                let what = if array { "array" } else { "string" };
+                let span = text.sub_span(query.range.start, query.range.len());
+                diags.push(
+                    Diagnostic::warning(
+                        span,
+                        format!(
+                            "`{written}` is read as the length of the {what} `{parent}`, as JavaScript JSONPath evaluators read it; RFC 9535 selects nothing there"
+                        ),
+                    )
+                    .with_code(codes::JSONPATH_LENGTH)
+                    .with_help(format!("write `{fixed}`"))
+                    .with_replacement(span, rfc, written),
+                );
+                continue;
+            }
+            for (i, segment) in query.segments.iter().enumerate() {
+                let n = base.len() + i;
+                let Some((array, _, object)) = found(&tokens[..n]) else { continue };
+                let problem = if segment.is_index && object {
+                    format!("{} of `{}` is an object, and `[{}]` selects from arrays only", at(n), op_name(op), segment.name)
+                } else if !segment.is_index && array {
+                    format!("{} of `{}` is an array, which has no member `{}`", at(n), op_name(op), segment.name)
+                } else {
+                    continue;
+                };
+                let mut d = Diagnostic::error(
+                    text.sub_span(segment.range.start, segment.range.len()),
+                    format!("`{written}` cannot select anything: {problem}"),
+                )
+                .with_code(codes::RESPONSE_POINTER);
+                if segment.name == "length" && array {
+                    let parent = condition.get(query.range.start..segment.range.start - 1).unwrap_or("$").trim();
+                    d = d.with_help(format!("for the number of items, compare `length({parent})`"));
+                }
+                diags.push(d);
+                continue 'queries;
+            }
+            if let PointerLookup::Missing {
+                index,
+                token,
+                known,
+                closed,
+            } = api.response_pointer(op, &statuses, &tokens)
+                && let Some(segment) = index.checked_sub(base.len()).and_then(|i| query.segments.get(i))
+            {
+                let span = text.sub_span(segment.range.start, segment.range.len());
+                let d = if closed {
+                    Diagnostic::error(
+                        span,
+                        format!("`{written}` cannot select anything: {} of `{}` has no `{token}`", at(index), op_name(op)),
+                    )
+                    .with_code(codes::RESPONSE_POINTER)
+                } else {
+                    Diagnostic::warning(
+                        span,
+                        format!("`{written}` reads `{token}`, which {} of `{}` does not declare", at(index), op_name(op)),
+                    )
+                    .with_code(codes::UNDECLARED_MEMBER)
+                };
+                diags.push(d.with_suggestion(&token, known.iter().map(String::as_str)));
+            }
         }
     }
 
