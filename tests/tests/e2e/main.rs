@@ -4,6 +4,7 @@
 //! local servers on 127.0.0.1 (the fake Seer server, the scripted `MockServer`).
 
 mod seed;
+mod length;
 mod semantics;
 mod spans;
 mod via_macro;
