@@ -448,7 +448,11 @@ fn fix_reports_errors_no_fix_resolves() {
     let dir = scratch("fix-left", &[("api.yaml", API), ("users.yaml", USERS), ("wf.arazzo.yaml", &doc)]);
     let output = run(&dir, &["fix", "wf.arazzo.yaml"]);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
-    assert!(stderr(&output).ends_with("wf.arazzo.yaml: 1 error left that no fix resolves\n"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).ends_with("wf.arazzo.yaml: 1 error left that no fix resolves\n"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 /// Warnings are JSON lines too, also when there is no error, each with its fix.
@@ -484,10 +488,34 @@ fn lint_level_flags() {
     let dir = scratch("levels", &[("api.yaml", API), ("users.yaml", USERS), ("wf.arazzo.yaml", FIXED)]);
     let denied = run(&dir, &["check", "-D", "undeclared-parameter", "wf.arazzo.yaml"]);
     assert_eq!(denied.status.code(), Some(1), "{}", stderr(&denied));
-    assert!(stderr(&denied).starts_with("error: operation `listUsers` has no header parameter `X-Trace`"), "{}", stderr(&denied));
-    let last_wins = run(&dir, &["check", "--deny", "undeclared-parameter", "-A", "undeclared_parameter", "wf.arazzo.yaml"]);
+    assert!(
+        stderr(&denied).starts_with("error: operation `listUsers` has no header parameter `X-Trace`"),
+        "{}",
+        stderr(&denied)
+    );
+    let last_wins = run(
+        &dir,
+        &[
+            "check",
+            "--deny",
+            "undeclared-parameter",
+            "-A",
+            "undeclared_parameter",
+            "wf.arazzo.yaml",
+        ],
+    );
     assert_eq!(stderr(&last_wins), "wf.arazzo.yaml: ok\n");
-    let warned = run(&dir, &["check", "-A", "undeclared-parameter", "-W", "undeclared-parameter", "wf.arazzo.yaml"]);
+    let warned = run(
+        &dir,
+        &[
+            "check",
+            "-A",
+            "undeclared-parameter",
+            "-W",
+            "undeclared-parameter",
+            "wf.arazzo.yaml",
+        ],
+    );
     assert!(stderr(&warned).starts_with("warning: operation `listUsers`"), "{}", stderr(&warned));
     let unknown = run(&dir, &["check", "-A", "undeclared-parameters", "wf.arazzo.yaml"]);
     assert_eq!(unknown.status.code(), Some(2));
@@ -498,5 +526,9 @@ fn lint_level_flags() {
     );
     let hard = run(&dir, &["check", "-W", "unknown-step", "wf.arazzo.yaml"]);
     assert_eq!(hard.status.code(), Some(2));
-    assert!(stderr(&hard).contains("`unknown-step` is a hard error and cannot be set to warn"), "{}", stderr(&hard));
+    assert!(
+        stderr(&hard).contains("`unknown-step` is a hard error and cannot be set to warn"),
+        "{}",
+        stderr(&hard)
+    );
 }

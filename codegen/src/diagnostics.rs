@@ -124,7 +124,10 @@ impl Diagnostic {
     pub(crate) fn verify_replacement(&mut self, sources: &SourceMap) {
         let holds = match (&self.replacement, &self.replaces) {
             (Some((span, _)), Some(original)) => {
-                sources.get(span.file).and_then(|f| f.byte_range(*span)).and_then(|r| sources.get(span.file)?.text.get(r))
+                sources
+                    .get(span.file)
+                    .and_then(|f| f.byte_range(*span))
+                    .and_then(|r| sources.get(span.file)?.text.get(r))
                     == Some(original.as_str())
             }
             _ => false,

@@ -76,8 +76,14 @@ pub const LINTS: &[Lint] = &[
     hard(codes::SYNTAX, "a file is not well-formed YAML or JSON"),
     hard(codes::VERSION, "the `arazzo` field names a version other than 1.0.x"),
     hard(codes::MISSING_FIELD, "a required field is absent"),
-    hard(codes::UNKNOWN_FIELD, "a field the object does not define (`x-` extensions are always allowed)"),
-    hard(codes::BAD_VALUE, "a field holds the wrong kind of value, or a value outside its allowed set"),
+    hard(
+        codes::UNKNOWN_FIELD,
+        "a field the object does not define (`x-` extensions are always allowed)",
+    ),
+    hard(
+        codes::BAD_VALUE,
+        "a field holds the wrong kind of value, or a value outside its allowed set",
+    ),
     hard(codes::DUPLICATE, "two things that must have different names have the same one"),
     hard(codes::BAD_NAME, "an empty id, or an output name outside its allowed pattern"),
     hard(codes::UNKNOWN_STEP, "a stepId that names no step"),
@@ -94,13 +100,28 @@ pub const LINTS: &[Lint] = &[
         codes::PARAMETER,
         "a path or query parameter the operation does not take, a missing required one, or one without `in`",
     ),
-    hard(codes::REQUEST_BODY, "a request body where none is allowed, in a content type not accepted, or missing"),
+    hard(
+        codes::REQUEST_BODY,
+        "a request body where none is allowed, in a content type not accepted, or missing",
+    ),
     hard(codes::EXPRESSION, "a malformed runtime expression or template"),
-    hard(codes::CRITERION, "a malformed criterion (condition, regex, JSONPath, type, version)"),
-    hard(codes::RESPONSE_POINTER, "a `$response.body` pointer or JSONPath that cannot select anything in the response schema"),
+    hard(
+        codes::CRITERION,
+        "a malformed criterion (condition, regex, JSONPath, type, version)",
+    ),
+    hard(
+        codes::RESPONSE_POINTER,
+        "a `$response.body` pointer or JSONPath that cannot select anything in the response schema",
+    ),
     hard(codes::ENUM_LITERAL, "a comparison with a literal outside the compared value's enum"),
-    hard(codes::SOURCE_UNAVAILABLE, "a source description that cannot be read (remote URL not mapped, file missing)"),
-    hard(codes::UNSUPPORTED, "a valid document using a feature this generator does not compile yet"),
+    hard(
+        codes::SOURCE_UNAVAILABLE,
+        "a source description that cannot be read (remote URL not mapped, file missing)",
+    ),
+    hard(
+        codes::UNSUPPORTED,
+        "a valid document using a feature this generator does not compile yet",
+    ),
     lint(
         codes::UNBRACED_EXPRESSION,
         Level::Deny,
@@ -111,8 +132,16 @@ pub const LINTS: &[Lint] = &[
         Level::Warn,
         "a bare operationId in a document with several OpenAPI sources, found in exactly one of them",
     ),
-    lint(codes::UNDECLARED_PARAMETER, Level::Warn, "a header or cookie parameter the operation does not declare"),
-    lint(codes::RETRY_OWN_STEP, Level::Warn, "a `retry` action whose `stepId` is its own step (the step runs twice per retry)"),
+    lint(
+        codes::UNDECLARED_PARAMETER,
+        Level::Warn,
+        "a header or cookie parameter the operation does not declare",
+    ),
+    lint(
+        codes::RETRY_OWN_STEP,
+        Level::Warn,
+        "a `retry` action whose `stepId` is its own step (the step runs twice per retry)",
+    ),
     lint(
         codes::UNCALLED_OPERATION,
         Level::Warn,
@@ -128,12 +157,28 @@ pub const LINTS: &[Lint] = &[
         Level::Warn,
         "`.length` of an array or string in a JSONPath criterion, read as its length; RFC 9535 writes `length(...)`",
     ),
-    lint(codes::ID_PATTERN, Level::Warn, "an id outside `[A-Za-z0-9_-]+`, which runtime expressions cannot name"),
-    lint(codes::IGNORED_FIELD, Level::Warn, "a field the spec says MUST be ignored (beside `reference` in a reusable object)"),
+    lint(
+        codes::ID_PATTERN,
+        Level::Warn,
+        "an id outside `[A-Za-z0-9_-]+`, which runtime expressions cannot name",
+    ),
+    lint(
+        codes::IGNORED_FIELD,
+        Level::Warn,
+        "a field the spec says MUST be ignored (beside `reference` in a reusable object)",
+    ),
     lint(codes::OPENAPI_VERSION, Level::Warn, "an OpenAPI 3.2 description, read as 3.1"),
     lint(codes::NO_PATHS, Level::Warn, "an OpenAPI 3.1 description without `paths`"),
-    lint(codes::OPENAPI_UNKNOWN_FIELD, Level::Warn, "a key an OpenAPI path item does not define"),
-    lint(codes::UNUSED_PATH_PARAMETER, Level::Warn, "a path parameter that does not appear in its path template"),
+    lint(
+        codes::OPENAPI_UNKNOWN_FIELD,
+        Level::Warn,
+        "a key an OpenAPI path item does not define",
+    ),
+    lint(
+        codes::UNUSED_PATH_PARAMETER,
+        Level::Warn,
+        "a path parameter that does not appear in its path template",
+    ),
 ];
 
 /// The closest of `candidates` to `name`, for "did you mean" (the
@@ -185,9 +230,7 @@ impl Levels {
     /// The level of `code`: the user's, else the default; hard errors are always deny.
     pub fn level(&self, code: &str) -> Level {
         match lint_of(code) {
-            Some(lint) if lint.adjustable => {
-                self.set.iter().find(|(c, _)| *c == code).map_or(lint.default, |(_, l)| *l)
-            }
+            Some(lint) if lint.adjustable => self.set.iter().find(|(c, _)| *c == code).map_or(lint.default, |(_, l)| *l),
             _ => Level::Deny,
         }
     }
@@ -207,14 +250,20 @@ mod tests {
 
     #[test]
     fn validation_names_the_problem() {
-        assert_eq!(validate("unqualified_operation_id", Level::Allow), Ok(codes::UNQUALIFIED_OPERATION_ID));
+        assert_eq!(
+            validate("unqualified_operation_id", Level::Allow),
+            Ok(codes::UNQUALIFIED_OPERATION_ID)
+        );
         assert_eq!(validate("unbraced-expression", Level::Warn), Ok(codes::UNBRACED_EXPRESSION));
         assert_eq!(
             validate("unqualified_operation", Level::Allow),
             Err("unknown lint `unqualified_operation`; did you mean `unqualified-operation-id`?".to_owned())
         );
         let hard = validate("syntax", Level::Allow).unwrap_err();
-        assert!(hard.starts_with("`syntax` is a hard error and cannot be set to allow; the adjustable lints are: unbraced-expression, "), "{hard}");
+        assert!(
+            hard.starts_with("`syntax` is a hard error and cannot be set to allow; the adjustable lints are: unbraced-expression, "),
+            "{hard}"
+        );
         assert_eq!(validate("syntax", Level::Deny), Ok(codes::SYNTAX));
     }
 
@@ -237,7 +286,12 @@ mod tests {
         let mut table = String::from("| code | default | adjustable | reports |\n|---|---|---|---|\n");
         for l in LINTS {
             let adjustable = if l.adjustable { "yes" } else { "no" };
-            table.push_str(&format!("| `{}` | {} | {adjustable} | {} |\n", l.code, l.default.name(), l.summary.replace('|', "\\|")));
+            table.push_str(&format!(
+                "| `{}` | {} | {adjustable} | {} |\n",
+                l.code,
+                l.default.name(),
+                l.summary.replace('|', "\\|")
+            ));
         }
         assert!(docs.contains(&table), "docs/lints.md must contain this table:\n{table}");
     }

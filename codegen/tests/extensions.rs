@@ -165,7 +165,11 @@ fn every_extensible_object_takes_extensions_silently() {
         let code = generated.tokens.to_string();
         for trace in ["trap", "nowhere", "bogus", "x_"] {
             let at = code.find(trace);
-            assert!(at.is_none(), "OpenAPI {version}: `{trace}` in the generated code: {}", &code[at.unwrap_or(0).saturating_sub(200)..(at.unwrap_or(0) + 100).min(code.len())]);
+            assert!(
+                at.is_none(),
+                "OpenAPI {version}: `{trace}` in the generated code: {}",
+                &code[at.unwrap_or(0).saturating_sub(200)..(at.unwrap_or(0) + 100).min(code.len())]
+            );
         }
     }
 }
@@ -174,7 +178,10 @@ fn every_extensible_object_takes_extensions_silently() {
 #[test]
 fn an_openapi_description_alone_takes_them_too() {
     for version in ["3.0.3", "3.1.0"] {
-        let generated = Generator::new().memory_only(true).file("pets.yaml", openapi(version)).generate(Path::new("pets.yaml"));
+        let generated = Generator::new()
+            .memory_only(true)
+            .file("pets.yaml", openapi(version))
+            .generate(Path::new("pets.yaml"));
         let generated = generated.unwrap_or_else(|f| panic!("OpenAPI {version}:\n{}", f.render(false)));
         assert_eq!(generated.warnings, Vec::<String>::new(), "OpenAPI {version}");
     }

@@ -114,7 +114,12 @@ fn levels_silence_and_raise_a_lint() {
     assert!(allowed.iter().all(|d| d.1 != "unqualified-operation-id"), "{allowed:?}");
     let denied = generator(&doc).level("unqualified-operation-id", Level::Deny);
     let failure = denied.check(Path::new("wf.arazzo.yaml")).expect_err("denied");
-    assert!(failure.diagnostics.iter().any(|d| d.code == "unqualified-operation-id" && d.severity == Severity::Error));
+    assert!(
+        failure
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "unqualified-operation-id" && d.severity == Severity::Error)
+    );
     // The last setting wins.
     let back = generator(&doc)
         .level("unqualified-operation-id", Level::Deny)
@@ -125,14 +130,25 @@ fn levels_silence_and_raise_a_lint() {
 #[test]
 fn unknown_codes_and_hard_errors_cannot_be_set() {
     let doc = workflow(BARE);
-    let lines: Vec<String> = diagnostics(&generator(&doc).level("unqualified_operation", Level::Allow).level("syntax", Level::Warn))
-        .into_iter()
-        .filter(|d| d.1 == "invalid")
-        .map(|d| d.2)
-        .collect();
+    let lines: Vec<String> = diagnostics(
+        &generator(&doc)
+            .level("unqualified_operation", Level::Allow)
+            .level("syntax", Level::Warn),
+    )
+    .into_iter()
+    .filter(|d| d.1 == "invalid")
+    .map(|d| d.2)
+    .collect();
     assert_eq!(lines.len(), 2, "{lines:?}");
-    assert_eq!(lines[1], "unknown lint `unqualified_operation`; did you mean `unqualified-operation-id`?");
-    assert!(lines[0].starts_with("`syntax` is a hard error and cannot be set to warn; the adjustable lints are: "), "{}", lines[0]);
+    assert_eq!(
+        lines[1],
+        "unknown lint `unqualified_operation`; did you mean `unqualified-operation-id`?"
+    );
+    assert!(
+        lines[0].starts_with("`syntax` is a hard error and cannot be set to warn; the adjustable lints are: "),
+        "{}",
+        lines[0]
+    );
 }
 
 #[test]
@@ -157,15 +173,25 @@ fn undeclared_headers_and_cookies_warn_and_are_sent_paths_and_queries_stay_error
             "      - stepId: fetch\n        operationId: $sourceDescriptions.pets.getPet\n        parameters:\n          - {{name: petId, in: path, value: '42'}}\n{extra}"
         ))
     };
-    let header = step("          - {name: OpenAI-Beta, in: header, value: assistants=v2}\n          - {name: session, in: cookie, value: abc}\n");
+    let header =
+        step("          - {name: OpenAI-Beta, in: header, value: assistants=v2}\n          - {name: session, in: cookie, value: abc}\n");
     let found = diagnostics(&generator(&header));
     let codes: Vec<_> = found.iter().map(|d| (d.0, d.1)).collect();
     assert_eq!(
         codes,
-        [(Severity::Warning, "undeclared-parameter"), (Severity::Warning, "undeclared-parameter")],
+        [
+            (Severity::Warning, "undeclared-parameter"),
+            (Severity::Warning, "undeclared-parameter")
+        ],
         "{found:?}"
     );
-    assert!(found[0].2.starts_with("wf.arazzo.yaml:13:20: operation `getPet` has no header parameter `OpenAI-Beta`; it is sent as given"), "{}", found[0].2);
+    assert!(
+        found[0]
+            .2
+            .starts_with("wf.arazzo.yaml:13:20: operation `getPet` has no header parameter `OpenAI-Beta`; it is sent as given"),
+        "{}",
+        found[0].2
+    );
     let generated = generator(&header).generate(Path::new("wf.arazzo.yaml")).expect("generates");
     assert!(generated.tokens.to_string().contains("\"OpenAI-Beta\""));
     let query = step("          - {name: verbose, in: query, value: 'true'}\n");
@@ -211,11 +237,20 @@ fn errors_in_operations_no_workflow_calls_warn_unless_all_operations() {
     let found = diagnostics(&generator(&doc));
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, Severity::Warning, "{found:?}");
-    assert!(found[0].2.starts_with("pets.yaml:20:25: parameter `q` needs `in: path`, `query`, `header` or `cookie`; note: "), "{}", found[0].2);
+    assert!(
+        found[0]
+            .2
+            .starts_with("pets.yaml:20:25: parameter `q` needs `in: path`, `query`, `header` or `cookie`; note: "),
+        "{}",
+        found[0].2
+    );
     assert!(found[0].2.contains("no workflow calls an operation of path `/broken`, so its code is left out; `uncalled-operation` is warn (an error with `all_operations`)"), "{}", found[0].2);
     let generated = generator(&doc).generate(Path::new("wf.arazzo.yaml")).expect("generates");
     assert!(!generated.tokens.to_string().contains("fn broken"));
-    let failure = generator(&doc).all_operations(true).generate(Path::new("wf.arazzo.yaml")).expect_err("all operations");
+    let failure = generator(&doc)
+        .all_operations(true)
+        .generate(Path::new("wf.arazzo.yaml"))
+        .expect_err("all operations");
     assert_eq!(failure.diagnostics[0].severity, Severity::Error);
     // And a user may deny them in the default mode too.
     let denied = generator(&doc).level("uncalled-operation", Level::Deny);
@@ -280,8 +315,15 @@ workflows:
           - {{context: $response.body, condition: '{condition}', type: jsonpath}}
 "##
     );
-    let doc = if operation == "listPets" { doc.replace("        parameters:\n          - {name: petId, in: path, value: '1'}\n", "") } else { doc };
-    let generator = Generator::new().memory_only(true).file("shop.yaml", SHOP).file("wf.arazzo.yaml", doc.as_str());
+    let doc = if operation == "listPets" {
+        doc.replace("        parameters:\n          - {name: petId, in: path, value: '1'}\n", "")
+    } else {
+        doc
+    };
+    let generator = Generator::new()
+        .memory_only(true)
+        .file("shop.yaml", SHOP)
+        .file("wf.arazzo.yaml", doc.as_str());
     diagnostics(&generator)
 }
 
@@ -329,7 +371,8 @@ fn queries_that_can_never_select_anything_are_errors_at_their_segment() {
         [(
             Severity::Error,
             "response-pointer",
-            "wf.arazzo.yaml:13:58: `$.tags.first` cannot select anything: `/tags` of `getPet` is an array, which has no member `first`".to_owned()
+            "wf.arazzo.yaml:13:58: `$.tags.first` cannot select anything: `/tags` of `getPet` is an array, which has no member `first`"
+                .to_owned()
         )]
     );
     assert_eq!(
@@ -355,7 +398,8 @@ fn queries_that_can_never_select_anything_are_errors_at_their_segment() {
         [(
             Severity::Warning,
             "undeclared-member",
-            "wf.arazzo.yaml:13:59: `$.owner.mail` reads `mail`, which `/owner` of `getPet` does not declare; help: did you mean `email`?".to_owned()
+            "wf.arazzo.yaml:13:59: `$.owner.mail` reads `mail`, which `/owner` of `getPet` does not declare; help: did you mean `email`?"
+                .to_owned()
         )]
     );
     assert_eq!(jsonpath("listPets", "$[0].tags[1] == \"x\" && $[?@.id == \"1\"]"), []);

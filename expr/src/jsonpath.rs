@@ -106,7 +106,10 @@ enum Comparable {
     Query(JsonPath),
     /// `$.x.length`: the length of what `parent` selects when that is an
     /// array or a string, else what `path` selects.
-    Length { path: JsonPath, parent: JsonPath },
+    Length {
+        path: JsonPath,
+        parent: JsonPath,
+    },
     Func(FuncCall),
 }
 

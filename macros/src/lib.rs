@@ -105,7 +105,9 @@ impl Parse for Args {
                         .unwrap_or_default();
                     return Err(syn::Error::new(
                         option.span(),
-                        format!("unknown option `{other}`; {hint}expected `sources(...)`, `all_operations`, `allow(...)`, `warn(...)` or `deny(...)`"),
+                        format!(
+                            "unknown option `{other}`; {hint}expected `sources(...)`, `all_operations`, `allow(...)`, `warn(...)` or `deny(...)`"
+                        ),
                     ));
                 }
             }
@@ -180,8 +182,10 @@ fn expand(args: &Args) -> proc_macro2::TokenStream {
             // caret under the offending token show up in `cargo build` too.
             // Only errors are errors: warnings stay warnings, so the first
             // `error:` a user reads is a real one.
-            let (errors, rest): (Vec<_>, Vec<_>) =
-                failure.diagnostics.iter().partition(|d| d.severity == arazzo_codegen::Severity::Error);
+            let (errors, rest): (Vec<_>, Vec<_>) = failure
+                .diagnostics
+                .iter()
+                .partition(|d| d.severity == arazzo_codegen::Severity::Error);
             let errors = errors.iter().map(|d| {
                 let e = syn::Error::new(span, d.render_for_compiler(&failure.sources));
                 e.to_compile_error()

@@ -397,7 +397,12 @@ impl<'a> WorkflowChecker<'a> {
                 };
                 let mut d = Diagnostic::error(
                     p.name.span,
-                    format!("operation `{}` has no {} parameter `{}`{sent}", op_name(op), location.value, p.name.value),
+                    format!(
+                        "operation `{}` has no {} parameter `{}`{sent}",
+                        op_name(op),
+                        location.value,
+                        p.name.value
+                    ),
                 )
                 .with_code(code);
                 d = match elsewhere {
@@ -810,7 +815,12 @@ impl<'a> WorkflowChecker<'a> {
                 let n = base.len() + i;
                 let Some((array, _, object)) = found(&tokens[..n]) else { continue };
                 let problem = if segment.is_index && object {
-                    format!("{} of `{}` is an object, and `[{}]` selects from arrays only", at(n), op_name(op), segment.name)
+                    format!(
+                        "{} of `{}` is an object, and `[{}]` selects from arrays only",
+                        at(n),
+                        op_name(op),
+                        segment.name
+                    )
                 } else if !segment.is_index && array {
                     format!("{} of `{}` is an array, which has no member `{}`", at(n), op_name(op), segment.name)
                 } else {
@@ -840,13 +850,21 @@ impl<'a> WorkflowChecker<'a> {
                 let d = if closed {
                     Diagnostic::error(
                         span,
-                        format!("`{written}` cannot select anything: {} of `{}` has no `{token}`", at(index), op_name(op)),
+                        format!(
+                            "`{written}` cannot select anything: {} of `{}` has no `{token}`",
+                            at(index),
+                            op_name(op)
+                        ),
                     )
                     .with_code(codes::RESPONSE_POINTER)
                 } else {
                     Diagnostic::warning(
                         span,
-                        format!("`{written}` reads `{token}`, which {} of `{}` does not declare", at(index), op_name(op)),
+                        format!(
+                            "`{written}` reads `{token}`, which {} of `{}` does not declare",
+                            at(index),
+                            op_name(op)
+                        ),
                     )
                     .with_code(codes::UNDECLARED_MEMBER)
                 };
@@ -1170,9 +1188,7 @@ impl<'a> WorkflowChecker<'a> {
                         .with_code(codes::UNDECLARED_MEMBER)
                     };
                     let d = if closed { d.with_code(codes::RESPONSE_POINTER) } else { d };
-                    diags.push(
-                        d.with_suggestion(&token, known.iter().map(String::as_str)),
-                    );
+                    diags.push(d.with_suggestion(&token, known.iter().map(String::as_str)));
                 }
             }
             Expression::Url | Expression::Method | Expression::StatusCode | Expression::Request(_) | Expression::Response(_) => {

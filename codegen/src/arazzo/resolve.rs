@@ -79,7 +79,10 @@ pub fn operation_id(loaded: &Loaded, text: &Text) -> Result<OpRef, Diagnostic> {
         };
         return Err(Diagnostic::error(
             text.span,
-            format!("operationId `{value}` is ambiguous: {} OpenAPI source descriptions define it", found.len()),
+            format!(
+                "operationId `{value}` is ambiguous: {} OpenAPI source descriptions define it",
+                found.len()
+            ),
         )
         .with_code(codes::UNKNOWN_OPERATION)
         .with_help(help));
@@ -108,7 +111,9 @@ pub fn unqualified_operation_id(loaded: &Loaded, text: &Text) -> Option<Diagnost
     Some(
         Diagnostic::warning(
             text.span,
-            format!("operationId `{value}` does not name its source; it resolves to source description `{source}`, the only one defining it"),
+            format!(
+                "operationId `{value}` does not name its source; it resolves to source description `{source}`, the only one defining it"
+            ),
         )
         .with_code(codes::UNQUALIFIED_OPERATION_ID)
         .with_help(format!("write `{qualified}`"))

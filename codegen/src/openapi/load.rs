@@ -108,11 +108,13 @@ impl<'a> Loader<'a, '_> {
         if version.starts_with("3.2.") {
             // 3.2 only adds to 3.1 (new fields we ignore), so a 3.1 reading
             // of it is right for everything we generate.
-            self.diags.push(Diagnostic::warning(
-                node.span,
-                format!("OpenAPI `{version}` is read as 3.1: fields added in 3.2 are ignored"),
-            )
-            .with_code(codes::OPENAPI_VERSION));
+            self.diags.push(
+                Diagnostic::warning(
+                    node.span,
+                    format!("OpenAPI `{version}` is read as 3.1: fields added in 3.2 are ignored"),
+                )
+                .with_code(codes::OPENAPI_VERSION),
+            );
         } else if !(version.starts_with("3.0.") || version.starts_with("3.1.")) {
             // `openapi: 3.1` in YAML is the number 3.1, which lost its patch part.
             let help = if version.matches('.').count() < 2 {

@@ -241,8 +241,11 @@ fn compared_length_reads_the_length_of_arrays_and_strings() {
     assert_eq!(queries.len(), 2);
     assert!(queries[0].length_read);
     assert_eq!(queries[0].range, 0..15);
-    let names: Vec<(&str, bool, std::ops::Range<usize>)> =
-        queries[1].segments.iter().map(|s| (s.name.as_str(), s.is_index, s.range.clone())).collect();
+    let names: Vec<(&str, bool, std::ops::Range<usize>)> = queries[1]
+        .segments
+        .iter()
+        .map(|s| (s.name.as_str(), s.is_index, s.range.clone()))
+        .collect();
     assert_eq!(names, [("a", false, 26..27), ("0", true, 28..29), ("b", false, 32..33)]);
     assert!(!queries[1].length_read);
     // A plain query is one singular query too.

@@ -3,8 +3,8 @@
 //! a debug build). One binary links them once. The modules run generated workflows against
 //! local servers on 127.0.0.1 (the fake Seer server, the scripted `MockServer`).
 
-mod seed;
 mod length;
+mod seed;
 mod semantics;
 mod spans;
 mod via_macro;
