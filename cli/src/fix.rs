@@ -85,12 +85,12 @@ fn edits(diagnostics: &[Diagnostic], sources: &SourceMap, id: arazzo_codegen::Fi
     let file = sources.get(id);
     let mut edits: Vec<Edit> = diagnostics
         .iter()
-        .filter_map(|d| d.replacement.as_ref())
+        .filter_map(Diagnostic::replacement)
         .filter(|(span, _)| span.file == id)
         .filter_map(|(span, text)| {
             Some(Edit {
-                range: file?.byte_range(*span)?,
-                text: text.clone(),
+                range: file?.byte_range(span)?,
+                text: text.to_owned(),
             })
         })
         .collect();

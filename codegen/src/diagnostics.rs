@@ -24,8 +24,9 @@ pub enum Severity {
 
 /// One problem found in a document: what, where, and what to do about it.
 ///
-/// Fields are public to read; the generator creates them. More fields may be
-/// added (a lint level, machine-applicable fixes), hence `non_exhaustive`.
+/// Fields are public to read; the generator creates them. The severity is
+/// the level of the code ([`crate::LINTS`], as the user set it); a fix is
+/// [`Diagnostic::replacement`]. More fields may be added, hence `non_exhaustive`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Diagnostic {
@@ -48,14 +49,20 @@ pub struct Diagnostic {
     /// here", with its span) or facts without a place ("declared inputs:
     /// petId").
     pub notes: Vec<(Option<Span>, String)>,
-    /// A machine-applicable fix: replace the text under the span with the
-    /// string (what `arazzo-codegen fix` applies).
-    pub replacement: Option<(Span, String)>,
+    /// What few diagnostics have (a fix, where in an OpenAPI description it
+    /// was found), boxed so that `Result<_, Diagnostic>` stays small.
+    extra: Option<Box<Extra>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Extra {
+    /// A machine-applicable fix: the span's text becomes the string.
+    replacement: Option<(Span, String)>,
+    /// The text the replacement's span must hold for the fix to apply.
+    replaces: Option<String>,
     /// The OpenAPI path item (its file and path template) this was found
     /// in, for the `uncalled-operation` lint.
-    pub(crate) path_item: Option<(crate::source::FileId, String)>,
-    /// The text the replacement's span must hold for the fix to apply.
-    pub(crate) replaces: Option<String>,
+    path_item: Option<(crate::source::FileId, String)>,
 }
 
 impl Diagnostic {
@@ -67,9 +74,7 @@ impl Diagnostic {
             span: span.into(),
             help: None,
             notes: Vec::new(),
-            replacement: None,
-            path_item: None,
-            replaces: None,
+            extra: None,
         }
     }
 
@@ -111,29 +116,38 @@ impl Diagnostic {
     }
 
     /// A fix that can be applied without a person: `span` becomes `text`.
-    #[must_use]
     /// `original` is what the span must hold in the file: a scalar whose
     /// written form differs from its value (escapes, folding) gets no fix.
+    #[must_use]
     pub(crate) fn with_replacement(mut self, span: Span, text: impl Into<String>, original: &str) -> Self {
-        self.replacement = Some((span, text.into()));
-        self.replaces = Some(original.to_owned());
+        let extra = self.extra.get_or_insert_default();
+        extra.replacement = Some((span, text.into()));
+        extra.replaces = Some(original.to_owned());
         self
+    }
+
+    /// A machine-applicable fix, if there is one: the text under the span
+    /// becomes the string (what `arazzo-codegen fix` applies).
+    pub fn replacement(&self) -> Option<(Span, &str)> {
+        let (span, text) = self.extra.as_ref()?.replacement.as_ref()?;
+        Some((*span, text.as_str()))
+    }
+
+    fn path_item(&self) -> Option<&(crate::source::FileId, String)> {
+        self.extra.as_ref()?.path_item.as_ref()
     }
 
     /// Drops the replacement when its span does not hold the text it replaces.
     pub(crate) fn verify_replacement(&mut self, sources: &SourceMap) {
-        let holds = match (&self.replacement, &self.replaces) {
+        let Some(extra) = self.extra.as_mut() else { return };
+        let holds = match (&extra.replacement, &extra.replaces) {
             (Some((span, _)), Some(original)) => {
-                sources
-                    .get(span.file)
-                    .and_then(|f| f.byte_range(*span))
-                    .and_then(|r| sources.get(span.file)?.text.get(r))
-                    == Some(original.as_str())
+                sources.get(span.file).and_then(|f| f.text.get(f.byte_range(*span)?)) == Some(original.as_str())
             }
             _ => false,
         };
         if !holds {
-            self.replacement = None;
+            extra.replacement = None;
         }
     }
 
@@ -195,11 +209,11 @@ impl Diagnostic {
             })
             .collect();
         object.insert("notes".into(), serde_json::Value::Array(notes));
-        let replacement = self.replacement.as_ref().map(|(span, text)| {
+        let replacement = self.replacement().map(|(span, text)| {
             let mut r = serde_json::Map::new();
-            r.insert("text".into(), text.clone().into());
-            location_json(&mut r, sources, Some(*span));
-            let range = sources.get(span.file).and_then(|f| f.byte_range(*span));
+            r.insert("text".into(), text.into());
+            location_json(&mut r, sources, Some(span));
+            let range = sources.get(span.file).and_then(|f| f.byte_range(span));
             r.insert("byte_start".into(), range.as_ref().map(|r| r.start).into());
             r.insert("byte_end".into(), range.map(|r| r.end).into());
             serde_json::Value::Object(r)
@@ -454,7 +468,8 @@ impl Diagnostics {
     /// Marks everything pushed since `since` as found in path item `path` of `file`.
     pub fn in_path_item(&mut self, since: usize, file: crate::source::FileId, path: &str) {
         for d in self.items.iter_mut().skip(since) {
-            d.path_item.get_or_insert_with(|| (file, path.to_owned()));
+            let extra = d.extra.get_or_insert_default();
+            extra.path_item.get_or_insert_with(|| (file, path.to_owned()));
         }
     }
 
@@ -466,21 +481,20 @@ impl Diagnostics {
         let items = std::mem::take(&mut self.items);
         for mut d in items {
             let mut level = levels.level(d.code);
-            if level == Level::Deny {
-                if let Some((file, path)) = &d.path_item {
-                    if !called(*file, path) {
-                        level = levels.level(codes::UNCALLED_OPERATION);
-                        d.notes.push((
-                            None,
-                            format!(
-                                "no workflow calls an operation of path `{path}`, so its code is left out; \
-                                 `{}` is {} (an error with `all_operations`)",
-                                codes::UNCALLED_OPERATION,
-                                level.name()
-                            ),
-                        ));
-                    }
-                }
+            if level == Level::Deny
+                && let Some((file, path)) = d.path_item().cloned()
+                && !called(file, &path)
+            {
+                level = levels.level(codes::UNCALLED_OPERATION);
+                d.notes.push((
+                    None,
+                    format!(
+                        "no workflow calls an operation of path `{path}`, so its code is left out; \
+                         `{}` is {} (an error with `all_operations`)",
+                        codes::UNCALLED_OPERATION,
+                        level.name()
+                    ),
+                ));
             }
             d.severity = match level {
                 Level::Allow => continue,

@@ -101,7 +101,7 @@ fn a_bare_operation_id_unique_across_sources_resolves_with_a_warning() {
     let generated = generator(&doc).generate(Path::new("wf.arazzo.yaml")).expect("generates");
     assert!(generated.tokens.to_string().contains("get_pet"));
     let checked = generator(&doc).check(Path::new("wf.arazzo.yaml")).expect("clean");
-    let fix = checked.diagnostics.iter().find_map(|d| d.replacement.clone()).expect("a fix");
+    let fix = checked.diagnostics.iter().find_map(|d| d.replacement()).expect("a fix");
     assert_eq!(fix.1, "$sourceDescriptions.pets.getPet");
     let range = checked.sources.get(fix.0.file).and_then(|f| f.byte_range(fix.0)).expect("a range");
     assert_eq!(&doc[range], "getPet");
