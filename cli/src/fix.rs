@@ -45,6 +45,19 @@ fn fix_one(generator: &Generator, file: &Path, dry_run: bool) -> Result<bool, St
     let text = source.text.clone();
     let edits = edits(&found, &sources, id);
     let fixed = apply(&text, &edits);
+    // What is left, checked on the fixed text before anything is written.
+    let after = generator.clone().file(file, fixed.clone());
+    let (left, after_sources) = diagnostics(&after, file);
+    let syntax = |ds: &[Diagnostic]| ds.iter().any(|d| d.code == arazzo_codegen::codes::SYNTAX);
+    if syntax(&left) && !syntax(&found) {
+        // Each fix is checked against the text it replaces, so this would be
+        // a generator bug; the document is left as it was.
+        report_remaining(file, &left, &after_sources);
+        return Err(format!(
+            "the fixes would make `{}` unreadable YAML; nothing was written",
+            file.display()
+        ));
+    }
     if dry_run {
         print!("{}", unified_diff(&text, &fixed, &source.display));
     } else if fixed != text {
@@ -53,9 +66,7 @@ fn fix_one(generator: &Generator, file: &Path, dry_run: bool) -> Result<bool, St
     let plural = if edits.len() == 1 { "" } else { "es" };
     let verb = if dry_run { "would apply" } else { "applied" };
     eprintln!("{}: {verb} {} fix{plural}", file.display(), edits.len());
-    // What is left, checked on the fixed text (without writing it, on a dry run).
-    let after = generator.clone().file(file, fixed);
-    let (left, sources) = diagnostics(&after, file);
+    let sources = after_sources;
     let errors = left.iter().filter(|d| d.severity == Severity::Error).count();
     if errors > 0 {
         report_remaining(file, &left, &sources);
