@@ -23,12 +23,19 @@ paths:
               schema: {type: object, properties: {id: {type: string}}}
 "##;
 
-/// A path item with an error, for `uncalled-operation`.
+/// Path items with errors (a malformed parameter, a `$ref` to nothing), for `uncalled-operation`.
 const BROKEN: &str = r##"  /broken:
     get:
       operationId: broken
       parameters:
         - {name: q, in: body, schema: {type: string}}
+      responses:
+        "200": {description: ok}
+  /gone:
+    get:
+      operationId: gone
+      parameters:
+        - {$ref: "#/components/parameters/Nope"}
       responses:
         "200": {description: ok}
 "##;
@@ -235,8 +242,20 @@ fn errors_in_operations_no_workflow_calls_warn_unless_all_operations() {
 ",
     );
     let found = diagnostics(&generator(&doc));
-    assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(found[0].0, Severity::Warning, "{found:?}");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found.iter().all(|d| d.0 == Severity::Warning), "{found:?}");
+    assert!(
+        found[1]
+            .2
+            .starts_with("pets.yaml:27:18: `$ref: #/components/parameters/Nope` does not resolve"),
+        "{}",
+        found[1].2
+    );
+    assert!(
+        found[1].2.contains("no workflow calls an operation of path `/gone`"),
+        "{}",
+        found[1].2
+    );
     assert!(
         found[0]
             .2

@@ -56,7 +56,7 @@ pub fn load(root: Node, file: FileId, diags: &mut Diagnostics) -> OpenApi {
     let mut operations = loader.paths(&version);
     loader.check_operation_ids(&operations);
     assign_rust_names(&mut operations);
-    refs::check_refs(&root, loader.diags);
+    check_refs(&root, root.span.file, loader.diags);
     OpenApi {
         file,
         version,
@@ -67,6 +67,27 @@ pub fn load(root: Node, file: FileId, diags: &mut Diagnostics) -> OpenApi {
         operations,
         security_schemes,
         root,
+    }
+}
+
+/// Every `$ref` of the document; those under a path item are marked as
+/// found there, like the loader's own findings (lint `uncalled-operation`).
+fn check_refs(root: &Node, file: FileId, diags: &mut Diagnostics) {
+    let Some(map) = root.as_map() else {
+        return refs::check_refs(root, diags);
+    };
+    for (key, value) in map.iter() {
+        match value.as_map().filter(|_| key.name == "paths") {
+            Some(paths) => {
+                for (path, item) in paths.iter().filter(|(k, _)| !refs::is_data_key(&k.name)) {
+                    let since = diags.len_now();
+                    refs::check_refs_from(root, item, diags);
+                    diags.in_path_item(since, file, &path.name);
+                }
+            }
+            None if !refs::is_data_key(&key.name) => refs::check_refs_from(root, value, diags),
+            None => {}
+        }
     }
 }
 
