@@ -5,10 +5,11 @@
 //! (`check`, with rustc-style or JSON diagnostics) and looking at the code a
 //! document turns into (`generate`). It is its own package so that
 //! `arazzo-codegen`, a build-dependency of every user crate, does not pull in
-//! an argument parser.
+//! an argument parser; `fix` applies the generator's machine-applicable
+//! suggestions to the documents (module `fix`).
 //!
 //! Shape, so later commands and flags slot in: options every command shares
-//! (source mappings, the diagnostics format; lint levels next) live in
+//! (source mappings, the diagnostics format, lint levels) live in
 //! [`Common`], flattened into each subcommand; each subcommand is one variant
 //! of [`Command`] with one function running it. clap reports usage errors
 //! (exit status 2), `--help` and `--version`.
@@ -17,16 +18,26 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use arazzo_codegen::{Diagnostic, Failure, Generator, Severity, SourceMap};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use arazzo_codegen::{Diagnostic, Failure, Generator, Level, Severity, SourceMap};
+use clap::{ArgMatches, Args, CommandFactory as _, FromArgMatches as _, Parser, Subcommand, ValueEnum};
+
+mod fix;
 
 const AFTER_HELP: &str = "\
 JSON DIAGNOSTICS (--format json):
-    One object per line: {\"document\", \"severity\", \"code\", \"message\", \"file\", \"line\",
-    \"column\", \"end_line\", \"end_column\", \"help\", \"notes\": [{\"message\", \"file\", \"line\",
-    \"column\", ...}]}. `document` is the FILE argument the problem was found under;
-    `code` is a stable category such as `unknown-step`, `parameter` or `unsupported`
-    (a valid document using a feature this generator cannot compile yet).
+    One object per line, warnings included: {\"document\", \"severity\", \"code\",
+    \"message\", \"file\", \"line\", \"column\", \"end_line\", \"end_column\", \"help\",
+    \"notes\": [{\"message\", \"file\", \"line\", \"column\", ...}], \"replacement\": null or
+    {\"text\", \"file\", \"line\", \"column\", \"end_line\", \"end_column\", \"byte_start\",
+    \"byte_end\"}}. `document` is the FILE argument the problem was found under; `code` is
+    a stable category such as `unknown-step`, `parameter` or `unsupported` (a valid
+    document using a feature this generator cannot compile yet); `replacement` is a
+    machine-applicable fix (what `fix` applies).
+
+LINT LEVELS (-A, -W, -D CODE):
+    Every code has a default level (deny, warn or allow); the adjustable ones can be
+    set, the last setting of a code winning: `-A unqualified-operation-id`,
+    `-D undeclared-parameter`. The table is docs/lints.md.
 
 EXIT STATUS:
     0 no errors; 1 errors in a document; 2 the command line was wrong or a file could
@@ -36,6 +47,8 @@ EXAMPLES:
     arazzo-codegen check specs/arazzo/*.yaml
     arazzo-codegen check --source petstore=specs/openapi/petstore.yaml wf.arazzo.yaml
     arazzo-codegen check --format json wf.arazzo.yaml | jq .message
+    arazzo-codegen check -A unqualified-operation-id specs/arazzo/*.yaml
+    arazzo-codegen fix --dry-run wf.arazzo.yaml
     arazzo-codegen generate wf.arazzo.yaml --out src/generated.rs";
 
 /// Check Arazzo 1.0.x workflow documents and generate Rust from them.
@@ -80,6 +93,22 @@ enum Command {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+    /// Apply every machine-applicable suggestion to Arazzo documents, in place.
+    ///
+    /// Only the text each fix replaces changes: comments, quoting, order and
+    /// everything else stay byte for byte. Diagnostics whose level is allow
+    /// are not fixed. Exits 0 when no errors remain, 1 when some do.
+    #[command(after_long_help = AFTER_HELP)]
+    Fix {
+        #[command(flatten)]
+        common: Common,
+        /// Print the changes as a unified diff on stdout instead of writing them.
+        #[arg(long)]
+        dry_run: bool,
+        /// Arazzo documents to fix.
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 /// Options every command takes.
@@ -94,6 +123,48 @@ struct Common {
     /// NO_COLOR is unset) or one JSON object per line on stdout.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// Do not report diagnostics of code CODE (a lint, see docs/lints.md). Repeatable.
+    #[arg(short = 'A', long = "allow", value_name = "CODE", value_parser = allow_code)]
+    allow: Vec<&'static str>,
+    /// Report CODE as a warning. Repeatable.
+    #[arg(short = 'W', long = "warn", value_name = "CODE", value_parser = warn_code)]
+    warn: Vec<&'static str>,
+    /// Report CODE as an error. Repeatable.
+    #[arg(short = 'D', long = "deny", value_name = "CODE", value_parser = deny_code)]
+    deny: Vec<&'static str>,
+    /// The -A/-W/-D settings in command-line order (filled from the matches).
+    #[arg(skip)]
+    levels: Vec<(&'static str, Level)>,
+}
+
+fn allow_code(code: &str) -> Result<&'static str, String> {
+    arazzo_codegen::lints::validate(code, Level::Allow)
+}
+
+fn warn_code(code: &str) -> Result<&'static str, String> {
+    arazzo_codegen::lints::validate(code, Level::Warn)
+}
+
+fn deny_code(code: &str) -> Result<&'static str, String> {
+    arazzo_codegen::lints::validate(code, Level::Deny)
+}
+
+impl Common {
+    /// Orders the level flags as written, so the last setting of a code
+    /// wins as in rustc (`-A x -D x` denies).
+    fn order_levels(&mut self, matches: &ArgMatches) {
+        let mut ordered = Vec::new();
+        for (id, level, codes) in [
+            ("allow", Level::Allow, &self.allow),
+            ("warn", Level::Warn, &self.warn),
+            ("deny", Level::Deny, &self.deny),
+        ] {
+            let indices = matches.indices_of(id).into_iter().flatten();
+            ordered.extend(indices.zip(codes.iter()).map(|(i, code)| (i, *code, level)));
+        }
+        ordered.sort_by_key(|(i, _, _)| *i);
+        self.levels = ordered.into_iter().map(|(_, code, level)| (code, level)).collect();
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -106,11 +177,21 @@ enum Format {
 
 fn main() -> ExitCode {
     // clap exits by itself: 0 after --help/--version, 2 on a usage error.
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let mut cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    if let (Some(command), Some((_, sub))) = (cli.command.as_mut(), matches.subcommand()) {
+        match command {
+            Command::Check { common, .. } | Command::Generate { common, .. } | Command::Fix { common, .. } => {
+                common.order_levels(sub);
+            }
+        }
+    }
     match cli.command {
         None => {
-            let mut command = <Cli as clap::CommandFactory>::command();
-            let _ = command.print_long_help();
+            let _ = Cli::command().print_long_help();
             ExitCode::SUCCESS
         }
         Some(Command::Check { common, files }) => check(&common, &files),
@@ -120,6 +201,7 @@ fn main() -> ExitCode {
             all_operations,
             file,
         }) => generate(&common, &file, out.as_deref(), all_operations),
+        Some(Command::Fix { common, dry_run, files }) => fix::run(&generator(&common), &files, dry_run),
     }
 }
 
@@ -132,9 +214,10 @@ fn source_mapping(value: &str) -> Result<(String, PathBuf), String> {
 
 fn generator(common: &Common) -> Generator {
     let cwd = std::env::current_dir().unwrap_or_default();
-    common.sources.iter().fold(Generator::new().display_root(cwd), |g, (name, path)| {
+    let generator = common.sources.iter().fold(Generator::new().display_root(cwd), |g, (name, path)| {
         g.map_source(name.clone(), path.clone())
-    })
+    });
+    common.levels.iter().fold(generator, |g, (code, level)| g.level(code, *level))
 }
 
 /// Colour only for a person looking at a terminal, and never when they asked

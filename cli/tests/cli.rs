@@ -136,7 +136,7 @@ fn warnings_render_like_errors() {
     let warning: serde_json::Value = serde_json::from_str(text(&out.stdout).trim()).expect("one JSON line");
     assert_eq!(
         (warning["severity"].as_str(), warning["code"].as_str()),
-        (Some("warning"), Some("response-pointer"))
+        (Some("warning"), Some("undeclared-member"))
     );
 
     // `generate` writes code to stdout, so its warnings stay on stderr.
@@ -332,4 +332,203 @@ fn options_take_their_value_inline_or_separately() {
     std::fs::copy(dir.join("wf.yaml"), dir.join("-wf.yaml")).expect("copy");
     let out = run(&dir, &["check", "--", "-wf.yaml"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+}
+
+const USERS: &str = r##"openapi: 3.1.0
+info: {title: Users, version: "1"}
+paths:
+  /users:
+    get:
+      operationId: listUsers
+      responses:
+        "200": {description: ok}
+"##;
+
+/// Two sources, bare operationIds, unbraced expressions (plain, quoted, in a
+/// flow mapping), and comments that `fix` must keep.
+const FIXABLE: &str = r##"arazzo: 1.0.1
+info: {title: t, version: 1.0.0}
+sourceDescriptions:
+  - {name: pets, url: ./api.yaml, type: openapi}
+  - {name: users, url: ./users.yaml, type: openapi}
+workflows:
+  - workflowId: look
+    inputs: {type: object, properties: {token: {type: string}}}
+    steps:
+      # first the users
+      - stepId: list
+        operationId: listUsers   # bare
+        parameters:
+          - name: Authorization
+            in: header
+            value: Bearer $inputs.token
+          - {name: X-Trace, in: header, value: 'id $inputs.token'}
+      - stepId: fetch
+        operationId: "getPet"
+        parameters:
+          - {name: petId, in: path, value: Bearer $inputs.token}
+"##;
+
+const FIXED: &str = r##"arazzo: 1.0.1
+info: {title: t, version: 1.0.0}
+sourceDescriptions:
+  - {name: pets, url: ./api.yaml, type: openapi}
+  - {name: users, url: ./users.yaml, type: openapi}
+workflows:
+  - workflowId: look
+    inputs: {type: object, properties: {token: {type: string}}}
+    steps:
+      # first the users
+      - stepId: list
+        operationId: $sourceDescriptions.users.listUsers   # bare
+        parameters:
+          - name: Authorization
+            in: header
+            value: "Bearer {$inputs.token}"
+          - {name: X-Trace, in: header, value: 'id {$inputs.token}'}
+      - stepId: fetch
+        operationId: "$sourceDescriptions.pets.getPet"
+        parameters:
+          - {name: petId, in: path, value: "Bearer {$inputs.token}"}
+"##;
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn fix_applies_every_suggestion_and_changes_nothing_else() {
+    let dir = scratch("fix", &[("api.yaml", API), ("users.yaml", USERS), ("wf.arazzo.yaml", FIXABLE)]);
+    let before = run(&dir, &["check", "wf.arazzo.yaml"]);
+    assert_eq!(before.status.code(), Some(1), "{}", stderr(&before));
+    let output = run(&dir, &["fix", "wf.arazzo.yaml"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "wf.arazzo.yaml: applied 5 fixes\n");
+    assert_eq!(std::fs::read_to_string(dir.join("wf.arazzo.yaml")).expect("read"), FIXED);
+    // Fixed documents check clean (the undeclared X-Trace header is a warning).
+    let after = run(&dir, &["check", "wf.arazzo.yaml"]);
+    assert_eq!(after.status.code(), Some(0), "{}", stderr(&after));
+    // A second run has nothing to do.
+    let again = run(&dir, &["fix", "wf.arazzo.yaml"]);
+    assert_eq!(stderr(&again), "wf.arazzo.yaml: applied 0 fixes\n");
+}
+
+#[test]
+fn fix_dry_run_prints_a_diff_and_writes_nothing() {
+    let dir = scratch("fix-dry", &[("api.yaml", API), ("users.yaml", USERS), ("wf.arazzo.yaml", FIXABLE)]);
+    let output = run(&dir, &["fix", "--dry-run", "-A", "unqualified-operation-id", "wf.arazzo.yaml"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(std::fs::read_to_string(dir.join("wf.arazzo.yaml")).expect("read"), FIXABLE);
+    // Allowed lints are not fixed: only the three unbraced expressions.
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "\
+--- a/wf.arazzo.yaml
++++ b/wf.arazzo.yaml
+@@ -14,8 +14,8 @@
+           - name: Authorization
+             in: header
+-            value: Bearer $inputs.token
+-          - {name: X-Trace, in: header, value: 'id $inputs.token'}
++            value: \"Bearer {$inputs.token}\"
++          - {name: X-Trace, in: header, value: 'id {$inputs.token}'}
+       - stepId: fetch
+         operationId: \"getPet\"
+         parameters:
+-          - {name: petId, in: path, value: Bearer $inputs.token}
++          - {name: petId, in: path, value: \"Bearer {$inputs.token}\"}
+"
+    );
+    assert_eq!(stderr(&output), "wf.arazzo.yaml: would apply 3 fixes\n");
+}
+
+#[test]
+fn fix_reports_errors_no_fix_resolves() {
+    let doc = FIXABLE.replace("stepId: fetch", "stepId: fetch\n        dependsOn: [nope]");
+    let dir = scratch("fix-left", &[("api.yaml", API), ("users.yaml", USERS), ("wf.arazzo.yaml", &doc)]);
+    let output = run(&dir, &["fix", "wf.arazzo.yaml"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).ends_with("wf.arazzo.yaml: 1 error left that no fix resolves\n"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+/// Warnings are JSON lines too, also when there is no error, each with its fix.
+#[test]
+fn json_reports_warnings_with_their_replacement() {
+    let dir = scratch("json-warn", &[("api.yaml", API), ("users.yaml", USERS), ("wf.arazzo.yaml", FIXED)]);
+    let doc = FIXED.replace("$sourceDescriptions.users.listUsers", "listUsers");
+    std::fs::write(dir.join("wf.arazzo.yaml"), &doc).expect("write");
+    let output = run(&dir, &["check", "--format", "json", "wf.arazzo.yaml"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    let codes: Vec<&str> = lines.iter().filter_map(|l| l["code"].as_str()).collect();
+    assert_eq!(codes, ["unqualified-operation-id", "undeclared-parameter"]);
+    assert_eq!(lines[0]["severity"], "warning");
+    assert_eq!(
+        lines[0]["replacement"],
+        serde_json::json!({
+            "text": "$sourceDescriptions.users.listUsers",
+            "file": "wf.arazzo.yaml", "line": 12, "column": 22, "end_line": 12, "end_column": 31,
+            "byte_start": 341, "byte_end": 350,
+        })
+    );
+    assert_eq!(&doc[341..350], "listUsers");
+    assert_eq!(lines[1]["replacement"], serde_json::Value::Null);
+}
+
+/// `-A/-W/-D` set levels in command-line order; unknown codes are usage errors.
+#[test]
+fn lint_level_flags() {
+    let dir = scratch("levels", &[("api.yaml", API), ("users.yaml", USERS), ("wf.arazzo.yaml", FIXED)]);
+    let denied = run(&dir, &["check", "-D", "undeclared-parameter", "wf.arazzo.yaml"]);
+    assert_eq!(denied.status.code(), Some(1), "{}", stderr(&denied));
+    assert!(
+        stderr(&denied).starts_with("error: operation `listUsers` has no header parameter `X-Trace`"),
+        "{}",
+        stderr(&denied)
+    );
+    let last_wins = run(
+        &dir,
+        &[
+            "check",
+            "--deny",
+            "undeclared-parameter",
+            "-A",
+            "undeclared_parameter",
+            "wf.arazzo.yaml",
+        ],
+    );
+    assert_eq!(stderr(&last_wins), "wf.arazzo.yaml: ok\n");
+    let warned = run(
+        &dir,
+        &[
+            "check",
+            "-A",
+            "undeclared-parameter",
+            "-W",
+            "undeclared-parameter",
+            "wf.arazzo.yaml",
+        ],
+    );
+    assert!(stderr(&warned).starts_with("warning: operation `listUsers`"), "{}", stderr(&warned));
+    let unknown = run(&dir, &["check", "-A", "undeclared-parameters", "wf.arazzo.yaml"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        stderr(&unknown).contains("unknown lint `undeclared-parameters`; did you mean `undeclared-parameter`?"),
+        "{}",
+        stderr(&unknown)
+    );
+    let hard = run(&dir, &["check", "-W", "unknown-step", "wf.arazzo.yaml"]);
+    assert_eq!(hard.status.code(), Some(2));
+    assert!(
+        stderr(&hard).contains("`unknown-step` is a hard error and cannot be set to warn"),
+        "{}",
+        stderr(&hard)
+    );
 }

@@ -24,8 +24,9 @@ pub enum Severity {
 
 /// One problem found in a document: what, where, and what to do about it.
 ///
-/// Fields are public to read; the generator creates them. More fields may be
-/// added (a lint level, machine-applicable fixes), hence `non_exhaustive`.
+/// Fields are public to read; the generator creates them. The severity is
+/// the level of the code ([`crate::LINTS`], as the user set it); a fix is
+/// [`Diagnostic::replacement`]. More fields may be added, hence `non_exhaustive`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Diagnostic {
@@ -48,6 +49,20 @@ pub struct Diagnostic {
     /// here", with its span) or facts without a place ("declared inputs:
     /// petId").
     pub notes: Vec<(Option<Span>, String)>,
+    /// What few diagnostics have (a fix, where in an OpenAPI description it
+    /// was found), boxed so that `Result<_, Diagnostic>` stays small.
+    extra: Option<Box<Extra>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Extra {
+    /// A machine-applicable fix: the span's text becomes the string.
+    replacement: Option<(Span, String)>,
+    /// The text the replacement's span must hold for the fix to apply.
+    replaces: Option<String>,
+    /// The OpenAPI path item (its file and path template) this was found
+    /// in, for the `uncalled-operation` lint.
+    path_item: Option<(crate::source::FileId, String)>,
 }
 
 impl Diagnostic {
@@ -59,6 +74,7 @@ impl Diagnostic {
             span: span.into(),
             help: None,
             notes: Vec::new(),
+            extra: None,
         }
     }
 
@@ -99,6 +115,42 @@ impl Diagnostic {
         }
     }
 
+    /// A fix that can be applied without a person: `span` becomes `text`.
+    /// `original` is what the span must hold in the file: a scalar whose
+    /// written form differs from its value (escapes, folding) gets no fix.
+    #[must_use]
+    pub(crate) fn with_replacement(mut self, span: Span, text: impl Into<String>, original: &str) -> Self {
+        let extra = self.extra.get_or_insert_default();
+        extra.replacement = Some((span, text.into()));
+        extra.replaces = Some(original.to_owned());
+        self
+    }
+
+    /// A machine-applicable fix, if there is one: the text under the span
+    /// becomes the string (what `arazzo-codegen fix` applies).
+    pub fn replacement(&self) -> Option<(Span, &str)> {
+        let (span, text) = self.extra.as_ref()?.replacement.as_ref()?;
+        Some((*span, text.as_str()))
+    }
+
+    fn path_item(&self) -> Option<&(crate::source::FileId, String)> {
+        self.extra.as_ref()?.path_item.as_ref()
+    }
+
+    /// Drops the replacement when its span does not hold the text it replaces.
+    pub(crate) fn verify_replacement(&mut self, sources: &SourceMap) {
+        let Some(extra) = self.extra.as_mut() else { return };
+        let holds = match (&extra.replacement, &extra.replaces) {
+            (Some((span, _)), Some(original)) => {
+                sources.get(span.file).and_then(|f| f.text.get(f.byte_range(*span)?)) == Some(original.as_str())
+            }
+            _ => false,
+        };
+        if !holds {
+            extra.replacement = None;
+        }
+    }
+
     #[must_use]
     pub(crate) fn with_note(mut self, span: impl Into<Option<Span>>, note: impl Into<String>) -> Self {
         self.notes.push((span.into(), note.into()));
@@ -131,8 +183,10 @@ impl Diagnostic {
 
     /// One JSON object: `severity`, `code`, `message`, `file`, `line`,
     /// `column`, `end_line`, `end_column` (all `null` without a location),
-    /// `help` (or `null`) and `notes` (each with `message` and the same
-    /// location fields). This is the `--format json` output of the CLI.
+    /// `help` (or `null`), `notes` (each with `message` and the same
+    /// location fields) and `replacement` (`null`, or `text` with the
+    /// location fields of the span it replaces and its `byte_start` and
+    /// `byte_end` in the file). This is the `--format json` output of the CLI.
     pub fn to_json(&self, sources: &SourceMap) -> serde_json::Value {
         let mut object = serde_json::Map::new();
         let severity = match self.severity {
@@ -155,6 +209,16 @@ impl Diagnostic {
             })
             .collect();
         object.insert("notes".into(), serde_json::Value::Array(notes));
+        let replacement = self.replacement().map(|(span, text)| {
+            let mut r = serde_json::Map::new();
+            r.insert("text".into(), text.into());
+            location_json(&mut r, sources, Some(span));
+            let range = sources.get(span.file).and_then(|f| f.byte_range(span));
+            r.insert("byte_start".into(), range.as_ref().map(|r| r.start).into());
+            r.insert("byte_end".into(), range.map(|r| r.end).into());
+            serde_json::Value::Object(r)
+        });
+        object.insert("replacement".into(), replacement.into());
         serde_json::Value::Object(object)
     }
 
@@ -351,6 +415,32 @@ pub mod codes {
     pub const SOURCE_UNAVAILABLE: &str = "source-unavailable";
     /// A valid document using a feature this generator does not compile yet.
     pub const UNSUPPORTED: &str = "unsupported";
+    /// A runtime expression inside a string without braces, sent as written.
+    pub const UNBRACED_EXPRESSION: &str = "unbraced-expression";
+    /// A bare operationId with several OpenAPI sources, found in one of them.
+    pub const UNQUALIFIED_OPERATION_ID: &str = "unqualified-operation-id";
+    /// A header or cookie parameter the operation does not declare.
+    pub const UNDECLARED_PARAMETER: &str = "undeclared-parameter";
+    /// A `retry` action whose `stepId` is its own step.
+    pub const RETRY_OWN_STEP: &str = "retry-own-step";
+    /// An error in an OpenAPI operation no workflow calls.
+    pub const UNCALLED_OPERATION: &str = "uncalled-operation";
+    /// A read of a member an open response schema does not declare.
+    pub const UNDECLARED_MEMBER: &str = "undeclared-member";
+    /// `.length` in a JSONPath criterion, read as the length of an array or string.
+    pub const JSONPATH_LENGTH: &str = "jsonpath-length";
+    /// An id outside `[A-Za-z0-9_-]+`.
+    pub const ID_PATTERN: &str = "id-pattern";
+    /// A field the spec says must be ignored.
+    pub const IGNORED_FIELD: &str = "ignored-field";
+    /// An OpenAPI 3.2 description, read as 3.1.
+    pub const OPENAPI_VERSION: &str = "openapi-version";
+    /// An OpenAPI 3.1 description without `paths`.
+    pub const NO_PATHS: &str = "no-paths";
+    /// A key an OpenAPI path item does not define.
+    pub const OPENAPI_UNKNOWN_FIELD: &str = "openapi-unknown-field";
+    /// A path parameter that does not appear in its path template.
+    pub const UNUSED_PATH_PARAMETER: &str = "unused-path-parameter";
 }
 
 // The one "did you mean" rule, shared with the expression parser's own hints.
@@ -369,6 +459,56 @@ impl Diagnostics {
 
     pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
         self.items.extend(ds);
+    }
+
+    pub fn len_now(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Marks everything pushed since `since` as found in path item `path` of `file`.
+    pub fn in_path_item(&mut self, since: usize, file: crate::source::FileId, path: &str) {
+        for d in self.items.iter_mut().skip(since) {
+            let extra = d.extra.get_or_insert_default();
+            extra.path_item.get_or_insert_with(|| (file, path.to_owned()));
+        }
+    }
+
+    /// Gives every diagnostic the severity its code's level says, dropping
+    /// the allowed ones. An error in a path item none of whose operations
+    /// is `called` takes the level of `uncalled-operation` instead.
+    pub fn apply_levels(&mut self, levels: &crate::lints::Levels, called: impl Fn(crate::source::FileId, &str) -> bool) {
+        use crate::lints::Level;
+        let items = std::mem::take(&mut self.items);
+        for mut d in items {
+            let mut level = levels.level(d.code);
+            if level == Level::Deny
+                && let Some((file, path)) = d.path_item().cloned()
+                && !called(file, &path)
+            {
+                level = levels.level(codes::UNCALLED_OPERATION);
+                d.notes.push((
+                    None,
+                    format!(
+                        "no workflow calls an operation of path `{path}`, so its code is left out; \
+                         `{}` is {} (an error with `all_operations`)",
+                        codes::UNCALLED_OPERATION,
+                        level.name()
+                    ),
+                ));
+            }
+            d.severity = match level {
+                Level::Allow => continue,
+                Level::Warn => Severity::Warning,
+                Level::Deny => Severity::Error,
+            };
+            self.items.push(d);
+        }
+    }
+
+    pub fn verify_replacements(&mut self, sources: &SourceMap) {
+        for d in &mut self.items {
+            d.verify_replacement(sources);
+        }
     }
 
     pub fn has_errors(&self) -> bool {

@@ -25,6 +25,9 @@ pub struct Generator {
     display_root: Option<PathBuf>,
     memory: Vec<(PathBuf, String)>,
     no_disk: bool,
+    levels: crate::lints::Levels,
+    /// Level settings that named no lint, reported by the run.
+    bad_levels: Vec<String>,
 }
 
 /// A document that checked clean: what was read, and any warnings.
@@ -178,6 +181,20 @@ impl Generator {
         self
     }
 
+    /// Sets the level of diagnostic code `code` (`unqualified-operation-id`,
+    /// or with underscores), as `#[allow(..)]` does for a rustc lint; the
+    /// last setting of a code wins. Codes and defaults: [`crate::LINTS`]. A
+    /// code that does not exist, or a hard error set below deny, makes the
+    /// run fail with an error saying so.
+    #[must_use]
+    pub fn level(mut self, code: &str, level: crate::Level) -> Self {
+        match crate::lints::validate(code, level) {
+            Ok(code) => self.levels.set(code, level),
+            Err(message) => self.bad_levels.push(message),
+        }
+        self
+    }
+
     /// Generates code from an Arazzo document or an OpenAPI description.
     pub fn generate(&self, path: &Path) -> Result<Generated, Failure> {
         self.with_pipeline(path, |analysed| Some(self.emit(analysed)))
@@ -212,7 +229,18 @@ impl Generator {
             memory: &self.memory,
             disk: !self.no_disk,
         };
+        for message in &self.bad_levels {
+            diags.push(Diagnostic::error(None, message.clone()).with_code(codes::INVALID));
+        }
         let analysed = analyse(path, &options, &mut map, &mut diags);
+        let called = match (&analysed, self.all_operations) {
+            (Some(Analysed::Arazzo(loaded)), false) => Some(called_path_items(loaded)),
+            _ => None,
+        };
+        diags.apply_levels(&self.levels, |file, path| {
+            called.as_ref().is_none_or(|c| c.iter().any(|(f, p)| *f == file && p == path))
+        });
+        diags.verify_replacements(&map);
         let output = analysed.filter(|_| !diags.has_errors()).and_then(|a| finish(&a));
         let files: Vec<PathBuf> = map.files().map(|(_, f)| f.path.clone()).collect();
         let has_errors = diags.has_errors();
@@ -287,6 +315,28 @@ fn check_tree(loaded: &load::Loaded, seen: &mut Vec<crate::source::FileId>, diag
     for nested in loaded.sources.iter().filter_map(|s| s.arazzo.as_deref()) {
         check_tree(nested, seen, diags);
     }
+}
+
+/// The OpenAPI path items (file, path template) holding an operation some
+/// step of some workflow calls, in the document and the Arazzo documents it
+/// names: what the tree-shaken output contains.
+fn called_path_items(loaded: &load::Loaded) -> Vec<(crate::source::FileId, String)> {
+    use crate::arazzo::model::StepTarget;
+    let mut out = Vec::new();
+    for step in loaded.document.workflows.iter().flat_map(|w| &w.steps) {
+        let op = match &step.target {
+            Some(StepTarget::OperationId(t)) => crate::arazzo::resolve::operation_id(loaded, t).ok(),
+            Some(StepTarget::OperationPath(t)) => crate::arazzo::resolve::operation_path(loaded, t).ok(),
+            _ => None,
+        };
+        if let Some((api, op)) = op.as_ref().and_then(|op| op.get(loaded)) {
+            out.push((api.root.span.file, op.path.clone()));
+        }
+    }
+    for nested in loaded.sources.iter().filter_map(|s| s.arazzo.as_deref()) {
+        out.extend(called_path_items(nested));
+    }
+    out
 }
 
 fn api_module_name(api: &openapi::OpenApi) -> String {

@@ -10,7 +10,9 @@
 //! - [`Generator`] and its options, which produces [`Generated`] code or a
 //!   [`Failure`];
 //! - the diagnostics in a failure: [`Diagnostic`], [`Severity`], the stable
-//!   [`codes`], and the [`SourceMap`] / [`Span`] they point into.
+//!   [`codes`], and the [`SourceMap`] / [`Span`] they point into;
+//! - [`Level`] and the table of [`LINTS`]: which codes deny, warn or are
+//!   allowed by default, set per code with [`Generator::level`].
 //!
 //! ```no_run
 //! // build.rs
@@ -34,6 +36,7 @@ pub mod diagnostics;
 mod emit;
 mod generate;
 mod ir;
+pub mod lints;
 mod load;
 mod names;
 mod openapi;
@@ -42,6 +45,7 @@ mod yaml;
 
 pub use diagnostics::{Diagnostic, Severity, codes};
 pub use generate::{Checked, Failure, Generated, Generator};
+pub use lints::{LINTS, Level, Lint};
 pub use source::{FileId, Location, Pos, SourceFile, SourceMap, Span};
 
 /// What the workspace's own harnesses need from the generator's insides;

@@ -75,6 +75,25 @@ impl SourceFile {
         self.text.lines().nth(index)
     }
 
+    /// The bytes a span covers (columns count characters; the end is
+    /// exclusive), so a tool can edit the file exactly there.
+    pub fn byte_range(&self, span: Span) -> Option<std::ops::Range<usize>> {
+        let start = self.byte_at(span.start)?;
+        let end = self.byte_at(span.end)?;
+        (start <= end).then_some(start..end)
+    }
+
+    fn byte_at(&self, pos: Pos) -> Option<usize> {
+        let line_start = self.line_offset(pos.line)?;
+        let line = self.line(pos.line).unwrap_or("");
+        let chars = usize::try_from(pos.col.checked_sub(1)?).ok()?;
+        match line.char_indices().nth(chars) {
+            Some((i, _)) => Some(line_start + i),
+            None if chars == line.chars().count() => Some(line_start + line.len()),
+            None => None,
+        }
+    }
+
     /// The byte offset at which a 1-based line starts.
     pub(crate) fn line_offset(&self, line: u32) -> Option<usize> {
         let index = usize::try_from(line).ok()?.checked_sub(1)?;

@@ -295,8 +295,8 @@ fn duplicate_source_names() {
         &[("    type: openapi\n", "    type: openapi\n  - name: pets\n    url: ./api.yaml\n")],
         &[
             "wf.arazzo.yaml:9:11: duplicate source description name `pets`; note: first defined here at wf.arazzo.yaml:6:11",
-            "wf.arazzo.yaml:21:22: operationId `getPet` must name its source: this document has several OpenAPI source descriptions; help: write `$sourceDescriptions.<source>.<operationId>`",
-            "wf.arazzo.yaml:41:22: operationId `createPet` must name its source: this document has several OpenAPI source descriptions; help: write `$sourceDescriptions.<source>.<operationId>`",
+            "wf.arazzo.yaml:21:22: operationId `getPet` is ambiguous: 2 OpenAPI source descriptions define it; help: the sources defining it share one name (`pets`): rename one",
+            "wf.arazzo.yaml:41:22: operationId `createPet` is ambiguous: 2 OpenAPI source descriptions define it; help: the sources defining it share one name (`pets`): rename one",
         ],
     );
 }
@@ -411,7 +411,8 @@ fn unknown_operation_id() {
     );
 }
 
-/// With two OpenAPI sources, operationIds must be qualified.
+/// With two OpenAPI sources defining the same operationId, a bare one is
+/// ambiguous: an error naming every candidate.
 #[test]
 fn qualified_operation_id_with_several_sources() {
     assert_errors(
@@ -420,8 +421,8 @@ fn qualified_operation_id_with_several_sources() {
             "    type: openapi\n  - name: other\n    url: ./api.yaml\n    type: openapi\n",
         )],
         &[
-            "wf.arazzo.yaml:22:22: operationId `getPet` must name its source: this document has several OpenAPI source descriptions; help: write `$sourceDescriptions.<source>.<operationId>`",
-            "wf.arazzo.yaml:42:22: operationId `createPet` must name its source: this document has several OpenAPI source descriptions; help: write `$sourceDescriptions.<source>.<operationId>`",
+            "wf.arazzo.yaml:22:22: operationId `getPet` is ambiguous: 2 OpenAPI source descriptions define it; help: write one of `$sourceDescriptions.pets.getPet`, `$sourceDescriptions.other.getPet`",
+            "wf.arazzo.yaml:42:22: operationId `createPet` is ambiguous: 2 OpenAPI source descriptions define it; help: write one of `$sourceDescriptions.pets.createPet`, `$sourceDescriptions.other.createPet`",
         ],
     );
 }
@@ -501,7 +502,7 @@ fn parameter_in_the_wrong_place() {
             "            in: path\n            value: $inputs.petId\n          - name: verbose\n            in: header\n            value: true\n",
         )],
         &[
-            "wf.arazzo.yaml:24:19: operation `getPet` has no header parameter `verbose`; note: it declares no header parameters; help: `verbose` is a query parameter: write `in: query`",
+            "wf.arazzo.yaml:24:19: operation `getPet` has no header parameter `verbose`; it is sent as given; note: it declares no header parameters; help: `verbose` is a query parameter: write `in: query`",
         ],
     );
 }
@@ -925,6 +926,7 @@ fn diagnostics_as_json() {
             "end_column": 28,
             "help": "did you mean `getPet`?",
             "notes": [],
+            "replacement": null,
         })]
     );
 }
@@ -1127,14 +1129,20 @@ fn arazzo_sources_are_checked_and_cycles_refused() {
 }
 
 /// `Bearer $inputs.petId` is a literal (expressions are embedded only in
-/// braces): legal, so a warning that says how to embed it.
+/// braces): legal, but a guaranteed 401 for a token, so lint
+/// `unbraced-expression` denies it by default, with the braced fix.
 #[test]
-fn an_expression_outside_braces_in_a_string_is_a_warning() {
+fn an_expression_outside_braces_in_a_string_is_denied() {
+    let doc = edit(&[("            value: $inputs.petId\n", "            value: Bearer $inputs.petId\n")]);
+    let failure = Generator::new()
+        .memory_only(true)
+        .file("api.yaml", API)
+        .file("wf.arazzo.yaml", doc.as_str())
+        .check(Path::new("wf.arazzo.yaml"))
+        .expect_err("denied by default");
+    assert_eq!(failure.diagnostics[0].code, "unbraced-expression");
     assert_eq!(
-        check(&edit(&[(
-            "            value: $inputs.petId\n",
-            "            value: Bearer $inputs.petId\n"
-        )])),
+        check(&doc),
         [
             "wf.arazzo.yaml:23:27: `$inputs.petId` in this parameter value is sent as written: an expression inside a string is evaluated only in braces; help: write `Bearer {$inputs.petId}`"
         ]

@@ -16,6 +16,12 @@
 //! Each query inside a logical expression is cut out by a small scanner (which respects quotes
 //! and bracket nesting) and parsed by `serde_json_path`, so query semantics are never
 //! re-implemented here.
+//!
+//! One JavaScript reading is kept, because documents rely on it and RFC 9535 would make it
+//! silently false: a compared singular query ending in `.length` (`$.result.length == 0`)
+//! is the length of the array or string before it, as in JavaScript evaluators; when that
+//! value is anything else the query is read as RFC 9535 reads it (a member named `length`).
+//! The generator warns about it and shows the RFC form, `length($.result) == 0`.
 
 use crate::condition::ComparisonOp;
 use crate::scan::{self, Cursor, describe_at, describe_word, is_blank};
@@ -38,6 +44,31 @@ pub struct JsonPathCondition {
     source: String,
     kind: Kind,
     comparisons: Vec<LiteralComparison>,
+    queries: Vec<SingularQuery>,
+}
+
+/// A singular query in the condition (`$.a['b'][0]`), with where each of
+/// its segments is written, for schema checks of what it can select.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SingularQuery {
+    /// The segments from the context value, in order.
+    pub segments: Vec<QuerySegment>,
+    /// Byte range of the whole query in the condition.
+    pub range: std::ops::Range<usize>,
+    /// Compared, and its last segment is `.length`: evaluated as the length
+    /// of the array or string the rest selects (the JavaScript reading).
+    pub length_read: bool,
+}
+
+/// One segment of a [`SingularQuery`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuerySegment {
+    /// The member name, or the index as written.
+    pub name: String,
+    /// `[3]` rather than `.name` / `['name']`.
+    pub is_index: bool,
+    /// Byte range in the condition of the name or index itself.
+    pub range: std::ops::Range<usize>,
 }
 
 /// `$.a.b == "x"` (or `!=`) in a logical expression: a singular query
@@ -73,6 +104,12 @@ enum LNode {
 enum Comparable {
     Literal(Value),
     Query(JsonPath),
+    /// `$.x.length`: the length of what `parent` selects when that is an
+    /// array or a string, else what `path` selects.
+    Length {
+        path: JsonPath,
+        parent: JsonPath,
+    },
     Func(FuncCall),
 }
 
@@ -123,23 +160,40 @@ impl JsonPathCondition {
         if trimmed.is_empty() {
             return Err(ParseError::new(lead, "empty JSONPath condition"));
         }
-        let (kind, comparisons) = match JsonPath::parse(trimmed) {
-            Ok(path) => (Kind::Query(path), Vec::new()),
+        let (kind, comparisons, queries) = match JsonPath::parse(trimmed) {
+            Ok(path) => {
+                let queries = singular_segments(trimmed, lead)
+                    .map(|segments| SingularQuery {
+                        segments,
+                        range: lead..lead + trimmed.len(),
+                        length_read: false,
+                    })
+                    .into_iter()
+                    .collect();
+                (Kind::Query(path), Vec::new(), queries)
+            }
             Err(_) => {
-                let (node, comparisons) = parse_logical(s)?;
-                (Kind::Logical(node), comparisons)
+                let (node, comparisons, queries) = parse_logical(s)?;
+                (Kind::Logical(node), comparisons, queries)
             }
         };
         Ok(JsonPathCondition {
             source: s.to_string(),
             kind,
             comparisons,
+            queries,
         })
     }
 
     /// Equality comparisons of a singular query with a string literal.
     pub fn literal_comparisons(&self) -> &[LiteralComparison] {
         &self.comparisons
+    }
+
+    /// Every singular query in the condition (compared, tested or a
+    /// function argument), in the order written.
+    pub fn singular_queries(&self) -> &[SingularQuery] {
+        &self.queries
     }
 
     /// The text this condition was parsed from.
@@ -235,11 +289,12 @@ fn check_nesting(s: &str) -> Result<(), ParseError> {
     Ok(())
 }
 
-fn parse_logical(s: &str) -> Result<(LNode, Vec<LiteralComparison>), ParseError> {
+fn parse_logical(s: &str) -> Result<(LNode, Vec<LiteralComparison>, Vec<SingularQuery>), ParseError> {
     let mut p = LParser {
         cur: Cursor::new(s, 0),
         depth: 0,
         comparisons: Vec::new(),
+        queries: Vec::new(),
     };
     p.cur.skip_blanks();
     let node = p.or()?;
@@ -252,7 +307,7 @@ fn parse_logical(s: &str) -> Result<(LNode, Vec<LiteralComparison>), ParseError>
         };
         return Err(p.cur.error(message));
     }
-    Ok((node, p.comparisons))
+    Ok((node, p.comparisons, p.queries))
 }
 
 /// A parsed operand before we know whether it is compared or tested.
@@ -270,14 +325,23 @@ struct LParser<'a> {
     cur: Cursor<'a>,
     depth: usize,
     comparisons: Vec<LiteralComparison>,
+    queries: Vec<SingularQuery>,
 }
 
 /// The member names and indices of a singular query such as `$.a['b'][0]`;
 /// `None` for anything else (escapes in names are left to `None` too, as a
 /// conservative skip of the schema check).
 fn singular_path(query: &str) -> Option<Vec<String>> {
-    let mut rest = query.trim().strip_prefix('$')?;
-    let mut tokens = Vec::new();
+    singular_segments(query, 0).map(|s| s.into_iter().map(|s| s.name).collect())
+}
+
+/// [`singular_path`] with where each segment is written; `at` is the
+/// query's byte offset in the condition.
+fn singular_segments(query: &str, at: usize) -> Option<Vec<QuerySegment>> {
+    // Every `rest` below is a suffix of `query`, so its offset is the length difference.
+    let offset = |rest: &str| at + query.len() - rest.len();
+    let mut rest = query.trim_start().strip_prefix('$')?.trim_end();
+    let mut segments = Vec::new();
     while !rest.is_empty() {
         rest = rest.trim_start();
         if let Some(after) = rest.strip_prefix('.') {
@@ -286,29 +350,39 @@ fn singular_path(query: &str) -> Option<Vec<String>> {
             if name.is_empty() {
                 return None;
             }
-            tokens.push(name.to_owned());
+            let start = offset(after);
+            segments.push(QuerySegment {
+                name: name.to_owned(),
+                is_index: false,
+                range: start..start + name.len(),
+            });
             rest = after.get(end..)?;
         } else if let Some(after) = rest.strip_prefix('[') {
             let close = after.find(']')?;
             let inner = after.get(..close)?.trim();
-            let token = match inner.chars().next()? {
+            let start = offset(after) + (after.len() - after.trim_start().len());
+            let (name, is_index, start) = match inner.chars().next()? {
                 q @ ('\'' | '"') => {
                     let name = inner.strip_prefix(q)?.strip_suffix(q)?;
                     if name.contains('\\') {
                         return None;
                     }
-                    name.to_owned()
+                    (name, false, start + 1)
                 }
-                _ if inner.chars().all(|c| c.is_ascii_digit()) => inner.to_owned(),
+                _ if inner.chars().all(|c| c.is_ascii_digit()) => (inner, true, start),
                 _ => return None,
             };
-            tokens.push(token);
+            segments.push(QuerySegment {
+                name: name.to_owned(),
+                is_index,
+                range: start..start + name.len(),
+            });
             rest = after.get(close + 1..)?;
         } else {
             return None;
         }
     }
-    Some(tokens)
+    Some(segments)
 }
 
 fn is_name_char(c: char) -> bool {
@@ -408,8 +482,8 @@ impl LParser<'_> {
         if matches!(op, ComparisonOp::Eq | ComparisonOp::Ne) {
             self.record(&left, left_at, &right, right_at);
         }
-        let left = comparable(left, left_at)?;
-        let right = comparable(right, right_at)?;
+        let left = self.comparable(left, left_at)?;
+        let right = self.comparable(right, right_at)?;
         let save = self.cur.pos;
         self.cur.skip_blanks();
         let chain_at = self.cur.pos;
@@ -418,6 +492,27 @@ impl LParser<'_> {
         }
         self.cur.pos = save;
         Ok(LNode::Compare(left, op, right))
+    }
+
+    /// [`comparable`], reading a trailing `.length` the JavaScript way.
+    fn comparable(&mut self, prim: Prim, at: usize) -> Result<Comparable, ParseError> {
+        match prim {
+            Prim::Query {
+                path,
+                singular: true,
+                text: (start, end),
+            } => {
+                let parent = self.cur.slice(start, end).trim_end().strip_suffix(".length");
+                if let Some(parent) = parent.and_then(|p| JsonPath::parse(p).ok()) {
+                    if let Some(query) = self.queries.iter_mut().rev().find(|q| q.range.start == start) {
+                        query.length_read = true;
+                    }
+                    return Ok(Comparable::Length { path, parent });
+                }
+                Ok(Comparable::Query(path))
+            }
+            prim => comparable(prim, at),
+        }
     }
 
     /// Remembers `query == "literal"` (either way round) for schema checks.
@@ -468,6 +563,13 @@ impl LParser<'_> {
                     ));
                 }
                 let (path, singular) = self.query()?;
+                if singular && let Some(segments) = singular_segments(self.cur.slice(start, self.cur.pos), start) {
+                    self.queries.push(SingularQuery {
+                        segments,
+                        range: start..self.cur.pos,
+                        length_read: false,
+                    });
+                }
                 Ok(Prim::Query {
                     path,
                     singular,
@@ -719,6 +821,11 @@ fn comparable_value<'a>(c: &'a Comparable, root: &'a Value) -> Option<Cow<'a, Va
     match c {
         Comparable::Literal(v) => Some(Cow::Borrowed(v)),
         Comparable::Query(path) => single(path, root),
+        Comparable::Length { path, parent } => match single(parent, root).as_deref() {
+            Some(Value::Array(a)) => Some(Cow::Owned(Value::from(a.len()))),
+            Some(Value::String(s)) => Some(Cow::Owned(Value::from(s.chars().count()))),
+            _ => single(path, root),
+        },
         Comparable::Func(call) => value_call(call, root),
     }
 }

@@ -62,7 +62,7 @@ pub mod template;
 pub use condition::SimpleCondition;
 pub use criterion::*;
 pub use expression::{Expression, Source, WorkflowField};
-pub use jsonpath::{JsonPathCondition, LiteralComparison};
+pub use jsonpath::{JsonPathCondition, LiteralComparison, QuerySegment, SingularQuery};
 pub use pointer::JsonPointer;
 pub use suggest::did_you_mean;
 pub use template::*;

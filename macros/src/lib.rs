@@ -2,8 +2,8 @@
 //! `arazzo-codegen`.
 //!
 //! This crate only parses the macro input, calls the generator, and turns
-//! its diagnostics into `compile_error!`s at the path literal (each carrying
-//! the rendered YAML snippet); everything
+//! its errors into `compile_error!`s and its warnings into rustc warnings at
+//! the path literal (each carrying the rendered YAML snippet); everything
 //! else lives in the generator so the macro, build scripts and the CLI
 //! behave the same.
 
@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use proc_macro::TokenStream;
 use proc_macro2::Span;
 use quote::quote;
+use syn::ext::IdentExt as _;
 use syn::parse::{Parse, ParseStream};
 use syn::{LitStr, Token};
 
@@ -30,9 +31,13 @@ use syn::{LitStr, Token};
 ///   description from a local file (required for remote URLs; nothing is
 ///   fetched at build time);
 /// - `all_operations`: generate every operation of each API, not only the
-///   ones the workflows call.
+///   ones the workflows call;
+/// - `allow(code, ...)`, `warn(code, ...)`, `deny(code, ...)`: the level of
+///   diagnostic codes, as `#[allow]` sets rustc's (`allow(unqualified_operation_id)`;
+///   the codes and their defaults are in `docs/lints.md`).
 ///
-/// Every problem in the documents becomes a compile error at the path: the
+/// Every error in the documents becomes a compile error at the path, and
+/// every warning a rustc warning there (also when there are errors): the
 /// message, `--> file:line:column`, the YAML line with a caret under the
 /// offending token, notes and help, as the `arazzo-codegen` CLI prints them.
 #[proc_macro]
@@ -48,6 +53,7 @@ struct Args {
     path: LitStr,
     sources: Vec<(LitStr, LitStr)>,
     all_operations: bool,
+    levels: Vec<(&'static str, arazzo_codegen::Level)>,
 }
 
 impl Parse for Args {
@@ -57,6 +63,7 @@ impl Parse for Args {
             path,
             sources: Vec::new(),
             all_operations: false,
+            levels: Vec::new(),
         };
         while input.parse::<Option<Token![,]>>()?.is_some() {
             if input.is_empty() {
@@ -78,10 +85,29 @@ impl Parse for Args {
                     }
                 }
                 "all_operations" => args.all_operations = true,
+                name @ ("allow" | "warn" | "deny") => {
+                    let level = arazzo_codegen::Level::from_name(name).unwrap_or(arazzo_codegen::Level::Deny);
+                    let content;
+                    syn::parenthesized!(content in input);
+                    let codes = content.parse_terminated(syn::Ident::parse_any, Token![,])?;
+                    for code in codes {
+                        let code_name = code.to_string();
+                        match arazzo_codegen::lints::validate(&code_name, level) {
+                            Ok(code) => args.levels.push((code, level)),
+                            Err(message) => return Err(syn::Error::new(code.span(), message)),
+                        }
+                    }
+                }
                 other => {
+                    let expected = ["sources", "all_operations", "allow", "warn", "deny"];
+                    let hint = arazzo_codegen::lints::did_you_mean(other, expected)
+                        .map(|best| format!("did you mean `{best}`? "))
+                        .unwrap_or_default();
                     return Err(syn::Error::new(
                         option.span(),
-                        format!("unknown option `{other}`; expected `sources(...)` or `all_operations`"),
+                        format!(
+                            "unknown option `{other}`; {hint}expected `sources(...)`, `all_operations`, `allow(...)`, `warn(...)` or `deny(...)`"
+                        ),
                     ));
                 }
             }
@@ -113,8 +139,9 @@ fn track(files: &[PathBuf]) -> proc_macro2::TokenStream {
 
 /// Stable Rust has no API for a proc-macro warning; using a deprecated item
 /// whose note is the message makes rustc print it, at the path literal.
-fn warnings(lines: &[String], span: Span) -> proc_macro2::TokenStream {
-    let items = lines.iter().map(|line| {
+/// (`proc-macro-warning` does the same, with a dependency.)
+fn warnings<'a>(lines: impl Iterator<Item = String> + 'a, span: Span) -> proc_macro2::TokenStream {
+    let items = lines.map(|line| {
         quote::quote_spanned! {span=>
             const _: () = {
                 #[deprecated(note = #line)]
@@ -133,13 +160,19 @@ fn expand(args: &Args) -> proc_macro2::TokenStream {
     let mut generator = arazzo_codegen::Generator::new()
         .display_root(&root)
         .all_operations(args.all_operations);
+    for (code, level) in &args.levels {
+        generator = generator.level(code, *level);
+    }
     for (name, file) in &args.sources {
         generator = generator.map_source(name.value(), root.join(Path::new(&file.value())));
     }
     match generator.generate(&path) {
         Ok(generated) => {
             let tracked = track(&generated.files);
-            let warnings = warnings(&generated.warnings, args.path.span());
+            let warnings = warnings(
+                generated.diagnostics.iter().map(|d| d.render_for_compiler(&generated.sources)),
+                args.path.span(),
+            );
             let tokens = generated.tokens;
             quote!(#tracked #warnings #tokens)
         }
@@ -147,12 +180,19 @@ fn expand(args: &Args) -> proc_macro2::TokenStream {
             let span: Span = args.path.span();
             // The same block the CLI prints (plain), so the YAML line and the
             // caret under the offending token show up in `cargo build` too.
-            let errors = failure.diagnostics.iter().map(|d| {
+            // Only errors are errors: warnings stay warnings, so the first
+            // `error:` a user reads is a real one.
+            let (errors, rest): (Vec<_>, Vec<_>) = failure
+                .diagnostics
+                .iter()
+                .partition(|d| d.severity == arazzo_codegen::Severity::Error);
+            let errors = errors.iter().map(|d| {
                 let e = syn::Error::new(span, d.render_for_compiler(&failure.sources));
                 e.to_compile_error()
             });
+            let warnings = warnings(rest.iter().map(|d| d.render_for_compiler(&failure.sources)), span);
             let tracked = track(&failure.files);
-            quote!(#tracked #(#errors)*)
+            quote!(#tracked #(#errors)* #warnings)
         }
     }
 }

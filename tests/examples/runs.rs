@@ -189,8 +189,13 @@ fn typed(value: Value, schema: &Value) -> Value {
     }
 }
 
-/// (inputs, required inputs that have no value) for one workflow.
-fn inputs_for(doc: &Value, workflow: &Value, text: &str) -> (Value, Vec<String>) {
+/// The inputs one workflow runs with: (inputs, the names of those synthesised
+/// from their schema, required inputs with neither a value nor a schema).
+/// A value the document gives (`default`, `example(s)`, a usage comment)
+/// wins; any other input the workflow needs gets a plausible value built
+/// from its schema ([`arazzo_tests::runs::plausible`]), so every compiled
+/// workflow runs.
+fn inputs_for(doc: &Value, workflow: &Value, text: &str) -> (Value, Vec<String>, Vec<String>) {
     let mut schema = workflow["inputs"].clone();
     if let Some(name) = schema["$ref"].as_str().and_then(|r| r.strip_prefix("#/components/inputs/")) {
         schema = doc["components"]["inputs"][name].clone();
@@ -226,7 +231,7 @@ fn inputs_for(doc: &Value, workflow: &Value, text: &str) -> (Value, Vec<String>)
         .flatten()
         .filter_map(Value::as_str)
         .collect();
-    let missing = schema["properties"]
+    let needed = schema["properties"]
         .as_object()
         .into_iter()
         .flatten()
@@ -239,7 +244,17 @@ fn inputs_for(doc: &Value, workflow: &Value, text: &str) -> (Value, Vec<String>)
             }
             acc
         });
-    (Value::Object(inputs), missing)
+    let (mut synthesised, mut missing) = (Vec::new(), Vec::new());
+    for name in needed {
+        match schema["properties"].get(&name) {
+            Some(property) => {
+                inputs.insert(name.clone(), arazzo_tests::runs::plausible(property, doc));
+                synthesised.push(name);
+            }
+            None => missing.push(name),
+        }
+    }
+    (Value::Object(inputs), synthesised, missing)
 }
 
 /// Answers no description can give: an OAuth server's tokens.
@@ -326,7 +341,7 @@ fn prepare(doc_path: &Path, root: &Path, mapped: &[(String, PathBuf)], scratch: 
         .into_iter()
         .flatten()
         .map(|w| {
-            let (inputs, missing) = inputs_for(&doc, w, &text);
+            let (inputs, synthesised, missing) = inputs_for(&doc, w, &text);
             // The corpus states an expected outcome only in prose.
             let prose = format!(
                 "{} {}",
@@ -334,7 +349,7 @@ fn prepare(doc_path: &Path, root: &Path, mapped: &[(String, PathBuf)], scratch: 
                 w["description"].as_str().unwrap_or("")
             );
             let expect_failure = prose.to_ascii_lowercase().contains("expected to fail");
-            json!({"id": w["workflowId"], "inputs": inputs, "missing": missing, "expect_failure": expect_failure})
+            json!({"id": w["workflowId"], "inputs": inputs, "synthesised": synthesised, "missing": missing, "expect_failure": expect_failure})
         })
         .collect();
     let code = generator.generate(&path).map(|g| g.to_formatted_string()).map_err(|f| {

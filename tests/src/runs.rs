@@ -26,9 +26,10 @@ pub struct Row {
     pub detail: String,
 }
 
-/// A value that fits `schema` (its `example`, `default` or first `enum`
-/// value where it has one), for answering from an OpenAPI description when
-/// nothing better is known. `root` resolves local `$ref`s.
+/// A value that fits `schema` (its `const`, `example`, `default` or first
+/// `enum` value where it has one, else one built from its type, format and
+/// bounds), for answering from an OpenAPI description, or giving a workflow
+/// an input its document has no example for. `root` resolves local `$ref`s.
 pub fn plausible(schema: &Value, root: &Value) -> Value {
     plausible_at(schema, root, 0)
 }
@@ -41,7 +42,7 @@ fn plausible_at(schema: &Value, root: &Value, depth: usize) -> Value {
         let target = target.strip_prefix('#').and_then(|p| root.pointer(p)).unwrap_or(&Value::Null);
         return plausible_at(target, root, depth + 1);
     }
-    for key in ["example", "default"] {
+    for key in ["const", "example", "default"] {
         if let Some(v) = schema.get(key) {
             return v.clone();
         }
@@ -80,20 +81,82 @@ fn plausible_at(schema: &Value, root: &Value, depth: usize) -> Value {
             }
             Value::Object(out)
         }
-        "array" => json!([plausible_at(schema.get("items").unwrap_or(&Value::Null), root, depth + 1)]),
-        "integer" => json!(1),
-        "number" => json!(1.5),
+        "array" => {
+            let item = plausible_at(schema.get("items").unwrap_or(&Value::Null), root, depth + 1);
+            let count = bound(schema, "minItems").unwrap_or(1).max(1);
+            Value::Array(vec![item; usize::try_from(count).unwrap_or(1).min(16)])
+        }
+        "integer" => json!(integer_in(schema)),
+        "number" => json!(number_in(schema)),
         "boolean" => json!(true),
-        "string" => match schema.get("format").and_then(Value::as_str) {
-            Some("date-time") => json!("2024-01-01T00:00:00Z"),
-            Some("date") => json!("2024-01-01"),
-            Some("uuid") => json!("00000000-0000-4000-8000-000000000001"),
-            Some("email") => json!("someone@example.com"),
-            Some("uri") | Some("url") => json!("https://example.com/"),
-            _ => json!("string"),
-        },
+        "string" => {
+            let text = match schema.get("format").and_then(Value::as_str) {
+                Some("date-time") => "2024-01-01T00:00:00Z",
+                Some("date") => "2024-01-01",
+                Some("uuid") => "00000000-0000-4000-8000-000000000001",
+                Some("email") => "someone@example.com",
+                Some("uri") | Some("url") => "https://example.com/",
+                _ => "string",
+            };
+            Value::String(sized(text, schema))
+        }
         _ => Value::Null,
     }
+}
+
+fn bound(schema: &Value, key: &str) -> Option<u64> {
+    schema.get(key).and_then(Value::as_u64)
+}
+
+/// 1, moved into `[minimum, maximum]` (either bound may be exclusive, in the
+/// 3.0 boolean or the 3.1 numeric form).
+#[allow(clippy::cast_possible_truncation)] // schema bounds of an input: small numbers
+fn integer_in(schema: &Value) -> i64 {
+    let number = |key: &str| schema.get(key).and_then(Value::as_f64);
+    let flag = |key: &str| schema.get(key).and_then(Value::as_bool).unwrap_or(false);
+    let low = match (number("exclusiveMinimum"), number("minimum")) {
+        (Some(n), _) => Some(n.floor() as i64 + 1),
+        (None, Some(n)) if flag("exclusiveMinimum") => Some(n.floor() as i64 + 1),
+        (None, Some(n)) => Some(n.ceil() as i64),
+        (None, None) => None,
+    };
+    let high = match (number("exclusiveMaximum"), number("maximum")) {
+        (Some(n), _) => Some(n.ceil() as i64 - 1),
+        (None, Some(n)) if flag("exclusiveMaximum") => Some(n.ceil() as i64 - 1),
+        (None, Some(n)) => Some(n.floor() as i64),
+        (None, None) => None,
+    };
+    let value = low.map_or(1, |l| l.max(1));
+    high.map_or(value, |h| value.min(h))
+}
+
+fn number_in(schema: &Value) -> f64 {
+    let low = schema
+        .get("minimum")
+        .or_else(|| schema.get("exclusiveMinimum"))
+        .and_then(Value::as_f64);
+    let high = schema
+        .get("maximum")
+        .or_else(|| schema.get("exclusiveMaximum"))
+        .and_then(Value::as_f64);
+    match (low, high) {
+        (Some(l), Some(h)) => (l + h) / 2.0,
+        (Some(l), None) => l + 1.5,
+        (None, Some(h)) => h - 1.5,
+        (None, None) => 1.5,
+    }
+}
+
+/// `text` padded with `x` to `minLength` and cut to `maxLength` (lengths in
+/// characters, as JSON Schema counts them).
+fn sized(text: &str, schema: &Value) -> String {
+    let min = bound(schema, "minLength").map_or(0, |n| usize::try_from(n).unwrap_or(0).min(4096));
+    let max = bound(schema, "maxLength").map_or(usize::MAX, |n| usize::try_from(n).unwrap_or(usize::MAX));
+    let mut out: String = text.chars().take(max).collect();
+    while out.chars().count() < min {
+        out.push('x');
+    }
+    out
 }
 
 /// The scripted routes for an OpenAPI description: `[method, path,
@@ -201,7 +264,8 @@ fn clip(text: &str, max: usize) -> String {
 
 /// Runs every workflow of one compiled document. `plan` is what the
 /// `runs` example wrote for it: `sources` (module, base path, fake, routes),
-/// `workflows` (id, inputs, missing inputs, expected outputs).
+/// `workflows` (id, inputs, which inputs were synthesised, missing inputs,
+/// expected outputs).
 pub async fn run_document(plan: &Value, runner: &dyn Runner) -> Vec<Row> {
     let document = plan["document"].as_str().unwrap_or("?").to_owned();
     let mut rows = Vec::new();
@@ -280,6 +344,15 @@ pub async fn run_document(plan: &Value, runner: &dyn Runner) -> Vec<Row> {
                 };
                 row.detail = format!("{}; {calls}", clip(&e, 400));
             }
+        }
+        let synthesised: Vec<&str> = case["synthesised"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect();
+        if !synthesised.is_empty() {
+            row.detail = format!("synthesised inputs: {}; {}", synthesised.join(", "), row.detail);
         }
         rows.push(row);
     }
@@ -362,6 +435,34 @@ mod tests {
         assert_eq!(
             plausible(&json!({"$ref": "#/components/schemas/Pet"}), &api),
             json!({"id": 10, "name": "string", "tags": ["string"], "status": "available"})
+        );
+    }
+
+    #[test]
+    fn plausible_values_meet_bounds_and_constants() {
+        let none = Value::Null;
+        assert_eq!(plausible(&json!({"type": "integer", "minimum": 5}), &none), json!(5));
+        assert_eq!(plausible(&json!({"type": "integer", "exclusiveMinimum": 5}), &none), json!(6));
+        assert_eq!(
+            plausible(&json!({"type": "integer", "minimum": 5, "exclusiveMinimum": true}), &none),
+            json!(6)
+        );
+        assert_eq!(plausible(&json!({"type": "integer", "maximum": 0}), &none), json!(0));
+        assert_eq!(plausible(&json!({"type": "integer", "minimum": 1.5}), &none), json!(2));
+        assert_eq!(plausible(&json!({"type": "number", "minimum": 2, "maximum": 4}), &none), json!(3.0));
+        assert_eq!(plausible(&json!({"type": "string", "minLength": 8}), &none), json!("stringxx"));
+        assert_eq!(plausible(&json!({"type": "string", "maxLength": 3}), &none), json!("str"));
+        assert_eq!(
+            plausible(&json!({"type": "array", "minItems": 2, "items": {"type": "boolean"}}), &none),
+            json!([true, true])
+        );
+        assert_eq!(plausible(&json!({"type": "string", "const": "v2"}), &none), json!("v2"));
+        // An Arazzo document's reusable inputs resolve through the document itself.
+        let doc =
+            json!({"components": {"inputs": {"Ids": {"type": "object", "properties": {"id": {"type": "string", "format": "uuid"}}}}}});
+        assert_eq!(
+            plausible(&json!({"$ref": "#/components/inputs/Ids"}), &doc),
+            json!({"id": "00000000-0000-4000-8000-000000000001"})
         );
     }
 

@@ -42,7 +42,7 @@ fn id_pattern(text: &Text, what: &str, diags: &mut Diagnostics) {
     if !ok {
         diags.push(
             Diagnostic::warning(text.span, format!("{what} `{}` should match `[A-Za-z0-9_-]+`", text.value))
-                .with_code(codes::BAD_NAME)
+                .with_code(codes::ID_PATTERN)
                 .with_note(None, "runtime expressions cannot refer to it"),
         );
     }
@@ -279,7 +279,13 @@ impl<'a> WorkflowChecker<'a> {
             }
         };
         match step.target.as_ref()? {
-            StepTarget::OperationId(text) => resolve::operation_id(self.loaded, text).map_err(&mut report).ok(),
+            StepTarget::OperationId(text) => {
+                let op = resolve::operation_id(self.loaded, text).map_err(&mut report).ok();
+                if op.is_some() {
+                    diags.extend(resolve::unqualified_operation_id(self.loaded, text));
+                }
+                op
+            }
             StepTarget::OperationPath(text) => match resolve::operation_path_shape(text) {
                 Ok(()) => resolve::operation_path(self.loaded, text).map_err(&mut report).ok(),
                 Err(d) => {
@@ -381,11 +387,24 @@ impl<'a> WorkflowChecker<'a> {
                     .map(|d| d.name.as_str())
                     .collect();
                 let elsewhere = op.parameters.iter().find(|d| d.name == p.name.value);
+                // Real APIs need headers their descriptions leave out
+                // (`OpenAI-Beta: assistants=v2`); they are sent as given.
+                // A path or query parameter the operation lacks builds a
+                // different URL, so that stays an error.
+                let (code, sent) = match location.value.as_str() {
+                    "header" | "cookie" => (codes::UNDECLARED_PARAMETER, "; it is sent as given"),
+                    _ => (codes::PARAMETER, ""),
+                };
                 let mut d = Diagnostic::error(
                     p.name.span,
-                    format!("operation `{}` has no {} parameter `{}`", op_name(op), location.value, p.name.value),
+                    format!(
+                        "operation `{}` has no {} parameter `{}`{sent}",
+                        op_name(op),
+                        location.value,
+                        p.name.value
+                    ),
                 )
-                .with_code(codes::PARAMETER);
+                .with_code(code);
                 d = match elsewhere {
                     Some(e) => d.with_help(format!(
                         "`{}` is a {} parameter: write `in: {}`",
@@ -586,6 +605,24 @@ impl<'a> WorkflowChecker<'a> {
             if let Some(target) = &action.workflow_id {
                 self.workflow_exists(target, diags);
             }
+            // A retry with a stepId runs that step and then the retried
+            // one again: naming the step itself runs it twice per retry.
+            if action.kind.value == "retry"
+                && let (Some(target), Some((_, own))) = (&action.step_id, step)
+                && target.value == own.step_id.value
+            {
+                diags.push(
+                    Diagnostic::warning(
+                        target.span,
+                        format!(
+                            "`{}` retries step `{}` by running `{}` first, so the step runs twice per retry",
+                            action.name.value, own.step_id.value, target.value
+                        ),
+                    )
+                    .with_code(codes::RETRY_OWN_STEP)
+                    .with_help("remove `stepId`: a `retry` without one retries its own step"),
+                );
+            }
             // Workflow-level actions run for each step, so `$statusCode`
             // and `$response` have values there too. A step's success
             // actions see the response its success criteria accepted, so
@@ -655,6 +692,7 @@ impl<'a> WorkflowChecker<'a> {
                 }
                 if let ExprCriterion::JsonPath { context, path } = &parsed {
                     self.check_jsonpath_enums(context, path, &c.condition, scope, diags);
+                    self.check_jsonpath_queries(context, path, &c.condition, scope, diags);
                 }
                 #[cfg(feature = "xpath")]
                 if let ExprCriterion::XPath { expression, .. } = &parsed
@@ -708,6 +746,130 @@ impl<'a> WorkflowChecker<'a> {
                 .with_code(codes::ENUM_LITERAL)
                 .with_suggestion(&comparison.literal, values.iter().map(String::as_str)),
             );
+        }
+    }
+
+    /// Every singular query of a jsonpath condition whose context is the
+    /// response body, followed through the response schema like a
+    /// `$response.body#/...` pointer: a query that can never select
+    /// anything (a member a closed object lacks, a member of an array, an
+    /// index into an object) is an error at the segment, an undeclared
+    /// member of an open object a warning; a compared `.length` of an array
+    /// or string is read as its length, with a warning showing the RFC 9535
+    /// form (`length($.result)`).
+    fn check_jsonpath_queries(
+        &self,
+        context: &Expression,
+        path: &arazzo_expr::JsonPathCondition,
+        text: &Text,
+        scope: Scope<'a>,
+        diags: &mut Diagnostics,
+    ) {
+        let Expression::Response(Source::Body(base)) = context else {
+            return;
+        };
+        let Some((index, step)) = scope.step else { return };
+        let Some((api, op)) = self.op_at(index) else { return };
+        let statuses = resolve::accepted_statuses(step);
+        let base = pointer_tokens(base.as_ref());
+        let found = |tokens: &[String]| match api.response_pointer(op, &statuses, tokens) {
+            PointerLookup::Found { schema, .. } => Some(api.shape(&schema)),
+            _ => None,
+        };
+        let condition = text.value.as_str();
+        'queries: for query in path.singular_queries() {
+            let written = condition.get(query.range.clone()).unwrap_or_default().trim();
+            let mut tokens = base.clone();
+            tokens.extend(query.segments.iter().map(|s| s.name.clone()));
+            let at = |n: usize| {
+                if n == 0 {
+                    "the response body".to_owned()
+                } else {
+                    format!("`/{}`", tokens[..n].join("/"))
+                }
+            };
+            if query.length_read
+                && let Some(last) = query.segments.last()
+                && let Some((array, string, _)) = found(&tokens[..tokens.len() - 1])
+                && (array || string)
+            {
+                let parent = condition.get(query.range.start..last.range.start - 1).unwrap_or("$").trim();
+                let rfc = format!("length({parent})");
+                let fixed = format!("{}{rfc}{}", &condition[..query.range.start], &condition[query.range.end..]);
+                let what = if array { "array" } else { "string" };
+                let span = text.sub_span(query.range.start, query.range.len());
+                diags.push(
+                    Diagnostic::warning(
+                        span,
+                        format!(
+                            "`{written}` is read as the length of the {what} `{parent}`, as JavaScript JSONPath evaluators read it; RFC 9535 selects nothing there"
+                        ),
+                    )
+                    .with_code(codes::JSONPATH_LENGTH)
+                    .with_help(format!("write `{fixed}`"))
+                    .with_replacement(span, rfc, written),
+                );
+                continue;
+            }
+            for (i, segment) in query.segments.iter().enumerate() {
+                let n = base.len() + i;
+                let Some((array, _, object)) = found(&tokens[..n]) else { continue };
+                let problem = if segment.is_index && object {
+                    format!(
+                        "{} of `{}` is an object, and `[{}]` selects from arrays only",
+                        at(n),
+                        op_name(op),
+                        segment.name
+                    )
+                } else if !segment.is_index && array {
+                    format!("{} of `{}` is an array, which has no member `{}`", at(n), op_name(op), segment.name)
+                } else {
+                    continue;
+                };
+                let mut d = Diagnostic::error(
+                    text.sub_span(segment.range.start, segment.range.len()),
+                    format!("`{written}` cannot select anything: {problem}"),
+                )
+                .with_code(codes::RESPONSE_POINTER);
+                if segment.name == "length" && array {
+                    let parent = condition.get(query.range.start..segment.range.start - 1).unwrap_or("$").trim();
+                    d = d.with_help(format!("for the number of items, compare `length({parent})`"));
+                }
+                diags.push(d);
+                continue 'queries;
+            }
+            if let PointerLookup::Missing {
+                index,
+                token,
+                known,
+                closed,
+            } = api.response_pointer(op, &statuses, &tokens)
+                && let Some(segment) = index.checked_sub(base.len()).and_then(|i| query.segments.get(i))
+            {
+                let span = text.sub_span(segment.range.start, segment.range.len());
+                let d = if closed {
+                    Diagnostic::error(
+                        span,
+                        format!(
+                            "`{written}` cannot select anything: {} of `{}` has no `{token}`",
+                            at(index),
+                            op_name(op)
+                        ),
+                    )
+                    .with_code(codes::RESPONSE_POINTER)
+                } else {
+                    Diagnostic::warning(
+                        span,
+                        format!(
+                            "`{written}` reads `{token}`, which {} of `{}` does not declare",
+                            at(index),
+                            op_name(op)
+                        ),
+                    )
+                    .with_code(codes::UNDECLARED_MEMBER)
+                };
+                diags.push(d.with_suggestion(&token, known.iter().map(String::as_str)));
+            }
         }
     }
 
@@ -1023,11 +1185,10 @@ impl<'a> WorkflowChecker<'a> {
                                 op_name(op)
                             ),
                         )
+                        .with_code(codes::UNDECLARED_MEMBER)
                     };
-                    diags.push(
-                        d.with_code(codes::RESPONSE_POINTER)
-                            .with_suggestion(&token, known.iter().map(String::as_str)),
-                    );
+                    let d = if closed { d.with_code(codes::RESPONSE_POINTER) } else { d };
+                    diags.push(d.with_suggestion(&token, known.iter().map(String::as_str)));
                 }
             }
             Expression::Url | Expression::Method | Expression::StatusCode | Expression::Request(_) | Expression::Response(_) => {
@@ -1063,7 +1224,8 @@ fn member_of<'n>(mut names: impl Iterator<Item = &'n str> + Clone, name: &str) -
 /// `Bearer $steps.login.outputs.token`: an expression inside a string is
 /// only evaluated in braces ("Expressions can be embedded into string values
 /// by surrounding the expression with {} curly braces"), so this is sent as
-/// written. Legal, but almost never meant: a warning with the fix.
+/// written. Legal, but almost never meant (a guaranteed 401 for a token):
+/// lint `unbraced-expression`, deny by default, with the braced fix.
 fn unbraced_expression(text: &Text, what: &str) -> Option<Diagnostic> {
     const ROOTS: [&str; 11] = [
         "$url",
@@ -1084,14 +1246,24 @@ fn unbraced_expression(text: &Text, what: &str) -> Option<Diagnostic> {
         .find(|(i, _)| *i > 0 && ROOTS.iter().any(|r| value[*i..].starts_with(r)))?;
     let end = value[at..].find(char::is_whitespace).map_or(value.len(), |n| at + n);
     let expression = &value[at..end];
-    Some(
-        Diagnostic::warning(
-            text.sub_span(at, expression.len()),
-            format!("`{expression}` in this {what} is sent as written: an expression inside a string is evaluated only in braces"),
-        )
-        .with_code(codes::EXPRESSION)
-        .with_help(format!("write `{}{{{expression}}}{}`", &value[..at], &value[end..])),
+    let span = text.sub_span(at, expression.len());
+    let fixed = format!("{}{{{expression}}}{}", &value[..at], &value[end..]);
+    let d = Diagnostic::warning(
+        span,
+        format!("`{expression}` in this {what} is sent as written: an expression inside a string is evaluated only in braces"),
     )
+    .with_code(codes::UNBRACED_EXPRESSION)
+    .with_help(format!("write `{fixed}`"));
+    // A quoted scalar takes the braces where it stands; a plain one is
+    // replaced whole by a double-quoted string, because `{` is a flow
+    // indicator when the scalar sits in a flow mapping. The pipeline keeps
+    // the fix only if the file holds exactly the text it replaces.
+    Some(if text.quoted {
+        d.with_replacement(span, format!("{{{expression}}}"), expression)
+    } else {
+        let quoted = serde_json::Value::String(fixed).to_string();
+        d.with_replacement(text.span, quoted, value)
+    })
 }
 
 /// Criterion versions that Arazzo 1.0.1 defines but this generator does

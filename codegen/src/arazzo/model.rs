@@ -535,7 +535,7 @@ fn load_reference(node: &Node, diags: &mut Diagnostics) -> Option<Option<(Text, 
         if key.name != "reference" && key.name != "value" {
             diags.push(
                 Diagnostic::warning(key.span, format!("field `{}` of a reusable object is ignored", key.name))
-                    .with_code(codes::UNKNOWN_FIELD)
+                    .with_code(codes::IGNORED_FIELD)
                     .with_note(
                         None,
                         "a reusable object has only `reference` and `value`; the spec says other properties MUST be ignored",

@@ -5,6 +5,10 @@
 //! points at. The checker turns failures into diagnostics; the lowering only
 //! runs on documents that checked clean.
 
+// A `Diagnostic` is 128 bytes, just over clippy's threshold; these run once
+// per reference on the checking path, where boxing would buy nothing.
+#![allow(clippy::result_large_err, reason = "the error is a 128-byte Diagnostic on a cold path")]
+
 use crate::arazzo::model::{Action, Components, Parameter, Reusable, Step, Text, Workflow};
 use crate::diagnostics::did_you_mean;
 use crate::diagnostics::{Diagnostic, codes};
@@ -65,19 +69,24 @@ pub fn operation_id(loaded: &Loaded, text: &Text) -> Result<OpRef, Diagnostic> {
         };
     }
     let apis: Vec<(usize, &OpenApi)> = openapi_sources(loaded).collect();
-    if apis.len() > 1 {
-        let found: Vec<&str> = apis
-            .iter()
-            .filter(|(_, a)| a.operation_by_id(value).is_some())
-            .filter_map(|(i, _)| loaded.sources.get(*i).map(|s| s.name.as_str()))
-            .collect();
-        let help = match found.as_slice() {
-            [one] => format!("write `$sourceDescriptions.{one}.{value}`"),
-            _ => "write `$sourceDescriptions.<source>.<operationId>`".to_owned(),
+    let found: Vec<(usize, &str)> = apis
+        .iter()
+        .filter(|(_, a)| a.operation_by_id(value).is_some())
+        .filter_map(|(i, _)| loaded.sources.get(*i).map(|s| (*i, s.name.as_str())))
+        .collect();
+    if found.len() > 1 {
+        let mut names: Vec<String> = found.iter().map(|(_, n)| format!("`$sourceDescriptions.{n}.{value}`")).collect();
+        names.dedup();
+        let help = match names.as_slice() {
+            [_] => format!("the sources defining it share one name (`{}`): rename one", found[0].1),
+            _ => format!("write one of {}", names.join(", ")),
         };
         return Err(Diagnostic::error(
             text.span,
-            format!("operationId `{value}` must name its source: this document has several OpenAPI source descriptions"),
+            format!(
+                "operationId `{value}` is ambiguous: {} OpenAPI source descriptions define it",
+                found.len()
+            ),
         )
         .with_code(codes::UNKNOWN_OPERATION)
         .with_help(help));
@@ -89,6 +98,31 @@ pub fn operation_id(loaded: &Loaded, text: &Text) -> Result<OpRef, Diagnostic> {
     }
     let known: Vec<&str> = apis.iter().flat_map(|(_, a)| a.operation_ids()).collect();
     Err(unknown_operation(text, value, 0, known))
+}
+
+/// A bare operationId that resolved, in a document with several OpenAPI
+/// sources: it names one of them only by luck of the others' names, so a
+/// new operation in another source would make it ambiguous. Lint
+/// `unqualified-operation-id` (warn), with the qualified form as its fix.
+pub fn unqualified_operation_id(loaded: &Loaded, text: &Text) -> Option<Diagnostic> {
+    let value = text.value.as_str();
+    if value.starts_with("$sourceDescriptions.") || openapi_sources(loaded).count() < 2 {
+        return None;
+    }
+    let op = operation_id(loaded, text).ok()?;
+    let source = &loaded.sources.get(op.source)?.name;
+    let qualified = format!("$sourceDescriptions.{source}.{value}");
+    Some(
+        Diagnostic::warning(
+            text.span,
+            format!(
+                "operationId `{value}` does not name its source; it resolves to source description `{source}`, the only one defining it"
+            ),
+        )
+        .with_code(codes::UNQUALIFIED_OPERATION_ID)
+        .with_help(format!("write `{qualified}`"))
+        .with_replacement(text.sub_span(0, value.len()), qualified, value),
+    )
 }
 
 fn unknown_operation<'a>(text: &Text, op_id: &str, offset: usize, known: impl IntoIterator<Item = &'a str>) -> Diagnostic {

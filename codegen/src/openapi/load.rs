@@ -14,7 +14,7 @@ use super::{
     ApiKeyLocation, HttpMethod, MediaType, OpenApi, Operation, ParamLocation, Parameter, RequestBody, Response, ResponseHeader,
     SecurityScheme, SecuritySchemeKind, Server, StatusKey, path_placeholders, schema_at,
 };
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, codes};
 use crate::source::{FileId, Span};
 use crate::yaml::{Map, Node};
 
@@ -57,7 +57,7 @@ pub fn load(root: Node, file: FileId, diags: &mut Diagnostics) -> OpenApi {
     let mut operations = loader.paths(&version);
     loader.check_operation_ids(&operations);
     assign_rust_names(&mut operations);
-    refs::check_refs(&root, loader.diags);
+    check_refs(&root, root.span.file, loader.diags);
     OpenApi {
         file,
         version,
@@ -68,6 +68,27 @@ pub fn load(root: Node, file: FileId, diags: &mut Diagnostics) -> OpenApi {
         operations,
         security_schemes,
         root,
+    }
+}
+
+/// Every `$ref` of the document; those under a path item are marked as
+/// found there, like the loader's own findings (lint `uncalled-operation`).
+fn check_refs(root: &Node, file: FileId, diags: &mut Diagnostics) {
+    let Some(map) = root.as_map() else {
+        return refs::check_refs(root, diags);
+    };
+    for (key, value) in map.iter() {
+        match value.as_map().filter(|_| key.name == "paths") {
+            Some(paths) => {
+                for (path, item) in paths.iter().filter(|(k, _)| !refs::is_data_key(&k.name)) {
+                    let since = diags.len_now();
+                    refs::check_refs_from(root, item, diags);
+                    diags.in_path_item(since, file, &path.name);
+                }
+            }
+            None if !refs::is_data_key(&key.name) => refs::check_refs_from(root, value, diags),
+            None => {}
+        }
     }
 }
 
@@ -109,10 +130,13 @@ impl<'a> Loader<'a, '_> {
         if version.starts_with("3.2.") {
             // 3.2 only adds to 3.1 (new fields we ignore), so a 3.1 reading
             // of it is right for everything we generate.
-            self.diags.push(Diagnostic::warning(
-                node.span,
-                format!("OpenAPI `{version}` is read as 3.1: fields added in 3.2 are ignored"),
-            ));
+            self.diags.push(
+                Diagnostic::warning(
+                    node.span,
+                    format!("OpenAPI `{version}` is read as 3.1: fields added in 3.2 are ignored"),
+                )
+                .with_code(codes::OPENAPI_VERSION),
+            );
         } else if !(version.starts_with("3.0.") || version.starts_with("3.1.")) {
             // `openapi: 3.1` in YAML is the number 3.1, which lost its patch part.
             let help = if version.matches('.').count() < 2 {
@@ -245,9 +269,9 @@ impl<'a> Loader<'a, '_> {
             if self.root.as_map().is_some() {
                 let message = "the document has no `paths`, so it describes no operations";
                 self.diags.push(if version.starts_with("3.1.") {
-                    Diagnostic::warning(self.root.span, message)
+                    Diagnostic::warning(self.root.span, message).with_code(codes::NO_PATHS)
                 } else {
-                    Diagnostic::error(self.root.span, message)
+                    Diagnostic::error(self.root.span, message).with_code(codes::MISSING_FIELD)
                 });
             }
             return Vec::new();
@@ -261,11 +285,19 @@ impl<'a> Loader<'a, '_> {
         };
         let mut operations = Vec::new();
         for (key, item) in paths.iter() {
+            // The Paths Object "MAY be extended with Specification Extensions".
+            if key.name.starts_with("x-") {
+                continue;
+            }
+            let since = self.diags.len_now();
             if !key.name.starts_with('/') {
                 self.diags
                     .push(Diagnostic::error(key.span, format!("path `{}` must start with `/`", key.name)));
             }
             self.path_item(&key.name, item, &mut operations);
+            // What is wrong in a path item no workflow calls need not stop
+            // the build (lint `uncalled-operation`).
+            self.diags.in_path_item(since, self.root.span.file, &key.name);
         }
         operations
     }
@@ -294,7 +326,9 @@ impl<'a> Loader<'a, '_> {
             } else if !PATH_ITEM_KEYS.contains(&key.name.as_str()) && !key.name.starts_with("x-") {
                 let known = HttpMethod::ALL.iter().map(|m| m.key()).chain(PATH_ITEM_KEYS.iter().copied());
                 self.diags.push(
-                    Diagnostic::warning(key.span, format!("unknown key `{}` in a path item", key.name)).with_suggestion(&key.name, known),
+                    Diagnostic::warning(key.span, format!("unknown key `{}` in a path item", key.name))
+                        .with_code(codes::OPENAPI_UNKNOWN_FIELD)
+                        .with_suggestion(&key.name, known),
                 );
             }
         }
@@ -440,6 +474,7 @@ impl<'a> Loader<'a, '_> {
                         param.span,
                         format!("path parameter `{}` does not appear in the path `{path}`", param.name),
                     )
+                    .with_code(codes::UNUSED_PATH_PARAMETER)
                     .with_suggestion(&param.name, placeholders.iter().copied()),
                 );
             }

@@ -443,6 +443,18 @@ impl OpenApi {
         schema::view(&self.root, schema).string_enum()
     }
 
+    /// What JSON values of `schema` are, as far as JSONPath cares:
+    /// (array, string, object), each true when the schema says values are
+    /// only that (a union of types or an untyped schema is none of them).
+    pub fn shape(&self, schema: &SchemaRef) -> (bool, bool, bool) {
+        let view = schema::view(&self.root, schema);
+        let only = |t: schema::JsonType| view.types.iter().all(|x| *x == t) && !view.types.is_empty();
+        let array = view.is_array() && !view.is_object() && (view.types.is_empty() || only(schema::JsonType::Array));
+        let string = only(schema::JsonType::String);
+        let object = view.is_object() && !view.is_array() && (view.types.is_empty() || only(schema::JsonType::Object));
+        (array, string, object)
+    }
+
     /// The URL of the document's first server (variables at their defaults).
     pub fn default_server_url(&self) -> Option<String> {
         self.servers.first().map(Server::default_url)

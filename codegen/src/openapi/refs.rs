@@ -141,7 +141,12 @@ pub(crate) fn is_data_key(key: &str) -> bool {
 /// Reports every `$ref` in the document that cannot be followed, at the span
 /// of its value, with a did-you-mean for typos in the last segment.
 pub fn check_refs(root: &Node, diags: &mut Diagnostics) {
-    let mut stack = vec![root];
+    check_refs_from(root, root, diags);
+}
+
+/// [`check_refs`] for the part of `root` under `start`.
+pub fn check_refs_from(root: &Node, start: &Node, diags: &mut Diagnostics) {
+    let mut stack = vec![start];
     while let Some(node) = stack.pop() {
         match &node.value {
             Value::Map(map) => {

@@ -216,3 +216,39 @@ fn literal_comparisons_are_exposed_for_schema_checks() {
     let cond = JsonPathCondition::parse("$.items[?@.x == 'a']").expect("parses");
     assert!(cond.literal_comparisons().is_empty());
 }
+
+/// `.length` compared reads the length of an array or string, as JavaScript
+/// evaluators do (RFC 9535 would select nothing, silently false both ways);
+/// on an object it is the member `length`, as in both readings.
+#[test]
+fn compared_length_reads_the_length_of_arrays_and_strings() {
+    let empty = json!({"result": [], "name": "abc", "obj": {"length": 7}});
+    let two = json!({"result": [1, 2]});
+    assert!(check("$.result.length == 0", empty.clone()));
+    assert!(!check("$.result.length > 0", empty.clone()));
+    assert!(check("$.result.length > 0", two.clone()));
+    assert!(check("$.result.length == 2", two.clone()));
+    assert!(check("$.name.length == 3", empty.clone()));
+    assert!(check("$.obj.length == 7", empty.clone()));
+    assert!(check("$.length == 0", json!([])));
+    assert!(check("0 < $.length", json!([1])));
+    // Nothing selected before `.length`: Nothing, equal to nothing else.
+    assert!(!check("$.missing.length == 0", empty.clone()));
+    // The RFC 9535 form means the same.
+    assert!(check("length($.result) == 0", empty.clone()));
+    let c = JsonPathCondition::parse("$.result.length == 0 && $.a[0]['b'] == 1").unwrap();
+    let queries = c.singular_queries();
+    assert_eq!(queries.len(), 2);
+    assert!(queries[0].length_read);
+    assert_eq!(queries[0].range, 0..15);
+    let names: Vec<(&str, bool, std::ops::Range<usize>)> = queries[1]
+        .segments
+        .iter()
+        .map(|s| (s.name.as_str(), s.is_index, s.range.clone()))
+        .collect();
+    assert_eq!(names, [("a", false, 26..27), ("0", true, 28..29), ("b", false, 32..33)]);
+    assert!(!queries[1].length_read);
+    // A plain query is one singular query too.
+    let plain = JsonPathCondition::parse(" $.items[0].id").unwrap();
+    assert_eq!(plain.singular_queries()[0].segments[2].range, 12..14);
+}

@@ -4,6 +4,7 @@
 //! local servers on 127.0.0.1 (the fake Seer server, the scripted `MockServer`).
 
 mod hostile;
+mod length;
 mod seed;
 mod semantics;
 mod spans;
