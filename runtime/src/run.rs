@@ -144,6 +144,9 @@ pub struct Run<'a> {
     /// criterion that fails that way is "not met", and [`WorkflowError::StepFailed`] says why
     /// instead of leaving the user to guess from the body.
     criterion_error: Option<String>,
+    /// The values of inputs that are credentials (`format: password`, or named like one):
+    /// replaced by `***` in every body an error of this run quotes.
+    secret_inputs: Vec<String>,
 }
 
 /// The engine for `xpath` criteria. Without the feature generated code using one does not
@@ -182,9 +185,22 @@ impl<'a> Run<'a> {
             call: None,
             pending_method: None,
             criterion_error: None,
+            secret_inputs: Vec::new(),
             step_span: span.clone(),
             span,
         }
+    }
+
+    /// Marks inputs as credentials: their values are replaced by `***` in every body an
+    /// error or `Debug` output of this run quotes.
+    #[must_use]
+    pub fn with_secret_inputs(mut self, names: &[&str]) -> Self {
+        for name in names {
+            if let Some(Value::String(value)) = self.inputs.get(*name) {
+                self.secret_inputs.push(value.clone());
+            }
+        }
+        self
     }
 
     /// Sends an event to the observer and, inside the current step's span,
@@ -257,6 +273,7 @@ impl<'a> Run<'a> {
                     step: step.to_owned(),
                     elapsed,
                     deadline: self.policy.deadline,
+                    source: None,
                 });
             }
             self.wait(step, delay, WaitReason::Poll).await;
@@ -286,14 +303,39 @@ impl<'a> Run<'a> {
     ///
     /// [`WorkflowError::Client`] when the request got no usable answer.
     pub async fn send(&mut self, step: &'static str, client: &HttpClient, request: Request) -> Result<(), WorkflowError> {
+        let on_retry = |notice: &crate::client::RetryNotice<'_>| {
+            self.emit(&Event::Retrying {
+                workflow: self.workflow,
+                step,
+                method: notice.method,
+                url: notice.url,
+                attempt: notice.attempt,
+                reason: notice.reason,
+                delay: notice.delay,
+            });
+        };
+        // The run's deadline bounds the request too, not only the waits between steps.
+        let deadline = self.started.checked_add(self.policy.deadline);
         let exchange = client
-            .send(request)
+            .send_inner(request, deadline, Some(&on_retry), &self.secret_inputs)
             .instrument(self.step_span.clone())
             .await
-            .map_err(|source| WorkflowError::Client {
-                workflow: self.workflow.to_owned(),
-                step: step.to_owned(),
-                source: Box::new(source),
+            .map_err(|source| match source {
+                crate::ClientError::Timeout {
+                    kind: crate::TimeoutKind::Deadline,
+                    ..
+                } => WorkflowError::Timeout {
+                    workflow: self.workflow.to_owned(),
+                    step: step.to_owned(),
+                    elapsed: self.started.elapsed(),
+                    deadline: self.policy.deadline,
+                    source: Some(Box::new(source)),
+                },
+                source => WorkflowError::Client {
+                    workflow: self.workflow.to_owned(),
+                    step: step.to_owned(),
+                    source: Box::new(source),
+                },
             })?;
         self.emit(&Event::Exchange {
             workflow: self.workflow,
@@ -582,7 +624,7 @@ impl<'a> Run<'a> {
             // The called workflow's own error says what went wrong, and where.
             return error.clone();
         }
-        let (status, body) = self.current.as_ref().map_or((0, String::new()), |e| (e.status, e.text()));
+        let (status, body) = self.current.as_ref().map_or((0, String::new()), |e| (e.status, e.quoted_text()));
         self.emit(&Event::StepFailed {
             workflow: self.workflow,
             step,
@@ -629,7 +671,7 @@ impl<'a> Run<'a> {
 
     /// The error for a failure action of type `end`.
     pub fn ended(&self, step: &str, action: &str, outputs: &[(&'static str, &'static str)]) -> WorkflowError {
-        let (status, body) = self.current.as_ref().map_or((0, String::new()), |e| (e.status, e.text()));
+        let (status, body) = self.current.as_ref().map_or((0, String::new()), |e| (e.status, e.quoted_text()));
         // The outputs that apply: those that evaluate now (a later step's
         // output does not exist, and is left out rather than an error).
         let mut applicable = self.outputs.clone();
@@ -770,6 +812,11 @@ impl Resolve for Run<'_> {
                     Source::Body(pointer) => match exchange.json() {
                         Some(json) => pointer_into(Some(json), pointer.as_ref()),
                         None if pointer.is_none() && !exchange.body.is_empty() => Some(Value::String(exchange.text())),
+                        // "Selected nothing" would hide the cause: an HTML error page, a
+                        // truncated or invalid JSON body.
+                        None if !exchange.body.iter().all(u8::is_ascii_whitespace) => {
+                            return Err(arazzo_expr::EvalError::new(exchange.not_json_reason()));
+                        }
                         None => None,
                     },
                 }
