@@ -151,6 +151,42 @@ async fn a_server_that_accepts_and_never_reads_times_out_and_gets_is_retried() {
     assert_clean(&error_texts(&e));
 }
 
+/// A listener whose accept queue is full: the kernel drops further SYNs, so a new
+/// connection stalls in the handshake, the one stall a server cannot cause by itself
+/// once connected. The streams that fill the queue are returned to keep it full.
+fn full_accept_queue() -> (std::net::TcpListener, Vec<std::net::TcpStream>) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().expect("address");
+    let mut held = Vec::new();
+    // Linux completes handshakes up to the backlog (std asks for 128) without accept();
+    // the first connect that does not complete within 200 ms means the queue is full.
+    for _ in 0..4096 {
+        match std::net::TcpStream::connect_timeout(&addr, Duration::from_millis(200)) {
+            Ok(stream) => held.push(stream),
+            Err(_) => return (listener, held),
+        }
+    }
+    panic!("the accept queue of {addr} never filled");
+}
+
+#[tokio::test]
+async fn a_connection_that_never_completes_ends_at_the_connect_timeout() {
+    let (listener, _held) = full_accept_queue();
+    let origin = format!("http://{}", listener.local_addr().expect("address"));
+    let client = seer_api::Client::new(&origin)
+        .with_bearer_token(TOKEN)
+        .with_limits(limits().with_connect_timeout(Duration::from_secs(1)))
+        .with_retry_policy(RetryPolicy::none());
+    let start = Instant::now();
+    let e = typed_error(client.list_seer_models("acme").await);
+    let elapsed = start.elapsed();
+    assert_eq!(timeout_kind(&e), (TimeoutKind::Connect, 1), "{e}");
+    assert!(e.is_timeout(), "{e}");
+    assert!(elapsed < Duration::from_secs(8), "{elapsed:?}");
+    assert!(e.to_string().contains("no connection within the connect timeout"), "{e}");
+    assert_clean(&error_texts(&e));
+}
+
 #[tokio::test]
 async fn a_timed_out_post_is_not_retried() {
     let chaos = Chaos::start().await.expect("chaos");
