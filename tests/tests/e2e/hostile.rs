@@ -681,3 +681,87 @@ async fn password_and_credential_named_inputs_never_show() {
     );
     assert_clean(&error_texts(&e));
 }
+
+// --- Cancellation ----------------------------------------------------------------------
+
+/// A server on its own thread (so its work is not counted among the test runtime's
+/// tasks) that reads each request and then holds the connection open without answering,
+/// reporting every request it read and when the client closed the connection.
+fn silent_server() -> (String, std::sync::mpsc::Receiver<&'static str>) {
+    use std::io::Read;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let origin = format!("http://{}", listener.local_addr().expect("address"));
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { return };
+            let tx = tx.clone();
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 4096];
+                let mut seen = Vec::new();
+                while let Ok(n) = stream.read(&mut buf) {
+                    if n == 0 {
+                        let _ = tx.send("closed");
+                        return;
+                    }
+                    seen.extend_from_slice(&buf[..n]);
+                    if seen.windows(4).any(|w| w == b"\r\n\r\n") {
+                        let _ = tx.send("request");
+                        seen.clear();
+                    }
+                }
+            });
+        }
+    });
+    (origin, rx)
+}
+
+/// The silent server's next report within `wait`, waiting without blocking the runtime
+/// (the test's current-thread runtime must go on driving reqwest's connection task).
+async fn next_report(reports: &std::sync::mpsc::Receiver<&'static str>, wait: Duration) -> Option<&'static str> {
+    let start = Instant::now();
+    while start.elapsed() < wait {
+        if let Ok(report) = reports.try_recv() {
+            return Some(report);
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    None
+}
+
+#[tokio::test]
+async fn a_dropped_run_closes_its_connection_and_leaves_nothing_running() {
+    let (origin, events) = silent_server();
+    let metrics = tokio::runtime::Handle::current().metrics();
+    let before = metrics.num_alive_tasks();
+    let client = seer_api::Client::new(&origin)
+        .with_bearer_token(TOKEN)
+        .with_retry_policy(RetryPolicy::immediate(3));
+    let workflows = Workflows::new(client).with_poll_policy(fast_poll(Duration::from_secs(60)));
+    // The first step's GET is in flight (read by the server, never answered) when the
+    // run's future is dropped by the timeout.
+    let run = workflows.seer_autofix_issue(inputs());
+    assert!(
+        tokio::time::timeout(Duration::from_millis(500), run).await.is_err(),
+        "the silent server answered"
+    );
+    let wait = Duration::from_secs(5);
+    assert_eq!(next_report(&events, wait).await, Some("request"));
+    assert_eq!(
+        next_report(&events, wait).await,
+        Some("closed"),
+        "dropping the run closes its connection"
+    );
+    // Nothing the run started is still alive (reqwest's connection task ends with the
+    // connection), and nothing is sent afterwards: no retry, no next step.
+    let start = Instant::now();
+    while metrics.num_alive_tasks() > before && start.elapsed() < wait {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(metrics.num_alive_tasks(), before, "a task outlived the dropped run");
+    assert_eq!(
+        next_report(&events, Duration::from_secs(1)).await,
+        None,
+        "something was sent after the drop"
+    );
+}
