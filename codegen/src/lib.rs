@@ -32,6 +32,7 @@
 mod arazzo;
 pub mod diagnostics;
 mod emit;
+mod excerpt;
 mod generate;
 mod ir;
 mod load;
