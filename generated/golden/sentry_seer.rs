@@ -711,19 +711,19 @@ impl Workflows {
                 StartFix,
                 PollFixState,
             }
-            ::arazzo::__private::check_depth("seer-autofix-issue", depth)?;
-            let sources = [("seerApi", "../openapi/sentry-seer-openapi.yml".to_owned())];
-            let mut run = ::arazzo::__private::Run::new(
-                "seer-autofix-issue",
-                &self.poll,
-                self.observer.as_ref(),
-                inputs,
-                &sources,
-            );
-            let mut step = Step::ListModels;
-            loop {
-                step = match step {
-                    Step::ListModels => {
+            /// Step `listModels`: the next step, or `None` when the run ends here.
+            fn step_0<'r>(
+                this: &'r Workflows,
+                run: &'r mut ::arazzo::__private::Run<'_>,
+            ) -> ::arazzo::BoxFuture<
+                'r,
+                ::std::result::Result<
+                    ::std::option::Option<Step>,
+                    ::arazzo::WorkflowError,
+                >,
+            > {
+                ::std::boxed::Box::pin(async move {
+                    let next = {
                         run.enter("listModels").await?;
                         let request = run
                             .request(
@@ -740,7 +740,7 @@ impl Workflows {
                                 ),
                                 r#""$inputs.organizationIdOrSlug""#,
                             )?;
-                        run.send("listModels", self.seer_api.http(), request).await?;
+                        run.send("listModels", this.seer_api.http(), request).await?;
                         if run
                             .criteria(
                                 "listModels",
@@ -767,8 +767,23 @@ impl Workflows {
                                 run.step_failed("listModels"),
                             );
                         }
-                    }
-                    Step::StartFix => {
+                    };
+                    ::std::result::Result::Ok(::std::option::Option::Some(next))
+                })
+            }
+            /// Step `startFix`: the next step, or `None` when the run ends here.
+            fn step_1<'r>(
+                this: &'r Workflows,
+                run: &'r mut ::arazzo::__private::Run<'_>,
+            ) -> ::arazzo::BoxFuture<
+                'r,
+                ::std::result::Result<
+                    ::std::option::Option<Step>,
+                    ::arazzo::WorkflowError,
+                >,
+            > {
+                ::std::boxed::Box::pin(async move {
+                    let next = {
                         run.enter("startFix").await?;
                         let request = run
                             .request(
@@ -791,7 +806,7 @@ impl Workflows {
                                 r#"{"instruction":"$inputs.instruction"}"#,
                             )?;
                         let request = request.json_payload(&payload);
-                        run.send("startFix", self.seer_api.http(), request).await?;
+                        run.send("startFix", this.seer_api.http(), request).await?;
                         if run
                             .criteria(
                                 "startFix",
@@ -818,8 +833,23 @@ impl Workflows {
                                 run.step_failed("startFix"),
                             );
                         }
-                    }
-                    Step::PollFixState => {
+                    };
+                    ::std::result::Result::Ok(::std::option::Option::Some(next))
+                })
+            }
+            /// Step `pollFixState`: the next step, or `None` when the run ends here.
+            fn step_2<'r>(
+                this: &'r Workflows,
+                run: &'r mut ::arazzo::__private::Run<'_>,
+            ) -> ::arazzo::BoxFuture<
+                'r,
+                ::std::result::Result<
+                    ::std::option::Option<Step>,
+                    ::arazzo::WorkflowError,
+                >,
+            > {
+                ::std::boxed::Box::pin(async move {
+                    let next = {
                         run.enter("pollFixState").await?;
                         let request = run
                             .request(
@@ -836,7 +866,7 @@ impl Workflows {
                                 ),
                                 r#""$inputs.issueId""#,
                             )?;
-                        run.send("pollFixState", self.seer_api.http(), request).await?;
+                        run.send("pollFixState", this.seer_api.http(), request).await?;
                         if run
                             .criteria(
                                 "pollFixState",
@@ -874,7 +904,9 @@ impl Workflows {
                                     ::arazzo::ActionKind::End,
                                     ::std::option::Option::None,
                                 );
-                                break;
+                                return ::std::result::Result::Ok(
+                                    ::std::option::Option::None,
+                                );
                             } else if run
                                 .criteria(
                                     "pollFixState",
@@ -902,15 +934,39 @@ impl Workflows {
                                     ::arazzo::ActionKind::End,
                                     ::std::option::Option::None,
                                 );
-                                break;
+                                return ::std::result::Result::Ok(
+                                    ::std::option::Option::None,
+                                );
                             }
                         } else {
                             return ::std::result::Result::Err(
                                 run.step_failed("pollFixState"),
                             );
                         }
-                    }
+                    };
+                    ::std::result::Result::Ok(::std::option::Option::Some(next))
+                })
+            }
+            ::arazzo::__private::check_depth("seer-autofix-issue", depth)?;
+            let sources = [("seerApi", "../openapi/sentry-seer-openapi.yml".to_owned())];
+            let mut run = ::arazzo::__private::Run::new(
+                "seer-autofix-issue",
+                &self.poll,
+                self.observer.as_ref(),
+                inputs,
+                &sources,
+            );
+            let mut step = Step::ListModels;
+            loop {
+                let next = match step {
+                    Step::ListModels => step_0(self, &mut run),
+                    Step::StartFix => step_1(self, &mut run),
+                    Step::PollFixState => step_2(self, &mut run),
                 };
+                match next.await? {
+                    ::std::option::Option::Some(next) => step = next,
+                    ::std::option::Option::None => break,
+                }
             }
             run.finish(
                 &[
