@@ -14,7 +14,7 @@ const KEYWORDS: &[&str] = &[
 ];
 
 fn clean(raw: &str) -> String {
-    if !raw.chars().any(|c| c.is_ascii_alphanumeric()) && raw.chars().any(|c| !c.is_ascii()) {
+    if !raw.chars().any(|c| c.is_ascii_alphanumeric()) && !raw.is_ascii() {
         // No ASCII letter or digit to keep (`日本`, `✓`): spell the code points, so that
         // two such names get two stable, different identifiers instead of one `value`.
         return raw

@@ -608,24 +608,22 @@ fn step_fn(
     let doc = format!(" Step `{}`: the next step, or `None` when the run ends here.", s.id);
     let item = quote! {
         #[doc = #doc]
+        #[allow(clippy::needless_return, reason = "the same `return` ends or fails the run from any branch of a step")]
         fn #name<'r>(
             this: &'r Workflows,
             run: &'r mut ::arazzo::__private::Run<'_>,
             #return_param
             #depth_param
         ) -> ::arazzo::BoxFuture<'r, ::std::result::Result<::std::option::Option<Step>, ::arazzo::WorkflowError>> {
-            ::std::boxed::Box::pin(async move {
-                let next = #body;
-                ::std::result::Result::Ok(::std::option::Option::Some(next))
-            })
+            ::std::boxed::Box::pin(async move #body)
         }
     };
     let arm = quote!(Step::#variant => #name(self, &mut run, #return_arg #depth_arg),);
     (arm, item)
 }
 
-/// A step's code: a block whose value is the next step; it returns from the step's
-/// function to end the run or fail it.
+/// A step's code: a block whose value is `Ok(Some(next step))`; it returns `Ok(None)` to
+/// end the run and `Err` to fail it.
 fn step_body(w: &WorkflowIr, all: &[WorkflowIr], index: usize, s: &StepIr, clients: &[ClientIr], uses_return: bool) -> TokenStream {
     let id = &s.id;
     let end_run = end_run();
@@ -656,7 +654,7 @@ fn step_body(w: &WorkflowIr, all: &[WorkflowIr], index: usize, s: &StepIr, clien
             let next_id = &next.id;
             quote! {
                 run.action(#id, ::std::option::Option::None, ::arazzo::ActionKind::Next, ::std::option::Option::Some(#next_id));
-                Step::#next_variant
+                ::std::result::Result::Ok(::std::option::Option::Some(Step::#next_variant))
             }
         }
         None => quote! {
@@ -670,7 +668,7 @@ fn step_body(w: &WorkflowIr, all: &[WorkflowIr], index: usize, s: &StepIr, clien
         success_chain = Chain {
             tokens: quote! {
                 if let ::std::option::Option::Some(back) = return_to.take() {
-                    back
+                    ::std::result::Result::Ok(::std::option::Option::Some(back))
                 } else #rest
             },
             is_if: true,
@@ -750,7 +748,7 @@ fn action_chain(w: &WorkflowIr, all: &[WorkflowIr], s: &StepIr, actions: &[Actio
                     quote!(run.criteria(#id, #crit)?),
                     quote! {
                         run.action(#id, ::std::option::Option::Some(#name), ::arazzo::ActionKind::Goto, ::std::option::Option::Some(#target_id));
-                        Step::#variant
+                        ::std::result::Result::Ok(::std::option::Option::Some(Step::#variant))
                     },
                 )
             }
@@ -776,20 +774,20 @@ fn action_chain(w: &WorkflowIr, all: &[WorkflowIr], s: &StepIr, actions: &[Actio
                     None => quote!(::std::option::Option::None),
                 };
                 let body = match then {
-                    None => quote!(Step::#variant),
+                    None => quote!(::std::result::Result::Ok(::std::option::Option::Some(Step::#variant))),
                     Some(Target::Step(target)) => {
                         let Some(t) = w.steps.get(*target) else { continue };
                         let target_variant = ident(&t.variant);
                         quote! {
                             *return_to = ::std::option::Option::Some(Step::#variant);
-                            Step::#target_variant
+                            ::std::result::Result::Ok(::std::option::Option::Some(Step::#target_variant))
                         }
                     }
                     Some(Target::Workflow(target)) => {
                         let call = run_workflow(all, *target);
                         quote! {
                             #call
-                            Step::#variant
+                            ::std::result::Result::Ok(::std::option::Option::Some(Step::#variant))
                         }
                     }
                 };
