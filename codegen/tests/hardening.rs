@@ -193,3 +193,15 @@ fn a_long_line_gives_a_short_diagnostic() {
     let json = failure.diagnostics[0].to_json(&failure.sources).to_string();
     assert!(json.len() < 2_000, "{} bytes", json.len());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_ref_to_a_device_is_refused() {
+    let api = API.replace(r#""200": {description: ok}"#, r#""200": {$ref: "/dev/zero#/responses/Ok"}"#);
+    let generator = Generator::new().file("api.yaml", api).file("wf.arazzo.yaml", workflow("./api.yaml"));
+    let errors = errors_of(&generator, Path::new("wf.arazzo.yaml"));
+    assert_eq!(
+        errors,
+        ["api.yaml:8:23: cannot read `/dev/zero`: it is not a regular file (a pipe, socket or device)"]
+    );
+}
