@@ -198,7 +198,9 @@ fn a_long_line_gives_a_short_diagnostic() {
 #[test]
 fn a_ref_to_a_device_is_refused() {
     let api = API.replace(r#""200": {description: ok}"#, r#""200": {$ref: "/dev/zero#/responses/Ok"}"#);
-    let generator = Generator::new().file("api.yaml", api).file("wf.arazzo.yaml", workflow("./api.yaml"));
+    let generator = Generator::new()
+        .file("api.yaml", api)
+        .file("wf.arazzo.yaml", workflow("./api.yaml"));
     let errors = errors_of(&generator, Path::new("wf.arazzo.yaml"));
     assert_eq!(
         errors,
