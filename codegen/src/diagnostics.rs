@@ -70,7 +70,7 @@ impl Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             code: codes::INVALID,
-            message: message.into(),
+            message: crate::excerpt::shorten(message.into()),
             span: span.into(),
             help: None,
             notes: Vec::new(),
@@ -99,7 +99,7 @@ impl Diagnostic {
 
     #[must_use]
     pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(crate::excerpt::shorten(help.into()));
         self
     }
 
@@ -153,7 +153,7 @@ impl Diagnostic {
 
     #[must_use]
     pub(crate) fn with_note(mut self, span: impl Into<Option<Span>>, note: impl Into<String>) -> Self {
-        self.notes.push((span.into(), note.into()));
+        self.notes.push((span.into(), crate::excerpt::shorten(note.into())));
         self
     }
 

@@ -34,6 +34,7 @@
 mod arazzo;
 pub mod diagnostics;
 mod emit;
+mod excerpt;
 mod generate;
 mod ir;
 pub mod lints;

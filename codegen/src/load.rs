@@ -74,16 +74,81 @@ impl SourceOptions<'_> {
 
     fn text_of(&self, path: &Path) -> Result<String, String> {
         if let Some((_, text)) = self.memory.iter().find(|(p, _)| p == path) {
+            if text.len() > MAX_FILE_BYTES {
+                return Err(too_large(text.len() as u64));
+            }
             return Ok(text.clone());
         }
         if !self.disk {
             return Err("not found".to_owned());
         }
-        std::fs::read_to_string(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => "not found".to_owned(),
-            _ => e.to_string(),
-        })
+        read_regular_file(path)
     }
+}
+
+/// The largest file read (64 MiB; the largest public OpenAPI descriptions we know of are
+/// about 12 MB of JSON). A source or `$ref` naming `/dev/zero` or a log file must not read
+/// until memory runs out.
+pub(crate) const MAX_FILE_BYTES: usize = 64 << 20;
+
+fn too_large(len: u64) -> String {
+    format!(
+        "it is {} MiB, more than the {} MiB a description may be",
+        len.div_ceil(1 << 20),
+        MAX_FILE_BYTES >> 20
+    )
+}
+
+/// Reads a file only if it is a regular file within [`MAX_FILE_BYTES`]. The kind is
+/// checked before opening, because opening a FIFO blocks until someone writes to it,
+/// and a device (`/dev/zero`) never ends; the read itself is bounded too, in case the
+/// file grows after the check.
+fn read_regular_file(path: &Path) -> Result<String, String> {
+    use std::io::Read as _;
+    let not_found = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound => "not found".to_owned(),
+        _ => e.to_string(),
+    };
+    let meta = std::fs::metadata(path).map_err(not_found)?;
+    if !meta.is_file() {
+        let kind = if meta.is_dir() {
+            "a directory"
+        } else {
+            "not a regular file (a pipe, socket or device)"
+        };
+        return Err(format!("it is {kind}"));
+    }
+    if meta.len() > MAX_FILE_BYTES as u64 {
+        return Err(too_large(meta.len()));
+    }
+    let file = std::fs::File::open(path).map_err(not_found)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(not_found)?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        format!("it is not UTF-8 text (invalid byte at offset {at}), so not YAML or JSON")
+    })
+}
+
+/// Whether a syntax error in this file may quote its lines. A file named like YAML or
+/// JSON, or one that says it is an OpenAPI or Arazzo document, is shown as rustc shows
+/// code; anything else (a credentials file named by mistake) is reported by position
+/// only, since its lines may hold secrets.
+fn may_quote(path: &Path, text: &str) -> bool {
+    let named_like_yaml = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["yaml", "yml", "json"].contains(&e.to_ascii_lowercase().as_str()));
+    named_like_yaml
+        || text.lines().any(|line| {
+            let line = line.trim_start_matches(|c: char| c == '{' || c.is_whitespace());
+            ["openapi", "arazzo", "\"openapi\"", "\"arazzo\"", "'openapi'", "'arazzo'"]
+                .iter()
+                .any(|key| line.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')))
+        })
 }
 
 /// Reads and parses one file from the disk, registering it for diagnostics
@@ -132,8 +197,29 @@ fn read_named(
     let text = map.get(file).map(|f| f.text.as_str()).unwrap_or_default();
     match yaml::parse(text, file) {
         Ok(node) => Some((file, node)),
-        Err(errors) => {
+        Err(errors) if may_quote(path, text) => {
             diags.extend(errors.into_iter().map(|d| d.with_code(codes::SYNTAX)));
+            None
+        }
+        Err(errors) => {
+            let display = map.get(file).map(|f| f.display.clone()).unwrap_or_default();
+            let first = errors.first().and_then(|d| d.span).map(|s| s.start).unwrap_or_default();
+            diags.push(
+                Diagnostic::error(
+                    at,
+                    format!(
+                        "`{display}` is not YAML or JSON (syntax error at line {}, column {}), so neither an OpenAPI description nor an Arazzo document",
+                        first.line, first.col
+                    ),
+                )
+                .with_code(codes::SYNTAX)
+                .with_note(None, "its lines are not shown: a file that is not a description may hold secrets")
+                .with_help(if at.is_some() {
+                    "name the OpenAPI or Arazzo file here (`.yaml`, `.yml` or `.json`)"
+                } else {
+                    "pass the Arazzo document (`.yaml`, `.yml` or `.json`)"
+                }),
+            );
             None
         }
     }

@@ -169,6 +169,14 @@ pub fn json_object_text(members: &[(String, String)]) -> String {
 /// ("billion laughs") gives an error instead of exhausting memory.
 const MAX_NODES: usize = 5_000_000;
 
+/// Deepest nesting of sequences and mappings accepted. The tree builder and
+/// every stage after it (bundling, schema lowering, type emission) recurse once
+/// per level, so without a bound 3,000 nested `- ` (6 KB) overflow the stack of
+/// the compiler running the macro. An inline object schema takes two levels
+/// (`properties`, then the member), so 256 allows 120 nested objects; the whole
+/// pipeline at this depth runs in a 2 MiB test thread (`tests/hardening.rs`).
+pub(crate) const MAX_DEPTH: usize = 256;
+
 /// Parses one YAML (or JSON) document. Every problem is reported as a
 /// diagnostic; the parse stops at the first syntax error because the YAML
 /// scanner cannot resynchronise after one.
@@ -179,6 +187,7 @@ pub fn parse(text: &str, file: FileId) -> Result<Node, Vec<Diagnostic>> {
         anchors: HashMap::new(),
         errors: Vec::new(),
         nodes: 0,
+        depth: 0,
     };
     let root = builder.document();
     if builder.errors.is_empty() {
@@ -202,6 +211,8 @@ struct Builder<'a> {
     anchors: HashMap<usize, (Node, usize)>,
     errors: Vec<Diagnostic>,
     nodes: usize,
+    /// Collections currently open around the node being built.
+    depth: usize,
 }
 
 enum Step<'a> {
@@ -280,7 +291,26 @@ impl<'a> Builder<'a> {
         true
     }
 
+    /// Builds one node; collections count one level of [`MAX_DEPTH`] while open.
     fn node(&mut self, event: Event<'a>, yspan: YSpan) -> Option<Node> {
+        if !matches!(event, Event::SequenceStart(..) | Event::MappingStart(..)) {
+            return self.leaf_or_collection(event, yspan);
+        }
+        if self.depth >= MAX_DEPTH {
+            let span = self.span(yspan);
+            self.errors.push(
+                Diagnostic::error(span, format!("nesting deeper than {MAX_DEPTH} levels of lists and mappings"))
+                    .with_help("flatten the document, or move the nested part into a named component and `$ref` it"),
+            );
+            return None;
+        }
+        self.depth += 1;
+        let node = self.leaf_or_collection(event, yspan);
+        self.depth -= 1;
+        node
+    }
+
+    fn leaf_or_collection(&mut self, event: Event<'a>, yspan: YSpan) -> Option<Node> {
         let span = self.span(yspan);
         let before = self.nodes;
         if !self.count(span) {
@@ -502,6 +532,49 @@ mod tests {
             Ok(node) => node,
             Err(errors) => panic!("unexpected errors: {errors:?}"),
         }
+    }
+
+    #[test]
+    fn deep_nesting_is_a_located_error_not_a_stack_overflow() {
+        // 3,000 nested block sequences: 6 KB that used to overflow the stack.
+        let text = "- ".repeat(3_000) + "x\n";
+        let errors = parse(&text, FileId(0)).expect_err("too deep");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].message.contains("nesting deeper than 256 levels"),
+            "{}",
+            errors[0].message
+        );
+        // The 257th `- ` is where the limit is crossed.
+        let span = errors[0].span.expect("located");
+        assert_eq!(span.start, Pos { line: 1, col: 2 * 256 + 1 });
+        // Flow collections and mappings count the same way.
+        let flow = "[".repeat(300) + &"]".repeat(300);
+        assert!(parse(&flow, FileId(0)).is_err());
+        let mut mapping = String::new();
+        for level in 0..300 {
+            mapping.push_str(&" ".repeat(level));
+            mapping.push_str("a:\n");
+        }
+        assert!(
+            parse(&mapping, FileId(0)).expect_err("too deep")[0]
+                .message
+                .contains("nesting deeper")
+        );
+    }
+
+    #[test]
+    fn nesting_up_to_the_limit_is_accepted() {
+        let text = "- ".repeat(MAX_DEPTH) + "x\n";
+        let node = load(&text);
+        let mut depth = 0;
+        let mut at = &node;
+        while let Some([inner]) = at.as_seq() {
+            depth += 1;
+            at = inner;
+        }
+        assert_eq!(depth, MAX_DEPTH);
+        assert_eq!(at.as_str(), Some("x"));
     }
 
     #[test]

@@ -43,6 +43,11 @@ where
             if other == lower {
                 return Some((c, 0, len));
             }
+            // The distance is at least the difference in length, and must stay below `len`:
+            // skipping here keeps a megabyte-long name from costing a megabyte-wide matrix.
+            if name_len.abs_diff(len) >= len {
+                return None;
+            }
             let distance = strsim::damerau_levenshtein(&lower, &other);
             let limit = (name_len.max(len) / 3).max(1);
             (distance <= limit && distance < len).then_some((c, distance, len))

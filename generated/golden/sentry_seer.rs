@@ -719,6 +719,247 @@ impl Workflows {
                 StartFix,
                 PollFixState,
             }
+            /// Step `listModels`: the next step, or `None` when the run ends here.
+            #[allow(
+                clippy::needless_return,
+                reason = "the same `return` ends or fails the run from any branch of a step"
+            )]
+            fn step_0<'r>(
+                this: &'r Workflows,
+                run: &'r mut ::arazzo::__private::Run<'_>,
+            ) -> ::arazzo::BoxFuture<
+                'r,
+                ::std::result::Result<
+                    ::std::option::Option<Step>,
+                    ::arazzo::WorkflowError,
+                >,
+            > {
+                ::std::boxed::Box::pin(async move {
+                    run.enter("listModels").await?;
+                    let request = run
+                        .request(
+                            ::arazzo::Method::GET,
+                            "/organizations/{organization_id_or_slug}/seer/models/",
+                        );
+                    let request = run
+                        .param(
+                            "listModels",
+                            request,
+                            &::arazzo::__private::ParamSpec::new(
+                                ::arazzo::__private::In::Path,
+                                "organization_id_or_slug",
+                            ),
+                            r#""$inputs.organizationIdOrSlug""#,
+                        )?;
+                    run.send("listModels", this.seer_api.http(), request).await?;
+                    if run
+                        .criteria(
+                            "listModels",
+                            &[
+                                ::arazzo::__private::CriterionSpec::simple(
+                                    "$statusCode == 200",
+                                ),
+                            ],
+                        )?
+                    {
+                        run.step_succeeded(
+                            "listModels",
+                            &[("firstModelId", "$response.body#/0/id")],
+                        )?;
+                        run.action(
+                            "listModels",
+                            ::std::option::Option::None,
+                            ::arazzo::ActionKind::Next,
+                            ::std::option::Option::Some("startFix"),
+                        );
+                        ::std::result::Result::Ok(
+                            ::std::option::Option::Some(Step::StartFix),
+                        )
+                    } else {
+                        return ::std::result::Result::Err(run.step_failed("listModels"));
+                    }
+                })
+            }
+            /// Step `startFix`: the next step, or `None` when the run ends here.
+            #[allow(
+                clippy::needless_return,
+                reason = "the same `return` ends or fails the run from any branch of a step"
+            )]
+            fn step_1<'r>(
+                this: &'r Workflows,
+                run: &'r mut ::arazzo::__private::Run<'_>,
+            ) -> ::arazzo::BoxFuture<
+                'r,
+                ::std::result::Result<
+                    ::std::option::Option<Step>,
+                    ::arazzo::WorkflowError,
+                >,
+            > {
+                ::std::boxed::Box::pin(async move {
+                    run.enter("startFix").await?;
+                    let request = run
+                        .request(
+                            ::arazzo::Method::POST,
+                            "/issues/{issue_id}/seer/autofix/",
+                        );
+                    let request = run
+                        .param(
+                            "startFix",
+                            request,
+                            &::arazzo::__private::ParamSpec::new(
+                                ::arazzo::__private::In::Path,
+                                "issue_id",
+                            ),
+                            r#""$inputs.issueId""#,
+                        )?;
+                    let payload = run
+                        .payload(
+                            "startFix",
+                            r#"{"instruction":"$inputs.instruction"}"#,
+                        )?;
+                    let request = request.json_payload(&payload);
+                    run.send("startFix", this.seer_api.http(), request).await?;
+                    if run
+                        .criteria(
+                            "startFix",
+                            &[
+                                ::arazzo::__private::CriterionSpec::simple(
+                                    "$statusCode == 202",
+                                ),
+                            ],
+                        )?
+                    {
+                        run.step_succeeded(
+                            "startFix",
+                            &[("startedStatus", "$response.body#/autofix/status")],
+                        )?;
+                        run.action(
+                            "startFix",
+                            ::std::option::Option::None,
+                            ::arazzo::ActionKind::Next,
+                            ::std::option::Option::Some("pollFixState"),
+                        );
+                        ::std::result::Result::Ok(
+                            ::std::option::Option::Some(Step::PollFixState),
+                        )
+                    } else {
+                        return ::std::result::Result::Err(run.step_failed("startFix"));
+                    }
+                })
+            }
+            /// Step `pollFixState`: the next step, or `None` when the run ends here.
+            #[allow(
+                clippy::needless_return,
+                reason = "the same `return` ends or fails the run from any branch of a step"
+            )]
+            fn step_2<'r>(
+                this: &'r Workflows,
+                run: &'r mut ::arazzo::__private::Run<'_>,
+            ) -> ::arazzo::BoxFuture<
+                'r,
+                ::std::result::Result<
+                    ::std::option::Option<Step>,
+                    ::arazzo::WorkflowError,
+                >,
+            > {
+                ::std::boxed::Box::pin(async move {
+                    run.enter("pollFixState").await?;
+                    let request = run
+                        .request(
+                            ::arazzo::Method::GET,
+                            "/issues/{issue_id}/seer/autofix/",
+                        );
+                    let request = run
+                        .param(
+                            "pollFixState",
+                            request,
+                            &::arazzo::__private::ParamSpec::new(
+                                ::arazzo::__private::In::Path,
+                                "issue_id",
+                            ),
+                            r#""$inputs.issueId""#,
+                        )?;
+                    run.send("pollFixState", this.seer_api.http(), request).await?;
+                    if run
+                        .criteria(
+                            "pollFixState",
+                            &[
+                                ::arazzo::__private::CriterionSpec::simple(
+                                    "$statusCode == 200",
+                                ),
+                            ],
+                        )?
+                    {
+                        run.step_succeeded(
+                            "pollFixState",
+                            &[
+                                ("status", "$response.body#/autofix/status"),
+                                ("fixTitle", "$response.body#/autofix/fix/title"),
+                                ("prUrl", "$response.body#/autofix/fix/pr_url"),
+                            ],
+                        )?;
+                        if run
+                            .criteria(
+                                "pollFixState",
+                                &[
+                                    ::arazzo::__private::CriterionSpec {
+                                        condition: "$.autofix.status == \"completed\"",
+                                        context: ::std::option::Option::Some("$response.body"),
+                                        kind: ::std::option::Option::Some("jsonpath"),
+                                        version: ::std::option::Option::None,
+                                    },
+                                ],
+                            )?
+                        {
+                            run.action(
+                                "pollFixState",
+                                ::std::option::Option::Some("fixCompleted"),
+                                ::arazzo::ActionKind::End,
+                                ::std::option::Option::None,
+                            );
+                            return ::std::result::Result::Ok(
+                                ::std::option::Option::None,
+                            );
+                        } else if run
+                            .criteria(
+                                "pollFixState",
+                                &[
+                                    ::arazzo::__private::CriterionSpec {
+                                        condition: "$.autofix.status == \"pending\" || $.autofix.status == \"processing\"",
+                                        context: ::std::option::Option::Some("$response.body"),
+                                        kind: ::std::option::Option::Some("jsonpath"),
+                                        version: ::std::option::Option::None,
+                                    },
+                                ],
+                            )?
+                        {
+                            run.action(
+                                "pollFixState",
+                                ::std::option::Option::Some("keepPolling"),
+                                ::arazzo::ActionKind::Goto,
+                                ::std::option::Option::Some("pollFixState"),
+                            );
+                            ::std::result::Result::Ok(
+                                ::std::option::Option::Some(Step::PollFixState),
+                            )
+                        } else {
+                            run.action(
+                                "pollFixState",
+                                ::std::option::Option::None,
+                                ::arazzo::ActionKind::End,
+                                ::std::option::Option::None,
+                            );
+                            return ::std::result::Result::Ok(
+                                ::std::option::Option::None,
+                            );
+                        }
+                    } else {
+                        return ::std::result::Result::Err(
+                            run.step_failed("pollFixState"),
+                        );
+                    }
+                })
+            }
             ::arazzo::__private::check_depth("seer-autofix-issue", depth)?;
             let sources = [("seerApi", "../openapi/sentry-seer-openapi.yml".to_owned())];
             let mut run = ::arazzo::__private::Run::new(
@@ -730,195 +971,15 @@ impl Workflows {
             );
             let mut step = Step::ListModels;
             loop {
-                step = match step {
-                    Step::ListModels => {
-                        run.enter("listModels").await?;
-                        let request = run
-                            .request(
-                                ::arazzo::Method::GET,
-                                "/organizations/{organization_id_or_slug}/seer/models/",
-                            );
-                        let request = run
-                            .param(
-                                "listModels",
-                                request,
-                                &::arazzo::__private::ParamSpec::new(
-                                    ::arazzo::__private::In::Path,
-                                    "organization_id_or_slug",
-                                ),
-                                r#""$inputs.organizationIdOrSlug""#,
-                            )?;
-                        run.send("listModels", self.seer_api.http(), request).await?;
-                        if run
-                            .criteria(
-                                "listModels",
-                                &[
-                                    ::arazzo::__private::CriterionSpec::simple(
-                                        "$statusCode == 200",
-                                    ),
-                                ],
-                            )?
-                        {
-                            run.step_succeeded(
-                                "listModels",
-                                &[("firstModelId", "$response.body#/0/id")],
-                            )?;
-                            run.action(
-                                "listModels",
-                                ::std::option::Option::None,
-                                ::arazzo::ActionKind::Next,
-                                ::std::option::Option::Some("startFix"),
-                            );
-                            Step::StartFix
-                        } else {
-                            return ::std::result::Result::Err(
-                                run.step_failed("listModels"),
-                            );
-                        }
-                    }
-                    Step::StartFix => {
-                        run.enter("startFix").await?;
-                        let request = run
-                            .request(
-                                ::arazzo::Method::POST,
-                                "/issues/{issue_id}/seer/autofix/",
-                            );
-                        let request = run
-                            .param(
-                                "startFix",
-                                request,
-                                &::arazzo::__private::ParamSpec::new(
-                                    ::arazzo::__private::In::Path,
-                                    "issue_id",
-                                ),
-                                r#""$inputs.issueId""#,
-                            )?;
-                        let payload = run
-                            .payload(
-                                "startFix",
-                                r#"{"instruction":"$inputs.instruction"}"#,
-                            )?;
-                        let request = request.json_payload(&payload);
-                        run.send("startFix", self.seer_api.http(), request).await?;
-                        if run
-                            .criteria(
-                                "startFix",
-                                &[
-                                    ::arazzo::__private::CriterionSpec::simple(
-                                        "$statusCode == 202",
-                                    ),
-                                ],
-                            )?
-                        {
-                            run.step_succeeded(
-                                "startFix",
-                                &[("startedStatus", "$response.body#/autofix/status")],
-                            )?;
-                            run.action(
-                                "startFix",
-                                ::std::option::Option::None,
-                                ::arazzo::ActionKind::Next,
-                                ::std::option::Option::Some("pollFixState"),
-                            );
-                            Step::PollFixState
-                        } else {
-                            return ::std::result::Result::Err(
-                                run.step_failed("startFix"),
-                            );
-                        }
-                    }
-                    Step::PollFixState => {
-                        run.enter("pollFixState").await?;
-                        let request = run
-                            .request(
-                                ::arazzo::Method::GET,
-                                "/issues/{issue_id}/seer/autofix/",
-                            );
-                        let request = run
-                            .param(
-                                "pollFixState",
-                                request,
-                                &::arazzo::__private::ParamSpec::new(
-                                    ::arazzo::__private::In::Path,
-                                    "issue_id",
-                                ),
-                                r#""$inputs.issueId""#,
-                            )?;
-                        run.send("pollFixState", self.seer_api.http(), request).await?;
-                        if run
-                            .criteria(
-                                "pollFixState",
-                                &[
-                                    ::arazzo::__private::CriterionSpec::simple(
-                                        "$statusCode == 200",
-                                    ),
-                                ],
-                            )?
-                        {
-                            run.step_succeeded(
-                                "pollFixState",
-                                &[
-                                    ("status", "$response.body#/autofix/status"),
-                                    ("fixTitle", "$response.body#/autofix/fix/title"),
-                                    ("prUrl", "$response.body#/autofix/fix/pr_url"),
-                                ],
-                            )?;
-                            if run
-                                .criteria(
-                                    "pollFixState",
-                                    &[
-                                        ::arazzo::__private::CriterionSpec {
-                                            condition: "$.autofix.status == \"completed\"",
-                                            context: ::std::option::Option::Some("$response.body"),
-                                            kind: ::std::option::Option::Some("jsonpath"),
-                                            version: ::std::option::Option::None,
-                                        },
-                                    ],
-                                )?
-                            {
-                                run.action(
-                                    "pollFixState",
-                                    ::std::option::Option::Some("fixCompleted"),
-                                    ::arazzo::ActionKind::End,
-                                    ::std::option::Option::None,
-                                );
-                                break;
-                            } else if run
-                                .criteria(
-                                    "pollFixState",
-                                    &[
-                                        ::arazzo::__private::CriterionSpec {
-                                            condition: "$.autofix.status == \"pending\" || $.autofix.status == \"processing\"",
-                                            context: ::std::option::Option::Some("$response.body"),
-                                            kind: ::std::option::Option::Some("jsonpath"),
-                                            version: ::std::option::Option::None,
-                                        },
-                                    ],
-                                )?
-                            {
-                                run.action(
-                                    "pollFixState",
-                                    ::std::option::Option::Some("keepPolling"),
-                                    ::arazzo::ActionKind::Goto,
-                                    ::std::option::Option::Some("pollFixState"),
-                                );
-                                Step::PollFixState
-                            } else {
-                                run.action(
-                                    "pollFixState",
-                                    ::std::option::Option::None,
-                                    ::arazzo::ActionKind::End,
-                                    ::std::option::Option::None,
-                                );
-                                break;
-                            }
-                        } else {
-                            return ::std::result::Result::Err(
-                                run.step_failed("pollFixState"),
-                            );
-                        }
-                    }
+                let next = match step {
+                    Step::ListModels => step_0(self, &mut run),
+                    Step::StartFix => step_1(self, &mut run),
+                    Step::PollFixState => step_2(self, &mut run),
                 };
+                match next.await? {
+                    ::std::option::Option::Some(next) => step = next,
+                    ::std::option::Option::None => break,
+                }
             }
             run.finish(
                 &[

@@ -15,7 +15,8 @@
 //! other OpenAPI source is faked from its own description, one plausible
 //! answer per operation. Inputs come from the input schema's `default` or
 //! `example`, else from `--input name=value` in the document's own usage
-//! comments. With `--conform`, documents first get the named rewrites of
+//! comments, else are synthesised from the input's schema (its type, format
+//! and first enum value; the table says which). With `--conform`, documents first get the named rewrites of
 //! `arazzo_tests::conform`.
 
 use std::collections::BTreeMap;
@@ -189,12 +190,8 @@ fn typed(value: Value, schema: &Value) -> Value {
     }
 }
 
-/// The inputs one workflow runs with: (inputs, the names of those synthesised
-/// from their schema, required inputs with neither a value nor a schema).
-/// A value the document gives (`default`, `example(s)`, a usage comment)
-/// wins; any other input the workflow needs gets a plausible value built
-/// from its schema ([`arazzo_tests::runs::plausible`]), so every compiled
-/// workflow runs.
+/// (inputs, required inputs that have no value, inputs synthesised from their schemas)
+/// for one workflow.
 fn inputs_for(doc: &Value, workflow: &Value, text: &str) -> (Value, Vec<String>, Vec<String>) {
     let mut schema = workflow["inputs"].clone();
     if let Some(name) = schema["$ref"].as_str().and_then(|r| r.strip_prefix("#/components/inputs/")) {
@@ -231,7 +228,7 @@ fn inputs_for(doc: &Value, workflow: &Value, text: &str) -> (Value, Vec<String>,
         .flatten()
         .filter_map(Value::as_str)
         .collect();
-    let needed = schema["properties"]
+    let missing = schema["properties"]
         .as_object()
         .into_iter()
         .flatten()
@@ -244,17 +241,11 @@ fn inputs_for(doc: &Value, workflow: &Value, text: &str) -> (Value, Vec<String>,
             }
             acc
         });
-    let (mut synthesised, mut missing) = (Vec::new(), Vec::new());
-    for name in needed {
-        match schema["properties"].get(&name) {
-            Some(property) => {
-                inputs.insert(name.clone(), arazzo_tests::runs::plausible(property, doc));
-                synthesised.push(name);
-            }
-            None => missing.push(name),
-        }
-    }
-    (Value::Object(inputs), synthesised, missing)
+    // No example, default or usage comment: a value of the input's own schema, so every
+    // workflow that compiles also runs.
+    let synthesised = arazzo_tests::runs::synthesise_inputs(&schema, doc, &missing, &mut inputs);
+    let missing = missing.into_iter().filter(|n| !synthesised.contains(n)).collect();
+    (Value::Object(inputs), missing, synthesised)
 }
 
 /// Answers no description can give: an OAuth server's tokens.
@@ -341,7 +332,7 @@ fn prepare(doc_path: &Path, root: &Path, mapped: &[(String, PathBuf)], scratch: 
         .into_iter()
         .flatten()
         .map(|w| {
-            let (inputs, synthesised, missing) = inputs_for(&doc, w, &text);
+            let (inputs, missing, synthesised) = inputs_for(&doc, w, &text);
             // The corpus states an expected outcome only in prose.
             let prose = format!(
                 "{} {}",
@@ -349,7 +340,7 @@ fn prepare(doc_path: &Path, root: &Path, mapped: &[(String, PathBuf)], scratch: 
                 w["description"].as_str().unwrap_or("")
             );
             let expect_failure = prose.to_ascii_lowercase().contains("expected to fail");
-            json!({"id": w["workflowId"], "inputs": inputs, "synthesised": synthesised, "missing": missing, "expect_failure": expect_failure})
+            json!({"id": w["workflowId"], "inputs": inputs, "missing": missing, "synthesised": synthesised, "expect_failure": expect_failure})
         })
         .collect();
     let code = generator.generate(&path).map(|g| g.to_formatted_string()).map_err(|f| {

@@ -159,6 +159,38 @@ fn sized(text: &str, schema: &Value) -> String {
     out
 }
 
+/// Values for the inputs a run needs (`needed`) that `inputs` lacks, synthesised from their
+/// schemas in the workflow's input schema (`plausible`: example, default, first enum value,
+/// else a value of the declared type and format), so a document that gives no example still
+/// runs. `root` is the Arazzo document, for `$ref`s into its `components`. Returns the names
+/// synthesised; a needed input the schema does not declare stays missing.
+pub fn synthesise_inputs(schema: &Value, root: &Value, needed: &[String], inputs: &mut Map<String, Value>) -> Vec<String> {
+    let mut made = Vec::new();
+    for name in needed {
+        if inputs.contains_key(name) {
+            continue;
+        }
+        let Some(property) = schema.get("properties").and_then(|p| p.get(name)) else {
+            continue;
+        };
+        let value = plausible(property, root);
+        if value.is_null() && !allows_null(property) {
+            continue;
+        }
+        inputs.insert(name.clone(), value);
+        made.push(name.clone());
+    }
+    made
+}
+
+fn allows_null(schema: &Value) -> bool {
+    match schema.get("type") {
+        Some(Value::String(t)) => t == "null",
+        Some(Value::Array(types)) => types.iter().any(|t| t == "null"),
+        _ => schema.get("nullable").and_then(Value::as_bool).unwrap_or(false),
+    }
+}
+
 /// The scripted routes for an OpenAPI description: `[method, path,
 /// status, body]` per operation, answering its first 2xx response with a
 /// [`plausible`] body (a `scripted` override wins, keyed by operationId).
@@ -298,11 +330,22 @@ pub async fn run_document(plan: &Value, runner: &dyn Runner) -> Vec<Row> {
             rows.push(row);
             continue;
         }
+        let synthesised: Vec<&str> = case["synthesised"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect();
+        let made_up = if synthesised.is_empty() {
+            String::new()
+        } else {
+            format!("inputs synthesised from their schemas: {}; ", synthesised.join(", "))
+        };
         let bases: Vec<String> = fakes.iter().map(|(f, path)| format!("{}{path}", f.base_url())).collect();
         let inputs = case.get("inputs").cloned().unwrap_or_else(|| json!({}));
         let result = runner.run(&bases, &workflow, inputs).await.outputs;
         let calls: Vec<String> = fakes.iter().flat_map(|(f, _)| f.requests()).collect();
-        let calls = format!("calls: {}", clip(&calls.join(", "), 300));
+        let calls = format!("{made_up}calls: {}", clip(&calls.join(", "), 300));
         let expect_failure = case["expect_failure"].as_bool().unwrap_or(false);
         match result {
             Ok(outputs) if expect_failure => {
@@ -344,15 +387,6 @@ pub async fn run_document(plan: &Value, runner: &dyn Runner) -> Vec<Row> {
                 };
                 row.detail = format!("{}; {calls}", clip(&e, 400));
             }
-        }
-        let synthesised: Vec<&str> = case["synthesised"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-            .collect();
-        if !synthesised.is_empty() {
-            row.detail = format!("synthesised inputs: {}; {}", synthesised.join(", "), row.detail);
         }
         rows.push(row);
     }
@@ -463,6 +497,31 @@ mod tests {
         assert_eq!(
             plausible(&json!({"$ref": "#/components/inputs/Ids"}), &doc),
             json!({"id": "00000000-0000-4000-8000-000000000001"})
+        );
+    }
+
+    #[test]
+    fn inputs_without_examples_are_synthesised_from_their_schemas() {
+        let doc = json!({"components": {"schemas": {"Id": {"type": "string", "format": "uuid"}}}});
+        let schema = json!({"type": "object", "required": ["id", "count"], "properties": {
+            "id": {"$ref": "#/components/schemas/Id"},
+            "count": {"type": "integer"},
+            "mode": {"type": "string", "enum": ["fast", "slow"]},
+            "when": {"type": "string", "format": "date-time"},
+            "given": {"type": "string"},
+            "anything": {},
+            "unread": {"type": "boolean"}}});
+        let mut inputs = Map::new();
+        inputs.insert("given".to_owned(), json!("from an example"));
+        let needed: Vec<String> = ["id", "count", "mode", "when", "given", "anything", "undeclared"]
+            .map(str::to_owned)
+            .into();
+        let made = synthesise_inputs(&schema, &doc, &needed, &mut inputs);
+        assert_eq!(made, ["id", "count", "mode", "when"]);
+        assert_eq!(
+            Value::Object(inputs),
+            json!({"id": "00000000-0000-4000-8000-000000000001", "count": 1, "mode": "fast",
+                   "when": "2024-01-01T00:00:00Z", "given": "from an example"})
         );
     }
 

@@ -52,7 +52,9 @@ fn workflow_index(loaded: &Loaded, foreign: &[Option<usize>], id: &str) -> Optio
 /// `all_operations`: generate every operation of each API (SDK mode)
 /// instead of only those the workflows call.
 pub fn lower(loaded: &Loaded, all_operations: bool) -> Program {
-    lower_at(loaded, all_operations, &[])
+    let mut program = lower_at(loaded, all_operations, &[]);
+    crate::arazzo::unique::make_unique(&mut program);
+    program
 }
 
 /// Lowers the document at `at` (see `ClientIr::source`), then appends the

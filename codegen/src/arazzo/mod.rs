@@ -7,5 +7,6 @@ pub mod lower;
 pub mod model;
 pub mod resolve;
 pub mod support;
+pub mod unique;
 #[cfg(feature = "xpath")]
 pub mod xpath;

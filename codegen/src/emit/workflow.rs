@@ -421,13 +421,14 @@ fn workflow_method(w: &WorkflowIr, all: &[WorkflowIr], clients: &[ClientIr]) -> 
             enum Step { #(#variants),* }
         }
     });
+    let (arms, step_fns): (Vec<TokenStream>, Vec<TokenStream>) = w
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| step_fn(w, all, i, s, clients, uses_return))
+        .unzip();
     let machine = match variants.first() {
         Some(first) => {
-            let arms = w
-                .steps
-                .iter()
-                .enumerate()
-                .map(|(i, s)| step_arm(w, all, i, s, clients, uses_return));
             let return_to = if uses_return {
                 quote! {
                     // Set by a `retry` that runs another step first: where to come back to.
@@ -440,9 +441,14 @@ fn workflow_method(w: &WorkflowIr, all: &[WorkflowIr], clients: &[ClientIr]) -> 
                 #return_to
                 let mut step = Step::#first;
                 loop {
-                    step = match step {
+                    // One `await` for every step: each step's future is its own function's.
+                    let next = match step {
                         #(#arms)*
                     };
+                    match next.await? {
+                        ::std::option::Option::Some(next) => step = next,
+                        ::std::option::Option::None => break,
+                    }
                 }
             }
         }
@@ -480,6 +486,7 @@ fn workflow_method(w: &WorkflowIr, all: &[WorkflowIr], clients: &[ClientIr]) -> 
         pub fn #run_fn(&self, inputs: ::arazzo::serde_json::Value, depth: u32) -> ::arazzo::BoxFuture<'_, ::std::result::Result<::arazzo::Outputs, ::arazzo::WorkflowError>> {
             ::std::boxed::Box::pin(async move {
                 #step_enum
+                #(#step_fns)*
                 ::arazzo::__private::check_depth(#id, depth)?;
                 let sources = [#(#sources),*];
                 let mut run = ::arazzo::__private::Run::new(#id, &self.poll, self.observer.as_ref(), inputs, &sources) #secret_inputs;
@@ -570,7 +577,7 @@ fn operation_request(s: &StepIr, clients: &[ClientIr]) -> TokenStream {
         let request = run.request(::arazzo::Method::#method, #path);
         #(#params)*
         #body
-        run.send(#id, self.#client.http(), request).await?;
+        run.send(#id, this.#client.http(), request).await?;
     }
 }
 
@@ -584,14 +591,78 @@ fn run_workflow(all: &[WorkflowIr], target: usize) -> TokenStream {
     let run_fn = run_method(t);
     quote! {
         let inputs = run.inputs().clone();
-        let outputs = run.within(self.#run_fn(inputs.clone(), depth + 1)).await?;
+        let outputs = run.within(this.#run_fn(inputs.clone(), depth + 1)).await?;
         run.workflow_finished(#target_id, inputs, outputs);
     }
 }
 
-fn step_arm(w: &WorkflowIr, all: &[WorkflowIr], index: usize, s: &StepIr, clients: &[ClientIr], uses_return: bool) -> TokenStream {
+/// `return Ok(None)` from a step's function: the run ends successfully.
+fn end_run() -> TokenStream {
+    quote!(return ::std::result::Result::Ok(::std::option::Option::None);)
+}
+
+/// Whether a step's own code calls another workflow (and so needs the run's `depth`).
+fn calls_workflow(s: &StepIr) -> bool {
+    matches!(s.call, StepCall::Workflow { .. })
+        || s.on_success.iter().chain(&s.on_failure).any(|a| {
+            matches!(
+                a.kind,
+                ActionKindIr::Goto(Target::Workflow(_))
+                    | ActionKindIr::Retry {
+                        then: Some(Target::Workflow(_)),
+                        ..
+                    }
+            )
+        })
+}
+
+/// One step as its own function returning a boxed future, and the `match` arm of the run
+/// loop that calls it. Separate functions keep compile time linear in the number of steps:
+/// one `async` block holding every step made rustc's work on it grow with the square of
+/// their number (400 steps: 133 s and 5.9 GB to `cargo check`).
+fn step_fn(
+    w: &WorkflowIr,
+    all: &[WorkflowIr],
+    index: usize,
+    s: &StepIr,
+    clients: &[ClientIr],
+    uses_return: bool,
+) -> (TokenStream, TokenStream) {
     let variant = ident(&s.variant);
+    let name = format_ident!("step_{index}");
+    let body = step_body(w, all, index, s, clients, uses_return);
+    let (depth_param, depth_arg) = if calls_workflow(s) {
+        (quote!(depth: u32,), quote!(depth,))
+    } else {
+        (TokenStream::new(), TokenStream::new())
+    };
+    let (return_param, return_arg) = if uses_return {
+        (quote!(return_to: &'r mut ::std::option::Option<Step>,), quote!(&mut return_to,))
+    } else {
+        (TokenStream::new(), TokenStream::new())
+    };
+    let doc = format!(" Step `{}`: the next step, or `None` when the run ends here.", s.id);
+    let item = quote! {
+        #[doc = #doc]
+        #[allow(clippy::needless_return, reason = "the same `return` ends or fails the run from any branch of a step")]
+        fn #name<'r>(
+            this: &'r Workflows,
+            run: &'r mut ::arazzo::__private::Run<'_>,
+            #return_param
+            #depth_param
+        ) -> ::arazzo::BoxFuture<'r, ::std::result::Result<::std::option::Option<Step>, ::arazzo::WorkflowError>> {
+            ::std::boxed::Box::pin(async move #body)
+        }
+    };
+    let arm = quote!(Step::#variant => #name(self, &mut run, #return_arg #depth_arg),);
+    (arm, item)
+}
+
+/// A step's code: a block whose value is `Ok(Some(next step))`; it returns `Ok(None)` to
+/// end the run and `Err` to fail it.
+fn step_body(w: &WorkflowIr, all: &[WorkflowIr], index: usize, s: &StepIr, clients: &[ClientIr], uses_return: bool) -> TokenStream {
     let id = &s.id;
+    let end_run = end_run();
     let (send, succeeded) = match &s.call {
         StepCall::Operation { .. } => (operation_request(s, clients), TokenStream::new()),
         StepCall::Workflow { workflow, inputs } => {
@@ -604,7 +675,7 @@ fn step_arm(w: &WorkflowIr, all: &[WorkflowIr], index: usize, s: &StepIr, client
             (
                 quote! {
                     let inputs = run.call_inputs(#id, #inputs)?;
-                    let result = run.within(self.#run_fn(inputs.clone(), depth + 1)).await;
+                    let result = run.within(this.#run_fn(inputs.clone(), depth + 1)).await;
                     run.called(#id, #callee_id, inputs, result);
                 },
                 quote!(run.call_succeeded() &&),
@@ -619,12 +690,12 @@ fn step_arm(w: &WorkflowIr, all: &[WorkflowIr], index: usize, s: &StepIr, client
             let next_id = &next.id;
             quote! {
                 run.action(#id, ::std::option::Option::None, ::arazzo::ActionKind::Next, ::std::option::Option::Some(#next_id));
-                Step::#next_variant
+                ::std::result::Result::Ok(::std::option::Option::Some(Step::#next_variant))
             }
         }
         None => quote! {
             run.action(#id, ::std::option::Option::None, ::arazzo::ActionKind::End, ::std::option::Option::None);
-            break;
+            #end_run
         },
     };
     let mut success_chain = action_chain(w, all, s, &s.on_success, next_default, false);
@@ -633,7 +704,7 @@ fn step_arm(w: &WorkflowIr, all: &[WorkflowIr], index: usize, s: &StepIr, client
         success_chain = Chain {
             tokens: quote! {
                 if let ::std::option::Option::Some(back) = return_to.take() {
-                    back
+                    ::std::result::Result::Ok(::std::option::Option::Some(back))
                 } else #rest
             },
             is_if: true,
@@ -649,7 +720,7 @@ fn step_arm(w: &WorkflowIr, all: &[WorkflowIr], index: usize, s: &StepIr, client
     ));
     let success_chain = success_chain.tokens;
     quote! {
-        Step::#variant => {
+        {
             run.enter(#id).await?;
             #send
             if #succeeded run.criteria(#id, #success)? {
@@ -677,6 +748,7 @@ fn else_branch(chain: Chain) -> TokenStream {
 /// the first action whose criteria all hold wins (Arazzo 1.0.1).
 fn action_chain(w: &WorkflowIr, all: &[WorkflowIr], s: &StepIr, actions: &[ActionIr], default: TokenStream, failure: bool) -> Chain {
     let id = &s.id;
+    let end_run = end_run();
     let mut chain = Chain {
         tokens: default,
         is_if: false,
@@ -694,7 +766,7 @@ fn action_chain(w: &WorkflowIr, all: &[WorkflowIr], s: &StepIr, actions: &[Actio
                     });
                     quote!(return ::std::result::Result::Err(run.ended(#id, #name, &[#(#outputs),*]));)
                 } else {
-                    quote!(break;)
+                    end_run.clone()
                 };
                 (
                     quote!(run.criteria(#id, #crit)?),
@@ -712,7 +784,7 @@ fn action_chain(w: &WorkflowIr, all: &[WorkflowIr], s: &StepIr, actions: &[Actio
                     quote!(run.criteria(#id, #crit)?),
                     quote! {
                         run.action(#id, ::std::option::Option::Some(#name), ::arazzo::ActionKind::Goto, ::std::option::Option::Some(#target_id));
-                        Step::#variant
+                        ::std::result::Result::Ok(::std::option::Option::Some(Step::#variant))
                     },
                 )
             }
@@ -727,7 +799,7 @@ fn action_chain(w: &WorkflowIr, all: &[WorkflowIr], s: &StepIr, actions: &[Actio
                     quote! {
                         run.action(#id, ::std::option::Option::Some(#name), ::arazzo::ActionKind::Goto, ::std::option::Option::Some(#target_id));
                         #call
-                        break;
+                        #end_run
                     },
                 )
             }
@@ -738,20 +810,20 @@ fn action_chain(w: &WorkflowIr, all: &[WorkflowIr], s: &StepIr, actions: &[Actio
                     None => quote!(::std::option::Option::None),
                 };
                 let body = match then {
-                    None => quote!(Step::#variant),
+                    None => quote!(::std::result::Result::Ok(::std::option::Option::Some(Step::#variant))),
                     Some(Target::Step(target)) => {
                         let Some(t) = w.steps.get(*target) else { continue };
                         let target_variant = ident(&t.variant);
                         quote! {
-                            return_to = ::std::option::Option::Some(Step::#variant);
-                            Step::#target_variant
+                            *return_to = ::std::option::Option::Some(Step::#variant);
+                            ::std::result::Result::Ok(::std::option::Option::Some(Step::#target_variant))
                         }
                     }
                     Some(Target::Workflow(target)) => {
                         let call = run_workflow(all, *target);
                         quote! {
                             #call
-                            Step::#variant
+                            ::std::result::Result::Ok(::std::option::Option::Some(Step::#variant))
                         }
                     }
                 };
