@@ -64,12 +64,35 @@ pub struct FieldIr {
 #[derive(Debug, Clone)]
 pub struct OutputIr {
     pub field: FieldIr,
+    /// The expression, or for a Selector Object how errors show it.
     pub expression: String,
+    pub selector: Option<SelectorIr>,
+}
+
+/// A Selector Object (Arazzo 1.1), as the spec wrote it.
+#[derive(Debug, Clone)]
+pub struct SelectorIr {
+    pub context: String,
+    pub selector: String,
+    pub kind: String,
+    pub version: Option<String>,
+}
+
+impl SelectorIr {
+    /// How a selector shows where an expression would: `$.a (jsonpath) on $response.body`.
+    pub fn shown(&self) -> String {
+        format!("{} ({}) on {}", self.selector, self.kind, self.context)
+    }
 }
 
 #[derive(Debug, Clone)]
 pub struct WorkflowIr {
     pub id: String,
+    /// The Arazzo version its document declares. Every 1.1 clarification of a 1.0
+    /// ambiguity gets the same reading in both (ARCHITECTURE.md, "Arazzo versions"), so
+    /// only which constructs exist depends on it, and the checker has enforced that.
+    #[expect(dead_code, reason = "kept so emission can tell versions apart; no reading differs yet")]
+    pub version: crate::arazzo::model::Version,
     /// How `run_by_id` names it: the id, or for a workflow of an Arazzo
     /// source `$sourceDescriptions.<source>.<id>` (as a step would).
     pub reference: String,
@@ -186,6 +209,10 @@ pub struct StepIr {
     pub on_success: Vec<ActionIr>,
     pub on_failure: Vec<ActionIr>,
     pub outputs: Vec<(String, String)>,
+    /// Outputs that are Selector Objects (1.1).
+    pub selectors: Vec<(String, SelectorIr)>,
+    /// `timeout` (1.1), in milliseconds.
+    pub timeout: Option<u64>,
 }
 
 /// What a step runs.

@@ -83,7 +83,7 @@ pub enum Criterion {
     },
 }
 
-/// The XPath versions Arazzo 1.0.1 names in a Criterion Expression Type Object.
+/// The XPath versions Arazzo names in an Expression Type Object (`xpath-31`, the default, since 1.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum XPathVersion {
     /// `xpath-10`
@@ -92,11 +92,13 @@ pub enum XPathVersion {
     V20,
     /// `xpath-30`
     V30,
+    /// `xpath-31`
+    V31,
 }
 
 impl XPathVersion {
     /// Every version, as written in a document (for messages and suggestions).
-    pub const NAMES: [&'static str; 3] = ["xpath-10", "xpath-20", "xpath-30"];
+    pub const NAMES: [&'static str; 4] = ["xpath-10", "xpath-20", "xpath-30", "xpath-31"];
 
     /// Reads a `version` value.
     pub fn from_name(name: &str) -> Option<XPathVersion> {
@@ -104,6 +106,7 @@ impl XPathVersion {
             "xpath-10" => Some(XPathVersion::V10),
             "xpath-20" => Some(XPathVersion::V20),
             "xpath-30" => Some(XPathVersion::V30),
+            "xpath-31" => Some(XPathVersion::V31),
             _ => None,
         }
     }
@@ -114,6 +117,7 @@ impl XPathVersion {
             XPathVersion::V10 => "xpath-10",
             XPathVersion::V20 => "xpath-20",
             XPathVersion::V30 => "xpath-30",
+            XPathVersion::V31 => "xpath-31",
         }
     }
 }

@@ -337,7 +337,7 @@ fn singular_path(query: &str) -> Option<Vec<String>> {
 
 /// [`singular_path`] with where each segment is written; `at` is the
 /// query's byte offset in the condition.
-fn singular_segments(query: &str, at: usize) -> Option<Vec<QuerySegment>> {
+pub(crate) fn singular_segments(query: &str, at: usize) -> Option<Vec<QuerySegment>> {
     // Every `rest` below is a suffix of `query`, so its offset is the length difference.
     let offset = |rest: &str| at + query.len() - rest.len();
     let mut rest = query.trim_start().strip_prefix('$')?.trim_end();

@@ -387,6 +387,19 @@ pub enum WorkflowError {
         /// The [`crate::PollPolicy`] deadline.
         deadline: Duration,
     },
+    /// A step ran out of its `timeout` (Arazzo 1.1; retries included) and no failure action
+    /// handled it. Failure actions see the step without an answer: `$statusCode == null`
+    /// matches a timed-out step.
+    StepTimeout {
+        /// The workflow's `workflowId`.
+        workflow: String,
+        /// The step's `stepId`.
+        step: String,
+        /// The step's `timeout`.
+        timeout: Duration,
+        /// How long the step had run, from its first attempt.
+        elapsed: Duration,
+    },
     /// More steps ran than the policy allows (a `goto` cycle).
     StepLimit {
         /// The workflow's `workflowId`.
@@ -488,6 +501,17 @@ impl fmt::Display for WorkflowError {
                 elapsed.as_secs_f64(),
                 deadline.as_secs_f64()
             ),
+            WorkflowError::StepTimeout {
+                workflow,
+                step,
+                timeout,
+                elapsed,
+            } => write!(
+                f,
+                "workflow `{workflow}`: step `{step}` timed out: its timeout is {} ms, and it had run {} ms",
+                timeout.as_millis(),
+                elapsed.as_millis()
+            ),
             WorkflowError::StepLimit { workflow, limit } => write!(
                 f,
                 "workflow `{workflow}`: stopped after {limit} steps (a goto cycle that never ends?)"
@@ -556,6 +580,7 @@ impl WorkflowError {
             WorkflowError::StepFailed { step, .. }
             | WorkflowError::Client { step, .. }
             | WorkflowError::Timeout { step, .. }
+            | WorkflowError::StepTimeout { step, .. }
             | WorkflowError::Ended { step, .. } => Some(step),
             WorkflowError::MissingValue { step, .. }
             | WorkflowError::InvalidValue { step, .. }

@@ -107,6 +107,28 @@ impl CriterionSpec {
     }
 }
 
+/// A Selector Object (Arazzo 1.1) as written in the spec: `selector` applied to what
+/// `context` selects. What it yields is `arazzo_expr::Selector`'s rule (one node for a
+/// pointer or singular JSONPath query, a list for any other query).
+#[derive(Debug, Clone, Copy)]
+pub struct SelectorSpec {
+    /// The `context` runtime expression.
+    pub context: &'static str,
+    /// The `selector`.
+    pub selector: &'static str,
+    /// `jsonpath` or `jsonpointer` (the generator refuses the rest).
+    pub kind: &'static str,
+    /// The `version` of an Expression Type Object given as `type`.
+    pub version: Option<&'static str>,
+}
+
+impl SelectorSpec {
+    /// How the selector shows in errors: `$.a (jsonpath) on $response.body`.
+    fn shown(&self) -> String {
+        format!("{} ({}) on {}", self.selector, self.kind, self.context)
+    }
+}
+
 /// One workflow execution: the data generated control flow reads and writes.
 pub struct Run<'a> {
     workflow: &'static str,
@@ -144,6 +166,14 @@ pub struct Run<'a> {
     /// criterion that fails that way is "not met", and [`WorkflowError::StepFailed`] says why
     /// instead of leaving the user to guess from the body.
     criterion_error: Option<String>,
+    /// When the current step began: its first run, not a `retry` of it, since a step's
+    /// `timeout` bounds the whole step, retries included.
+    step_started: Instant,
+    /// The current step's `timeout` (Arazzo 1.1), set by [`Run::limit`] after [`Run::enter`].
+    step_timeout: Option<std::time::Duration>,
+    /// Set when the current step ran out of its `timeout`: it has no answer, fails, and its
+    /// failure actions decide what happens (`$statusCode == null` matches it).
+    timed_out: bool,
 }
 
 /// The engine for `xpath` criteria. Without the feature generated code using one does not
@@ -182,6 +212,9 @@ impl<'a> Run<'a> {
             call: None,
             pending_method: None,
             criterion_error: None,
+            step_started: Instant::now(),
+            step_timeout: None,
+            timed_out: false,
             step_span: span.clone(),
             span,
         }
@@ -264,6 +297,11 @@ impl<'a> Run<'a> {
         self.current = None;
         self.call = None;
         self.pending_method = None;
+        self.timed_out = false;
+        self.step_timeout = None;
+        if !retrying {
+            self.step_started = Instant::now();
+        }
         self.emit(&Event::StepStarted {
             workflow: self.workflow,
             step,
@@ -280,21 +318,74 @@ impl<'a> Run<'a> {
         Request::new(method, path)
     }
 
-    /// Sends a step's request; the answer becomes `$response` / `$statusCode`.
+    /// The step's `timeout` in milliseconds (Arazzo 1.1): from the step's first run, retries
+    /// included, everything it sends or calls must finish within it. Called right after
+    /// [`Run::enter`] for steps that declare one.
+    pub fn limit(&mut self, millis: u64) {
+        self.step_timeout = Some(std::time::Duration::from_millis(millis));
+    }
+
+    /// What is left of the current step's `timeout` (`None`: the step has none).
+    fn remaining(&self) -> Option<std::time::Duration> {
+        self.step_timeout.map(|t| t.saturating_sub(self.step_started.elapsed()))
+    }
+
+    /// Runs `future` (a request, a called workflow) within what is left of the step's
+    /// `timeout`; `None` when the time ran out, after which the step has timed out.
+    pub async fn bounded<F: Future>(&mut self, step: &str, future: F) -> Option<F::Output> {
+        let Some(remaining) = self.remaining() else {
+            return Some(future.await);
+        };
+        let out = if remaining.is_zero() {
+            None
+        } else {
+            tokio::time::timeout(remaining, future).await.ok()
+        };
+        if out.is_none() {
+            self.timed_out = true;
+            let timeout = self.step_timeout.unwrap_or_default();
+            tracing::warn!(workflow = self.workflow, step, timeout_ms = timeout.as_millis(), "step timed out");
+        }
+        out
+    }
+
+    /// Runs a workflow the step calls within the step's `timeout` (and inside its span): a
+    /// call still running when it runs out is abandoned with [`WorkflowError::StepTimeout`].
+    pub async fn call_within<F: Future<Output = Result<Outputs, WorkflowError>>>(
+        &mut self,
+        step: &str,
+        future: F,
+    ) -> Result<Outputs, WorkflowError> {
+        let span = self.step_span.clone();
+        match self.bounded(step, future.instrument(span)).await {
+            Some(result) => result,
+            None => Err(self.timeout_error(step)),
+        }
+    }
+
+    /// Whether the current step ran out of its `timeout` (then it fails, whatever its
+    /// success criteria say).
+    pub fn timed_out(&self) -> bool {
+        self.timed_out
+    }
+
+    /// Sends a step's request; the answer becomes `$response` / `$statusCode`. Within a
+    /// step `timeout`, a request still unanswered when it runs out leaves the step without
+    /// an answer and [`Run::timed_out`].
     ///
     /// # Errors
     ///
     /// [`WorkflowError::Client`] when the request got no usable answer.
     pub async fn send(&mut self, step: &'static str, client: &HttpClient, request: Request) -> Result<(), WorkflowError> {
-        let exchange = client
-            .send(request)
-            .instrument(self.step_span.clone())
-            .await
-            .map_err(|source| WorkflowError::Client {
-                workflow: self.workflow.to_owned(),
-                step: step.to_owned(),
-                source: Box::new(source),
-            })?;
+        let span = self.step_span.clone();
+        let Some(result) = self.bounded(step, client.send(request).instrument(span)).await else {
+            return Ok(());
+        };
+        let exchange = result.map_err(|source| WorkflowError::Client {
+            workflow: self.workflow.to_owned(),
+            step: step.to_owned(),
+            source: Box::new(source),
+        })?;
         self.emit(&Event::Exchange {
             workflow: self.workflow,
             step,
@@ -540,18 +631,58 @@ impl<'a> Run<'a> {
         Ok(passed)
     }
 
+    /// Evaluates a Selector Object: `Ok(None)` when the context or the selector selects
+    /// nothing (a non-singular JSONPath query always yields a list).
+    ///
+    /// # Errors
+    ///
+    /// As [`Run::value`] for the context; [`WorkflowError::Expression`] for a selector that
+    /// does not parse (a generator bug: the generator checked it).
+    pub fn select(&self, step: Option<&str>, spec: &SelectorSpec) -> Result<Option<Value>, WorkflowError> {
+        let selector = arazzo_expr::Selector::parse(spec.kind, spec.version, spec.selector)
+            .map_err(|e| self.expression_error(step, &spec.shown(), format!("{e:?}")))?;
+        let Some(context) = self.value(step, spec.context)? else {
+            return Ok(None);
+        };
+        // A context that is JSON text (a string body a server sent as text/plain) is read as JSON.
+        let context = match context {
+            Value::String(text) => serde_json::from_str(&text).unwrap_or(Value::String(text)),
+            other => other,
+        };
+        Ok(selector.select(&context))
+    }
+
     /// Evaluates and records a step's outputs after it succeeded.
     ///
     /// # Errors
     ///
     /// As [`Run::value`], for an output.
     pub fn step_succeeded(&mut self, step: &'static str, outputs: &[(&'static str, &'static str)]) -> Result<(), WorkflowError> {
+        self.step_succeeded_with(step, outputs, &[])
+    }
+
+    /// [`Run::step_succeeded`] for a step with outputs that are Selector Objects.
+    ///
+    /// # Errors
+    ///
+    /// As [`Run::value`] and [`Run::select`], for an output.
+    pub fn step_succeeded_with(
+        &mut self,
+        step: &'static str,
+        outputs: &[(&'static str, &'static str)],
+        selectors: &[(&'static str, SelectorSpec)],
+    ) -> Result<(), WorkflowError> {
         let mut values = match &self.call {
             Some(Ok(outputs)) => outputs.clone(),
             _ => Map::new(),
         };
         for (name, expr) in outputs {
             if let Some(v) = self.value(Some(step), expr)? {
+                values.insert((*name).to_owned(), v);
+            }
+        }
+        for (name, spec) in selectors {
+            if let Some(v) = self.select(Some(step), spec)? {
                 values.insert((*name).to_owned(), v);
             }
         }
@@ -588,6 +719,9 @@ impl<'a> Run<'a> {
             step,
             status,
         });
+        if self.timed_out {
+            return self.timeout_error(step);
+        }
         WorkflowError::StepFailed {
             workflow: self.workflow.to_owned(),
             step: step.to_owned(),
@@ -597,11 +731,24 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// [`WorkflowError::StepTimeout`] for the current step.
+    pub fn timeout_error(&self, step: &str) -> WorkflowError {
+        WorkflowError::StepTimeout {
+            workflow: self.workflow.to_owned(),
+            step: step.to_owned(),
+            timeout: self.step_timeout.unwrap_or_default(),
+            elapsed: self.step_started.elapsed(),
+        }
+    }
+
     /// A failure action of type `retry`: returns `false` once its
-    /// `retryLimit` is used up (so later failure actions are considered),
-    /// otherwise waits (`Retry-After` from the response takes precedence over
-    /// `retryAfter`) and returns `true`.
+    /// `retryLimit` is used up, or the step's `timeout` is (it bounds retries too),
+    /// so later failure actions are considered; otherwise waits (`Retry-After` from
+    /// the response takes precedence over `retryAfter`) and returns `true`.
     pub async fn retry(&mut self, step: &'static str, action: &'static str, limit: u64, retry_after: Option<f64>) -> bool {
+        if self.remaining().is_some_and(|r| r.is_zero()) {
+            return false;
+        }
         let used = self.retries.entry((step, action)).or_insert(0);
         if *used >= limit {
             return false;
@@ -621,6 +768,7 @@ impl<'a> Run<'a> {
             .unwrap_or_default();
         let elapsed = self.started.elapsed();
         let delay = delay.min(self.policy.deadline.saturating_sub(elapsed));
+        let delay = self.remaining().map_or(delay, |r| delay.min(r));
         self.action(step, Some(action), ActionKind::Retry, Some(step));
         self.wait(step, delay, WaitReason::Retry).await;
         self.retrying = Some(step);
@@ -674,6 +822,27 @@ impl<'a> Run<'a> {
             Payload::Value(Value::String(s)) => s,
             other => other.to_string(),
         }
+    }
+
+    /// Evaluates the workflow's outputs that are Selector Objects (an output that selects
+    /// nothing is left out), before [`Run::finish`] or [`Run::ended`] evaluates the rest.
+    /// `strict: false` (for [`Run::ended`]) leaves out an output that cannot be evaluated.
+    ///
+    /// # Errors
+    ///
+    /// As [`Run::select`], when `strict`.
+    pub fn select_outputs(&mut self, selectors: &[(&'static str, SelectorSpec)], strict: bool) -> Result<(), WorkflowError> {
+        for (name, spec) in selectors {
+            match self.select(None, spec) {
+                Ok(Some(v)) => {
+                    self.outputs.insert((*name).to_owned(), v);
+                }
+                Ok(None) => {}
+                Err(e) if strict => return Err(e),
+                Err(_) => {}
+            }
+        }
+        Ok(())
     }
 
     /// Evaluates the workflow's outputs (an output that selects nothing is

@@ -9,16 +9,25 @@ use std::collections::BTreeSet;
 
 use arazzo_expr::{Expression, Source, StringValue};
 
-use crate::arazzo::model::{Action, Criterion, Reusable, Step, StepTarget, Workflow};
+use crate::arazzo::model::{Action, Criterion, OutputValue, Reusable, Selector, Step, StepTarget, Workflow};
 use crate::arazzo::resolve::{self, OpRef};
 use crate::ir::{
-    ActionIr, ActionKindIr, BodyIr, BodyKind, ClientIr, CriterionIr, FieldIr, Location, OutputIr, ParamIr, Program, RustType, StepCall,
-    StepIr, StyleIr, Target, WorkflowIr,
+    ActionIr, ActionKindIr, BodyIr, BodyKind, ClientIr, CriterionIr, FieldIr, Location, OutputIr, ParamIr, Program, RustType, SelectorIr,
+    StepCall, StepIr, StyleIr, Target, WorkflowIr,
 };
 use crate::load::Loaded;
 use crate::names;
 use crate::openapi::{ParamLocation, PointerLookup};
 use crate::yaml::{Node, Value};
+
+fn selector_ir(s: &Selector) -> SelectorIr {
+    SelectorIr {
+        context: s.context.value.clone(),
+        selector: s.selector.value.clone(),
+        kind: s.kind.value.clone(),
+        version: s.version.as_ref().map(|v| v.value.clone()),
+    }
+}
 
 fn style_ir(style: Option<&str>, location: Location) -> StyleIr {
     match style {
@@ -295,30 +304,46 @@ impl Lowering<'_> {
         let outputs = wf
             .outputs
             .iter()
-            .map(|(name, expr)| OutputIr {
-                field: FieldIr {
-                    json_name: name.value.clone(),
-                    rust_name: names::snake(&name.value),
-                    ty: {
-                        let ty = self.output_type(&expr.value, &inputs);
-                        // An output of a step that some successful run skips
-                        // can be absent: `Option`, not a run-time error.
-                        match arazzo_expr::classify(&expr.value) {
-                            Ok(StringValue::Expression(Expression::Steps { step_id, .. }))
-                                if steps.iter().position(|s| s.id == step_id).is_some_and(|i| !always[i]) =>
-                            {
-                                ty.optional()
+            .map(|(name, value)| {
+                let selector = match value {
+                    OutputValue::Selector(s) => Some(selector_ir(s)),
+                    OutputValue::Expression(_) => None,
+                };
+                // For a selector, its context decides which step it depends on.
+                let expr = match value {
+                    OutputValue::Expression(t) | OutputValue::Selector(Selector { context: t, .. }) => t.value.as_str(),
+                };
+                let shown = selector.as_ref().map_or_else(|| expr.to_owned(), SelectorIr::shown);
+                OutputIr {
+                    field: FieldIr {
+                        json_name: name.value.clone(),
+                        rust_name: names::snake(&name.value),
+                        ty: {
+                            let ty = match value {
+                                OutputValue::Expression(_) => self.output_type(expr, &inputs),
+                                OutputValue::Selector(s) => self.selector_type(None, s),
+                            };
+                            // An output of a step that some successful run skips
+                            // can be absent: `Option`, not a run-time error.
+                            match arazzo_expr::classify(expr) {
+                                Ok(StringValue::Expression(Expression::Steps { step_id, .. }))
+                                    if steps.iter().position(|s| s.id == step_id).is_some_and(|i| !always[i]) =>
+                                {
+                                    ty.optional()
+                                }
+                                _ => ty,
                             }
-                            _ => ty,
-                        }
+                        },
+                        doc: Some(format!("`{shown}`")),
                     },
-                    doc: Some(format!("`{}`", expr.value)),
-                },
-                expression: expr.value.clone(),
+                    expression: shown,
+                    selector,
+                }
             })
             .collect();
         WorkflowIr {
             id: wf.workflow_id.value.clone(),
+            version: self.doc().version,
             reference: wf.workflow_id.value.clone(),
             document: self.at.to_vec(),
             sources: self.loaded.sources.iter().map(|s| (s.name.clone(), s.url.clone())).collect(),
@@ -372,7 +397,20 @@ impl Lowering<'_> {
             success: step.success_criteria.iter().map(criterion).collect(),
             on_success: self.actions(on_success, &components.success_actions, "successActions"),
             on_failure: self.actions(on_failure, &components.failure_actions, "failureActions"),
-            outputs: step.outputs.iter().map(|(k, v)| (k.value.clone(), v.value.clone())).collect(),
+            outputs: step
+                .outputs
+                .iter()
+                .filter_map(|(k, v)| Some((k.value.clone(), v.expression()?.value.clone())))
+                .collect(),
+            selectors: step
+                .outputs
+                .iter()
+                .filter_map(|(k, v)| match v {
+                    OutputValue::Selector(s) => Some((k.value.clone(), selector_ir(s))),
+                    OutputValue::Expression(_) => None,
+                })
+                .collect(),
+            timeout: step.timeout.map(|(ms, _)| ms),
         })
     }
 
@@ -501,9 +539,61 @@ impl Lowering<'_> {
                 let Some((_, inner)) = step.outputs.iter().find(|(k, _)| k.value == output) else {
                     return RustType::Json.optional();
                 };
-                self.step_output_type(step, &inner.value)
+                match inner {
+                    OutputValue::Expression(e) => self.step_output_type(step, &e.value),
+                    OutputValue::Selector(s) => self.selector_type(Some(step), s),
+                }
             }
             _ => RustType::Json.optional(),
+        }
+    }
+
+    /// A Selector Object's type: a pointer or singular JSONPath query on the step's
+    /// response body is followed through the response schema like a `$response.body#/...`
+    /// pointer; `$.a[*]` on it is a `Vec` of the items' type; any other query on any context
+    /// is a `Vec` of JSON (it always yields a list) and anything else is optional JSON.
+    fn selector_type(&self, step: Option<&Step>, s: &Selector) -> RustType {
+        let Ok(parsed) = arazzo_expr::Selector::parse(&s.kind.value, s.version.as_ref().map(|v| v.value.as_str()), &s.selector.value)
+        else {
+            return RustType::Json.optional();
+        };
+        let list = RustType::Vec(Box::new(RustType::Json));
+        let (Some(step), Ok(StringValue::Expression(Expression::Response(Source::Body(base))))) =
+            (step, arazzo_expr::classify(&s.context.value))
+        else {
+            return if parsed.yields_list() { list } else { RustType::Json.optional() };
+        };
+        let mut tokens: Vec<String> = base.map(|p| p.tokens().to_vec()).unwrap_or_default();
+        let (items, selected) = match (parsed.tokens(), parsed.wildcard_prefix()) {
+            (Some(t), _) => (false, t),
+            (None, Some(t)) => (true, [t, vec!["0".to_owned()]].concat()),
+            (None, None) => return list,
+        };
+        tokens.extend(selected);
+        let ty = self.body_type(step, &tokens);
+        match (items, ty) {
+            (true, Some((ty, _))) => RustType::Vec(Box::new(ty)),
+            (true, None) => list,
+            (false, Some((ty, optional))) => {
+                if optional {
+                    ty.optional()
+                } else {
+                    ty
+                }
+            }
+            (false, None) => RustType::Json.optional(),
+        }
+    }
+
+    /// The schema type at `tokens` in the step's response body (and whether it may be
+    /// absent), when the schema says.
+    fn body_type(&self, step: &Step, tokens: &[String]) -> Option<(RustType, bool)> {
+        let op_ref = self.op_of(step)?;
+        let (api, op) = op_ref.get(self.loaded)?;
+        let client = self.client_of_source.get(op_ref.source).copied().flatten()?;
+        match api.response_pointer(op, &resolve::accepted_statuses(step), tokens) {
+            PointerLookup::Found { schema, optional } => Some((RustType::Schema { client, schema }, optional)),
+            _ => None,
         }
     }
 

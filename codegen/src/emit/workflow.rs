@@ -11,8 +11,8 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::ir::{
-    ActionIr, ActionKindIr, BodyKind, ClientIr, CriterionIr, FieldIr, Location, ParamIr, Program, RustType, StepCall, StepIr, StyleIr,
-    Target, WorkflowIr,
+    ActionIr, ActionKindIr, BodyKind, ClientIr, CriterionIr, FieldIr, Location, ParamIr, Program, RustType, SelectorIr, StepCall, StepIr,
+    StyleIr, Target, WorkflowIr,
 };
 
 /// Turns IR types into tokens; schema types are resolved by the caller,
@@ -353,11 +353,12 @@ fn workflow_method(w: &WorkflowIr, all: &[WorkflowIr], clients: &[ClientIr]) -> 
     } else {
         quote!(let outputs = self.#run_fn(inputs, 0).await?;)
     };
-    let finish = w.outputs.iter().map(|o| {
+    let finish = w.outputs.iter().filter(|o| o.selector.is_none()).map(|o| {
         let json = &o.field.json_name;
         let expr = &o.expression;
         quote!((#json, #expr))
     });
+    let select_finish = select_outputs(w, true);
     let depends = w.depends_on.iter().filter_map(|d| all.get(*d)).map(|d| {
         let dep_id = &d.id;
         let dep_run = run_method(d);
@@ -449,6 +450,7 @@ fn workflow_method(w: &WorkflowIr, all: &[WorkflowIr], clients: &[ClientIr]) -> 
                 let mut run = ::arazzo::__private::Run::new(#id, &self.poll, self.observer.as_ref(), inputs, &sources);
                 #(#depends)*
                 #machine
+                #select_finish
                 run.finish(&[#(#finish),*])
             })
         }
@@ -566,10 +568,18 @@ fn step_arm(w: &WorkflowIr, all: &[WorkflowIr], index: usize, s: &StepIr, client
             let run_fn = run_method(callee);
             let inputs = json_text(inputs);
             (
-                quote! {
-                    let inputs = run.call_inputs(#id, #inputs)?;
-                    let result = run.within(self.#run_fn(inputs.clone(), depth + 1)).await;
-                    run.called(#id, #callee_id, inputs, result);
+                if s.timeout.is_some() {
+                    quote! {
+                        let inputs = run.call_inputs(#id, #inputs)?;
+                        let result = run.call_within(#id, self.#run_fn(inputs.clone(), depth + 1)).await;
+                        run.called(#id, #callee_id, inputs, result);
+                    }
+                } else {
+                    quote! {
+                        let inputs = run.call_inputs(#id, #inputs)?;
+                        let result = run.within(self.#run_fn(inputs.clone(), depth + 1)).await;
+                        run.called(#id, #callee_id, inputs, result);
+                    }
                 },
                 quote!(run.call_succeeded() &&),
             )
@@ -577,6 +587,21 @@ fn step_arm(w: &WorkflowIr, all: &[WorkflowIr], index: usize, s: &StepIr, client
     };
     let success = criteria(&s.success);
     let outputs = s.outputs.iter().map(|(k, v)| quote!((#k, #v)));
+    let record = if s.selectors.is_empty() {
+        quote!(run.step_succeeded(#id, &[#(#outputs),*])?;)
+    } else {
+        let selectors = s.selectors.iter().map(|(k, v)| {
+            let spec = selector_spec(v);
+            quote!((#k, #spec))
+        });
+        quote!(run.step_succeeded_with(#id, &[#(#outputs),*], &[#(#selectors),*])?;)
+    };
+    // A step's `timeout` starts at its first run (retries keep the clock) and a timed-out
+    // step fails whatever its criteria say.
+    let (limit, succeeded) = match s.timeout {
+        Some(ms) => (quote!(run.limit(#ms);), quote!(!run.timed_out() && #succeeded)),
+        None => (TokenStream::new(), succeeded),
+    };
     let next_default = match w.steps.get(index + 1) {
         Some(next) => {
             let next_variant = ident(&next.variant);
@@ -615,13 +640,42 @@ fn step_arm(w: &WorkflowIr, all: &[WorkflowIr], index: usize, s: &StepIr, client
     quote! {
         Step::#variant => {
             run.enter(#id).await?;
+            #limit
             #send
             if #succeeded run.criteria(#id, #success)? {
-                run.step_succeeded(#id, &[#(#outputs),*])?;
+                #record
                 #success_chain
             } else #failure_chain
         }
     }
+}
+
+/// A Selector Object for `arazzo::__private::SelectorSpec`.
+fn selector_spec(v: &SelectorIr) -> TokenStream {
+    let (context, selector, kind) = (&v.context, &v.selector, &v.kind);
+    let version = match &v.version {
+        Some(version) => quote!(::std::option::Option::Some(#version)),
+        None => quote!(::std::option::Option::None),
+    };
+    quote!(::arazzo::__private::SelectorSpec { context: #context, selector: #selector, kind: #kind, version: #version })
+}
+
+/// `run.select_outputs(..)` for a workflow's outputs that are Selector Objects (nothing
+/// when it has none); `strict`: whether one that cannot be evaluated fails the run.
+fn select_outputs(w: &WorkflowIr, strict: bool) -> TokenStream {
+    let selectors: Vec<TokenStream> = w
+        .outputs
+        .iter()
+        .filter_map(|o| {
+            let json = &o.field.json_name;
+            let spec = selector_spec(o.selector.as_ref()?);
+            Some(quote!((#json, #spec)))
+        })
+        .collect();
+    if selectors.is_empty() {
+        return TokenStream::new();
+    }
+    quote!(run.select_outputs(&[#(#selectors),*], #strict)?;)
 }
 
 /// Statements, or an `if` expression (which an `else` takes without braces:
@@ -651,12 +705,13 @@ fn action_chain(w: &WorkflowIr, all: &[WorkflowIr], s: &StepIr, actions: &[Actio
         let (condition, body) = match &action.kind {
             ActionKindIr::End => {
                 let end = if failure {
-                    let outputs = w.outputs.iter().map(|o| {
+                    let outputs = w.outputs.iter().filter(|o| o.selector.is_none()).map(|o| {
                         let json = &o.field.json_name;
                         let expr = &o.expression;
                         quote!((#json, #expr))
                     });
-                    quote!(return ::std::result::Result::Err(run.ended(#id, #name, &[#(#outputs),*]));)
+                    let select = select_outputs(w, false);
+                    quote!(#select return ::std::result::Result::Err(run.ended(#id, #name, &[#(#outputs),*]));)
                 } else {
                     quote!(break;)
                 };
