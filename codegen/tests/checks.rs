@@ -162,13 +162,16 @@ fn the_base_document_is_clean() {
     assert_eq!(check(VALID), Vec::<String>::new());
 }
 
-/// Only Arazzo 1.0.x is read.
+/// Only Arazzo 1.0.x and 1.1.x are read.
 #[test]
-fn version_other_than_1_0_x_is_refused() {
+fn version_other_than_1_0_x_or_1_1_x_is_refused() {
     assert_errors(
-        &[("arazzo: 1.0.1", "arazzo: 1.1.0")],
-        &["wf.arazzo.yaml:1:9: unsupported Arazzo version `1.1.0`; help: this generator reads Arazzo 1.0.x documents (`arazzo: 1.0.1`)"],
+        &[("arazzo: 1.0.1", "arazzo: 1.2.0")],
+        &[
+            "wf.arazzo.yaml:1:9: unsupported Arazzo version `1.2.0`; help: this generator reads Arazzo 1.0.x and 1.1.x documents (`arazzo: 1.1.0`)",
+        ],
     );
+    assert_errors(&[("arazzo: 1.0.1", "arazzo: 1.1.0")], &[]);
 }
 
 /// Required fields (here `info.title`).

@@ -1002,9 +1002,14 @@ impl<'a> WorkflowChecker<'a> {
         let parsed = match ExprSelector::parse(&sel.kind.value, sel.version.as_ref().map(Text::as_str), &sel.selector.value) {
             Ok(parsed) => parsed,
             Err(SelectorError::Syntax(e)) => return diags.push(parse_error(&sel.selector, &e, "selector")),
+            // An unknown `type` itself the loader has reported, with a suggestion.
             Err(SelectorError::UnknownType(message)) => {
-                let at = sel.version.as_ref().unwrap_or(&sel.kind);
-                return diags.push(Diagnostic::error(at.span, message).with_code(codes::BAD_VALUE));
+                if let Some(version) = &sel.version
+                    && ["jsonpath", "xpath", "jsonpointer"].contains(&sel.kind.value.as_str())
+                {
+                    diags.push(Diagnostic::error(version.span, message).with_code(codes::BAD_VALUE));
+                }
+                return;
             }
             Err(SelectorError::Unsupported(what)) => {
                 let at = sel.version.as_ref().unwrap_or(&sel.kind);

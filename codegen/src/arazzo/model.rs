@@ -392,8 +392,8 @@ fn output_map(map: Option<&Map>, what: &str, version: Version, diags: &mut Diagn
             }
             if node.as_map().is_some() {
                 if version < Version::V1_1 {
+                    // Loaded all the same, so expressions naming the output do not also fail.
                     diags.push(later_field(node.span, "a Selector Object as an output", version));
-                    return None;
                 }
                 return Some((key_text(key), OutputValue::Selector(load_selector(node, diags)?)));
             }
