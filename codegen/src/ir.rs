@@ -139,6 +139,8 @@ pub struct ParamIr {
     /// The spec's value as JSON text (members in document order): strings are literals,
     /// expressions or templates, evaluated at run time (also inside arrays and objects).
     pub value: String,
+    /// Selector Objects (1.1) in the value: (JSON pointer into it, selector); `null` in `value`.
+    pub selectors: Vec<(String, SelectorIr)>,
     pub required: bool,
     pub style: StyleIr,
     pub explode: bool,
@@ -159,6 +161,8 @@ pub struct BodyIr {
     /// The payload template as JSON text, members in document order: the runtime sends
     /// them in that order, and a `serde_json::Value` would sort them.
     pub payload: String,
+    /// Selector Objects (1.1) in the payload: (JSON pointer into it, selector); `null` in `payload`.
+    pub selectors: Vec<(String, SelectorIr)>,
     /// `replacements`: (JSON pointer, value template as JSON text), applied in order.
     pub replacements: Vec<(String, String)>,
 }

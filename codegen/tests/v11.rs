@@ -209,3 +209,19 @@ fn self_must_not_have_a_fragment() {
         &["wf.arazzo.yaml:2:8: `$self` must not contain a fragment identifier: `https://example.test/wf.arazzo.yaml#top`"],
     );
 }
+
+/// Selector Objects in parameter values are checked like those in outputs: the context
+/// expression and the selector's syntax.
+#[test]
+fn selectors_in_parameters_and_replacements() {
+    assert_errors(
+        &[(
+            "            value: p1\n",
+            "            value:\n              context: $inputs.pet\n              selector: $.id ==\n              type: jsonpath\n",
+        )],
+        &[
+            "wf.arazzo.yaml:19:32: `$inputs.pet` is not an input of workflow `fetch`; help: declare it under the workflow's `inputs.properties`",
+            "wf.arazzo.yaml:20:32: malformed selector `$.id ==`: expected a value after '==', found the end of the condition",
+        ],
+    );
+}

@@ -477,6 +477,62 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// [`Run::param`] for a value holding Selector Objects (1.1): each is evaluated and put
+    /// at its pointer into the value (where the template holds `null`).
+    ///
+    /// # Errors
+    ///
+    /// As [`Run::param`] and [`Run::select`].
+    pub fn param_with(
+        &self,
+        step: &str,
+        request: Request,
+        spec: &ParamSpec,
+        template: &str,
+        selectors: &[(&str, SelectorSpec)],
+    ) -> Result<Request, WorkflowError> {
+        let parsed = self.template(step, template)?;
+        let built = self
+            .payload_value(step, &parsed)?
+            .map(|p| self.place(step, p, selectors))
+            .transpose()?;
+        match built.map(Payload::into_value) {
+            Some(Value::Null) | None if !spec.required => Ok(request),
+            Some(Value::Null) | None => Err(WorkflowError::MissingValue {
+                workflow: self.workflow.to_owned(),
+                step: Some(step.to_owned()),
+                name: spec.name.to_owned(),
+                expression: selectors.first().map_or_else(|| template.to_owned(), |(_, s)| s.shown()),
+            }),
+            Some(value) => Ok(spec.apply(request, &value)),
+        }
+    }
+
+    /// [`Run::payload`] for a payload holding Selector Objects (1.1).
+    ///
+    /// # Errors
+    ///
+    /// As [`Run::payload`] and [`Run::select`].
+    pub fn payload_with(&self, step: &str, template: &str, selectors: &[(&str, SelectorSpec)]) -> Result<Payload, WorkflowError> {
+        let payload = self.payload(step, template)?;
+        self.place(step, payload, selectors)
+    }
+
+    /// Puts each selector's value at its pointer; one that selects nothing leaves its
+    /// member out, as an expression that selects nothing does.
+    fn place(&self, step: &str, mut payload: Payload, selectors: &[(&str, SelectorSpec)]) -> Result<Payload, WorkflowError> {
+        for (pointer, spec) in selectors {
+            let pointer = JsonPointer::parse(pointer).map_err(|e| self.expression_error(Some(step), pointer, e.to_string()))?;
+            match self.select(Some(step), spec)? {
+                Some(value) => {
+                    payload.set(pointer.tokens(), Payload::Value(value));
+                }
+                None => payload.remove(pointer.tokens()),
+            }
+        }
+        Ok(payload)
+    }
+
     /// Applies a request body's `replacements`, in order, after the payload
     /// is built: each `target` is a JSON pointer into the payload; the value
     /// is evaluated like a payload. A target whose parent does not exist is

@@ -359,6 +359,8 @@ impl<'a> WorkflowChecker<'a> {
         for p in &params {
             if let Some(text) = node_text(&p.value) {
                 self.check_value(&text, scope, "parameter value", diags);
+            } else if self.doc.version >= Version::V1_1 && p.value.as_map().is_some() {
+                self.check_payload(&p.value, scope, diags);
             }
             if calls_workflow {
                 continue;
@@ -559,6 +561,11 @@ impl<'a> WorkflowChecker<'a> {
                 }
             }
             Value::Seq(items) => items.iter().for_each(|i| self.check_payload(i, scope, diags)),
+            Value::Map(_) if self.doc.version >= Version::V1_1 && crate::arazzo::model::is_selector(node) => {
+                if let Some(selector) = crate::arazzo::model::load_selector(node, diags) {
+                    self.check_selector(&selector, scope, diags);
+                }
+            }
             Value::Map(m) => m.iter().for_each(|(_, v)| self.check_payload(v, scope, diags)),
             _ => {}
         }

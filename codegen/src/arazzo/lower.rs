@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 use arazzo_expr::{Expression, Source, StringValue};
 
-use crate::arazzo::model::{Action, Criterion, OutputValue, Reusable, Selector, Step, StepTarget, Workflow};
+use crate::arazzo::model::{Action, Criterion, OutputValue, Reusable, Selector, Step, StepTarget, Version, Workflow};
 use crate::arazzo::resolve::{self, OpRef};
 use crate::ir::{
     ActionIr, ActionKindIr, BodyIr, BodyKind, ClientIr, CriterionIr, FieldIr, Location, OutputIr, ParamIr, Program, RustType, SelectorIr,
@@ -19,6 +19,49 @@ use crate::load::Loaded;
 use crate::names;
 use crate::openapi::{ParamLocation, PointerLookup};
 use crate::yaml::{Node, Value};
+
+/// A payload or parameter value as JSON text, with (1.1) every Selector Object in it taken
+/// out: each becomes `null` in the text and a (JSON pointer, selector) pair the runtime
+/// evaluates and puts in its place. A 1.0 document's value is literal data throughout.
+fn value_with_selectors(node: &Node, version: Version) -> (String, Vec<(String, SelectorIr)>) {
+    fn walk(node: &mut Node, at: &mut Vec<String>, out: &mut Vec<(String, SelectorIr)>) {
+        if crate::arazzo::model::is_selector(node) {
+            let mut ignored = crate::diagnostics::Diagnostics::default();
+            if let Some(selector) = crate::arazzo::model::load_selector(node, &mut ignored) {
+                out.push((
+                    arazzo_expr::JsonPointer::from_tokens(at.iter()).as_str().to_owned(),
+                    selector_ir(&selector),
+                ));
+                node.value = Value::Null;
+                return;
+            }
+        }
+        match &mut node.value {
+            Value::Seq(items) => {
+                for (i, item) in items.iter_mut().enumerate() {
+                    at.push(i.to_string());
+                    walk(item, at, out);
+                    at.pop();
+                }
+            }
+            Value::Map(map) => {
+                for (key, value) in &mut map.entries {
+                    at.push(key.name.clone());
+                    walk(value, at, out);
+                    at.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+    if version < Version::V1_1 {
+        return (node.to_json_text(), Vec::new());
+    }
+    let mut node = node.clone();
+    let mut selectors = Vec::new();
+    walk(&mut node, &mut Vec::new(), &mut selectors);
+    (node.to_json_text(), selectors)
+}
 
 fn selector_ir(s: &Selector) -> SelectorIr {
     SelectorIr {
@@ -439,10 +482,12 @@ impl Lowering<'_> {
                 let required = declared.is_some_and(|d| d.required || d.location == ParamLocation::Path);
                 let style = style_ir(declared.and_then(|d| d.style.as_deref()), location);
                 let explode = declared.map_or(style == StyleIr::Form, |d| d.explode());
+                let (value, selectors) = value_with_selectors(&p.value, self.doc().version);
                 Some(ParamIr {
                     name: p.name.value,
                     location,
-                    value: p.value.to_json_text(),
+                    value,
+                    selectors,
                     required,
                     style,
                     explode,
@@ -450,6 +495,10 @@ impl Lowering<'_> {
             })
             .collect();
         let body = step.request_body.as_ref().map(|b| {
+            let (payload, selectors) = b
+                .payload
+                .as_ref()
+                .map_or_else(|| ("null".to_owned(), Vec::new()), |p| value_with_selectors(p, self.doc().version));
             let content_type = b
                 .content_type
                 .as_ref()
@@ -475,7 +524,8 @@ impl Lowering<'_> {
             BodyIr {
                 content_type,
                 kind,
-                payload: b.payload.as_ref().map_or_else(|| "null".to_owned(), Node::to_json_text),
+                payload,
+                selectors,
                 replacements: b.replacements.iter().map(|(t, v)| (t.value.clone(), v.to_json_text())).collect(),
             }
         });

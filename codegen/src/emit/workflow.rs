@@ -509,19 +509,30 @@ fn operation_request(s: &StepIr, clients: &[ClientIr]) -> TokenStream {
     let params = params.iter().map(|p| {
         let spec = param_spec(p);
         let value = json_text(&p.value);
-        quote!(let request = run.param(#id, request, &#spec, #value)?;)
+        if p.selectors.is_empty() {
+            quote!(let request = run.param(#id, request, &#spec, #value)?;)
+        } else {
+            let selectors = placed_selectors(&p.selectors);
+            quote!(let request = run.param_with(#id, request, &#spec, #value, &[#(#selectors),*])?;)
+        }
     });
     let body = body.as_ref().map(|b| {
         // Templates are the spec's JSON text, so members keep their order (see `ir::BodyIr`).
         let template = json_text(&b.payload);
+        let built = if b.selectors.is_empty() {
+            quote!(run.payload(#id, #template)?)
+        } else {
+            let selectors = placed_selectors(&b.selectors);
+            quote!(run.payload_with(#id, #template, &[#(#selectors),*])?)
+        };
         let payload = if b.replacements.is_empty() {
-            quote!(let payload = run.payload(#id, #template)?;)
+            quote!(let payload = #built;)
         } else {
             let replacements = b.replacements.iter().map(|(target, value)| {
                 let value = json_text(value);
                 quote!((#target, #value))
             });
-            quote!(let payload = run.replace(#id, run.payload(#id, #template)?, &[#(#replacements),*])?;)
+            quote!(let payload = run.replace(#id, #built, &[#(#replacements),*])?;)
         };
         let content_type = &b.content_type;
         let attach = match b.kind {
@@ -658,6 +669,17 @@ fn selector_spec(v: &SelectorIr) -> TokenStream {
         None => quote!(::std::option::Option::None),
     };
     quote!(::arazzo::__private::SelectorSpec { context: #context, selector: #selector, kind: #kind, version: #version })
+}
+
+/// `(pointer, SelectorSpec)` pairs for a value's Selector Objects.
+fn placed_selectors(selectors: &[(String, SelectorIr)]) -> Vec<TokenStream> {
+    selectors
+        .iter()
+        .map(|(pointer, v)| {
+            let spec = selector_spec(v);
+            quote!((#pointer, #spec))
+        })
+        .collect()
 }
 
 /// `run.select_outputs(..)` for a workflow's outputs that are Selector Objects (nothing

@@ -47,6 +47,22 @@ async fn selector_outputs_are_typed_by_the_response_schema() {
 }
 
 #[tokio::test]
+async fn selectors_fill_parameters_and_payload_members() {
+    let server = MockServer::start().await.expect("server");
+    let body = json!({"total": 2, "people": [{"id": "p1", "name": "Ada"}, {"id": "p2", "name": "Grace"}]});
+    server.on("GET", "/people", vec![Reply::json(200, body)]);
+    server.on("POST", "/people/{id}/notify", vec![Reply::empty(204)]);
+    workflows(&server)
+        .notify_first(api::NotifyFirstInputs {})
+        .await
+        .expect("workflow succeeds");
+    let requests = server.requests();
+    assert_eq!(requests[1].path, "/people/p1/notify");
+    // Members in document order; the selector that selected nothing left its member out.
+    assert_eq!(requests[1].body_text(), r#"{"names":["Ada","Grace"],"total":2,"note":"literal"}"#);
+}
+
+#[tokio::test]
 async fn a_stalled_step_fails_with_its_timeout() {
     let server = MockServer::start().await.expect("server");
     server.on(
