@@ -93,6 +93,8 @@ pub struct WorkflowIr {
     /// only which constructs exist depends on it, and the checker has enforced that.
     #[expect(dead_code, reason = "kept so emission can tell versions apart; no reading differs yet")]
     pub version: crate::arazzo::model::Version,
+    /// The document's `$self` (1.1), for `$self` expressions.
+    pub self_uri: Option<String>,
     /// How `run_by_id` names it: the id, or for a workflow of an Arazzo
     /// source `$sourceDescriptions.<source>.<id>` (as a step would).
     pub reference: String,

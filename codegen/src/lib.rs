@@ -35,6 +35,7 @@ mod arazzo;
 pub mod diagnostics;
 mod emit;
 mod generate;
+mod identity;
 mod ir;
 pub mod lints;
 mod load;

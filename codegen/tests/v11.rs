@@ -225,3 +225,81 @@ fn selectors_in_parameters_and_replacements() {
         ],
     );
 }
+
+const LIBRARY: &str = r##"arazzo: 1.1.0
+$self: https://example.test/shared/library.arazzo.yaml
+info:
+  title: Library
+  version: 1.0.0
+sourceDescriptions:
+  - name: pets
+    url: ../api.yaml
+    type: openapi
+workflows:
+  - workflowId: lookup
+    steps:
+      - stepId: get
+        operationId: getPet
+        parameters:
+          - name: petId
+            in: path
+            value: p1
+        successCriteria:
+          - condition: $statusCode == 200
+"##;
+
+/// A source `url` names an Arazzo document by its `$self`, wherever the file is; the
+/// document's own relative references resolve against its `$self` (here to a URI no file
+/// has, so by location), and `$self` reads it.
+#[test]
+fn sources_resolve_by_self_identity() {
+    let entry = edit(&[
+        ("arazzo: 1.1.0", "arazzo: 1.1.0\n$self: https://example.test/flows/wf.arazzo.yaml"),
+        (
+            "    type: openapi\n",
+            "    type: openapi\n  - name: lib\n    url: ../shared/library.arazzo.yaml\n    type: arazzo\n",
+        ),
+        (
+            "      id: $steps.get.outputs.id\n",
+            "      id: $steps.get.outputs.id\n      me: $self\n",
+        ),
+    ]);
+    let generator = Generator::new()
+        .memory_only(true)
+        .file("api.yaml", API)
+        .file("vendored/lib-copy.yaml", LIBRARY)
+        .file("wf.arazzo.yaml", &entry);
+    let generated = generator
+        .generate(Path::new("wf.arazzo.yaml"))
+        .map_err(|f| f.lines())
+        .expect("generates");
+    let code = generated.to_formatted_string();
+    assert!(code.contains("lib_lookup"), "the library's workflow is compiled in");
+    assert!(code.contains(r#".with_self("https://example.test/flows/wf.arazzo.yaml")"#));
+    // Without the identity, the location `../shared/library.arazzo.yaml` has no file.
+    let generator = Generator::new()
+        .memory_only(true)
+        .file("api.yaml", API)
+        .file("wf.arazzo.yaml", &entry);
+    let lines = generator
+        .check(Path::new("wf.arazzo.yaml"))
+        .map(|c| c.warnings)
+        .unwrap_or_else(|f| f.lines());
+    assert!(
+        lines.iter().any(|l| l.contains("cannot read `../shared/library.arazzo.yaml`")),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn self_expression_needs_the_field_and_1_1() {
+    assert_errors(
+        &[(
+            "      id: $steps.get.outputs.id\n",
+            "      id: $steps.get.outputs.id\n      me: $self\n",
+        )],
+        &[
+            "wf.arazzo.yaml:32:11: `$self` reads the document's `$self` field, which this document does not have; help: add `$self: <the document's URI>` at the top of the document",
+        ],
+    );
+}

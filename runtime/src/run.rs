@@ -174,6 +174,8 @@ pub struct Run<'a> {
     /// Set when the current step ran out of its `timeout`: it has no answer, fails, and its
     /// failure actions decide what happens (`$statusCode == null` matches it).
     timed_out: bool,
+    /// The document's `$self` (Arazzo 1.1), for `$self` expressions.
+    self_uri: Option<&'static str>,
 }
 
 /// The engine for `xpath` criteria. Without the feature generated code using one does not
@@ -215,9 +217,17 @@ impl<'a> Run<'a> {
             step_started: Instant::now(),
             step_timeout: None,
             timed_out: false,
+            self_uri: None,
             step_span: span.clone(),
             span,
         }
+    }
+
+    /// The document's `$self` URI (Arazzo 1.1), which `$self` expressions read.
+    #[must_use]
+    pub fn with_self(mut self, uri: &'static str) -> Self {
+        self.self_uri = Some(uri);
+        self
     }
 
     /// Sends an event to the observer and, inside the current step's span,
@@ -1033,6 +1043,7 @@ impl Resolve for Run<'_> {
                 .filter(|_| field == "url")
                 .map(|(_, url)| Value::String(url.clone())),
             Expression::Components { .. } => None,
+            Expression::SelfUri => self.self_uri.map(|uri| Value::String(uri.to_owned())),
         })
     }
 }

@@ -1282,6 +1282,25 @@ impl<'a> WorkflowChecker<'a> {
                     Diagnostic::error(span, "`$components` expressions are only allowed in a `reference`").with_code(codes::EXPRESSION),
                 );
             }
+            Expression::SelfUri if self.doc.version < Version::V1_1 => {
+                diags.push(
+                    Diagnostic::error(span, "`$self` is Arazzo 1.1; this document declares Arazzo 1.0")
+                        .with_code(codes::VERSION)
+                        .with_help("declare `arazzo: 1.1.0` (and a `$self` URI) to use it"),
+                );
+            }
+            Expression::SelfUri => {
+                if self.doc.self_uri.is_none() {
+                    diags.push(
+                        Diagnostic::error(
+                            span,
+                            "`$self` reads the document's `$self` field, which this document does not have",
+                        )
+                        .with_code(codes::EXPRESSION)
+                        .with_help("add `$self: <the document's URI>` at the top of the document"),
+                    );
+                }
+            }
             Expression::Response(Source::Body(Some(pointer))) if scope.check_body_pointers => {
                 let Some((index, step)) = scope.step else { return };
                 let Some((api, op)) = self.op_at(index) else { return };

@@ -387,6 +387,7 @@ impl Lowering<'_> {
         WorkflowIr {
             id: wf.workflow_id.value.clone(),
             version: self.doc().version,
+            self_uri: self.doc().self_uri.as_ref().map(|t| t.value.clone()),
             reference: wf.workflow_id.value.clone(),
             document: self.at.to_vec(),
             sources: self.loaded.sources.iter().map(|s| (s.name.clone(), s.url.clone())).collect(),

@@ -359,6 +359,10 @@ fn workflow_method(w: &WorkflowIr, all: &[WorkflowIr], clients: &[ClientIr]) -> 
         quote!((#json, #expr))
     });
     let select_finish = select_outputs(w, true);
+    let with_self = match &w.self_uri {
+        Some(uri) => quote!(.with_self(#uri)),
+        None => TokenStream::new(),
+    };
     let depends = w.depends_on.iter().filter_map(|d| all.get(*d)).map(|d| {
         let dep_id = &d.id;
         let dep_run = run_method(d);
@@ -447,7 +451,7 @@ fn workflow_method(w: &WorkflowIr, all: &[WorkflowIr], clients: &[ClientIr]) -> 
                 #step_enum
                 ::arazzo::__private::check_depth(#id, depth)?;
                 let sources = [#(#sources),*];
-                let mut run = ::arazzo::__private::Run::new(#id, &self.poll, self.observer.as_ref(), inputs, &sources);
+                let mut run = ::arazzo::__private::Run::new(#id, &self.poll, self.observer.as_ref(), inputs, &sources)#with_self;
                 #(#depends)*
                 #machine
                 #select_finish
