@@ -303,3 +303,21 @@ fn self_expression_needs_the_field_and_1_1() {
         ],
     );
 }
+
+/// 1.1 constructs not compiled yet are refused where they are written, not read as unknown.
+#[test]
+fn querystring_and_step_depends_on_are_unsupported() {
+    assert_errors(
+        &[
+            (
+                "            value: p1\n",
+                "            value: p1\n          - name: q\n            in: querystring\n            value: a=1\n",
+            ),
+            ("        timeout: 2000\n", "        timeout: 2000\n        dependsOn: [get]\n"),
+        ],
+        &[
+            "wf.arazzo.yaml:15:20: a step's `dependsOn` is not supported by this version of the generator; note: rather than run it wrongly, the generator refuses it",
+            "wf.arazzo.yaml:21:17: `in: querystring` (OpenAPI 3.2's whole query string as one parameter) is not supported by this version of the generator; note: rather than run it wrongly, the generator refuses it",
+        ],
+    );
+}

@@ -416,6 +416,14 @@ fn later_field(span: Span, what: &str, version: Version) -> Diagnostic {
     .with_help("declare `arazzo: 1.1.0` to use it")
 }
 
+/// A 1.1 construct this generator does not compile yet: refused where it is written rather
+/// than ignored (the same wording as `support.rs`).
+fn not_yet(span: Span, what: &str) -> Diagnostic {
+    Diagnostic::error(span, format!("{what} is not supported by this version of the generator"))
+        .with_note(None, "rather than run it wrongly, the generator refuses it")
+        .with_code(codes::UNSUPPORTED)
+}
+
 /// A Selector Object (`context`, `selector`, `type`), all three required.
 pub fn load_selector(node: &Node, diags: &mut Diagnostics) -> Option<Selector> {
     let f = Fields::new(node, "a Selector Object", &["context", "selector", "type"], diags)?;
@@ -547,7 +555,10 @@ pub fn load(root: &Node, diags: &mut Diagnostics) -> Option<Document> {
         }
         Some(_) => {}
     }
-    let components = fields.node("components").map(|n| load_components(n, diags)).unwrap_or_default();
+    let components = fields
+        .node("components")
+        .map(|n| load_components(n, version, diags))
+        .unwrap_or_default();
     Some(Document {
         arazzo,
         version,
@@ -635,7 +646,7 @@ fn load_workflow(node: &Node, version: Version, diags: &mut Diagnostics) -> Opti
         success_actions: load_actions(f.list("successActions", diags), ActionSet::Success, diags),
         failure_actions: load_actions(f.list("failureActions", diags), ActionSet::Failure, diags),
         outputs: output_map(f.map_of("outputs", diags), "workflow output", version, diags),
-        parameters: load_parameters(f.list("parameters", diags), diags),
+        parameters: load_parameters(f.list("parameters", diags), version, diags),
         span: node.span,
     })
 }
@@ -655,7 +666,12 @@ const STEP_FIELDS: &[&str] = &[
 ];
 
 fn load_step(node: &Node, version: Version, diags: &mut Diagnostics) -> Option<Step> {
-    let f = Fields::versioned(node, "a step", STEP_FIELDS, (&["timeout"], version), diags)?;
+    let f = Fields::versioned(node, "a step", STEP_FIELDS, (&["timeout", "dependsOn"], version), diags)?;
+    if version >= Version::V1_1
+        && let Some(n) = f.node("dependsOn")
+    {
+        diags.push(not_yet(n.span, "a step's `dependsOn`"));
+    }
     let step_id = f.required_text("stepId", node.span, diags);
     let targets: Vec<StepTarget> = [
         f.text("operationId", diags).map(StepTarget::OperationId),
@@ -691,7 +707,7 @@ fn load_step(node: &Node, version: Version, diags: &mut Diagnostics) -> Option<S
         step_id: step_id?,
         description: f.text("description", diags),
         target: targets.into_iter().next(),
-        parameters: load_parameters(f.list("parameters", diags), diags),
+        parameters: load_parameters(f.list("parameters", diags), version, diags),
         request_body: f.node("requestBody").and_then(|n| load_request_body(n, diags)),
         success_criteria,
         on_success: load_actions(f.list("onSuccess", diags), ActionSet::Success, diags),
@@ -742,7 +758,7 @@ fn load_reference(node: &Node, diags: &mut Diagnostics) -> Option<Option<(Text, 
     Some(text_of(reference, "`reference`", diags).map(|r| (r, map.get("value").cloned())))
 }
 
-fn load_parameters(nodes: &[Node], diags: &mut Diagnostics) -> Vec<Reusable<Parameter>> {
+fn load_parameters(nodes: &[Node], version: Version, diags: &mut Diagnostics) -> Vec<Reusable<Parameter>> {
     nodes
         .iter()
         .filter_map(|node| match load_reference(node, diags) {
@@ -752,16 +768,26 @@ fn load_parameters(nodes: &[Node], diags: &mut Diagnostics) -> Vec<Reusable<Para
                 span: node.span,
             }),
             Some(None) => None,
-            None => load_parameter(node, diags).map(Reusable::Inline),
+            None => load_parameter(node, version, diags).map(Reusable::Inline),
         })
         .collect()
 }
 
-fn load_parameter(node: &Node, diags: &mut Diagnostics) -> Option<Parameter> {
+fn load_parameter(node: &Node, version: Version, diags: &mut Diagnostics) -> Option<Parameter> {
     let f = Fields::new(node, "a parameter", &["name", "in", "value"], diags)?;
     let name = f.required_text("name", node.span, diags);
     let location = f.text("in", diags);
     if let Some(loc) = &location
+        && version >= Version::V1_1
+        && loc.value == "querystring"
+    {
+        // Dropped after saying so, so that checks against the operation do not pile on.
+        diags.push(not_yet(
+            loc.span,
+            "`in: querystring` (OpenAPI 3.2's whole query string as one parameter)",
+        ));
+        return None;
+    } else if let Some(loc) = &location
         && !["path", "query", "header", "cookie"].contains(&loc.value.as_str())
     {
         diags.push(
@@ -925,7 +951,7 @@ fn load_action(node: &Node, set: ActionSet, diags: &mut Diagnostics) -> Option<A
     })
 }
 
-fn load_components(node: &Node, diags: &mut Diagnostics) -> Components {
+fn load_components(node: &Node, version: Version, diags: &mut Diagnostics) -> Components {
     let Some(f) = Fields::new(
         node,
         "components",
@@ -941,7 +967,7 @@ fn load_components(node: &Node, diags: &mut Diagnostics) -> Components {
     if let Some(m) = f.map_of("parameters", diags) {
         components.parameters = m
             .iter()
-            .filter_map(|(k, v)| Some((key_text(k), load_parameter(v, diags)?)))
+            .filter_map(|(k, v)| Some((key_text(k), load_parameter(v, version, diags)?)))
             .collect();
     }
     if let Some(m) = f.map_of("successActions", diags) {

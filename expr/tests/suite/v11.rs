@@ -20,7 +20,10 @@ fn self_is_an_expression_of_its_own() {
     assert_eq!(parse("$self"), Expression::SelfUri);
     assert_eq!(parse("$self").to_string(), "$self");
     let e = Expression::parse("$self.url").unwrap_err();
-    assert_eq!((e.offset, e.message.as_str()), (5, "unexpected '.' after $self, which takes no further path"));
+    assert_eq!(
+        (e.offset, e.message.as_str()),
+        (5, "unexpected '.' after $self, which takes no further path")
+    );
     assert_eq!(
         Template::parse("{$self}#/workflows").unwrap().segments,
         vec![Segment::Expression(Expression::SelfUri), Segment::Literal("#/workflows".into())]
@@ -98,7 +101,10 @@ fn braces_end_an_embedded_pointer() {
     );
     let t = Template::parse("https://{$inputs.host}/api/{$steps.create.outputs.id}/status").unwrap();
     assert_eq!(t.expressions().count(), 2);
-    assert!(matches!(classify("https://{$inputs.host}/api").unwrap(), arazzo_expr::StringValue::Template(_)));
+    assert!(matches!(
+        classify("https://{$inputs.host}/api").unwrap(),
+        arazzo_expr::StringValue::Template(_)
+    ));
 }
 
 /// `source-reference = source-name "." source-reference-id`, `source-reference-id = 1*CHAR`:
