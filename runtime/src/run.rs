@@ -359,8 +359,12 @@ impl<'a> Run<'a> {
         out
     }
 
-    /// Runs a workflow the step calls within the step's `timeout` (and inside its span): a
-    /// call still running when it runs out is abandoned with [`WorkflowError::StepTimeout`].
+    /// Runs a workflow the step calls within the step's `timeout` (and inside its span).
+    ///
+    /// # Errors
+    ///
+    /// The called workflow's error, or [`WorkflowError::StepTimeout`] when the call was still
+    /// running as the step's time ran out (it is abandoned).
     pub async fn call_within<F: Future<Output = Result<Outputs, WorkflowError>>>(
         &mut self,
         step: &str,
@@ -903,9 +907,8 @@ impl<'a> Run<'a> {
                 Ok(Some(v)) => {
                     self.outputs.insert((*name).to_owned(), v);
                 }
-                Ok(None) => {}
                 Err(e) if strict => return Err(e),
-                Err(_) => {}
+                Ok(None) | Err(_) => {}
             }
         }
         Ok(())

@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use axum::body::Bytes;
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
@@ -199,10 +199,7 @@ pub fn decode_form(s: &str) -> Vec<(String, String)> {
 }
 
 async fn serve(state: axum::extract::State<Arc<Mutex<State>>>, method: Method, uri: Uri, headers: HeaderMap, body: Bytes) -> Response {
-    let reply = match scripted(&state, &method, &uri, &headers, &body) {
-        Ok(reply) => reply,
-        Err(response) => return response,
-    };
+    let reply = scripted(&state, &method, &uri, &headers, &body);
     if let Some(delay) = reply.delay {
         tokio::time::sleep(delay).await;
     }
@@ -210,7 +207,7 @@ async fn serve(state: axum::extract::State<Arc<Mutex<State>>>, method: Method, u
 }
 
 /// Records the request and picks its scripted reply (the lock is not held while a reply stalls).
-fn scripted(state: &Mutex<State>, method: &Method, uri: &Uri, headers: &HeaderMap, body: &Bytes) -> Result<Reply, Response> {
+fn scripted(state: &Mutex<State>, method: &Method, uri: &Uri, headers: &HeaderMap, body: &Bytes) -> Reply {
     let query = uri.query().map(str::to_owned);
     let pairs = query.as_deref().map(decode_form).unwrap_or_default();
     let mut state = lock(state);
@@ -227,15 +224,11 @@ fn scripted(state: &Mutex<State>, method: &Method, uri: &Uri, headers: &HeaderMa
     let route = state.routes.iter_mut().find(|r| r.matches(method.as_str(), uri.path(), &pairs));
     let Some(route) = route else {
         let message = serde_json::json!({"error": format!("no scripted route for {method} {}", uri.path())});
-        return Err((StatusCode::NOT_FOUND, [("content-type", "application/json")], message.to_string()).into_response());
+        return Reply::json(404, message);
     };
     let index = route.served.min(route.replies.len().saturating_sub(1));
     route.served += 1;
-    route
-        .replies
-        .get(index)
-        .cloned()
-        .ok_or_else(|| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+    route.replies.get(index).cloned().unwrap_or_else(|| Reply::empty(500))
 }
 
 fn answer(reply: Reply) -> Response {

@@ -505,14 +505,14 @@ pub fn load(root: &Node, diags: &mut Diagnostics) -> Option<Document> {
         return None;
     };
     let self_uri = fields.text("$self", diags).filter(|_| version >= Version::V1_1);
-    if let Some(uri) = &self_uri {
-        if uri.value.contains('#') {
-            // "The `$self` URI MUST NOT contain a fragment identifier."
-            diags.push(
-                Diagnostic::error(uri.span, format!("`$self` must not contain a fragment identifier: `{}`", uri.value))
-                    .with_code(codes::BAD_VALUE),
-            );
-        }
+    if let Some(uri) = &self_uri
+        && uri.value.contains('#')
+    {
+        // "The `$self` URI MUST NOT contain a fragment identifier."
+        diags.push(
+            Diagnostic::error(uri.span, format!("`$self` must not contain a fragment identifier: `{}`", uri.value))
+                .with_code(codes::BAD_VALUE),
+        );
     }
     let info = match fields.node("info") {
         Some(node) => load_info(node, diags),
