@@ -606,7 +606,8 @@ fn jsonpath_that_does_not_parse() {
     );
 }
 
-/// An unsupported criterion version is named as such.
+/// Goessner's JSONPath is evaluated where its meaning is RFC 9535's (or JavaScript's
+/// `.length`); a comparison, a filter or a script expression is refused at its column.
 #[test]
 fn unsupported_criterion_version() {
     assert_errors(
@@ -615,7 +616,7 @@ fn unsupported_criterion_version() {
             "            type:\n              type: jsonpath\n              version: draft-goessner-dispatch-jsonpath-00\n",
         )],
         &[
-            "wf.arazzo.yaml:51:24: JSONPath version `draft-goessner-dispatch-jsonpath-00` is not supported by this version of the generator; help: write the condition as a `simple` or RFC 9535 `jsonpath` (no `version`) criterion",
+            "wf.arazzo.yaml:48:24: a comparison outside a filter (Goessner's JSONPath has none) is not supported by this version of the generator; note: `draft-goessner-dispatch-jsonpath-00` is evaluated where it selects what RFC 9535 selects, and `.length` as JavaScript reads it; help: write the condition in RFC 9535 JSONPath (no `version`), whose filters have defined semantics",
         ],
     );
 }

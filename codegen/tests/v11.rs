@@ -138,13 +138,27 @@ fn selectors_this_generator_does_not_evaluate_are_unsupported() {
         ],
     );
     assert_errors(
-        &[(
-            "            type: jsonpath\n",
-            "            type:\n              type: jsonpath\n              version: draft-goessner-dispatch-jsonpath-00\n",
-        )],
         &[
-            "wf.arazzo.yaml:31:24: JSONPath version `draft-goessner-dispatch-jsonpath-00` in a selector (its script expressions and JavaScript value semantics) is not supported by this version of the generator; note: rather than select a value wrongly, the generator refuses it; help: use a `jsonpointer` or RFC 9535 `jsonpath` selector on JSON data",
+            ("selector: $.tags[*]", "selector: $.tags[?(@ == 'a')]"),
+            (
+                "            type: jsonpath\n",
+                "            type:\n              type: jsonpath\n              version: draft-goessner-dispatch-jsonpath-00\n",
+            ),
         ],
+        &[
+            "wf.arazzo.yaml:31:24: a filter expression (Goessner's JSONPath evaluates it as JavaScript) in a `draft-goessner-dispatch-jsonpath-00` selector is not supported by this version of the generator; note: rather than select a value wrongly, the generator refuses it; help: use a `jsonpointer` or RFC 9535 `jsonpath` selector on JSON data",
+        ],
+    );
+    // Without a filter, Goessner's query is evaluated (`.length` as JavaScript reads it).
+    assert_errors(
+        &[
+            ("selector: $.tags[*]", "selector: $.tags.length"),
+            (
+                "            type: jsonpath\n",
+                "            type:\n              type: jsonpath\n              version: draft-goessner-dispatch-jsonpath-00\n",
+            ),
+        ],
+        &[],
     );
 }
 

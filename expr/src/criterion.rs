@@ -211,9 +211,7 @@ impl Criterion {
                 CriterionType::XPath if XPathVersion::from_name(v).is_some() => None,
                 CriterionType::XPath => Some(format!("unknown XPath version '{v}'; expected {}", XPathVersion::NAMES.join(", "))),
                 CriterionType::JsonPath if v == "rfc9535" => None,
-                CriterionType::JsonPath if v == GOESSNER => Some(format!(
-                    "JSONPath version '{GOESSNER}' is not supported; only RFC 9535 JSONPath (no version) is"
-                )),
+                CriterionType::JsonPath if v == GOESSNER => None,
                 CriterionType::JsonPath => Some(format!(
                     "unknown JSONPath version '{v}'; only RFC 9535 JSONPath (no version) is supported"
                 )),
@@ -246,7 +244,12 @@ impl Criterion {
                 Ok(Criterion::Regex { context, regex })
             }
             (CriterionType::JsonPath, Some(context)) => {
-                let path = JsonPathCondition::parse(condition).map_err(condition_error)?;
+                let path = if version == Some(GOESSNER) {
+                    JsonPathCondition::parse_goessner(condition)
+                } else {
+                    JsonPathCondition::parse(condition)
+                }
+                .map_err(condition_error)?;
                 Ok(Criterion::JsonPath { context, path })
             }
             (CriterionType::XPath, Some(context)) => {

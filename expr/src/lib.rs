@@ -53,6 +53,7 @@ mod compare;
 pub mod condition;
 pub mod criterion;
 pub mod expression;
+pub mod goessner;
 pub mod jsonpath;
 pub mod pointer;
 mod scan;

@@ -11,8 +11,9 @@
 //! - any other `jsonpath` query (wildcards, slices, filters, descendants): the whole nodelist,
 //!   as a JSON array in document order (possibly empty), so one output always has one shape.
 //!
-//! `xpath` selectors and the Goessner JSONPath dialect parse (so the generator can say where
-//! they are) but are not evaluated: [`Selector::parse`] reports them as unsupported.
+//! `xpath` selectors are not evaluated, nor are Goessner filters and script expressions (they
+//! are JavaScript): [`Selector::parse`] reports them as unsupported. Other Goessner queries
+//! select what RFC 9535 selects, and a trailing `.length` is JavaScript's.
 
 use serde_json::Value;
 use serde_json_path::JsonPath;
@@ -32,6 +33,9 @@ pub enum Selector {
         path: JsonPath,
         /// Its segments when it is a singular query (then it yields one node, not a list).
         singular: Option<Vec<QuerySegment>>,
+        /// Goessner's dialect, a query ending in `.length`: the query before it, whose
+        /// JavaScript `length` is selected (see [`crate::goessner`]).
+        length: Option<JsonPath>,
     },
 }
 
@@ -63,17 +67,14 @@ impl Selector {
                         "a selector must be a JSONPath query (such as $.items[0].id), not a logical expression",
                     )));
                 }
-                let trimmed = selector.trim();
-                let lead = selector.len() - selector.trim_start().len();
-                let path = JsonPath::parse(trimmed).map_err(|e| SelectorError::Syntax(ParseError::new(lead, e.to_string())))?;
-                Ok(Selector::JsonPath {
-                    path,
-                    singular: singular_segments(trimmed, lead),
-                })
+                query(selector, None)
             }
-            ("jsonpath", Some(GOESSNER)) => Err(SelectorError::Unsupported(format!(
-                "JSONPath version `{GOESSNER}` in a selector (its script expressions and JavaScript value semantics)"
-            ))),
+            ("jsonpath", Some(GOESSNER)) => {
+                if let Some((_, what)) = crate::goessner::unfaithful(selector) {
+                    return Err(SelectorError::Unsupported(format!("{what} in a `{GOESSNER}` selector")));
+                }
+                query(selector, crate::goessner::length_parent(selector))
+            }
             ("xpath", None | Some("xpath-10" | "xpath-20" | "xpath-30" | "xpath-31")) => {
                 Err(SelectorError::Unsupported("an `xpath` selector".to_owned()))
             }
@@ -91,11 +92,30 @@ impl Selector {
         }
     }
 
+    /// A Goessner `.length` selector: the member names and indices of the array or string whose
+    /// length it selects.
+    pub fn length_of(&self) -> Option<Vec<String>> {
+        match self {
+            Selector::JsonPath {
+                length: Some(_),
+                singular: Some(segments),
+                ..
+            } => Some(
+                segments[..segments.len().saturating_sub(1)]
+                    .iter()
+                    .map(|s| s.name.clone())
+                    .collect(),
+            ),
+            _ => None,
+        }
+    }
+
     /// The member names and indices the selector follows, when it selects at most one node
     /// (a pointer, a singular query): what the generator follows through a schema.
     pub fn tokens(&self) -> Option<Vec<String>> {
         match self {
             Selector::Pointer(p) => Some(p.tokens().to_vec()),
+            Selector::JsonPath { length: Some(_), .. } => None,
             Selector::JsonPath { singular, .. } => singular.as_ref().map(|s| s.iter().map(|s| s.name.clone()).collect()),
         }
     }
@@ -103,7 +123,7 @@ impl Selector {
     /// For `$.a.b[*]` (a singular query, then a wildcard): the singular part's tokens, so the
     /// generator can type the list by the items' schema.
     pub fn wildcard_prefix(&self) -> Option<Vec<String>> {
-        let Selector::JsonPath { path, singular: None } = self else {
+        let Selector::JsonPath { path, singular: None, .. } = self else {
             return None;
         };
         let text = path.to_string();
@@ -121,10 +141,29 @@ impl Selector {
     pub fn select(&self, context: &Value) -> Option<Value> {
         match self {
             Selector::Pointer(p) => p.resolve(context).cloned(),
-            Selector::JsonPath { path, singular: Some(_) } => path.query(context).at_most_one().ok().flatten().cloned(),
-            Selector::JsonPath { path, singular: None } => Some(Value::Array(path.query(context).all().into_iter().cloned().collect())),
+            Selector::JsonPath {
+                length: Some(parent),
+                path,
+                ..
+            } => crate::goessner::length_of(parent, context).or_else(|| path.query(context).at_most_one().ok().flatten().cloned()),
+            Selector::JsonPath {
+                path, singular: Some(_), ..
+            } => path.query(context).at_most_one().ok().flatten().cloned(),
+            Selector::JsonPath { path, singular: None, .. } => Some(Value::Array(path.query(context).all().into_iter().cloned().collect())),
         }
     }
+}
+
+/// An RFC 9535 query (or a Goessner one, with `length` set) as a selector.
+fn query(selector: &str, length: Option<JsonPath>) -> Result<Selector, SelectorError> {
+    let trimmed = selector.trim();
+    let lead = selector.len() - selector.trim_start().len();
+    let path = JsonPath::parse(trimmed).map_err(|e| SelectorError::Syntax(ParseError::new(lead, e.to_string())))?;
+    Ok(Selector::JsonPath {
+        path,
+        singular: singular_segments(trimmed, lead),
+        length,
+    })
 }
 
 #[cfg(test)]
@@ -158,9 +197,12 @@ mod tests {
             Err(SelectorError::Unsupported(_))
         ));
         assert!(matches!(
-            Selector::parse("jsonpath", Some(GOESSNER), "$.a"),
+            Selector::parse("jsonpath", Some(GOESSNER), "$.a[?(@.b)]"),
             Err(SelectorError::Unsupported(_))
         ));
+        let length = Selector::parse("jsonpath", Some(GOESSNER), "$.a.length").unwrap();
+        assert_eq!(length.select(&serde_json::json!({"a": [1, 2]})), Some(serde_json::json!(2)));
+        assert_eq!(length.length_of(), Some(vec!["a".to_owned()]));
         assert!(matches!(
             Selector::parse("jsonpath", Some("rfc9999"), "$.a"),
             Err(SelectorError::UnknownType(_))

@@ -1036,7 +1036,12 @@ impl<'a> WorkflowChecker<'a> {
         }
         match &parsed {
             ExprSelector::JsonPath { .. } => {
-                if let Ok(path) = arazzo_expr::JsonPathCondition::parse(&sel.selector.value) {
+                let path = if sel.version.as_ref().is_some_and(|v| v.value == arazzo_expr::selector::GOESSNER) {
+                    arazzo_expr::JsonPathCondition::parse_goessner(&sel.selector.value)
+                } else {
+                    arazzo_expr::JsonPathCondition::parse(&sel.selector.value)
+                };
+                if let Ok(path) = path {
                     self.check_jsonpath_queries(
                         context.as_ref().unwrap_or(&Expression::StatusCode),
                         &path,
@@ -1443,16 +1448,29 @@ fn unsupported_criterion(c: &Criterion, arazzo: Version) -> Option<Diagnostic> {
                 .with_suggestion(v, known.iter().copied())
                 .with_note(None, format!("{spec} defines {}", known.join(", "))),
         ),
-        ("jsonpath", v @ "draft-goessner-dispatch-jsonpath-00") => Some(
-            Diagnostic::error(
-                version.span,
-                format!("JSONPath version `{v}` is not supported by this version of the generator"),
-            )
-            .with_code(codes::UNSUPPORTED)
-            .with_help("write the condition as a `simple` or RFC 9535 `jsonpath` (no `version`) criterion"),
-        ),
+        // Goessner's dialect is evaluated where its meaning is RFC 9535's or JavaScript's
+        // `.length`; a filter or script expression would need JavaScript's semantics.
+        ("jsonpath", arazzo_expr::selector::GOESSNER) => match arazzo_expr::JsonPathCondition::parse_goessner(&c.condition.value) {
+            Err(e) if e.message.starts_with("unsupported: ") => Some(goessner_unsupported(&c.condition, &e)),
+            _ => None,
+        },
         _ => None,
     }
+}
+
+/// A Goessner JSONPath construct this generator does not evaluate, at its column.
+fn goessner_unsupported(text: &Text, e: &ParseError) -> Diagnostic {
+    let what = e.message.trim_start_matches("unsupported: ");
+    Diagnostic::error(
+        text.sub_span(e.offset, 1),
+        format!("{what} is not supported by this version of the generator"),
+    )
+    .with_code(codes::UNSUPPORTED)
+    .with_note(
+        None,
+        "`draft-goessner-dispatch-jsonpath-00` is evaluated where it selects what RFC 9535 selects, and `.length` as JavaScript reads it",
+    )
+    .with_help("write the condition in RFC 9535 JSONPath (no `version`), whose filters have defined semantics")
 }
 
 /// OpenAPI says header parameters named `Accept`, `Content-Type` or

@@ -615,6 +615,20 @@ impl Lowering<'_> {
             return if parsed.yields_list() { list } else { RustType::Json.optional() };
         };
         let mut tokens: Vec<String> = base.map(|p| p.tokens().to_vec()).unwrap_or_default();
+        if let Some(of) = parsed.length_of() {
+            // Goessner's `.length`: an integer when the schema says an array or a string is there.
+            tokens.extend(of);
+            return match self.body_shape(step, &tokens) {
+                Some((true, _, optional) | (_, true, optional)) => {
+                    if optional {
+                        RustType::Integer.optional()
+                    } else {
+                        RustType::Integer
+                    }
+                }
+                _ => RustType::Json.optional(),
+            };
+        }
         let (items, selected) = match (parsed.tokens(), parsed.wildcard_prefix()) {
             (Some(t), _) => (false, t),
             (None, Some(t)) => (true, [t, vec!["0".to_owned()]].concat()),
@@ -633,6 +647,19 @@ impl Lowering<'_> {
                 }
             }
             (false, None) => RustType::Json.optional(),
+        }
+    }
+
+    /// Whether the schema at `tokens` is an array, a string, and may be absent.
+    fn body_shape(&self, step: &Step, tokens: &[String]) -> Option<(bool, bool, bool)> {
+        let op_ref = self.op_of(step)?;
+        let (api, op) = op_ref.get(self.loaded)?;
+        match api.response_pointer(op, &resolve::accepted_statuses(step), tokens) {
+            PointerLookup::Found { schema, optional } => {
+                let (array, string, _) = api.shape(&schema);
+                Some((array, string, optional))
+            }
+            _ => None,
         }
     }
 

@@ -169,10 +169,10 @@ fn field_errors() {
         Some("jsonpath"),
         Some("draft-goessner-dispatch-jsonpath-00"),
         Some("$response.body"),
-        "$.a",
-        CriterionField::Version,
-        0,
-        "'draft-goessner-dispatch-jsonpath-00' is not supported",
+        "$.a[?(@.b == 1)]",
+        CriterionField::Condition,
+        4,
+        "unsupported: a filter expression (Goessner's JSONPath evaluates it as JavaScript)",
     );
     parse_err(
         Some("jsonpath"),

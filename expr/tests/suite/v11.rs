@@ -127,3 +127,31 @@ fn source_description_references() {
         }
     );
 }
+
+/// Expression Type Object `draft-goessner-dispatch-jsonpath-00`: `.length` is JavaScript's
+/// (an array's item count, a string's UTF-16 length), not a member; queries select what
+/// RFC 9535 selects; filters and script expressions are refused, at their offset.
+#[test]
+fn goessner_jsonpath_has_its_own_length() {
+    use arazzo_expr::Criterion;
+    let goessner = Some("draft-goessner-dispatch-jsonpath-00");
+    let body = serde_json::json!({"items": [1, 2], "empty": [], "obj": {"length": 0}});
+    let holds = |condition: &str, version: Option<&str>| {
+        let c = Criterion::parse(Some("jsonpath"), version, Some("$response.body"), condition).unwrap();
+        let resolve = |e: &Expression| Ok(matches!(e, Expression::Response(Source::Body(None))).then(|| body.clone()));
+        c.evaluate_with(&resolve, None).unwrap()
+    };
+    assert!(holds("$.items.length", goessner), "JavaScript reads the length: a node exists");
+    assert!(holds("$.empty.length", goessner), "even 0 is a value");
+    assert!(
+        !holds("$.items.length", None),
+        "RFC 9535 selects a member `length`, which is not there"
+    );
+    assert!(holds("$.obj.length", goessner), "an object's member `length` is still a member");
+    assert!(holds("$..items[0]", goessner));
+    let e = Criterion::parse(Some("jsonpath"), goessner, Some("$response.body"), "$.items[(@.length-1)]").unwrap_err();
+    assert_eq!(e.error.offset, 8, "{e}");
+    assert!(e.error.message.starts_with("unsupported: a script expression"), "{e}");
+    let e = Criterion::parse(Some("jsonpath"), goessner, Some("$response.body"), "$.a == 1").unwrap_err();
+    assert!(e.error.message.starts_with("unsupported: a comparison outside a filter"), "{e}");
+}
