@@ -575,6 +575,7 @@ impl Lowering<'_> {
             return RustType::String;
         };
         match parsed {
+            Expression::SelfUri => RustType::String,
             Expression::Inputs { name, pointer: None } => inputs
                 .iter()
                 .find(|i| i.json_name == name)

@@ -4,7 +4,7 @@
 //! at run time. Every such feature is a compile error here instead, naming
 //! the feature, until the lowering and runtime implement it.
 
-use crate::arazzo::model::{Reusable, StepTarget, Version, Workflow, is_selector, load_selector};
+use crate::arazzo::model::{Components, StepTarget, Version, Workflow, is_selector, load_selector};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::Loaded;
 use crate::source::Span;
@@ -20,7 +20,7 @@ fn unsupported(span: Span, what: &str) -> Diagnostic {
 pub fn check(loaded: &Loaded, diags: &mut Diagnostics) {
     for workflow in &loaded.document.workflows {
         if loaded.document.version >= Version::V1_1 {
-            selectors(workflow, diags);
+            selectors(workflow, &loaded.document.components, diags);
         }
         steps(workflow, diags);
     }
@@ -29,7 +29,7 @@ pub fn check(loaded: &Loaded, diags: &mut Diagnostics) {
 /// Selector Objects (1.1) are evaluated in outputs, parameters of steps that call an
 /// operation, and payloads; not yet as a replacement's `value` or in the inputs a step
 /// passes to a workflow, where they would otherwise be sent as literal objects.
-fn selectors(workflow: &Workflow, diags: &mut Diagnostics) {
+fn selectors(workflow: &Workflow, components: &Components, diags: &mut Diagnostics) {
     fn find(node: &Node, diags: &mut Diagnostics, what: &str) {
         if is_selector(node) {
             let span = load_selector(node, &mut Diagnostics::default()).map_or(node.span, |s| s.span);
@@ -49,10 +49,9 @@ fn selectors(workflow: &Workflow, diags: &mut Diagnostics) {
             }
         }
         if matches!(step.target, Some(StepTarget::WorkflowId(_))) {
-            for parameter in &step.parameters {
-                if let Reusable::Inline(p) = parameter {
-                    find(&p.value, diags, "a Selector Object in an input passed to a workflow");
-                }
+            // The step's own, reusable and workflow-level parameters the callee receives.
+            for p in crate::arazzo::check_calls::call_inputs(workflow, step, components) {
+                find(&p.value, diags, "a Selector Object in an input passed to a workflow");
             }
         }
     }

@@ -44,6 +44,8 @@ async fn selector_outputs_are_typed_by_the_response_schema() {
     assert_eq!(names.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["p1", "p2"]);
     assert_eq!(emails, [json!("ada@example.test")]);
     assert_eq!(out.second_id, Some(json!("p2")));
+    let me: String = out.me;
+    assert_eq!(me, "https://example.test/specs/v11.arazzo.yaml");
 }
 
 #[tokio::test]
@@ -124,4 +126,29 @@ async fn a_fast_answer_is_not_affected_by_the_timeout() {
     let server = MockServer::start().await.expect("server");
     server.on("GET", "/status", vec![Reply::json(200, json!({"ok": true}))]);
     workflows(&server).stalled(api::StalledInputs {}).await.expect("answered in time");
+}
+
+#[tokio::test]
+async fn a_called_workflow_is_bounded_by_the_calling_step() {
+    let server = MockServer::start().await.expect("server");
+    server.on(
+        "GET",
+        "/status",
+        vec![Reply::json(200, json!({"ok": true})).delayed(Duration::from_secs(10))],
+    );
+    let error = workflows(&server)
+        .calls_stalled(api::CallsStalledInputs {})
+        .await
+        .expect_err("times out");
+    let WorkflowError::StepTimeout {
+        workflow, step, timeout, ..
+    } = &error
+    else {
+        panic!("expected a step timeout, got {error:?}");
+    };
+    // The caller's 150 ms ran out before the callee's own 300 ms.
+    assert_eq!(
+        (workflow.as_str(), step.as_str(), *timeout),
+        ("callsStalled", "call", Duration::from_millis(150))
+    );
 }
