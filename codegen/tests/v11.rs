@@ -335,3 +335,21 @@ fn querystring_and_step_depends_on_are_unsupported() {
         ],
     );
 }
+
+/// In 1.1 a named XPath version's own semantics apply; the XPath 3.1 engine cannot give
+/// XPath 1.0's, so `xpath-10` is refused there (a 1.0.1 document keeps reading it with 3.1).
+#[test]
+fn xpath_10_is_unsupported_in_1_1() {
+    let criterion = (
+        "          - condition: $statusCode == 200\n",
+        "          - condition: $statusCode == 200\n          - context: $response.body\n            condition: /pet\n            type:\n              type: xpath\n              version: xpath-10\n",
+    );
+    assert_errors(
+        &[criterion],
+        &[
+            "wf.arazzo.yaml:25:24: XPath version `xpath-10` is not supported by this version of the generator; note: Arazzo 1.1 requires XPath 1.0's own semantics (its type conversions and comparisons); the engine here is XPath 3.1; help: write the condition for XPath 3.1 (`version: xpath-31`, the default)",
+        ],
+    );
+    let in_1_0 = check(&edit(&[criterion, ("arazzo: 1.1.0", "arazzo: 1.0.1")]));
+    assert!(!in_1_0.iter().any(|l| l.contains("xpath-10")), "{in_1_0:?}");
+}

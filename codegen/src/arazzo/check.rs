@@ -1448,6 +1448,21 @@ fn unsupported_criterion(c: &Criterion, arazzo: Version) -> Option<Diagnostic> {
                 .with_suggestion(v, known.iter().copied())
                 .with_note(None, format!("{spec} defines {}", known.join(", "))),
         ),
+        // 1.1: "implementations MUST apply the semantics defined in that version's
+        // specification". The engine is XPath 3.1, which reads 2.0 and 3.0 as they are (it is
+        // their backwards-compatible successor) but not 1.0's conversions and comparisons.
+        ("xpath", v @ "xpath-10") if arazzo >= Version::V1_1 => Some(
+            Diagnostic::error(
+                version.span,
+                format!("XPath version `{v}` is not supported by this version of the generator"),
+            )
+            .with_code(codes::UNSUPPORTED)
+            .with_note(
+                None,
+                "Arazzo 1.1 requires XPath 1.0's own semantics (its type conversions and comparisons); the engine here is XPath 3.1",
+            )
+            .with_help("write the condition for XPath 3.1 (`version: xpath-31`, the default)"),
+        ),
         // Goessner's dialect is evaluated where its meaning is RFC 9535's or JavaScript's
         // `.length`; a filter or script expression would need JavaScript's semantics.
         ("jsonpath", arazzo_expr::selector::GOESSNER) => match arazzo_expr::JsonPathCondition::parse_goessner(&c.condition.value) {
