@@ -50,6 +50,18 @@ pub enum SelectorError {
     Syntax(ParseError),
 }
 
+impl std::fmt::Display for SelectorError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SelectorError::UnknownType(m) => f.write_str(m),
+            SelectorError::Unsupported(what) => write!(f, "{what} is not supported"),
+            SelectorError::Syntax(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for SelectorError {}
+
 /// The JSONPath dialect Arazzo 1.1 names besides RFC 9535.
 pub const GOESSNER: &str = "draft-goessner-dispatch-jsonpath-00";
 

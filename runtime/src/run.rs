@@ -710,7 +710,7 @@ impl<'a> Run<'a> {
     /// does not parse (a generator bug: the generator checked it).
     pub fn select(&self, step: Option<&str>, spec: &SelectorSpec) -> Result<Option<Value>, WorkflowError> {
         let selector = arazzo_expr::Selector::parse(spec.kind, spec.version, spec.selector)
-            .map_err(|e| self.expression_error(step, &spec.shown(), format!("{e:?}")))?;
+            .map_err(|e| self.expression_error(step, &spec.shown(), e.to_string()))?;
         let Some(context) = self.value(step, spec.context)? else {
             return Ok(None);
         };

@@ -610,12 +610,9 @@ impl Lowering<'_> {
             return RustType::Json.optional();
         };
         let list = RustType::Vec(Box::new(RustType::Json));
-        let (Some(step), Ok(StringValue::Expression(Expression::Response(Source::Body(base))))) =
-            (step, arazzo_expr::classify(&s.context.value))
-        else {
+        let Some((step, mut tokens)) = self.body_context(step, &s.context.value) else {
             return if parsed.yields_list() { list } else { RustType::Json.optional() };
         };
-        let mut tokens: Vec<String> = base.map(|p| p.tokens().to_vec()).unwrap_or_default();
         if let Some(of) = parsed.length_of() {
             // Goessner's `.length`: an integer when the schema says an array or a string is there.
             tokens.extend(of);
@@ -648,6 +645,27 @@ impl Lowering<'_> {
                 }
             }
             (false, None) => RustType::Json.optional(),
+        }
+    }
+
+    /// The step whose response body a selector's context reads, and the pointer into it:
+    /// `$response.body[#ptr]` in that step, or (in a workflow output) a step output that is
+    /// itself `$response.body[#ptr]`, followed by the context's own pointer.
+    fn body_context<'s>(&'s self, step: Option<&'s Step>, context: &str) -> Option<(&'s Step, Vec<String>)> {
+        let tokens = |p: Option<arazzo_expr::JsonPointer>| p.map(|p| p.tokens().to_vec()).unwrap_or_default();
+        match (step, arazzo_expr::classify(context).ok()?) {
+            (Some(step), StringValue::Expression(Expression::Response(Source::Body(base)))) => Some((step, tokens(base))),
+            (None, StringValue::Expression(Expression::Steps { step_id, output, pointer })) => {
+                let step = self.workflow.steps.iter().find(|s| s.step_id.value == step_id)?;
+                let (_, value) = step.outputs.iter().find(|(k, _)| k.value == output)?;
+                let StringValue::Expression(Expression::Response(Source::Body(base))) =
+                    arazzo_expr::classify(&value.expression()?.value).ok()?
+                else {
+                    return None;
+                };
+                Some((step, [tokens(base), tokens(pointer)].concat()))
+            }
+            _ => None,
         }
     }
 

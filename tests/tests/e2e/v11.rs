@@ -43,7 +43,11 @@ async fn selector_outputs_are_typed_by_the_response_schema() {
     assert_eq!(first, "Ada");
     assert_eq!(names.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["p1", "p2"]);
     assert_eq!(emails, [json!("ada@example.test")]);
-    assert_eq!(out.second_id, Some(json!("p2")));
+    // Followed through the step output `$response.body#/people`: `/1/id` is a `Person`'s
+    // required `id`, so a `String` (an index past the end is a `MissingValue` error, as for
+    // `$response.body#/1/id`).
+    let second: String = out.second_id;
+    assert_eq!(second, "p2");
     let me: String = out.me;
     assert_eq!(me, "https://example.test/specs/v11.arazzo.yaml");
 }
