@@ -353,3 +353,21 @@ fn xpath_10_is_unsupported_in_1_1() {
     let in_1_0 = check(&edit(&[criterion, ("arazzo: 1.1.0", "arazzo: 1.0.1")]));
     assert!(!in_1_0.iter().any(|l| l.contains("xpath-10")), "{in_1_0:?}");
 }
+
+/// A workflow output's selector over a step output that is the response body is checked
+/// against that step's response schema.
+#[test]
+fn workflow_output_selectors_are_checked_through_step_outputs() {
+    assert_errors(
+        &[
+            ("          tags:\n", "          body: $response.body\n          tags:\n"),
+            (
+                "      id: $steps.get.outputs.id\n",
+                "      id: $steps.get.outputs.id\n      first:\n        context: $steps.get.outputs.body\n        selector: $.tag[0]\n        type: jsonpath\n",
+            ),
+        ],
+        &[
+            "wf.arazzo.yaml:35:21: `$.tag[0]` cannot select anything: the response body of `getPet` has no `tag`; help: did you mean `tags`?",
+        ],
+    );
+}

@@ -1028,12 +1028,11 @@ impl<'a> WorkflowChecker<'a> {
                 );
             }
         };
-        let Some(Expression::Response(Source::Body(base))) = &context else {
+        let Some((context, base, scope)) = self.body_of(context, scope) else {
             return;
         };
-        if !scope.check_body_pointers {
-            return;
-        }
+        let context = Some(context);
+        let base = &base;
         match &parsed {
             ExprSelector::JsonPath { .. } => {
                 let path = if sel.version.as_ref().is_some_and(|v| v.value == arazzo_expr::selector::GOESSNER) {
@@ -1104,6 +1103,41 @@ impl<'a> WorkflowChecker<'a> {
                 };
                 diags.push(d.with_suggestion(&token, known.iter().map(String::as_str)));
             }
+        }
+    }
+
+    /// The response body a selector's context reads, as a `$response.body[#ptr]` context in
+    /// the scope of the step that received it: the step's own (in its outputs), or the step
+    /// whose output `$steps.<id>.outputs.<name>` is itself `$response.body[#ptr]` (in a
+    /// workflow output), so both are checked against that step's response schema.
+    fn body_of(&self, context: Option<Expression>, scope: Scope<'a>) -> Option<(Expression, Option<arazzo_expr::JsonPointer>, Scope<'a>)> {
+        match context? {
+            Expression::Response(Source::Body(base)) if scope.check_body_pointers => {
+                Some((Expression::Response(Source::Body(base.clone())), base, scope))
+            }
+            Expression::Steps { step_id, output, pointer } if scope.outside_steps => {
+                let index = self.workflow.steps.iter().position(|s| s.step_id.value == step_id)?;
+                let step = &self.workflow.steps[index];
+                if matches!(step.target, Some(StepTarget::WorkflowId(_))) {
+                    return None;
+                }
+                let (_, value) = step.outputs.iter().find(|(k, _)| k.value == output)?;
+                let Ok(StringValue::Expression(Expression::Response(Source::Body(inner)))) =
+                    arazzo_expr::classify(&value.expression()?.value)
+                else {
+                    return None;
+                };
+                let mut tokens = pointer_tokens(inner.as_ref());
+                tokens.extend(pointer_tokens(pointer.as_ref()));
+                let base = (!tokens.is_empty()).then(|| arazzo_expr::JsonPointer::from_tokens(tokens.iter()));
+                let scope = Scope {
+                    step: Some((index, step)),
+                    check_body_pointers: true,
+                    outside_steps: false,
+                };
+                Some((Expression::Response(Source::Body(base.clone())), base, scope))
+            }
+            _ => None,
         }
     }
 
