@@ -59,6 +59,8 @@ pub struct FieldIr {
     pub rust_name: String,
     pub ty: RustType,
     pub doc: Option<String>,
+    /// A credential (`format: password`, or named like one): `Debug` shows `***`.
+    pub secret: bool,
 }
 
 #[derive(Debug, Clone)]

@@ -11,9 +11,16 @@
 //!
 //! Flags are parsed by clap, like the `arazzo-codegen` CLI: `--opt value` and
 //! `--opt=value` both work, and `--help` lists them.
+//!
+//! Exit status: 0 when the fix completed; 3 when the workflow finished with another
+//! autofix status (`error`, `cancelled`, ...; the outputs are still printed); 1 when the run
+//! failed (the last line on stderr is then `error: workflow `seer-autofix-issue`: ...`);
+//! 2 for a usage error.
 
 use std::process::ExitCode;
 use std::time::Duration;
+
+use sentry_seer::seer_api::types::SeerAutofixStateStatus;
 
 use arazzo::{ActionKind, Event, WaitReason};
 use arazzo_tests::fake_seer::{FakeSeer, Scenario};
@@ -42,7 +49,13 @@ struct Options {
     /// Print only the outputs, as one JSON object on stdout
     #[arg(long)]
     json: bool,
+    /// The run's deadline in seconds: every request and wait ends by then
+    #[arg(long, value_name = "SECS", default_value_t = 600.0)]
+    deadline: f64,
 }
+
+/// The workflow finished, but the autofix did not complete.
+const EXIT_NOT_COMPLETED: u8 = 3;
 
 /// One line per event that a person watching the run cares about.
 fn describe(event: &Event<'_>) -> Option<String> {
@@ -87,6 +100,17 @@ fn describe(event: &Event<'_>) -> Option<String> {
             _ => format!("  action {name}: end"),
         }),
         Event::StepFailed { step, status, .. } => Some(format!("  step {step} failed with HTTP {status}")),
+        Event::Retrying {
+            method,
+            url,
+            attempt,
+            reason,
+            delay,
+            ..
+        } => Some(format!(
+            "  {method} {url}: attempt {attempt} failed ({reason}); retrying in {:.1}s",
+            delay.as_secs_f64()
+        )),
         _ => None,
     }
 }
@@ -131,7 +155,13 @@ async fn main() -> ExitCode {
     };
 
     let client = seer_api::Client::new(base_url).with_bearer_token(token);
-    let poll = arazzo::PollPolicy::default().with_interval(Duration::from_millis(500), Duration::from_secs(30));
+    if !(options.deadline.is_finite() && options.deadline > 0.0) {
+        eprintln!("error: --deadline must be a positive number of seconds");
+        return ExitCode::from(2);
+    }
+    let poll = arazzo::PollPolicy::default()
+        .with_interval(Duration::from_millis(500), Duration::from_secs(30))
+        .with_deadline(Duration::from_secs_f64(options.deadline));
     let workflows = Workflows::new(client).with_poll_policy(poll).with_observer(move |event| {
         if let Some(line) = describe(event) {
             say(line);
@@ -157,7 +187,13 @@ async fn main() -> ExitCode {
                         println!("outputs:");
                     }
                     println!("{text}");
-                    ExitCode::SUCCESS
+                    if outputs.status == SeerAutofixStateStatus::Completed {
+                        ExitCode::SUCCESS
+                    } else {
+                        let status = serde_json::to_value(&outputs.status).unwrap_or_default();
+                        eprintln!("autofix ended with status {status}, not \"completed\"");
+                        ExitCode::from(EXIT_NOT_COMPLETED)
+                    }
                 }
                 Err(e) => {
                     eprintln!("error: cannot serialise the outputs: {e}");
@@ -166,7 +202,10 @@ async fn main() -> ExitCode {
             }
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            // One line, whatever the quoted body holds: scripts read the last line.
+            let text = e.to_string();
+            let line: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+            eprintln!("error: {}", line.join(" "));
             ExitCode::FAILURE
         }
     }

@@ -272,6 +272,14 @@ pub mod seer_api {
                 http: self.http.with_retry_policy(policy),
             }
         }
+        /// Runs every request under `limits`: timeouts, body size, redirects
+        /// (the default: `arazzo::Limits::default()`).
+        #[must_use]
+        pub fn with_limits(self, limits: ::arazzo::Limits) -> Self {
+            Self {
+                http: self.http.with_limits(limits),
+            }
+        }
         /// The underlying runtime client, for requests this description does not cover.
         #[must_use]
         pub fn http(&self) -> &::arazzo::HttpClient {

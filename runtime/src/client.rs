@@ -8,6 +8,7 @@
 //! retries) in one tested place.
 
 use std::fmt;
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -17,10 +18,11 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::error::{ClientError, error_chain};
+use crate::limits::{Limits, TimeoutKind, is_credential_name};
 use crate::multipart::Part;
 use crate::response::ResponseValue;
 use crate::retry::{RetryPolicy, parse_retry_after};
-use crate::secret::Secret;
+use crate::secret::{Secret, scrub};
 
 pub use reqwest::Method;
 
@@ -145,7 +147,10 @@ impl Body {
 /// values are raw; the transport encodes them. Built with [`Request::new`] and
 /// the builder methods; generated operation methods do it for you, and it is
 /// there for requests a description does not cover.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// `Debug` shows the values of credential-named headers and query parameters
+/// (`Authorization`, `*-Key`, `*token*`, ...) and of every cookie as `***`.
+#[derive(Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Request {
     /// The HTTP method.
@@ -165,6 +170,40 @@ pub struct Request {
     pub cookies: Vec<(String, String)>,
     /// The body, if any.
     pub body: Option<Body>,
+    /// This request's timeout per attempt, instead of the client's
+    /// [`Limits::request_timeout`].
+    pub timeout: Option<Duration>,
+    /// This request's body limit, instead of the client's [`Limits::max_body_size`].
+    pub max_body_size: Option<usize>,
+}
+
+impl fmt::Debug for Request {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        /// Pairs with credential values hidden (every value when `.1`: cookies).
+        struct Pairs<'a>(&'a [(String, String)], bool);
+        impl fmt::Debug for Pairs<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_list()
+                    .entries(
+                        self.0
+                            .iter()
+                            .map(|(k, v)| (k, if self.1 || is_credential_name(k) { "***" } else { v.as_str() })),
+                    )
+                    .finish()
+            }
+        }
+        f.debug_struct("Request")
+            .field("method", &self.method)
+            .field("path_template", &self.path_template)
+            .field("path", &self.path)
+            .field("query", &Pairs(&self.query, false))
+            .field("headers", &Pairs(&self.headers, false))
+            .field("cookies", &Pairs(&self.cookies, true))
+            .field("body", &self.body)
+            .field("timeout", &self.timeout)
+            .field("max_body_size", &self.max_body_size)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Request {
@@ -180,7 +219,23 @@ impl Request {
             headers: Vec::new(),
             cookies: Vec::new(),
             body: None,
+            timeout: None,
+            max_body_size: None,
         }
+    }
+
+    /// The timeout of each attempt of this request (the client's [`Limits`] otherwise).
+    #[must_use]
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// The largest body this request reads (the client's [`Limits`] otherwise).
+    #[must_use]
+    pub fn max_body_size(mut self, bytes: usize) -> Self {
+        self.max_body_size = Some(bytes);
+        self
     }
 
     /// A path parameter, encoded as one segment when sent.
@@ -415,6 +470,9 @@ pub struct Exchange {
     pub elapsed: Duration,
     /// 1 + the retries the transport made.
     pub attempts: u32,
+    /// What the body must not show in errors and `Debug`: the client's credentials and
+    /// the values of the request's credential-named parameters.
+    secrets: Arc<[String]>,
     json: OnceLock<Option<serde_json::Value>>,
 }
 
@@ -426,7 +484,7 @@ impl fmt::Debug for Exchange {
             .field("url", &self.url)
             .field("status", &self.status)
             .field("headers", &crate::response::Redacted(&self.headers))
-            .field("body", &String::from_utf8_lossy(&self.body))
+            .field("body", &self.quoted_text())
             .field("elapsed", &self.elapsed)
             .field("attempts", &self.attempts)
             .finish_non_exhaustive()
@@ -463,29 +521,72 @@ impl Exchange {
     ///
     /// [`ClientError::Decode`] when the body is not JSON of that shape.
     pub fn into_json<T: DeserializeOwned>(self) -> Result<ResponseValue<T>, ClientError> {
-        let body = self.decode_json()?;
-        Ok(ResponseValue::new(body, self.status, self.headers))
+        let body: T = self.decode_json()?;
+        Ok(ResponseValue::new(body, self.status, self.headers).with_secrets(self.secrets))
     }
 
     /// The body as bytes, with the answer's status and headers.
     #[must_use]
     pub fn into_raw(self) -> ResponseValue<RawBody> {
         let content_type = self.header("content-type").map(str::to_owned);
-        ResponseValue::new(RawBody::new(content_type, self.body), self.status, self.headers)
+        ResponseValue::new(RawBody::new(content_type, self.body), self.status, self.headers).with_secrets(self.secrets)
+    }
+
+    /// The body as (lossy) text with the request's credentials replaced by `***`: what
+    /// errors quote (a server may echo the request's headers).
+    #[must_use]
+    pub fn quoted_text(&self) -> String {
+        scrub(&String::from_utf8_lossy(&self.body), &self.secrets)
+    }
+
+    /// Why a non-empty body that [`Exchange::json`] could not read is not JSON.
+    pub(crate) fn not_json_reason(&self) -> String {
+        let media = self
+            .header("content-type")
+            .map(|c| c.split(';').next().unwrap_or("").trim().to_ascii_lowercase());
+        match media {
+            Some(media) if !is_json_media(&media) => {
+                format!("the response body is not JSON: HTTP {} with `{media}`", self.status)
+            }
+            _ => match serde_json::from_slice::<serde::de::IgnoredAny>(&self.body) {
+                Err(e) => format!("the response body is not valid JSON (HTTP {}): {e}", self.status),
+                Ok(_) => format!("the response body is not JSON (HTTP {})", self.status),
+            },
+        }
     }
 
     /// The body decoded from JSON into `T`.
     ///
     /// # Errors
     ///
-    /// [`ClientError::Decode`] when the body is not JSON of that shape.
+    /// [`ClientError::Decode`] when the body is not JSON of that shape: its message says
+    /// when the answer is not JSON at all (`200 with `text/html`, expected
+    /// `application/json``), is empty, or is invalid JSON.
     pub fn decode_json<T: DeserializeOwned>(&self) -> Result<T, ClientError> {
-        serde_json::from_slice(&self.body).map_err(|e| ClientError::Decode {
+        let decode = |message: String| ClientError::Decode {
             method: self.method.clone(),
             url: self.url.clone(),
             status: self.status,
-            body: self.text(),
-            message: e.to_string(),
+            body: self.quoted_text(),
+            message,
+        };
+        let content_type = self
+            .header("content-type")
+            .map(|c| c.split(';').next().unwrap_or("").trim().to_ascii_lowercase());
+        if let Some(media) = content_type.as_deref().filter(|m| !is_json_media(m)) {
+            return Err(decode(format!("{} with `{media}`, expected `application/json`", self.status)));
+        }
+        if self.body.iter().all(u8::is_ascii_whitespace) {
+            // `()` and `Option` bodies decode from `null`, so an empty body is one.
+            return serde_json::from_slice(b"null").map_err(|_| decode(format!("{} with an empty body, expected JSON", self.status)));
+        }
+        serde_json::from_slice(&self.body).map_err(|e| {
+            let message = if serde_json::from_slice::<serde::de::IgnoredAny>(&self.body).is_err() {
+                format!("the body is not valid JSON: {e}")
+            } else {
+                e.to_string()
+            };
+            decode(message)
         })
     }
 
@@ -562,9 +663,15 @@ impl Exchange {
             method: self.method.clone(),
             url: self.url.clone(),
             status: self.status,
-            body: self.text(),
+            body: self.quoted_text(),
         }
     }
+}
+
+/// `application/json`, `application/problem+json`, `text/json`, ...: media types whose
+/// body is JSON.
+fn is_json_media(media: &str) -> bool {
+    media.ends_with("/json") || media.ends_with("+json")
 }
 
 /// One header value (or list item) as `T`: a JSON string first, then JSON text.
@@ -575,7 +682,11 @@ fn header_scalar<T: DeserializeOwned>(text: &str) -> Result<T, String> {
 }
 
 /// The transport every generated client wraps: base URL, `reqwest` client,
-/// credentials and retry policy. Cheap to clone (the connection pool is shared).
+/// credentials, limits and retry policy. Cheap to clone (the connection pool is shared).
+///
+/// Every request runs under [`Limits`] (by default: connect 10 s, 30 s per attempt, 10 s
+/// between body chunks, 32 MiB bodies, redirects followed by the transport itself with
+/// credentials dropped on a change of origin).
 ///
 /// A generated `Client::http()` returns its `HttpClient`, so a request the
 /// description does not cover can be sent with the same settings:
@@ -588,55 +699,104 @@ fn header_scalar<T: DeserializeOwned>(text: &str) -> Result<T, String> {
 /// println!("{} {}", exchange.status(), exchange.text());
 /// # Ok(()) }
 /// ```
+///
+/// # Cancellation
+///
+/// [`HttpClient::send`] spawns nothing: dropping its future at any await point closes the
+/// request's connection (or leaves it to the pool when the answer was complete) and nothing
+/// keeps running. A request whose future was dropped may have reached the server; the
+/// transport itself only ever re-sends a `POST` or `PATCH` after a `429` (which says the
+/// server did not act on it), never after a timeout or a broken connection.
 #[derive(Clone)]
 pub struct HttpClient {
     base_url: String,
     http: reqwest::Client,
+    /// Whether `http` was given by the user: then its own connect and read timeouts apply and
+    /// [`HttpClient::with_limits`] does not rebuild it.
+    custom_http: bool,
     auth: Option<Auth>,
+    /// The forms `auth` takes on the wire, replaced by `***` in every body an error quotes.
+    secrets: Arc<[String]>,
     retry: RetryPolicy,
+    limits: Limits,
 }
 
 impl fmt::Debug for HttpClient {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("HttpClient")
-            .field("base_url", &self.base_url)
+            .field("base_url", &redact_userinfo(&self.base_url))
             .field("auth", &self.auth)
             .field("retry", &self.retry)
+            .field("limits", &self.limits)
             .finish_non_exhaustive()
     }
 }
 
+/// What an attempt ended in, short of a whole answer.
+enum AttemptError {
+    Transport(reqwest::Error),
+    Body(reqwest::Error),
+    Stalled,
+    TooLarge,
+}
+
+/// Where an attempt is, so that a timeout can say what it was waiting for.
+const PHASE_RESPONSE: u8 = 0;
+const PHASE_BODY: u8 = 1;
+
+/// A retry the transport is about to make; [`crate::Event::Retrying`] carries it to a
+/// workflow's observer.
+pub(crate) struct RetryNotice<'a> {
+    pub(crate) method: &'a str,
+    pub(crate) url: &'a str,
+    /// The attempt that failed (1 for the first).
+    pub(crate) attempt: u32,
+    pub(crate) reason: &'a str,
+    pub(crate) delay: Duration,
+}
+
+/// What receives [`RetryNotice`]s.
+pub(crate) type OnRetry<'a> = &'a (dyn Fn(&RetryNotice<'_>) + Send + Sync);
+
 impl HttpClient {
-    /// A client for the API at `base_url`. Never fails on a malformed base URL: that is
-    /// reported by the first request.
+    /// A client for the API at `base_url`, with the default [`Limits`]. Never fails on a
+    /// malformed base URL: that is reported by the first request (as is a base URL with a
+    /// user name or password in it, which is refused rather than sent as credentials).
     ///
     /// # Panics
     ///
     /// Like `reqwest::Client::new`, if the TLS backend cannot be initialised (see
     /// [`http_client_builder`](crate::http_client_builder)).
     pub fn new(base_url: impl Into<String>) -> Self {
-        let http = crate::tls::http_client_builder()
-            .build()
-            .unwrap_or_else(|e| panic!("arazzo: the HTTP client cannot be initialised: {e}"));
+        let limits = Limits::default();
         HttpClient {
             base_url: base_url.into(),
-            http,
+            http: build_http(&limits),
+            custom_http: false,
             auth: None,
+            secrets: Arc::from(Vec::new()),
             retry: RetryPolicy::default(),
+            limits,
         }
     }
 
-    /// Sends `auth` with every request.
+    /// Sends `auth` with every request (to the base URL's origin: see [`RedirectPolicy`](crate::RedirectPolicy)).
     #[must_use]
     pub fn with_auth(mut self, auth: Auth) -> Self {
+        self.secrets = Arc::from(auth_secrets(&auth));
         self.auth = Some(auth);
         self
     }
 
-    /// Sends requests through `http` (proxies, TLS roots, timeouts, redirects).
+    /// Sends requests through `http` (proxies, TLS roots). Its own connect and read timeouts
+    /// and redirect policy then apply; the per-attempt timeout, the body limit and the run's
+    /// deadline still do. Give it `redirect(reqwest::redirect::Policy::none())` (as
+    /// [`http_client_builder`](crate::http_client_builder) users should) so that redirects
+    /// stay with the transport, which drops credentials on a change of origin.
     #[must_use]
     pub fn with_http_client(mut self, http: reqwest::Client) -> Self {
         self.http = http;
+        self.custom_http = true;
         self
     }
 
@@ -644,6 +804,20 @@ impl HttpClient {
     #[must_use]
     pub fn with_retry_policy(mut self, retry: RetryPolicy) -> Self {
         self.retry = retry;
+        self
+    }
+
+    /// Runs every request under `limits` (the default: [`Limits::default`]).
+    ///
+    /// # Panics
+    ///
+    /// As [`HttpClient::new`], when the HTTP client is rebuilt for a new connect timeout.
+    #[must_use]
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        if !self.custom_http {
+            self.http = build_http(&limits);
+        }
+        self.limits = limits;
         self
     }
 
@@ -659,67 +833,122 @@ impl HttpClient {
         &self.retry
     }
 
+    /// The limits in use.
+    #[must_use]
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
     fn url(&self, request: &Request) -> Result<(reqwest::Url, String), ClientError> {
         let joined = format!("{}{}", self.base_url.trim_end_matches('/'), request.expand_path());
         let mut url = reqwest::Url::parse(&joined).map_err(|e| ClientError::InvalidUrl {
-            url: joined.clone(),
+            url: redact_userinfo(&joined),
             reason: e.to_string(),
         })?;
         if !matches!(url.scheme(), "http" | "https") {
             return Err(ClientError::InvalidUrl {
-                url: joined,
+                url: redact_userinfo(&joined),
                 reason: format!("unsupported scheme `{}`", url.scheme()),
             });
         }
-        let key_in_query = match &self.auth {
+        // reqwest would turn `user:password@` into Basic auth, silently replacing the
+        // client's own credentials, and the URL would carry the password into every message.
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err(ClientError::InvalidUrl {
+                url: redact_userinfo(&joined),
+                reason: "the base URL has a user name or password in it; pass credentials with the client's \
+                         auth methods (e.g. `with_bearer_token`) instead"
+                    .to_owned(),
+            });
+        }
+        let key = self.query_key();
+        if !request.query.is_empty() || key.is_some() {
+            let mut pairs = url.query_pairs_mut();
+            for (k, v) in &request.query {
+                pairs.append_pair(k, v);
+            }
+            if let Some((name, value)) = key {
+                pairs.append_pair(name, value.expose());
+            }
+        }
+        let display = self.display_url(&url);
+        Ok((url, display))
+    }
+
+    fn query_key(&self) -> Option<(&str, &Secret)> {
+        match &self.auth {
             Some(Auth::ApiKey {
                 location: ApiKeyLocation::Query,
                 name,
                 value,
             }) => Some((name.as_str(), value)),
             _ => None,
-        };
-        if !request.query.is_empty() || key_in_query.is_some() {
-            let mut pairs = url.query_pairs_mut();
-            for (k, v) in &request.query {
-                pairs.append_pair(k, v);
-            }
-            if let Some((name, value)) = key_in_query {
-                pairs.append_pair(name, value.expose());
-            }
         }
+    }
+
+    /// A URL as errors and events show it: credential-named query values and the client's
+    /// secrets as `***`.
+    fn display_url(&self, url: &reqwest::Url) -> String {
         let mut display = url.clone();
-        if let Some((name, _)) = key_in_query {
+        if display.query().is_some() {
+            let key = self.query_key().map(|(name, _)| name);
             let redacted: Vec<(String, String)> = url
                 .query_pairs()
                 .map(|(k, v)| {
-                    let v = if k == name { "***".into() } else { v.into_owned() };
+                    let v = if Some(k.as_ref()) == key || is_credential_name(&k) {
+                        "***".into()
+                    } else {
+                        v.into_owned()
+                    };
                     (k.into_owned(), v)
                 })
                 .collect();
             display.query_pairs_mut().clear().extend_pairs(redacted);
         }
-        Ok((url, display.to_string()))
+        let _ = display.set_password(None);
+        let _ = display.set_username("");
+        scrub(display.as_str(), &self.secrets)
     }
 
-    fn build(&self, request: &Request, url: reqwest::Url) -> Result<reqwest::RequestBuilder, ClientError> {
+    /// The request as sent to `url`. `credentials`: whether the client's credentials (and the
+    /// request's credential-named headers and cookies) go with it, false after a redirect to
+    /// another origin. `body`: false after a redirect that turns the request into a `GET`.
+    fn build(
+        &self,
+        request: &Request,
+        method: &Method,
+        url: reqwest::Url,
+        credentials: bool,
+        body: bool,
+    ) -> Result<reqwest::RequestBuilder, ClientError> {
         let mut headers = HeaderMap::new();
         for (name, value) in &request.headers {
-            let name = HeaderName::from_bytes(name.as_bytes()).map_err(|e| ClientError::InvalidRequest {
-                message: format!("header name `{name}`: {e}"),
+            if !credentials && is_credential_name(name) {
+                continue;
+            }
+            let header = HeaderName::from_bytes(name.as_bytes()).map_err(|e| ClientError::InvalidRequest {
+                message: format!("header name `{name}` is not a valid header name: {e}"),
             })?;
-            let value = HeaderValue::from_str(value).map_err(|e| ClientError::InvalidRequest {
-                message: format!("header `{name}`: {e}"),
+            let mut value = HeaderValue::from_str(value).map_err(|_| ClientError::InvalidRequest {
+                message: format!("the value of header `{name}` is not valid header text (control characters or line breaks)"),
             })?;
-            headers.append(name, value);
+            if is_credential_name(name) {
+                value.set_sensitive(true);
+            }
+            headers.append(header, value);
         }
-        let mut cookies: Vec<String> = request
-            .cookies
-            .iter()
-            .map(|(k, v)| format!("{k}={}", utf8_percent_encode(v, SEGMENT)))
-            .collect();
-        let mut builder = self.http.request(request.method.clone(), url);
+        let mut cookies: Vec<String> = if credentials {
+            request
+                .cookies
+                .iter()
+                .map(|(k, v)| format!("{k}={}", utf8_percent_encode(v, SEGMENT)))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let mut builder = self.http.request(method.clone(), url);
         match &self.auth {
+            _ if !credentials => {}
             Some(Auth::Bearer(token)) => builder = builder.bearer_auth(token.expose()),
             Some(Auth::Basic { username, password }) => {
                 builder = builder.basic_auth(username, Some(password.expose()));
@@ -757,6 +986,9 @@ impl HttpClient {
             headers.insert(reqwest::header::COOKIE, value);
         }
         builder = builder.headers(headers);
+        if !body {
+            return Ok(builder);
+        }
         builder = match &request.body {
             None => builder,
             Some(Body::Json(text)) => builder.header(reqwest::header::CONTENT_TYPE, "application/json").body(text.clone()),
@@ -775,91 +1007,420 @@ impl HttpClient {
         Ok(builder)
     }
 
-    /// Sends the request, retrying by the policy, and returns the last answer,
-    /// whatever its status.
+    /// Sends the request, following redirects and retrying by the policy, and returns the
+    /// last answer, whatever its status.
     ///
     /// # Errors
     ///
-    /// [`ClientError::InvalidUrl`] and [`ClientError::InvalidRequest`] before
-    /// anything is sent; [`ClientError::Transport`] when no answer came (after
-    /// the retries the policy allows).
+    /// [`ClientError::InvalidUrl`] and [`ClientError::InvalidRequest`] before anything is
+    /// sent; [`ClientError::Timeout`], [`ClientError::TooLarge`], [`ClientError::Redirect`],
+    /// [`ClientError::RateLimited`] and [`ClientError::Transport`] when no usable answer came
+    /// (after the retries the policy allows).
     pub async fn send(&self, request: Request) -> Result<Exchange, ClientError> {
-        let (url, display_url) = self.url(&request)?;
-        let method = request.method.to_string();
+        self.send_inner(request, None, None, &[]).await
+    }
+
+    /// Like [`HttpClient::send`], ending by `deadline` whatever the server does: every
+    /// attempt and every wait between attempts is cut off there
+    /// ([`ClientError::Timeout`] of kind [`TimeoutKind::Deadline`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`HttpClient::send`].
+    pub async fn send_until(&self, request: Request, deadline: Instant) -> Result<Exchange, ClientError> {
+        self.send_inner(request, Some(deadline), None, &[]).await
+    }
+
+    #[allow(clippy::too_many_lines, reason = "one loop: attempts, redirects and retries share its state")]
+    pub(crate) async fn send_inner(
+        &self,
+        request: Request,
+        deadline: Option<Instant>,
+        on_retry: Option<OnRetry<'_>>,
+        extra_secrets: &[String],
+    ) -> Result<Exchange, ClientError> {
+        let (mut url, mut display_url) = self.url(&request)?;
+        let secrets = self.request_secrets(&request, extra_secrets);
+        let first_method = request.method.to_string();
+        let mut method = request.method.clone();
         let idempotent = request.is_idempotent();
+        let origin = url.origin();
+        let mut credentials = true;
+        let mut with_body = true;
+        let operation = self.limits.operation(&request.method, request.path_template);
+        let request_timeout = request
+            .timeout
+            .or(operation.and_then(|o| o.request_timeout))
+            .unwrap_or(self.limits.request_timeout);
+        let max_body = request
+            .max_body_size
+            .or(operation.and_then(|o| o.max_body_size))
+            .unwrap_or(self.limits.max_body_size);
+        let read_timeout = self.limits.read_timeout;
         let started = Instant::now();
         let mut retry = 0u32;
+        let mut hops = 0u32;
         loop {
-            let builder = self.build(&request, url.clone())?;
+            let builder = self.build(&request, &method, url.clone(), credentials, with_body)?;
             let can_retry = retry < self.retry.max_retries;
-            match builder.send().await {
-                Ok(response) => {
-                    let status = response.status().as_u16();
-                    let headers = response.headers().clone();
-                    let body = match response.bytes().await {
-                        Ok(b) => b.to_vec(),
-                        Err(e) if can_retry && idempotent => {
-                            self.pause(retry, None, &method, &display_url, &error_chain(&e.without_url())).await;
-                            retry += 1;
-                            continue;
-                        }
-                        Err(e) => {
-                            return Err(ClientError::Transport {
-                                method,
-                                url: display_url,
-                                source: Arc::new(e.without_url()),
-                            });
-                        }
+            let attempt_started = Instant::now();
+            let own_end = attempt_started + request_timeout;
+            let (end, by_deadline) = match deadline {
+                Some(d) if d <= own_end => (d, true),
+                _ => (own_end, false),
+            };
+            let timeout_error = |kind: TimeoutKind, limit: Duration, attempts: u32| ClientError::Timeout {
+                method: first_method.clone(),
+                url: display_url.clone(),
+                kind,
+                limit,
+                attempts,
+            };
+            if by_deadline && end <= attempt_started {
+                return Err(timeout_error(TimeoutKind::Deadline, Duration::ZERO, retry));
+            }
+            let phase = AtomicU8::new(PHASE_RESPONSE);
+            let attempt = Self::attempt(builder, max_body, read_timeout, &phase);
+            let outcome = tokio::time::timeout_at(tokio::time::Instant::from_std(end), attempt).await;
+            let (status, headers, body) = match outcome {
+                Err(_) => {
+                    let kind = if by_deadline {
+                        TimeoutKind::Deadline
+                    } else if phase.load(Ordering::Relaxed) == PHASE_BODY {
+                        TimeoutKind::Body
+                    } else {
+                        TimeoutKind::Response
                     };
-                    if can_retry && RetryPolicy::retries_status(status, idempotent) {
-                        let after = headers
-                            .get(reqwest::header::RETRY_AFTER)
-                            .and_then(|v| v.to_str().ok())
-                            .and_then(parse_retry_after);
-                        // A server asking for a longer pause than we accept
-                        // gets its answer passed up rather than a silent wait.
-                        if after.is_none_or(|a| a <= self.retry.max_retry_after || self.retry.max_retry_after.is_zero()) {
-                            self.pause(retry, after, &method, &display_url, &format!("HTTP {status}")).await;
+                    let limit = if by_deadline { end - attempt_started } else { request_timeout };
+                    if !by_deadline && can_retry && idempotent {
+                        let why = format!("timed out: {}", kind.describe());
+                        if self.pause(retry, None, &first_method, &display_url, &why, deadline, on_retry).await {
                             retry += 1;
                             continue;
                         }
                     }
-                    return Ok(Exchange {
-                        request,
-                        method,
+                    return Err(timeout_error(kind, limit, retry + 1));
+                }
+                Ok(Err(AttemptError::Stalled)) => {
+                    if can_retry && idempotent {
+                        let why = format!("timed out: {}", TimeoutKind::Stalled.describe());
+                        if self.pause(retry, None, &first_method, &display_url, &why, deadline, on_retry).await {
+                            retry += 1;
+                            continue;
+                        }
+                    }
+                    return Err(timeout_error(TimeoutKind::Stalled, read_timeout, retry + 1));
+                }
+                Ok(Err(AttemptError::TooLarge)) => {
+                    return Err(ClientError::TooLarge {
+                        method: first_method,
                         url: display_url,
-                        status,
-                        headers,
-                        body,
-                        elapsed: started.elapsed(),
-                        attempts: retry + 1,
-                        json: OnceLock::new(),
+                        limit: max_body,
                     });
                 }
-                Err(e) => {
-                    let transient = e.is_connect() || e.is_timeout() || e.is_request();
+                Ok(Err(AttemptError::Transport(e) | AttemptError::Body(e))) => {
                     let e = e.without_url();
+                    // reqwest's connect timeout (the one it is given by `HttpClient::new`) is typed
+                    // like the transport's own timeouts. Other reqwest timeouts come from a client
+                    // given to `with_http_client` and stay `Transport` errors with their source.
+                    if e.is_timeout() && e.is_connect() {
+                        let (kind, limit) = (TimeoutKind::Connect, self.limits.connect_timeout);
+                        if can_retry && idempotent {
+                            let why = format!("timed out: {}", kind.describe());
+                            if self.pause(retry, None, &first_method, &display_url, &why, deadline, on_retry).await {
+                                retry += 1;
+                                continue;
+                            }
+                        }
+                        return Err(timeout_error(kind, limit, retry + 1));
+                    }
+                    let transient = e.is_connect() || e.is_timeout() || e.is_request() || e.is_body() || e.is_decode();
                     if can_retry && idempotent && transient {
-                        self.pause(retry, None, &method, &display_url, &error_chain(&e)).await;
-                        retry += 1;
-                        continue;
+                        let why = error_chain(&e);
+                        if self.pause(retry, None, &first_method, &display_url, &why, deadline, on_retry).await {
+                            retry += 1;
+                            continue;
+                        }
                     }
                     return Err(ClientError::Transport {
-                        method,
+                        method: first_method,
                         url: display_url,
                         source: Arc::new(e),
                     });
                 }
+                Ok(Ok(answer)) => answer,
+            };
+            if let Some(next) = self.redirect(status, &headers, &url, &display_url, &first_method, hops)? {
+                hops += 1;
+                if next.origin() != origin {
+                    if !self.limits.redirects.cross_origin {
+                        return Err(ClientError::Redirect {
+                            method: first_method,
+                            url: display_url,
+                            location: self.display_url(&next),
+                            reason: "it leads to another origin, and the redirect policy refuses that".to_owned(),
+                        });
+                    }
+                    credentials = false;
+                }
+                // 303, and 301/302 after a POST, are followed with a GET and no body (RFC 9110
+                // 15.4); 307 and 308 repeat the request as it was.
+                if status == 303 && method != Method::HEAD || matches!(status, 301 | 302) && method == Method::POST {
+                    method = Method::GET;
+                    with_body = false;
+                }
+                display_url = self.display_url(&next);
+                url = next;
+                continue;
             }
+            if can_retry && RetryPolicy::retries_status(status, idempotent) {
+                let after = headers
+                    .get(reqwest::header::RETRY_AFTER)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(parse_retry_after);
+                let reset = if after.is_none() {
+                    self.retry.rate_limit_reset(&headers)
+                } else {
+                    None
+                };
+                let remaining = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+                if let Some((header, wait)) = reset {
+                    // The server said when its window reopens: wait for it when the run can,
+                    // or say at once when that is, rather than burn the retries early.
+                    // A zero cap (`RetryPolicy::immediate`) retries at once, as it does for
+                    // `Retry-After`.
+                    let cap = self.retry.max_retry_after;
+                    if (!cap.is_zero() && wait > cap) || remaining.is_some_and(|r| wait > r && !cap.is_zero()) {
+                        return Err(ClientError::RateLimited {
+                            method: first_method,
+                            url: display_url,
+                            status,
+                            header,
+                            reset_in: wait,
+                            why: if wait > cap {
+                                format!("longer than the retry policy's cap of {:.1}s", cap.as_secs_f64())
+                            } else {
+                                "past the run's deadline".to_owned()
+                            },
+                        });
+                    }
+                    let why = format!("HTTP {status}, rate limited until the window reopens ({header})");
+                    if self
+                        .pause(retry, Some(wait), &first_method, &display_url, &why, deadline, on_retry)
+                        .await
+                    {
+                        retry += 1;
+                        continue;
+                    }
+                }
+                // A server asking for a longer pause than we accept
+                // gets its answer passed up rather than a silent wait.
+                else if after.is_none_or(|a| a <= self.retry.max_retry_after || self.retry.max_retry_after.is_zero()) {
+                    let why = format!("HTTP {status}");
+                    if self
+                        .pause(retry, after, &first_method, &display_url, &why, deadline, on_retry)
+                        .await
+                    {
+                        retry += 1;
+                        continue;
+                    }
+                }
+            }
+            return Ok(Exchange {
+                request,
+                method: method.to_string(),
+                url: display_url,
+                status,
+                headers,
+                body,
+                elapsed: started.elapsed(),
+                attempts: retry + 1,
+                secrets,
+                json: OnceLock::new(),
+            });
         }
     }
 
-    async fn pause(&self, retry: u32, after: Option<Duration>, method: &str, url: &str, why: &str) {
-        let delay = self.retry.delay(retry, after);
-        tracing::debug!(%method, %url, why, retry = retry + 1, delay_ms = millis(delay), "retrying request");
+    /// The next URL when the answer is a redirect to follow.
+    fn redirect(
+        &self,
+        status: u16,
+        headers: &HeaderMap,
+        url: &reqwest::Url,
+        display_url: &str,
+        method: &str,
+        hops: u32,
+    ) -> Result<Option<reqwest::Url>, ClientError> {
+        if !matches!(status, 301 | 302 | 303 | 307 | 308) || self.limits.redirects.max_hops == 0 {
+            return Ok(None);
+        }
+        let Some(location) = headers.get(reqwest::header::LOCATION) else {
+            return Ok(None);
+        };
+        let refuse = |location: String, reason: String| ClientError::Redirect {
+            method: method.to_owned(),
+            url: display_url.to_owned(),
+            location,
+            reason,
+        };
+        let text = location.to_str().map_err(|_| {
+            refuse(
+                String::from_utf8_lossy(location.as_bytes()).into_owned(),
+                "the Location is not text".into(),
+            )
+        })?;
+        let next = url
+            .join(text)
+            .map_err(|e| refuse(scrub(text, &self.secrets), format!("the Location is not a URL: {e}")))?;
+        if !matches!(next.scheme(), "http" | "https") {
+            return Err(refuse(self.display_url(&next), format!("unsupported scheme `{}`", next.scheme())));
+        }
+        if hops >= self.limits.redirects.max_hops {
+            return Err(refuse(
+                self.display_url(&next),
+                format!("more than {} redirects", self.limits.redirects.max_hops),
+            ));
+        }
+        Ok(Some(next))
+    }
+
+    /// One attempt: send, then read the body into one buffer, never past `max_body`.
+    async fn attempt(
+        builder: reqwest::RequestBuilder,
+        max_body: usize,
+        read_timeout: Duration,
+        phase: &AtomicU8,
+    ) -> Result<(u16, HeaderMap, Vec<u8>), AttemptError> {
+        let mut response = builder.send().await.map_err(AttemptError::Transport)?;
+        phase.store(PHASE_BODY, Ordering::Relaxed);
+        let status = response.status().as_u16();
+        let headers = std::mem::take(response.headers_mut());
+        let announced = response.content_length();
+        if announced.is_some_and(|n| n > max_body as u64) {
+            return Err(AttemptError::TooLarge);
+        }
+        // Reserve what the server announced (within the limit) and grow by doubling, never
+        // past the limit: one buffer, no copy of the body when it is done.
+        let mut body = Vec::with_capacity(announced.map_or(0, |n| usize::try_from(n).unwrap_or(max_body)));
+        loop {
+            let chunk = match tokio::time::timeout(read_timeout, response.chunk()).await {
+                Err(_) => return Err(AttemptError::Stalled),
+                Ok(Err(e)) => return Err(AttemptError::Body(e)),
+                Ok(Ok(None)) => break,
+                Ok(Ok(Some(chunk))) => chunk,
+            };
+            let needed = body.len() + chunk.len();
+            if needed > max_body {
+                return Err(AttemptError::TooLarge);
+            }
+            if needed > body.capacity() {
+                let target = needed.max(body.capacity() * 2).min(max_body);
+                body.reserve_exact(target - body.len());
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok((status, headers, body))
+    }
+
+    /// The client's secrets and the values of the request's credential-named parameters:
+    /// what bodies quoted in errors must not show.
+    fn request_secrets(&self, request: &Request, extra: &[String]) -> Arc<[String]> {
+        let named = request
+            .headers
+            .iter()
+            .chain(&request.query)
+            .filter(|(name, _)| is_credential_name(name))
+            .chain(&request.cookies)
+            .filter(|(_, value)| !value.is_empty())
+            .map(|(_, value)| value.clone());
+        let mut all: Vec<String> = self.secrets.iter().cloned().collect();
+        all.extend(named);
+        all.extend(extra.iter().filter(|v| !v.is_empty()).cloned());
+        if all.len() == self.secrets.len() {
+            return Arc::clone(&self.secrets);
+        }
+        Arc::from(all)
+    }
+
+    /// Waits before a retry; `false` when the wait would pass the deadline (the caller then
+    /// ends with what it has).
+    #[allow(clippy::too_many_arguments, reason = "what a retry notice and its log line say")]
+    async fn pause(
+        &self,
+        retry: u32,
+        after: Option<Duration>,
+        method: &str,
+        url: &str,
+        why: &str,
+        deadline: Option<Instant>,
+        on_retry: Option<OnRetry<'_>>,
+    ) -> bool {
+        let delay = if after.is_some() && self.retry.max_retry_after.is_zero() {
+            Duration::ZERO
+        } else {
+            after.unwrap_or_else(|| self.retry.delay(retry, None))
+        };
+        if deadline.is_some_and(|d| Instant::now() + delay >= d) {
+            return false;
+        }
+        tracing::info!(%method, %url, why, attempt = retry + 1, delay_ms = millis(delay), "retrying request");
+        if let Some(on_retry) = on_retry {
+            on_retry(&RetryNotice {
+                method,
+                url,
+                attempt: retry + 1,
+                reason: why,
+                delay,
+            });
+        }
         if !delay.is_zero() {
             tokio::time::sleep(delay).await;
         }
+        true
+    }
+}
+
+/// The reqwest client of [`HttpClient::new`]: this crate's TLS, the connect timeout, no
+/// redirects of its own and no `Referer`. The other timeouts are the transport's own (see
+/// [`HttpClient::send`]), so that each says which limit passed.
+fn build_http(limits: &Limits) -> reqwest::Client {
+    crate::tls::http_client_builder()
+        .connect_timeout(limits.connect_timeout)
+        .redirect(reqwest::redirect::Policy::none())
+        .referer(false)
+        .build()
+        .unwrap_or_else(|e| panic!("arazzo: the HTTP client cannot be initialised: {e}"))
+}
+
+/// The forms a credential takes on the wire.
+fn auth_secrets(auth: &Auth) -> Vec<String> {
+    use base64::Engine as _;
+    let mut out = Vec::new();
+    match auth {
+        Auth::Bearer(token) => out.push(token.expose().to_owned()),
+        Auth::Basic { username, password } => {
+            out.push(password.expose().to_owned());
+            out.push(base64::engine::general_purpose::STANDARD.encode(format!("{username}:{}", password.expose())));
+        }
+        Auth::ApiKey { value, .. } => {
+            out.push(value.expose().to_owned());
+            let encoded: String = utf8_percent_encode(value.expose(), SEGMENT).collect();
+            out.push(encoded);
+        }
+    }
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+/// A URL with any `user:password@` shown as `***@`.
+pub(crate) fn redact_userinfo(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => format!("{scheme}://***@{}", &rest[at + 1..]),
+        None => url.to_owned(),
     }
 }
 

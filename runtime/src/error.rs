@@ -18,7 +18,9 @@ use crate::response::ResponseValue;
 const BODY_PREVIEW: usize = 512;
 
 fn preview(body: &str) -> String {
-    if body.chars().count() <= BODY_PREVIEW {
+    if body.trim().is_empty() {
+        "(empty body)".to_owned()
+    } else if body.chars().count() <= BODY_PREVIEW {
         body.to_owned()
     } else {
         let cut: String = body.chars().take(BODY_PREVIEW).collect();
@@ -109,6 +111,64 @@ pub enum ClientError {
         /// Why it does not fit.
         message: String,
     },
+    /// The request ran out of time: see [`crate::TimeoutKind`] for what timed out. A `GET`
+    /// (any idempotent method) that timed out was retried by the [`crate::RetryPolicy`]
+    /// first; a `POST` or `PATCH` never is (the server may have acted on it).
+    #[non_exhaustive]
+    Timeout {
+        /// The request method.
+        method: String,
+        /// The request URL, credentials shown as `***`.
+        url: String,
+        /// What timed out.
+        kind: crate::TimeoutKind,
+        /// The limit that passed (for [`crate::TimeoutKind::Deadline`]: the time the
+        /// attempt had left of the run).
+        limit: Duration,
+        /// The attempts made (0: the deadline had passed before the first).
+        attempts: u32,
+    },
+    /// The body was longer than the limit ([`crate::Limits::max_body_size`] or the
+    /// request's own); reading stopped there.
+    #[non_exhaustive]
+    TooLarge {
+        /// The request method.
+        method: String,
+        /// The request URL, credentials shown as `***`.
+        url: String,
+        /// The limit, in bytes.
+        limit: usize,
+    },
+    /// A redirect that was not followed: too many hops, a `Location` that is not a usable
+    /// URL, or another origin when the [`crate::RedirectPolicy`] refuses that.
+    #[non_exhaustive]
+    Redirect {
+        /// The request method.
+        method: String,
+        /// The URL that answered with the redirect, credentials shown as `***`.
+        url: String,
+        /// Where it pointed, credentials shown as `***`.
+        location: String,
+        /// Why it was not followed.
+        reason: String,
+    },
+    /// The server rate-limited the request and announced a reset further away than the
+    /// retry policy's cap or the run's deadline allow: the transport gave up at once.
+    #[non_exhaustive]
+    RateLimited {
+        /// The request method.
+        method: String,
+        /// The request URL, credentials shown as `***`.
+        url: String,
+        /// The status (429, or 503).
+        status: u16,
+        /// The header that announced the reset.
+        header: String,
+        /// When the window reopens, from the answer.
+        reset_in: Duration,
+        /// Why that was not waited for.
+        why: String,
+    },
 }
 
 impl ClientError {
@@ -118,16 +178,22 @@ impl ClientError {
         match self {
             ClientError::UnexpectedStatus { status, .. }
             | ClientError::Decode { status, .. }
-            | ClientError::InvalidHeader { status, .. } => Some(*status),
-            ClientError::InvalidUrl { .. } | ClientError::InvalidRequest { .. } | ClientError::Transport { .. } => None,
+            | ClientError::InvalidHeader { status, .. }
+            | ClientError::RateLimited { status, .. } => Some(*status),
+            ClientError::InvalidUrl { .. }
+            | ClientError::InvalidRequest { .. }
+            | ClientError::Transport { .. }
+            | ClientError::Timeout { .. }
+            | ClientError::TooLarge { .. }
+            | ClientError::Redirect { .. } => None,
         }
     }
 
-    /// Whether the call got no answer because a timeout passed (one set on the
-    /// `reqwest::Client` given to `with_http_client`, or a TCP/TLS timeout).
+    /// Whether the call got no answer because a timeout passed: [`ClientError::Timeout`],
+    /// or one set on the `reqwest::Client` given to `with_http_client`.
     #[must_use]
     pub fn is_timeout(&self) -> bool {
-        matches!(self, ClientError::Transport { source, .. } if source.is_timeout())
+        matches!(self, ClientError::Timeout { .. }) || matches!(self, ClientError::Transport { source, .. } if source.is_timeout())
     }
 
     /// Whether the call got no answer because no connection could be made
@@ -174,6 +240,42 @@ impl fmt::Display for ClientError {
                 ),
                 None => write!(f, "`{operation}` status {status}: response header `{header}` {message}"),
             },
+            ClientError::Timeout {
+                method,
+                url,
+                kind,
+                limit,
+                attempts,
+            } => {
+                write!(f, "{method} {url}: timed out: {} ({:.1}s", kind.describe(), limit.as_secs_f64())?;
+                if *attempts > 1 {
+                    write!(f, ", {attempts} attempts")?;
+                }
+                f.write_str(")")
+            }
+            ClientError::TooLarge { method, url, limit } => write!(
+                f,
+                "{method} {url}: the response body is larger than the limit of {}; raise it with `Limits::with_max_body_size`",
+                crate::limits::bytes(*limit)
+            ),
+            ClientError::Redirect {
+                method,
+                url,
+                location,
+                reason,
+            } => write!(f, "{method} {url}: redirect to {location} not followed: {reason}"),
+            ClientError::RateLimited {
+                method,
+                url,
+                status,
+                header,
+                reset_in,
+                why,
+            } => write!(
+                f,
+                "{method} {url}: rate limited (HTTP {status}); the window reopens in {:.0}s ({header}), {why}",
+                reset_in.as_secs_f64().ceil()
+            ),
         }
     }
 }
@@ -326,7 +428,7 @@ impl<E: fmt::Debug> fmt::Display for ApiError<E> {
                 f,
                 "documented error status {}: {}",
                 answer.status(),
-                preview(&format!("{:?}", &**answer as &E))
+                preview(&answer.scrub(&format!("{:?}", &**answer as &E)))
             ),
             ApiError::Client(error) => fmt::Display::fmt(error, f),
         }
@@ -376,7 +478,9 @@ pub enum WorkflowError {
         /// What went wrong with the request; also [`std::error::Error::source`].
         source: Box<ClientError>,
     },
-    /// Polling did not settle before the policy's deadline.
+    /// The run's deadline ([`crate::PollPolicy::deadline`]) passed: while polling had not
+    /// settled, or while a step's request was in flight (then `source` is that request's
+    /// [`ClientError::Timeout`], with its URL).
     Timeout {
         /// The workflow's `workflowId`.
         workflow: String,
@@ -386,6 +490,9 @@ pub enum WorkflowError {
         elapsed: Duration,
         /// The [`crate::PollPolicy`] deadline.
         deadline: Duration,
+        /// The request the deadline cut off, if one was in flight; also
+        /// [`std::error::Error::source`].
+        source: Option<Box<ClientError>>,
     },
     /// A step ran out of its `timeout` (Arazzo 1.1; retries included) and no failure action
     /// handled it. Failure actions see the step without an answer: `$statusCode == null`
@@ -495,23 +602,26 @@ impl fmt::Display for WorkflowError {
                 step,
                 elapsed,
                 deadline,
+                source: None,
             } => write!(
                 f,
                 "workflow `{workflow}`: timed out polling step `{step}` after {:.1}s (deadline {:.1}s)",
                 elapsed.as_secs_f64(),
                 deadline.as_secs_f64()
             ),
-            WorkflowError::StepTimeout {
+            WorkflowError::Timeout {
                 workflow,
                 step,
-                timeout,
                 elapsed,
+                deadline,
+                source: Some(source),
             } => write!(
                 f,
-                "workflow `{workflow}`: step `{step}` timed out: its timeout is {} ms, and it had run {} ms",
-                timeout.as_millis(),
-                elapsed.as_millis()
+                "workflow `{workflow}`: step `{step}`: the run's deadline ({:.1}s) passed after {:.1}s: {source}",
+                deadline.as_secs_f64(),
+                elapsed.as_secs_f64()
             ),
+            WorkflowError::StepTimeout { .. } => self.fmt_step_timeout(f),
             WorkflowError::StepLimit { workflow, limit } => write!(
                 f,
                 "workflow `{workflow}`: stopped after {limit} steps (a goto cycle that never ends?)"
@@ -563,10 +673,31 @@ impl fmt::Display for WorkflowError {
     }
 }
 
+impl WorkflowError {
+    /// [`WorkflowError::StepTimeout`]'s message (its own function: `fmt` is long enough).
+    fn fmt_step_timeout(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let WorkflowError::StepTimeout {
+            workflow,
+            step,
+            timeout,
+            elapsed,
+        } = self
+        else {
+            return Ok(());
+        };
+        write!(
+            f,
+            "workflow `{workflow}`: step `{step}` timed out: its timeout is {} ms, and it had run {} ms",
+            timeout.as_millis(),
+            elapsed.as_millis()
+        )
+    }
+}
+
 impl std::error::Error for WorkflowError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            WorkflowError::Client { source, .. } => Some(source.as_ref()),
+            WorkflowError::Client { source, .. } | WorkflowError::Timeout { source: Some(source), .. } => Some(source.as_ref()),
             _ => None,
         }
     }

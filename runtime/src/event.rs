@@ -85,6 +85,25 @@ pub enum Event<'a> {
         /// 1 + the transport's retries.
         attempts: u32,
     },
+    /// The transport is about to retry a step's request: the attempt that failed, why, and
+    /// the wait before the next one.
+    #[non_exhaustive]
+    Retrying {
+        /// The workflow's `workflowId`.
+        workflow: &'a str,
+        /// The step's `stepId`.
+        step: &'a str,
+        /// The request method.
+        method: &'a str,
+        /// The URL, credentials shown as `***`.
+        url: &'a str,
+        /// The attempt that failed (1 for the first).
+        attempt: u32,
+        /// Why it is retried (`HTTP 503`, `timed out: ...`, the transport error).
+        reason: &'a str,
+        /// The wait before the next attempt.
+        delay: Duration,
+    },
     /// A criterion was evaluated.
     #[non_exhaustive]
     Criterion {
@@ -175,6 +194,21 @@ pub(crate) fn emit(observer: Option<&Observer>, event: &Event<'_>) {
             delay,
             reason,
         } => tracing::info!(workflow, step, delay_ms = crate::client::millis(*delay), ?reason, "waiting"),
+        Event::Retrying {
+            workflow,
+            step,
+            attempt,
+            reason,
+            delay,
+            ..
+        } => tracing::info!(
+            workflow,
+            step,
+            attempt,
+            reason,
+            delay_ms = crate::client::millis(*delay),
+            "retrying"
+        ),
         other => tracing::debug!(event = ?other, "workflow event"),
     }
     if let Some(observer) = observer {

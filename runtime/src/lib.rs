@@ -41,12 +41,24 @@
 //!   headers), [`ApiError`] (a documented error status with its typed body, or
 //!   a [`ClientError`]);
 //! - workflow results: [`WorkflowError`], [`Outputs`];
-//! - settings: [`RetryPolicy`] (transport retries), [`PollPolicy`] (waits
-//!   between polls, the run's deadline), [`Auth`] and [`Secret`] (credentials
-//!   that never print themselves);
+//! - settings: [`RetryPolicy`] (transport retries, rate-limit resets), [`Limits`]
+//!   (timeouts, body size, [`RedirectPolicy`]), [`PollPolicy`] (waits between polls,
+//!   the run's deadline, which also bounds every request in flight), [`Auth`] and
+//!   [`Secret`] (credentials that never print themselves);
 //! - observing runs: [`Event`] (also sent to `tracing`);
 //! - requests a description does not cover: [`HttpClient`], [`Request`],
 //!   [`Exchange`]; uploads: [`FilePart`].
+//!
+//! # Cancellation
+//!
+//! Nothing here spawns a task: a workflow run and an operation call are plain futures
+//! driven by the caller's executor. Dropping one at any await point (a `select!`, a
+//! `tokio::time::timeout`) drops the request in flight with it: its connection is closed
+//! (or, when the answer was complete, returned to the pool) and no retry or poll happens
+//! afterwards. What a caller can assume of the server: a request whose future was dropped
+//! may or may not have reached it. The transport itself never re-sends a `POST` or `PATCH`
+//! after a timeout or a broken connection (only after a `429`, which says the server did not
+//! act on it), so a retry never duplicates one that was half-sent.
 //!
 //! # Versions
 //!
@@ -69,6 +81,7 @@
 mod client;
 mod error;
 mod event;
+mod limits;
 mod multipart;
 mod payload;
 mod poll;
@@ -84,6 +97,7 @@ mod xpath;
 pub use client::{ApiKeyLocation, Auth, Body, Exchange, HttpClient, Method, RawBody, Request};
 pub use error::{ApiError, ClientError, WorkflowError};
 pub use event::{ActionKind, Event, Observer, WaitReason};
+pub use limits::{Limits, OperationLimits, RedirectPolicy, TimeoutKind, is_credential_name};
 pub use multipart::{FilePart, Part};
 pub use poll::PollPolicy;
 pub use response::ResponseValue;

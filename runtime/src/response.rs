@@ -10,6 +10,7 @@
 
 use std::fmt;
 use std::ops::{Deref, DerefMut};
+use std::sync::Arc;
 
 use reqwest::header::HeaderMap;
 
@@ -20,19 +21,43 @@ use reqwest::header::HeaderMap;
 ///
 /// `Debug` prints the status, the body and the headers, with the values of
 /// `Authorization`, `Proxy-Authorization`, `Cookie` and `Set-Cookie` (and of
-/// any header marked sensitive) shown as `***`.
-#[derive(Clone, PartialEq)]
+/// any header marked sensitive) shown as `***`, and the request's credentials replaced
+/// by `***` wherever the body quotes them (a server may echo what it was sent).
+#[derive(Clone)]
 pub struct ResponseValue<T> {
     pub(crate) inner: T,
     status: u16,
     headers: HeaderMap,
+    /// What `Debug` (and `ApiError`'s `Display`) must not show; not part of equality.
+    secrets: Arc<[String]>,
+}
+
+impl<T: PartialEq> PartialEq for ResponseValue<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.inner == other.inner && self.status == other.status && self.headers == other.headers
+    }
 }
 
 impl<T> ResponseValue<T> {
     /// A response value from its parts (for tests and hand-written clients;
     /// generated clients build them from the [`crate::Exchange`]).
     pub fn new(inner: T, status: u16, headers: HeaderMap) -> Self {
-        ResponseValue { inner, status, headers }
+        ResponseValue {
+            inner,
+            status,
+            headers,
+            secrets: Arc::from(Vec::new()),
+        }
+    }
+
+    pub(crate) fn with_secrets(mut self, secrets: Arc<[String]>) -> Self {
+        self.secrets = secrets;
+        self
+    }
+
+    /// `text` with this answer's request credentials replaced by `***`.
+    pub(crate) fn scrub(&self, text: &str) -> String {
+        crate::secret::scrub(text, &self.secrets)
     }
 
     /// The HTTP status the server answered.
@@ -67,6 +92,7 @@ impl<T> ResponseValue<T> {
             inner: f(self.inner),
             status: self.status,
             headers: self.headers,
+            secrets: self.secrets,
         }
     }
 }
@@ -89,9 +115,26 @@ impl<T: fmt::Debug> fmt::Debug for ResponseValue<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ResponseValue")
             .field("status", &self.status)
-            .field("inner", &self.inner)
+            .field("inner", &Scrubbed(&self.inner, &self.secrets))
             .field("headers", &Redacted(&self.headers))
             .finish()
+    }
+}
+
+/// `Debug` of a value with the given secrets replaced by `***`.
+struct Scrubbed<'a, T>(&'a T, &'a [String]);
+
+impl<T: fmt::Debug> fmt::Debug for Scrubbed<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.1.is_empty() {
+            return fmt::Debug::fmt(self.0, f);
+        }
+        let text = if f.alternate() {
+            format!("{:#?}", self.0)
+        } else {
+            format!("{:?}", self.0)
+        };
+        f.write_str(&crate::secret::scrub(&text, self.1))
     }
 }
 

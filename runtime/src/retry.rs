@@ -26,8 +26,16 @@ pub struct RetryPolicy {
     /// The largest backoff.
     pub max_backoff: Duration,
     /// Longest `Retry-After` we are willing to wait; a longer one ends the
-    /// retries and hands the 429/503 to the caller.
+    /// retries and hands the 429/503 to the caller. Also the longest wait for an
+    /// announced rate-limit reset (see `rate_limit_headers`).
     pub max_retry_after: Duration,
+    /// Headers that announce when a rate-limit window reopens, read (in this order) when
+    /// a 429 or 503 has no `Retry-After`. A value is delta-seconds, or epoch seconds when it
+    /// is past 10^9 (`X-Sentry-Rate-Limit-Reset`, GitHub's `X-RateLimit-Reset`), or an IETF
+    /// `RateLimit` field (`"default";r=0;t=30` or `limit=10, remaining=0, reset=30`).
+    /// Default: `X-Sentry-Rate-Limit-Reset`, `RateLimit-Reset`, `RateLimit`,
+    /// `X-RateLimit-Reset`.
+    pub rate_limit_headers: Vec<String>,
 }
 
 impl Default for RetryPolicy {
@@ -37,6 +45,9 @@ impl Default for RetryPolicy {
             initial_backoff: Duration::from_millis(200),
             max_backoff: Duration::from_secs(10),
             max_retry_after: Duration::from_secs(60),
+            rate_limit_headers: ["X-Sentry-Rate-Limit-Reset", "RateLimit-Reset", "RateLimit", "X-RateLimit-Reset"]
+                .map(str::to_owned)
+                .to_vec(),
         }
     }
 }
@@ -60,6 +71,7 @@ impl RetryPolicy {
             initial_backoff: Duration::ZERO,
             max_backoff: Duration::ZERO,
             max_retry_after: Duration::ZERO,
+            ..RetryPolicy::default()
         }
     }
 
@@ -83,6 +95,23 @@ impl RetryPolicy {
     pub fn with_max_retry_after(mut self, max: Duration) -> Self {
         self.max_retry_after = max;
         self
+    }
+
+    /// The headers that announce a rate-limit reset (replacing the default list).
+    #[must_use]
+    pub fn with_rate_limit_headers<S: Into<String>>(mut self, names: impl IntoIterator<Item = S>) -> Self {
+        self.rate_limit_headers = names.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// The first announced rate-limit reset in `headers`: the header's name and the wait.
+    #[must_use]
+    pub fn rate_limit_reset(&self, headers: &reqwest::header::HeaderMap) -> Option<(String, Duration)> {
+        let now = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).ok()?.as_secs();
+        self.rate_limit_headers.iter().find_map(|name| {
+            let value = headers.get(name.as_str())?.to_str().ok()?;
+            parse_reset(value, now).map(|wait| (name.clone(), wait))
+        })
     }
 
     /// Whether an answer with this status should be retried.
@@ -121,6 +150,29 @@ pub(crate) fn parse_retry_after(value: &str) -> Option<Duration> {
     Some(when.duration_since(SystemTime::now()).unwrap_or(Duration::ZERO))
 }
 
+/// A rate-limit reset value: delta-seconds, epoch seconds (past 10^9), or a structured
+/// `RateLimit` field with a `t=` or `reset=` member.
+pub(crate) fn parse_reset(value: &str, now_epoch: u64) -> Option<Duration> {
+    let number = |text: &str| -> Option<Duration> {
+        let secs: f64 = text.trim().trim_matches('"').parse().ok()?;
+        if !secs.is_finite() || secs < 0.0 {
+            return None;
+        }
+        #[allow(clippy::cast_precision_loss, reason = "epoch seconds fit an f64 exactly")]
+        let now = now_epoch as f64;
+        let delta = if secs > 1e9 { (secs - now).max(0.0) } else { secs };
+        Some(Duration::from_secs_f64(delta))
+    };
+    if let Some(d) = number(value) {
+        return Some(d);
+    }
+    value
+        .split([';', ','])
+        .filter_map(|member| member.split_once('='))
+        .find(|(key, _)| matches!(key.trim(), "t" | "reset"))
+        .and_then(|(_, v)| number(v))
+}
+
 /// Jitter only needs to spread clients apart, not be unpredictable, so the
 /// std hasher's per-process random keys are enough (no `rand` dependency).
 fn random_u64() -> u64 {
@@ -151,6 +203,17 @@ mod tests {
         assert_eq!(p.delay(0, Some(Duration::from_secs(7))), Duration::from_secs(7));
         assert_eq!(p.delay(0, Some(Duration::from_secs(700))), p.max_retry_after);
         assert_eq!(RetryPolicy::immediate(3).delay(2, Some(Duration::from_secs(5))), Duration::ZERO);
+    }
+
+    #[test]
+    fn rate_limit_reset_forms() {
+        let now = 1_700_000_000;
+        assert_eq!(parse_reset("30", now), Some(Duration::from_secs(30)));
+        assert_eq!(parse_reset("1700000042", now), Some(Duration::from_secs(42)));
+        assert_eq!(parse_reset("1600000000", now), Some(Duration::ZERO));
+        assert_eq!(parse_reset("\"default\";r=0;t=17", now), Some(Duration::from_secs(17)));
+        assert_eq!(parse_reset("limit=10, remaining=0, reset=5", now), Some(Duration::from_secs(5)));
+        assert_eq!(parse_reset("soon", now), None);
     }
 
     #[test]

@@ -176,6 +176,9 @@ pub struct Run<'a> {
     timed_out: bool,
     /// The document's `$self` (Arazzo 1.1), for `$self` expressions.
     self_uri: Option<&'static str>,
+    /// The values of inputs that are credentials (`format: password`, or named like one):
+    /// replaced by `***` in every body an error of this run quotes.
+    secret_inputs: Vec<String>,
 }
 
 /// The engine for `xpath` criteria. Without the feature generated code using one does not
@@ -218,6 +221,7 @@ impl<'a> Run<'a> {
             step_timeout: None,
             timed_out: false,
             self_uri: None,
+            secret_inputs: Vec::new(),
             step_span: span.clone(),
             span,
         }
@@ -227,6 +231,18 @@ impl<'a> Run<'a> {
     #[must_use]
     pub fn with_self(mut self, uri: &'static str) -> Self {
         self.self_uri = Some(uri);
+        self
+    }
+
+    /// Marks inputs as credentials: their values are replaced by `***` in every body an
+    /// error or `Debug` output of this run quotes.
+    #[must_use]
+    pub fn with_secret_inputs(mut self, names: &[&str]) -> Self {
+        for name in names {
+            if let Some(Value::String(value)) = self.inputs.get(*name) {
+                self.secret_inputs.push(value.clone());
+            }
+        }
         self
     }
 
@@ -300,6 +316,7 @@ impl<'a> Run<'a> {
                     step: step.to_owned(),
                     elapsed,
                     deadline: self.policy.deadline,
+                    source: None,
                 });
             }
             self.wait(step, delay, WaitReason::Poll).await;
@@ -343,20 +360,17 @@ impl<'a> Run<'a> {
     /// Runs `future` (a request, a called workflow) within what is left of the step's
     /// `timeout`; `None` when the time ran out, after which the step has timed out.
     pub async fn bounded<F: Future>(&mut self, step: &str, future: F) -> Option<F::Output> {
-        let Some(remaining) = self.remaining() else {
-            return Some(future.await);
-        };
-        let out = if remaining.is_zero() {
-            None
-        } else {
-            tokio::time::timeout(remaining, future).await.ok()
-        };
+        let out = within(self.remaining(), future).await;
         if out.is_none() {
-            self.timed_out = true;
-            let timeout = self.step_timeout.unwrap_or_default();
-            tracing::warn!(workflow = self.workflow, step, timeout_ms = timeout.as_millis(), "step timed out");
+            self.mark_timed_out(step);
         }
         out
+    }
+
+    fn mark_timed_out(&mut self, step: &str) {
+        self.timed_out = true;
+        let timeout = self.step_timeout.unwrap_or_default();
+        tracing::warn!(workflow = self.workflow, step, timeout_ms = timeout.as_millis(), "step timed out");
     }
 
     /// Runs a workflow the step calls within the step's `timeout` (and inside its span).
@@ -391,14 +405,43 @@ impl<'a> Run<'a> {
     ///
     /// [`WorkflowError::Client`] when the request got no usable answer.
     pub async fn send(&mut self, step: &'static str, client: &HttpClient, request: Request) -> Result<(), WorkflowError> {
-        let span = self.step_span.clone();
-        let Some(result) = self.bounded(step, client.send(request).instrument(span)).await else {
+        let on_retry = |notice: &crate::client::RetryNotice<'_>| {
+            self.emit(&Event::Retrying {
+                workflow: self.workflow,
+                step,
+                method: notice.method,
+                url: notice.url,
+                attempt: notice.attempt,
+                reason: notice.reason,
+                delay: notice.delay,
+            });
+        };
+        // The run's deadline bounds the request too, not only the waits between steps; a
+        // step's `timeout` (1.1) bounds it as well.
+        let deadline = self.started.checked_add(self.policy.deadline);
+        let sent = client
+            .send_inner(request, deadline, Some(&on_retry), &self.secret_inputs)
+            .instrument(self.step_span.clone());
+        let Some(result) = within(self.remaining(), sent).await else {
+            self.mark_timed_out(step);
             return Ok(());
         };
-        let exchange = result.map_err(|source| WorkflowError::Client {
-            workflow: self.workflow.to_owned(),
-            step: step.to_owned(),
-            source: Box::new(source),
+        let exchange = result.map_err(|source| match source {
+            crate::ClientError::Timeout {
+                kind: crate::TimeoutKind::Deadline,
+                ..
+            } => WorkflowError::Timeout {
+                workflow: self.workflow.to_owned(),
+                step: step.to_owned(),
+                elapsed: self.started.elapsed(),
+                deadline: self.policy.deadline,
+                source: Some(Box::new(source)),
+            },
+            source => WorkflowError::Client {
+                workflow: self.workflow.to_owned(),
+                step: step.to_owned(),
+                source: Box::new(source),
+            },
         })?;
         self.emit(&Event::Exchange {
             workflow: self.workflow,
@@ -783,7 +826,7 @@ impl<'a> Run<'a> {
             // The called workflow's own error says what went wrong, and where.
             return error.clone();
         }
-        let (status, body) = self.current.as_ref().map_or((0, String::new()), |e| (e.status, e.text()));
+        let (status, body) = self.current.as_ref().map_or((0, String::new()), |e| (e.status, e.quoted_text()));
         self.emit(&Event::StepFailed {
             workflow: self.workflow,
             step,
@@ -847,7 +890,7 @@ impl<'a> Run<'a> {
 
     /// The error for a failure action of type `end`.
     pub fn ended(&self, step: &str, action: &str, outputs: &[(&'static str, &'static str)]) -> WorkflowError {
-        let (status, body) = self.current.as_ref().map_or((0, String::new()), |e| (e.status, e.text()));
+        let (status, body) = self.current.as_ref().map_or((0, String::new()), |e| (e.status, e.quoted_text()));
         // The outputs that apply: those that evaluate now (a later step's
         // output does not exist, and is left out rather than an error).
         let mut applicable = self.outputs.clone();
@@ -935,6 +978,15 @@ impl<'a> Run<'a> {
     }
 }
 
+/// `future` within `remaining` (`None`: no limit); `None` when the time ran out first.
+async fn within<F: Future>(remaining: Option<std::time::Duration>, future: F) -> Option<F::Output> {
+    match remaining {
+        None => Some(future.await),
+        Some(r) if r.is_zero() => None,
+        Some(r) => tokio::time::timeout(r, future).await.ok(),
+    }
+}
+
 fn pointer_into(value: Option<&Value>, pointer: Option<&JsonPointer>) -> Option<Value> {
     let value = value?;
     match pointer {
@@ -1008,6 +1060,11 @@ impl Resolve for Run<'_> {
                     Source::Body(pointer) => match exchange.json() {
                         Some(json) => pointer_into(Some(json), pointer.as_ref()),
                         None if pointer.is_none() && !exchange.body.is_empty() => Some(Value::String(exchange.text())),
+                        // "Selected nothing" would hide the cause: an HTML error page, a
+                        // truncated or invalid JSON body.
+                        None if !exchange.body.iter().all(u8::is_ascii_whitespace) => {
+                            return Err(arazzo_expr::EvalError::new(exchange.not_json_reason()));
+                        }
                         None => None,
                     },
                 }

@@ -48,6 +48,19 @@ impl From<&str> for Secret {
     }
 }
 
+/// `text` with every occurrence of each secret replaced by `***`. Secrets shorter than
+/// four characters are left alone: replacing `a` everywhere would hide the text, not a
+/// credential.
+pub(crate) fn scrub(text: &str, secrets: &[String]) -> String {
+    let mut out = text.to_owned();
+    for secret in secrets.iter().filter(|s| s.len() >= 4) {
+        if out.contains(secret.as_str()) {
+            out = out.replace(secret.as_str(), "***");
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,5 +70,11 @@ mod tests {
         let s = Secret::new("hunter2");
         assert_eq!(format!("{s:?} {s}"), "Secret(***) ***");
         assert_eq!(s.expose(), "hunter2");
+    }
+
+    #[test]
+    fn scrubs_every_occurrence() {
+        let secrets = ["hunter2".to_owned(), "ab".to_owned()];
+        assert_eq!(scrub("Bearer hunter2, again hunter2; ab", &secrets), "Bearer ***, again ***; ab");
     }
 }

@@ -8,6 +8,7 @@
 //! from the same types, a misreading of the OpenAPI description would be
 //! invisible to the tests.
 
+pub mod chaos;
 pub mod conform;
 pub mod fake_seer;
 pub mod httpbin;

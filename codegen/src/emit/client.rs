@@ -97,6 +97,13 @@ pub fn emit_client_with(api: &OpenApi, module: &syn::Ident, operations: Option<&
                     Self { http: self.http.with_retry_policy(policy) }
                 }
 
+                /// Runs every request under `limits`: timeouts, body size, redirects
+                /// (the default: `arazzo::Limits::default()`).
+                #[must_use]
+                pub fn with_limits(self, limits: ::arazzo::Limits) -> Self {
+                    Self { http: self.http.with_limits(limits) }
+                }
+
                 /// The underlying runtime client, for requests this description does not cover.
                 #[must_use]
                 pub fn http(&self) -> &::arazzo::HttpClient {
@@ -183,7 +190,13 @@ fn auth_methods(api: &OpenApi) -> TokenStream {
     for name in api.operations.iter().map(|op| op.rust_name.as_str()) {
         used.reserve(name);
     }
-    for name in ["with_bearer_token", "with_basic_auth", "with_http_client", "with_retry_policy"] {
+    for name in [
+        "with_bearer_token",
+        "with_basic_auth",
+        "with_http_client",
+        "with_retry_policy",
+        "with_limits",
+    ] {
         used.reserve(name);
     }
     let mut first = true;
@@ -1609,6 +1622,7 @@ mod tests {
             "with_auth",
             "with_http_client",
             "with_retry_policy",
+            "with_limits",
             "send",
             "bearer",
             "basic",

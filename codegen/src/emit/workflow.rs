@@ -217,12 +217,42 @@ fn io_types(w: &WorkflowIr, names: &dyn TypeNames) -> TokenStream {
     let in_doc = format!(" Inputs of workflow `{}`.", w.id);
     let out_doc = format!(" Outputs of workflow `{}`.", w.id);
     let allow = super::lints::attrs(super::lints::WORKFLOW_TYPES);
+    // Inputs that hold credentials get a `Debug` that hides them; others derive it.
+    let (input_derive, input_debug) = if w.inputs.iter().any(|f| f.secret) {
+        let entries = w.inputs.iter().map(|f| {
+            let name = ident(&f.rust_name);
+            let label = f.rust_name.trim_start_matches("r#");
+            if f.secret {
+                quote!(.field(#label, &::arazzo::Secret::new("")))
+            } else {
+                quote!(.field(#label, &self.#name))
+            }
+        });
+        let label = inputs.to_string();
+        (
+            quote!(#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::arazzo::serde::Serialize, ::arazzo::serde::Deserialize)]),
+            quote! {
+                /// Credentials (`format: password`, or named like one) show as `Secret(***)`.
+                impl ::std::fmt::Debug for #inputs {
+                    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.debug_struct(#label) #(#entries)* .finish()
+                    }
+                }
+            },
+        )
+    } else {
+        (
+            quote!(#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::arazzo::serde::Serialize, ::arazzo::serde::Deserialize)]),
+            TokenStream::new(),
+        )
+    };
     quote! {
         #[doc = #in_doc]
         #allow
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::arazzo::serde::Serialize, ::arazzo::serde::Deserialize)]
+        #input_derive
         #[serde(crate = "::arazzo::serde")]
         pub struct #inputs { #input_fields }
+        #input_debug
 
         #[doc = #out_doc]
         #allow
@@ -325,6 +355,12 @@ fn dispatcher(workflows: &[WorkflowIr]) -> TokenStream {
 fn workflow_method(w: &WorkflowIr, all: &[WorkflowIr], clients: &[ClientIr]) -> TokenStream {
     let method = ident(&w.method);
     let run_fn = run_method(w);
+    let secret_names: Vec<&str> = w.inputs.iter().filter(|f| f.secret).map(|f| f.json_name.as_str()).collect();
+    let secret_inputs = if secret_names.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(.with_secret_inputs(&[#(#secret_names),*]))
+    };
     let inputs = format_ident!("{}Inputs", w.type_prefix);
     let outputs = format_ident!("{}Outputs", w.type_prefix);
     let id = &w.id;
@@ -451,7 +487,7 @@ fn workflow_method(w: &WorkflowIr, all: &[WorkflowIr], clients: &[ClientIr]) -> 
                 #step_enum
                 ::arazzo::__private::check_depth(#id, depth)?;
                 let sources = [#(#sources),*];
-                let mut run = ::arazzo::__private::Run::new(#id, &self.poll, self.observer.as_ref(), inputs, &sources)#with_self;
+                let mut run = ::arazzo::__private::Run::new(#id, &self.poll, self.observer.as_ref(), inputs, &sources) #secret_inputs #with_self;
                 #(#depends)*
                 #machine
                 #select_finish

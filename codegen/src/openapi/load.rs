@@ -35,6 +35,7 @@ const CLIENT_METHOD_NAMES: &[&str] = &[
     "with_api_key",
     "with_http_client",
     "with_retry_policy",
+    "with_limits",
 ];
 
 /// Loads a parsed OpenAPI document. Never panics; problems (unsupported

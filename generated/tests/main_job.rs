@@ -1,0 +1,176 @@
+//! The main job (`examples/autofix.rs`) as a user runs it, against the hostile server
+//! (`arazzo_tests::chaos`) on 127.0.0.1: its exit status (0 completed, 3 another autofix
+//! status, 1 a failure), its last stderr line on a failure, its progress lines for retries,
+//! and no token in anything it prints.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+use arazzo_tests::chaos::{Chaos, Fault};
+use serde_json::json;
+
+const TOKEN: &str = "tok-SECRET-main-job-5e1";
+
+/// The example's binary. `cargo test` builds examples along with the tests; when only this
+/// test was built (`--test main_job`), it is built here.
+fn autofix() -> PathBuf {
+    let exe = std::env::current_exe().expect("test binary path");
+    let profile_dir = exe.parent().and_then(|deps| deps.parent()).expect("target/<profile>");
+    let bin = profile_dir
+        .join("examples")
+        .join(format!("autofix{}", std::env::consts::EXE_SUFFIX));
+    if !bin.exists() {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+        let status = Command::new(cargo)
+            .args(["build", "-p", "sentry-seer", "--example", "autofix"])
+            .status()
+            .expect("cargo runs");
+        assert!(status.success(), "building the autofix example failed");
+    }
+    bin
+}
+
+fn models() -> Fault {
+    Fault::json(200, &json!([{"id": "seer-1", "name": "Seer"}]))
+}
+
+fn state(status: &str) -> Fault {
+    Fault::json(
+        200,
+        &json!({"autofix": {"status": status, "createdAt": "2025-01-01T00:00:00Z",
+            "fix": {"title": "Guard against None", "pr_url": "https://example.test/pr/1"}}}),
+    )
+}
+
+async fn seer(models_faults: Vec<Fault>, poll: Vec<Fault>) -> Chaos {
+    let chaos = Chaos::start().await.expect("chaos server starts");
+    chaos
+        .on(Some("GET"), "/seer/models/", models_faults)
+        .on(
+            Some("POST"),
+            "/seer/autofix/",
+            vec![Fault::json(
+                202,
+                &json!({"autofix": {"status": "pending", "createdAt": "2025-01-01T00:00:00Z"}}),
+            )],
+        )
+        .on(Some("GET"), "/seer/autofix/", poll);
+    chaos
+}
+
+struct Ran {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+    elapsed: Duration,
+}
+
+async fn main_job(base_url: String, extra: &[&str]) -> Ran {
+    let bin = autofix();
+    let mut command = Command::new(bin);
+    command
+        .args(["--base-url", &base_url, "--org", "acme", "--issue", "42"])
+        .args(extra)
+        .env("SENTRY_AUTH_TOKEN", TOKEN);
+    let start = Instant::now();
+    let output: Output = tokio::task::spawn_blocking(move || command.output())
+        .await
+        .expect("joins")
+        .expect("the main job runs");
+    let ran = Ran {
+        code: output.status.code(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        elapsed: start.elapsed(),
+    };
+    assert!(
+        !ran.stdout.contains(TOKEN) && !ran.stderr.contains(TOKEN),
+        "the token was printed:\n{}\n{}",
+        ran.stdout,
+        ran.stderr
+    );
+    ran
+}
+
+fn last_line(text: &str) -> &str {
+    text.lines().last().unwrap_or("")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_completed_fix_exits_0() {
+    let chaos = seer(vec![models()], vec![state("processing"), state("completed")]).await;
+    let ran = main_job(format!("{}/", chaos.origin()), &[]).await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    assert!(ran.stdout.contains("\"status\": \"completed\""), "{}", ran.stdout);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn another_final_status_exits_3() {
+    let chaos = seer(vec![models()], vec![state("error")]).await;
+    let ran = main_job(chaos.origin(), &[]).await;
+    assert_eq!(ran.code, Some(3), "{}\n{}", ran.stdout, ran.stderr);
+    assert!(ran.stdout.contains("\"status\": \"error\""), "{}", ran.stdout);
+    assert_eq!(last_line(&ran.stderr), "autofix ended with status \"error\", not \"completed\"");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_failure_exits_1_with_the_error_last_and_no_token() {
+    let chaos = Chaos::start().await.expect("chaos");
+    chaos.always(Fault::Echo(401));
+    let ran = main_job(chaos.origin(), &[]).await;
+    assert_eq!(ran.code, Some(1), "{}\n{}", ran.stdout, ran.stderr);
+    let last = last_line(&ran.stderr);
+    assert!(
+        last.starts_with("error: workflow `seer-autofix-issue`: step `listModels` failed: HTTP 401"),
+        "{last}"
+    );
+    assert!(
+        last.contains("Bearer ***"),
+        "the echoed header is quoted with the token scrubbed: {last}"
+    );
+    assert!(chaos.seen()[0].head.contains(TOKEN), "the server did get the token");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_stalled_server_ends_at_the_deadline() {
+    let chaos = seer(vec![models()], vec![Fault::StallHeaders]).await;
+    let ran = main_job(chaos.origin(), &["--deadline", "3"]).await;
+    assert_eq!(ran.code, Some(1), "{}\n{}", ran.stdout, ran.stderr);
+    assert!(ran.elapsed < Duration::from_secs(8), "{:?}", ran.elapsed);
+    let last = last_line(&ran.stderr);
+    assert!(
+        last.starts_with("error: workflow `seer-autofix-issue`: step `pollFixState`: the run's deadline (3.0s) passed"),
+        "{last}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn retries_show_in_the_progress_output() {
+    let busy = Fault::text(503, "text/plain", "busy");
+    let chaos = seer(vec![busy, models()], vec![state("completed")]).await;
+    let ran = main_job(chaos.origin(), &[]).await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    assert!(
+        ran.stdout
+            .contains("/organizations/acme/seer/models/: attempt 1 failed (HTTP 503); retrying in"),
+        "{}",
+        ran.stdout
+    );
+    assert!(
+        ran.stdout.contains("-> HTTP 200") && ran.stdout.contains(", 2 attempts)"),
+        "{}",
+        ran.stdout
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn credentials_in_the_base_url_are_refused() {
+    let chaos = seer(vec![models()], vec![state("completed")]).await;
+    let base = chaos.origin().replace("http://", &format!("http://user:{TOKEN}@"));
+    let ran = main_job(base, &[]).await;
+    assert_eq!(ran.code, Some(1), "{}\n{}", ran.stdout, ran.stderr);
+    let last = last_line(&ran.stderr);
+    assert!(last.contains("invalid URL `http://***@127.0.0.1:"), "{last}");
+    assert_eq!(chaos.connections(), 0);
+}
