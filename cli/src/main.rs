@@ -51,7 +51,7 @@ EXAMPLES:
     arazzo-codegen fix --dry-run wf.arazzo.yaml
     arazzo-codegen generate wf.arazzo.yaml --out src/generated.rs";
 
-/// Check Arazzo 1.0.x workflow documents and generate Rust from them.
+/// Check Arazzo 1.0.x and 1.1.x workflow documents and generate Rust from them.
 #[derive(Debug, Parser)]
 #[command(name = "arazzo-codegen", version, after_long_help = AFTER_HELP)]
 struct Cli {

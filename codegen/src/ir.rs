@@ -66,12 +66,37 @@ pub struct FieldIr {
 #[derive(Debug, Clone)]
 pub struct OutputIr {
     pub field: FieldIr,
+    /// The expression, or for a Selector Object how errors show it.
     pub expression: String,
+    pub selector: Option<SelectorIr>,
+}
+
+/// A Selector Object (Arazzo 1.1), as the spec wrote it.
+#[derive(Debug, Clone)]
+pub struct SelectorIr {
+    pub context: String,
+    pub selector: String,
+    pub kind: String,
+    pub version: Option<String>,
+}
+
+impl SelectorIr {
+    /// How a selector shows where an expression would: `$.a (jsonpath) on $response.body`.
+    pub fn shown(&self) -> String {
+        format!("{} ({}) on {}", self.selector, self.kind, self.context)
+    }
 }
 
 #[derive(Debug, Clone)]
 pub struct WorkflowIr {
     pub id: String,
+    /// The Arazzo version its document declares. Every 1.1 clarification of a 1.0
+    /// ambiguity gets the same reading in both (ARCHITECTURE.md, "Arazzo versions"), so
+    /// only which constructs exist depends on it, and the checker has enforced that.
+    #[expect(dead_code, reason = "kept so emission can tell versions apart; no reading differs yet")]
+    pub version: crate::arazzo::model::Version,
+    /// The document's `$self` (1.1), for `$self` expressions.
+    pub self_uri: Option<String>,
     /// How `run_by_id` names it: the id, or for a workflow of an Arazzo
     /// source `$sourceDescriptions.<source>.<id>` (as a step would).
     pub reference: String,
@@ -118,6 +143,8 @@ pub struct ParamIr {
     /// The spec's value as JSON text (members in document order): strings are literals,
     /// expressions or templates, evaluated at run time (also inside arrays and objects).
     pub value: String,
+    /// Selector Objects (1.1) in the value: (JSON pointer into it, selector); `null` in `value`.
+    pub selectors: Vec<(String, SelectorIr)>,
     pub required: bool,
     pub style: StyleIr,
     pub explode: bool,
@@ -138,6 +165,8 @@ pub struct BodyIr {
     /// The payload template as JSON text, members in document order: the runtime sends
     /// them in that order, and a `serde_json::Value` would sort them.
     pub payload: String,
+    /// Selector Objects (1.1) in the payload: (JSON pointer into it, selector); `null` in `payload`.
+    pub selectors: Vec<(String, SelectorIr)>,
     /// `replacements`: (JSON pointer, value template as JSON text), applied in order.
     pub replacements: Vec<(String, String)>,
 }
@@ -188,6 +217,10 @@ pub struct StepIr {
     pub on_success: Vec<ActionIr>,
     pub on_failure: Vec<ActionIr>,
     pub outputs: Vec<(String, String)>,
+    /// Outputs that are Selector Objects (1.1).
+    pub selectors: Vec<(String, SelectorIr)>,
+    /// `timeout` (1.1), in milliseconds.
+    pub timeout: Option<u64>,
 }
 
 /// What a step runs.

@@ -36,6 +36,7 @@ pub mod diagnostics;
 mod emit;
 mod excerpt;
 mod generate;
+mod identity;
 mod ir;
 pub mod lints;
 mod load;

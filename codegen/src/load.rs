@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use crate::arazzo::model::{self, Document, SourceDescription};
 use crate::diagnostics::{Diagnostic, Diagnostics, codes};
+use crate::identity;
 use crate::openapi::{self, OpenApi};
 use crate::source::{FileId, SourceMap, Span};
 use crate::yaml::{self, Node};
@@ -267,7 +268,13 @@ fn load_document(
     diags: &mut Diagnostics,
 ) -> Option<Loaded> {
     let document = model::load(root, diags)?;
-    let base = map.get(file).map(|f| f.path.clone()).unwrap_or_default();
+    let path = map.get(file).map(|f| f.path.clone()).unwrap_or_default();
+    let base = Base {
+        identity: identity::base(document.self_uri.as_ref().map(|t| t.value.as_str()), &path),
+        uses_self: document.self_uri.is_some(),
+        by_identity: document.version >= model::Version::V1_1,
+        file: path,
+    };
     let sources = document
         .source_descriptions
         .iter()
@@ -291,16 +298,55 @@ pub fn load_openapi(
     openapi::load(node, file, diags)
 }
 
-/// Where a source description's file is: a mapping given by the user wins,
-/// then a relative or `file:` URL resolved against the referring document.
-fn source_path(sd: &SourceDescription, base: &Path, options: &SourceOptions<'_>, diags: &mut Diagnostics) -> Option<PathBuf> {
+/// Where the referring document is, and what its relative references resolve against.
+struct Base {
+    file: PathBuf,
+    identity: identity::Identity,
+    /// It declares `$self` (1.1): then references resolve against that.
+    uses_self: bool,
+    /// Whether sources are looked up by `$self` (1.1; a 1.0 document resolves by location
+    /// only, as it always has).
+    by_identity: bool,
+}
+
+/// The first document given to the generator whose `$self` is `wanted`: files served from
+/// memory, mapped files, and the Arazzo files beside the referring document.
+fn by_identity(wanted: &identity::Identity, base: &Base, options: &SourceOptions<'_>) -> Option<PathBuf> {
+    let mut candidates: Vec<PathBuf> = options.memory.iter().map(|(p, _)| p.clone()).collect();
+    candidates.extend(options.mapped.iter().map(|(_, p)| p.clone()));
+    if options.disk {
+        candidates.extend(identity::siblings(&base.file));
+    }
+    candidates
+        .into_iter()
+        .filter(|p| *p != base.file)
+        .find(|p| options.text_of(p).ok().and_then(|text| identity::of_text(&text, p)).as_ref() == Some(wanted))
+}
+
+/// Where a source description's file is: a mapping given by the user wins; then (1.1) a
+/// document given to the generator whose `$self` is the `url` resolved against the referring
+/// document's base; then a relative or `file:` URL resolved against the referring file.
+fn source_path(sd: &SourceDescription, base: &Base, options: &SourceOptions<'_>, diags: &mut Diagnostics) -> Option<PathBuf> {
+    let resolved = identity::resolve(&base.identity, &sd.url.value);
     let mapped = options
         .mapped
         .iter()
-        .find(|(key, _)| *key == sd.name.value || *key == sd.url.value)
+        .find(|(key, _)| *key == sd.name.value || *key == sd.url.value || identity::Identity::Uri(key.clone()) == resolved)
         .map(|(_, p)| p.clone());
     if mapped.is_some() {
         return mapped;
+    }
+    if base.by_identity
+        && let Some(found) = by_identity(&resolved, base, options)
+    {
+        return Some(found);
+    }
+    if base.uses_self
+        && !is_remote(&sd.url.value)
+        && let identity::Identity::Path(path) = resolved
+    {
+        // A relative `$self`: references resolve against it, a path like any other.
+        return Some(path);
     }
     if is_remote(&sd.url.value) {
         let name = &sd.name.value;
@@ -316,12 +362,13 @@ fn source_path(sd: &SourceDescription, base: &Path, options: &SourceOptions<'_>,
         );
         return None;
     }
-    Some(resolve_relative(base, &sd.url.value))
+    // No document has that identity: the file at the location (its retrieval URI).
+    Some(resolve_relative(&base.file, &sd.url.value))
 }
 
 fn load_source(
     sd: &SourceDescription,
-    base: &Path,
+    base: &Base,
     map: &mut SourceMap,
     options: &SourceOptions<'_>,
     open: &mut Vec<FileId>,

@@ -162,13 +162,16 @@ fn the_base_document_is_clean() {
     assert_eq!(check(VALID), Vec::<String>::new());
 }
 
-/// Only Arazzo 1.0.x is read.
+/// Only Arazzo 1.0.x and 1.1.x are read.
 #[test]
-fn version_other_than_1_0_x_is_refused() {
+fn version_other_than_1_0_x_or_1_1_x_is_refused() {
     assert_errors(
-        &[("arazzo: 1.0.1", "arazzo: 1.1.0")],
-        &["wf.arazzo.yaml:1:9: unsupported Arazzo version `1.1.0`; help: this generator reads Arazzo 1.0.x documents (`arazzo: 1.0.1`)"],
+        &[("arazzo: 1.0.1", "arazzo: 1.2.0")],
+        &[
+            "wf.arazzo.yaml:1:9: unsupported Arazzo version `1.2.0`; help: this generator reads Arazzo 1.0.x and 1.1.x documents (`arazzo: 1.1.0`)",
+        ],
     );
+    assert_errors(&[("arazzo: 1.0.1", "arazzo: 1.1.0")], &[]);
 }
 
 /// Required fields (here `info.title`).
@@ -603,7 +606,8 @@ fn jsonpath_that_does_not_parse() {
     );
 }
 
-/// An unsupported criterion version is named as such.
+/// Goessner's JSONPath is evaluated where its meaning is RFC 9535's (or JavaScript's
+/// `.length`); a comparison, a filter or a script expression is refused at its column.
 #[test]
 fn unsupported_criterion_version() {
     assert_errors(
@@ -612,7 +616,7 @@ fn unsupported_criterion_version() {
             "            type:\n              type: jsonpath\n              version: draft-goessner-dispatch-jsonpath-00\n",
         )],
         &[
-            "wf.arazzo.yaml:51:24: JSONPath version `draft-goessner-dispatch-jsonpath-00` is not supported by this version of the generator; help: write the condition as a `simple` or RFC 9535 `jsonpath` (no `version`) criterion",
+            "wf.arazzo.yaml:48:24: a comparison outside a filter (Goessner's JSONPath has none) is not supported by this version of the generator; note: `draft-goessner-dispatch-jsonpath-00` is evaluated where it selects what RFC 9535 selects, and `.length` as JavaScript reads it; help: write the condition in RFC 9535 JSONPath (no `version`), whose filters have defined semantics",
         ],
     );
 }

@@ -83,7 +83,7 @@ pub enum Criterion {
     },
 }
 
-/// The XPath versions Arazzo 1.0.1 names in a Criterion Expression Type Object.
+/// The XPath versions Arazzo names in an Expression Type Object (`xpath-31`, the default, since 1.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum XPathVersion {
     /// `xpath-10`
@@ -92,11 +92,13 @@ pub enum XPathVersion {
     V20,
     /// `xpath-30`
     V30,
+    /// `xpath-31`
+    V31,
 }
 
 impl XPathVersion {
     /// Every version, as written in a document (for messages and suggestions).
-    pub const NAMES: [&'static str; 3] = ["xpath-10", "xpath-20", "xpath-30"];
+    pub const NAMES: [&'static str; 4] = ["xpath-10", "xpath-20", "xpath-30", "xpath-31"];
 
     /// Reads a `version` value.
     pub fn from_name(name: &str) -> Option<XPathVersion> {
@@ -104,6 +106,7 @@ impl XPathVersion {
             "xpath-10" => Some(XPathVersion::V10),
             "xpath-20" => Some(XPathVersion::V20),
             "xpath-30" => Some(XPathVersion::V30),
+            "xpath-31" => Some(XPathVersion::V31),
             _ => None,
         }
     }
@@ -114,6 +117,7 @@ impl XPathVersion {
             XPathVersion::V10 => "xpath-10",
             XPathVersion::V20 => "xpath-20",
             XPathVersion::V30 => "xpath-30",
+            XPathVersion::V31 => "xpath-31",
         }
     }
 }
@@ -207,9 +211,7 @@ impl Criterion {
                 CriterionType::XPath if XPathVersion::from_name(v).is_some() => None,
                 CriterionType::XPath => Some(format!("unknown XPath version '{v}'; expected {}", XPathVersion::NAMES.join(", "))),
                 CriterionType::JsonPath if v == "rfc9535" => None,
-                CriterionType::JsonPath if v == GOESSNER => Some(format!(
-                    "JSONPath version '{GOESSNER}' is not supported; only RFC 9535 JSONPath (no version) is"
-                )),
+                CriterionType::JsonPath if v == GOESSNER => None,
                 CriterionType::JsonPath => Some(format!(
                     "unknown JSONPath version '{v}'; only RFC 9535 JSONPath (no version) is supported"
                 )),
@@ -242,7 +244,12 @@ impl Criterion {
                 Ok(Criterion::Regex { context, regex })
             }
             (CriterionType::JsonPath, Some(context)) => {
-                let path = JsonPathCondition::parse(condition).map_err(condition_error)?;
+                let path = if version == Some(GOESSNER) {
+                    JsonPathCondition::parse_goessner(condition)
+                } else {
+                    JsonPathCondition::parse(condition)
+                }
+                .map_err(condition_error)?;
                 Ok(Criterion::JsonPath { context, path })
             }
             (CriterionType::XPath, Some(context)) => {

@@ -79,6 +79,8 @@ pub enum Expression {
         /// The component key.
         name: String,
     },
+    /// `$self` (Arazzo 1.1): the document's `$self` URI.
+    SelfUri,
 }
 
 /// Which side of a workflow a `$workflows...` expression reads.
@@ -104,7 +106,7 @@ pub enum Source {
 }
 
 /// The roots after `$`, in the order error messages list them.
-const ROOTS: [&str; 11] = [
+const ROOTS: [&str; 12] = [
     "url",
     "method",
     "statusCode",
@@ -116,6 +118,7 @@ const ROOTS: [&str; 11] = [
     "workflows",
     "sourceDescriptions",
     "components",
+    "self",
 ];
 
 const SOURCES: [&str; 4] = ["header", "query", "path", "body"];
@@ -153,7 +156,10 @@ impl Expression {
     /// True for expressions whose value can be a JSON structure a condition may navigate into
     /// with `.member`/`[n]` (bodies, inputs, outputs); `$url`, `$method` and `$statusCode` are scalars.
     pub fn is_navigable(&self) -> bool {
-        !matches!(self, Expression::Url | Expression::Method | Expression::StatusCode)
+        !matches!(
+            self,
+            Expression::Url | Expression::Method | Expression::StatusCode | Expression::SelfUri
+        )
     }
 }
 
@@ -275,14 +281,14 @@ impl<'a> Parser<'a> {
             "workflows" => self.workflows()?,
             "sourceDescriptions" => self.source_descriptions()?,
             "components" => self.components()?,
+            "self" => self.simple(Expression::SelfUri)?,
             _ => return Err(self.unknown_root(root_start, root)),
         };
         Ok(expr)
     }
 
     fn unknown_root(&self, at: usize, root: &str) -> ParseError {
-        let list =
-            "$url, $method, $statusCode, $request, $response, $inputs, $outputs, $steps, $workflows, $sourceDescriptions or $components";
+        let list = "$url, $method, $statusCode, $request, $response, $inputs, $outputs, $steps, $workflows, $sourceDescriptions, $components or $self";
         let message = if root.is_empty() {
             let found = describe_at(self.cur.src(), at);
             let jsonpath = matches!(self.cur.src().get(at..at + 1), Some("." | "["));
@@ -621,6 +627,7 @@ impl fmt::Display for Expression {
             }
             Expression::SourceDescriptions { name, field } => write!(f, "$sourceDescriptions.{name}.{field}"),
             Expression::Components { kind, name } => write!(f, "$components.{kind}.{name}"),
+            Expression::SelfUri => f.write_str("$self"),
         }
     }
 }

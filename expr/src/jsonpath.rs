@@ -43,6 +43,8 @@ const MAX_BRACKET_DEPTH: usize = 8;
 pub struct JsonPathCondition {
     source: String,
     kind: Kind,
+    /// Goessner's dialect: a query ending in `.length`, read as JavaScript reads it.
+    goessner_length: Option<JsonPath>,
     comparisons: Vec<LiteralComparison>,
     queries: Vec<SingularQuery>,
 }
@@ -180,9 +182,39 @@ impl JsonPathCondition {
         Ok(JsonPathCondition {
             source: s.to_string(),
             kind,
+            goessner_length: None,
             comparisons,
             queries,
         })
+    }
+
+    /// Parses `s` as `draft-goessner-dispatch-jsonpath-00` (see [`crate::goessner`]): a plain
+    /// query, without filters or script expressions (refused with `unsupported` in the message
+    /// and the construct's offset), whose trailing `.length` is JavaScript's.
+    pub fn parse_goessner(s: &str) -> Result<JsonPathCondition, ParseError> {
+        if let Some((offset, what)) = crate::goessner::unfaithful(s) {
+            return Err(ParseError::new(offset, format!("unsupported: {what}")));
+        }
+        let mut parsed = JsonPathCondition::parse(s)?;
+        if parsed.is_logical_expression() {
+            return Err(ParseError::new(
+                0,
+                "unsupported: a comparison outside a filter (Goessner's JSONPath has none)",
+            ));
+        }
+        parsed.goessner_length = crate::goessner::length_parent(s);
+        if parsed.goessner_length.is_some() {
+            // Schema checks follow the array or string whose length is read.
+            for query in &mut parsed.queries {
+                query.segments.pop();
+            }
+        }
+        Ok(parsed)
+    }
+
+    /// For a Goessner query ending in `.length`, the query before it.
+    pub fn goessner_length(&self) -> Option<&JsonPath> {
+        self.goessner_length.as_ref()
     }
 
     /// Equality comparisons of a singular query with a string literal.
@@ -210,6 +242,14 @@ impl JsonPathCondition {
     /// node, a logical expression when it is true.
     pub fn evaluate(&self, context: &Value) -> bool {
         match &self.kind {
+            Kind::Query(_)
+                if self
+                    .goessner_length
+                    .as_ref()
+                    .is_some_and(|p| crate::goessner::length_of(p, context).is_some()) =>
+            {
+                true
+            }
             Kind::Query(path) => !path.query(context).is_empty(),
             Kind::Logical(node) => eval(node, context),
         }
@@ -337,7 +377,7 @@ fn singular_path(query: &str) -> Option<Vec<String>> {
 
 /// [`singular_path`] with where each segment is written; `at` is the
 /// query's byte offset in the condition.
-fn singular_segments(query: &str, at: usize) -> Option<Vec<QuerySegment>> {
+pub(crate) fn singular_segments(query: &str, at: usize) -> Option<Vec<QuerySegment>> {
     // Every `rest` below is a suffix of `query`, so its offset is the length difference.
     let offset = |rest: &str| at + query.len() - rest.len();
     let mut rest = query.trim_start().strip_prefix('$')?.trim_end();

@@ -53,9 +53,11 @@ mod compare;
 pub mod condition;
 pub mod criterion;
 pub mod expression;
+pub mod goessner;
 pub mod jsonpath;
 pub mod pointer;
 mod scan;
+pub mod selector;
 mod suggest;
 pub mod template;
 
@@ -64,6 +66,7 @@ pub use criterion::*;
 pub use expression::{Expression, Source, WorkflowField};
 pub use jsonpath::{JsonPathCondition, LiteralComparison, QuerySegment, SingularQuery};
 pub use pointer::JsonPointer;
+pub use selector::{Selector, SelectorError};
 pub use suggest::did_you_mean;
 pub use template::*;
 

@@ -494,6 +494,19 @@ pub enum WorkflowError {
         /// [`std::error::Error::source`].
         source: Option<Box<ClientError>>,
     },
+    /// A step ran out of its `timeout` (Arazzo 1.1; retries included) and no failure action
+    /// handled it. Failure actions see the step without an answer: `$statusCode == null`
+    /// matches a timed-out step.
+    StepTimeout {
+        /// The workflow's `workflowId`.
+        workflow: String,
+        /// The step's `stepId`.
+        step: String,
+        /// The step's `timeout`.
+        timeout: Duration,
+        /// How long the step had run, from its first attempt.
+        elapsed: Duration,
+    },
     /// More steps ran than the policy allows (a `goto` cycle).
     StepLimit {
         /// The workflow's `workflowId`.
@@ -608,6 +621,7 @@ impl fmt::Display for WorkflowError {
                 deadline.as_secs_f64(),
                 elapsed.as_secs_f64()
             ),
+            WorkflowError::StepTimeout { .. } => self.fmt_step_timeout(f),
             WorkflowError::StepLimit { workflow, limit } => write!(
                 f,
                 "workflow `{workflow}`: stopped after {limit} steps (a goto cycle that never ends?)"
@@ -659,6 +673,27 @@ impl fmt::Display for WorkflowError {
     }
 }
 
+impl WorkflowError {
+    /// [`WorkflowError::StepTimeout`]'s message (its own function: `fmt` is long enough).
+    fn fmt_step_timeout(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let WorkflowError::StepTimeout {
+            workflow,
+            step,
+            timeout,
+            elapsed,
+        } = self
+        else {
+            return Ok(());
+        };
+        write!(
+            f,
+            "workflow `{workflow}`: step `{step}` timed out: its timeout is {} ms, and it had run {} ms",
+            timeout.as_millis(),
+            elapsed.as_millis()
+        )
+    }
+}
+
 impl std::error::Error for WorkflowError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
@@ -676,6 +711,7 @@ impl WorkflowError {
             WorkflowError::StepFailed { step, .. }
             | WorkflowError::Client { step, .. }
             | WorkflowError::Timeout { step, .. }
+            | WorkflowError::StepTimeout { step, .. }
             | WorkflowError::Ended { step, .. } => Some(step),
             WorkflowError::MissingValue { step, .. }
             | WorkflowError::InvalidValue { step, .. }

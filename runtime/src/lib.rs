@@ -128,7 +128,7 @@ pub use serde_json;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::payload::Payload;
-    pub use crate::run::{CriterionSpec, Run, check_depth, output};
+    pub use crate::run::{CriterionSpec, Run, SelectorSpec, check_depth, output};
     pub use crate::style::{In, ParamSpec, Style};
 }
 

@@ -51,6 +51,28 @@ impl Payload {
     /// Sets the value at a JSON pointer (already split into tokens), creating the last
     /// member of an object or replacing an array item (`-` appends). False when the parent
     /// does not exist.
+    /// Removes the object member at `tokens` (an array item becomes `null`, the root `null`).
+    pub(crate) fn remove(&mut self, tokens: &[String]) {
+        let Some((first, rest)) = tokens.split_first() else {
+            *self = Payload::Value(Value::Null);
+            return;
+        };
+        match self {
+            Payload::Object(members) if rest.is_empty() => members.retain(|(k, _)| k != first),
+            Payload::Object(members) => {
+                if let Some((_, child)) = members.iter_mut().find(|(k, _)| k == first) {
+                    child.remove(rest);
+                }
+            }
+            Payload::Array(items) => {
+                if let Some(child) = first.parse::<usize>().ok().and_then(|i| items.get_mut(i)) {
+                    child.remove(rest);
+                }
+            }
+            Payload::Value(_) => {}
+        }
+    }
+
     pub(crate) fn set(&mut self, tokens: &[String], value: Payload) -> bool {
         let Some((first, rest)) = tokens.split_first() else {
             *self = value;

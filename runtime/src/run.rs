@@ -107,6 +107,28 @@ impl CriterionSpec {
     }
 }
 
+/// A Selector Object (Arazzo 1.1) as written in the spec: `selector` applied to what
+/// `context` selects. What it yields is `arazzo_expr::Selector`'s rule (one node for a
+/// pointer or singular JSONPath query, a list for any other query).
+#[derive(Debug, Clone, Copy)]
+pub struct SelectorSpec {
+    /// The `context` runtime expression.
+    pub context: &'static str,
+    /// The `selector`.
+    pub selector: &'static str,
+    /// `jsonpath` or `jsonpointer` (the generator refuses the rest).
+    pub kind: &'static str,
+    /// The `version` of an Expression Type Object given as `type`.
+    pub version: Option<&'static str>,
+}
+
+impl SelectorSpec {
+    /// How the selector shows in errors: `$.a (jsonpath) on $response.body`.
+    fn shown(&self) -> String {
+        format!("{} ({}) on {}", self.selector, self.kind, self.context)
+    }
+}
+
 /// One workflow execution: the data generated control flow reads and writes.
 pub struct Run<'a> {
     workflow: &'static str,
@@ -144,6 +166,16 @@ pub struct Run<'a> {
     /// criterion that fails that way is "not met", and [`WorkflowError::StepFailed`] says why
     /// instead of leaving the user to guess from the body.
     criterion_error: Option<String>,
+    /// When the current step began: its first run, not a `retry` of it, since a step's
+    /// `timeout` bounds the whole step, retries included.
+    step_started: Instant,
+    /// The current step's `timeout` (Arazzo 1.1), set by [`Run::limit`] after [`Run::enter`].
+    step_timeout: Option<std::time::Duration>,
+    /// Set when the current step ran out of its `timeout`: it has no answer, fails, and its
+    /// failure actions decide what happens (`$statusCode == null` matches it).
+    timed_out: bool,
+    /// The document's `$self` (Arazzo 1.1), for `$self` expressions.
+    self_uri: Option<&'static str>,
     /// The values of inputs that are credentials (`format: password`, or named like one):
     /// replaced by `***` in every body an error of this run quotes.
     secret_inputs: Vec<String>,
@@ -185,10 +217,21 @@ impl<'a> Run<'a> {
             call: None,
             pending_method: None,
             criterion_error: None,
+            step_started: Instant::now(),
+            step_timeout: None,
+            timed_out: false,
+            self_uri: None,
             secret_inputs: Vec::new(),
             step_span: span.clone(),
             span,
         }
+    }
+
+    /// The document's `$self` URI (Arazzo 1.1), which `$self` expressions read.
+    #[must_use]
+    pub fn with_self(mut self, uri: &'static str) -> Self {
+        self.self_uri = Some(uri);
+        self
     }
 
     /// Marks inputs as credentials: their values are replaced by `***` in every body an
@@ -281,6 +324,11 @@ impl<'a> Run<'a> {
         self.current = None;
         self.call = None;
         self.pending_method = None;
+        self.timed_out = false;
+        self.step_timeout = None;
+        if !retrying {
+            self.step_started = Instant::now();
+        }
         self.emit(&Event::StepStarted {
             workflow: self.workflow,
             step,
@@ -297,7 +345,61 @@ impl<'a> Run<'a> {
         Request::new(method, path)
     }
 
-    /// Sends a step's request; the answer becomes `$response` / `$statusCode`.
+    /// The step's `timeout` in milliseconds (Arazzo 1.1): from the step's first run, retries
+    /// included, everything it sends or calls must finish within it. Called right after
+    /// [`Run::enter`] for steps that declare one.
+    pub fn limit(&mut self, millis: u64) {
+        self.step_timeout = Some(std::time::Duration::from_millis(millis));
+    }
+
+    /// What is left of the current step's `timeout` (`None`: the step has none).
+    fn remaining(&self) -> Option<std::time::Duration> {
+        self.step_timeout.map(|t| t.saturating_sub(self.step_started.elapsed()))
+    }
+
+    /// Runs `future` (a request, a called workflow) within what is left of the step's
+    /// `timeout`; `None` when the time ran out, after which the step has timed out.
+    pub async fn bounded<F: Future>(&mut self, step: &str, future: F) -> Option<F::Output> {
+        let out = within(self.remaining(), future).await;
+        if out.is_none() {
+            self.mark_timed_out(step);
+        }
+        out
+    }
+
+    fn mark_timed_out(&mut self, step: &str) {
+        self.timed_out = true;
+        let timeout = self.step_timeout.unwrap_or_default();
+        tracing::warn!(workflow = self.workflow, step, timeout_ms = timeout.as_millis(), "step timed out");
+    }
+
+    /// Runs a workflow the step calls within the step's `timeout` (and inside its span).
+    ///
+    /// # Errors
+    ///
+    /// The called workflow's error, or [`WorkflowError::StepTimeout`] when the call was still
+    /// running as the step's time ran out (it is abandoned).
+    pub async fn call_within<F: Future<Output = Result<Outputs, WorkflowError>>>(
+        &mut self,
+        step: &str,
+        future: F,
+    ) -> Result<Outputs, WorkflowError> {
+        let span = self.step_span.clone();
+        match self.bounded(step, future.instrument(span)).await {
+            Some(result) => result,
+            None => Err(self.timeout_error(step)),
+        }
+    }
+
+    /// Whether the current step ran out of its `timeout` (then it fails, whatever its
+    /// success criteria say).
+    pub fn timed_out(&self) -> bool {
+        self.timed_out
+    }
+
+    /// Sends a step's request; the answer becomes `$response` / `$statusCode`. Within a
+    /// step `timeout`, a request still unanswered when it runs out leaves the step without
+    /// an answer and [`Run::timed_out`].
     ///
     /// # Errors
     ///
@@ -314,29 +416,33 @@ impl<'a> Run<'a> {
                 delay: notice.delay,
             });
         };
-        // The run's deadline bounds the request too, not only the waits between steps.
+        // The run's deadline bounds the request too, not only the waits between steps; a
+        // step's `timeout` (1.1) bounds it as well.
         let deadline = self.started.checked_add(self.policy.deadline);
-        let exchange = client
+        let sent = client
             .send_inner(request, deadline, Some(&on_retry), &self.secret_inputs)
-            .instrument(self.step_span.clone())
-            .await
-            .map_err(|source| match source {
-                crate::ClientError::Timeout {
-                    kind: crate::TimeoutKind::Deadline,
-                    ..
-                } => WorkflowError::Timeout {
-                    workflow: self.workflow.to_owned(),
-                    step: step.to_owned(),
-                    elapsed: self.started.elapsed(),
-                    deadline: self.policy.deadline,
-                    source: Some(Box::new(source)),
-                },
-                source => WorkflowError::Client {
-                    workflow: self.workflow.to_owned(),
-                    step: step.to_owned(),
-                    source: Box::new(source),
-                },
-            })?;
+            .instrument(self.step_span.clone());
+        let Some(result) = within(self.remaining(), sent).await else {
+            self.mark_timed_out(step);
+            return Ok(());
+        };
+        let exchange = result.map_err(|source| match source {
+            crate::ClientError::Timeout {
+                kind: crate::TimeoutKind::Deadline,
+                ..
+            } => WorkflowError::Timeout {
+                workflow: self.workflow.to_owned(),
+                step: step.to_owned(),
+                elapsed: self.started.elapsed(),
+                deadline: self.policy.deadline,
+                source: Some(Box::new(source)),
+            },
+            source => WorkflowError::Client {
+                workflow: self.workflow.to_owned(),
+                step: step.to_owned(),
+                source: Box::new(source),
+            },
+        })?;
         self.emit(&Event::Exchange {
             workflow: self.workflow,
             step,
@@ -426,6 +532,62 @@ impl<'a> Run<'a> {
             }),
             Some(value) => Ok(spec.apply(request, &value)),
         }
+    }
+
+    /// [`Run::param`] for a value holding Selector Objects (1.1): each is evaluated and put
+    /// at its pointer into the value (where the template holds `null`).
+    ///
+    /// # Errors
+    ///
+    /// As [`Run::param`] and [`Run::select`].
+    pub fn param_with(
+        &self,
+        step: &str,
+        request: Request,
+        spec: &ParamSpec,
+        template: &str,
+        selectors: &[(&str, SelectorSpec)],
+    ) -> Result<Request, WorkflowError> {
+        let parsed = self.template(step, template)?;
+        let built = self
+            .payload_value(step, &parsed)?
+            .map(|p| self.place(step, p, selectors))
+            .transpose()?;
+        match built.map(Payload::into_value) {
+            Some(Value::Null) | None if !spec.required => Ok(request),
+            Some(Value::Null) | None => Err(WorkflowError::MissingValue {
+                workflow: self.workflow.to_owned(),
+                step: Some(step.to_owned()),
+                name: spec.name.to_owned(),
+                expression: selectors.first().map_or_else(|| template.to_owned(), |(_, s)| s.shown()),
+            }),
+            Some(value) => Ok(spec.apply(request, &value)),
+        }
+    }
+
+    /// [`Run::payload`] for a payload holding Selector Objects (1.1).
+    ///
+    /// # Errors
+    ///
+    /// As [`Run::payload`] and [`Run::select`].
+    pub fn payload_with(&self, step: &str, template: &str, selectors: &[(&str, SelectorSpec)]) -> Result<Payload, WorkflowError> {
+        let payload = self.payload(step, template)?;
+        self.place(step, payload, selectors)
+    }
+
+    /// Puts each selector's value at its pointer; one that selects nothing leaves its
+    /// member out, as an expression that selects nothing does.
+    fn place(&self, step: &str, mut payload: Payload, selectors: &[(&str, SelectorSpec)]) -> Result<Payload, WorkflowError> {
+        for (pointer, spec) in selectors {
+            let pointer = JsonPointer::parse(pointer).map_err(|e| self.expression_error(Some(step), pointer, e.to_string()))?;
+            match self.select(Some(step), spec)? {
+                Some(value) => {
+                    payload.set(pointer.tokens(), Payload::Value(value));
+                }
+                None => payload.remove(pointer.tokens()),
+            }
+        }
+        Ok(payload)
     }
 
     /// Applies a request body's `replacements`, in order, after the payload
@@ -582,18 +744,58 @@ impl<'a> Run<'a> {
         Ok(passed)
     }
 
+    /// Evaluates a Selector Object: `Ok(None)` when the context or the selector selects
+    /// nothing (a non-singular JSONPath query always yields a list).
+    ///
+    /// # Errors
+    ///
+    /// As [`Run::value`] for the context; [`WorkflowError::Expression`] for a selector that
+    /// does not parse (a generator bug: the generator checked it).
+    pub fn select(&self, step: Option<&str>, spec: &SelectorSpec) -> Result<Option<Value>, WorkflowError> {
+        let selector = arazzo_expr::Selector::parse(spec.kind, spec.version, spec.selector)
+            .map_err(|e| self.expression_error(step, &spec.shown(), e.to_string()))?;
+        let Some(context) = self.value(step, spec.context)? else {
+            return Ok(None);
+        };
+        // A context that is JSON text (a string body a server sent as text/plain) is read as JSON.
+        let context = match context {
+            Value::String(text) => serde_json::from_str(&text).unwrap_or(Value::String(text)),
+            other => other,
+        };
+        Ok(selector.select(&context))
+    }
+
     /// Evaluates and records a step's outputs after it succeeded.
     ///
     /// # Errors
     ///
     /// As [`Run::value`], for an output.
     pub fn step_succeeded(&mut self, step: &'static str, outputs: &[(&'static str, &'static str)]) -> Result<(), WorkflowError> {
+        self.step_succeeded_with(step, outputs, &[])
+    }
+
+    /// [`Run::step_succeeded`] for a step with outputs that are Selector Objects.
+    ///
+    /// # Errors
+    ///
+    /// As [`Run::value`] and [`Run::select`], for an output.
+    pub fn step_succeeded_with(
+        &mut self,
+        step: &'static str,
+        outputs: &[(&'static str, &'static str)],
+        selectors: &[(&'static str, SelectorSpec)],
+    ) -> Result<(), WorkflowError> {
         let mut values = match &self.call {
             Some(Ok(outputs)) => outputs.clone(),
             _ => Map::new(),
         };
         for (name, expr) in outputs {
             if let Some(v) = self.value(Some(step), expr)? {
+                values.insert((*name).to_owned(), v);
+            }
+        }
+        for (name, spec) in selectors {
+            if let Some(v) = self.select(Some(step), spec)? {
                 values.insert((*name).to_owned(), v);
             }
         }
@@ -630,6 +832,9 @@ impl<'a> Run<'a> {
             step,
             status,
         });
+        if self.timed_out {
+            return self.timeout_error(step);
+        }
         WorkflowError::StepFailed {
             workflow: self.workflow.to_owned(),
             step: step.to_owned(),
@@ -639,11 +844,24 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// [`WorkflowError::StepTimeout`] for the current step.
+    pub fn timeout_error(&self, step: &str) -> WorkflowError {
+        WorkflowError::StepTimeout {
+            workflow: self.workflow.to_owned(),
+            step: step.to_owned(),
+            timeout: self.step_timeout.unwrap_or_default(),
+            elapsed: self.step_started.elapsed(),
+        }
+    }
+
     /// A failure action of type `retry`: returns `false` once its
-    /// `retryLimit` is used up (so later failure actions are considered),
-    /// otherwise waits (`Retry-After` from the response takes precedence over
-    /// `retryAfter`) and returns `true`.
+    /// `retryLimit` is used up, or the step's `timeout` is (it bounds retries too),
+    /// so later failure actions are considered; otherwise waits (`Retry-After` from
+    /// the response takes precedence over `retryAfter`) and returns `true`.
     pub async fn retry(&mut self, step: &'static str, action: &'static str, limit: u64, retry_after: Option<f64>) -> bool {
+        if self.remaining().is_some_and(|r| r.is_zero()) {
+            return false;
+        }
         let used = self.retries.entry((step, action)).or_insert(0);
         if *used >= limit {
             return false;
@@ -663,6 +881,7 @@ impl<'a> Run<'a> {
             .unwrap_or_default();
         let elapsed = self.started.elapsed();
         let delay = delay.min(self.policy.deadline.saturating_sub(elapsed));
+        let delay = self.remaining().map_or(delay, |r| delay.min(r));
         self.action(step, Some(action), ActionKind::Retry, Some(step));
         self.wait(step, delay, WaitReason::Retry).await;
         self.retrying = Some(step);
@@ -718,6 +937,26 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// Evaluates the workflow's outputs that are Selector Objects (an output that selects
+    /// nothing is left out), before [`Run::finish`] or [`Run::ended`] evaluates the rest.
+    /// `strict: false` (for [`Run::ended`]) leaves out an output that cannot be evaluated.
+    ///
+    /// # Errors
+    ///
+    /// As [`Run::select`], when `strict`.
+    pub fn select_outputs(&mut self, selectors: &[(&'static str, SelectorSpec)], strict: bool) -> Result<(), WorkflowError> {
+        for (name, spec) in selectors {
+            match self.select(None, spec) {
+                Ok(Some(v)) => {
+                    self.outputs.insert((*name).to_owned(), v);
+                }
+                Err(e) if strict => return Err(e),
+                Ok(None) | Err(_) => {}
+            }
+        }
+        Ok(())
+    }
+
     /// Evaluates the workflow's outputs (an output that selects nothing is
     /// left out) and marks the end of the run.
     ///
@@ -736,6 +975,15 @@ impl<'a> Run<'a> {
             outputs: &Value::Object(self.outputs.clone()),
         });
         Ok(self.outputs.clone())
+    }
+}
+
+/// `future` within `remaining` (`None`: no limit); `None` when the time ran out first.
+async fn within<F: Future>(remaining: Option<std::time::Duration>, future: F) -> Option<F::Output> {
+    match remaining {
+        None => Some(future.await),
+        Some(r) if r.is_zero() => None,
+        Some(r) => tokio::time::timeout(r, future).await.ok(),
     }
 }
 
@@ -855,6 +1103,7 @@ impl Resolve for Run<'_> {
                 .filter(|_| field == "url")
                 .map(|(_, url)| Value::String(url.clone())),
             Expression::Components { .. } => None,
+            Expression::SelfUri => self.self_uri.map(|uri| Value::String(uri.to_owned())),
         })
     }
 }

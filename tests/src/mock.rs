@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use axum::body::Bytes;
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
@@ -22,6 +22,8 @@ pub struct Reply {
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
+    /// How long the server stalls before answering (a slow upstream, for step timeouts).
+    pub delay: Option<std::time::Duration>,
 }
 
 impl Reply {
@@ -30,6 +32,7 @@ impl Reply {
             status,
             headers: vec![("content-type".into(), "application/json".into())],
             body: body.to_string().into_bytes(),
+            delay: None,
         }
     }
 
@@ -38,6 +41,7 @@ impl Reply {
             status,
             headers: vec![("content-type".into(), content_type.into())],
             body: body.as_bytes().to_vec(),
+            delay: None,
         }
     }
 
@@ -46,7 +50,15 @@ impl Reply {
             status,
             headers: Vec::new(),
             body: Vec::new(),
+            delay: None,
         }
+    }
+
+    /// This answer after `delay` (the request is recorded when it arrives).
+    #[must_use]
+    pub fn delayed(mut self, delay: std::time::Duration) -> Reply {
+        self.delay = Some(delay);
+        self
     }
 
     #[must_use]
@@ -187,9 +199,18 @@ pub fn decode_form(s: &str) -> Vec<(String, String)> {
 }
 
 async fn serve(state: axum::extract::State<Arc<Mutex<State>>>, method: Method, uri: Uri, headers: HeaderMap, body: Bytes) -> Response {
+    let reply = scripted(&state, &method, &uri, &headers, &body);
+    if let Some(delay) = reply.delay {
+        tokio::time::sleep(delay).await;
+    }
+    answer(reply)
+}
+
+/// Records the request and picks its scripted reply (the lock is not held while a reply stalls).
+fn scripted(state: &Mutex<State>, method: &Method, uri: &Uri, headers: &HeaderMap, body: &Bytes) -> Reply {
     let query = uri.query().map(str::to_owned);
     let pairs = query.as_deref().map(decode_form).unwrap_or_default();
-    let mut state = lock(&state);
+    let mut state = lock(state);
     state.requests.push(Recorded {
         method: method.to_string(),
         path: uri.path().to_owned(),
@@ -203,13 +224,14 @@ async fn serve(state: axum::extract::State<Arc<Mutex<State>>>, method: Method, u
     let route = state.routes.iter_mut().find(|r| r.matches(method.as_str(), uri.path(), &pairs));
     let Some(route) = route else {
         let message = serde_json::json!({"error": format!("no scripted route for {method} {}", uri.path())});
-        return (StatusCode::NOT_FOUND, [("content-type", "application/json")], message.to_string()).into_response();
+        return Reply::json(404, message);
     };
     let index = route.served.min(route.replies.len().saturating_sub(1));
     route.served += 1;
-    let Some(reply) = route.replies.get(index).cloned() else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    };
+    route.replies.get(index).cloned().unwrap_or_else(|| Reply::empty(500))
+}
+
+fn answer(reply: Reply) -> Response {
     let mut response = Response::new(axum::body::Body::from(reply.body));
     *response.status_mut() = StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     for (k, v) in reply.headers {

@@ -7,9 +7,12 @@
 use std::collections::HashMap;
 
 use arazzo_expr::condition::{Accessor, ComparisonOp, Literal, Node as CondNode, Operand};
-use arazzo_expr::{Criterion as ExprCriterion, CriterionField, Expression, ParseError, Source, StringValue, WorkflowField, XPathVersion};
+use arazzo_expr::{
+    Criterion as ExprCriterion, CriterionField, Expression, ParseError, Selector as ExprSelector, SelectorError, Source, StringValue,
+    WorkflowField, XPathVersion,
+};
 
-use crate::arazzo::model::{Action, Criterion, Document, Reusable, Step, StepTarget, Text, Workflow};
+use crate::arazzo::model::{Action, Criterion, Document, OutputValue, Reusable, Selector, Step, StepTarget, Text, Version, Workflow};
 use crate::arazzo::resolve::{self, OpRef};
 use crate::diagnostics::{Diagnostic, Diagnostics, codes};
 use crate::load::Loaded;
@@ -157,7 +160,7 @@ impl<'a> WorkflowChecker<'a> {
         }
         for (name, expr) in &wf.outputs {
             output_name_pattern(name, diags);
-            self.check_value(
+            self.check_output(
                 expr,
                 Scope {
                     step: None,
@@ -356,6 +359,8 @@ impl<'a> WorkflowChecker<'a> {
         for p in &params {
             if let Some(text) = node_text(&p.value) {
                 self.check_value(&text, scope, "parameter value", diags);
+            } else if self.doc.version >= Version::V1_1 && p.value.as_map().is_some() {
+                self.check_payload(&p.value, scope, diags);
             }
             if calls_workflow {
                 continue;
@@ -532,7 +537,7 @@ impl<'a> WorkflowChecker<'a> {
         }
         for (name, expr) in &step.outputs {
             output_name_pattern(name, diags);
-            self.check_value(
+            self.check_output(
                 expr,
                 Scope {
                     step: Some((index, step)),
@@ -556,6 +561,11 @@ impl<'a> WorkflowChecker<'a> {
                 }
             }
             Value::Seq(items) => items.iter().for_each(|i| self.check_payload(i, scope, diags)),
+            Value::Map(_) if self.doc.version >= Version::V1_1 && crate::arazzo::model::is_selector(node) => {
+                if let Some(selector) = crate::arazzo::model::load_selector(node, diags) {
+                    self.check_selector(&selector, scope, diags);
+                }
+            }
             Value::Map(m) => m.iter().for_each(|(_, v)| self.check_payload(v, scope, diags)),
             _ => {}
         }
@@ -641,7 +651,7 @@ impl<'a> WorkflowChecker<'a> {
     }
 
     fn check_criterion(&self, c: &Criterion, scope: Scope<'a>, diags: &mut Diagnostics) {
-        if let Some(d) = unsupported_criterion(c) {
+        if let Some(d) = unsupported_criterion(c, self.doc.version) {
             diags.push(d);
             if let Some(ctx) = &c.context {
                 self.check_value(ctx, scope, "criterion context", diags);
@@ -944,7 +954,9 @@ impl<'a> WorkflowChecker<'a> {
             Expression::Steps { step_id, output, pointer } => {
                 let index = self.workflow.steps.iter().position(|s| s.step_id.value == *step_id)?;
                 let (_, value) = self.workflow.steps.get(index)?.outputs.iter().find(|(k, _)| k.value == *output)?;
-                let Ok(StringValue::Expression(Expression::Response(Source::Body(inner)))) = arazzo_expr::classify(&value.value) else {
+                let Ok(StringValue::Expression(Expression::Response(Source::Body(inner)))) =
+                    arazzo_expr::classify(&value.expression()?.value)
+                else {
                     return None;
                 };
                 let mut tokens = pointer_tokens(inner.as_ref());
@@ -961,6 +973,170 @@ impl<'a> WorkflowChecker<'a> {
         let (api, op) = self.op_at(index)?;
         match api.response_pointer(op, &resolve::accepted_statuses(step), &tokens) {
             PointerLookup::Found { schema, .. } => api.enum_values(&schema),
+            _ => None,
+        }
+    }
+
+    fn check_output(&self, value: &OutputValue, scope: Scope<'a>, what: &str, diags: &mut Diagnostics) {
+        match value {
+            OutputValue::Expression(text) => self.check_value(text, scope, what, diags),
+            OutputValue::Selector(selector) => self.check_selector(selector, scope, diags),
+        }
+    }
+
+    /// A Selector Object: its context is an expression checked like any other; its selector
+    /// parses as its `type` says; and when the context is the response body, a pointer or
+    /// singular JSONPath query is followed through the response schema like a
+    /// `$response.body#/...` pointer, so one that can never select anything is an error at the
+    /// token that cannot match.
+    pub(crate) fn check_selector(&self, sel: &Selector, scope: Scope<'a>, diags: &mut Diagnostics) {
+        self.check_value(&sel.context, scope, "selector context", diags);
+        let context = match arazzo_expr::classify(&sel.context.value) {
+            Ok(StringValue::Expression(expr)) => Some(expr),
+            Ok(_) => {
+                diags.push(
+                    Diagnostic::error(
+                        sel.context.span,
+                        format!("a selector's `context` must be a runtime expression, found `{}`", sel.context.value),
+                    )
+                    .with_code(codes::EXPRESSION)
+                    .with_help("select the structured data to apply the selector to, such as `$response.body`"),
+                );
+                None
+            }
+            Err(_) => None,
+        };
+        let parsed = match ExprSelector::parse(&sel.kind.value, sel.version.as_ref().map(Text::as_str), &sel.selector.value) {
+            Ok(parsed) => parsed,
+            Err(SelectorError::Syntax(e)) => return diags.push(parse_error(&sel.selector, &e, "selector")),
+            // An unknown `type` itself the loader has reported, with a suggestion.
+            Err(SelectorError::UnknownType(message)) => {
+                if let Some(version) = &sel.version
+                    && ["jsonpath", "xpath", "jsonpointer"].contains(&sel.kind.value.as_str())
+                {
+                    diags.push(Diagnostic::error(version.span, message).with_code(codes::BAD_VALUE));
+                }
+                return;
+            }
+            Err(SelectorError::Unsupported(what)) => {
+                let at = sel.version.as_ref().unwrap_or(&sel.kind);
+                return diags.push(
+                    Diagnostic::error(at.span, format!("{what} is not supported by this version of the generator"))
+                        .with_code(codes::UNSUPPORTED)
+                        .with_note(None, "rather than select a value wrongly, the generator refuses it")
+                        .with_help("use a `jsonpointer` or RFC 9535 `jsonpath` selector on JSON data"),
+                );
+            }
+        };
+        let Some((context, base, scope)) = self.body_of(context, scope) else {
+            return;
+        };
+        let context = Some(context);
+        let base = &base;
+        match &parsed {
+            ExprSelector::JsonPath { .. } => {
+                let path = if sel.version.as_ref().is_some_and(|v| v.value == arazzo_expr::selector::GOESSNER) {
+                    arazzo_expr::JsonPathCondition::parse_goessner(&sel.selector.value)
+                } else {
+                    arazzo_expr::JsonPathCondition::parse(&sel.selector.value)
+                };
+                if let Ok(path) = path {
+                    self.check_jsonpath_queries(
+                        context.as_ref().unwrap_or(&Expression::StatusCode),
+                        &path,
+                        &sel.selector,
+                        scope,
+                        diags,
+                    );
+                }
+            }
+            ExprSelector::Pointer(pointer) => {
+                let Some((index, step)) = scope.step else { return };
+                let Some((api, op)) = self.op_at(index) else { return };
+                let mut tokens = pointer_tokens(base.as_ref());
+                let skip = tokens.len();
+                tokens.extend(pointer.tokens().iter().cloned());
+                let PointerLookup::Missing {
+                    index,
+                    token,
+                    known,
+                    closed,
+                } = api.response_pointer(op, &resolve::accepted_statuses(step), &tokens)
+                else {
+                    return;
+                };
+                let Some(within) = index.checked_sub(skip) else { return };
+                let written: usize = pointer
+                    .tokens()
+                    .iter()
+                    .take(within)
+                    .map(|t| 1 + arazzo_expr::JsonPointer::escape(t).len())
+                    .sum();
+                let escaped = arazzo_expr::JsonPointer::escape(&token);
+                let span = sel.selector.sub_span(written + 1, escaped.len());
+                let path: String = tokens.iter().take(index).map(|t| format!("/{t}")).collect();
+                let at = if path.is_empty() {
+                    "the response body".to_owned()
+                } else {
+                    format!("`{path}`")
+                };
+                let d = if closed {
+                    Diagnostic::error(
+                        span,
+                        format!(
+                            "selector `{}` cannot select anything: {at} of `{}` has no `{token}`",
+                            sel.selector.value,
+                            op_name(op)
+                        ),
+                    )
+                    .with_code(codes::RESPONSE_POINTER)
+                } else {
+                    Diagnostic::warning(
+                        span,
+                        format!(
+                            "selector `{}` reads `{token}`, which {at} of `{}` does not declare; it is typed as JSON",
+                            sel.selector.value,
+                            op_name(op)
+                        ),
+                    )
+                    .with_code(codes::UNDECLARED_MEMBER)
+                };
+                diags.push(d.with_suggestion(&token, known.iter().map(String::as_str)));
+            }
+        }
+    }
+
+    /// The response body a selector's context reads, as a `$response.body[#ptr]` context in
+    /// the scope of the step that received it: the step's own (in its outputs), or the step
+    /// whose output `$steps.<id>.outputs.<name>` is itself `$response.body[#ptr]` (in a
+    /// workflow output), so both are checked against that step's response schema.
+    fn body_of(&self, context: Option<Expression>, scope: Scope<'a>) -> Option<(Expression, Option<arazzo_expr::JsonPointer>, Scope<'a>)> {
+        match context? {
+            Expression::Response(Source::Body(base)) if scope.check_body_pointers => {
+                Some((Expression::Response(Source::Body(base.clone())), base, scope))
+            }
+            Expression::Steps { step_id, output, pointer } if scope.outside_steps => {
+                let index = self.workflow.steps.iter().position(|s| s.step_id.value == step_id)?;
+                let step = &self.workflow.steps[index];
+                if matches!(step.target, Some(StepTarget::WorkflowId(_))) {
+                    return None;
+                }
+                let (_, value) = step.outputs.iter().find(|(k, _)| k.value == output)?;
+                let Ok(StringValue::Expression(Expression::Response(Source::Body(inner)))) =
+                    arazzo_expr::classify(&value.expression()?.value)
+                else {
+                    return None;
+                };
+                let mut tokens = pointer_tokens(inner.as_ref());
+                tokens.extend(pointer_tokens(pointer.as_ref()));
+                let base = (!tokens.is_empty()).then(|| arazzo_expr::JsonPointer::from_tokens(tokens.iter()));
+                let scope = Scope {
+                    step: Some((index, step)),
+                    check_body_pointers: true,
+                    outside_steps: false,
+                };
+                Some((Expression::Response(Source::Body(base.clone())), base, scope))
+            }
             _ => None,
         }
     }
@@ -1145,6 +1321,25 @@ impl<'a> WorkflowChecker<'a> {
                     Diagnostic::error(span, "`$components` expressions are only allowed in a `reference`").with_code(codes::EXPRESSION),
                 );
             }
+            Expression::SelfUri if self.doc.version < Version::V1_1 => {
+                diags.push(
+                    Diagnostic::error(span, "`$self` is Arazzo 1.1; this document declares Arazzo 1.0")
+                        .with_code(codes::VERSION)
+                        .with_help("declare `arazzo: 1.1.0` (and a `$self` URI) to use it"),
+                );
+            }
+            Expression::SelfUri => {
+                if self.doc.self_uri.is_none() {
+                    diags.push(
+                        Diagnostic::error(
+                            span,
+                            "`$self` reads the document's `$self` field, which this document does not have",
+                        )
+                        .with_code(codes::EXPRESSION)
+                        .with_help("add `$self: <the document's URI>` at the top of the document"),
+                    );
+                }
+            }
             Expression::Response(Source::Body(Some(pointer))) if scope.check_body_pointers => {
                 let Some((index, step)) = scope.step else { return };
                 let Some((api, op)) = self.op_at(index) else { return };
@@ -1266,30 +1461,65 @@ fn unbraced_expression(text: &Text, what: &str) -> Option<Diagnostic> {
     })
 }
 
-/// Criterion versions that Arazzo 1.0.1 defines but this generator does
+/// Criterion versions that Arazzo defines but this generator does
 /// not evaluate: a correct document, refused as unsupported rather than
 /// reported as wrong. Unknown XPath versions are errors with a suggestion
-/// (the expression parser would only list the valid ones).
-fn unsupported_criterion(c: &Criterion) -> Option<Diagnostic> {
+/// (the expression parser would only list the valid ones); `xpath-31` is
+/// one from Arazzo 1.1 on.
+fn unsupported_criterion(c: &Criterion, arazzo: Version) -> Option<Diagnostic> {
     let kind = c.kind.as_ref()?;
     let version = c.version.as_ref()?;
+    let known: &[&str] = if arazzo >= Version::V1_1 {
+        &XPathVersion::NAMES
+    } else {
+        &XPathVersion::NAMES[..3]
+    };
+    let spec = if arazzo >= Version::V1_1 { "Arazzo 1.1" } else { "Arazzo 1.0.1" };
     match (kind.value.as_str(), version.value.as_str()) {
-        ("xpath", v) if XPathVersion::from_name(v).is_none() => Some(
+        ("xpath", v) if !known.contains(&v) => Some(
             Diagnostic::error(version.span, format!("unknown XPath version `{v}`"))
                 .with_code(codes::CRITERION)
-                .with_suggestion(v, XPathVersion::NAMES)
-                .with_note(None, format!("Arazzo 1.0.1 defines {}", XPathVersion::NAMES.join(", "))),
+                .with_suggestion(v, known.iter().copied())
+                .with_note(None, format!("{spec} defines {}", known.join(", "))),
         ),
-        ("jsonpath", v @ "draft-goessner-dispatch-jsonpath-00") => Some(
+        // 1.1: "implementations MUST apply the semantics defined in that version's
+        // specification". The engine is XPath 3.1, which reads 2.0 and 3.0 as they are (it is
+        // their backwards-compatible successor) but not 1.0's conversions and comparisons.
+        ("xpath", v @ "xpath-10") if arazzo >= Version::V1_1 => Some(
             Diagnostic::error(
                 version.span,
-                format!("JSONPath version `{v}` is not supported by this version of the generator"),
+                format!("XPath version `{v}` is not supported by this version of the generator"),
             )
             .with_code(codes::UNSUPPORTED)
-            .with_help("write the condition as a `simple` or RFC 9535 `jsonpath` (no `version`) criterion"),
+            .with_note(
+                None,
+                "Arazzo 1.1 requires XPath 1.0's own semantics (its type conversions and comparisons); the engine here is XPath 3.1",
+            )
+            .with_help("write the condition for XPath 3.1 (`version: xpath-31`, the default)"),
         ),
+        // Goessner's dialect is evaluated where its meaning is RFC 9535's or JavaScript's
+        // `.length`; a filter or script expression would need JavaScript's semantics.
+        ("jsonpath", arazzo_expr::selector::GOESSNER) => match arazzo_expr::JsonPathCondition::parse_goessner(&c.condition.value) {
+            Err(e) if e.message.starts_with("unsupported: ") => Some(goessner_unsupported(&c.condition, &e)),
+            _ => None,
+        },
         _ => None,
     }
+}
+
+/// A Goessner JSONPath construct this generator does not evaluate, at its column.
+fn goessner_unsupported(text: &Text, e: &ParseError) -> Diagnostic {
+    let what = e.message.trim_start_matches("unsupported: ");
+    Diagnostic::error(
+        text.sub_span(e.offset, 1),
+        format!("{what} is not supported by this version of the generator"),
+    )
+    .with_code(codes::UNSUPPORTED)
+    .with_note(
+        None,
+        "`draft-goessner-dispatch-jsonpath-00` is evaluated where it selects what RFC 9535 selects, and `.length` as JavaScript reads it",
+    )
+    .with_help("write the condition in RFC 9535 JSONPath (no `version`), whose filters have defined semantics")
 }
 
 /// OpenAPI says header parameters named `Accept`, `Content-Type` or

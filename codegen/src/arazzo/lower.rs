@@ -9,16 +9,68 @@ use std::collections::BTreeSet;
 
 use arazzo_expr::{Expression, Source, StringValue};
 
-use crate::arazzo::model::{Action, Criterion, Reusable, Step, StepTarget, Workflow};
+use crate::arazzo::model::{Action, Criterion, OutputValue, Reusable, Selector, Step, StepTarget, Version, Workflow};
 use crate::arazzo::resolve::{self, OpRef};
 use crate::ir::{
-    ActionIr, ActionKindIr, BodyIr, BodyKind, ClientIr, CriterionIr, FieldIr, Location, OutputIr, ParamIr, Program, RustType, StepCall,
-    StepIr, StyleIr, Target, WorkflowIr,
+    ActionIr, ActionKindIr, BodyIr, BodyKind, ClientIr, CriterionIr, FieldIr, Location, OutputIr, ParamIr, Program, RustType, SelectorIr,
+    StepCall, StepIr, StyleIr, Target, WorkflowIr,
 };
 use crate::load::Loaded;
 use crate::names;
 use crate::openapi::{ParamLocation, PointerLookup};
 use crate::yaml::{Node, Value};
+
+/// A payload or parameter value as JSON text, with (1.1) every Selector Object in it taken
+/// out: each becomes `null` in the text and a (JSON pointer, selector) pair the runtime
+/// evaluates and puts in its place. A 1.0 document's value is literal data throughout.
+fn value_with_selectors(node: &Node, version: Version) -> (String, Vec<(String, SelectorIr)>) {
+    fn walk(node: &mut Node, at: &mut Vec<String>, out: &mut Vec<(String, SelectorIr)>) {
+        if crate::arazzo::model::is_selector(node) {
+            let mut ignored = crate::diagnostics::Diagnostics::default();
+            if let Some(selector) = crate::arazzo::model::load_selector(node, &mut ignored) {
+                out.push((
+                    arazzo_expr::JsonPointer::from_tokens(at.iter()).as_str().to_owned(),
+                    selector_ir(&selector),
+                ));
+                node.value = Value::Null;
+                return;
+            }
+        }
+        match &mut node.value {
+            Value::Seq(items) => {
+                for (i, item) in items.iter_mut().enumerate() {
+                    at.push(i.to_string());
+                    walk(item, at, out);
+                    at.pop();
+                }
+            }
+            Value::Map(map) => {
+                for (key, value) in &mut map.entries {
+                    at.push(key.name.clone());
+                    walk(value, at, out);
+                    at.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+    if version < Version::V1_1 {
+        return (node.to_json_text(), Vec::new());
+    }
+    let mut node = node.clone();
+    let mut selectors = Vec::new();
+    walk(&mut node, &mut Vec::new(), &mut selectors);
+    (node.to_json_text(), selectors)
+}
+
+fn selector_ir(s: &Selector) -> SelectorIr {
+    SelectorIr {
+        context: s.context.value.clone(),
+        selector: s.selector.value.clone(),
+        kind: s.kind.value.clone(),
+        version: s.version.as_ref().map(|v| v.value.clone()),
+    }
+}
 
 fn style_ir(style: Option<&str>, location: Location) -> StyleIr {
     match style {
@@ -298,31 +350,48 @@ impl Lowering<'_> {
         let outputs = wf
             .outputs
             .iter()
-            .map(|(name, expr)| OutputIr {
-                field: FieldIr {
-                    json_name: name.value.clone(),
-                    rust_name: names::snake(&name.value),
-                    ty: {
-                        let ty = self.output_type(&expr.value, &inputs);
-                        // An output of a step that some successful run skips
-                        // can be absent: `Option`, not a run-time error.
-                        match arazzo_expr::classify(&expr.value) {
-                            Ok(StringValue::Expression(Expression::Steps { step_id, .. }))
-                                if steps.iter().position(|s| s.id == step_id).is_some_and(|i| !always[i]) =>
-                            {
-                                ty.optional()
+            .map(|(name, value)| {
+                let selector = match value {
+                    OutputValue::Selector(s) => Some(selector_ir(s)),
+                    OutputValue::Expression(_) => None,
+                };
+                // For a selector, its context decides which step it depends on.
+                let expr = match value {
+                    OutputValue::Expression(t) | OutputValue::Selector(Selector { context: t, .. }) => t.value.as_str(),
+                };
+                let shown = selector.as_ref().map_or_else(|| expr.to_owned(), SelectorIr::shown);
+                OutputIr {
+                    field: FieldIr {
+                        json_name: name.value.clone(),
+                        rust_name: names::snake(&name.value),
+                        ty: {
+                            let ty = match value {
+                                OutputValue::Expression(_) => self.output_type(expr, &inputs),
+                                OutputValue::Selector(s) => self.selector_type(None, s),
+                            };
+                            // An output of a step that some successful run skips
+                            // can be absent: `Option`, not a run-time error.
+                            match arazzo_expr::classify(expr) {
+                                Ok(StringValue::Expression(Expression::Steps { step_id, .. }))
+                                    if steps.iter().position(|s| s.id == step_id).is_some_and(|i| !always[i]) =>
+                                {
+                                    ty.optional()
+                                }
+                                _ => ty,
                             }
-                            _ => ty,
-                        }
+                        },
+                        doc: Some(format!("`{shown}`")),
+                        secret: false,
                     },
-                    doc: Some(format!("`{}`", expr.value)),
-                    secret: false,
-                },
-                expression: expr.value.clone(),
+                    expression: shown,
+                    selector,
+                }
             })
             .collect();
         WorkflowIr {
             id: wf.workflow_id.value.clone(),
+            version: self.doc().version,
+            self_uri: self.doc().self_uri.as_ref().map(|t| t.value.clone()),
             reference: wf.workflow_id.value.clone(),
             document: self.at.to_vec(),
             sources: self.loaded.sources.iter().map(|s| (s.name.clone(), s.url.clone())).collect(),
@@ -376,7 +445,20 @@ impl Lowering<'_> {
             success: step.success_criteria.iter().map(criterion).collect(),
             on_success: self.actions(on_success, &components.success_actions, "successActions"),
             on_failure: self.actions(on_failure, &components.failure_actions, "failureActions"),
-            outputs: step.outputs.iter().map(|(k, v)| (k.value.clone(), v.value.clone())).collect(),
+            outputs: step
+                .outputs
+                .iter()
+                .filter_map(|(k, v)| Some((k.value.clone(), v.expression()?.value.clone())))
+                .collect(),
+            selectors: step
+                .outputs
+                .iter()
+                .filter_map(|(k, v)| match v {
+                    OutputValue::Selector(s) => Some((k.value.clone(), selector_ir(s))),
+                    OutputValue::Expression(_) => None,
+                })
+                .collect(),
+            timeout: step.timeout.map(|(ms, _)| ms),
         })
     }
 
@@ -405,10 +487,12 @@ impl Lowering<'_> {
                 let required = declared.is_some_and(|d| d.required || d.location == ParamLocation::Path);
                 let style = style_ir(declared.and_then(|d| d.style.as_deref()), location);
                 let explode = declared.map_or(style == StyleIr::Form, |d| d.explode());
+                let (value, selectors) = value_with_selectors(&p.value, self.doc().version);
                 Some(ParamIr {
                     name: p.name.value,
                     location,
-                    value: p.value.to_json_text(),
+                    value,
+                    selectors,
                     required,
                     style,
                     explode,
@@ -416,6 +500,10 @@ impl Lowering<'_> {
             })
             .collect();
         let body = step.request_body.as_ref().map(|b| {
+            let (payload, selectors) = b
+                .payload
+                .as_ref()
+                .map_or_else(|| ("null".to_owned(), Vec::new()), |p| value_with_selectors(p, self.doc().version));
             let content_type = b
                 .content_type
                 .as_ref()
@@ -441,7 +529,8 @@ impl Lowering<'_> {
             BodyIr {
                 content_type,
                 kind,
-                payload: b.payload.as_ref().map_or_else(|| "null".to_owned(), Node::to_json_text),
+                payload,
+                selectors,
                 replacements: b.replacements.iter().map(|(t, v)| (t.value.clone(), v.to_json_text())).collect(),
             }
         });
@@ -490,6 +579,7 @@ impl Lowering<'_> {
             return RustType::String;
         };
         match parsed {
+            Expression::SelfUri => RustType::String,
             Expression::Inputs { name, pointer: None } => inputs
                 .iter()
                 .find(|i| i.json_name == name)
@@ -505,9 +595,106 @@ impl Lowering<'_> {
                 let Some((_, inner)) = step.outputs.iter().find(|(k, _)| k.value == output) else {
                     return RustType::Json.optional();
                 };
-                self.step_output_type(step, &inner.value)
+                match inner {
+                    OutputValue::Expression(e) => self.step_output_type(step, &e.value),
+                    OutputValue::Selector(s) => self.selector_type(Some(step), s),
+                }
             }
             _ => RustType::Json.optional(),
+        }
+    }
+
+    /// A Selector Object's type: a pointer or singular JSONPath query on the step's
+    /// response body is followed through the response schema like a `$response.body#/...`
+    /// pointer; `$.a[*]` on it is a `Vec` of the items' type; any other query on any context
+    /// is a `Vec` of JSON (it always yields a list) and anything else is optional JSON.
+    fn selector_type(&self, step: Option<&Step>, s: &Selector) -> RustType {
+        let Ok(parsed) = arazzo_expr::Selector::parse(&s.kind.value, s.version.as_ref().map(|v| v.value.as_str()), &s.selector.value)
+        else {
+            return RustType::Json.optional();
+        };
+        let list = RustType::Vec(Box::new(RustType::Json));
+        let Some((step, mut tokens)) = self.body_context(step, &s.context.value) else {
+            return if parsed.yields_list() { list } else { RustType::Json.optional() };
+        };
+        if let Some(of) = parsed.length_of() {
+            // Goessner's `.length`: an integer when the schema says an array or a string is there.
+            tokens.extend(of);
+            return match self.body_shape(step, &tokens) {
+                Some((true, _, optional) | (_, true, optional)) => {
+                    if optional {
+                        RustType::Integer.optional()
+                    } else {
+                        RustType::Integer
+                    }
+                }
+                _ => RustType::Json.optional(),
+            };
+        }
+        let (items, selected) = match (parsed.tokens(), parsed.wildcard_prefix()) {
+            (Some(t), _) => (false, t),
+            (None, Some(t)) => (true, [t, vec!["0".to_owned()]].concat()),
+            (None, None) => return list,
+        };
+        tokens.extend(selected);
+        let ty = self.body_type(step, &tokens);
+        match (items, ty) {
+            (true, Some((ty, _))) => RustType::Vec(Box::new(ty)),
+            (true, None) => list,
+            (false, Some((ty, optional))) => {
+                if optional {
+                    ty.optional()
+                } else {
+                    ty
+                }
+            }
+            (false, None) => RustType::Json.optional(),
+        }
+    }
+
+    /// The step whose response body a selector's context reads, and the pointer into it:
+    /// `$response.body[#ptr]` in that step, or (in a workflow output) a step output that is
+    /// itself `$response.body[#ptr]`, followed by the context's own pointer.
+    fn body_context<'s>(&'s self, step: Option<&'s Step>, context: &str) -> Option<(&'s Step, Vec<String>)> {
+        let tokens = |p: Option<arazzo_expr::JsonPointer>| p.map(|p| p.tokens().to_vec()).unwrap_or_default();
+        match (step, arazzo_expr::classify(context).ok()?) {
+            (Some(step), StringValue::Expression(Expression::Response(Source::Body(base)))) => Some((step, tokens(base))),
+            (None, StringValue::Expression(Expression::Steps { step_id, output, pointer })) => {
+                let step = self.workflow.steps.iter().find(|s| s.step_id.value == step_id)?;
+                let (_, value) = step.outputs.iter().find(|(k, _)| k.value == output)?;
+                let StringValue::Expression(Expression::Response(Source::Body(base))) =
+                    arazzo_expr::classify(&value.expression()?.value).ok()?
+                else {
+                    return None;
+                };
+                Some((step, [tokens(base), tokens(pointer)].concat()))
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether the schema at `tokens` is an array, a string, and may be absent.
+    fn body_shape(&self, step: &Step, tokens: &[String]) -> Option<(bool, bool, bool)> {
+        let op_ref = self.op_of(step)?;
+        let (api, op) = op_ref.get(self.loaded)?;
+        match api.response_pointer(op, &resolve::accepted_statuses(step), tokens) {
+            PointerLookup::Found { schema, optional } => {
+                let (array, string, _) = api.shape(&schema);
+                Some((array, string, optional))
+            }
+            _ => None,
+        }
+    }
+
+    /// The schema type at `tokens` in the step's response body (and whether it may be
+    /// absent), when the schema says.
+    fn body_type(&self, step: &Step, tokens: &[String]) -> Option<(RustType, bool)> {
+        let op_ref = self.op_of(step)?;
+        let (api, op) = op_ref.get(self.loaded)?;
+        let client = self.client_of_source.get(op_ref.source).copied().flatten()?;
+        match api.response_pointer(op, &resolve::accepted_statuses(step), tokens) {
+            PointerLookup::Found { schema, optional } => Some((RustType::Schema { client, schema }, optional)),
+            _ => None,
         }
     }
 

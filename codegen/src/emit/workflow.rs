@@ -11,8 +11,8 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::ir::{
-    ActionIr, ActionKindIr, BodyKind, ClientIr, CriterionIr, FieldIr, Location, ParamIr, Program, RustType, StepCall, StepIr, StyleIr,
-    Target, WorkflowIr,
+    ActionIr, ActionKindIr, BodyKind, ClientIr, CriterionIr, FieldIr, Location, ParamIr, Program, RustType, SelectorIr, StepCall, StepIr,
+    StyleIr, Target, WorkflowIr,
 };
 
 /// Turns IR types into tokens; schema types are resolved by the caller,
@@ -389,11 +389,16 @@ fn workflow_method(w: &WorkflowIr, all: &[WorkflowIr], clients: &[ClientIr]) -> 
     } else {
         quote!(let outputs = self.#run_fn(inputs, 0).await?;)
     };
-    let finish = w.outputs.iter().map(|o| {
+    let finish = w.outputs.iter().filter(|o| o.selector.is_none()).map(|o| {
         let json = &o.field.json_name;
         let expr = &o.expression;
         quote!((#json, #expr))
     });
+    let select_finish = select_outputs(w, true);
+    let with_self = match &w.self_uri {
+        Some(uri) => quote!(.with_self(#uri)),
+        None => TokenStream::new(),
+    };
     let depends = w.depends_on.iter().filter_map(|d| all.get(*d)).map(|d| {
         let dep_id = &d.id;
         let dep_run = run_method(d);
@@ -489,9 +494,10 @@ fn workflow_method(w: &WorkflowIr, all: &[WorkflowIr], clients: &[ClientIr]) -> 
                 #(#step_fns)*
                 ::arazzo::__private::check_depth(#id, depth)?;
                 let sources = [#(#sources),*];
-                let mut run = ::arazzo::__private::Run::new(#id, &self.poll, self.observer.as_ref(), inputs, &sources) #secret_inputs;
+                let mut run = ::arazzo::__private::Run::new(#id, &self.poll, self.observer.as_ref(), inputs, &sources) #secret_inputs #with_self;
                 #(#depends)*
                 #machine
+                #select_finish
                 run.finish(&[#(#finish),*])
             })
         }
@@ -550,19 +556,30 @@ fn operation_request(s: &StepIr, clients: &[ClientIr]) -> TokenStream {
     let params = params.iter().map(|p| {
         let spec = param_spec(p);
         let value = json_text(&p.value);
-        quote!(let request = run.param(#id, request, &#spec, #value)?;)
+        if p.selectors.is_empty() {
+            quote!(let request = run.param(#id, request, &#spec, #value)?;)
+        } else {
+            let selectors = placed_selectors(&p.selectors);
+            quote!(let request = run.param_with(#id, request, &#spec, #value, &[#(#selectors),*])?;)
+        }
     });
     let body = body.as_ref().map(|b| {
         // Templates are the spec's JSON text, so members keep their order (see `ir::BodyIr`).
         let template = json_text(&b.payload);
+        let built = if b.selectors.is_empty() {
+            quote!(run.payload(#id, #template)?)
+        } else {
+            let selectors = placed_selectors(&b.selectors);
+            quote!(run.payload_with(#id, #template, &[#(#selectors),*])?)
+        };
         let payload = if b.replacements.is_empty() {
-            quote!(let payload = run.payload(#id, #template)?;)
+            quote!(let payload = #built;)
         } else {
             let replacements = b.replacements.iter().map(|(target, value)| {
                 let value = json_text(value);
                 quote!((#target, #value))
             });
-            quote!(let payload = run.replace(#id, run.payload(#id, #template)?, &[#(#replacements),*])?;)
+            quote!(let payload = run.replace(#id, #built, &[#(#replacements),*])?;)
         };
         let content_type = &b.content_type;
         let attach = match b.kind {
@@ -673,10 +690,18 @@ fn step_body(w: &WorkflowIr, all: &[WorkflowIr], index: usize, s: &StepIr, clien
             let run_fn = run_method(callee);
             let inputs = json_text(inputs);
             (
-                quote! {
-                    let inputs = run.call_inputs(#id, #inputs)?;
-                    let result = run.within(this.#run_fn(inputs.clone(), depth + 1)).await;
-                    run.called(#id, #callee_id, inputs, result);
+                if s.timeout.is_some() {
+                    quote! {
+                        let inputs = run.call_inputs(#id, #inputs)?;
+                        let result = run.call_within(#id, this.#run_fn(inputs.clone(), depth + 1)).await;
+                        run.called(#id, #callee_id, inputs, result);
+                    }
+                } else {
+                    quote! {
+                        let inputs = run.call_inputs(#id, #inputs)?;
+                        let result = run.within(this.#run_fn(inputs.clone(), depth + 1)).await;
+                        run.called(#id, #callee_id, inputs, result);
+                    }
                 },
                 quote!(run.call_succeeded() &&),
             )
@@ -684,6 +709,21 @@ fn step_body(w: &WorkflowIr, all: &[WorkflowIr], index: usize, s: &StepIr, clien
     };
     let success = criteria(&s.success);
     let outputs = s.outputs.iter().map(|(k, v)| quote!((#k, #v)));
+    let record = if s.selectors.is_empty() {
+        quote!(run.step_succeeded(#id, &[#(#outputs),*])?;)
+    } else {
+        let selectors = s.selectors.iter().map(|(k, v)| {
+            let spec = selector_spec(v);
+            quote!((#k, #spec))
+        });
+        quote!(run.step_succeeded_with(#id, &[#(#outputs),*], &[#(#selectors),*])?;)
+    };
+    // A step's `timeout` starts at its first run (retries keep the clock) and a timed-out
+    // step fails whatever its criteria say.
+    let (limit, succeeded) = match s.timeout {
+        Some(ms) => (quote!(run.limit(#ms);), quote!(!run.timed_out() && #succeeded)),
+        None => (TokenStream::new(), succeeded),
+    };
     let next_default = match w.steps.get(index + 1) {
         Some(next) => {
             let next_variant = ident(&next.variant);
@@ -722,13 +762,53 @@ fn step_body(w: &WorkflowIr, all: &[WorkflowIr], index: usize, s: &StepIr, clien
     quote! {
         {
             run.enter(#id).await?;
+            #limit
             #send
             if #succeeded run.criteria(#id, #success)? {
-                run.step_succeeded(#id, &[#(#outputs),*])?;
+                #record
                 #success_chain
             } else #failure_chain
         }
     }
+}
+
+/// A Selector Object for `arazzo::__private::SelectorSpec`.
+fn selector_spec(v: &SelectorIr) -> TokenStream {
+    let (context, selector, kind) = (&v.context, &v.selector, &v.kind);
+    let version = match &v.version {
+        Some(version) => quote!(::std::option::Option::Some(#version)),
+        None => quote!(::std::option::Option::None),
+    };
+    quote!(::arazzo::__private::SelectorSpec { context: #context, selector: #selector, kind: #kind, version: #version })
+}
+
+/// `(pointer, SelectorSpec)` pairs for a value's Selector Objects.
+fn placed_selectors(selectors: &[(String, SelectorIr)]) -> Vec<TokenStream> {
+    selectors
+        .iter()
+        .map(|(pointer, v)| {
+            let spec = selector_spec(v);
+            quote!((#pointer, #spec))
+        })
+        .collect()
+}
+
+/// `run.select_outputs(..)` for a workflow's outputs that are Selector Objects (nothing
+/// when it has none); `strict`: whether one that cannot be evaluated fails the run.
+fn select_outputs(w: &WorkflowIr, strict: bool) -> TokenStream {
+    let selectors: Vec<TokenStream> = w
+        .outputs
+        .iter()
+        .filter_map(|o| {
+            let json = &o.field.json_name;
+            let spec = selector_spec(o.selector.as_ref()?);
+            Some(quote!((#json, #spec)))
+        })
+        .collect();
+    if selectors.is_empty() {
+        return TokenStream::new();
+    }
+    quote!(run.select_outputs(&[#(#selectors),*], #strict)?;)
 }
 
 /// Statements, or an `if` expression (which an `else` takes without braces:
@@ -759,12 +839,13 @@ fn action_chain(w: &WorkflowIr, all: &[WorkflowIr], s: &StepIr, actions: &[Actio
         let (condition, body) = match &action.kind {
             ActionKindIr::End => {
                 let end = if failure {
-                    let outputs = w.outputs.iter().map(|o| {
+                    let outputs = w.outputs.iter().filter(|o| o.selector.is_none()).map(|o| {
                         let json = &o.field.json_name;
                         let expr = &o.expression;
                         quote!((#json, #expr))
                     });
-                    quote!(return ::std::result::Result::Err(run.ended(#id, #name, &[#(#outputs),*]));)
+                    let select = select_outputs(w, false);
+                    quote!(#select return ::std::result::Result::Err(run.ended(#id, #name, &[#(#outputs),*]));)
                 } else {
                     end_run.clone()
                 };

@@ -131,12 +131,12 @@ fn jsonpath_criteria() {
 fn field_errors() {
     parse_err(
         Some("xpath"),
-        Some("xpath-31"),
+        Some("xpath-32"),
         Some("$response.body"),
         "//a",
         CriterionField::Version,
         0,
-        "unknown XPath version 'xpath-31'; expected xpath-10, xpath-20, xpath-30",
+        "unknown XPath version 'xpath-32'; expected xpath-10, xpath-20, xpath-30, xpath-31",
     );
     parse_err(
         Some("xpath"),
@@ -169,10 +169,10 @@ fn field_errors() {
         Some("jsonpath"),
         Some("draft-goessner-dispatch-jsonpath-00"),
         Some("$response.body"),
-        "$.a",
-        CriterionField::Version,
-        0,
-        "'draft-goessner-dispatch-jsonpath-00' is not supported",
+        "$.a[?(@.b == 1)]",
+        CriterionField::Condition,
+        4,
+        "unsupported: a filter expression (Goessner's JSONPath evaluates it as JavaScript)",
     );
     parse_err(
         Some("jsonpath"),
@@ -231,7 +231,7 @@ fn field_errors() {
     let e = Criterion::parse(Some("xpath"), Some("2.0"), None, "x").unwrap_err();
     assert_eq!(
         e.to_string(),
-        "version: unknown XPath version '2.0'; expected xpath-10, xpath-20, xpath-30 (at byte 0)"
+        "version: unknown XPath version '2.0'; expected xpath-10, xpath-20, xpath-30, xpath-31 (at byte 0)"
     );
 }
 
@@ -249,7 +249,7 @@ impl XPathEngine for Contains {
 
 #[test]
 fn xpath_routes_the_context_to_the_engine() {
-    for version in [None, Some("xpath-10"), Some("xpath-20"), Some("xpath-30")] {
+    for version in [None, Some("xpath-10"), Some("xpath-20"), Some("xpath-30"), Some("xpath-31")] {
         let c = Criterion::parse(Some("xpath"), version, Some("$response.body"), "<a>").unwrap();
         assert_eq!(c.criterion_type(), CriterionType::XPath);
         let Criterion::XPath { version: v, .. } = &c else { panic!("{c:?}") };

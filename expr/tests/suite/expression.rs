@@ -199,7 +199,7 @@ fn unknown_roots_list_the_valid_ones() {
         &[
             "unknown runtime expression '$respose'",
             "did you mean $response?",
-            "$url, $method, $statusCode, $request, $response, $inputs, $outputs, $steps, $workflows, $sourceDescriptions or $components",
+            "$url, $method, $statusCode, $request, $response, $inputs, $outputs, $steps, $workflows, $sourceDescriptions, $components or $self",
         ],
     );
     assert_error(Expression::parse("$workflow.foo.inputs.x"), 1, &["did you mean $workflows?"]);

@@ -7,6 +7,7 @@ mod expression;
 mod jsonpath;
 mod no_panic;
 mod template;
+mod v11;
 
 use arazzo_expr::ParseError;
 

@@ -8,5 +8,6 @@ mod length;
 mod seed;
 mod semantics;
 mod spans;
+mod v11;
 mod via_macro;
 mod xpath;

@@ -1,0 +1,373 @@
+//! Arazzo 1.1 checks, each one edit away from a valid 1.1 document, with exact messages:
+//! 1.1 constructs in a 1.0 document, Selector Objects (types, versions, selectors that can
+//! never select anything), a step's `timeout`, `xpath-31`, `$self`.
+
+use std::path::Path;
+
+use arazzo_codegen::Generator;
+
+const API: &str = r##"openapi: 3.1.0
+info:
+  title: Pets
+  version: "1"
+paths:
+  /pets/{petId}:
+    get:
+      operationId: getPet
+      parameters:
+        - {name: petId, in: path, required: true, schema: {type: string}}
+      responses:
+        "200":
+          description: the pet
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [id, tags]
+                additionalProperties: false
+                properties:
+                  id: {type: string}
+                  tags:
+                    type: array
+                    items: {type: string}
+"##;
+
+const VALID: &str = r##"arazzo: 1.1.0
+info:
+  title: Pets
+  version: 1.0.0
+sourceDescriptions:
+  - name: pets
+    url: ./api.yaml
+    type: openapi
+workflows:
+  - workflowId: fetch
+    steps:
+      - stepId: get
+        operationId: getPet
+        timeout: 2000
+        parameters:
+          - name: petId
+            in: path
+            value: p1
+        successCriteria:
+          - condition: $statusCode == 200
+        outputs:
+          id:
+            context: $response.body
+            selector: /id
+            type: jsonpointer
+          tags:
+            context: $response.body
+            selector: $.tags[*]
+            type: jsonpath
+    outputs:
+      id: $steps.get.outputs.id
+"##;
+
+fn edit(edits: &[(&str, &str)]) -> String {
+    edits.iter().fold(VALID.to_owned(), |doc, (from, to)| {
+        assert!(doc.contains(from), "edit target not found: {from:?}");
+        doc.replacen(from, to, 1)
+    })
+}
+
+fn check(doc: &str) -> Vec<String> {
+    let generator = Generator::new().memory_only(true).file("api.yaml", API).file("wf.arazzo.yaml", doc);
+    match generator.check(Path::new("wf.arazzo.yaml")) {
+        Ok(checked) => checked.warnings,
+        Err(failure) => failure.lines(),
+    }
+}
+
+fn assert_errors(edits: &[(&str, &str)], expected: &[&str]) {
+    assert_eq!(check(&edit(edits)), expected);
+}
+
+#[test]
+fn the_base_document_is_clean() {
+    assert_eq!(check(VALID), Vec::<String>::new());
+}
+
+/// What 1.1 adds is an error in a 1.0 document, where it is written, not an unknown field.
+#[test]
+fn constructs_of_1_1_in_a_1_0_document() {
+    assert_errors(
+        &[("arazzo: 1.1.0", "arazzo: 1.0.1\n$self: https://example.test/wf.arazzo.yaml")],
+        &[
+            "wf.arazzo.yaml:2:1: `$self` in the Arazzo document is Arazzo 1.1; this document declares Arazzo 1.0; help: declare `arazzo: 1.1.0` to use it",
+            "wf.arazzo.yaml:15:9: `timeout` in a step is Arazzo 1.1; this document declares Arazzo 1.0; help: declare `arazzo: 1.1.0` to use it",
+            "wf.arazzo.yaml:24:13: a Selector Object as an output is Arazzo 1.1; this document declares Arazzo 1.0; help: declare `arazzo: 1.1.0` to use it",
+            "wf.arazzo.yaml:28:13: a Selector Object as an output is Arazzo 1.1; this document declares Arazzo 1.0; help: declare `arazzo: 1.1.0` to use it",
+        ],
+    );
+}
+
+#[test]
+fn a_selector_type_arazzo_does_not_define() {
+    assert_errors(
+        &[("            type: jsonpointer", "            type: jsonpinter")],
+        &[
+            "wf.arazzo.yaml:25:19: unknown selector type `jsonpinter`; note: the type is `jsonpath`, `xpath` or `jsonpointer`; help: did you mean `jsonpointer`?",
+        ],
+    );
+}
+
+/// A pointer or JSONPath selector is followed through the response schema.
+#[test]
+fn selectors_that_can_never_select_anything() {
+    assert_errors(
+        &[("selector: /id", "selector: /ident"), ("selector: $.tags[*]", "selector: $.tag[*]")],
+        &["wf.arazzo.yaml:24:24: selector `/ident` cannot select anything: the response body of `getPet` has no `ident`"],
+    );
+    assert_errors(
+        &[
+            ("selector: /id", "selector: $.tags.first"),
+            ("            type: jsonpointer", "            type: jsonpath"),
+        ],
+        &["wf.arazzo.yaml:24:30: `$.tags.first` cannot select anything: `/tags` of `getPet` is an array, which has no member `first`"],
+    );
+}
+
+#[test]
+fn selectors_this_generator_does_not_evaluate_are_unsupported() {
+    assert_errors(
+        &[("            type: jsonpointer", "            type: xpath")],
+        &[
+            "wf.arazzo.yaml:25:19: an `xpath` selector is not supported by this version of the generator; note: rather than select a value wrongly, the generator refuses it; help: use a `jsonpointer` or RFC 9535 `jsonpath` selector on JSON data",
+        ],
+    );
+    assert_errors(
+        &[
+            ("selector: $.tags[*]", "selector: $.tags[?(@ == 'a')]"),
+            (
+                "            type: jsonpath\n",
+                "            type:\n              type: jsonpath\n              version: draft-goessner-dispatch-jsonpath-00\n",
+            ),
+        ],
+        &[
+            "wf.arazzo.yaml:31:24: a filter expression (Goessner's JSONPath evaluates it as JavaScript) in a `draft-goessner-dispatch-jsonpath-00` selector is not supported by this version of the generator; note: rather than select a value wrongly, the generator refuses it; help: use a `jsonpointer` or RFC 9535 `jsonpath` selector on JSON data",
+        ],
+    );
+    // Without a filter, Goessner's query is evaluated (`.length` as JavaScript reads it).
+    assert_errors(
+        &[
+            ("selector: $.tags[*]", "selector: $.tags.length"),
+            (
+                "            type: jsonpath\n",
+                "            type:\n              type: jsonpath\n              version: draft-goessner-dispatch-jsonpath-00\n",
+            ),
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn selector_syntax_and_shape() {
+    assert_errors(
+        &[("selector: /id", "selector: id")],
+        &["wf.arazzo.yaml:24:23: malformed selector `id`: a JSON pointer must be empty or start with '/'"],
+    );
+    assert_errors(
+        &[(
+            "            context: $response.body\n            selector: /id\n",
+            "            selector: /id\n",
+        )],
+        &[
+            "wf.arazzo.yaml:23:13: a Selector Object is missing required field `context`",
+            "wf.arazzo.yaml:30:30: step `get` declares no output `id`; note: outputs of `get`: tags",
+        ],
+    );
+    assert_errors(
+        &[(
+            "context: $response.body\n            selector: /id",
+            "context: body\n            selector: /id",
+        )],
+        &[
+            "wf.arazzo.yaml:23:22: a selector's `context` must be a runtime expression, found `body`; help: select the structured data to apply the selector to, such as `$response.body`",
+        ],
+    );
+}
+
+#[test]
+fn step_timeout_must_be_milliseconds() {
+    assert_errors(
+        &[("timeout: 2000", "timeout: -1")],
+        &["wf.arazzo.yaml:14:18: `timeout` must be a non-negative integer of milliseconds, found `-1`"],
+    );
+}
+
+/// `xpath-31` is an XPath version from 1.1 on; a 1.0.1 document keeps 1.0.1's list.
+#[test]
+fn xpath_31_is_a_1_1_version() {
+    let criterion = (
+        "          - condition: $statusCode == 200\n",
+        "          - condition: $statusCode == 200\n          - context: $response.body\n            condition: /pet\n            type:\n              type: xpath\n              version: xpath-31\n",
+    );
+    let in_1_1 = check(&edit(&[criterion]));
+    assert!(!in_1_1.iter().any(|l| l.contains("xpath-31")), "{in_1_1:?}");
+    let in_1_0 = check(&edit(&[criterion, ("arazzo: 1.1.0", "arazzo: 1.0.1")]));
+    assert!(
+        in_1_0.contains(
+            &"wf.arazzo.yaml:25:24: unknown XPath version `xpath-31`; note: Arazzo 1.0.1 defines xpath-10, xpath-20, xpath-30; help: did you mean `xpath-30`?"
+                .to_owned()
+        ),
+        "{in_1_0:?}"
+    );
+}
+
+#[test]
+fn self_must_not_have_a_fragment() {
+    assert_errors(
+        &[("arazzo: 1.1.0", "arazzo: 1.1.0\n$self: https://example.test/wf.arazzo.yaml#top")],
+        &["wf.arazzo.yaml:2:8: `$self` must not contain a fragment identifier: `https://example.test/wf.arazzo.yaml#top`"],
+    );
+}
+
+/// Selector Objects in parameter values are checked like those in outputs: the context
+/// expression and the selector's syntax.
+#[test]
+fn selectors_in_parameters_and_replacements() {
+    assert_errors(
+        &[(
+            "            value: p1\n",
+            "            value:\n              context: $inputs.pet\n              selector: $.id ==\n              type: jsonpath\n",
+        )],
+        &[
+            "wf.arazzo.yaml:19:32: `$inputs.pet` is not an input of workflow `fetch`; help: declare it under the workflow's `inputs.properties`",
+            "wf.arazzo.yaml:20:32: malformed selector `$.id ==`: expected a value after '==', found the end of the condition",
+        ],
+    );
+}
+
+const LIBRARY: &str = r##"arazzo: 1.1.0
+$self: https://example.test/shared/library.arazzo.yaml
+info:
+  title: Library
+  version: 1.0.0
+sourceDescriptions:
+  - name: pets
+    url: ../api.yaml
+    type: openapi
+workflows:
+  - workflowId: lookup
+    steps:
+      - stepId: get
+        operationId: getPet
+        parameters:
+          - name: petId
+            in: path
+            value: p1
+        successCriteria:
+          - condition: $statusCode == 200
+"##;
+
+/// A source `url` names an Arazzo document by its `$self`, wherever the file is; the
+/// document's own relative references resolve against its `$self` (here to a URI no file
+/// has, so by location), and `$self` reads it.
+#[test]
+fn sources_resolve_by_self_identity() {
+    let entry = edit(&[
+        ("arazzo: 1.1.0", "arazzo: 1.1.0\n$self: https://example.test/flows/wf.arazzo.yaml"),
+        (
+            "    type: openapi\n",
+            "    type: openapi\n  - name: lib\n    url: ../shared/library.arazzo.yaml\n    type: arazzo\n",
+        ),
+        (
+            "      id: $steps.get.outputs.id\n",
+            "      id: $steps.get.outputs.id\n      me: $self\n",
+        ),
+    ]);
+    let generator = Generator::new()
+        .memory_only(true)
+        .file("api.yaml", API)
+        .file("vendored/lib-copy.yaml", LIBRARY)
+        .file("wf.arazzo.yaml", &entry);
+    let generated = generator
+        .generate(Path::new("wf.arazzo.yaml"))
+        .map_err(|f| f.lines())
+        .expect("generates");
+    let code = generated.to_formatted_string();
+    assert!(code.contains("lib_lookup"), "the library's workflow is compiled in");
+    assert!(code.contains(r#".with_self("https://example.test/flows/wf.arazzo.yaml")"#));
+    // Without the identity, the location `../shared/library.arazzo.yaml` has no file.
+    let generator = Generator::new()
+        .memory_only(true)
+        .file("api.yaml", API)
+        .file("wf.arazzo.yaml", &entry);
+    let lines = generator
+        .check(Path::new("wf.arazzo.yaml"))
+        .map(|c| c.warnings)
+        .unwrap_or_else(|f| f.lines());
+    assert!(
+        lines.iter().any(|l| l.contains("cannot read `../shared/library.arazzo.yaml`")),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn self_expression_needs_the_field_and_1_1() {
+    assert_errors(
+        &[(
+            "      id: $steps.get.outputs.id\n",
+            "      id: $steps.get.outputs.id\n      me: $self\n",
+        )],
+        &[
+            "wf.arazzo.yaml:32:11: `$self` reads the document's `$self` field, which this document does not have; help: add `$self: <the document's URI>` at the top of the document",
+        ],
+    );
+}
+
+/// 1.1 constructs not compiled yet are refused where they are written, not read as unknown.
+#[test]
+fn querystring_and_step_depends_on_are_unsupported() {
+    assert_errors(
+        &[
+            (
+                "            value: p1\n",
+                "            value: p1\n          - name: q\n            in: querystring\n            value: a=1\n",
+            ),
+            ("        timeout: 2000\n", "        timeout: 2000\n        dependsOn: [get]\n"),
+        ],
+        &[
+            "wf.arazzo.yaml:15:20: a step's `dependsOn` is not supported by this version of the generator; note: rather than run it wrongly, the generator refuses it",
+            "wf.arazzo.yaml:21:17: `in: querystring` (OpenAPI 3.2's whole query string as one parameter) is not supported by this version of the generator; note: rather than run it wrongly, the generator refuses it",
+        ],
+    );
+}
+
+/// In 1.1 a named XPath version's own semantics apply; the XPath 3.1 engine cannot give
+/// XPath 1.0's, so `xpath-10` is refused there (a 1.0.1 document keeps reading it with 3.1).
+#[test]
+fn xpath_10_is_unsupported_in_1_1() {
+    let criterion = (
+        "          - condition: $statusCode == 200\n",
+        "          - condition: $statusCode == 200\n          - context: $response.body\n            condition: /pet\n            type:\n              type: xpath\n              version: xpath-10\n",
+    );
+    assert_errors(
+        &[criterion],
+        &[
+            "wf.arazzo.yaml:25:24: XPath version `xpath-10` is not supported by this version of the generator; note: Arazzo 1.1 requires XPath 1.0's own semantics (its type conversions and comparisons); the engine here is XPath 3.1; help: write the condition for XPath 3.1 (`version: xpath-31`, the default)",
+        ],
+    );
+    let in_1_0 = check(&edit(&[criterion, ("arazzo: 1.1.0", "arazzo: 1.0.1")]));
+    assert!(!in_1_0.iter().any(|l| l.contains("xpath-10")), "{in_1_0:?}");
+}
+
+/// A workflow output's selector over a step output that is the response body is checked
+/// against that step's response schema.
+#[test]
+fn workflow_output_selectors_are_checked_through_step_outputs() {
+    assert_errors(
+        &[
+            ("          tags:\n", "          body: $response.body\n          tags:\n"),
+            (
+                "      id: $steps.get.outputs.id\n",
+                "      id: $steps.get.outputs.id\n      first:\n        context: $steps.get.outputs.body\n        selector: $.tag[0]\n        type: jsonpath\n",
+            ),
+        ],
+        &[
+            "wf.arazzo.yaml:35:21: `$.tag[0]` cannot select anything: the response body of `getPet` has no `tag`; help: did you mean `tags`?",
+        ],
+    );
+}

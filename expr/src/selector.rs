@@ -1,0 +1,229 @@
+//! Arazzo 1.1 Selector Objects: a JSON Pointer or JSONPath `selector` applied to the value a
+//! `context` expression selects.
+//!
+//! It lives here, next to the criterion parser, so the generator (which types and checks a
+//! selector at build time) and the runtime (which evaluates it) agree on one rule for what a
+//! selector yields:
+//!
+//! - `jsonpointer` (RFC 6901): the node it points at, or nothing;
+//! - `jsonpath` (RFC 9535) that is a *singular query* (only member names and array indices,
+//!   `$.a['b'][0]`): that one node, or nothing;
+//! - any other `jsonpath` query (wildcards, slices, filters, descendants): the whole nodelist,
+//!   as a JSON array in document order (possibly empty), so one output always has one shape.
+//!
+//! `xpath` selectors are not evaluated, nor are Goessner filters and script expressions (they
+//! are JavaScript): [`Selector::parse`] reports them as unsupported. Other Goessner queries
+//! select what RFC 9535 selects, and a trailing `.length` is JavaScript's.
+
+use serde_json::Value;
+use serde_json_path::JsonPath;
+
+use crate::jsonpath::singular_segments;
+use crate::pointer::JsonPointer;
+use crate::{JsonPathCondition, ParseError, QuerySegment};
+
+/// A parsed Selector Object's `selector` (with its `type` and `version`).
+#[derive(Debug, Clone)]
+pub enum Selector {
+    /// `type: jsonpointer`.
+    Pointer(JsonPointer),
+    /// `type: jsonpath`, RFC 9535.
+    JsonPath {
+        /// The query.
+        path: JsonPath,
+        /// Its segments when it is a singular query (then it yields one node, not a list).
+        singular: Option<Vec<QuerySegment>>,
+        /// Goessner's dialect, a query ending in `.length`: the query before it, whose
+        /// JavaScript `length` is selected (see [`crate::goessner`]).
+        length: Option<JsonPath>,
+    },
+}
+
+/// Why a selector cannot be used, and whether that is the document's fault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SelectorError {
+    /// The `type` or `version` is not one Arazzo 1.1 defines.
+    UnknownType(String),
+    /// Arazzo defines it, but this implementation does not evaluate it faithfully.
+    Unsupported(String),
+    /// The selector text does not parse; the offset is into the selector.
+    Syntax(ParseError),
+}
+
+impl std::fmt::Display for SelectorError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SelectorError::UnknownType(m) => f.write_str(m),
+            SelectorError::Unsupported(what) => write!(f, "{what} is not supported"),
+            SelectorError::Syntax(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for SelectorError {}
+
+/// The JSONPath dialect Arazzo 1.1 names besides RFC 9535.
+pub const GOESSNER: &str = "draft-goessner-dispatch-jsonpath-00";
+
+impl Selector {
+    /// Parses `selector` as the `type` (`jsonpath`, `xpath`, `jsonpointer`) and `version`
+    /// (of an Expression Type Object) say.
+    pub fn parse(kind: &str, version: Option<&str>, selector: &str) -> Result<Selector, SelectorError> {
+        match (kind, version) {
+            ("jsonpointer", None | Some("rfc6901")) => JsonPointer::parse(selector).map(Selector::Pointer).map_err(SelectorError::Syntax),
+            ("jsonpath", None | Some("rfc9535")) => {
+                let condition = JsonPathCondition::parse(selector).map_err(SelectorError::Syntax)?;
+                if condition.is_logical_expression() {
+                    return Err(SelectorError::Syntax(ParseError::new(
+                        0,
+                        "a selector must be a JSONPath query (such as $.items[0].id), not a logical expression",
+                    )));
+                }
+                query(selector, None)
+            }
+            ("jsonpath", Some(GOESSNER)) => {
+                if let Some((_, what)) = crate::goessner::unfaithful(selector) {
+                    return Err(SelectorError::Unsupported(format!("{what} in a `{GOESSNER}` selector")));
+                }
+                query(selector, crate::goessner::length_parent(selector))
+            }
+            ("xpath", None | Some("xpath-10" | "xpath-20" | "xpath-30" | "xpath-31")) => {
+                Err(SelectorError::Unsupported("an `xpath` selector".to_owned()))
+            }
+            ("jsonpointer" | "jsonpath" | "xpath", Some(v)) => Err(SelectorError::UnknownType(format!(
+                "unknown {kind} version `{v}`; expected {}",
+                match kind {
+                    "jsonpointer" => "rfc6901",
+                    "jsonpath" => "rfc9535 or draft-goessner-dispatch-jsonpath-00",
+                    _ => "xpath-10, xpath-20, xpath-30 or xpath-31",
+                }
+            ))),
+            (other, _) => Err(SelectorError::UnknownType(format!(
+                "unknown selector type `{other}`; expected jsonpath, xpath or jsonpointer"
+            ))),
+        }
+    }
+
+    /// A Goessner `.length` selector: the member names and indices of the array or string whose
+    /// length it selects.
+    pub fn length_of(&self) -> Option<Vec<String>> {
+        match self {
+            Selector::JsonPath {
+                length: Some(_),
+                singular: Some(segments),
+                ..
+            } => Some(
+                segments[..segments.len().saturating_sub(1)]
+                    .iter()
+                    .map(|s| s.name.clone())
+                    .collect(),
+            ),
+            _ => None,
+        }
+    }
+
+    /// The member names and indices the selector follows, when it selects at most one node
+    /// (a pointer, a singular query): what the generator follows through a schema.
+    pub fn tokens(&self) -> Option<Vec<String>> {
+        match self {
+            Selector::Pointer(p) => Some(p.tokens().to_vec()),
+            Selector::JsonPath { length: Some(_), .. } => None,
+            Selector::JsonPath { singular, .. } => singular.as_ref().map(|s| s.iter().map(|s| s.name.clone()).collect()),
+        }
+    }
+
+    /// For `$.a.b[*]` (a singular query, then a wildcard): the singular part's tokens, so the
+    /// generator can type the list by the items' schema.
+    pub fn wildcard_prefix(&self) -> Option<Vec<String>> {
+        let Selector::JsonPath { path, singular: None, .. } = self else {
+            return None;
+        };
+        let text = path.to_string();
+        let prefix = text.strip_suffix("[*]").or_else(|| text.strip_suffix(".*"))?;
+        singular_segments(prefix, 0).map(|s| s.into_iter().map(|s| s.name).collect())
+    }
+
+    /// Whether the selector yields a list of nodes (a JSONPath query that is not singular).
+    pub fn yields_list(&self) -> bool {
+        matches!(self, Selector::JsonPath { singular: None, .. })
+    }
+
+    /// Applies the selector to `context`: the node (`None` when nothing is selected), or for
+    /// a non-singular JSONPath query the nodelist as an array.
+    pub fn select(&self, context: &Value) -> Option<Value> {
+        match self {
+            Selector::Pointer(p) => p.resolve(context).cloned(),
+            Selector::JsonPath {
+                length: Some(parent),
+                path,
+                ..
+            } => crate::goessner::length_of(parent, context).or_else(|| path.query(context).at_most_one().ok().flatten().cloned()),
+            Selector::JsonPath {
+                path, singular: Some(_), ..
+            } => path.query(context).at_most_one().ok().flatten().cloned(),
+            Selector::JsonPath { path, singular: None, .. } => Some(Value::Array(path.query(context).all().into_iter().cloned().collect())),
+        }
+    }
+}
+
+/// An RFC 9535 query (or a Goessner one, with `length` set) as a selector.
+fn query(selector: &str, length: Option<JsonPath>) -> Result<Selector, SelectorError> {
+    let trimmed = selector.trim();
+    let lead = selector.len() - selector.trim_start().len();
+    let path = JsonPath::parse(trimmed).map_err(|e| SelectorError::Syntax(ParseError::new(lead, e.to_string())))?;
+    Ok(Selector::JsonPath {
+        path,
+        singular: singular_segments(trimmed, lead),
+        length,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn singular_queries_and_pointers_yield_one_node_others_a_list() {
+        let body = json!({"items": [{"id": 1}, {"id": 2}], "user": {"email": "a@b"}});
+        let one = Selector::parse("jsonpath", None, "$.user.email").unwrap();
+        assert!(!one.yields_list());
+        assert_eq!(one.select(&body), Some(json!("a@b")));
+        assert_eq!(one.tokens(), Some(vec!["user".to_owned(), "email".to_owned()]));
+        let many = Selector::parse("jsonpath", Some("rfc9535"), "$.items[*].id").unwrap();
+        assert!(many.yields_list());
+        assert_eq!(many.select(&body), Some(json!([1, 2])));
+        assert_eq!(
+            Selector::parse("jsonpath", None, "$.nope[*]").unwrap().select(&body),
+            Some(json!([]))
+        );
+        assert_eq!(Selector::parse("jsonpath", None, "$.nope").unwrap().select(&body), None);
+        let pointer = Selector::parse("jsonpointer", Some("rfc6901"), "/items/1/id").unwrap();
+        assert_eq!(pointer.select(&body), Some(json!(2)));
+    }
+
+    #[test]
+    fn unsupported_and_unknown_types_are_told_apart() {
+        assert!(matches!(
+            Selector::parse("xpath", Some("xpath-30"), "/a"),
+            Err(SelectorError::Unsupported(_))
+        ));
+        assert!(matches!(
+            Selector::parse("jsonpath", Some(GOESSNER), "$.a[?(@.b)]"),
+            Err(SelectorError::Unsupported(_))
+        ));
+        let length = Selector::parse("jsonpath", Some(GOESSNER), "$.a.length").unwrap();
+        assert_eq!(length.select(&serde_json::json!({"a": [1, 2]})), Some(serde_json::json!(2)));
+        assert_eq!(length.length_of(), Some(vec!["a".to_owned()]));
+        assert!(matches!(
+            Selector::parse("jsonpath", Some("rfc9999"), "$.a"),
+            Err(SelectorError::UnknownType(_))
+        ));
+        assert!(matches!(Selector::parse("css", None, "a"), Err(SelectorError::UnknownType(_))));
+        assert!(matches!(
+            Selector::parse("jsonpath", None, "$.a == 1"),
+            Err(SelectorError::Syntax(_))
+        ));
+        assert!(matches!(Selector::parse("jsonpointer", None, "a/b"), Err(SelectorError::Syntax(_))));
+    }
+}
