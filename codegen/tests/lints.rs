@@ -279,6 +279,43 @@ fn errors_in_operations_no_workflow_calls_warn_unless_all_operations() {
     assert!(diagnostics(&generator(&calls)).iter().any(|d| d.0 == Severity::Error));
 }
 
+#[test]
+fn a_duplicate_operation_id_no_workflow_calls_warns() {
+    // `/legacy` reuses `getPet`'s operationId; the workflow calls `/pets/{petId}` only.
+    let pets = format!("{PETS}  /legacy:\n    get:\n      operationId: getPet\n      responses:\n        \"200\": {{description: ok}}\n");
+    let generator = |doc: &str| with_files(doc, &pets, USERS);
+    let by_path = workflow(
+        "      - stepId: fetch
+        operationPath: '{$sourceDescriptions.pets.url}#/paths/~1pets~1{petId}/get'
+        parameters:
+          - {name: petId, in: path, value: '42'}
+",
+    );
+    let found = diagnostics(&generator(&by_path));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, Severity::Warning, "{found:?}");
+    assert!(
+        found[0].2.contains("operationId `getPet` is used by more than one operation"),
+        "{}",
+        found[0].2
+    );
+    assert!(
+        found[0].2.contains("no workflow calls an operation of path `/legacy`"),
+        "{}",
+        found[0].2
+    );
+    assert!(generator(&by_path).all_operations(true).check(Path::new("wf.arazzo.yaml")).is_err());
+    // Calling the duplicate itself keeps it an error.
+    let calls_legacy = workflow("      - stepId: old\n        operationPath: '{$sourceDescriptions.pets.url}#/paths/~1legacy/get'\n");
+    assert!(
+        diagnostics(&generator(&calls_legacy))
+            .iter()
+            .any(|d| d.0 == Severity::Error && d.2.contains("used by more than one operation")),
+        "{:?}",
+        diagnostics(&generator(&calls_legacy))
+    );
+}
+
 /// A list of pets and a closed pet object, for the JSONPath checks.
 const SHOP: &str = r##"openapi: 3.1.0
 info: {title: Shop, version: "1"}

@@ -607,11 +607,16 @@ impl<'a> Loader<'a, '_> {
             };
             let span = self.operation_id_span(op).unwrap_or(op.span);
             if let Some(first) = seen.get(id) {
+                let since = self.diags.len_now();
                 self.diags.push(
                     Diagnostic::error(span, format!("operationId `{id}` is used by more than one operation"))
                         .with_note(*first, "first used here")
                         .with_help("operationIds must be unique in a document"),
                 );
+                // Found at the later operation: when no workflow calls it, the build need
+                // not stop (lint `uncalled-operation`); a workflow that does call it is
+                // ambiguous, and this stays an error.
+                self.diags.in_path_item(since, self.root.span.file, &op.path);
             } else {
                 seen.insert(id, span);
             }
