@@ -93,6 +93,12 @@ pub const LINTS: &[Lint] = &[
         codes::UNKNOWN_OPERATION,
         "an operationId or operationPath that names no operation, or a bare operationId found in several sources",
     ),
+    hard(codes::UNKNOWN_CHANNEL, "a channelPath or AsyncAPI operation that names no channel of an AsyncAPI source"),
+    hard(codes::UNKNOWN_MESSAGE, "an AsyncAPI operation's message reference that names no message of its channel"),
+    hard(
+        codes::UNKNOWN_CORRELATION_ID,
+        "a step's `correlationId` where the messages it receives define no correlation id",
+    ),
     hard(codes::UNKNOWN_OUTPUT, "an output that is not declared"),
     hard(codes::UNKNOWN_INPUT, "an input that is not declared"),
     hard(codes::UNKNOWN_COMPONENT, "a `reference` or `$ref` that names no component"),

@@ -80,6 +80,8 @@ pub enum StepTarget {
     OperationId(Text),
     OperationPath(Text),
     WorkflowId(Text),
+    /// `channelPath` (1.1): `{$sourceDescriptions.<name>.url}#/channels/<key>` of an AsyncAPI source.
+    ChannelPath(Text),
 }
 
 #[derive(Debug, Clone)]
@@ -93,6 +95,12 @@ pub struct Step {
     pub on_success: Vec<Reusable<Action>>,
     pub on_failure: Vec<Reusable<Action>>,
     pub outputs: Vec<(Text, Text)>,
+    /// `action` (1.1): `send` or `receive`, for a step on an AsyncAPI source.
+    pub action: Option<Text>,
+    /// `correlationId` (1.1): the value a received message's correlation id must equal.
+    pub correlation_id: Option<Text>,
+    /// `timeout` (1.1), in milliseconds.
+    pub timeout: Option<(u64, Span)>,
     #[expect(dead_code, reason = "the document model keeps what was loaded; no stage reads this yet")]
     pub span: Span,
 }
@@ -322,7 +330,7 @@ pub fn load(root: &Node, diags: &mut Diagnostics) -> Option<Document> {
         diags.push(
             Diagnostic::error(arazzo.span, format!("unsupported Arazzo version `{}`", arazzo.value))
                 .with_code(codes::VERSION)
-                .with_help("this generator reads Arazzo 1.0.x documents (`arazzo: 1.0.1`)"),
+                .with_help("this generator reads Arazzo 1.0.x and 1.1.x documents (`arazzo: 1.0.1`, `arazzo: 1.1.0`)"),
         );
         return None;
     }
@@ -378,9 +386,10 @@ pub fn load(root: &Node, diags: &mut Diagnostics) -> Option<Document> {
     })
 }
 
-/// `1.0.x` (and `1.0.x-suffix`), as the official schema's pattern.
+/// `1.0.x` or `1.1.x` (and `-suffix`), as the official schemas' patterns. (The `v11`
+/// branch owns what else 1.1 changes; event steps only need 1.1 documents to load.)
 fn is_supported_version(v: &str) -> bool {
-    let Some(rest) = v.strip_prefix("1.0.") else { return false };
+    let Some(rest) = v.strip_prefix("1.0.").or_else(|| v.strip_prefix("1.1.")) else { return false };
     let patch = rest.split('-').next().unwrap_or("");
     !patch.is_empty() && patch.bytes().all(|b| b.is_ascii_digit())
 }
@@ -405,12 +414,13 @@ fn load_source(node: &Node, diags: &mut Diagnostics) -> Option<SourceDescription
     if let Some(k) = &kind
         && k.value != "openapi"
         && k.value != "arazzo"
+        && k.value != "asyncapi"
     {
         diags.push(
             Diagnostic::error(k.span, format!("unknown source description type `{}`", k.value))
                 .with_code(codes::BAD_VALUE)
-                .with_suggestion(&k.value, ["openapi", "arazzo"])
-                .with_note(None, "the type is `openapi` or `arazzo`"),
+                .with_suggestion(&k.value, ["openapi", "arazzo", "asyncapi"])
+                .with_note(None, "the type is `openapi`, `asyncapi` or `arazzo`"),
         );
     }
     Some(SourceDescription {
@@ -477,6 +487,10 @@ const STEP_FIELDS: &[&str] = &[
     "onSuccess",
     "onFailure",
     "outputs",
+    "channelPath",
+    "action",
+    "correlationId",
+    "timeout",
 ];
 
 fn load_step(node: &Node, diags: &mut Diagnostics) -> Option<Step> {
@@ -486,6 +500,7 @@ fn load_step(node: &Node, diags: &mut Diagnostics) -> Option<Step> {
         f.text("operationId", diags).map(StepTarget::OperationId),
         f.text("operationPath", diags).map(StepTarget::OperationPath),
         f.text("workflowId", diags).map(StepTarget::WorkflowId),
+        f.text("channelPath", diags).map(StepTarget::ChannelPath),
     ]
     .into_iter()
     .flatten()
@@ -494,15 +509,15 @@ fn load_step(node: &Node, diags: &mut Diagnostics) -> Option<Step> {
         diags.push(
             Diagnostic::error(
                 node.span,
-                "a step names more than one of `operationId`, `operationPath` and `workflowId`; keep exactly one",
+                "a step names more than one of `operationId`, `operationPath`, `channelPath` and `workflowId`; keep exactly one",
             )
             .with_code(codes::INVALID),
         );
-    } else if targets.is_empty() && ["operationId", "operationPath", "workflowId"].iter().all(|k| f.node(k).is_none()) {
+    } else if targets.is_empty() && ["operationId", "operationPath", "workflowId", "channelPath"].iter().all(|k| f.node(k).is_none()) {
         diags.push(
             Diagnostic::error(
                 step_id.as_ref().map_or(node.span, |s| s.span),
-                "a step needs exactly one of `operationId`, `operationPath` or `workflowId`",
+                "a step needs exactly one of `operationId`, `operationPath`, `channelPath` or `workflowId`",
             )
             .with_code(codes::MISSING_FIELD),
         );
@@ -522,8 +537,25 @@ fn load_step(node: &Node, diags: &mut Diagnostics) -> Option<Step> {
         on_success: load_actions(f.list("onSuccess", diags), ActionSet::Success, diags),
         on_failure: load_actions(f.list("onFailure", diags), ActionSet::Failure, diags),
         outputs: output_map(f.map_of("outputs", diags), "step output", diags),
+        action: f.text("action", diags),
+        correlation_id: f.text("correlationId", diags),
+        timeout: f.node("timeout").and_then(|n| milliseconds(n, diags)),
         span: node.span,
     })
+}
+
+/// A step's `timeout`: a non-negative integer number of milliseconds.
+fn milliseconds(node: &Node, diags: &mut Diagnostics) -> Option<(u64, Span)> {
+    match &node.value {
+        Value::Number(n) if n.as_u64().is_some() => Some((n.as_u64()?, node.span)),
+        _ => {
+            diags.push(
+                Diagnostic::error(node.span, format!("`timeout` must be a whole number of milliseconds, found {}", shown(node)))
+                    .with_code(codes::BAD_VALUE),
+            );
+            None
+        }
+    }
 }
 
 fn load_reference(node: &Node, diags: &mut Diagnostics) -> Option<Option<(Text, Option<Node>)>> {
