@@ -301,8 +301,8 @@ fn load_operation(api: &AsyncApi, id: &str, span: Span, node: &Node, diags: &mut
 pub enum SchemaLookup {
     /// `ty`: `string`, `integer`, `number`, `boolean`, or `None` for anything else.
     Found { ty: Option<String>, optional: bool },
-    /// Token `index` is not a property of a closed object (`additionalProperties: false`
-    /// or a schema listing properties); `known` are the ones it has.
+    /// Token `index` is not a property of a closed object (`additionalProperties: false`);
+    /// `known` are the ones it has.
     Missing { index: usize, token: String, known: Vec<String> },
 }
 
@@ -332,7 +332,8 @@ pub fn lookup(root: &Node, schema: &Node, tokens: &[String]) -> SchemaLookup {
                 optional |= !required;
                 node = deref(root, p);
             }
-            None if s.get("additionalProperties").is_some_and(|a| a.as_bool() != Some(false)) => {
+            // Members a schema does not list may still be sent, unless it forbids them.
+            None if s.get("additionalProperties").and_then(Node::as_bool) != Some(false) => {
                 return SchemaLookup::Found { ty: None, optional: true };
             }
             None => {
