@@ -419,7 +419,9 @@ impl Lowering<'_> {
     fn event_call(&self, step: &Step) -> Option<StepCall> {
         let event = events::resolve(self.loaded, step).ok()?;
         let api = event.api(self.loaded)?;
+        // Channel addresses are paths under the server; AsyncAPI writes them with or without `/`.
         let address = event.channel(self.loaded)?.address.clone()?;
+        let address = if address.starts_with('/') { address } else { format!("/{address}") };
         let messages = event.messages(self.loaded);
         match events::action(step).ok()? {
             events::Action::Send => {

@@ -674,7 +674,7 @@ fn send_message(s: &StepIr, channels: &[ChannelClientIr]) -> TokenStream {
         }
     });
     quote! {
-        let request = run.request(::arazzo::Method::Post, #address);
+        let request = run.request(::arazzo::Method::POST, #address);
         #(#headers)*
         #body
         run.send(#id, &self.#field, request).await?;

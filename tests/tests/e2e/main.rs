@@ -5,6 +5,7 @@
 
 mod hostile;
 mod length;
+mod events;
 mod seed;
 mod semantics;
 mod spans;
