@@ -162,13 +162,14 @@ fn the_base_document_is_clean() {
     assert_eq!(check(VALID), Vec::<String>::new());
 }
 
-/// Only Arazzo 1.0.x is read.
+/// Only Arazzo 1.0.x and 1.1.x are read.
 #[test]
-fn version_other_than_1_0_x_is_refused() {
+fn version_other_than_1_0_x_or_1_1_x_is_refused() {
     assert_errors(
-        &[("arazzo: 1.0.1", "arazzo: 1.1.0")],
-        &["wf.arazzo.yaml:1:9: unsupported Arazzo version `1.1.0`; help: this generator reads Arazzo 1.0.x documents (`arazzo: 1.0.1`)"],
+        &[("arazzo: 1.0.1", "arazzo: 1.2.0")],
+        &["wf.arazzo.yaml:1:9: unsupported Arazzo version `1.2.0`; help: this generator reads Arazzo 1.0.x and 1.1.x documents (`arazzo: 1.0.1`, `arazzo: 1.1.0`)"],
     );
+    assert_eq!(check(&edit(&[("arazzo: 1.0.1", "arazzo: 1.1.0")])), Vec::<String>::new());
 }
 
 /// Required fields (here `info.title`).
@@ -189,7 +190,7 @@ fn unknown_field_suggests_the_known_one() {
             "        sucessCriteria:\n          - condition: $statusCode == 200\n          - condition: $response.body#/status",
         )],
         &[
-            "wf.arazzo.yaml:24:9: unknown field `sucessCriteria` in a step; note: the fields of a step are: stepId, description, operationId, operationPath, workflowId, parameters, requestBody, successCriteria, onSuccess, onFailure, outputs; help: did you mean `successCriteria`?",
+            "wf.arazzo.yaml:24:9: unknown field `sucessCriteria` in a step; note: the fields of a step are: stepId, description, operationId, operationPath, workflowId, parameters, requestBody, successCriteria, onSuccess, onFailure, outputs, channelPath, action, correlationId, timeout; help: did you mean `successCriteria`?",
         ],
     );
 }
@@ -202,7 +203,7 @@ fn step_with_two_targets() {
             "        operationId: getPet\n",
             "        operationId: getPet\n        workflowId: adopt\n",
         )],
-        &["wf.arazzo.yaml:18:9: a step names more than one of `operationId`, `operationPath` and `workflowId`; keep exactly one"],
+        &["wf.arazzo.yaml:18:9: a step names more than one of `operationId`, `operationPath`, `channelPath` and `workflowId`; keep exactly one"],
     );
 }
 
@@ -211,7 +212,7 @@ fn step_with_two_targets() {
 fn step_with_no_target() {
     assert_errors(
         &[("        operationId: getPet\n", "")],
-        &["wf.arazzo.yaml:18:17: a step needs exactly one of `operationId`, `operationPath` or `workflowId`"],
+        &["wf.arazzo.yaml:18:17: a step needs exactly one of `operationId`, `operationPath`, `channelPath` or `workflowId`"],
     );
 }
 

@@ -1282,17 +1282,19 @@ impl<'a> WorkflowChecker<'a> {
                 }
             }
             Expression::Message(part) => {
-                let event = scope
-                    .step
-                    .filter(|(_, st)| st.action.as_ref().is_some_and(|a| a.value == "receive"))
-                    .and_then(|(i, _)| self.events.get(i).cloned().flatten());
-                let Some(event) = event else {
-                    diags.push(
-                        Diagnostic::error(span, format!("`{expr}` only has a value in a step with `action: receive`"))
-                            .with_code(codes::EXPRESSION),
-                    );
+                let action = scope.step.and_then(|(_, st)| st.action.as_ref()).map(|a| a.value.as_str());
+                if !matches!(action, Some("receive")) {
+                    // An action that is neither is reported already; saying more would repeat it.
+                    if matches!(action, None | Some("send")) {
+                        diags.push(
+                            Diagnostic::error(span, format!("`{expr}` only has a value in a step with `action: receive`"))
+                                .with_code(codes::EXPRESSION),
+                        );
+                    }
                     return;
-                };
+                }
+                // A receive step whose channel did not resolve is reported already.
+                let Some(event) = scope.step.and_then(|(i, _)| self.events.get(i).cloned().flatten()) else { return };
                 let arazzo_expr::MessagePart::Payload(Some(pointer)) = part else { return };
                 if !scope.check_body_pointers {
                     return;
