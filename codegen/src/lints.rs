@@ -74,7 +74,7 @@ const fn lint(code: &'static str, default: Level, summary: &'static str) -> Lint
 pub const LINTS: &[Lint] = &[
     hard(codes::INVALID, "the document breaks a rule that has no more specific code"),
     hard(codes::SYNTAX, "a file is not well-formed YAML or JSON"),
-    hard(codes::VERSION, "the `arazzo` field names a version other than 1.0.x"),
+    hard(codes::VERSION, "the `arazzo` field names a version other than 1.0.x or 1.1.x, or `asyncapi` one other than 3.x"),
     hard(codes::MISSING_FIELD, "a required field is absent"),
     hard(
         codes::UNKNOWN_FIELD,
