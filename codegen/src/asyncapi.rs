@@ -131,8 +131,7 @@ fn text(node: Option<&Node>) -> Option<String> {
 fn bad_ref(node: &Node, what: &str) -> Diagnostic {
     let reference = node.get("$ref").and_then(Node::as_str).unwrap_or_default();
     let span = node.get("$ref").map_or(node.span, |r| r.span);
-    let d = Diagnostic::error(span, format!("{what} `{reference}` does not resolve in this AsyncAPI document"))
-        .with_code(codes::INVALID);
+    let d = Diagnostic::error(span, format!("{what} `{reference}` does not resolve in this AsyncAPI document")).with_code(codes::INVALID);
     if reference.starts_with('#') {
         d
     } else {
@@ -258,7 +257,10 @@ fn load_operation(api: &AsyncApi, id: &str, span: Span, node: &Node, diags: &mut
     }
     let channel = match node.get("channel") {
         Some(c) => {
-            let found = c.get("$ref").and_then(Node::as_str).and_then(|r| api.channel_at(r.strip_prefix('#')?));
+            let found = c
+                .get("$ref")
+                .and_then(Node::as_str)
+                .and_then(|r| api.channel_at(r.strip_prefix('#')?));
             if found.is_none() {
                 diags.push(bad_ref(c, "channel reference").with_code(codes::UNKNOWN_CHANNEL));
             }
@@ -285,7 +287,8 @@ fn load_operation(api: &AsyncApi, id: &str, span: Span, node: &Node, diags: &mut
         });
         match found {
             Some(i) => messages.push(i),
-            None => diags.push(bad_ref(m, "operation message reference (a message of the operation's channel)").with_code(codes::UNKNOWN_MESSAGE)),
+            None => diags
+                .push(bad_ref(m, "operation message reference (a message of the operation's channel)").with_code(codes::UNKNOWN_MESSAGE)),
         }
     }
     Operation {
@@ -362,9 +365,12 @@ fn collect_constants(root: &Node, schema: &Node, at: String, depth: usize, out: 
     if depth > 16 {
         return;
     }
-    let single = s
-        .get("const")
-        .or_else(|| s.get("enum").and_then(Node::as_seq).filter(|e| e.len() == 1).and_then(<[Node]>::first));
+    let single = s.get("const").or_else(|| {
+        s.get("enum")
+            .and_then(Node::as_seq)
+            .filter(|e| e.len() == 1)
+            .and_then(<[Node]>::first)
+    });
     if let Some(c) = single {
         out.push((at, c.to_json_text()));
         return;
@@ -374,7 +380,12 @@ fn collect_constants(root: &Node, schema: &Node, at: String, depth: usize, out: 
         .and_then(Node::as_seq)
         .map(|r| r.iter().filter_map(Node::as_str).collect())
         .unwrap_or_default();
-    for (key, prop) in s.get("properties").and_then(Node::as_map).map(|m| m.iter().collect::<Vec<_>>()).unwrap_or_default() {
+    for (key, prop) in s
+        .get("properties")
+        .and_then(Node::as_map)
+        .map(|m| m.iter().collect::<Vec<_>>())
+        .unwrap_or_default()
+    {
         // Only required members can tell messages apart: an optional one may be absent.
         if required.contains(&key.name.as_str()) {
             let token = key.name.replace('~', "~0").replace('/', "~1");

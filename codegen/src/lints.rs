@@ -74,7 +74,10 @@ const fn lint(code: &'static str, default: Level, summary: &'static str) -> Lint
 pub const LINTS: &[Lint] = &[
     hard(codes::INVALID, "the document breaks a rule that has no more specific code"),
     hard(codes::SYNTAX, "a file is not well-formed YAML or JSON"),
-    hard(codes::VERSION, "the `arazzo` field names a version other than 1.0.x or 1.1.x, or `asyncapi` one other than 3.x"),
+    hard(
+        codes::VERSION,
+        "the `arazzo` field names a version other than 1.0.x or 1.1.x, or `asyncapi` one other than 3.x",
+    ),
     hard(codes::MISSING_FIELD, "a required field is absent"),
     hard(
         codes::UNKNOWN_FIELD,
@@ -93,8 +96,14 @@ pub const LINTS: &[Lint] = &[
         codes::UNKNOWN_OPERATION,
         "an operationId or operationPath that names no operation, or a bare operationId found in several sources",
     ),
-    hard(codes::UNKNOWN_CHANNEL, "a channelPath or AsyncAPI operation that names no channel of an AsyncAPI source"),
-    hard(codes::UNKNOWN_MESSAGE, "an AsyncAPI operation's message reference that names no message of its channel"),
+    hard(
+        codes::UNKNOWN_CHANNEL,
+        "a channelPath or AsyncAPI operation that names no channel of an AsyncAPI source",
+    ),
+    hard(
+        codes::UNKNOWN_MESSAGE,
+        "an AsyncAPI operation's message reference that names no message of its channel",
+    ),
     hard(
         codes::UNKNOWN_CORRELATION_ID,
         "a step's `correlationId` where the messages it receives define no correlation id",

@@ -167,7 +167,9 @@ fn the_base_document_is_clean() {
 fn version_other_than_1_0_x_or_1_1_x_is_refused() {
     assert_errors(
         &[("arazzo: 1.0.1", "arazzo: 1.2.0")],
-        &["wf.arazzo.yaml:1:9: unsupported Arazzo version `1.2.0`; help: this generator reads Arazzo 1.0.x and 1.1.x documents (`arazzo: 1.0.1`, `arazzo: 1.1.0`)"],
+        &[
+            "wf.arazzo.yaml:1:9: unsupported Arazzo version `1.2.0`; help: this generator reads Arazzo 1.0.x and 1.1.x documents (`arazzo: 1.0.1`, `arazzo: 1.1.0`)",
+        ],
     );
     assert_eq!(check(&edit(&[("arazzo: 1.0.1", "arazzo: 1.1.0")])), Vec::<String>::new());
 }
@@ -203,7 +205,9 @@ fn step_with_two_targets() {
             "        operationId: getPet\n",
             "        operationId: getPet\n        workflowId: adopt\n",
         )],
-        &["wf.arazzo.yaml:18:9: a step names more than one of `operationId`, `operationPath`, `channelPath` and `workflowId`; keep exactly one"],
+        &[
+            "wf.arazzo.yaml:18:9: a step names more than one of `operationId`, `operationPath`, `channelPath` and `workflowId`; keep exactly one",
+        ],
     );
 }
 

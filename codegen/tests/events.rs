@@ -90,7 +90,10 @@ fn edit(doc: &str, edits: &[(&str, &str)]) -> String {
 }
 
 fn check_with(events: &str, doc: &str) -> Vec<String> {
-    let generator = Generator::new().memory_only(true).file("events.yaml", events).file("wf.arazzo.yaml", doc);
+    let generator = Generator::new()
+        .memory_only(true)
+        .file("events.yaml", events)
+        .file("wf.arazzo.yaml", doc);
     match generator.check(Path::new("wf.arazzo.yaml")) {
         Ok(checked) => checked.warnings,
         Err(failure) => failure.lines(),
@@ -118,7 +121,10 @@ fn the_base_document_is_clean_and_generates() {
     assert!(code.contains("pub fn new(events: ::arazzo::HttpClient)"), "{code}");
     let flat: String = code.split_whitespace().collect();
     assert!(code.contains(r#"pub const DEFAULT_BASE_URL: &str = "http://localhost:8080";"#));
-    assert!(flat.contains(r#"kinds:&[&[("/kind","\"placed\"")]]"#), "the message's constant tells it apart");
+    assert!(
+        flat.contains(r#"kinds:&[&[("/kind","\"placed\"")]]"#),
+        "the message's constant tells it apart"
+    );
     assert!(flat.contains(r#"correlation:::std::option::Option::Some(("$message.payload#/orderId","$inputs.orderId""#));
     // `total` is an optional number in the payload schema.
     assert!(code.contains("pub total: ::std::option::Option<f64>"), "{code}");
@@ -128,7 +134,9 @@ fn the_base_document_is_clean_and_generates() {
 fn unknown_channel_suggests_the_known_one() {
     assert_errors(
         &[("#/channels/orders'", "#/channels/order'")],
-        &["wf.arazzo.yaml:18:56: channelPath `/channels/order` does not point at a channel of AsyncAPI source `events`; note: its channels are: orders; help: did you mean `/channels/orders`?"],
+        &[
+            "wf.arazzo.yaml:18:56: channelPath `/channels/order` does not point at a channel of AsyncAPI source `events`; note: its channels are: orders; help: did you mean `/channels/orders`?",
+        ],
     );
 }
 
@@ -136,7 +144,9 @@ fn unknown_channel_suggests_the_known_one() {
 fn unknown_asyncapi_operation_suggests_the_known_one() {
     assert_errors(
         &[("events.orderPlaced", "events.orderPlace")],
-        &["wf.arazzo.yaml:29:49: unknown operationId `orderPlace`; note: the operations of `events` are: orderPlaced; help: did you mean `orderPlaced`?"],
+        &[
+            "wf.arazzo.yaml:29:49: unknown operationId `orderPlace`; note: the operations of `events` are: orderPlaced; help: did you mean `orderPlaced`?",
+        ],
     );
 }
 
@@ -144,7 +154,9 @@ fn unknown_asyncapi_operation_suggests_the_known_one() {
 fn an_operation_message_that_is_not_on_its_channel() {
     assert_events_errors(
         &[("#/channels/orders/messages/placed'", "#/channels/orders/messages/place'")],
-        &["events.yaml:21:15: operation message reference (a message of the operation's channel) `#/channels/orders/messages/place` does not resolve in this AsyncAPI document"],
+        &[
+            "events.yaml:21:15: operation message reference (a message of the operation's channel) `#/channels/orders/messages/place` does not resolve in this AsyncAPI document",
+        ],
     );
 }
 
@@ -152,7 +164,9 @@ fn an_operation_message_that_is_not_on_its_channel() {
 fn correlation_id_without_one_in_the_messages() {
     assert_events_errors(
         &[("      correlationId:\n        location: $message.payload#/orderId\n", "")],
-        &["wf.arazzo.yaml:31:24: step `wait` sets `correlationId`, but messages `placed` of channel `orders` define no `correlationId`; help: add `correlationId: { location: '$message.payload#/...' }` to each message in the AsyncAPI description, or remove `correlationId` from the step"],
+        &[
+            "wf.arazzo.yaml:31:24: step `wait` sets `correlationId`, but messages `placed` of channel `orders` define no `correlationId`; help: add `correlationId: { location: '$message.payload#/...' }` to each message in the AsyncAPI description, or remove `correlationId` from the step",
+        ],
     );
 }
 
@@ -170,7 +184,10 @@ fn other_protocols_are_unsupported_and_named() {
 #[test]
 fn message_expressions_outside_a_receive_step() {
     assert_errors(
-        &[("            orderId: $inputs.orderId\n", "            orderId: $message.payload#/orderId\n")],
+        &[(
+            "            orderId: $inputs.orderId\n",
+            "            orderId: $message.payload#/orderId\n",
+        )],
         &["wf.arazzo.yaml:27:22: `$message.payload#/orderId` only has a value in a step with `action: receive`"],
     );
 }
@@ -179,7 +196,9 @@ fn message_expressions_outside_a_receive_step() {
 fn a_payload_pointer_the_schema_cannot_hold() {
     assert_errors(
         &[("$message.payload#/total", "$message.payload#/totl")],
-        &["wf.arazzo.yaml:34:36: `$message.payload#/totl` cannot select anything: no message of channel `orders` this step receives has `totl` there; help: did you mean `total`?"],
+        &[
+            "wf.arazzo.yaml:34:36: `$message.payload#/totl` cannot select anything: no message of channel `orders` this step receives has `totl` there; help: did you mean `total`?",
+        ],
     );
 }
 
@@ -187,7 +206,9 @@ fn a_payload_pointer_the_schema_cannot_hold() {
 fn action_and_its_companions() {
     assert_errors(
         &[("        action: receive\n", "        action: recieve\n")],
-        &["wf.arazzo.yaml:30:17: unknown step action `recieve`; note: the action of a step on an AsyncAPI source is `send` or `receive`; help: did you mean `receive`?"],
+        &[
+            "wf.arazzo.yaml:30:17: unknown step action `recieve`; note: the action of a step on an AsyncAPI source is `send` or `receive`; help: did you mean `receive`?",
+        ],
     );
     assert_errors(
         &[("        action: send\n", "")],
@@ -195,6 +216,8 @@ fn action_and_its_companions() {
     );
     assert_errors(
         &[("            in: header\n", "            in: query\n")],
-        &["wf.arazzo.yaml:22:17: parameter `X-Order` of event step `announce` is `in: query`; a message takes only `in: header` parameters"],
+        &[
+            "wf.arazzo.yaml:22:17: parameter `X-Order` of event step `announce` is `in: query`; a message takes only `in: header` parameters",
+        ],
     );
 }

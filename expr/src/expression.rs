@@ -154,9 +154,9 @@ impl Expression {
     /// The JSON pointer suffix, if the expression has one.
     pub fn pointer(&self) -> Option<&JsonPointer> {
         match self {
-            Expression::Request(Source::Body(p))
-            | Expression::Response(Source::Body(p))
-            | Expression::Message(MessagePart::Payload(p)) => p.as_ref(),
+            Expression::Request(Source::Body(p)) | Expression::Response(Source::Body(p)) | Expression::Message(MessagePart::Payload(p)) => {
+                p.as_ref()
+            }
             Expression::Inputs { pointer, .. }
             | Expression::Outputs { pointer, .. }
             | Expression::Steps { pointer, .. }
@@ -297,8 +297,7 @@ impl<'a> Parser<'a> {
     }
 
     fn unknown_root(&self, at: usize, root: &str) -> ParseError {
-        let list =
-            "$url, $method, $statusCode, $request, $response, $message, $inputs, $outputs, $steps, $workflows, $sourceDescriptions or $components";
+        let list = "$url, $method, $statusCode, $request, $response, $message, $inputs, $outputs, $steps, $workflows, $sourceDescriptions or $components";
         let message = if root.is_empty() {
             let found = describe_at(self.cur.src(), at);
             let jsonpath = matches!(self.cur.src().get(at..at + 1), Some("." | "["));

@@ -53,8 +53,12 @@ impl Message {
     }
 
     /// The value of header `name` (case-insensitive), if present.
+    #[must_use]
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -72,7 +76,11 @@ impl fmt::Debug for Message {
 /// `/a/b` for `a/b`, `/a/b/` and `/a/b`: channel addresses and request paths compare so.
 fn normalize(address: &str) -> String {
     let path = address.split(['?', '#']).next().unwrap_or_default().trim_end_matches('/');
-    if path.starts_with('/') { path.to_owned() } else { format!("/{path}") }
+    if path.starts_with('/') {
+        path.to_owned()
+    } else {
+        format!("/{path}")
+    }
 }
 
 /// Why [`Inbox::deliver_http`] refused a request.
@@ -117,6 +125,7 @@ impl fmt::Debug for Inbox {
 
 impl Inbox {
     /// An empty inbox.
+    #[must_use]
     pub fn new() -> Self {
         Inbox::default()
     }
@@ -161,6 +170,7 @@ impl Inbox {
     }
 
     /// How many messages no step has taken yet.
+    #[must_use]
     pub fn pending(&self) -> usize {
         self.inner.queue.lock().unwrap_or_else(PoisonError::into_inner).len()
     }
@@ -224,7 +234,9 @@ mod tests {
             inbox.deliver_http("POST", "/h", [], &vec![b' '; MAX_MESSAGE_BYTES + 1]),
             Err(Rejected::TooLarge)
         );
-        inbox.deliver_http("POST", "/h?x=1", [("X-Token", "sekrit")], br#"{"token":"sekrit"}"#).unwrap();
+        inbox
+            .deliver_http("POST", "/h?x=1", [("X-Token", "sekrit")], br#"{"token":"sekrit"}"#)
+            .unwrap();
         let queue = inbox.inner.queue.lock().unwrap();
         let m = queue.front().unwrap();
         assert_eq!((m.address.as_str(), m.header("x-token")), ("/h", Some("sekrit")));

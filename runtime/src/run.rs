@@ -438,7 +438,11 @@ impl<'a> Run<'a> {
                 || spec.kinds.iter().any(|constants| {
                     constants.iter().all(|(pointer, json)| {
                         let want: Option<Value> = serde_json::from_str(json).ok();
-                        let got = if pointer.is_empty() { Some(&m.payload) } else { m.payload.pointer(pointer) };
+                        let got = if pointer.is_empty() {
+                            Some(&m.payload)
+                        } else {
+                            m.payload.pointer(pointer)
+                        };
                         want.is_some() && got == want.as_ref()
                     })
                 });
@@ -467,7 +471,10 @@ impl<'a> Run<'a> {
             None => {
                 let ms = spec.timeout_ms.unwrap_or_default();
                 self.criterion_error.get_or_insert_with(|| {
-                    format!("no matching message arrived on `{}` within the step's timeout of {ms} ms", spec.address)
+                    format!(
+                        "no matching message arrived on `{}` within the step's timeout of {ms} ms",
+                        spec.address
+                    )
                 });
                 Ok(false)
             }

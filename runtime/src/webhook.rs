@@ -56,11 +56,13 @@ impl WebhookServer {
     }
 
     /// The address it listens on.
+    #[must_use]
     pub fn local_addr(&self) -> SocketAddr {
         self.addr
     }
 
     /// `http://<addr>`: where senders post; a channel's address is the path under it.
+    #[must_use]
     pub fn url(&self) -> String {
         format!("http://{}", self.addr)
     }

@@ -163,8 +163,11 @@ impl<'a> WorkflowChecker<'a> {
             ] {
                 if let Some(span) = span {
                     diags.push(
-                        Diagnostic::error(span, format!("`{field}` only applies to a step on an AsyncAPI source (`send` or `receive`)"))
-                            .with_code(codes::INVALID),
+                        Diagnostic::error(
+                            span,
+                            format!("`{field}` only applies to a step on an AsyncAPI source (`send` or `receive`)"),
+                        )
+                        .with_code(codes::INVALID),
                     );
                 }
             }
@@ -172,9 +175,12 @@ impl<'a> WorkflowChecker<'a> {
                 // Step timeouts of HTTP and workflow steps belong to the 1.1 work on `timeout`;
                 // here only a `receive` step's wait is bounded by it, so anything else says so.
                 diags.push(
-                    Diagnostic::error(span, "`timeout` on a step that does not receive a message is not supported by this version of the generator")
-                        .with_note(None, "rather than run it wrongly, the generator refuses it")
-                        .with_code(codes::UNSUPPORTED),
+                    Diagnostic::error(
+                        span,
+                        "`timeout` on a step that does not receive a message is not supported by this version of the generator",
+                    )
+                    .with_note(None, "rather than run it wrongly, the generator refuses it")
+                    .with_code(codes::UNSUPPORTED),
                 );
             }
             let op = self.check_target(step, diags);
@@ -360,7 +366,8 @@ impl<'a> WorkflowChecker<'a> {
                 ] {
                     if let Some(span) = span {
                         let d = if field == "correlationId" {
-                            Diagnostic::error(span, "`correlationId` only applies to a step with `action: receive`").with_code(codes::INVALID)
+                            Diagnostic::error(span, "`correlationId` only applies to a step with `action: receive`")
+                                .with_code(codes::INVALID)
                         } else {
                             Diagnostic::error(span, "`timeout` on a `send` step is not supported by this version of the generator")
                                 .with_note(None, "rather than run it wrongly, the generator refuses it")
@@ -452,7 +459,10 @@ impl<'a> WorkflowChecker<'a> {
                 diags.push(
                     Diagnostic::error(
                         location.span,
-                        format!("parameter `{}` of event step `{}` is `in: {}`; a message takes only `in: header` parameters", p.name.value, step.step_id.value, location.value),
+                        format!(
+                            "parameter `{}` of event step `{}` is `in: {}`; a message takes only `in: header` parameters",
+                            p.name.value, step.step_id.value, location.value
+                        ),
                     )
                     .with_code(codes::PARAMETER),
                 );
@@ -1294,20 +1304,40 @@ impl<'a> WorkflowChecker<'a> {
                     return;
                 }
                 // A receive step whose channel did not resolve is reported already.
-                let Some(event) = scope.step.and_then(|(i, _)| self.events.get(i).cloned().flatten()) else { return };
-                let arazzo_expr::MessagePart::Payload(Some(pointer)) = part else { return };
+                let Some(event) = scope.step.and_then(|(i, _)| self.events.get(i).cloned().flatten()) else {
+                    return;
+                };
+                let arazzo_expr::MessagePart::Payload(Some(pointer)) = part else {
+                    return;
+                };
                 if !scope.check_body_pointers {
                     return;
                 }
                 let tokens = pointer.tokens().to_vec();
-                if let crate::asyncapi::SchemaLookup::Missing { index, token, known } = events::payload_lookup(self.loaded, &event, &tokens) {
-                    let written: usize = tokens.iter().take(index).map(|t| 1 + arazzo_expr::JsonPointer::escape(t).len()).sum();
-                    let at = part_span(text, offset, len, "$message.payload#".len() + written + 1, &arazzo_expr::JsonPointer::escape(&token));
+                if let crate::asyncapi::SchemaLookup::Missing { index, token, known } = events::payload_lookup(self.loaded, &event, &tokens)
+                {
+                    let written: usize = tokens
+                        .iter()
+                        .take(index)
+                        .map(|t| 1 + arazzo_expr::JsonPointer::escape(t).len())
+                        .sum();
+                    let at = part_span(
+                        text,
+                        offset,
+                        len,
+                        "$message.payload#".len() + written + 1,
+                        &arazzo_expr::JsonPointer::escape(&token),
+                    );
                     let channel = event.channel(self.loaded).map_or("", |c| c.key.as_str());
                     diags.push(
-                        Diagnostic::error(at, format!("`{expr}` cannot select anything: no message of channel `{channel}` this step receives has `{token}` there"))
-                            .with_code(codes::RESPONSE_POINTER)
-                            .with_suggestion(&token, known.iter().map(String::as_str)),
+                        Diagnostic::error(
+                            at,
+                            format!(
+                                "`{expr}` cannot select anything: no message of channel `{channel}` this step receives has `{token}` there"
+                            ),
+                        )
+                        .with_code(codes::RESPONSE_POINTER)
+                        .with_suggestion(&token, known.iter().map(String::as_str)),
                     );
                 }
             }

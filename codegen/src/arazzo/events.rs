@@ -59,10 +59,21 @@ pub fn is_event_step(loaded: &Loaded, step: &Step) -> bool {
     match &step.target {
         Some(StepTarget::ChannelPath(_)) => true,
         Some(StepTarget::OperationId(t)) => match t.value.strip_prefix("$sourceDescriptions.") {
-            Some(rest) => rest.split_once('.').is_some_and(|(name, _)| asyncapi_source(loaded, name).is_some()),
+            Some(rest) => rest
+                .split_once('.')
+                .is_some_and(|(name, _)| asyncapi_source(loaded, name).is_some()),
             None => {
-                let in_openapi = loaded.sources.iter().filter_map(|s| s.api.as_ref()).any(|a| a.operations.iter().any(|o| o.operation_id.as_deref() == Some(t.value.as_str())));
-                !in_openapi && loaded.sources.iter().filter_map(|s| s.events.as_ref()).any(|a| a.operation(&t.value).is_some())
+                let in_openapi = loaded
+                    .sources
+                    .iter()
+                    .filter_map(|s| s.api.as_ref())
+                    .any(|a| a.operations.iter().any(|o| o.operation_id.as_deref() == Some(t.value.as_str())));
+                !in_openapi
+                    && loaded
+                        .sources
+                        .iter()
+                        .filter_map(|s| s.events.as_ref())
+                        .any(|a| a.operation(&t.value).is_some())
             }
         },
         Some(StepTarget::OperationPath(t)) => source_of_path(&t.value).is_some_and(|name| asyncapi_source(loaded, name).is_some()),
@@ -89,7 +100,10 @@ pub fn action(step: &Step) -> Result<Action, Diagnostic> {
         }
         None => Err(Diagnostic::error(
             step.step_id.span,
-            format!("step `{}` uses an AsyncAPI source and needs `action: send` or `action: receive`", step.step_id.value),
+            format!(
+                "step `{}` uses an AsyncAPI source and needs `action: send` or `action: receive`",
+                step.step_id.value
+            ),
         )
         .with_code(codes::MISSING_FIELD)),
     }
@@ -138,25 +152,39 @@ pub fn resolve(loaded: &Loaded, step: &Step) -> Result<EventRef, Diagnostic> {
     }
 }
 
-fn path_source<'a, 't>(loaded: &'a Loaded, t: &'t Text, field: &str, form: &str) -> Result<(usize, &'a AsyncApi, &'t str, usize), Diagnostic> {
+fn path_source<'a, 't>(
+    loaded: &'a Loaded,
+    t: &'t Text,
+    field: &str,
+    form: &str,
+) -> Result<(usize, &'a AsyncApi, &'t str, usize), Diagnostic> {
     let help = format!("a {field} is `{{$sourceDescriptions.<name>.url}}{form}`");
     let Some((head, pointer)) = t.value.split_once('#') else {
-        return Err(Diagnostic::error(t.span, format!("{field} has no `#` JSON pointer")).with_code(codes::UNKNOWN_CHANNEL).with_help(help));
-    };
-    let Some(name) = source_of_path(&t.value) else {
-        return Err(Diagnostic::error(t.span, format!("{field} must start with `{{$sourceDescriptions.<name>.url}}`"))
+        return Err(Diagnostic::error(t.span, format!("{field} has no `#` JSON pointer"))
             .with_code(codes::UNKNOWN_CHANNEL)
             .with_help(help));
     };
+    let Some(name) = source_of_path(&t.value) else {
+        return Err(
+            Diagnostic::error(t.span, format!("{field} must start with `{{$sourceDescriptions.<name>.url}}`"))
+                .with_code(codes::UNKNOWN_CHANNEL)
+                .with_help(help),
+        );
+    };
     let Some(source) = loaded.sources.iter().position(|s| s.name == name) else {
-        return Err(Diagnostic::error(t.sub_span(20, name.len()), format!("unknown source description `{name}`"))
-            .with_code(codes::UNKNOWN_SOURCE)
-            .with_suggestion(name, loaded.sources.iter().map(|s| s.name.as_str())));
+        return Err(
+            Diagnostic::error(t.sub_span(20, name.len()), format!("unknown source description `{name}`"))
+                .with_code(codes::UNKNOWN_SOURCE)
+                .with_suggestion(name, loaded.sources.iter().map(|s| s.name.as_str())),
+        );
     };
     let Some(api) = loaded.sources[source].events.as_ref() else {
-        return Err(Diagnostic::error(t.sub_span(20, name.len()), format!("source description `{name}` is not an AsyncAPI description"))
-            .with_code(codes::UNKNOWN_CHANNEL)
-            .with_note(None, format!("a {field} of an event step points into a source of `type: asyncapi`")));
+        return Err(Diagnostic::error(
+            t.sub_span(20, name.len()),
+            format!("source description `{name}` is not an AsyncAPI description"),
+        )
+        .with_code(codes::UNKNOWN_CHANNEL)
+        .with_note(None, format!("a {field} of an event step points into a source of `type: asyncapi`")));
     };
     let _ = head;
     Ok((source, api, pointer, t.value.len() - pointer.len()))
@@ -166,26 +194,42 @@ fn operation_id(loaded: &Loaded, t: &Text) -> Result<EventRef, Diagnostic> {
     let (source, id, offset) = match t.value.strip_prefix("$sourceDescriptions.") {
         Some(rest) => {
             let Some((name, id)) = rest.split_once('.') else {
-                return Err(Diagnostic::error(t.span, format!("`{}` must be `$sourceDescriptions.<source>.<operationId>`", t.value))
-                    .with_code(codes::UNKNOWN_OPERATION));
+                return Err(Diagnostic::error(
+                    t.span,
+                    format!("`{}` must be `$sourceDescriptions.<source>.<operationId>`", t.value),
+                )
+                .with_code(codes::UNKNOWN_OPERATION));
             };
             let Some(source) = loaded.sources.iter().position(|s| s.name == name) else {
-                return Err(Diagnostic::error(t.sub_span(20, name.len()), format!("unknown source description `{name}`"))
-                    .with_code(codes::UNKNOWN_SOURCE)
-                    .with_suggestion(name, loaded.sources.iter().map(|s| s.name.as_str())));
+                return Err(
+                    Diagnostic::error(t.sub_span(20, name.len()), format!("unknown source description `{name}`"))
+                        .with_code(codes::UNKNOWN_SOURCE)
+                        .with_suggestion(name, loaded.sources.iter().map(|s| s.name.as_str())),
+                );
             };
             if loaded.sources[source].events.is_none() {
-                return Err(Diagnostic::error(t.sub_span(20, name.len()), format!("source description `{name}` is not an AsyncAPI description, so its operations cannot `send` or `receive`"))
-                    .with_code(codes::UNKNOWN_OPERATION));
+                return Err(Diagnostic::error(
+                    t.sub_span(20, name.len()),
+                    format!("source description `{name}` is not an AsyncAPI description, so its operations cannot `send` or `receive`"),
+                )
+                .with_code(codes::UNKNOWN_OPERATION));
             }
             (source, id, 20 + name.len() + 1)
         }
         None => {
-            let found = loaded.sources.iter().position(|s| s.events.as_ref().is_some_and(|a| a.operation(&t.value).is_some()));
+            let found = loaded
+                .sources
+                .iter()
+                .position(|s| s.events.as_ref().is_some_and(|a| a.operation(&t.value).is_some()));
             match found {
                 Some(source) => (source, t.value.as_str(), 0),
                 None => {
-                    let known: Vec<&str> = loaded.sources.iter().filter_map(|s| s.events.as_ref()).flat_map(|a| a.operations.iter().map(|o| o.id.as_str())).collect();
+                    let known: Vec<&str> = loaded
+                        .sources
+                        .iter()
+                        .filter_map(|s| s.events.as_ref())
+                        .flat_map(|a| a.operations.iter().map(|o| o.id.as_str()))
+                        .collect();
                     return Err(Diagnostic::error(t.span, format!("unknown AsyncAPI operationId `{}`", t.value))
                         .with_code(codes::UNKNOWN_OPERATION)
                         .with_suggestion(&t.value, known));
@@ -193,18 +237,33 @@ fn operation_id(loaded: &Loaded, t: &Text) -> Result<EventRef, Diagnostic> {
             }
         }
     };
-    let api = loaded.sources[source].events.as_ref().ok_or_else(|| Diagnostic::error(t.span, "not an AsyncAPI source"))?;
+    let api = loaded.sources[source]
+        .events
+        .as_ref()
+        .ok_or_else(|| Diagnostic::error(t.span, "not an AsyncAPI source"))?;
     match api.operation(id) {
         Some((index, _)) => operation_ref(loaded, source, index, t),
-        None => Err(Diagnostic::error(t.sub_span(offset, id.len()), format!("unknown operationId `{id}`"))
-            .with_code(codes::UNKNOWN_OPERATION)
-            .with_suggestion(id, api.operations.iter().map(|o| o.id.as_str()))
-            .with_note(None, format!("the operations of `{}` are: {}", loaded.sources[source].name, api.operations.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(", ")))),
+        None => Err(
+            Diagnostic::error(t.sub_span(offset, id.len()), format!("unknown operationId `{id}`"))
+                .with_code(codes::UNKNOWN_OPERATION)
+                .with_suggestion(id, api.operations.iter().map(|o| o.id.as_str()))
+                .with_note(
+                    None,
+                    format!(
+                        "the operations of `{}` are: {}",
+                        loaded.sources[source].name,
+                        api.operations.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(", ")
+                    ),
+                ),
+        ),
     }
 }
 
 fn operation_ref(loaded: &Loaded, source: usize, index: usize, t: &Text) -> Result<EventRef, Diagnostic> {
-    let api = loaded.sources[source].events.as_ref().ok_or_else(|| Diagnostic::error(t.span, "not an AsyncAPI source"))?;
+    let api = loaded.sources[source]
+        .events
+        .as_ref()
+        .ok_or_else(|| Diagnostic::error(t.span, "not an AsyncAPI source"))?;
     let op = &api.operations[index];
     // A broken channel reference is reported by the loader.
     let channel = op.channel.ok_or_else(|| {
@@ -215,11 +274,7 @@ fn operation_ref(loaded: &Loaded, source: usize, index: usize, t: &Text) -> Resu
     } else {
         op.messages.clone()
     };
-    Ok(EventRef {
-        source,
-        channel,
-        messages,
-    })
+    Ok(EventRef { source, channel, messages })
 }
 
 /// Why `event` cannot be compiled over HTTP: a channel without an address, channel
@@ -248,14 +303,26 @@ pub fn transport(loaded: &Loaded, step: &Step, event: &EventRef) -> Vec<Diagnost
     }
     match &channel.address {
         None => out.push(
-            Diagnostic::error(at, format!("channel `{}` has no `address`, so there is no HTTP path to send to or receive on", channel.key))
-                .with_code(codes::UNSUPPORTED)
-                .with_note(channel.span, "the channel is declared here"),
+            Diagnostic::error(
+                at,
+                format!(
+                    "channel `{}` has no `address`, so there is no HTTP path to send to or receive on",
+                    channel.key
+                ),
+            )
+            .with_code(codes::UNSUPPORTED)
+            .with_note(channel.span, "the channel is declared here"),
         ),
         Some(address) if address.contains('{') => out.push(
-            Diagnostic::error(at, format!("channel `{}` has parameters in its address `{address}`, which event steps do not fill in yet", channel.key))
-                .with_code(codes::UNSUPPORTED)
-                .with_note(channel.span, "the channel is declared here"),
+            Diagnostic::error(
+                at,
+                format!(
+                    "channel `{}` has parameters in its address `{address}`, which event steps do not fill in yet",
+                    channel.key
+                ),
+            )
+            .with_code(codes::UNSUPPORTED)
+            .with_note(channel.span, "the channel is declared here"),
         ),
         Some(_) => {}
     }
@@ -274,10 +341,17 @@ pub fn target_span(step: &Step) -> crate::source::Span {
 pub fn correlation(loaded: &Loaded, step: &Step, event: &EventRef) -> Result<Option<String>, Diagnostic> {
     let Some(given) = &step.correlation_id else { return Ok(None) };
     let messages = event.messages(loaded);
-    let locations: Vec<&str> = messages.iter().filter_map(|m| m.correlation.as_ref().map(|(l, _)| l.as_str())).collect();
+    let locations: Vec<&str> = messages
+        .iter()
+        .filter_map(|m| m.correlation.as_ref().map(|(l, _)| l.as_str()))
+        .collect();
     let channel = event.channel(loaded).map_or("", |c| c.key.as_str());
     if locations.is_empty() || locations.len() < messages.len() {
-        let without: Vec<&str> = messages.iter().filter(|m| m.correlation.is_none()).map(|m| m.key.as_str()).collect();
+        let without: Vec<&str> = messages
+            .iter()
+            .filter(|m| m.correlation.is_none())
+            .map(|m| m.key.as_str())
+            .collect();
         return Err(Diagnostic::error(
             given.span,
             format!("step `{}` sets `correlationId`, but {} of channel `{channel}` define no `correlationId`", step.step_id.value, if without.is_empty() { "the messages".to_owned() } else { format!("messages {}", without.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")) }),
@@ -288,7 +362,11 @@ pub fn correlation(loaded: &Loaded, step: &Step, event: &EventRef) -> Result<Opt
     if locations.iter().any(|l| *l != locations[0]) {
         return Err(Diagnostic::error(
             given.span,
-            format!("the messages step `{}` may receive locate their correlation id differently ({}); one location is needed to match on", step.step_id.value, locations.join(", ")),
+            format!(
+                "the messages step `{}` may receive locate their correlation id differently ({}); one location is needed to match on",
+                step.step_id.value,
+                locations.join(", ")
+            ),
         )
         .with_code(codes::UNSUPPORTED));
     }
@@ -297,9 +375,15 @@ pub fn correlation(loaded: &Loaded, step: &Step, event: &EventRef) -> Result<Opt
     match arazzo_expr::Expression::parse(&location) {
         Ok(arazzo_expr::Expression::Message(_)) => Ok(Some(location)),
         _ => {
-            let span = messages.iter().find_map(|m| m.correlation.as_ref().map(|(_, s)| *s)).unwrap_or(given.span);
-            Err(Diagnostic::error(span, format!("correlation id location `{location}` is not a `$message.header.<name>` or `$message.payload#/...` expression"))
-                .with_code(codes::EXPRESSION))
+            let span = messages
+                .iter()
+                .find_map(|m| m.correlation.as_ref().map(|(_, s)| *s))
+                .unwrap_or(given.span);
+            Err(Diagnostic::error(
+                span,
+                format!("correlation id location `{location}` is not a `$message.header.<name>` or `$message.payload#/...` expression"),
+            )
+            .with_code(codes::EXPRESSION))
         }
     }
 }

@@ -13,8 +13,8 @@ use crate::arazzo::events;
 use crate::arazzo::model::{Action, Criterion, Reusable, Step, StepTarget, Workflow};
 use crate::arazzo::resolve::{self, OpRef};
 use crate::ir::{
-    ActionIr, ActionKindIr, BodyIr, BodyKind, ChannelClientIr, ClientIr, CriterionIr, FieldIr, Location, OutputIr, ParamIr, Program, RustType, StepCall,
-    StepIr, StyleIr, Target, WorkflowIr,
+    ActionIr, ActionKindIr, BodyIr, BodyKind, ChannelClientIr, ClientIr, CriterionIr, FieldIr, Location, OutputIr, ParamIr, Program,
+    RustType, StepCall, StepIr, StyleIr, Target, WorkflowIr,
 };
 use crate::load::Loaded;
 use crate::names;
@@ -87,13 +87,19 @@ fn lower_at(loaded: &Loaded, all_operations: bool, at: &[usize]) -> Program {
             if channel_of_source[event.source].is_some() {
                 continue;
             }
-            let (Some(api), Some(channel)) = (event.api(loaded), event.channel(loaded)) else { continue };
+            let (Some(api), Some(channel)) = (event.api(loaded), event.channel(loaded)) else {
+                continue;
+            };
             channel_of_source[event.source] = Some(channels.len());
             let name = &loaded.sources[event.source].name;
             channels.push(ChannelClientIr {
                 source_name: name.clone(),
                 field: names::snake(name),
-                base_url: api.servers_of(channel).into_iter().find(|s| s.is_http()).map(crate::asyncapi::Server::base_url),
+                base_url: api
+                    .servers_of(channel)
+                    .into_iter()
+                    .find(|s| s.is_http())
+                    .map(crate::asyncapi::Server::base_url),
             });
         }
     }
@@ -456,7 +462,12 @@ impl Lowering<'_> {
                     correlation,
                     kinds: messages
                         .iter()
-                        .map(|m| m.payload.as_ref().map(|p| crate::asyncapi::constants(&api.root, p)).unwrap_or_default())
+                        .map(|m| {
+                            m.payload
+                                .as_ref()
+                                .map(|p| crate::asyncapi::constants(&api.root, p))
+                                .unwrap_or_default()
+                        })
                         .collect(),
                     timeout_ms: step.timeout.map(|(ms, _)| ms),
                 })

@@ -389,7 +389,9 @@ pub fn load(root: &Node, diags: &mut Diagnostics) -> Option<Document> {
 /// `1.0.x` or `1.1.x` (and `-suffix`), as the official schemas' patterns. (The `v11`
 /// branch owns what else 1.1 changes; event steps only need 1.1 documents to load.)
 fn is_supported_version(v: &str) -> bool {
-    let Some(rest) = v.strip_prefix("1.0.").or_else(|| v.strip_prefix("1.1.")) else { return false };
+    let Some(rest) = v.strip_prefix("1.0.").or_else(|| v.strip_prefix("1.1.")) else {
+        return false;
+    };
     let patch = rest.split('-').next().unwrap_or("");
     !patch.is_empty() && patch.bytes().all(|b| b.is_ascii_digit())
 }
@@ -513,7 +515,11 @@ fn load_step(node: &Node, diags: &mut Diagnostics) -> Option<Step> {
             )
             .with_code(codes::INVALID),
         );
-    } else if targets.is_empty() && ["operationId", "operationPath", "workflowId", "channelPath"].iter().all(|k| f.node(k).is_none()) {
+    } else if targets.is_empty()
+        && ["operationId", "operationPath", "workflowId", "channelPath"]
+            .iter()
+            .all(|k| f.node(k).is_none())
+    {
         diags.push(
             Diagnostic::error(
                 step_id.as_ref().map_or(node.span, |s| s.span),
@@ -550,8 +556,11 @@ fn milliseconds(node: &Node, diags: &mut Diagnostics) -> Option<(u64, Span)> {
         Value::Number(n) if n.as_u64().is_some() => Some((n.as_u64()?, node.span)),
         _ => {
             diags.push(
-                Diagnostic::error(node.span, format!("`timeout` must be a whole number of milliseconds, found {}", shown(node)))
-                    .with_code(codes::BAD_VALUE),
+                Diagnostic::error(
+                    node.span,
+                    format!("`timeout` must be a whole number of milliseconds, found {}", shown(node)),
+                )
+                .with_code(codes::BAD_VALUE),
             );
             None
         }

@@ -11,8 +11,8 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::ir::{
-    ActionIr, ActionKindIr, BodyKind, ChannelClientIr, ClientIr, CriterionIr, FieldIr, Location, ParamIr, Program, RustType, StepCall, StepIr, StyleIr,
-    Target, WorkflowIr,
+    ActionIr, ActionKindIr, BodyKind, ChannelClientIr, ClientIr, CriterionIr, FieldIr, Location, ParamIr, Program, RustType, StepCall,
+    StepIr, StyleIr, Target, WorkflowIr,
 };
 
 /// Turns IR types into tokens; schema types are resolved by the caller,
@@ -186,7 +186,10 @@ pub fn emit(program: &Program, names: &dyn TypeNames) -> TokenStream {
             .collect::<Vec<_>>()
             .join(", ")
     );
-    let methods = program.workflows.iter().map(|w| workflow_method(w, &program.workflows, clients, &program.channels));
+    let methods = program
+        .workflows
+        .iter()
+        .map(|w| workflow_method(w, &program.workflows, clients, &program.channels));
     let dispatcher = dispatcher(&program.workflows);
     let xpath = require_xpath(&program.workflows);
     let allow = super::lints::attrs(super::lints::WORKFLOWS);

@@ -8,9 +8,9 @@
 mod recorded;
 mod routes;
 mod scenario;
-mod webhooks;
 #[cfg(test)]
 mod tests;
+mod webhooks;
 
 pub use recorded::RecordedRequest;
 pub use routes::{COMPLETED_AT, CREATED_AT};

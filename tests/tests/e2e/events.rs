@@ -34,7 +34,9 @@ fn recorder() -> (Arc<Mutex<Vec<String>>>, impl Fn(&Event<'_>) + Send + Sync + '
                 reason: WaitReason::Message,
                 ..
             } => format!("waiting for a message {step} {}s", delay.as_secs()),
-            Event::Action { step, name: Some(name), .. } => format!("action {step} {name}"),
+            Event::Action {
+                step, name: Some(name), ..
+            } => format!("action {step} {name}"),
             _ => return,
         };
         sink.lock().unwrap().push(line);
@@ -74,19 +76,36 @@ async fn the_pr_created_webhook_ends_the_wait_and_one_read_gives_the_outcome() {
         .expect("workflow succeeds");
 
     assert_eq!(out.status, SeerAutofixStateStatus::Completed);
-    assert_eq!(out.notified_pr_url.as_deref(), Some(DEFAULT_PR_URL), "read from the webhook's payload");
+    assert_eq!(
+        out.notified_pr_url.as_deref(),
+        Some(DEFAULT_PR_URL),
+        "read from the webhook's payload"
+    );
     assert_eq!(out.pr_url.as_deref(), Some(DEFAULT_PR_URL));
-    assert_eq!(fake.requests_to(Route::GetFixState).len(), 1, "no polling: one read after the webhook");
+    assert_eq!(
+        fake.requests_to(Route::GetFixState).len(),
+        1,
+        "no polling: one read after the webhook"
+    );
     assert_eq!(
         fake.webhooks_sent(),
-        [("root_cause_completed", 202), ("solution_completed", 202), ("coding_completed", 202), ("pr_created", 202)]
+        [
+            ("root_cause_completed", 202),
+            ("solution_completed", 202),
+            ("coding_completed", 202),
+            ("pr_created", 202)
+        ]
     );
     // The three earlier Seer events are other messages of the channel: left in the inbox.
     assert_eq!(inbox.pending(), 3);
     let seen = seen.lock().unwrap().clone();
     assert_eq!(
         seen,
-        ["waiting for a message waitForPullRequest 3s", "received waitForPullRequest /sentry/webhooks", "action pollFixState fixCompleted"]
+        [
+            "waiting for a message waitForPullRequest 3s",
+            "received waitForPullRequest /sentry/webhooks",
+            "action pollFixState fixCompleted"
+        ]
     );
 }
 
@@ -123,7 +142,9 @@ async fn a_webhook_about_another_issue_is_not_this_runs_message() {
     let inbox = Inbox::new();
     let receiver = WebhookServer::start("127.0.0.1:0", inbox.clone()).await.expect("receiver starts");
     let hooks = Webhooks::to(format!("{}/sentry/webhooks", receiver.url())).for_issue("7");
-    let fake = FakeSeer::start(Scenario::completed().with_webhooks(hooks)).await.expect("fake starts");
+    let fake = FakeSeer::start(Scenario::completed().with_webhooks(hooks))
+        .await
+        .expect("fake starts");
     let (seen, observe) = recorder();
     let out = workflows(&fake, inbox.clone(), observe)
         .await
@@ -173,7 +194,11 @@ async fn the_receiver_answers_202_to_posts_and_refuses_other_methods() {
 async fn a_send_step_posts_its_message_to_the_channel_address_with_its_headers() {
     let mock = MockServer::start().await.expect("mock starts");
     mock.on("POST", "/orders/placed", vec![Reply::empty(202)]);
-    mock.on("POST", "/orders/refused", vec![Reply::json(503, serde_json::json!({"detail": "down"}))]);
+    mock.on(
+        "POST",
+        "/orders/refused",
+        vec![Reply::json(503, serde_json::json!({"detail": "down"}))],
+    );
     let workflows = orders::Workflows::new(arazzo::HttpClient::new(mock.base_url()));
     let out = workflows
         .place_order(orders::PlaceOrderInputs {
@@ -190,7 +215,10 @@ async fn a_send_step_posts_its_message_to_the_channel_address_with_its_headers()
     assert_eq!(sent.body_json(), Some(serde_json::json!({"petId": 7, "note": "order o-1"})));
     assert_eq!(orders::order_events::DEFAULT_BASE_URL, "http://localhost:9000/events");
 
-    let error = workflows.refuse_order(orders::RefuseOrderInputs {}).await.expect_err("a 503 fails the send step");
+    let error = workflows
+        .refuse_order(orders::RefuseOrderInputs {})
+        .await
+        .expect_err("a 503 fails the send step");
     match error {
         WorkflowError::StepFailed { step, status, reason, .. } => {
             assert_eq!((step.as_str(), status), ("refuse", 503));
