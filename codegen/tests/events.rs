@@ -221,3 +221,32 @@ fn action_and_its_companions() {
         ],
     );
 }
+
+/// AsyncAPI writes header locations `$message.header#/<name>`; they are read as
+/// Arazzo's `$message.header.<name>`.
+#[test]
+fn header_correlation_locations_in_asyncapi_form() {
+    let events = edit(
+        EVENTS,
+        &[("location: $message.payload#/orderId", "location: $message.header#/X-Order")],
+    );
+    assert_eq!(check_with(&events, VALID), Vec::<String>::new());
+    let generated = Generator::new()
+        .memory_only(true)
+        .file("events.yaml", &events)
+        .file("wf.arazzo.yaml", VALID)
+        .generate(Path::new("wf.arazzo.yaml"))
+        .unwrap_or_else(|f| panic!("{:?}", f.lines()));
+    let flat: String = generated.to_formatted_string().split_whitespace().collect();
+    assert!(flat.contains(r#"Some(("$message.header.X-Order","$inputs.orderId""#));
+    let broken = edit(
+        EVENTS,
+        &[("location: $message.payload#/orderId", "location: $message.body#/orderId")],
+    );
+    assert_eq!(
+        check_with(&broken, VALID),
+        [
+            "events.yaml:26:19: correlation id location `$message.body#/orderId` is not a `$message.header.<name>` or `$message.payload#/...` expression"
+        ]
+    );
+}

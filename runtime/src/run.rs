@@ -424,7 +424,11 @@ impl<'a> Run<'a> {
             }
         };
         let now = tokio::time::Instant::now();
-        let deadline = tokio::time::Instant::from_std(self.started + self.policy.deadline);
+        // A deadline too far to represent is no deadline (a century is as good).
+        let deadline = self.started.checked_add(self.policy.deadline).map_or_else(
+            || now + std::time::Duration::from_secs(100 * 365 * 86_400),
+            tokio::time::Instant::from_std,
+        );
         let bound = spec.timeout_ms.map(|ms| now + std::time::Duration::from_millis(ms));
         let until = bound.map_or(deadline, |b| b.min(deadline));
         self.emit(&Event::Waiting {

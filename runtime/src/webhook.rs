@@ -38,7 +38,11 @@ impl WebhookServer {
         let addr = listener.local_addr()?;
         let accepting = tokio::spawn(async move {
             loop {
-                let Ok((stream, _)) = listener.accept().await else { continue };
+                let Ok((stream, _)) = listener.accept().await else {
+                    // Out of file descriptors and the like: back off instead of spinning.
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    continue;
+                };
                 let inbox = inbox.clone();
                 tokio::spawn(async move {
                     let service = hyper::service::service_fn(move |request| {

@@ -370,7 +370,12 @@ pub fn correlation(loaded: &Loaded, step: &Step, event: &EventRef) -> Result<Opt
         )
         .with_code(codes::UNSUPPORTED));
     }
-    let location = locations[0].to_owned();
+    // AsyncAPI writes header locations as `$message.header#/<name>`; Arazzo's grammar
+    // (and the runtime) reads `$message.header.<name>`.
+    let location = match locations[0].strip_prefix("$message.header#/") {
+        Some(name) if !name.contains('/') => format!("$message.header.{}", name.replace("~1", "/").replace("~0", "~")),
+        _ => locations[0].to_owned(),
+    };
     // The location is a runtime expression over the message (`$message.payload#/id`).
     match arazzo_expr::Expression::parse(&location) {
         Ok(arazzo_expr::Expression::Message(_)) => Ok(Some(location)),
