@@ -393,6 +393,12 @@ pub mod codes {
     pub const UNKNOWN_SOURCE: &str = "unknown-source";
     /// An operationId or operationPath that names no operation.
     pub const UNKNOWN_OPERATION: &str = "unknown-operation";
+    /// A channelPath (or AsyncAPI operation) that names no AsyncAPI channel.
+    pub const UNKNOWN_CHANNEL: &str = "unknown-channel";
+    /// An AsyncAPI message reference that names no message of its channel.
+    pub const UNKNOWN_MESSAGE: &str = "unknown-message";
+    /// A step's `correlationId` that the messages it receives define no correlation id for.
+    pub const UNKNOWN_CORRELATION_ID: &str = "unknown-correlation-id";
     /// An output that is not declared.
     pub const UNKNOWN_OUTPUT: &str = "unknown-output";
     /// An input that is not declared.

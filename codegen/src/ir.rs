@@ -11,6 +11,18 @@ use crate::openapi::SchemaRef;
 pub struct Program {
     pub clients: Vec<ClientIr>,
     pub workflows: Vec<WorkflowIr>,
+    /// One `arazzo::HttpClient` per AsyncAPI source that a `send` step posts to.
+    pub channels: Vec<ChannelClientIr>,
+}
+
+/// An AsyncAPI source whose channels `send` steps post messages to over HTTP.
+#[derive(Debug, Clone)]
+pub struct ChannelClientIr {
+    pub source_name: String,
+    /// The field of `Workflows` (and the parameter of `Workflows::new`).
+    pub field: String,
+    /// `protocol://host/pathname` of the first HTTP server of the channels used.
+    pub base_url: Option<String>,
 }
 
 /// One typed client module per OpenAPI source description, of the entry
@@ -238,4 +250,25 @@ pub enum StepCall {
     /// the callee's inputs.
     /// `inputs` is a JSON object's text, in document order.
     Workflow { workflow: usize, inputs: String },
+    /// `action: send`: the message is posted to the channel's address (a path under the
+    /// channel client's base URL), headers from `in: header` parameters.
+    Send {
+        /// Index into `Program::channels`.
+        channel: usize,
+        address: String,
+        content_type: String,
+        headers: Vec<ParamIr>,
+        /// The payload template as JSON text (`null` without one).
+        payload: Option<String>,
+    },
+    /// `action: receive`: waits for a message delivered to `address` of the run's inbox.
+    Receive {
+        address: String,
+        /// (the messages' correlation id location, the step's `correlationId` template).
+        correlation: Option<(String, String)>,
+        /// Per message the step accepts, the constants (JSON pointer, JSON text) that tell
+        /// it from the channel's other messages; an empty list accepts any message.
+        kinds: Vec<Vec<(String, String)>>,
+        timeout_ms: Option<u64>,
+    },
 }

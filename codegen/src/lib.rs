@@ -32,6 +32,7 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod arazzo;
+mod asyncapi;
 pub mod diagnostics;
 mod emit;
 mod excerpt;

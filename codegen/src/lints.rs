@@ -76,7 +76,7 @@ pub const LINTS: &[Lint] = &[
     hard(codes::SYNTAX, "a file is not well-formed YAML or JSON"),
     hard(
         codes::VERSION,
-        "the `arazzo` field names a version other than 1.0.x or 1.1.x, or a 1.0 document uses a 1.1 construct",
+        "the `arazzo` field names a version other than 1.0.x or 1.1.x, or a 1.0 document uses a 1.1 construct, or `asyncapi` one other than 3.x",
     ),
     hard(codes::MISSING_FIELD, "a required field is absent"),
     hard(
@@ -95,6 +95,18 @@ pub const LINTS: &[Lint] = &[
     hard(
         codes::UNKNOWN_OPERATION,
         "an operationId or operationPath that names no operation, or a bare operationId found in several sources",
+    ),
+    hard(
+        codes::UNKNOWN_CHANNEL,
+        "a channelPath or AsyncAPI operation that names no channel of an AsyncAPI source",
+    ),
+    hard(
+        codes::UNKNOWN_MESSAGE,
+        "an AsyncAPI operation's message reference that names no message of its channel",
+    ),
+    hard(
+        codes::UNKNOWN_CORRELATION_ID,
+        "a step's `correlationId` where the messages it receives define no correlation id",
     ),
     hard(codes::UNKNOWN_OUTPUT, "an output that is not declared"),
     hard(codes::UNKNOWN_INPUT, "an input that is not declared"),

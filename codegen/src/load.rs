@@ -25,12 +25,14 @@ pub struct LoadedSource {
     /// loaded like the entry document, so its workflows can be checked and
     /// compiled into the same program (`$sourceDescriptions.<name>.<id>`).
     pub arazzo: Option<Box<Loaded>>,
+    /// For a source of type `asyncapi` (Arazzo 1.1): its channels, messages and operations.
+    pub events: Option<crate::asyncapi::AsyncApi>,
 }
 
 impl LoadedSource {
     /// Whether the file behind this source was read and understood.
     pub fn is_loaded(&self) -> bool {
-        self.api.is_some() || self.arazzo.is_some()
+        self.api.is_some() || self.arazzo.is_some() || self.events.is_some()
     }
 }
 
@@ -379,6 +381,7 @@ fn load_source(
         url: sd.url.value.clone(),
         api: None,
         arazzo: None,
+        events: None,
     };
     let Some(path) = source_path(sd, base, options, diags) else {
         return loaded;
@@ -391,11 +394,13 @@ fn load_source(
         "openapi"
     } else if node.get("arazzo").is_some() {
         "arazzo"
+    } else if node.get("asyncapi").is_some() {
+        "asyncapi"
     } else {
         ""
     };
     match (declared, sniffed) {
-        (Some("arazzo"), "openapi") | (Some("openapi"), "arazzo") => {
+        (Some(d), s) if !s.is_empty() && d != s && ["openapi", "arazzo", "asyncapi"].contains(&d) => {
             let declared = declared.unwrap_or_default();
             diags.push(
                 Diagnostic::error(
@@ -408,6 +413,7 @@ fn load_source(
                 .with_code(codes::BAD_VALUE),
             );
         }
+        (_, "asyncapi") => loaded.events = crate::asyncapi::load(node, diags),
         (_, "openapi") => loaded.api = Some(load_openapi(node, file, &path, map, options, diags)),
         (_, "arazzo") if open.contains(&file) => {
             let chain: Vec<String> = open
@@ -441,7 +447,7 @@ fn load_source(
             Diagnostic::error(
                 sd.url.span,
                 format!(
-                    "`{}` is neither an OpenAPI description nor an Arazzo document (no top-level `openapi` or `arazzo` field)",
+                    "`{}` is neither an OpenAPI or AsyncAPI description nor an Arazzo document (no top-level `openapi`, `asyncapi` or `arazzo` field)",
                     sd.url.value
                 ),
             )

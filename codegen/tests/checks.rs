@@ -205,7 +205,9 @@ fn step_with_two_targets() {
             "        operationId: getPet\n",
             "        operationId: getPet\n        workflowId: adopt\n",
         )],
-        &["wf.arazzo.yaml:18:9: a step names more than one of `operationId`, `operationPath` and `workflowId`; keep exactly one"],
+        &[
+            "wf.arazzo.yaml:18:9: a step names more than one of `operationId`, `operationPath`, `channelPath` and `workflowId`; keep exactly one",
+        ],
     );
 }
 
@@ -214,7 +216,7 @@ fn step_with_two_targets() {
 fn step_with_no_target() {
     assert_errors(
         &[("        operationId: getPet\n", "")],
-        &["wf.arazzo.yaml:18:17: a step needs exactly one of `operationId`, `operationPath` or `workflowId`"],
+        &["wf.arazzo.yaml:18:17: a step needs exactly one of `operationId`, `operationPath`, `channelPath` or `workflowId`"],
     );
 }
 

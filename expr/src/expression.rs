@@ -31,6 +31,9 @@ pub enum Expression {
     Request(Source),
     /// `$response.<source>`
     Response(Source),
+    /// `$message.header.<token>` or `$message.payload[#pointer]` (Arazzo 1.1): the message an
+    /// AsyncAPI `receive` step received.
+    Message(MessagePart),
     /// `$inputs.<name>[#pointer]`
     Inputs {
         /// The input name (may contain `.`).
@@ -105,13 +108,23 @@ pub enum Source {
     Body(Option<JsonPointer>),
 }
 
+/// The part of a received message a `$message.` expression reads.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MessagePart {
+    /// `header.<token>`; header names are case-insensitive when resolved.
+    Header(String),
+    /// `payload[#pointer]`
+    Payload(Option<JsonPointer>),
+}
+
 /// The roots after `$`, in the order error messages list them.
-const ROOTS: [&str; 12] = [
+const ROOTS: [&str; 13] = [
     "url",
     "method",
     "statusCode",
     "request",
     "response",
+    "message",
     "inputs",
     "outputs",
     "steps",
@@ -144,7 +157,9 @@ impl Expression {
     /// The JSON pointer suffix, if the expression has one.
     pub fn pointer(&self) -> Option<&JsonPointer> {
         match self {
-            Expression::Request(Source::Body(p)) | Expression::Response(Source::Body(p)) => p.as_ref(),
+            Expression::Request(Source::Body(p)) | Expression::Response(Source::Body(p)) | Expression::Message(MessagePart::Payload(p)) => {
+                p.as_ref()
+            }
             Expression::Inputs { pointer, .. }
             | Expression::Outputs { pointer, .. }
             | Expression::Steps { pointer, .. }
@@ -269,6 +284,7 @@ impl<'a> Parser<'a> {
             "statusCode" => self.simple(Expression::StatusCode)?,
             "request" => Expression::Request(self.source()?),
             "response" => Expression::Response(self.source()?),
+            "message" => Expression::Message(self.message()?),
             "inputs" => {
                 let (name, pointer) = self.named_with_pointer("an input name")?;
                 Expression::Inputs { name, pointer }
@@ -288,7 +304,7 @@ impl<'a> Parser<'a> {
     }
 
     fn unknown_root(&self, at: usize, root: &str) -> ParseError {
-        let list = "$url, $method, $statusCode, $request, $response, $inputs, $outputs, $steps, $workflows, $sourceDescriptions, $components or $self";
+        let list = "$url, $method, $statusCode, $request, $response, $message, $inputs, $outputs, $steps, $workflows, $sourceDescriptions, $components or $self";
         let message = if root.is_empty() {
             let found = describe_at(self.cur.src(), at);
             let jsonpath = matches!(self.cur.src().get(at..at + 1), Some("." | "["));
@@ -452,6 +468,52 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// `$message.` is followed by `header.<token>` or `payload[#pointer]` (the 1.1 ABNF's
+    /// `header-reference` / `payload-reference`).
+    fn message(&mut self) -> Result<MessagePart, ParseError> {
+        self.expect_dot("header or payload")?;
+        let kw_start = self.cur.pos;
+        let kw = self.cur.take_while(|c| c.is_ascii_alphabetic());
+        match kw {
+            "header" => {
+                self.expect_dot("a header name")?;
+                let n = self.name(is_tchar, "a header name")?;
+                self.finish(|c| format!("{} is not allowed in a header name; header names are RFC 7230 tokens", quote(c)))?;
+                Ok(MessagePart::Header(n))
+            }
+            "payload" => {
+                let before = self.so_far().to_string();
+                let p = self.pointer()?;
+                let had = p.is_some();
+                self.finish(|c| {
+                    if had {
+                        format!("{} is not allowed in a JSON pointer inside a runtime expression", quote(c))
+                    } else if c == '.' {
+                        format!("'.' cannot follow {before}; select a member with a JSON pointer such as '{before}#/name'")
+                    } else {
+                        format!("unexpected {} after {before}; only a JSON pointer ('#/...') may follow", quote(c))
+                    }
+                })?;
+                Ok(MessagePart::Payload(p))
+            }
+            _ => {
+                let found = if kw.is_empty() {
+                    describe_at(self.cur.src(), kw_start)
+                } else {
+                    format!("'{kw}'")
+                };
+                let hint = match did_you_mean(kw, ["header", "payload"]) {
+                    Some(s) if !kw.is_empty() => format!(" (did you mean '{s}'?)"),
+                    _ => String::new(),
+                };
+                Err(ParseError::new(
+                    kw_start,
+                    format!("expected header or payload after '$message.', found {found}{hint}"),
+                ))
+            }
+        }
+    }
+
     /// After an id that must be followed by `.`: explains a bad id character or a missing part.
     fn id_then_dot(&mut self, id_what: &str, expected: &str) -> Result<(), ParseError> {
         if self.cur.eat('.') {
@@ -604,6 +666,11 @@ impl fmt::Display for Expression {
             Expression::StatusCode => f.write_str("$statusCode"),
             Expression::Request(s) => write!(f, "$request.{s}"),
             Expression::Response(s) => write!(f, "$response.{s}"),
+            Expression::Message(MessagePart::Header(h)) => write!(f, "$message.header.{h}"),
+            Expression::Message(MessagePart::Payload(p)) => {
+                f.write_str("$message.payload")?;
+                write_pointer(f, p.as_ref())
+            }
             Expression::Inputs { name, pointer } => {
                 write!(f, "$inputs.{name}")?;
                 write_pointer(f, pointer.as_ref())

@@ -63,7 +63,7 @@ pub mod template;
 
 pub use condition::SimpleCondition;
 pub use criterion::*;
-pub use expression::{Expression, Source, WorkflowField};
+pub use expression::{Expression, MessagePart, Source, WorkflowField};
 pub use jsonpath::{JsonPathCondition, LiteralComparison, QuerySegment, SingularQuery};
 pub use pointer::JsonPointer;
 pub use selector::{Selector, SelectorError};

@@ -16,6 +16,8 @@ pub enum WaitReason {
     Poll,
     /// A failure action of type `retry`.
     Retry,
+    /// A `receive` step waiting for its message (`delay`: at most this long).
+    Message,
 }
 
 /// The kind of a success or failure action.
@@ -152,6 +154,16 @@ pub enum Event<'a> {
         kind: ActionKind,
         /// The step or workflow it goes to, if any.
         target: Option<&'a str>,
+    },
+    /// A `receive` step took a message from the inbox.
+    #[non_exhaustive]
+    MessageReceived {
+        /// The workflow's `workflowId`.
+        workflow: &'a str,
+        /// The step's `stepId`.
+        step: &'a str,
+        /// The channel address it arrived on.
+        address: &'a str,
     },
     /// A run reached its outputs.
     #[non_exhaustive]

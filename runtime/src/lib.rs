@@ -81,6 +81,7 @@
 mod client;
 mod error;
 mod event;
+mod inbox;
 mod limits;
 mod multipart;
 mod payload;
@@ -97,6 +98,11 @@ mod xpath;
 pub use client::{ApiKeyLocation, Auth, Body, Exchange, HttpClient, Method, RawBody, Request};
 pub use error::{ApiError, ClientError, WorkflowError};
 pub use event::{ActionKind, Event, Observer, WaitReason};
+pub use inbox::{INBOX_CAPACITY, Inbox, MAX_MESSAGE_BYTES, Message, Rejected};
+/// The webhook receiver for `receive` steps (feature `webhook-server`).
+#[cfg(feature = "webhook-server")]
+#[cfg_attr(docsrs, doc(cfg(feature = "webhook-server")))]
+pub mod webhook;
 pub use limits::{Limits, OperationLimits, RedirectPolicy, TimeoutKind, is_credential_name};
 pub use multipart::{FilePart, Part};
 pub use poll::PollPolicy;
@@ -128,7 +134,7 @@ pub use serde_json;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::payload::Payload;
-    pub use crate::run::{CriterionSpec, Run, SelectorSpec, check_depth, output};
+    pub use crate::run::{CriterionSpec, ReceiveSpec, Run, SelectorSpec, check_depth, output};
     pub use crate::style::{In, ParamSpec, Style};
 }
 

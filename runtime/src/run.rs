@@ -179,6 +179,38 @@ pub struct Run<'a> {
     /// The values of inputs that are credentials (`format: password`, or named like one):
     /// replaced by `***` in every body an error of this run quotes.
     secret_inputs: Vec<String>,
+    /// The message the current `receive` step took, for `$message`.
+    message: Option<crate::inbox::Message>,
+}
+
+/// What a `receive` step waits for (generated code passes the spec's values).
+#[derive(Debug, Clone, Copy)]
+pub struct ReceiveSpec {
+    /// The channel address.
+    pub address: &'static str,
+    /// (the messages' correlation id location, the step's `correlationId` template).
+    pub correlation: Option<(&'static str, &'static str)>,
+    /// Per message the step accepts, constants (JSON pointer into the payload, JSON text)
+    /// that must all hold; no lists, or an empty one, accepts any message.
+    pub kinds: &'static [&'static [(&'static str, &'static str)]],
+    /// The step's `timeout` in milliseconds; without one the run's deadline bounds the wait.
+    pub timeout_ms: Option<u64>,
+}
+
+/// A value's text for comparing correlation ids: strings as they are, anything else as
+/// JSON (so the number 42 in a payload matches the input `"42"`).
+fn correlation_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn message_part(message: &crate::inbox::Message, part: &arazzo_expr::MessagePart) -> Option<Value> {
+    match part {
+        arazzo_expr::MessagePart::Header(name) => message.header(name).map(|v| Value::String(v.to_owned())),
+        arazzo_expr::MessagePart::Payload(pointer) => pointer_into(Some(&message.payload), pointer.as_ref()),
+    }
 }
 
 /// The engine for `xpath` criteria. Without the feature generated code using one does not
@@ -222,6 +254,7 @@ impl<'a> Run<'a> {
             timed_out: false,
             self_uri: None,
             secret_inputs: Vec::new(),
+            message: None,
             step_span: span.clone(),
             span,
         }
@@ -329,6 +362,7 @@ impl<'a> Run<'a> {
         if !retrying {
             self.step_started = Instant::now();
         }
+        self.message = None;
         self.emit(&Event::StepStarted {
             workflow: self.workflow,
             step,
@@ -454,6 +488,107 @@ impl<'a> Run<'a> {
         });
         self.current = Some(exchange);
         Ok(())
+    }
+
+    /// A `send` step's outcome once its message was posted: the channel took it (any
+    /// status below 400). Otherwise the reason goes to [`WorkflowError::StepFailed`].
+    pub fn delivered(&mut self) -> bool {
+        let status = self.current.as_ref().map_or(0, |e| e.status);
+        if status >= 400 {
+            self.criterion_error
+                .get_or_insert_with(|| format!("the channel refused the message with HTTP {status}"));
+        }
+        status < 400
+    }
+
+    /// A `receive` step: waits for a message on `spec.address` of `inbox` that is one of
+    /// the step's messages and carries its correlation id, until the step's `timeout` or the
+    /// run's deadline, whichever comes first. `true` with the message (now `$message`);
+    /// `false` when the timeout passed (the step fails, so its failure actions apply).
+    ///
+    /// # Errors
+    ///
+    /// [`WorkflowError::Timeout`] when the run's deadline ends the wait,
+    /// [`WorkflowError::MissingValue`] when the `correlationId` selects nothing.
+    pub async fn receive(&mut self, step: &'static str, inbox: &crate::inbox::Inbox, spec: &ReceiveSpec) -> Result<bool, WorkflowError> {
+        let expected = match spec.correlation {
+            None => None,
+            Some((location, template)) => {
+                let location = Expression::parse(location).map_err(|e| self.expression_error(Some(step), location, e.to_string()))?;
+                let Expression::Message(part) = location else {
+                    return Err(self.expression_error(Some(step), spec.address, "a correlation id location reads `$message`"));
+                };
+                let Some(value) = self.value(Some(step), template)? else {
+                    return Err(WorkflowError::MissingValue {
+                        workflow: self.workflow.to_owned(),
+                        step: Some(step.to_owned()),
+                        name: "correlationId".to_owned(),
+                        expression: template.to_owned(),
+                    });
+                };
+                Some((part, correlation_text(&value)))
+            }
+        };
+        let now = tokio::time::Instant::now();
+        // A deadline too far to represent is no deadline (a century is as good).
+        let deadline = self.started.checked_add(self.policy.deadline).map_or_else(
+            || now + std::time::Duration::from_secs(100 * 365 * 86_400),
+            tokio::time::Instant::from_std,
+        );
+        let bound = spec.timeout_ms.map(|ms| now + std::time::Duration::from_millis(ms));
+        let until = bound.map_or(deadline, |b| b.min(deadline));
+        self.emit(&Event::Waiting {
+            workflow: self.workflow,
+            step,
+            delay: until.saturating_duration_since(now),
+            reason: WaitReason::Message,
+        });
+        let accept = |m: &crate::inbox::Message| {
+            let kind = spec.kinds.is_empty()
+                || spec.kinds.iter().any(|constants| {
+                    constants.iter().all(|(pointer, json)| {
+                        let want: Option<Value> = serde_json::from_str(json).ok();
+                        let got = if pointer.is_empty() {
+                            Some(&m.payload)
+                        } else {
+                            m.payload.pointer(pointer)
+                        };
+                        want.is_some() && got == want.as_ref()
+                    })
+                });
+            let correlated = expected
+                .as_ref()
+                .is_none_or(|(part, want)| message_part(m, part).is_some_and(|v| correlation_text(&v) == *want));
+            kind && correlated
+        };
+        match inbox.take(spec.address, accept, until).instrument(self.step_span.clone()).await {
+            Some(message) => {
+                self.emit(&Event::MessageReceived {
+                    workflow: self.workflow,
+                    step,
+                    address: &message.address,
+                });
+                self.message = Some(message);
+                Ok(true)
+            }
+            None if bound.is_none_or(|b| deadline < b) => Err(WorkflowError::Timeout {
+                workflow: self.workflow.to_owned(),
+                step: step.to_owned(),
+                elapsed: self.started.elapsed(),
+                deadline: self.policy.deadline,
+                source: None,
+            }),
+            None => {
+                let ms = spec.timeout_ms.unwrap_or_default();
+                self.criterion_error.get_or_insert_with(|| {
+                    format!(
+                        "no matching message arrived on `{}` within the step's timeout of {ms} ms",
+                        spec.address
+                    )
+                });
+                Ok(false)
+            }
+        }
     }
 
     /// The exchange of the step being run.
@@ -1102,6 +1237,7 @@ impl Resolve for Run<'_> {
                 .find(|(n, _)| n == name)
                 .filter(|_| field == "url")
                 .map(|(_, url)| Value::String(url.clone())),
+            Expression::Message(part) => self.message.as_ref().and_then(|m| message_part(m, part)),
             Expression::Components { .. } => None,
             Expression::SelfUri => self.self_uri.map(|uri| Value::String(uri.to_owned())),
         })

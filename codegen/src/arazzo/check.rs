@@ -12,6 +12,7 @@ use arazzo_expr::{
     WorkflowField, XPathVersion,
 };
 
+use crate::arazzo::events;
 use crate::arazzo::model::{Action, Criterion, Document, OutputValue, Reusable, Selector, Step, StepTarget, Text, Version, Workflow};
 use crate::arazzo::resolve::{self, OpRef};
 use crate::diagnostics::{Diagnostic, Diagnostics, codes};
@@ -108,6 +109,8 @@ struct WorkflowChecker<'a> {
     /// The operation each step calls, once resolved, by step index (ids
     /// may be duplicated in a broken document).
     ops: Vec<Option<OpRef>>,
+    /// The AsyncAPI channel each event step uses, by step index.
+    events: Vec<Option<crate::arazzo::events::EventRef>>,
 }
 
 /// Where an expression is used decides what it may refer to.
@@ -136,6 +139,7 @@ impl<'a> WorkflowChecker<'a> {
             workflow,
             inputs,
             ops: Vec::new(),
+            events: Vec::new(),
         }
     }
 
@@ -149,6 +153,27 @@ impl<'a> WorkflowChecker<'a> {
         }
         for step in &wf.steps {
             id_pattern(&step.step_id, "stepId", diags);
+            if events::is_event_step(self.loaded, step) {
+                let event = self.check_event_target(step, diags);
+                self.events.push(event);
+                self.ops.push(None);
+                continue;
+            }
+            self.events.push(None);
+            for (field, span) in [
+                ("action", step.action.as_ref().map(|t| t.span)),
+                ("correlationId", step.correlation_id.as_ref().map(|t| t.span)),
+            ] {
+                if let Some(span) = span {
+                    diags.push(
+                        Diagnostic::error(
+                            span,
+                            format!("`{field}` only applies to a step on an AsyncAPI source (`send` or `receive`)"),
+                        )
+                        .with_code(codes::INVALID),
+                    );
+                }
+            }
             let op = self.check_target(step, diags);
             self.ops.push(op);
         }
@@ -300,7 +325,52 @@ impl<'a> WorkflowChecker<'a> {
                 self.workflow_exists(text, diags);
                 None
             }
+            // Event steps are checked by `check_event_target`.
+            StepTarget::ChannelPath(_) => None,
         }
+    }
+
+    /// An event step's channel, action, transport and correlation id.
+    fn check_event_target(&self, step: &Step, diags: &mut Diagnostics) -> Option<events::EventRef> {
+        let action = events::action(step).map_err(|d| diags.push(d)).ok();
+        let sources_loaded = self.loaded.sources.iter().all(crate::load::LoadedSource::is_loaded);
+        let event = match events::resolve(self.loaded, step) {
+            Ok(e) => e,
+            Err(d) => {
+                if sources_loaded {
+                    diags.push(d);
+                }
+                return None;
+            }
+        };
+        diags.extend(events::transport(self.loaded, step, &event));
+        match action {
+            Some(events::Action::Receive) => {
+                if let Err(d) = events::correlation(self.loaded, step, &event) {
+                    diags.push(d);
+                }
+            }
+            Some(events::Action::Send) => {
+                for (field, span) in [
+                    ("correlationId", step.correlation_id.as_ref().map(|t| t.span)),
+                    ("timeout", step.timeout.map(|(_, s)| s)),
+                ] {
+                    if let Some(span) = span {
+                        let d = if field == "correlationId" {
+                            Diagnostic::error(span, "`correlationId` only applies to a step with `action: receive`")
+                                .with_code(codes::INVALID)
+                        } else {
+                            Diagnostic::error(span, "`timeout` on a `send` step is not supported by this version of the generator")
+                                .with_note(None, "rather than run it wrongly, the generator refuses it")
+                                .with_code(codes::UNSUPPORTED)
+                        };
+                        diags.push(d);
+                    }
+                }
+            }
+            None => {}
+        }
+        Some(event)
     }
 
     fn check_parameter_list(&self, list: &[Reusable<crate::arazzo::model::Parameter>], diags: &mut Diagnostics) {
@@ -378,6 +448,18 @@ impl<'a> WorkflowChecker<'a> {
                 );
                 continue;
             };
+            if self.events.get(index).is_some_and(Option::is_some) && location.value != "header" {
+                diags.push(
+                    Diagnostic::error(
+                        location.span,
+                        format!(
+                            "parameter `{}` of event step `{}` is `in: {}`; a message takes only `in: header` parameters",
+                            p.name.value, step.step_id.value, location.value
+                        ),
+                    )
+                    .with_code(codes::PARAMETER),
+                );
+            }
             let Some((_, op)) = op else { continue };
             let declared = op
                 .parameters
@@ -461,8 +543,14 @@ impl<'a> WorkflowChecker<'a> {
                 }
             }
         }
+        let receives = self.events.get(index).is_some_and(Option::is_some) && step.action.as_ref().is_some_and(|a| a.value == "receive");
         if let Some(body) = &step.request_body {
-            if calls_workflow {
+            if receives {
+                diags.push(
+                    Diagnostic::error(body.span, "a step that receives a message cannot have a request body")
+                        .with_code(codes::REQUEST_BODY),
+                );
+            } else if calls_workflow {
                 diags.push(
                     Diagnostic::error(
                         body.span,
@@ -1384,6 +1472,56 @@ impl<'a> WorkflowChecker<'a> {
                     };
                     let d = if closed { d.with_code(codes::RESPONSE_POINTER) } else { d };
                     diags.push(d.with_suggestion(&token, known.iter().map(String::as_str)));
+                }
+            }
+            Expression::Message(part) => {
+                let action = scope.step.and_then(|(_, st)| st.action.as_ref()).map(|a| a.value.as_str());
+                if !matches!(action, Some("receive")) {
+                    // An action that is neither is reported already; saying more would repeat it.
+                    if matches!(action, None | Some("send")) {
+                        diags.push(
+                            Diagnostic::error(span, format!("`{expr}` only has a value in a step with `action: receive`"))
+                                .with_code(codes::EXPRESSION),
+                        );
+                    }
+                    return;
+                }
+                // A receive step whose channel did not resolve is reported already.
+                let Some(event) = scope.step.and_then(|(i, _)| self.events.get(i).cloned().flatten()) else {
+                    return;
+                };
+                let arazzo_expr::MessagePart::Payload(Some(pointer)) = part else {
+                    return;
+                };
+                if !scope.check_body_pointers {
+                    return;
+                }
+                let tokens = pointer.tokens().to_vec();
+                if let crate::asyncapi::SchemaLookup::Missing { index, token, known } = events::payload_lookup(self.loaded, &event, &tokens)
+                {
+                    let written: usize = tokens
+                        .iter()
+                        .take(index)
+                        .map(|t| 1 + arazzo_expr::JsonPointer::escape(t).len())
+                        .sum();
+                    let at = part_span(
+                        text,
+                        offset,
+                        len,
+                        "$message.payload#".len() + written + 1,
+                        &arazzo_expr::JsonPointer::escape(&token),
+                    );
+                    let channel = event.channel(self.loaded).map_or("", |c| c.key.as_str());
+                    diags.push(
+                        Diagnostic::error(
+                            at,
+                            format!(
+                                "`{expr}` cannot select anything: no message of channel `{channel}` this step receives has `{token}` there"
+                            ),
+                        )
+                        .with_code(codes::RESPONSE_POINTER)
+                        .with_suggestion(&token, known.iter().map(String::as_str)),
+                    );
                 }
             }
             Expression::Url | Expression::Method | Expression::StatusCode | Expression::Request(_) | Expression::Response(_) => {

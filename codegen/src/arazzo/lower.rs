@@ -7,13 +7,14 @@
 
 use std::collections::BTreeSet;
 
-use arazzo_expr::{Expression, Source, StringValue};
+use arazzo_expr::{Expression, MessagePart, Source, StringValue};
 
+use crate::arazzo::events;
 use crate::arazzo::model::{Action, Criterion, OutputValue, Reusable, Selector, Step, StepTarget, Version, Workflow};
 use crate::arazzo::resolve::{self, OpRef};
 use crate::ir::{
-    ActionIr, ActionKindIr, BodyIr, BodyKind, ClientIr, CriterionIr, FieldIr, Location, OutputIr, ParamIr, Program, RustType, SelectorIr,
-    StepCall, StepIr, StyleIr, Target, WorkflowIr,
+    ActionIr, ActionKindIr, BodyIr, BodyKind, ChannelClientIr, ClientIr, CriterionIr, FieldIr, Location, OutputIr, ParamIr, Program,
+    RustType, SelectorIr, StepCall, StepIr, StyleIr, Target, WorkflowIr,
 };
 use crate::load::Loaded;
 use crate::names;
@@ -128,6 +129,34 @@ fn lower_at(loaded: &Loaded, all_operations: bool, at: &[usize]) -> Program {
             });
         }
     }
+    // One HTTP client per AsyncAPI source that some `send` step posts to.
+    let mut channels = Vec::new();
+    let mut channel_of_source = vec![None; loaded.sources.len()];
+    for workflow in &loaded.document.workflows {
+        for step in &workflow.steps {
+            if !events::is_event_step(loaded, step) || events::action(step).ok() != Some(events::Action::Send) {
+                continue;
+            }
+            let Ok(event) = events::resolve(loaded, step) else { continue };
+            if channel_of_source[event.source].is_some() {
+                continue;
+            }
+            let (Some(api), Some(channel)) = (event.api(loaded), event.channel(loaded)) else {
+                continue;
+            };
+            channel_of_source[event.source] = Some(channels.len());
+            let name = &loaded.sources[event.source].name;
+            channels.push(ChannelClientIr {
+                source_name: name.clone(),
+                field: names::snake(name),
+                base_url: api
+                    .servers_of(channel)
+                    .into_iter()
+                    .find(|s| s.is_http())
+                    .map(crate::asyncapi::Server::base_url),
+            });
+        }
+    }
     let mut nested = Vec::new();
     let mut foreign = vec![None; loaded.sources.len()];
     let mut next_workflow = loaded.document.workflows.len();
@@ -149,6 +178,7 @@ fn lower_at(loaded: &Loaded, all_operations: bool, at: &[usize]) -> Program {
                 loaded,
                 workflow: w,
                 client_of_source: &client_of_source,
+                channel_of_source: &channel_of_source,
                 foreign: &foreign,
                 at,
             };
@@ -161,7 +191,7 @@ fn lower_at(loaded: &Loaded, all_operations: bool, at: &[usize]) -> Program {
         }
     }
     for (source, mut program) in nested {
-        shift(&mut program, clients.len(), workflows.len());
+        shift(&mut program, clients.len(), workflows.len(), channels.len());
         let snake = names::snake(source);
         let camel = names::camel(source);
         for client in &mut program.clients {
@@ -172,10 +202,18 @@ fn lower_at(loaded: &Loaded, all_operations: bool, at: &[usize]) -> Program {
             workflow.type_prefix = format!("{camel}{}", workflow.type_prefix);
             workflow.reference = format!("$sourceDescriptions.{source}.{}", workflow.reference);
         }
+        for channel in &mut program.channels {
+            channel.field = format!("{snake}_{}", channel.field);
+        }
         clients.extend(program.clients);
         workflows.extend(program.workflows);
+        channels.extend(program.channels);
     }
-    Program { clients, workflows }
+    Program {
+        clients,
+        workflows,
+        channels,
+    }
 }
 
 /// Which steps run on every path from the first step to a successful end
@@ -244,7 +282,7 @@ fn always_run(steps: &[StepIr]) -> Vec<bool> {
 
 /// Moves a nested program's client and workflow indices past the
 /// `clients` and `workflows` already in the program it joins.
-fn shift(program: &mut Program, clients: usize, workflows: usize) {
+fn shift(program: &mut Program, clients: usize, workflows: usize, channels: usize) {
     let target = |t: &mut Target| {
         if let Target::Workflow(w) = t {
             *w += workflows;
@@ -258,6 +296,8 @@ fn shift(program: &mut Program, clients: usize, workflows: usize) {
             match &mut step.call {
                 StepCall::Operation { client, .. } => *client += clients,
                 StepCall::Workflow { workflow, .. } => *workflow += workflows,
+                StepCall::Send { channel, .. } => *channel += channels,
+                StepCall::Receive { .. } => {}
             }
             for action in step.on_success.iter_mut().chain(step.on_failure.iter_mut()) {
                 match &mut action.kind {
@@ -274,6 +314,8 @@ struct Lowering<'a> {
     loaded: &'a Loaded,
     workflow: &'a Workflow,
     client_of_source: &'a [Option<usize>],
+    /// Per source: its index in `Program::channels` (AsyncAPI sources `send` steps use).
+    channel_of_source: &'a [Option<usize>],
     /// Per source: where the workflows of an `arazzo` source start.
     foreign: &'a [Option<usize>],
     /// This document's place (see `ClientIr::source`).
@@ -325,7 +367,7 @@ impl Lowering<'_> {
         match step.target.as_ref()? {
             StepTarget::OperationId(t) => resolve::operation_id(self.loaded, t).ok(),
             StepTarget::OperationPath(t) => resolve::operation_path(self.loaded, t).ok(),
-            StepTarget::WorkflowId(_) => None,
+            StepTarget::WorkflowId(_) | StepTarget::ChannelPath(_) => None,
         }
     }
 
@@ -422,6 +464,7 @@ impl Lowering<'_> {
                     inputs: crate::yaml::json_object_text(&inputs),
                 }
             }
+            _ if events::is_event_step(self.loaded, step) => self.event_call(step)?,
             _ => self.operation_call(step, used)?,
         };
         // A step's own action list replaces the workflow's list wholesale
@@ -460,6 +503,62 @@ impl Lowering<'_> {
                 .collect(),
             timeout: step.timeout.map(|(ms, _)| ms),
         })
+    }
+
+    /// A `send` or `receive` step (checked clean: its channel resolves and speaks HTTP).
+    fn event_call(&self, step: &Step) -> Option<StepCall> {
+        let event = events::resolve(self.loaded, step).ok()?;
+        let api = event.api(self.loaded)?;
+        // Channel addresses are paths under the server; AsyncAPI writes them with or without `/`.
+        let address = event.channel(self.loaded)?.address.clone()?;
+        let address = if address.starts_with('/') { address } else { format!("/{address}") };
+        let messages = event.messages(self.loaded);
+        match events::action(step).ok()? {
+            events::Action::Send => {
+                let headers = resolve::step_parameters(self.workflow, step, &self.doc().components)
+                    .into_iter()
+                    .map(|p| ParamIr {
+                        name: p.name.value,
+                        location: Location::Header,
+                        value: p.value.to_json_text(),
+                        // A header of a message is a plain value (Selector Objects are for requests).
+                        selectors: Vec::new(),
+                        required: false,
+                        style: StyleIr::Simple,
+                        explode: false,
+                    })
+                    .collect();
+                let body = step.request_body.as_ref();
+                Some(StepCall::Send {
+                    channel: (*self.channel_of_source.get(event.source)?)?,
+                    address,
+                    content_type: body
+                        .and_then(|b| b.content_type.as_ref().map(|c| c.value.clone()))
+                        .or_else(|| messages.iter().find_map(|m| m.content_type.clone()))
+                        .unwrap_or_else(|| "application/json".to_owned()),
+                    headers,
+                    payload: body.and_then(|b| b.payload.as_ref()).map(Node::to_json_text),
+                })
+            }
+            events::Action::Receive => {
+                let location = events::correlation(self.loaded, step, &event).ok()?;
+                let correlation = location.zip(step.correlation_id.as_ref().map(|c| c.value.clone()));
+                Some(StepCall::Receive {
+                    address,
+                    correlation,
+                    kinds: messages
+                        .iter()
+                        .map(|m| {
+                            m.payload
+                                .as_ref()
+                                .map(|p| crate::asyncapi::constants(&api.root, p))
+                                .unwrap_or_default()
+                        })
+                        .collect(),
+                    timeout_ms: step.timeout.map(|(ms, _)| ms),
+                })
+            }
+        }
     }
 
     fn operation_call(&self, step: &Step, used: &mut [BTreeSet<usize>]) -> Option<StepCall> {
@@ -705,7 +804,25 @@ impl Lowering<'_> {
         match parsed {
             Expression::StatusCode => RustType::Integer,
             Expression::Url | Expression::Method => RustType::String,
-            Expression::Response(Source::Header(_)) => RustType::String.optional(),
+            Expression::Response(Source::Header(_)) | Expression::Message(MessagePart::Header(_)) => RustType::String.optional(),
+            Expression::Message(MessagePart::Payload(Some(pointer))) => {
+                let Some(event) = events::resolve(self.loaded, step).ok() else {
+                    return RustType::Json.optional();
+                };
+                match events::payload_lookup(self.loaded, &event, pointer.tokens()) {
+                    crate::asyncapi::SchemaLookup::Found { ty, optional } => {
+                        let ty = match ty.as_deref() {
+                            Some("string") => RustType::String,
+                            Some("integer") => RustType::Integer,
+                            Some("number") => RustType::Number,
+                            Some("boolean") => RustType::Boolean,
+                            _ => RustType::Json.optional(),
+                        };
+                        if optional { ty.optional() } else { ty }
+                    }
+                    crate::asyncapi::SchemaLookup::Missing { .. } => RustType::Json.optional(),
+                }
+            }
             Expression::Response(Source::Body(Some(pointer))) => {
                 let Some(op_ref) = self.op_of(step) else {
                     return RustType::Json.optional();

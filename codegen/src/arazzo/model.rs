@@ -144,6 +144,8 @@ pub enum StepTarget {
     OperationId(Text),
     OperationPath(Text),
     WorkflowId(Text),
+    /// `channelPath` (1.1): `{$sourceDescriptions.<name>.url}#/channels/<key>` of an AsyncAPI source.
+    ChannelPath(Text),
 }
 
 #[derive(Debug, Clone)]
@@ -157,6 +159,10 @@ pub struct Step {
     pub on_success: Vec<Reusable<Action>>,
     pub on_failure: Vec<Reusable<Action>>,
     pub outputs: Vec<(Text, OutputValue)>,
+    /// `action` (1.1): `send` or `receive`, for a step on an AsyncAPI source.
+    pub action: Option<Text>,
+    /// `correlationId` (1.1): the value a received message's correlation id must equal.
+    pub correlation_id: Option<Text>,
     /// `timeout` (1.1), in milliseconds.
     pub timeout: Option<(u64, Span)>,
     #[expect(dead_code, reason = "the document model keeps what was loaded; no stage reads this yet")]
@@ -591,12 +597,13 @@ fn load_source(node: &Node, diags: &mut Diagnostics) -> Option<SourceDescription
     if let Some(k) = &kind
         && k.value != "openapi"
         && k.value != "arazzo"
+        && k.value != "asyncapi"
     {
         diags.push(
             Diagnostic::error(k.span, format!("unknown source description type `{}`", k.value))
                 .with_code(codes::BAD_VALUE)
-                .with_suggestion(&k.value, ["openapi", "arazzo"])
-                .with_note(None, "the type is `openapi` or `arazzo`"),
+                .with_suggestion(&k.value, ["openapi", "arazzo", "asyncapi"])
+                .with_note(None, "the type is `openapi`, `asyncapi` or `arazzo`"),
         );
     }
     Some(SourceDescription {
@@ -666,7 +673,13 @@ const STEP_FIELDS: &[&str] = &[
 ];
 
 fn load_step(node: &Node, version: Version, diags: &mut Diagnostics) -> Option<Step> {
-    let f = Fields::versioned(node, "a step", STEP_FIELDS, (&["timeout", "dependsOn"], version), diags)?;
+    let f = Fields::versioned(
+        node,
+        "a step",
+        STEP_FIELDS,
+        (&["timeout", "dependsOn", "channelPath", "action", "correlationId"], version),
+        diags,
+    )?;
     if version >= Version::V1_1
         && let Some(n) = f.node("dependsOn")
     {
@@ -677,6 +690,7 @@ fn load_step(node: &Node, version: Version, diags: &mut Diagnostics) -> Option<S
         f.text("operationId", diags).map(StepTarget::OperationId),
         f.text("operationPath", diags).map(StepTarget::OperationPath),
         f.text("workflowId", diags).map(StepTarget::WorkflowId),
+        f.text("channelPath", diags).map(StepTarget::ChannelPath),
     ]
     .into_iter()
     .flatten()
@@ -685,15 +699,19 @@ fn load_step(node: &Node, version: Version, diags: &mut Diagnostics) -> Option<S
         diags.push(
             Diagnostic::error(
                 node.span,
-                "a step names more than one of `operationId`, `operationPath` and `workflowId`; keep exactly one",
+                "a step names more than one of `operationId`, `operationPath`, `channelPath` and `workflowId`; keep exactly one",
             )
             .with_code(codes::INVALID),
         );
-    } else if targets.is_empty() && ["operationId", "operationPath", "workflowId"].iter().all(|k| f.node(k).is_none()) {
+    } else if targets.is_empty()
+        && ["operationId", "operationPath", "workflowId", "channelPath"]
+            .iter()
+            .all(|k| f.node(k).is_none())
+    {
         diags.push(
             Diagnostic::error(
                 step_id.as_ref().map_or(node.span, |s| s.span),
-                "a step needs exactly one of `operationId`, `operationPath` or `workflowId`",
+                "a step needs exactly one of `operationId`, `operationPath`, `channelPath` or `workflowId`",
             )
             .with_code(codes::MISSING_FIELD),
         );
@@ -713,6 +731,8 @@ fn load_step(node: &Node, version: Version, diags: &mut Diagnostics) -> Option<S
         on_success: load_actions(f.list("onSuccess", diags), ActionSet::Success, diags),
         on_failure: load_actions(f.list("onFailure", diags), ActionSet::Failure, diags),
         outputs: output_map(f.map_of("outputs", diags), "step output", version, diags),
+        action: f.text("action", diags),
+        correlation_id: f.text("correlationId", diags),
         timeout: f
             .node("timeout")
             .filter(|_| version >= Version::V1_1)

@@ -11,8 +11,8 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::ir::{
-    ActionIr, ActionKindIr, BodyKind, ClientIr, CriterionIr, FieldIr, Location, ParamIr, Program, RustType, SelectorIr, StepCall, StepIr,
-    StyleIr, Target, WorkflowIr,
+    ActionIr, ActionKindIr, BodyKind, ChannelClientIr, ClientIr, CriterionIr, FieldIr, Location, ParamIr, Program, RustType, SelectorIr,
+    StepCall, StepIr, StyleIr, Target, WorkflowIr,
 };
 
 /// Turns IR types into tokens; schema types are resolved by the caller,
@@ -112,6 +112,62 @@ pub fn emit(program: &Program, names: &dyn TypeNames) -> TokenStream {
         })
         .collect();
     let client_names: Vec<Ident> = clients.iter().map(|c| ident(&c.module)).collect();
+    // AsyncAPI sources that `send` steps post to: one `HttpClient` each, after the typed clients.
+    let channel_names: Vec<Ident> = program.channels.iter().map(|c| ident(&c.field)).collect();
+    let client_fields = client_fields.chain(channel_names.iter().map(|f| quote!(#f: ::arazzo::HttpClient)));
+    let client_params: Vec<TokenStream> = client_params
+        .into_iter()
+        .chain(channel_names.iter().map(|f| quote!(#f: ::arazzo::HttpClient)))
+        .collect();
+    let channel_modules = program.channels.iter().filter_map(|c| {
+        let m = ident(&c.field);
+        let url = c.base_url.as_ref()?;
+        let doc = format!(" The first HTTP server of AsyncAPI source `{}`.", c.source_name);
+        Some(quote! {
+            /// Where `send` steps post messages of this AsyncAPI source by default.
+            pub mod #m {
+                #[doc = #doc]
+                pub const DEFAULT_BASE_URL: &str = #url;
+            }
+        })
+    });
+    let channel_accessors = program.channels.iter().map(|c| {
+        let f = ident(&c.field);
+        let doc = format!(" The HTTP client that posts messages of AsyncAPI source `{}`.", c.source_name);
+        quote! {
+            #[doc = #doc]
+            #[must_use]
+            pub fn #f(&self) -> &::arazzo::HttpClient { &self.#f }
+        }
+    });
+    // `receive` steps wait on an inbox; only documents that have them get one.
+    let receives = program
+        .workflows
+        .iter()
+        .flat_map(|w| &w.steps)
+        .any(|s| matches!(s.call, StepCall::Receive { .. }));
+    let (inbox_field, inbox_init, inbox_debug, inbox_methods) = if receives {
+        (
+            quote!(inbox: ::arazzo::Inbox,),
+            quote!(inbox: ::arazzo::Inbox::new(),),
+            quote!(.field("inbox", &self.inbox)),
+            quote! {
+                /// Where `receive` steps take their messages from: deliver webhooks to it with
+                /// `Inbox::deliver_http` in your server, or serve it with `arazzo::webhook::WebhookServer`.
+                #[must_use]
+                pub fn inbox(&self) -> &::arazzo::Inbox { &self.inbox }
+
+                /// Uses `inbox` (shared with a webhook receiver) instead of a new one.
+                #[must_use]
+                pub fn with_inbox(mut self, inbox: ::arazzo::Inbox) -> Self {
+                    self.inbox = inbox;
+                    self
+                }
+            },
+        )
+    } else {
+        (TokenStream::new(), TokenStream::new(), TokenStream::new(), TokenStream::new())
+    };
     let accessors = clients.iter().map(|c| {
         let f = ident(&c.module);
         let m = ident(&c.module);
@@ -130,12 +186,17 @@ pub fn emit(program: &Program, names: &dyn TypeNames) -> TokenStream {
             .collect::<Vec<_>>()
             .join(", ")
     );
-    let methods = program.workflows.iter().map(|w| workflow_method(w, &program.workflows, clients));
+    let methods = program
+        .workflows
+        .iter()
+        .map(|w| workflow_method(w, &program.workflows, clients, &program.channels));
     let dispatcher = dispatcher(&program.workflows);
     let xpath = require_xpath(&program.workflows);
     let allow = super::lints::attrs(super::lints::WORKFLOWS);
     quote! {
         #xpath
+
+        #(#channel_modules)*
 
         #(#types)*
 
@@ -143,6 +204,7 @@ pub fn emit(program: &Program, names: &dyn TypeNames) -> TokenStream {
         #[derive(::std::clone::Clone)]
         pub struct Workflows {
             #(#client_fields,)*
+            #inbox_field
             poll: ::arazzo::PollPolicy,
             observer: ::std::option::Option<::arazzo::Observer>,
         }
@@ -151,6 +213,8 @@ pub fn emit(program: &Program, names: &dyn TypeNames) -> TokenStream {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct("Workflows")
                     #(.field(::std::stringify!(#client_names), &self.#client_names))*
+                    #(.field(::std::stringify!(#channel_names), &self.#channel_names))*
+                    #inbox_debug
                     .field("poll", &self.poll)
                     .field("observer", &self.observer.is_some())
                     .finish()
@@ -162,7 +226,7 @@ pub fn emit(program: &Program, names: &dyn TypeNames) -> TokenStream {
             #[doc = #new_doc]
             #[must_use]
             pub fn new(#(#client_params),*) -> Self {
-                Self { #(#client_names,)* poll: ::arazzo::PollPolicy::default(), observer: ::std::option::Option::None }
+                Self { #(#client_names,)* #(#channel_names,)* #inbox_init poll: ::arazzo::PollPolicy::default(), observer: ::std::option::Option::None }
             }
 
             /// How long to wait before running a step again (a `goto` back to it), and the deadline.
@@ -180,6 +244,10 @@ pub fn emit(program: &Program, names: &dyn TypeNames) -> TokenStream {
             }
 
             #(#accessors)*
+
+            #(#channel_accessors)*
+
+            #inbox_methods
 
             #(#methods)*
 
@@ -352,7 +420,7 @@ fn dispatcher(workflows: &[WorkflowIr]) -> TokenStream {
     }
 }
 
-fn workflow_method(w: &WorkflowIr, all: &[WorkflowIr], clients: &[ClientIr]) -> TokenStream {
+fn workflow_method(w: &WorkflowIr, all: &[WorkflowIr], clients: &[ClientIr], channels: &[ChannelClientIr]) -> TokenStream {
     let method = ident(&w.method);
     let run_fn = run_method(w);
     let secret_names: Vec<&str> = w.inputs.iter().filter(|f| f.secret).map(|f| f.json_name.as_str()).collect();
@@ -430,7 +498,7 @@ fn workflow_method(w: &WorkflowIr, all: &[WorkflowIr], clients: &[ClientIr]) -> 
         .steps
         .iter()
         .enumerate()
-        .map(|(i, s)| step_fn(w, all, i, s, clients, uses_return))
+        .map(|(i, s)| step_fn(w, all, i, s, clients, channels, uses_return))
         .unzip();
     let machine = match variants.first() {
         Some(first) => {
@@ -598,6 +666,48 @@ fn operation_request(s: &StepIr, clients: &[ClientIr]) -> TokenStream {
     }
 }
 
+/// The statements that post a `send` step's message to its channel's address.
+fn send_message(s: &StepIr, channels: &[ChannelClientIr]) -> TokenStream {
+    let StepCall::Send {
+        channel,
+        address,
+        content_type,
+        headers,
+        payload,
+    } = &s.call
+    else {
+        return TokenStream::new();
+    };
+    let id = &s.id;
+    let field = channels.get(*channel).map_or_else(|| ident("missing_channel"), |c| ident(&c.field));
+    let headers = headers.iter().map(|p| {
+        let spec = param_spec(p);
+        let value = json_text(&p.value);
+        quote!(let request = run.param(#id, request, &#spec, #value)?;)
+    });
+    let body = payload.as_ref().map(|template| {
+        let template = json_text(template);
+        let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+        if essence.ends_with("json") {
+            quote! {
+                let payload = run.payload(#id, #template)?;
+                let request = request.json_payload(&payload);
+            }
+        } else {
+            quote! {
+                let payload = run.payload(#id, #template)?;
+                let request = request.text(#content_type, ::arazzo::__private::Run::text_payload(payload));
+            }
+        }
+    });
+    quote! {
+        let request = run.request(::arazzo::Method::POST, #address);
+        #(#headers)*
+        #body
+        run.send(#id, &this.#field, request).await?;
+    }
+}
+
 /// Runs another workflow of the document with the current run's inputs and
 /// records it for `$workflows` (a `goto` or `retry` to a workflow).
 fn run_workflow(all: &[WorkflowIr], target: usize) -> TokenStream {
@@ -637,17 +747,19 @@ fn calls_workflow(s: &StepIr) -> bool {
 /// loop that calls it. Separate functions keep compile time linear in the number of steps:
 /// one `async` block holding every step made rustc's work on it grow with the square of
 /// their number (400 steps: 133 s and 5.9 GB to `cargo check`).
+#[allow(clippy::too_many_arguments, reason = "the emitter's context, passed down as it is")]
 fn step_fn(
     w: &WorkflowIr,
     all: &[WorkflowIr],
     index: usize,
     s: &StepIr,
     clients: &[ClientIr],
+    channels: &[ChannelClientIr],
     uses_return: bool,
 ) -> (TokenStream, TokenStream) {
     let variant = ident(&s.variant);
     let name = format_ident!("step_{index}");
-    let body = step_body(w, all, index, s, clients, uses_return);
+    let body = step_body(w, all, index, s, clients, channels, uses_return);
     let (depth_param, depth_arg) = if calls_workflow(s) {
         (quote!(depth: u32,), quote!(depth,))
     } else {
@@ -677,11 +789,51 @@ fn step_fn(
 
 /// A step's code: a block whose value is `Ok(Some(next step))`; it returns `Ok(None)` to
 /// end the run and `Err` to fail it.
-fn step_body(w: &WorkflowIr, all: &[WorkflowIr], index: usize, s: &StepIr, clients: &[ClientIr], uses_return: bool) -> TokenStream {
+#[allow(clippy::too_many_arguments, reason = "the emitter's context, passed down as it is")]
+fn step_body(
+    w: &WorkflowIr,
+    all: &[WorkflowIr],
+    index: usize,
+    s: &StepIr,
+    clients: &[ClientIr],
+    channels: &[ChannelClientIr],
+    uses_return: bool,
+) -> TokenStream {
     let id = &s.id;
     let end_run = end_run();
     let (send, succeeded) = match &s.call {
         StepCall::Operation { .. } => (operation_request(s, clients), TokenStream::new()),
+        StepCall::Send { .. } => (send_message(s, channels), quote!(run.delivered() &&)),
+        StepCall::Receive {
+            address,
+            correlation,
+            kinds,
+            timeout_ms,
+        } => {
+            let correlation = match correlation {
+                Some((location, template)) => quote!(::std::option::Option::Some((#location, #template))),
+                None => quote!(::std::option::Option::None),
+            };
+            let kinds = kinds.iter().map(|constants| {
+                let pairs = constants.iter().map(|(pointer, json)| quote!((#pointer, #json)));
+                quote!(&[#(#pairs),*])
+            });
+            let timeout = match timeout_ms {
+                Some(ms) => quote!(::std::option::Option::Some(#ms)),
+                None => quote!(::std::option::Option::None),
+            };
+            (
+                quote! {
+                    let received = run.receive(#id, &this.inbox, &::arazzo::__private::ReceiveSpec {
+                        address: #address,
+                        correlation: #correlation,
+                        kinds: &[#(#kinds),*],
+                        timeout_ms: #timeout,
+                    }).await?;
+                },
+                quote!(received &&),
+            )
+        }
         StepCall::Workflow { workflow, inputs } => {
             let Some(callee) = all.get(*workflow) else {
                 return TokenStream::new();

@@ -2,7 +2,7 @@
 
 use crate::assert_error;
 use arazzo_expr::expression::parse_prefix;
-use arazzo_expr::{Expression, JsonPointer, Source, WorkflowField};
+use arazzo_expr::{Expression, JsonPointer, MessagePart, Source, WorkflowField};
 
 fn ptr(s: &str) -> Option<JsonPointer> {
     Some(JsonPointer::parse(s).unwrap())
@@ -199,7 +199,7 @@ fn unknown_roots_list_the_valid_ones() {
         &[
             "unknown runtime expression '$respose'",
             "did you mean $response?",
-            "$url, $method, $statusCode, $request, $response, $inputs, $outputs, $steps, $workflows, $sourceDescriptions, $components or $self",
+            "$url, $method, $statusCode, $request, $response, $message, $inputs, $outputs, $steps, $workflows, $sourceDescriptions, $components or $self",
         ],
     );
     assert_error(Expression::parse("$workflow.foo.inputs.x"), 1, &["did you mean $workflows?"]);
@@ -367,4 +367,29 @@ fn pointer_accessor_and_navigability() {
     assert!(parse("$response.body").is_navigable());
     assert!(!parse("$statusCode").is_navigable());
     assert_eq!(parse("$inputs.a").pointer(), None);
+}
+
+/// Arazzo 1.1's `$message.` root: `header.<token>` and `payload[#pointer]` of a received message.
+#[test]
+fn message_references() {
+    assert_eq!(
+        parse("$message.header.Sentry-Hook-Resource"),
+        Expression::Message(MessagePart::Header("Sentry-Hook-Resource".into()))
+    );
+    assert_eq!(parse("$message.payload"), Expression::Message(MessagePart::Payload(None)));
+    let e = parse("$message.payload#/data/pull_requests/0/pull_request/pr_url");
+    assert_eq!(e.pointer(), ptr("/data/pull_requests/0/pull_request/pr_url").as_ref());
+    assert_eq!(e.to_string(), "$message.payload#/data/pull_requests/0/pull_request/pr_url");
+    assert_eq!(parse("$message.header.X-Id").to_string(), "$message.header.X-Id");
+    let (e, end) = parse_prefix("$message.payload#/action == 'pr_created'").unwrap();
+    assert_eq!((e, end), (Expression::Message(MessagePart::Payload(ptr("/action"))), 24));
+    assert_error(
+        Expression::parse("$message.payload.orderId"),
+        16,
+        &["'.' cannot follow $message.payload", "'$message.payload#/name'"],
+    );
+    assert_error(Expression::parse("$message.body"), 9, &["expected header or payload", "'body'"]);
+    assert_error(Expression::parse("$message.paylod"), 9, &["did you mean 'payload'?"]);
+    assert_error(Expression::parse("$message"), 8, &["expected '.' followed by header or payload"]);
+    assert_error(Expression::parse("$mesage.payload"), 1, &["did you mean $message?"]);
 }

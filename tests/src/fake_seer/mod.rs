@@ -10,10 +10,11 @@ mod routes;
 mod scenario;
 #[cfg(test)]
 mod tests;
+mod webhooks;
 
 pub use recorded::RecordedRequest;
 pub use routes::{COMPLETED_AT, CREATED_AT};
-pub use scenario::{Answer, DEFAULT_FIX_TITLE, DEFAULT_PR_URL, DEFAULT_TOKEN, Injection, Route, Scenario, default_models};
+pub use scenario::{Answer, DEFAULT_FIX_TITLE, DEFAULT_PR_URL, DEFAULT_TOKEN, Injection, Route, Scenario, Webhooks, default_models};
 
 use routes::Shared;
 use std::net::{Ipv4Addr, SocketAddr};
@@ -81,6 +82,12 @@ impl FakeSeer {
     /// and unrouted ones.
     pub fn requests(&self) -> Vec<RecordedRequest> {
         self.shared.requests()
+    }
+
+    /// The webhooks posted so far: (event, the receiver's HTTP status, 0 when it could not
+    /// be reached), in order.
+    pub fn webhooks_sent(&self) -> Vec<(&'static str, u16)> {
+        self.shared.webhooks_sent()
     }
 
     /// The recorded requests that addressed `route`.

@@ -43,6 +43,8 @@ struct Mutable {
     injections: Vec<Injection>,
     /// Polls served per started issue (decoded id); restarting resets it.
     polls: HashMap<String, usize>,
+    /// Webhooks posted: (event, receiver's status).
+    pub(crate) webhooks: Vec<(&'static str, u16)>,
 }
 
 impl Shared {
@@ -66,6 +68,22 @@ impl Shared {
     /// an unlock.
     fn lock(&self) -> MutexGuard<'_, Mutable> {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub(crate) fn webhooks_sent(&self) -> Vec<(&'static str, u16)> {
+        self.lock().webhooks.clone()
+    }
+
+    /// The run of `issue` is over: later polls read the scenario's last status.
+    pub(crate) fn finish_run(&self, issue: &str) {
+        let last = self.scenario.statuses.len().saturating_sub(1);
+        if let Some(count) = self.lock().polls.get_mut(issue) {
+            *count = (*count).max(last);
+        }
+    }
+
+    pub(crate) fn record_webhook(&self, event: &'static str, status: u16) {
+        self.lock().webhooks.push((event, status));
     }
 
     pub(crate) fn requests(&self) -> Vec<RecordedRequest> {
@@ -206,7 +224,10 @@ async fn start_fix(
     if shared.scenario.unknown_issues.contains(&issue_id) {
         return detail(StatusCode::NOT_FOUND, "The requested resource does not exist");
     }
-    shared.lock().polls.insert(issue_id, 0);
+    shared.lock().polls.insert(issue_id.clone(), 0);
+    if let Some(hooks) = shared.scenario.webhooks.clone() {
+        tokio::spawn(super::webhooks::send(shared.clone(), hooks, issue_id));
+    }
     let state = fix_state("pending", shared.scenario.fix.as_ref());
     (StatusCode::ACCEPTED, axum::Json(json!({ "autofix": state }))).into_response()
 }

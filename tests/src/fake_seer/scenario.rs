@@ -36,6 +36,42 @@ pub struct Scenario {
     pub injections: Vec<Injection>,
     /// Issue ids (decoded) for which starting a fix answers 404.
     pub unknown_issues: Vec<String>,
+    /// Where to post Seer webhooks after an autofix starts (see [`Webhooks`]); `None`: none.
+    pub webhooks: Option<Webhooks>,
+}
+
+/// Seer webhooks the fake posts, as Sentry does to an integration's webhook URL, after an
+/// autofix starts: each event of `events` in order, `delay` apart, each a POST of
+/// `{action, installation, data: {run_id, group_id, ...}, actor}` with
+/// `Sentry-Hook-Resource: seer`. Once `pr_created` is posted the fix state reads as the
+/// scenario's last status (the run is done), so one poll afterwards sees it.
+#[derive(Debug, Clone)]
+pub struct Webhooks {
+    /// The receiver's URL (`http://127.0.0.1:PORT/sentry/webhooks`): plain HTTP only.
+    pub url: String,
+    pub delay: std::time::Duration,
+    /// Event names without the `seer.` prefix (`root_cause_completed`, `pr_created`).
+    pub events: Vec<&'static str>,
+    /// The issue id the webhooks name as `data.group_id`; `None`: the started issue's.
+    pub group_id: Option<String>,
+}
+
+impl Webhooks {
+    /// All four Seer events a finished run sends, 50 ms apart.
+    pub fn to(url: impl Into<String>) -> Self {
+        Webhooks {
+            url: url.into(),
+            delay: std::time::Duration::from_millis(50),
+            events: vec!["root_cause_completed", "solution_completed", "coding_completed", "pr_created"],
+            group_id: None,
+        }
+    }
+
+    /// Names another issue in `data.group_id` (a webhook of somebody else's run).
+    pub fn for_issue(mut self, group_id: impl Into<String>) -> Self {
+        self.group_id = Some(group_id.into());
+        self
+    }
 }
 
 impl Default for Scenario {
@@ -47,6 +83,7 @@ impl Default for Scenario {
             fix: Some((DEFAULT_FIX_TITLE.to_owned(), Some(DEFAULT_PR_URL.to_owned()))),
             injections: Vec::new(),
             unknown_issues: Vec::new(),
+            webhooks: None,
         }
     }
 }
@@ -103,6 +140,11 @@ impl Scenario {
     }
 
     /// Marks an issue id (decoded form) as non-existent.
+    pub fn with_webhooks(mut self, webhooks: Webhooks) -> Self {
+        self.webhooks = Some(webhooks);
+        self
+    }
+
     pub fn with_unknown_issue(mut self, issue_id: impl Into<String>) -> Self {
         self.unknown_issues.push(issue_id.into());
         self
