@@ -46,20 +46,6 @@ fn fix_start(mut s: String) -> String {
 
 /// `snake_case`, never a keyword (those get a trailing `_`) and never
 /// starting with a digit.
-/// Whether a name is one a credential travels under: `Authorization`, `Cookie`, names
-/// ending in `key` (`X-Api-Key`, `apiKey`) and names containing `token`, `secret`,
-/// `password`, `passwd`, `session`, `signature` or `credential`. The same rule as the
-/// runtime's `arazzo::is_credential_name` (which redacts such parameters at run time);
-/// here it marks generated input fields whose `Debug` shows `***`.
-pub fn is_credential_name(name: &str) -> bool {
-    let n = name.to_ascii_lowercase();
-    matches!(n.as_str(), "authorization" | "proxy-authorization" | "cookie")
-        || n.ends_with("key")
-        || ["token", "secret", "password", "passwd", "session", "signature", "credential"]
-            .iter()
-            .any(|w| n.contains(w))
-}
-
 pub fn snake(raw: &str) -> String {
     let s = fix_start(clean(raw).to_snake_case());
     if KEYWORDS.contains(&s.as_str()) || s == "_" {

@@ -434,21 +434,7 @@ impl<'a> Parser<'a> {
                 })?;
                 Ok(if kw == "query" { Source::Query(n) } else { Source::Path(n) })
             }
-            "body" => {
-                let before = self.so_far().to_string();
-                let p = self.pointer()?;
-                let had = p.is_some();
-                self.finish(|c| {
-                    if had {
-                        format!("{} is not allowed in a JSON pointer inside a runtime expression", quote(c))
-                    } else if c == '.' {
-                        format!("'.' cannot follow {before}; select a member with a JSON pointer such as '{before}#/name'")
-                    } else {
-                        format!("unexpected {} after {before}; only a JSON pointer ('#/...') may follow", quote(c))
-                    }
-                })?;
-                Ok(Source::Body(p))
-            }
+            "body" => Ok(Source::Body(self.pointer_suffix()?)),
             _ => {
                 let root = self.cur.slice(self.start, kw_start);
                 let message = if kw.is_empty() {
@@ -468,6 +454,24 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// The optional `#json-pointer` that ends a `body` or `payload` reference, and nothing
+    /// after it (a `.member` there gets the JSON-pointer spelling as its fix).
+    fn pointer_suffix(&mut self) -> Result<Option<JsonPointer>, ParseError> {
+        let before = self.so_far().to_string();
+        let p = self.pointer()?;
+        let had = p.is_some();
+        self.finish(|c| {
+            if had {
+                format!("{} is not allowed in a JSON pointer inside a runtime expression", quote(c))
+            } else if c == '.' {
+                format!("'.' cannot follow {before}; select a member with a JSON pointer such as '{before}#/name'")
+            } else {
+                format!("unexpected {} after {before}; only a JSON pointer ('#/...') may follow", quote(c))
+            }
+        })?;
+        Ok(p)
+    }
+
     /// `$message.` is followed by `header.<token>` or `payload[#pointer]` (the 1.1 ABNF's
     /// `header-reference` / `payload-reference`).
     fn message(&mut self) -> Result<MessagePart, ParseError> {
@@ -481,21 +485,7 @@ impl<'a> Parser<'a> {
                 self.finish(|c| format!("{} is not allowed in a header name; header names are RFC 7230 tokens", quote(c)))?;
                 Ok(MessagePart::Header(n))
             }
-            "payload" => {
-                let before = self.so_far().to_string();
-                let p = self.pointer()?;
-                let had = p.is_some();
-                self.finish(|c| {
-                    if had {
-                        format!("{} is not allowed in a JSON pointer inside a runtime expression", quote(c))
-                    } else if c == '.' {
-                        format!("'.' cannot follow {before}; select a member with a JSON pointer such as '{before}#/name'")
-                    } else {
-                        format!("unexpected {} after {before}; only a JSON pointer ('#/...') may follow", quote(c))
-                    }
-                })?;
-                Ok(MessagePart::Payload(p))
-            }
+            "payload" => Ok(MessagePart::Payload(self.pointer_suffix()?)),
             _ => {
                 let found = if kw.is_empty() {
                     describe_at(self.cur.src(), kw_start)

@@ -51,6 +51,7 @@
 
 mod compare;
 pub mod condition;
+pub mod credential;
 pub mod criterion;
 pub mod expression;
 pub mod goessner;
@@ -62,6 +63,7 @@ mod suggest;
 pub mod template;
 
 pub use condition::SimpleCondition;
+pub use credential::is_credential_name;
 pub use criterion::*;
 pub use expression::{Expression, MessagePart, Source, WorkflowField};
 pub use jsonpath::{JsonPathCondition, LiteralComparison, QuerySegment, SingularQuery};

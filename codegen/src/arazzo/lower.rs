@@ -382,7 +382,7 @@ impl Lowering<'_> {
                     rust_name: names::snake(&p.name),
                     ty: if p.required { ty } else { ty.optional() },
                     doc: p.schema.get("description").and_then(Node::as_str).map(str::to_owned),
-                    secret: p.schema.get("format").and_then(Node::as_str) == Some("password") || names::is_credential_name(&p.name),
+                    secret: p.schema.get("format").and_then(Node::as_str) == Some("password") || arazzo_expr::is_credential_name(&p.name),
                     json_name: p.name,
                 }
             })
