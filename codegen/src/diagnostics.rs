@@ -479,9 +479,21 @@ impl Diagnostics {
         }
     }
 
+    /// Marks everything pushed since `since` as found in component `name` of kind `kind`
+    /// (`schemas`, `parameters`...) of `file`, kept as its JSON pointer.
+    pub fn in_component(&mut self, since: usize, file: crate::source::FileId, kind: &str, name: &str) {
+        let pointer = format!(
+            "/components/{}/{}",
+            kind.replace('~', "~0").replace('/', "~1"),
+            name.replace('~', "~0").replace('/', "~1")
+        );
+        self.in_path_item(since, file, &pointer);
+    }
+
     /// Gives every diagnostic the severity its code's level says, dropping
     /// the allowed ones. An error in a path item none of whose operations
-    /// is `called` takes the level of `uncalled-operation` instead.
+    /// is `called`, or in a component (`/components/...`) no called operation
+    /// reaches, takes the level of `uncalled-operation` instead.
     pub fn apply_levels(&mut self, levels: &crate::lints::Levels, called: impl Fn(crate::source::FileId, &str) -> bool) {
         use crate::lints::Level;
         let items = std::mem::take(&mut self.items);
@@ -492,11 +504,14 @@ impl Diagnostics {
                 && !called(file, &path)
             {
                 level = levels.level(codes::UNCALLED_OPERATION);
+                let place = match path.strip_prefix("/components/") {
+                    Some(component) => format!("no operation a workflow calls uses component `{component}`, so its code is left out"),
+                    None => format!("no workflow calls an operation of path `{path}`, so its code is left out"),
+                };
                 d.notes.push((
                     None,
                     format!(
-                        "no workflow calls an operation of path `{path}`, so its code is left out; \
-                         `{}` is {} (an error with `all_operations`)",
+                        "{place}; `{}` is {} (an error with `all_operations`)",
                         codes::UNCALLED_OPERATION,
                         level.name()
                     ),

@@ -234,7 +234,11 @@ impl Generator {
         }
         let analysed = analyse(path, &options, &mut map, &mut diags);
         let called = match (&analysed, self.all_operations) {
-            (Some(Analysed::Arazzo(loaded)), false) => Some(called_path_items(loaded)),
+            (Some(Analysed::Arazzo(loaded)), false) => {
+                let mut called = called_path_items(loaded);
+                called.extend(reached_components(loaded, &called));
+                Some(called)
+            }
             _ => None,
         };
         diags.apply_levels(&self.levels, |file, path| {
@@ -337,6 +341,33 @@ fn called_path_items(loaded: &load::Loaded) -> Vec<(crate::source::FileId, Strin
         out.extend(called_path_items(nested));
     }
     out
+}
+
+/// The components (`/components/<kind>/<name>`) the `called` path items reach through
+/// `$ref`s, with their files: what a tree-shaken build depends on besides the path items.
+fn reached_components(loaded: &load::Loaded, called: &[(crate::source::FileId, String)]) -> Vec<(crate::source::FileId, String)> {
+    let mut apis = Vec::new();
+    collect_apis(loaded, &mut apis);
+    let mut out = Vec::new();
+    for (file, path) in called {
+        let Some(api) = apis.iter().find(|a| a.root.span.file == *file) else {
+            continue;
+        };
+        let Some(item) = api.root.get("paths").and_then(|p| p.get(path)) else {
+            continue;
+        };
+        out.extend(openapi::refs::components_reached(&api.root, item).into_iter().map(|c| (*file, c)));
+    }
+    out
+}
+
+fn collect_apis<'a>(loaded: &'a load::Loaded, out: &mut Vec<&'a openapi::OpenApi>) {
+    for source in &loaded.sources {
+        out.extend(source.api.as_ref());
+        if let Some(nested) = source.arazzo.as_deref() {
+            collect_apis(nested, out);
+        }
+    }
 }
 
 fn api_module_name(api: &openapi::OpenApi) -> String {

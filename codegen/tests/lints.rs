@@ -316,6 +316,47 @@ fn a_duplicate_operation_id_no_workflow_calls_warns() {
     );
 }
 
+#[test]
+fn a_broken_component_only_uncalled_operations_use_warns() {
+    // `/legacy` answers `Old`, which reaches `Broken` through `Middle`; `Broken` has a `$ref`
+    // to nothing. The workflow calls `getPet` only.
+    let pets = PETS.replace(
+        "paths:\n",
+        "paths:\n  /legacy:\n    get:\n      operationId: legacy\n      responses:\n        \"200\":\n          description: ok\n          content: {application/json: {schema: {$ref: '#/components/schemas/Old'}}}\n",
+    ) + "components:\n  schemas:\n    Old: {type: object, properties: {m: {$ref: '#/components/schemas/Middle'}}}\n    Middle: {type: array, items: {$ref: '#/components/schemas/Broken'}}\n    Broken: {type: object, properties: {x: {$ref: '#/components/schemas/Nope'}}}\n";
+    let generator = |doc: &str| with_files(doc, &pets, USERS);
+    let calls_pet = workflow(
+        "      - stepId: fetch
+        operationId: $sourceDescriptions.pets.getPet
+        parameters:
+          - {name: petId, in: path, value: '42'}
+",
+    );
+    let found = diagnostics(&generator(&calls_pet));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, Severity::Warning, "{found:?}");
+    assert!(found[0].2.contains("has no `Nope`"), "{}", found[0].2);
+    assert!(
+        found[0].2.contains("no operation a workflow calls uses component `schemas/Broken`"),
+        "{}",
+        found[0].2
+    );
+    assert!(generator(&calls_pet).generate(Path::new("wf.arazzo.yaml")).is_ok());
+    assert!(
+        generator(&calls_pet)
+            .all_operations(true)
+            .check(Path::new("wf.arazzo.yaml"))
+            .is_err()
+    );
+    // Calling `legacy` reaches `Broken` through two components: an error again.
+    let calls_legacy = workflow("      - stepId: old\n        operationId: $sourceDescriptions.pets.legacy\n");
+    let found = diagnostics(&generator(&calls_legacy));
+    assert!(
+        found.iter().any(|d| d.0 == Severity::Error && d.2.contains("has no `Nope`")),
+        "{found:?}"
+    );
+}
+
 /// A list of pets and a closed pet object, for the JSONPath checks.
 const SHOP: &str = r##"openapi: 3.1.0
 info: {title: Shop, version: "1"}

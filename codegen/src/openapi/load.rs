@@ -71,7 +71,7 @@ pub fn load(root: Node, file: FileId, diags: &mut Diagnostics) -> OpenApi {
     }
 }
 
-/// Every `$ref` of the document; those under a path item are marked as
+/// Every `$ref` of the document; those under a path item or a component are marked as
 /// found there, like the loader's own findings (lint `uncalled-operation`).
 fn check_refs(root: &Node, file: FileId, diags: &mut Diagnostics) {
     let Some(map) = root.as_map() else {
@@ -84,6 +84,23 @@ fn check_refs(root: &Node, file: FileId, diags: &mut Diagnostics) {
                     let since = diags.len_now();
                     refs::check_refs_from(root, item, diags);
                     diags.in_path_item(since, file, &path.name);
+                }
+            }
+            None if key.name == "components" => {
+                // Each component on its own: a broken one that no called operation reaches
+                // need not stop the build either.
+                let kinds = value.as_map().into_iter().flat_map(|m| m.iter());
+                for (kind, members) in kinds.filter(|(k, _)| !refs::is_data_key(&k.name)) {
+                    match members.as_map() {
+                        Some(members) => {
+                            for (name, member) in members.iter().filter(|(k, _)| !refs::is_data_key(&k.name)) {
+                                let since = diags.len_now();
+                                refs::check_refs_from(root, member, diags);
+                                diags.in_component(since, file, &kind.name, &name.name);
+                            }
+                        }
+                        None => refs::check_refs_from(root, members, diags),
+                    }
                 }
             }
             None if !refs::is_data_key(&key.name) => refs::check_refs_from(root, value, diags),

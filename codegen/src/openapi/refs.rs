@@ -165,6 +165,46 @@ pub fn check_refs_from(root: &Node, start: &Node, diags: &mut Diagnostics) {
     }
 }
 
+/// The components (`/components/<kind>/<name>`, as JSON pointers) that `start` reaches
+/// through local `$ref`s, transitively: what an operation depends on beyond its own path
+/// item, for telling whether a problem in a component stops the build (lint
+/// `uncalled-operation`).
+pub fn components_reached(root: &Node, start: &Node) -> HashSet<String> {
+    let mut reached = HashSet::new();
+    let mut stack = vec![start];
+    while let Some(node) = stack.pop() {
+        match &node.value {
+            Value::Map(map) => {
+                if let Some(pointer) = map.get("$ref").and_then(Node::as_str).and_then(|r| parse_ref(r).ok())
+                    && let Some(tokens) = split_pointer(&pointer)
+                    && tokens.len() >= 3
+                    && tokens[0] == "components"
+                {
+                    let component = format!("/components/{}/{}", escape(&tokens[1]), escape(&tokens[2]));
+                    if reached.insert(component)
+                        && let Ok(target) = lookup(root, &pointer)
+                    {
+                        stack.push(target);
+                    }
+                }
+                for (key, value) in &map.entries {
+                    if !is_data_key(&key.name) {
+                        stack.push(value);
+                    }
+                }
+            }
+            Value::Seq(items) => stack.extend(items.iter()),
+            _ => {}
+        }
+    }
+    reached
+}
+
+/// One RFC 6901 reference token, escaped (`~` -> `~0`, `/` -> `~1`).
+fn escape(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
 fn check_one(root: &Node, reference: &Node, diags: &mut Diagnostics) {
     let Some(text) = reference.as_str() else {
         return;
