@@ -250,3 +250,15 @@ fn header_correlation_locations_in_asyncapi_form() {
         ]
     );
 }
+
+#[test]
+fn an_asyncapi_source_in_a_1_0_document_is_a_version_error() {
+    // 1.0.1, Source Description `type`: "Possible values are `openapi` or `arazzo`".
+    let found = check_with(EVENTS, &edit(VALID, &[("arazzo: 1.1.0", "arazzo: 1.0.1")]));
+    assert!(
+        found
+            .iter()
+            .any(|l| l.starts_with("wf.arazzo.yaml:8:11: a source of type `asyncapi` is Arazzo 1.1; this document declares Arazzo 1.0")),
+        "{found:#?}"
+    );
+}

@@ -531,7 +531,7 @@ pub fn load(root: &Node, diags: &mut Diagnostics) -> Option<Document> {
     let source_descriptions: Vec<SourceDescription> = fields
         .list("sourceDescriptions", diags)
         .iter()
-        .filter_map(|n| load_source(n, diags))
+        .filter_map(|n| load_source(n, version, diags))
         .collect();
     if fields.node("sourceDescriptions").is_none() {
         diags.push(
@@ -589,7 +589,7 @@ fn load_info(node: &Node, diags: &mut Diagnostics) -> Info {
     }
 }
 
-fn load_source(node: &Node, diags: &mut Diagnostics) -> Option<SourceDescription> {
+fn load_source(node: &Node, version: Version, diags: &mut Diagnostics) -> Option<SourceDescription> {
     let f = Fields::new(node, "a source description", &["name", "url", "type"], diags)?;
     let name = f.required_text("name", node.span, diags);
     let url = f.required_text("url", node.span, diags);
@@ -605,6 +605,13 @@ fn load_source(node: &Node, diags: &mut Diagnostics) -> Option<SourceDescription
                 .with_suggestion(&k.value, ["openapi", "arazzo", "asyncapi"])
                 .with_note(None, "the type is `openapi`, `asyncapi` or `arazzo`"),
         );
+    }
+    // 1.0.1: "Possible values are `openapi` or `arazzo`"; AsyncAPI sources came with 1.1.
+    if let Some(k) = &kind
+        && k.value == "asyncapi"
+        && version < Version::V1_1
+    {
+        diags.push(later_field(k.span, "a source of type `asyncapi`", version));
     }
     Some(SourceDescription {
         name: name?,
