@@ -410,12 +410,7 @@ impl<'a> Parser<'a> {
         let kw_start = self.cur.pos;
         let kw = self.cur.take_while(|c| c.is_ascii_alphabetic());
         match kw {
-            "header" => {
-                self.expect_dot("a header name")?;
-                let n = self.name(is_tchar, "a header name")?;
-                self.finish(|c| format!("{} is not allowed in a header name; header names are RFC 7230 tokens", quote(c)))?;
-                Ok(Source::Header(n))
-            }
+            "header" => Ok(Source::Header(self.header_suffix()?)),
             "query" | "path" => {
                 let what = if kw == "query" {
                     "a query parameter name"
@@ -454,6 +449,14 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// The `.<token>` that ends a `header` reference (of a request, response or message).
+    fn header_suffix(&mut self) -> Result<String, ParseError> {
+        self.expect_dot("a header name")?;
+        let n = self.name(is_tchar, "a header name")?;
+        self.finish(|c| format!("{} is not allowed in a header name; header names are RFC 7230 tokens", quote(c)))?;
+        Ok(n)
+    }
+
     /// The optional `#json-pointer` that ends a `body` or `payload` reference, and nothing
     /// after it (a `.member` there gets the JSON-pointer spelling as its fix).
     fn pointer_suffix(&mut self) -> Result<Option<JsonPointer>, ParseError> {
@@ -479,12 +482,7 @@ impl<'a> Parser<'a> {
         let kw_start = self.cur.pos;
         let kw = self.cur.take_while(|c| c.is_ascii_alphabetic());
         match kw {
-            "header" => {
-                self.expect_dot("a header name")?;
-                let n = self.name(is_tchar, "a header name")?;
-                self.finish(|c| format!("{} is not allowed in a header name; header names are RFC 7230 tokens", quote(c)))?;
-                Ok(MessagePart::Header(n))
-            }
+            "header" => Ok(MessagePart::Header(self.header_suffix()?)),
             "payload" => Ok(MessagePart::Payload(self.pointer_suffix()?)),
             _ => {
                 let found = if kw.is_empty() {
