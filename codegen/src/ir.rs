@@ -179,8 +179,9 @@ pub struct BodyIr {
     pub payload: String,
     /// Selector Objects (1.1) in the payload: (JSON pointer into it, selector); `null` in `payload`.
     pub selectors: Vec<(String, SelectorIr)>,
-    /// `replacements`: (JSON pointer, value template as JSON text), applied in order.
-    pub replacements: Vec<(String, String)>,
+    /// `replacements`: (JSON pointer, value template as JSON text, the value's Selector
+    /// Objects as in `selectors`), applied in order.
+    pub replacements: Vec<(String, String, Vec<(String, SelectorIr)>)>,
 }
 
 #[derive(Debug, Clone)]
@@ -248,8 +249,13 @@ pub enum StepCall {
     },
     /// `workflowId`: the step's parameters (name -> value template) become
     /// the callee's inputs.
-    /// `inputs` is a JSON object's text, in document order.
-    Workflow { workflow: usize, inputs: String },
+    /// `inputs` is a JSON object's text, in document order; `selectors` are its Selector
+    /// Objects (1.1), as in `ParamIr::selectors` (pointers start with the input's name).
+    Workflow {
+        workflow: usize,
+        inputs: String,
+        selectors: Vec<(String, SelectorIr)>,
+    },
     /// `action: send`: the message is posted to the channel's address (a path under the
     /// channel client's base URL), headers from `in: header` parameters.
     Send {
@@ -260,6 +266,8 @@ pub enum StepCall {
         headers: Vec<ParamIr>,
         /// The payload template as JSON text (`null` without one).
         payload: Option<String>,
+        /// Selector Objects (1.1) in the payload, as in `BodyIr::selectors`.
+        selectors: Vec<(String, SelectorIr)>,
     },
     /// `action: receive`: waits for a message delivered to `address` of the run's inbox.
     Receive {

@@ -129,14 +129,29 @@ fn selectors_that_can_never_select_anything() {
     );
 }
 
+/// What cannot be evaluated faithfully is refused where it is written: `xpath-10` at its
+/// version, a Goessner filter (JavaScript) at the filter's column.
 #[test]
 fn selectors_this_generator_does_not_evaluate_are_unsupported() {
     assert_errors(
-        &[("            type: jsonpointer", "            type: xpath")],
+        &[(
+            "            type: jsonpointer",
+            "            type:\n              type: xpath\n              version: xpath-10",
+        )],
         &[
-            "wf.arazzo.yaml:25:19: an `xpath` selector is not supported by this version of the generator; note: rather than select a value wrongly, the generator refuses it; help: use a `jsonpointer` or RFC 9535 `jsonpath` selector on JSON data",
+            "wf.arazzo.yaml:27:24: an `xpath-10` selector (XPath 1.0's own conversions and comparisons; the engine is XPath 3.1) is not supported by this version of the generator; note: rather than select a value wrongly, the generator refuses it; help: write the selector for XPath 3.1 (`version: xpath-31`, the default)",
         ],
     );
+    // XPath 2.0, 3.0 and 3.1 selectors are evaluated (by XPath 3.1, which reads them as written).
+    for version in ["xpath-20", "xpath-30", "xpath-31"] {
+        assert_errors(
+            &[(
+                "            type: jsonpointer",
+                &format!("            type:\n              type: xpath\n              version: {version}"),
+            )],
+            &[],
+        );
+    }
     assert_errors(
         &[
             ("selector: $.tags[*]", "selector: $.tags[?(@ == 'a')]"),
@@ -146,7 +161,7 @@ fn selectors_this_generator_does_not_evaluate_are_unsupported() {
             ),
         ],
         &[
-            "wf.arazzo.yaml:31:24: a filter expression (Goessner's JSONPath evaluates it as JavaScript) in a `draft-goessner-dispatch-jsonpath-00` selector is not supported by this version of the generator; note: rather than select a value wrongly, the generator refuses it; help: use a `jsonpointer` or RFC 9535 `jsonpath` selector on JSON data",
+            "wf.arazzo.yaml:28:30: a filter expression (Goessner's JSONPath evaluates it as JavaScript) in a `draft-goessner-dispatch-jsonpath-00` selector is not supported by this version of the generator; note: rather than select a value wrongly, the generator refuses it; help: use a `jsonpointer` or RFC 9535 `jsonpath` selector on JSON data",
         ],
     );
     // Without a filter, Goessner's query is evaluated (`.length` as JavaScript reads it).
@@ -369,5 +384,179 @@ fn workflow_output_selectors_are_checked_through_step_outputs() {
         &[
             "wf.arazzo.yaml:35:21: `$.tag[0]` cannot select anything: the response body of `getPet` has no `tag`; help: did you mean `tags`?",
         ],
+    );
+}
+
+/// The callee for [`selectors_in_replacements_and_workflow_inputs`]: it takes one input.
+const CALLER: &str = r##"  - workflowId: caller
+    steps:
+      - stepId: first
+        operationId: getPet
+        parameters:
+          - name: petId
+            in: path
+            value: p1
+        successCriteria:
+          - condition: $statusCode == 200
+        outputs:
+          body: $response.body
+      - stepId: note
+        operationId: addNote
+        parameters:
+          - name: petId
+            in: path
+            value: p1
+        requestBody:
+          contentType: application/json
+          payload:
+            note: placeholder
+          replacements:
+            - target: /note
+              value:
+                context: $steps.first.outputs.body
+                selector: /id
+                type: jsonpointer
+        successCriteria:
+          - condition: $statusCode == 204
+      - stepId: call
+        workflowId: fetch
+        parameters:
+          - name: pet
+            value:
+              context: $steps.first.outputs.body
+              selector: /id
+              type: jsonpointer
+          - name: tags
+            value:
+              all:
+                context: $steps.first.outputs.body
+                selector: $.tags[*]
+                type: jsonpath
+"##;
+
+fn with_caller(edits: &[(&str, &str)]) -> Vec<String> {
+    let doc = format!(
+        "{}{CALLER}",
+        edit(&[(
+            "  - workflowId: fetch\n",
+            "  - workflowId: fetch\n    inputs:\n      type: object\n      properties:\n        pet: {type: string}\n        tags: {type: object}\n",
+        )])
+    );
+    let doc = edits.iter().fold(doc, |doc, (from, to)| {
+        assert!(doc.contains(from), "edit target not found: {from:?}");
+        doc.replacen(from, to, 1)
+    });
+    let api = format!("{API}{NOTES}");
+    let generator = Generator::new()
+        .memory_only(true)
+        .file("api.yaml", &api)
+        .file("wf.arazzo.yaml", &doc);
+    match generator.check(Path::new("wf.arazzo.yaml")) {
+        Ok(checked) => checked.warnings,
+        Err(failure) => failure.lines(),
+    }
+}
+
+/// An operation with a request body, for replacements.
+const NOTES: &str = r##"  /pets/{petId}/notes:
+    post:
+      operationId: addNote
+      parameters:
+        - {name: petId, in: path, required: true, schema: {type: string}}
+      requestBody:
+        content:
+          application/json:
+            schema: {type: object}
+      responses:
+        "204":
+          description: noted
+"##;
+
+/// Selector Objects in the inputs a step passes to a workflow, and in replacement values, are
+/// checked like those in payloads: through the response schema of the step whose output is
+/// the context, at the token that cannot match.
+#[test]
+fn selectors_in_replacements_and_workflow_inputs() {
+    assert_eq!(with_caller(&[]), Vec::<String>::new());
+    assert_eq!(
+        with_caller(&[(
+            "              selector: /id\n              type: jsonpointer\n          - name: tags",
+            "              selector: /ident\n              type: jsonpointer\n          - name: tags"
+        )]),
+        ["wf.arazzo.yaml:73:26: selector `/ident` cannot select anything: the response body of `getPet` has no `ident`"]
+    );
+    assert_eq!(
+        with_caller(&[(
+            "                selector: /id\n                type: jsonpointer\n        successCriteria",
+            "                selector: /nid\n                type: jsonpointer\n        successCriteria"
+        )]),
+        [
+            "wf.arazzo.yaml:63:28: selector `/nid` cannot select anything: the response body of `getPet` has no `nid`; help: did you mean `id`?"
+        ]
+    );
+    assert_eq!(
+        with_caller(&[(
+            "selector: $.tags[*]\n                type: jsonpath\n",
+            "selector: $.tag[0]\n                type: jsonpath\n"
+        )]),
+        ["wf.arazzo.yaml:79:29: `$.tag[0]` cannot select anything: the response body of `getPet` has no `tag`; help: did you mean `tags`?"]
+    );
+}
+
+/// With the `xpath` feature the generator compiles an `xpath` selector with the runtime's
+/// engine, so a syntax error is reported at its column, as for `xpath` criteria.
+#[cfg(feature = "xpath")]
+#[test]
+fn xpath_selectors_that_do_not_parse() {
+    assert_errors(
+        &[
+            ("selector: /id", "selector: /pet/id["),
+            ("            type: jsonpointer", "            type: xpath"),
+        ],
+        &["wf.arazzo.yaml:24:31: malformed selector `/pet/id[`: invalid XPath: parse error (XPST0003)"],
+    );
+}
+
+/// An `xpath` selector makes the generated code require the runtime's `xpath` feature (without
+/// it, `__require_xpath!(selector ..)` is a `compile_error!` naming the selector), once per
+/// selector and place, in outputs and in values a step sends.
+#[test]
+fn xpath_selectors_make_the_generated_code_require_the_runtime_feature() {
+    let generate = |doc: &str| {
+        let generator = Generator::new().memory_only(true).file("api.yaml", API).file("wf.arazzo.yaml", doc);
+        let code = generator
+            .generate(Path::new("wf.arazzo.yaml"))
+            .expect("generates")
+            .to_formatted_string();
+        let flat = code
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace("!( ", "!(")
+            .replace(" );", ");");
+        flat.split("::arazzo::__require_xpath!")
+            .skip(1)
+            .map(|c| c.split(';').next().unwrap_or("").to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(generate(VALID), Vec::<String>::new());
+    let doc = edit(&[
+        ("selector: /id", "selector: /pet/@id"),
+        ("            type: jsonpointer", "            type: xpath"),
+        (
+            "            value: p1\n",
+            "            value:\n              context: $inputs.xml\n              selector: /pet/name\n              type: xpath\n",
+        ),
+        (
+            "  - workflowId: fetch\n",
+            "  - workflowId: fetch\n    inputs:\n      type: object\n      properties:\n        xml: {type: string}\n",
+        ),
+    ]);
+    assert_eq!(
+        generate(&doc),
+        [
+            "(selector \"workflow `fetch`, step `get`: selector `/pet/@id`\")",
+            "(selector \"workflow `fetch`, step `get`: selector `/pet/name`\")",
+        ]
     );
 }

@@ -130,6 +130,12 @@ pub trait XPathEngine {
     /// XML that does not parse and expressions that fail are errors, never `false`, so the
     /// caller can say why the criterion failed.
     fn matches(&self, xml: &str, expression: &str) -> Result<bool, EvalError>;
+
+    /// What an `xpath` Selector Object selects: the string value of the first item of
+    /// `expression`'s result with the document `xml` as context item (a path expression's
+    /// nodes are in document order, so this is XPath 1.0's `string()` of a node-set), or
+    /// `None` when the result is empty. Errors as for [`XPathEngine::matches`].
+    fn select(&self, xml: &str, expression: &str) -> Result<Option<String>, EvalError>;
 }
 
 /// Which Criterion field a [`CriterionError`] is about (so the caller can point at its line).
@@ -366,7 +372,7 @@ fn compile_regex(pattern: &str) -> Result<regex::Regex, ParseError> {
     }
 }
 
-fn json_kind(v: &Value) -> &'static str {
+pub(crate) fn json_kind(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

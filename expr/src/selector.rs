@@ -9,18 +9,25 @@
 //! - `jsonpath` (RFC 9535) that is a *singular query* (only member names and array indices,
 //!   `$.a['b'][0]`): that one node, or nothing;
 //! - any other `jsonpath` query (wildcards, slices, filters, descendants): the whole nodelist,
-//!   as a JSON array in document order (possibly empty), so one output always has one shape.
+//!   as a JSON array in document order (possibly empty), so one output always has one shape;
+//! - `xpath` (XPath 3.1, or `xpath-20`/`xpath-30`, which 3.1 reads as written) over XML text:
+//!   the string value of the first item of the result (nodes come in document order, so this
+//!   is XPath 1.0's `string()` of a node-set: an element's text content, an attribute's
+//!   value; a number or boolean result its canonical string form), or nothing for an empty
+//!   result. The value is always a JSON string, whatever the expression, so one output has one
+//!   shape. The engine is the caller's ([`XPathEngine`]), as for `xpath` criteria.
 //!
-//! `xpath` selectors are not evaluated, nor are Goessner filters and script expressions (they
-//! are JavaScript): [`Selector::parse`] reports them as unsupported. Other Goessner queries
-//! select what RFC 9535 selects, and a trailing `.length` is JavaScript's.
+//! `xpath-10` selectors are not evaluated (XPath 1.0's conversions and comparisons are not
+//! 3.1's), nor are Goessner filters and script expressions (they are JavaScript):
+//! [`Selector::parse`] reports them as unsupported. Other Goessner queries select what RFC
+//! 9535 selects, and a trailing `.length` is JavaScript's.
 
 use serde_json::Value;
 use serde_json_path::JsonPath;
 
 use crate::jsonpath::singular_segments;
 use crate::pointer::JsonPointer;
-use crate::{JsonPathCondition, ParseError, QuerySegment};
+use crate::{EvalError, JsonPathCondition, ParseError, QuerySegment, XPathEngine, XPathVersion};
 
 /// A parsed Selector Object's `selector` (with its `type` and `version`).
 #[derive(Debug, Clone)]
@@ -37,6 +44,13 @@ pub enum Selector {
         /// JavaScript `length` is selected (see [`crate::goessner`]).
         length: Option<JsonPath>,
     },
+    /// `type: xpath`: an XPath expression over XML text, parsed only by the engine.
+    XPath {
+        /// The expression as written.
+        expression: String,
+        /// The version of the Expression Type Object (`xpath-31` when none is given).
+        version: XPathVersion,
+    },
 }
 
 /// Why a selector cannot be used, and whether that is the document's fault.
@@ -44,8 +58,9 @@ pub enum Selector {
 pub enum SelectorError {
     /// The `type` or `version` is not one Arazzo 1.1 defines.
     UnknownType(String),
-    /// Arazzo defines it, but this implementation does not evaluate it faithfully.
-    Unsupported(String),
+    /// Arazzo defines it, but this implementation does not evaluate it faithfully: what, and
+    /// the byte offset into the selector of the construct (`None`: the `type` as a whole).
+    Unsupported(String, Option<usize>),
     /// The selector text does not parse; the offset is into the selector.
     Syntax(ParseError),
 }
@@ -54,7 +69,7 @@ impl std::fmt::Display for SelectorError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SelectorError::UnknownType(m) => f.write_str(m),
-            SelectorError::Unsupported(what) => write!(f, "{what} is not supported"),
+            SelectorError::Unsupported(what, _) => write!(f, "{what} is not supported"),
             SelectorError::Syntax(e) => write!(f, "{e}"),
         }
     }
@@ -82,13 +97,23 @@ impl Selector {
                 query(selector, None)
             }
             ("jsonpath", Some(GOESSNER)) => {
-                if let Some((_, what)) = crate::goessner::unfaithful(selector) {
-                    return Err(SelectorError::Unsupported(format!("{what} in a `{GOESSNER}` selector")));
+                if let Some((at, what)) = crate::goessner::unfaithful(selector) {
+                    return Err(SelectorError::Unsupported(format!("{what} in a `{GOESSNER}` selector"), Some(at)));
                 }
                 query(selector, crate::goessner::length_parent(selector))
             }
-            ("xpath", None | Some("xpath-10" | "xpath-20" | "xpath-30" | "xpath-31")) => {
-                Err(SelectorError::Unsupported("an `xpath` selector".to_owned()))
+            ("xpath", Some("xpath-10")) => Err(SelectorError::Unsupported(
+                "an `xpath-10` selector (XPath 1.0's own conversions and comparisons; the engine is XPath 3.1)".to_owned(),
+                None,
+            )),
+            ("xpath", None | Some("xpath-20" | "xpath-30" | "xpath-31")) => {
+                if selector.trim().is_empty() {
+                    return Err(SelectorError::Syntax(ParseError::new(0, "expected an XPath expression")));
+                }
+                Ok(Selector::XPath {
+                    expression: selector.to_owned(),
+                    version: version.and_then(XPathVersion::from_name).unwrap_or(XPathVersion::V31),
+                })
             }
             ("jsonpointer" | "jsonpath" | "xpath", Some(v)) => Err(SelectorError::UnknownType(format!(
                 "unknown {kind} version `{v}`; expected {}",
@@ -127,7 +152,7 @@ impl Selector {
     pub fn tokens(&self) -> Option<Vec<String>> {
         match self {
             Selector::Pointer(p) => Some(p.tokens().to_vec()),
-            Selector::JsonPath { length: Some(_), .. } => None,
+            Selector::JsonPath { length: Some(_), .. } | Selector::XPath { .. } => None,
             Selector::JsonPath { singular, .. } => singular.as_ref().map(|s| s.iter().map(|s| s.name.clone()).collect()),
         }
     }
@@ -148,10 +173,39 @@ impl Selector {
         matches!(self, Selector::JsonPath { singular: None, .. })
     }
 
-    /// Applies the selector to `context`: the node (`None` when nothing is selected), or for
-    /// a non-singular JSONPath query the nodelist as an array.
-    pub fn select(&self, context: &Value) -> Option<Value> {
+    /// Whether the selector is an XPath expression (over XML text, needing an engine).
+    pub fn is_xpath(&self) -> bool {
+        matches!(self, Selector::XPath { .. })
+    }
+
+    /// Applies the selector to `context`: the node (`Ok(None)` when nothing is selected), or
+    /// for a non-singular JSONPath query the nodelist as an array, or for an XPath selector
+    /// the string value the module documentation describes.
+    ///
+    /// # Errors
+    ///
+    /// Only for `xpath`: no engine, a context that is not XML text, or the engine's error.
+    pub fn select(&self, context: &Value, xpath: Option<&dyn XPathEngine>) -> Result<Option<Value>, EvalError> {
+        let Selector::XPath { expression, .. } = self else {
+            return Ok(self.select_json(context));
+        };
+        let Some(engine) = xpath else {
+            return Err(EvalError::new(
+                "xpath selectors need an XPath engine (feature `xpath` of crate `arazzo`)",
+            ));
+        };
+        match context {
+            Value::String(xml) => Ok(engine.select(xml, expression)?.map(Value::String)),
+            other => Err(EvalError::new(format!(
+                "an xpath selector needs XML text as its context, and the context is JSON ({})",
+                crate::criterion::json_kind(other)
+            ))),
+        }
+    }
+
+    fn select_json(&self, context: &Value) -> Option<Value> {
         match self {
+            Selector::XPath { .. } => None,
             Selector::Pointer(p) => p.resolve(context).cloned(),
             Selector::JsonPath {
                 length: Some(parent),
@@ -183,37 +237,75 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    /// A stand-in engine that selects the expression itself when the XML contains it.
+    struct Echo;
+
+    impl XPathEngine for Echo {
+        fn matches(&self, xml: &str, expression: &str) -> Result<bool, EvalError> {
+            Ok(xml.contains(expression))
+        }
+        fn select(&self, xml: &str, expression: &str) -> Result<Option<String>, EvalError> {
+            Ok(xml.contains(expression).then(|| format!("found {expression}")))
+        }
+    }
+
+    /// XPath selectors go to the engine with XML text, their value is a string, and without
+    /// an engine or with a JSON context they are errors, never a silent nothing.
+    #[test]
+    fn xpath_selectors_go_to_the_engine() {
+        let s = Selector::parse("xpath", None, "id").unwrap();
+        assert!(s.is_xpath() && !s.yields_list() && s.tokens().is_none());
+        let xml = json!("<a><id>7</id></a>");
+        assert_eq!(s.select(&xml, Some(&Echo)), Ok(Some(json!("found id"))));
+        assert_eq!(Selector::parse("xpath", None, "nope").unwrap().select(&xml, Some(&Echo)), Ok(None));
+        let e = s.select(&xml, None).unwrap_err();
+        assert!(e.message.contains("feature `xpath`"), "{e:?}");
+        let e = s.select(&json!({"id": 7}), Some(&Echo)).unwrap_err();
+        assert_eq!(
+            e.message,
+            "an xpath selector needs XML text as its context, and the context is JSON (an object)"
+        );
+        assert!(matches!(Selector::parse("xpath", None, " "), Err(SelectorError::Syntax(_))));
+    }
+
     #[test]
     fn singular_queries_and_pointers_yield_one_node_others_a_list() {
         let body = json!({"items": [{"id": 1}, {"id": 2}], "user": {"email": "a@b"}});
         let one = Selector::parse("jsonpath", None, "$.user.email").unwrap();
         assert!(!one.yields_list());
-        assert_eq!(one.select(&body), Some(json!("a@b")));
+        assert_eq!(one.select_json(&body), Some(json!("a@b")));
         assert_eq!(one.tokens(), Some(vec!["user".to_owned(), "email".to_owned()]));
         let many = Selector::parse("jsonpath", Some("rfc9535"), "$.items[*].id").unwrap();
         assert!(many.yields_list());
-        assert_eq!(many.select(&body), Some(json!([1, 2])));
+        assert_eq!(many.select_json(&body), Some(json!([1, 2])));
         assert_eq!(
-            Selector::parse("jsonpath", None, "$.nope[*]").unwrap().select(&body),
+            Selector::parse("jsonpath", None, "$.nope[*]").unwrap().select_json(&body),
             Some(json!([]))
         );
-        assert_eq!(Selector::parse("jsonpath", None, "$.nope").unwrap().select(&body), None);
+        assert_eq!(Selector::parse("jsonpath", None, "$.nope").unwrap().select_json(&body), None);
         let pointer = Selector::parse("jsonpointer", Some("rfc6901"), "/items/1/id").unwrap();
-        assert_eq!(pointer.select(&body), Some(json!(2)));
+        assert_eq!(pointer.select_json(&body), Some(json!(2)));
     }
 
     #[test]
     fn unsupported_and_unknown_types_are_told_apart() {
         assert!(matches!(
+            Selector::parse("xpath", Some("xpath-10"), "/a"),
+            Err(SelectorError::Unsupported(..))
+        ));
+        assert!(matches!(
             Selector::parse("xpath", Some("xpath-30"), "/a"),
-            Err(SelectorError::Unsupported(_))
+            Ok(Selector::XPath {
+                version: XPathVersion::V30,
+                ..
+            })
         ));
         assert!(matches!(
             Selector::parse("jsonpath", Some(GOESSNER), "$.a[?(@.b)]"),
-            Err(SelectorError::Unsupported(_))
+            Err(SelectorError::Unsupported(..))
         ));
         let length = Selector::parse("jsonpath", Some(GOESSNER), "$.a.length").unwrap();
-        assert_eq!(length.select(&serde_json::json!({"a": [1, 2]})), Some(serde_json::json!(2)));
+        assert_eq!(length.select_json(&serde_json::json!({"a": [1, 2]})), Some(serde_json::json!(2)));
         assert_eq!(length.length_of(), Some(vec!["a".to_owned()]));
         assert!(matches!(
             Selector::parse("jsonpath", Some("rfc9999"), "$.a"),

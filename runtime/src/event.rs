@@ -141,6 +141,20 @@ pub enum Event<'a> {
         /// The answer's status.
         status: u16,
     },
+    /// A step's `timeout` (Arazzo 1.1) ran out: its request or called workflow is abandoned
+    /// and the step fails (its failure actions may still handle it; otherwise the run ends
+    /// with [`WorkflowError::StepTimeout`](crate::WorkflowError::StepTimeout)).
+    #[non_exhaustive]
+    StepTimedOut {
+        /// The workflow's `workflowId`.
+        workflow: &'a str,
+        /// The step's `stepId`.
+        step: &'a str,
+        /// The step's `timeout`.
+        timeout: Duration,
+        /// Since the step's first run (retries included).
+        elapsed: Duration,
+    },
     /// A success or failure action was taken (or the default one).
     #[non_exhaustive]
     Action {

@@ -138,9 +138,9 @@ pub mod __private {
     pub use crate::style::{In, ParamSpec, Style};
 }
 
-/// Generated code invokes this once per `xpath` criterion, with the step and condition. With
-/// the `xpath` feature it expands to nothing; without it, to a compile error naming the
-/// criterion. The check is here, not in the generator, because only this crate knows whether
+/// Generated code invokes this once per `xpath` criterion, with the step and condition, and
+/// once per `xpath` Selector Object (`selector "..."`). With the `xpath` feature it expands to
+/// nothing; without it, to a compile error naming the criterion or selector. The check is here, not in the generator, because only this crate knows whether
 /// it was built with an XPath engine (the generator runs in a proc macro or build script whose
 /// features need not match), and an `xpath` criterion must never pass or fail silently for
 /// want of one.
@@ -149,6 +149,7 @@ pub mod __private {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __require_xpath {
+    (selector $selector:literal) => {};
     ($criterion:literal) => {};
 }
 
@@ -157,6 +158,13 @@ macro_rules! __require_xpath {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __require_xpath {
+    (selector $selector:literal) => {
+        ::core::compile_error!(::core::concat!(
+            $selector,
+            " is an `xpath` selector, which needs feature `xpath` of crate `arazzo`: \
+             add `features = [\"xpath\"]` to its dependency"
+        ));
+    };
     ($criterion:literal) => {
         ::core::compile_error!(::core::concat!(
             $criterion,

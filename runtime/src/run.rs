@@ -116,7 +116,7 @@ pub struct SelectorSpec {
     pub context: &'static str,
     /// The `selector`.
     pub selector: &'static str,
-    /// `jsonpath` or `jsonpointer` (the generator refuses the rest).
+    /// `jsonpath`, `jsonpointer` or `xpath`.
     pub kind: &'static str,
     /// The `version` of an Expression Type Object given as `type`.
     pub version: Option<&'static str>,
@@ -405,6 +405,12 @@ impl<'a> Run<'a> {
         self.timed_out = true;
         let timeout = self.step_timeout.unwrap_or_default();
         tracing::warn!(workflow = self.workflow, step, timeout_ms = timeout.as_millis(), "step timed out");
+        self.emit(&Event::StepTimedOut {
+            workflow: self.workflow,
+            step,
+            timeout,
+            elapsed: self.step_started.elapsed(),
+        });
     }
 
     /// Runs a workflow the step calls within the step's `timeout` (and inside its span).
@@ -734,9 +740,28 @@ impl<'a> Run<'a> {
     ///
     /// As [`Run::value`], and [`WorkflowError::MissingValue`] for a target whose parent
     /// does not exist.
-    pub fn replace(&self, step: &str, mut payload: Payload, replacements: &[(&str, &str)]) -> Result<Payload, WorkflowError> {
-        for (target, template) in replacements {
+    pub fn replace(&self, step: &str, payload: Payload, replacements: &[(&str, &str)]) -> Result<Payload, WorkflowError> {
+        let replacements: Vec<_> = replacements.iter().map(|(t, v)| (*t, *v, &[][..])).collect();
+        self.replace_with(step, payload, &replacements)
+    }
+
+    /// [`Run::replace`] for replacement values holding Selector Objects (1.1): each value's
+    /// selectors are put in place as in [`Run::payload_with`] (a value that is itself a
+    /// Selector Object has the pointer `""`; selecting nothing makes it `null`, as an
+    /// expression value that selects nothing does).
+    ///
+    /// # Errors
+    ///
+    /// As [`Run::replace`] and [`Run::select`].
+    pub fn replace_with(
+        &self,
+        step: &str,
+        mut payload: Payload,
+        replacements: &[(&str, &str, &[(&str, SelectorSpec)])],
+    ) -> Result<Payload, WorkflowError> {
+        for (target, template, selectors) in replacements {
             let value = self.payload(step, template)?;
+            let value = self.place(step, value, selectors)?;
             let pointer = JsonPointer::parse(target).map_err(|e| self.expression_error(Some(step), target, e.to_string()))?;
             if !payload.set(pointer.tokens(), value) {
                 return Err(WorkflowError::MissingValue {
@@ -805,6 +830,16 @@ impl<'a> Run<'a> {
     /// As [`Run::value`].
     pub fn call_inputs(&self, step: &str, template: &str) -> Result<Value, WorkflowError> {
         self.payload(step, template).map(Payload::into_value)
+    }
+
+    /// [`Run::call_inputs`] for inputs holding Selector Objects (1.1), placed as in
+    /// [`Run::payload_with`] (their pointers start with the input's name).
+    ///
+    /// # Errors
+    ///
+    /// As [`Run::value`] and [`Run::select`].
+    pub fn call_inputs_with(&self, step: &str, template: &str, selectors: &[(&str, SelectorSpec)]) -> Result<Value, WorkflowError> {
+        self.payload_with(step, template, selectors).map(Payload::into_value)
     }
 
     fn template(&self, step: &str, text: &str) -> Result<Payload, WorkflowError> {
@@ -892,12 +927,15 @@ impl<'a> Run<'a> {
         let Some(context) = self.value(step, spec.context)? else {
             return Ok(None);
         };
-        // A context that is JSON text (a string body a server sent as text/plain) is read as JSON.
+        // A context that is JSON text (a string body a server sent as text/plain) is read as
+        // JSON; an XPath selector reads the text as XML.
         let context = match context {
-            Value::String(text) => serde_json::from_str(&text).unwrap_or(Value::String(text)),
+            Value::String(text) if !selector.is_xpath() => serde_json::from_str(&text).unwrap_or(Value::String(text)),
             other => other,
         };
-        Ok(selector.select(&context))
+        selector
+            .select(&context, XPATH)
+            .map_err(|e| self.expression_error(step, &spec.shown(), e.message))
     }
 
     /// Evaluates and records a step's outputs after it succeeded.

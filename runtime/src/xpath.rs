@@ -1,4 +1,4 @@
-//! `xpath` criteria, evaluated with `xee-xpath` (XPath 3.1, whose grammar also reads the
+//! `xpath` criteria and Selector Objects, evaluated with `xee-xpath` (XPath 3.1, whose grammar also reads the
 //! XPath 1.0, 2.0 and 3.0 expressions Arazzo's `xpath-10`/`-20`/`-30` versions name).
 //!
 //! It lives behind the `xpath` feature because that crate takes this one from 130 to 267
@@ -14,21 +14,39 @@ pub(crate) struct Xee;
 
 impl XPathEngine for Xee {
     fn matches(&self, xml: &str, expression: &str) -> Result<bool, EvalError> {
-        let mut documents = Documents::new();
-        let document = documents
-            .add_string_without_uri(xml)
-            .map_err(|e| EvalError::new(format!("the context is not well-formed XML: {}", not_xml(&e))))?;
-        let queries = Queries::default();
-        let query = queries
-            .sequence(expression)
-            .map_err(|e| EvalError::new(format!("invalid XPath expression: {}", describe(&e))))?;
-        let result = query
-            .execute(&mut documents, document)
-            .map_err(|e| EvalError::new(format!("XPath evaluation failed: {}", describe(&e))))?;
+        let (_, result) = evaluate(xml, expression)?;
         result
             .effective_boolean_value()
             .map_err(|e| EvalError::new(format!("the XPath result has no boolean value: {}", describe_code(&e))))
     }
+
+    fn select(&self, xml: &str, expression: &str) -> Result<Option<String>, EvalError> {
+        let (documents, result) = evaluate(xml, expression)?;
+        let Some(first) = result.iter().next() else {
+            return Ok(None);
+        };
+        first
+            .string_value(documents.xot())
+            .map(Some)
+            .map_err(|e| EvalError::new(format!("the XPath result has no string value: {}", describe_code(&e))))
+    }
+}
+
+/// `expression` evaluated with the document `xml` as context item (the documents are returned
+/// because a node of the result is only readable through them).
+fn evaluate(xml: &str, expression: &str) -> Result<(Documents, xee_xpath::Sequence), EvalError> {
+    let mut documents = Documents::new();
+    let document = documents
+        .add_string_without_uri(xml)
+        .map_err(|e| EvalError::new(format!("the context is not well-formed XML: {}", not_xml(&e))))?;
+    let queries = Queries::default();
+    let query = queries
+        .sequence(expression)
+        .map_err(|e| EvalError::new(format!("invalid XPath expression: {}", describe(&e))))?;
+    let result = query
+        .execute(&mut documents, document)
+        .map_err(|e| EvalError::new(format!("XPath evaluation failed: {}", describe(&e))))?;
+    Ok((documents, result))
 }
 
 /// `Parse error: ...` from xee repeats what our prefix already says.
@@ -95,6 +113,26 @@ mod tests {
     fn xpath_1_0_comparisons_of_literals_of_different_types_are_type_errors() {
         let e = matches(ORDER, "'7' = 7").unwrap_err();
         assert!(e.contains("XPTY0004"), "{e}");
+    }
+
+    fn select(xml: &str, expression: &str) -> Result<Option<String>, String> {
+        Xee.select(xml, expression).map_err(|e| e.message)
+    }
+
+    /// A selector's value: the first item's string value (document order), nothing for an
+    /// empty result, a string for atomic results too.
+    #[test]
+    fn a_selector_selects_the_first_items_string_value() {
+        assert_eq!(select(ORDER, "/order/status"), Ok(Some("shipped".into())));
+        assert_eq!(select(ORDER, "/order/@id"), Ok(Some("7".into())));
+        assert_eq!(select(ORDER, "/order"), Ok(Some("shipped".into())));
+        assert_eq!(select("<a><b>1</b><b>2</b></a>", "/a/b"), Ok(Some("1".into())));
+        assert_eq!(select(ORDER, "count(//item)"), Ok(Some("2".into())));
+        assert_eq!(select(ORDER, "/order/missing"), Ok(None));
+        let e = select(ORDER, "/order/status[").unwrap_err();
+        assert!(e.starts_with("invalid XPath expression: "), "{e}");
+        let e = select("{}", "/a").unwrap_err();
+        assert!(e.starts_with("the context is not well-formed XML: "), "{e}");
     }
 
     #[test]

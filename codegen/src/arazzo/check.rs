@@ -1106,16 +1106,35 @@ impl<'a> WorkflowChecker<'a> {
                 }
                 return;
             }
-            Err(SelectorError::Unsupported(what)) => {
-                let at = sel.version.as_ref().unwrap_or(&sel.kind);
+            Err(SelectorError::Unsupported(what, offset)) => {
+                // At the construct (a Goessner filter), else at the version or type naming it.
+                let at = match offset {
+                    Some(offset) => sel.selector.sub_span(offset, 1),
+                    None => sel.version.as_ref().unwrap_or(&sel.kind).span,
+                };
+                let help = if sel.kind.value == "xpath" {
+                    "write the selector for XPath 3.1 (`version: xpath-31`, the default)"
+                } else {
+                    "use a `jsonpointer` or RFC 9535 `jsonpath` selector on JSON data"
+                };
                 return diags.push(
-                    Diagnostic::error(at.span, format!("{what} is not supported by this version of the generator"))
+                    Diagnostic::error(at, format!("{what} is not supported by this version of the generator"))
                         .with_code(codes::UNSUPPORTED)
                         .with_note(None, "rather than select a value wrongly, the generator refuses it")
-                        .with_help("use a `jsonpointer` or RFC 9535 `jsonpath` selector on JSON data"),
+                        .with_help(help),
                 );
             }
         };
+        if parsed.is_xpath() {
+            // Compiled by the runtime's engine when the generator has it (as `xpath` criteria).
+            #[cfg(feature = "xpath")]
+            if let ExprSelector::XPath { expression, .. } = &parsed
+                && let Err(e) = super::xpath::check(expression)
+            {
+                diags.push(parse_error(&sel.selector, &e, "selector"));
+            }
+            return;
+        }
         let Some((context, base, scope)) = self.body_of(context, scope) else {
             return;
         };
@@ -1138,6 +1157,7 @@ impl<'a> WorkflowChecker<'a> {
                     );
                 }
             }
+            ExprSelector::XPath { .. } => {}
             ExprSelector::Pointer(pointer) => {
                 let Some((index, step)) = scope.step else { return };
                 let Some((api, op)) = self.op_at(index) else { return };
@@ -1197,13 +1217,17 @@ impl<'a> WorkflowChecker<'a> {
     /// The response body a selector's context reads, as a `$response.body[#ptr]` context in
     /// the scope of the step that received it: the step's own (in its outputs), or the step
     /// whose output `$steps.<id>.outputs.<name>` is itself `$response.body[#ptr]` (in a
-    /// workflow output), so both are checked against that step's response schema.
+    /// workflow output, or a value another step sends), so both are checked against that
+    /// step's response schema.
     fn body_of(&self, context: Option<Expression>, scope: Scope<'a>) -> Option<(Expression, Option<arazzo_expr::JsonPointer>, Scope<'a>)> {
         match context? {
             Expression::Response(Source::Body(base)) if scope.check_body_pointers => {
                 Some((Expression::Response(Source::Body(base.clone())), base, scope))
             }
-            Expression::Steps { step_id, output, pointer } if scope.outside_steps => {
+            // In a workflow output, or in a later step's parameters, payload or replacements.
+            Expression::Steps { step_id, output, pointer }
+                if scope.outside_steps || scope.step.is_some_and(|(_, s)| s.step_id.value != step_id) =>
+            {
                 let index = self.workflow.steps.iter().position(|s| s.step_id.value == step_id)?;
                 let step = &self.workflow.steps[index];
                 if matches!(step.target, Some(StepTarget::WorkflowId(_))) {

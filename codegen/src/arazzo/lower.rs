@@ -455,13 +455,20 @@ impl Lowering<'_> {
     fn step(&self, step: &Step, used: &mut [BTreeSet<usize>]) -> Option<StepIr> {
         let call = match step.target.as_ref()? {
             StepTarget::WorkflowId(t) => {
+                let mut selectors = Vec::new();
                 let inputs = crate::arazzo::check_calls::call_inputs(self.workflow, step, &self.doc().components)
                     .into_iter()
-                    .map(|p| (p.name.value, p.value.to_json_text()))
+                    .map(|p| {
+                        let (value, within) = value_with_selectors(&p.value, self.doc().version);
+                        let name = arazzo_expr::JsonPointer::escape(&p.name.value);
+                        selectors.extend(within.into_iter().map(|(at, s)| (format!("/{name}{at}"), s)));
+                        (p.name.value, value)
+                    })
                     .collect::<Vec<_>>();
                 StepCall::Workflow {
                     workflow: workflow_index(self.loaded, self.foreign, &t.value)?,
                     inputs: crate::yaml::json_object_text(&inputs),
+                    selectors,
                 }
             }
             _ if events::is_event_step(self.loaded, step) => self.event_call(step)?,
@@ -517,18 +524,27 @@ impl Lowering<'_> {
             events::Action::Send => {
                 let headers = resolve::step_parameters(self.workflow, step, &self.doc().components)
                     .into_iter()
-                    .map(|p| ParamIr {
-                        name: p.name.value,
-                        location: Location::Header,
-                        value: p.value.to_json_text(),
-                        // A header of a message is a plain value (Selector Objects are for requests).
-                        selectors: Vec::new(),
-                        required: false,
-                        style: StyleIr::Simple,
-                        explode: false,
+                    .map(|p| {
+                        let (value, selectors) = value_with_selectors(&p.value, self.doc().version);
+                        ParamIr {
+                            name: p.name.value,
+                            location: Location::Header,
+                            value,
+                            selectors,
+                            required: false,
+                            style: StyleIr::Simple,
+                            explode: false,
+                        }
                     })
                     .collect();
                 let body = step.request_body.as_ref();
+                let (payload, selectors) = match body.and_then(|b| b.payload.as_ref()) {
+                    Some(p) => {
+                        let (text, selectors) = value_with_selectors(p, self.doc().version);
+                        (Some(text), selectors)
+                    }
+                    None => (None, Vec::new()),
+                };
                 Some(StepCall::Send {
                     channel: (*self.channel_of_source.get(event.source)?)?,
                     address,
@@ -537,7 +553,8 @@ impl Lowering<'_> {
                         .or_else(|| messages.iter().find_map(|m| m.content_type.clone()))
                         .unwrap_or_else(|| "application/json".to_owned()),
                     headers,
-                    payload: body.and_then(|b| b.payload.as_ref()).map(Node::to_json_text),
+                    payload,
+                    selectors,
                 })
             }
             events::Action::Receive => {
@@ -630,7 +647,14 @@ impl Lowering<'_> {
                 kind,
                 payload,
                 selectors,
-                replacements: b.replacements.iter().map(|(t, v)| (t.value.clone(), v.to_json_text())).collect(),
+                replacements: b
+                    .replacements
+                    .iter()
+                    .map(|(t, v)| {
+                        let (value, selectors) = value_with_selectors(v, self.doc().version);
+                        (t.value.clone(), value, selectors)
+                    })
+                    .collect(),
             }
         });
         Some(StepCall::Operation {
@@ -706,12 +730,17 @@ impl Lowering<'_> {
     /// A Selector Object's type: a pointer or singular JSONPath query on the step's
     /// response body is followed through the response schema like a `$response.body#/...`
     /// pointer; `$.a[*]` on it is a `Vec` of the items' type; any other query on any context
-    /// is a `Vec` of JSON (it always yields a list) and anything else is optional JSON.
+    /// is a `Vec` of JSON (it always yields a list), an XPath selector an optional string,
+    /// and anything else is optional JSON.
     fn selector_type(&self, step: Option<&Step>, s: &Selector) -> RustType {
         let Ok(parsed) = arazzo_expr::Selector::parse(&s.kind.value, s.version.as_ref().map(|v| v.value.as_str()), &s.selector.value)
         else {
             return RustType::Json.optional();
         };
+        if parsed.is_xpath() {
+            // A string value, or nothing (arazzo_expr::selector's rule).
+            return RustType::String.optional();
+        }
         let list = RustType::Vec(Box::new(RustType::Json));
         let Some((step, mut tokens)) = self.body_context(step, &s.context.value) else {
             return if parsed.yields_list() { list } else { RustType::Json.optional() };

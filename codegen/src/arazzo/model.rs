@@ -136,7 +136,6 @@ pub struct Selector {
     pub kind: Text,
     /// The `version` of an Expression Type Object given as `type`.
     pub version: Option<Text>,
-    pub span: Span,
 }
 
 #[derive(Debug, Clone)]
@@ -457,7 +456,6 @@ pub fn load_selector(node: &Node, diags: &mut Diagnostics) -> Option<Selector> {
         selector: selector?,
         kind: kind?,
         version,
-        span: node.span,
     })
 }
 

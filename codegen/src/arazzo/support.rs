@@ -4,11 +4,10 @@
 //! at run time. Every such feature is a compile error here instead, naming
 //! the feature, until the lowering and runtime implement it.
 
-use crate::arazzo::model::{Components, StepTarget, Version, Workflow, is_selector, load_selector};
+use crate::arazzo::model::Workflow;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::Loaded;
 use crate::source::Span;
-use crate::yaml::Node;
 use crate::yaml::Value;
 
 fn unsupported(span: Span, what: &str) -> Diagnostic {
@@ -19,41 +18,7 @@ fn unsupported(span: Span, what: &str) -> Diagnostic {
 
 pub fn check(loaded: &Loaded, diags: &mut Diagnostics) {
     for workflow in &loaded.document.workflows {
-        if loaded.document.version >= Version::V1_1 {
-            selectors(workflow, &loaded.document.components, diags);
-        }
         steps(workflow, diags);
-    }
-}
-
-/// Selector Objects (1.1) are evaluated in outputs, parameters of steps that call an
-/// operation, and payloads; not yet as a replacement's `value` or in the inputs a step
-/// passes to a workflow, where they would otherwise be sent as literal objects.
-fn selectors(workflow: &Workflow, components: &Components, diags: &mut Diagnostics) {
-    fn find(node: &Node, diags: &mut Diagnostics, what: &str) {
-        if is_selector(node) {
-            let span = load_selector(node, &mut Diagnostics::default()).map_or(node.span, |s| s.span);
-            diags.push(unsupported(span, what));
-            return;
-        }
-        match &node.value {
-            Value::Seq(items) => items.iter().for_each(|i| find(i, diags, what)),
-            Value::Map(map) => map.iter().for_each(|(_, v)| find(v, diags, what)),
-            _ => {}
-        }
-    }
-    for step in &workflow.steps {
-        if let Some(body) = &step.request_body {
-            for (_, value) in &body.replacements {
-                find(value, diags, "a Selector Object in a replacement `value`");
-            }
-        }
-        if matches!(step.target, Some(StepTarget::WorkflowId(_))) {
-            // The step's own, reusable and workflow-level parameters the callee receives.
-            for p in crate::arazzo::check_calls::call_inputs(workflow, step, components) {
-                find(&p.value, diags, "a Selector Object in an input passed to a workflow");
-            }
-        }
     }
 }
 

@@ -1,4 +1,4 @@
-//! XPath syntax checks for `xpath` criteria, behind the `xpath` feature.
+//! XPath syntax checks for `xpath` criteria and Selector Objects, behind the `xpath` feature.
 //!
 //! arazzo-expr cannot parse XPath (no engine of its own; the maintained one, `xee-xpath`, is
 //! too heavy to impose on every user), so without this module an XPath syntax error surfaces

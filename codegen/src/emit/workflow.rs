@@ -256,11 +256,48 @@ pub fn emit(program: &Program, names: &dyn TypeNames) -> TokenStream {
     }
 }
 
-/// One `::arazzo::__require_xpath!` per `xpath` criterion. The runtime, not the generator,
-/// knows whether it has an XPath engine; its macro turns each into a compile error naming the
-/// criterion when it does not. Documents without `xpath` criteria get nothing.
+/// One `::arazzo::__require_xpath!` per `xpath` criterion and per `xpath` Selector Object. The
+/// runtime, not the generator, knows whether it has an XPath engine; its macro turns each into
+/// a compile error naming the criterion or selector when it does not. Documents without XPath
+/// get nothing.
 pub(crate) fn require_xpath(workflows: &[WorkflowIr]) -> TokenStream {
     let mut seen: Vec<String> = Vec::new();
+    let mut selectors: Vec<String> = Vec::new();
+    for w in workflows {
+        let mut xpath_selector = |at: &str, v: &SelectorIr| {
+            let what = format!("workflow `{}`, {at}: selector `{}`", w.id, v.selector);
+            if v.kind == "xpath" && !selectors.contains(&what) {
+                selectors.push(what);
+            }
+        };
+        for o in &w.outputs {
+            if let Some(v) = &o.selector {
+                xpath_selector(&format!("output `{}`", o.field.json_name), v);
+            }
+        }
+        for s in &w.steps {
+            let at = format!("step `{}`", s.id);
+            let placed: Vec<&SelectorIr> = match &s.call {
+                StepCall::Operation { params, body, .. } => params
+                    .iter()
+                    .flat_map(|p| &p.selectors)
+                    .chain(
+                        body.iter()
+                            .flat_map(|b| b.selectors.iter().chain(b.replacements.iter().flat_map(|r| &r.2))),
+                    )
+                    .map(|(_, v)| v)
+                    .collect(),
+                StepCall::Workflow { selectors, .. } => selectors.iter().map(|(_, v)| v).collect(),
+                StepCall::Send { headers, selectors, .. } => {
+                    headers.iter().flat_map(|p| &p.selectors).chain(selectors).map(|(_, v)| v).collect()
+                }
+                StepCall::Receive { .. } => Vec::new(),
+            };
+            for v in s.selectors.iter().map(|(_, v)| v).chain(placed) {
+                xpath_selector(&at, v);
+            }
+        }
+    }
     for w in workflows {
         for s in &w.steps {
             let actions = s.on_success.iter().chain(&s.on_failure);
@@ -274,7 +311,7 @@ pub(crate) fn require_xpath(workflows: &[WorkflowIr]) -> TokenStream {
             }
         }
     }
-    quote!(#(::arazzo::__require_xpath!(#seen);)*)
+    quote!(#(::arazzo::__require_xpath!(#seen);)* #(::arazzo::__require_xpath!(selector #selectors);)*)
 }
 
 fn io_types(w: &WorkflowIr, names: &dyn TypeNames) -> TokenStream {
@@ -643,11 +680,20 @@ fn operation_request(s: &StepIr, clients: &[ClientIr]) -> TokenStream {
         let payload = if b.replacements.is_empty() {
             quote!(let payload = #built;)
         } else {
-            let replacements = b.replacements.iter().map(|(target, value)| {
+            let replacements = b.replacements.iter().map(|(target, value, selectors)| {
                 let value = json_text(value);
-                quote!((#target, #value))
+                if b.replacements.iter().all(|(_, _, s)| s.is_empty()) {
+                    quote!((#target, #value))
+                } else {
+                    let selectors = placed_selectors(selectors);
+                    quote!((#target, #value, &[#(#selectors),*]))
+                }
             });
-            quote!(let payload = run.replace(#id, #built, &[#(#replacements),*])?;)
+            if b.replacements.iter().all(|(_, _, s)| s.is_empty()) {
+                quote!(let payload = run.replace(#id, #built, &[#(#replacements),*])?;)
+            } else {
+                quote!(let payload = run.replace_with(#id, #built, &[#(#replacements),*])?;)
+            }
         };
         let content_type = &b.content_type;
         let attach = match b.kind {
@@ -674,6 +720,7 @@ fn send_message(s: &StepIr, channels: &[ChannelClientIr]) -> TokenStream {
         content_type,
         headers,
         payload,
+        selectors,
     } = &s.call
     else {
         return TokenStream::new();
@@ -683,19 +730,30 @@ fn send_message(s: &StepIr, channels: &[ChannelClientIr]) -> TokenStream {
     let headers = headers.iter().map(|p| {
         let spec = param_spec(p);
         let value = json_text(&p.value);
-        quote!(let request = run.param(#id, request, &#spec, #value)?;)
+        if p.selectors.is_empty() {
+            quote!(let request = run.param(#id, request, &#spec, #value)?;)
+        } else {
+            let selectors = placed_selectors(&p.selectors);
+            quote!(let request = run.param_with(#id, request, &#spec, #value, &[#(#selectors),*])?;)
+        }
     });
     let body = payload.as_ref().map(|template| {
         let template = json_text(template);
+        let built = if selectors.is_empty() {
+            quote!(run.payload(#id, #template)?)
+        } else {
+            let selectors = placed_selectors(selectors);
+            quote!(run.payload_with(#id, #template, &[#(#selectors),*])?)
+        };
         let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
         if essence.ends_with("json") {
             quote! {
-                let payload = run.payload(#id, #template)?;
+                let payload = #built;
                 let request = request.json_payload(&payload);
             }
         } else {
             quote! {
-                let payload = run.payload(#id, #template)?;
+                let payload = #built;
                 let request = request.text(#content_type, ::arazzo::__private::Run::text_payload(payload));
             }
         }
@@ -834,23 +892,33 @@ fn step_body(
                 quote!(received &&),
             )
         }
-        StepCall::Workflow { workflow, inputs } => {
+        StepCall::Workflow {
+            workflow,
+            inputs,
+            selectors,
+        } => {
             let Some(callee) = all.get(*workflow) else {
                 return TokenStream::new();
             };
             let callee_id = &callee.id;
             let run_fn = run_method(callee);
             let inputs = json_text(inputs);
+            let inputs = if selectors.is_empty() {
+                quote!(run.call_inputs(#id, #inputs)?)
+            } else {
+                let selectors = placed_selectors(selectors);
+                quote!(run.call_inputs_with(#id, #inputs, &[#(#selectors),*])?)
+            };
             (
                 if s.timeout.is_some() {
                     quote! {
-                        let inputs = run.call_inputs(#id, #inputs)?;
+                        let inputs = #inputs;
                         let result = run.call_within(#id, this.#run_fn(inputs.clone(), depth + 1)).await;
                         run.called(#id, #callee_id, inputs, result);
                     }
                 } else {
                     quote! {
-                        let inputs = run.call_inputs(#id, #inputs)?;
+                        let inputs = #inputs;
                         let result = run.within(this.#run_fn(inputs.clone(), depth + 1)).await;
                         run.called(#id, #callee_id, inputs, result);
                     }

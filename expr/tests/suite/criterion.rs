@@ -245,6 +245,10 @@ impl XPathEngine for Contains {
         }
         Ok(xml.contains(expression))
     }
+
+    fn select(&self, xml: &str, expression: &str) -> Result<Option<String>, EvalError> {
+        Ok(self.matches(xml, expression)?.then(|| expression.to_owned()))
+    }
 }
 
 #[test]

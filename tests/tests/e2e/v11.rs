@@ -1,10 +1,13 @@
 //! Arazzo 1.1 (`specs/v11/v11.arazzo.yaml`) against the scripted server on 127.0.0.1:
-//! Selector Objects as step and workflow outputs (typed from the response schema), and a
-//! step's `timeout` (the typed error, retries bounded by it, a failure action matching it).
+//! Selector Objects as step and workflow outputs (typed from the response schema), in
+//! parameters, payloads, replacement values and the inputs a step passes to a workflow, and a
+//! step's `timeout` (the typed error and its event, retries bounded by it, a failure action
+//! matching it).
 
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use arazzo::{PollPolicy, RetryPolicy, WorkflowError};
+use arazzo::{Event, PollPolicy, RetryPolicy, WorkflowError};
 use arazzo_tests::mock::{MockServer, Reply};
 use serde_json::json;
 
@@ -69,6 +72,31 @@ async fn selectors_fill_parameters_and_payload_members() {
 }
 
 #[tokio::test]
+async fn selectors_fill_replacement_values_and_workflow_inputs() {
+    let server = MockServer::start().await.expect("server");
+    let body = json!({"total": 2, "people": [
+        {"id": "p1", "name": "Ada", "email": "ada@example.test"},
+        {"id": "p2", "name": "Grace"},
+    ]});
+    server.on("GET", "/people", vec![Reply::json(200, body)]);
+    server.on("POST", "/people/{id}/notify", vec![Reply::empty(204)]);
+    workflows(&server)
+        .forward_first(api::ForwardFirstInputs {})
+        .await
+        .expect("workflow succeeds");
+    let requests = server.requests();
+    assert_eq!(calls(&server), ["GET /people", "POST /people/p0/notify", "POST /people/p2/notify"]);
+    // A replacement value that is a Selector Object, and one holding them in an object.
+    assert_eq!(
+        requests[1].body_text(),
+        r#"{"first":"Ada","all":{"ids":["p1","p2"],"count":2,"email":"ada@example.test"}}"#
+    );
+    // The callee received `id` (a reusable parameter's selector), `names` (a list) and
+    // `extra`, whose selector that selected nothing (Grace has no email) left its member out.
+    assert_eq!(requests[2].body_text(), r#"{"names":["Ada","Grace"],"extra":{"fixed":true}}"#);
+}
+
+#[tokio::test]
 async fn a_stalled_step_fails_with_its_timeout() {
     let server = MockServer::start().await.expect("server");
     server.on(
@@ -77,10 +105,29 @@ async fn a_stalled_step_fails_with_its_timeout() {
         vec![Reply::json(200, json!({"ok": true})).delayed(Duration::from_secs(10))],
     );
     let started = Instant::now();
+    let timeouts: Arc<Mutex<Vec<(String, Duration, Duration)>>> = Arc::default();
+    let seen = timeouts.clone();
     let error = workflows(&server)
+        .with_observer(move |event| {
+            if let Event::StepTimedOut {
+                step, timeout, elapsed, ..
+            } = event
+            {
+                seen.lock().unwrap().push(((*step).to_owned(), *timeout, *elapsed));
+            }
+        })
         .stalled(api::StalledInputs {})
         .await
         .expect_err("the step times out");
+    // One event when the timeout fired, with the step, its timeout and the time spent.
+    let timeouts = timeouts.lock().unwrap().clone();
+    assert_eq!(timeouts.len(), 1, "{timeouts:?}");
+    let (event_step, event_timeout, elapsed) = &timeouts[0];
+    assert_eq!((event_step.as_str(), *event_timeout), ("status", Duration::from_millis(300)));
+    assert!(
+        *elapsed >= Duration::from_millis(300) && *elapsed < Duration::from_secs(5),
+        "{elapsed:?}"
+    );
     let WorkflowError::StepTimeout { step, timeout, .. } = &error else {
         panic!("expected a step timeout, got {error:?}");
     };
@@ -129,7 +176,18 @@ async fn a_failure_action_can_match_the_timeout() {
 async fn a_fast_answer_is_not_affected_by_the_timeout() {
     let server = MockServer::start().await.expect("server");
     server.on("GET", "/status", vec![Reply::json(200, json!({"ok": true}))]);
-    workflows(&server).stalled(api::StalledInputs {}).await.expect("answered in time");
+    let fired = Arc::new(Mutex::new(0));
+    let count = fired.clone();
+    workflows(&server)
+        .with_observer(move |event| {
+            if matches!(event, Event::StepTimedOut { .. }) {
+                *count.lock().unwrap() += 1;
+            }
+        })
+        .stalled(api::StalledInputs {})
+        .await
+        .expect("answered in time");
+    assert_eq!(*fired.lock().unwrap(), 0, "no timeout event when the answer came in time");
 }
 
 #[tokio::test]

@@ -13,6 +13,11 @@ mod api {
     arazzo::arazzo_workflow!("specs/semantics/xpath.arazzo.yaml");
 }
 
+/// `xpath` Selector Objects (Arazzo 1.1).
+mod selectors {
+    arazzo::arazzo_workflow!("specs/v11/xpath.arazzo.yaml");
+}
+
 /// Each criterion's outcome, as `condition -> passed` or `condition -> error`.
 type Outcomes = Arc<Mutex<Vec<String>>>;
 
@@ -148,5 +153,57 @@ async fn a_body_that_is_not_xml_fails_the_criterion_with_a_reason() {
     assert_eq!(
         outcomes[4],
         "/order/status = 'shipped' -> error: `$response.body` is JSON (an object), not XML text"
+    );
+}
+
+const INVOICE: &str = "<Invoice><Header><InvoiceNumber>INV-9</InvoiceNumber></Header>\
+    <Customer id='c42'/><Line amount='10'>pens</Line><Line amount='2.5'>ink</Line></Invoice>";
+
+/// An `xpath` selector's value is the string value of the first item it selects (an
+/// element's text, an attribute's value, a number's canonical form), typed `Option<String>`,
+/// in outputs, a path parameter and payload members; one that selects nothing is left out.
+#[tokio::test]
+async fn xpath_selectors_select_string_values_from_xml() {
+    let server = MockServer::start().await.expect("server");
+    server.on("GET", "/invoices/{id}", vec![Reply::text(200, "application/xml", INVOICE)]);
+    server.on("POST", "/payments/{number}", vec![Reply::empty(204)]);
+    let client = selectors::invoices::Client::new(server.base_url()).with_retry_policy(RetryPolicy::none());
+    let out = selectors::Workflows::new(client)
+        .with_poll_policy(PollPolicy::immediate())
+        .pay_invoice(selectors::PayInvoiceInputs { id: "9".into() })
+        .await
+        .expect("workflow succeeds");
+    let number: Option<String> = out.number;
+    assert_eq!(number.as_deref(), Some("INV-9"));
+    assert_eq!(out.total.as_deref(), Some("12.5"));
+    assert_eq!(out.missing, None);
+    assert_eq!(out.customer.as_deref(), Some("c42"));
+    assert_eq!(calls(&server), ["GET /invoices/9", "POST /payments/INV-9"]);
+    assert_eq!(server.requests()[1].body_text(), r#"{"customer":"c42","firstLine":"pens"}"#);
+}
+
+/// A JSON answer where an `xpath` selector expects XML is an error naming the selector, not a
+/// silent nothing.
+#[tokio::test]
+async fn an_xpath_selector_over_json_is_an_error() {
+    let server = MockServer::start().await.expect("server");
+    server.on("GET", "/invoices/{id}", vec![Reply::json(200, json!({"number": "INV-9"}))]);
+    let client = selectors::invoices::Client::new(server.base_url()).with_retry_policy(RetryPolicy::none());
+    let error = selectors::Workflows::new(client)
+        .with_poll_policy(PollPolicy::immediate())
+        .pay_invoice(selectors::PayInvoiceInputs { id: "9".into() })
+        .await
+        .expect_err("the selector cannot be evaluated");
+    let WorkflowError::Expression {
+        step, expression, message, ..
+    } = &error
+    else {
+        panic!("expected an expression error, got {error:?}");
+    };
+    assert_eq!(step.as_deref(), Some("fetch"));
+    assert_eq!(expression, "/Invoice/Header/InvoiceNumber (xpath) on $response.body");
+    assert_eq!(
+        message,
+        "an xpath selector needs XML text as its context, and the context is JSON (an object)"
     );
 }
