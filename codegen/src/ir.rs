@@ -83,6 +83,9 @@ pub struct OutputIr {
     pub selector: Option<SelectorIr>,
 }
 
+/// A Selector Object inside a value: (JSON pointer into the value, selector).
+pub type PlacedSelector = (String, SelectorIr);
+
 /// A Selector Object (Arazzo 1.1), as the spec wrote it.
 #[derive(Debug, Clone)]
 pub struct SelectorIr {
@@ -181,7 +184,7 @@ pub struct BodyIr {
     pub selectors: Vec<(String, SelectorIr)>,
     /// `replacements`: (JSON pointer, value template as JSON text, the value's Selector
     /// Objects as in `selectors`), applied in order.
-    pub replacements: Vec<(String, String, Vec<(String, SelectorIr)>)>,
+    pub replacements: Vec<(String, String, Vec<PlacedSelector>)>,
 }
 
 #[derive(Debug, Clone)]

@@ -71,8 +71,8 @@
 //!
 //! # Features
 //!
-//! - `xpath` (off by default): evaluates `xpath` criteria with `xee-xpath`.
-//!   Without it, a document with an `xpath` criterion does not compile.
+//! - `xpath` (off by default): evaluates `xpath` criteria and Selector Objects with `xee-xpath`.
+//!   Without it, a document with either does not compile.
 #![deny(missing_docs)]
 #![warn(clippy::pedantic)]
 #![allow(clippy::doc_markdown, reason = "the prose names OpenAPI, JSONPath and XPath as words")]

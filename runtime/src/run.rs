@@ -107,6 +107,10 @@ impl CriterionSpec {
     }
 }
 
+/// A `replacements` entry with Selector Objects in its value: (target pointer, value template,
+/// (pointer into the value, selector) pairs), for [`Run::replace_with`].
+pub type Replacement<'a> = (&'a str, &'a str, &'a [(&'a str, SelectorSpec)]);
+
 /// A Selector Object (Arazzo 1.1) as written in the spec: `selector` applied to what
 /// `context` selects. What it yields is `arazzo_expr::Selector`'s rule (one node for a
 /// pointer or singular JSONPath query, a list for any other query).
@@ -753,12 +757,7 @@ impl<'a> Run<'a> {
     /// # Errors
     ///
     /// As [`Run::replace`] and [`Run::select`].
-    pub fn replace_with(
-        &self,
-        step: &str,
-        mut payload: Payload,
-        replacements: &[(&str, &str, &[(&str, SelectorSpec)])],
-    ) -> Result<Payload, WorkflowError> {
+    pub fn replace_with(&self, step: &str, mut payload: Payload, replacements: &[Replacement<'_>]) -> Result<Payload, WorkflowError> {
         for (target, template, selectors) in replacements {
             let value = self.payload(step, template)?;
             let value = self.place(step, value, selectors)?;
