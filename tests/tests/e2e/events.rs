@@ -227,3 +227,20 @@ async fn a_send_step_posts_its_message_to_the_channel_address_with_its_headers()
         other => panic!("expected StepFailed, got {other:?}"),
     }
 }
+
+/// Selector Objects in a `send` step's header and payload are evaluated, not sent as objects.
+#[tokio::test]
+async fn a_send_steps_selectors_fill_its_header_and_payload() {
+    let mock = MockServer::start().await.expect("mock starts");
+    mock.on("POST", "/orders/placed", vec![Reply::empty(202)]);
+    let workflows = orders::Workflows::new(arazzo::HttpClient::new(mock.base_url()));
+    workflows
+        .forward_order(orders::ForwardOrderInputs {
+            order: serde_json::json!({"id": "o-2", "pets": [{"id": 9}, {"id": 10}]}),
+        })
+        .await
+        .expect("the channel accepted the message");
+    let requests = mock.requests();
+    assert_eq!(requests[0].header("order-request-id"), Some("o-2"));
+    assert_eq!(requests[0].body_text(), r#"{"petId":9,"note":"forwarded"}"#);
+}
