@@ -129,6 +129,17 @@ fn selectors_that_can_never_select_anything() {
     );
 }
 
+/// A string input holding XML, for `xpath` selectors.
+const XML_INPUT: (&str, &str) = (
+    "  - workflowId: fetch\n",
+    "  - workflowId: fetch\n    inputs:\n      type: object\n      properties:\n        xml: {type: string}\n",
+);
+/// The first output's selector reads that input.
+const XML_CONTEXT: (&str, &str) = (
+    "            context: $response.body\n            selector: /id",
+    "            context: $inputs.xml\n            selector: /id",
+);
+
 /// What cannot be evaluated faithfully is refused where it is written: `xpath-10` at its
 /// version, a Goessner filter (JavaScript) at the filter's column.
 #[test]
@@ -145,13 +156,24 @@ fn selectors_this_generator_does_not_evaluate_are_unsupported() {
     // XPath 2.0, 3.0 and 3.1 selectors are evaluated (by XPath 3.1, which reads them as written).
     for version in ["xpath-20", "xpath-30", "xpath-31"] {
         assert_errors(
-            &[(
-                "            type: jsonpointer",
-                &format!("            type:\n              type: xpath\n              version: {version}"),
-            )],
+            &[
+                XML_INPUT,
+                XML_CONTEXT,
+                (
+                    "            type: jsonpointer",
+                    &format!("            type:\n              type: xpath\n              version: {version}"),
+                ),
+            ],
             &[],
         );
     }
+    // Over a response that can only be JSON, an XPath selector can never select anything.
+    assert_errors(
+        &[("            type: jsonpointer", "            type: xpath")],
+        &[
+            "wf.arazzo.yaml:24:23: xpath selector `/id` cannot select anything: it reads XML, and the response of `getPet` is JSON (application/json); help: select from JSON with a `jsonpointer` or `jsonpath` selector",
+        ],
+    );
     assert_errors(
         &[
             ("selector: $.tags[*]", "selector: $.tags[?(@ == 'a')]"),
@@ -510,10 +532,12 @@ fn selectors_in_replacements_and_workflow_inputs() {
 fn xpath_selectors_that_do_not_parse() {
     assert_errors(
         &[
+            XML_INPUT,
+            XML_CONTEXT,
             ("selector: /id", "selector: /pet/id["),
             ("            type: jsonpointer", "            type: xpath"),
         ],
-        &["wf.arazzo.yaml:24:31: malformed selector `/pet/id[`: invalid XPath: parse error (XPST0003)"],
+        &["wf.arazzo.yaml:28:31: malformed selector `/pet/id[`: invalid XPath: parse error (XPST0003)"],
     );
 }
 
@@ -541,16 +565,14 @@ fn xpath_selectors_make_the_generated_code_require_the_runtime_feature() {
     };
     assert_eq!(generate(VALID), Vec::<String>::new());
     let doc = edit(&[
+        XML_CONTEXT,
         ("selector: /id", "selector: /pet/@id"),
         ("            type: jsonpointer", "            type: xpath"),
         (
             "            value: p1\n",
             "            value:\n              context: $inputs.xml\n              selector: /pet/name\n              type: xpath\n",
         ),
-        (
-            "  - workflowId: fetch\n",
-            "  - workflowId: fetch\n    inputs:\n      type: object\n      properties:\n        xml: {type: string}\n",
-        ),
+        XML_INPUT,
     ]);
     assert_eq!(
         generate(&doc),

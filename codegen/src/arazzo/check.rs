@@ -1133,7 +1133,6 @@ impl<'a> WorkflowChecker<'a> {
             {
                 diags.push(parse_error(&sel.selector, &e, "selector"));
             }
-            return;
         }
         let Some((context, base, scope)) = self.body_of(context, scope) else {
             return;
@@ -1157,7 +1156,7 @@ impl<'a> WorkflowChecker<'a> {
                     );
                 }
             }
-            ExprSelector::XPath { .. } => {}
+            ExprSelector::XPath { .. } => self.check_xpath_over_json(sel, base.as_ref(), scope, diags),
             ExprSelector::Pointer(pointer) => {
                 let Some((index, step)) = scope.step else { return };
                 let Some((api, op)) = self.op_at(index) else { return };
@@ -1212,6 +1211,46 @@ impl<'a> WorkflowChecker<'a> {
                 diags.push(d.with_suggestion(&token, known.iter().map(String::as_str)));
             }
         }
+    }
+
+    /// An `xpath` selector reads XML text: over a response that can only be JSON (every
+    /// response the step accepts declares JSON media types, and the selected value is not a
+    /// JSON string, which could hold XML) it can never select anything.
+    fn check_xpath_over_json(&self, sel: &Selector, base: Option<&arazzo_expr::JsonPointer>, scope: Scope<'a>, diags: &mut Diagnostics) {
+        let Some((index, step)) = scope.step else { return };
+        let Some((api, op)) = self.op_at(index) else { return };
+        let statuses = resolve::accepted_statuses(step);
+        let media: Vec<&str> = crate::openapi::selected_responses(op, &statuses)
+            .into_iter()
+            .flat_map(|r| r.content.iter().map(|m| m.media_type.as_str()))
+            .collect();
+        if media.is_empty() || !media.iter().all(|m| crate::openapi::is_json_media_type(m)) {
+            return;
+        }
+        if let PointerLookup::Found { schema, .. } = api.response_pointer(op, &statuses, &pointer_tokens(base))
+            && api.shape(&schema).1
+        {
+            return;
+        }
+        let mut listed: Vec<&str> = Vec::new();
+        for m in media {
+            if !listed.contains(&m) {
+                listed.push(m);
+            }
+        }
+        diags.push(
+            Diagnostic::error(
+                sel.selector.span,
+                format!(
+                    "xpath selector `{}` cannot select anything: it reads XML, and the response of `{}` is JSON ({})",
+                    sel.selector.value,
+                    op_name(op),
+                    listed.join(", ")
+                ),
+            )
+            .with_code(codes::RESPONSE_POINTER)
+            .with_help("select from JSON with a `jsonpointer` or `jsonpath` selector"),
+        );
     }
 
     /// The response body a selector's context reads, as a `$response.body[#ptr]` context in

@@ -218,7 +218,7 @@ fn merge_missing(previous: Option<PointerLookup>, index: usize, token: String, k
 }
 
 /// The responses a step accepting `statuses` can receive.
-fn selected_responses<'a>(op: &'a Operation, statuses: &[u16]) -> Vec<&'a Response> {
+pub(crate) fn selected_responses<'a>(op: &'a Operation, statuses: &[u16]) -> Vec<&'a Response> {
     let mut out: Vec<&Response> = Vec::new();
     if statuses.is_empty() {
         out.extend(op.responses.iter().filter(|r| r.status.is_success()));

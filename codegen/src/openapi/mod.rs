@@ -26,6 +26,7 @@ use crate::yaml::Node;
 
 pub use load::load;
 pub use lookup::PointerLookup;
+pub(crate) use lookup::selected_responses;
 
 /// One loaded OpenAPI document.
 #[derive(Debug, Clone)]
