@@ -582,3 +582,36 @@ fn xpath_selectors_make_the_generated_code_require_the_runtime_feature() {
         ]
     );
 }
+
+/// `targetSelectorType` (1.1): `jsonpointer` is applied (and the target must then be a
+/// pointer), an unknown type is an error with a suggestion, JSONPath and XPath targets are
+/// refused as `unsupported` where the type is written.
+#[test]
+fn replacement_target_selector_types() {
+    let typed = |target: &str, kind: &str| {
+        with_caller(&[(
+            "            - target: /note\n",
+            &format!("            - target: {target}\n              targetSelectorType: {kind}\n"),
+        )])
+    };
+    assert_eq!(typed("/note", "jsonpointer"), Vec::<String>::new());
+    assert_eq!(typed("/note", "{type: jsonpointer, version: rfc6901}"), Vec::<String>::new());
+    assert_eq!(
+        typed("/note", "jmespath"),
+        ["wf.arazzo.yaml:61:35: unknown `targetSelectorType` `jmespath`; note: the type is `jsonpath`, `xpath` or `jsonpointer`"]
+    );
+    assert_eq!(
+        typed("$.note", "{type: jsonpath, version: rfc9535}"),
+        [
+            "wf.arazzo.yaml:61:42: a replacement `target` selected by `jsonpath` (only JSON pointers are applied) is not supported by this version of the generator; note: rather than run it wrongly, the generator refuses it"
+        ]
+    );
+    assert_eq!(
+        typed("note", "jsonpointer"),
+        ["wf.arazzo.yaml:60:23: malformed replacement target `note`: a JSON pointer must be empty or start with '/'"]
+    );
+    assert_eq!(
+        typed("/note", "{type: jsonpointer, version: rfc9535}"),
+        ["wf.arazzo.yaml:61:64: unknown jsonpointer version `rfc9535`; expected rfc6901"]
+    );
+}

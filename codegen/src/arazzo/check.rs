@@ -590,8 +590,9 @@ impl<'a> WorkflowChecker<'a> {
             if let Some(payload) = &body.payload {
                 self.check_payload(payload, scope, diags);
             }
-            for (target, value) in &body.replacements {
-                if (target.value.starts_with('/') || target.value.is_empty())
+            for (target, value, kind) in &body.replacements {
+                // An explicit `jsonpointer` type makes any target a pointer that must parse.
+                if (target.value.starts_with('/') || target.value.is_empty() || kind.as_ref().is_some_and(|k| k.value == "jsonpointer"))
                     && let Err(e) = arazzo_expr::JsonPointer::parse(&target.value)
                 {
                     diags.push(parse_error(target, &e, "replacement target"));

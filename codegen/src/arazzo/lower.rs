@@ -650,7 +650,7 @@ impl Lowering<'_> {
                 replacements: b
                     .replacements
                     .iter()
-                    .map(|(t, v)| {
+                    .map(|(t, v, _)| {
                         let (value, selectors) = value_with_selectors(v, self.doc().version);
                         (t.value.clone(), value, selectors)
                     })

@@ -188,7 +188,9 @@ pub struct Parameter {
 pub struct RequestBody {
     pub content_type: Option<Text>,
     pub payload: Option<Node>,
-    pub replacements: Vec<(Text, Node)>,
+    /// (`target`, `value`, the `type` of a 1.1 `targetSelectorType`: `jsonpointer`, `jsonpath`
+    /// or `xpath`, its version already checked).
+    pub replacements: Vec<(Text, Node, Option<Text>)>,
     pub span: Span,
 }
 
@@ -731,7 +733,7 @@ fn load_step(node: &Node, version: Version, diags: &mut Diagnostics) -> Option<S
         description: f.text("description", diags),
         target: targets.into_iter().next(),
         parameters: load_parameters(f.list("parameters", diags), version, diags),
-        request_body: f.node("requestBody").and_then(|n| load_request_body(n, diags)),
+        request_body: f.node("requestBody").and_then(|n| load_request_body(n, version, diags)),
         success_criteria,
         on_success: load_actions(f.list("onSuccess", diags), ActionSet::Success, diags),
         on_failure: load_actions(f.list("onFailure", diags), ActionSet::Failure, diags),
@@ -834,21 +836,31 @@ fn load_parameter(node: &Node, version: Version, diags: &mut Diagnostics) -> Opt
     })
 }
 
-fn load_request_body(node: &Node, diags: &mut Diagnostics) -> Option<RequestBody> {
+fn load_request_body(node: &Node, version: Version, diags: &mut Diagnostics) -> Option<RequestBody> {
     let f = Fields::new(node, "a request body", &["contentType", "payload", "replacements"], diags)?;
     let replacements = f
         .list("replacements", diags)
         .iter()
         .filter_map(|n| {
-            let r = Fields::new(n, "a payload replacement", &["target", "value"], diags)?;
+            let r = Fields::versioned(
+                n,
+                "a payload replacement",
+                &["target", "value"],
+                (&["targetSelectorType"], version),
+                diags,
+            )?;
             let target = r.required_text("target", n.span, diags)?;
+            let target_type = match r.node("targetSelectorType") {
+                Some(t) if version >= Version::V1_1 => target_selector_type(t, diags),
+                _ => None,
+            };
             let Some(value) = r.node("value").cloned() else {
                 diags.push(
                     Diagnostic::error(n.span, "a payload replacement is missing required field `value`").with_code(codes::MISSING_FIELD),
                 );
                 return None;
             };
-            Some((target, value))
+            Some((target, value, target_type))
         })
         .collect();
     Some(RequestBody {
@@ -857,6 +869,40 @@ fn load_request_body(node: &Node, diags: &mut Diagnostics) -> Option<RequestBody
         replacements,
         span: node.span,
     })
+}
+
+/// A replacement's `targetSelectorType` (1.1): `jsonpointer`, `jsonpath` or `xpath`, or an
+/// Expression Type Object naming one with a version 1.1 defines for it. `None` after an error.
+fn target_selector_type(t: &Node, diags: &mut Diagnostics) -> Option<Text> {
+    let (kind, version) = expression_type(t, "an Expression Type Object", "`targetSelectorType`", diags);
+    let kind = kind?;
+    let versions: &[&str] = match kind.value.as_str() {
+        "jsonpointer" => &["rfc6901"],
+        "jsonpath" => &["rfc9535", "draft-goessner-dispatch-jsonpath-00"],
+        "xpath" => &["xpath-10", "xpath-20", "xpath-30", "xpath-31"],
+        other => {
+            diags.push(
+                Diagnostic::error(kind.span, format!("unknown `targetSelectorType` `{other}`"))
+                    .with_code(codes::BAD_VALUE)
+                    .with_suggestion(other, ["jsonpointer", "jsonpath", "xpath"])
+                    .with_note(None, "the type is `jsonpath`, `xpath` or `jsonpointer`"),
+            );
+            return None;
+        }
+    };
+    if let Some(v) = version
+        && !versions.contains(&v.value.as_str())
+    {
+        diags.push(
+            Diagnostic::error(
+                v.span,
+                format!("unknown {} version `{}`; expected {}", kind.value, v.value, versions.join(" or ")),
+            )
+            .with_code(codes::BAD_VALUE),
+        );
+        return None;
+    }
+    Some(kind)
 }
 
 fn load_criterion(node: &Node, diags: &mut Diagnostics) -> Option<Criterion> {

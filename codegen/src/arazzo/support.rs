@@ -27,8 +27,16 @@ fn steps(workflow: &Workflow, diags: &mut Diagnostics) {
         let Some(body) = &step.request_body else { continue };
         // Replacement targets are JSON pointers into the built payload;
         // XPath targets (for XML payloads) are not evaluated.
-        for (target, _) in &body.replacements {
-            if !(target.value.is_empty() || target.value.starts_with('/')) {
+        for (target, _, kind) in &body.replacements {
+            if let Some(kind) = kind.as_ref().filter(|k| k.value != "jsonpointer") {
+                diags.push(unsupported(
+                    kind.span,
+                    &format!(
+                        "a replacement `target` selected by `{}` (only JSON pointers are applied)",
+                        kind.value
+                    ),
+                ));
+            } else if kind.is_none() && !(target.value.is_empty() || target.value.starts_with('/')) {
                 diags.push(unsupported(
                     target.span,
                     &format!("a replacement `target` that is not a JSON pointer (`{}`)", target.value),
