@@ -87,7 +87,7 @@ impl FakeSentry {
     pub fn requests_to(&self, route: Route) -> Vec<RecordedRequest> {
         self.requests()
             .into_iter()
-            .filter(|r| routes::route_of(&r.method, &r.path) == Some(route))
+            .filter(|r| routes::route_of(&r.method, &r.path, self.shared.scenario.seed_paths) == Some(route))
             .collect()
     }
 }

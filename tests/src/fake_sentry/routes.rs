@@ -20,6 +20,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 const MAX_BODY_BYTES: usize = 1024 * 1024;
 const MODELS_PATH: &str = "/api/0/seer/models/";
 const AUTOFIX_PATH: &str = "/api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/autofix/";
+/// The seed description's paths, served only with [`Scenario::seed_paths`].
+const SEED_MODELS_PATH: &str = "/api/0/organizations/{organization_id_or_slug}/seer/models/";
+const SEED_AUTOFIX_PATH: &str = "/api/0/issues/{issue_id}/seer/autofix/";
 /// Concurrent requests Sentry's middleware allows per endpoint in this fake.
 const CONCURRENT_LIMIT: u32 = 15;
 /// Fixed so outputs never depend on the clock.
@@ -80,9 +83,18 @@ impl Shared {
 }
 
 pub(crate) fn router(shared: Arc<Shared>) -> Router {
-    Router::new()
+    let mut router = Router::new()
         .route(MODELS_PATH, get(list_models).fallback(method_not_allowed))
-        .route(AUTOFIX_PATH, get(get_fix_state).post(start_fix).fallback(method_not_allowed))
+        .route(AUTOFIX_PATH, get(get_fix_state).post(start_fix).fallback(method_not_allowed));
+    if shared.scenario.seed_paths {
+        router = router.route(SEED_MODELS_PATH, get(list_models).fallback(method_not_allowed)).route(
+            SEED_AUTOFIX_PATH,
+            get(|state, headers, Path(issue): Path<String>| get_fix_state(state, headers, Path((String::new(), issue))))
+                .post(|state, headers, Path(issue): Path<String>, body| start_fix(state, headers, Path((String::new(), issue)), body))
+                .fallback(method_not_allowed),
+        );
+    }
+    router
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(shared.clone(), around))
         .with_state(shared)
@@ -92,11 +104,19 @@ fn now_epoch() -> u64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }
 
-/// The route a method and raw path address, as the router matches them.
-pub(crate) fn route_of(method: &str, path: &str) -> Option<Route> {
+/// The route a method and raw path address, as the router matches them (the seed's
+/// paths only when the scenario serves them).
+pub(crate) fn route_of(method: &str, path: &str, seed_paths: bool) -> Option<Route> {
     let segments: Vec<&str> = path.strip_prefix('/')?.split('/').collect();
     match (method, segments.as_slice()) {
         ("GET" | "HEAD", ["api", "0", "seer", "models", ""]) => Some(Route::ListModels),
+        ("GET" | "HEAD", ["api", "0", "organizations", org, "seer", "models", ""]) if seed_paths && !org.is_empty() => {
+            Some(Route::ListModels)
+        }
+        ("POST", ["api", "0", "issues", issue, "seer", "autofix", ""]) if seed_paths && !issue.is_empty() => Some(Route::StartFix),
+        ("GET" | "HEAD", ["api", "0", "issues", issue, "seer", "autofix", ""]) if seed_paths && !issue.is_empty() => {
+            Some(Route::GetFixState)
+        }
         ("POST", ["api", "0", "organizations", org, "issues", issue, "autofix", ""]) if !org.is_empty() && !issue.is_empty() => {
             Some(Route::StartFix)
         }
@@ -134,7 +154,7 @@ async fn around(State(shared): State<Arc<Shared>>, request: Request, next: Next)
         }
     };
     recorded.body = bytes.to_vec();
-    let route = route_of(parts.method.as_str(), parts.uri.path());
+    let route = route_of(parts.method.as_str(), parts.uri.path(), shared.scenario.seed_paths);
     let (index, window) = {
         let mut state = shared.lock();
         state.requests.push(recorded);

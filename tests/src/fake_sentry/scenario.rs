@@ -60,6 +60,11 @@ pub struct Scenario {
     pub unknown_issues: Vec<String>,
     /// Scripted answers in front of the application, consumed in order.
     pub injections: Vec<Injection>,
+    /// Also serve the same answers at the seed description's paths
+    /// (`/api/0/organizations/{org}/seer/models/`, `/api/0/issues/{id}/seer/autofix/`).
+    /// Sentry has no such routes (they answer its empty 404); this shows what the seed
+    /// workflow makes of the live bodies.
+    pub seed_paths: bool,
 }
 
 impl Default for Scenario {
@@ -81,6 +86,7 @@ impl Scenario {
             refuse_start: None,
             unknown_issues: Vec::new(),
             injections: Vec::new(),
+            seed_paths: false,
         }
     }
 
@@ -131,6 +137,12 @@ impl Scenario {
 
     pub fn with_unknown_issue(mut self, issue_id: impl Into<String>) -> Self {
         self.unknown_issues.push(issue_id.into());
+        self
+    }
+
+    /// See [`Scenario::seed_paths`].
+    pub fn with_seed_paths(mut self) -> Self {
+        self.seed_paths = true;
         self
     }
 
