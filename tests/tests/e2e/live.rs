@@ -327,3 +327,24 @@ async fn the_seed_pair_against_the_live_bodies_fails_at_list_models_naming_the_m
     assert!(message.contains("expected"), "says what was expected: {message}");
     assert_eq!(fake.requests().len(), 1, "nothing after the first answer");
 }
+
+#[tokio::test]
+async fn a_502_is_retried_by_backoff_not_held_to_the_rate_limit_reset() {
+    // Sentry sends `X-Sentry-Rate-Limit-Reset` on every answer, also on the models route's
+    // 502 ("Failed to fetch models from Seer") with most of the window's quota left: that
+    // reset says when the quota window reopens, not when Seer is back.
+    let scenario = Scenario::agent().with_injection(Injection::status(
+        Route::ListModels,
+        502,
+        json!({"detail": "Failed to fetch models from Seer"}),
+    ));
+    let started = Instant::now();
+    let retry = RetryPolicy::default().with_backoff(Duration::from_millis(10), Duration::from_millis(50));
+    let poll = PollPolicy::immediate().with_deadline(Duration::from_secs(10));
+    let (fake, result) = run_with(scenario, retry, poll).await;
+    let outputs = result.expect("the retry gets the models");
+    assert_eq!(outputs.status, Some(AutofixStatus::Completed));
+    let models: Vec<u16> = fake.requests_to(Route::ListModels).iter().map(|r| r.status).collect();
+    assert_eq!(models, [502, 200]);
+    assert!(started.elapsed() < Duration::from_secs(2), "{:?}", started.elapsed());
+}
