@@ -30,3 +30,28 @@
 #![warn(clippy::pedantic)]
 
 include!(concat!(env!("OUT_DIR"), "/sentry_seer.rs"));
+
+/// The same workflow (`seer-autofix-issue`) for the live Sentry API, generated from
+/// `specs/arazzo/seer-autofix-live.arazzo.yml` and `specs/openapi/sentry-seer-live.openapi.yml`:
+/// the routes, bodies and both status vocabularies sentry.io has (README, "Running against
+/// sentry.io"). Its checked-in copy is `golden/sentry_seer_live.rs`.
+///
+/// ```no_run
+/// # async fn demo() -> Result<(), arazzo::WorkflowError> {
+/// use sentry_seer::live::{seer_live, SeerAutofixIssueInputs, Workflows};
+///
+/// let client = seer_live::Client::new("https://us.sentry.io").with_bearer_token("sntrys_...");
+/// let outputs = Workflows::new(client)
+///     .seer_autofix_issue(SeerAutofixIssueInputs {
+///         organization_id_or_slug: "acme".into(),
+///         issue_id: "42".into(),
+///         instruction: None,
+///     })
+///     .await?;
+/// println!("{:?} {:?}", outputs.status, outputs.pr_url);
+/// # Ok(())
+/// # }
+/// ```
+pub mod live {
+    include!(concat!(env!("OUT_DIR"), "/sentry_seer_live.rs"));
+}

@@ -1,7 +1,9 @@
 //! The main job (`examples/autofix.rs`) as a user runs it, against the hostile server
 //! (`arazzo_tests::chaos`) on 127.0.0.1: its exit status (0 completed, 3 another autofix
 //! status, 1 a failure), its last stderr line on a failure, its progress lines for retries,
-//! and no token in anything it prints.
+//! and no token in anything it prints; and with `--live`, against the embedded fake of the
+//! live Sentry API and `arazzo_tests::fake_sentry` at `--base-url`: the PR URL, Sentry's
+//! `detail` with status and URL, "empty body", and `--region`'s choice of host.
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -173,4 +175,142 @@ async fn credentials_in_the_base_url_are_refused() {
     let last = last_line(&ran.stderr);
     assert!(last.contains("invalid URL `http://***@127.0.0.1:"), "{last}");
     assert_eq!(chaos.connections(), 0);
+}
+
+// --- `--live`: the live Sentry API's workflow -------------------------------------------
+
+use arazzo_tests::fake_sentry::{DEFAULT_PR_URL, DEFAULT_TOKEN, FakeSentry, NO_BUDGET, Scenario};
+
+/// Runs the example with `args` (no `--base-url` added) and `token` in the environment.
+async fn live_job(args: &[&str], token: Option<&str>) -> Ran {
+    let mut command = Command::new(autofix());
+    command.args(args).env_remove("SENTRY_AUTH_TOKEN");
+    if let Some(token) = token {
+        command.env("SENTRY_AUTH_TOKEN", token);
+    }
+    let start = Instant::now();
+    let output: Output = tokio::task::spawn_blocking(move || command.output())
+        .await
+        .expect("joins")
+        .expect("the main job runs");
+    Ran {
+        code: output.status.code(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        elapsed: start.elapsed(),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn live_against_the_embedded_fake_ends_with_the_pr_url() {
+    let ran = live_job(&["--live"], None).await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    assert!(
+        ran.stdout.starts_with("embedded fake of the live Sentry API at http://127.0.0.1:"),
+        "{}",
+        ran.stdout
+    );
+    for line in [
+        "GET http://127.0.0.1:",
+        "/api/0/seer/models/ -> HTTP 200",
+        "action notStartedYet: goto pollFixState",
+        "autofix status: processing",
+        "action completed: end",
+    ] {
+        assert!(ran.stdout.contains(line), "missing {line:?}:\n{}", ran.stdout);
+    }
+    let outputs = ran.stdout.split("outputs:\n").nth(1).expect("outputs printed");
+    let outputs: serde_json::Value = serde_json::from_str(outputs).expect("JSON outputs");
+    assert_eq!(outputs["status"], "completed");
+    assert_eq!(outputs["prUrl"], DEFAULT_PR_URL);
+    assert!(outputs["fixTitle"].is_string(), "{outputs}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn live_json_prints_only_the_outputs_on_stdout() {
+    let ran = live_job(&["--live", "--json"], None).await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    let outputs: serde_json::Value = serde_json::from_str(ran.stdout.trim()).expect("one JSON object");
+    assert_eq!(outputs["prUrl"], DEFAULT_PR_URL);
+    assert!(
+        ran.stderr.contains("step pollFixState (poll 3)"),
+        "progress on stderr: {}",
+        ran.stderr
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn live_base_url_says_what_sentry_said_with_status_and_url() {
+    let fake = FakeSentry::start(Scenario::no_budget()).await.expect("fake");
+    let base = fake.base_url();
+    let ran = live_job(&["--live", "--base-url", &base, "--issue", "42"], Some(DEFAULT_TOKEN)).await;
+    assert_eq!(ran.code, Some(1), "{}\n{}", ran.stdout, ran.stderr);
+    assert_eq!(
+        last_line(&ran.stderr),
+        format!(
+            "error: workflow `seer-autofix-issue`: step `startFix` failed: HTTP 402 from POST {base}/api/0/organizations/acme/issues/42/autofix/: Sentry said \"{NO_BUDGET}\""
+        )
+    );
+    assert!(!ran.stdout.contains(DEFAULT_TOKEN) && !ran.stderr.contains(DEFAULT_TOKEN));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_empty_404_says_empty_body() {
+    // The seed pair at the live API's host: Sentry's catch-all 404 has no body.
+    let fake = FakeSentry::start(Scenario::agent()).await.expect("fake");
+    let base = format!("{}/api/0", fake.base_url());
+    let ran = live_job(&["--base-url", &base], Some(DEFAULT_TOKEN)).await;
+    assert_eq!(ran.code, Some(1), "{}\n{}", ran.stdout, ran.stderr);
+    assert_eq!(
+        last_line(&ran.stderr),
+        format!(
+            "error: workflow `seer-autofix-issue`: step `listModels` failed: HTTP 404 from GET {base}/organizations/acme/seer/models/: empty body"
+        )
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn live_legacy_statuses_other_than_completed_exit_3() {
+    let fake = FakeSentry::start(Scenario::legacy().with_statuses(["PROCESSING", "CANCELLED"]))
+        .await
+        .expect("fake");
+    let ran = live_job(&["--live", "--base-url", &fake.base_url()], Some(DEFAULT_TOKEN)).await;
+    assert_eq!(ran.code, Some(3), "{}\n{}", ran.stdout, ran.stderr);
+    assert_eq!(last_line(&ran.stderr), "autofix ended with status \"CANCELLED\", not \"completed\"");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn region_picks_the_regional_host_without_a_url() {
+    // No token: the example names the server it would contact and stops before connecting.
+    for (region, host) in [("us", "https://us.sentry.io"), ("de", "https://de.sentry.io")] {
+        let ran = live_job(&["--live", "--region", region], None).await;
+        assert_eq!(ran.code, Some(2), "{}\n{}", ran.stdout, ran.stderr);
+        assert_eq!(
+            last_line(&ran.stderr),
+            format!("error: running against {host} needs a token in SENTRY_AUTH_TOKEN")
+        );
+        assert!(ran.elapsed < Duration::from_secs(5));
+    }
+    // A URL wins over the region; a region needs --live; unknown regions are usage errors.
+    let fake = FakeSentry::start(Scenario::agent()).await.expect("fake");
+    let ran = live_job(&["--live", "--region", "de", "--base-url", &fake.base_url()], Some(DEFAULT_TOKEN)).await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    assert!(
+        ran.stdout.contains(&format!("GET {}/api/0/seer/models/", fake.base_url())),
+        "{}",
+        ran.stdout
+    );
+    assert_eq!(live_job(&["--region", "us"], Some("t")).await.code, Some(2));
+    let ran = live_job(&["--live", "--region", "eu"], Some("t")).await;
+    assert_eq!(ran.code, Some(2));
+    assert!(ran.stderr.contains("invalid value 'eu'"), "{}", ran.stderr);
+}
+
+#[test]
+fn the_live_description_names_both_regional_servers() {
+    use sentry_seer::live::seer_live;
+    assert_eq!(seer_live::DEFAULT_BASE_URL, "https://us.sentry.io");
+    let de = seer_live::ServerVariables { region: "de".into() };
+    assert_eq!(de.url(), "https://de.sentry.io");
+    assert_eq!(seer_live::Client::for_server(&de).http().base_url(), "https://de.sentry.io");
 }

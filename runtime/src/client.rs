@@ -1178,7 +1178,10 @@ impl HttpClient {
                     .get(reqwest::header::RETRY_AFTER)
                     .and_then(|v| v.to_str().ok())
                     .and_then(parse_retry_after);
-                let reset = if after.is_none() {
+                // Only a 429 or 503 is held to the window's reset (see `rate_limit_headers`):
+                // Sentry announces it on every answer, and on a 502 or 504 it says when the
+                // quota reopens, not when the server is back.
+                let reset = if after.is_none() && matches!(status, 429 | 503) {
                     self.retry.rate_limit_reset(&headers)
                 } else {
                     None

@@ -11,6 +11,7 @@
 pub mod chaos;
 pub mod conform;
 pub mod fake_seer;
+pub mod fake_sentry;
 pub mod httpbin;
 pub mod jentic;
 pub mod mock;
