@@ -351,21 +351,13 @@ impl<'a> WorkflowChecker<'a> {
                 }
             }
             Some(events::Action::Send) => {
-                for (field, span) in [
-                    ("correlationId", step.correlation_id.as_ref().map(|t| t.span)),
-                    ("timeout", step.timeout.map(|(_, s)| s)),
-                ] {
-                    if let Some(span) = span {
-                        let d = if field == "correlationId" {
-                            Diagnostic::error(span, "`correlationId` only applies to a step with `action: receive`")
-                                .with_code(codes::INVALID)
-                        } else {
-                            Diagnostic::error(span, "`timeout` on a `send` step is not supported by this version of the generator")
-                                .with_note(None, "rather than run it wrongly, the generator refuses it")
-                                .with_code(codes::UNSUPPORTED)
-                        };
-                        diags.push(d);
-                    }
+                // A send step's `timeout` bounds its post as it bounds an operation's request
+                // (`Run::limit` and `Run::send`); only `correlationId` is out of place here.
+                if let Some(span) = step.correlation_id.as_ref().map(|t| t.span) {
+                    diags.push(
+                        Diagnostic::error(span, "`correlationId` only applies to a step with `action: receive`")
+                            .with_code(codes::INVALID),
+                    );
                 }
             }
             None => {}

@@ -244,3 +244,33 @@ async fn a_send_steps_selectors_fill_its_header_and_payload() {
     assert_eq!(requests[0].header("order-request-id"), Some("o-2"));
     assert_eq!(requests[0].body_text(), r#"{"petId":9,"note":"forwarded"}"#);
 }
+
+/// A send step's `timeout` bounds its post: a channel that does not answer fails the step
+/// with the typed timeout, and observers hear of it, long before the answer would come.
+#[tokio::test]
+async fn a_send_steps_timeout_bounds_its_post() {
+    let mock = MockServer::start().await.expect("mock starts");
+    mock.on(
+        "POST",
+        "/orders/placed",
+        vec![Reply::empty(202).delayed(Duration::from_secs(10))],
+    );
+    let timed_out: Arc<Mutex<Vec<String>>> = Arc::default();
+    let seen = timed_out.clone();
+    let started = Instant::now();
+    let error = orders::Workflows::new(arazzo::HttpClient::new(mock.base_url()))
+        .with_observer(move |event| {
+            if let Event::StepTimedOut { step, timeout, .. } = event {
+                seen.lock().unwrap().push(format!("{step} {timeout:?}"));
+            }
+        })
+        .place_order_in_time(orders::PlaceOrderInTimeInputs {})
+        .await
+        .expect_err("the stalled channel times the step out");
+    assert!(started.elapsed() < Duration::from_secs(5), "the run waited for the stalled answer");
+    let WorkflowError::StepTimeout { step, timeout, .. } = &error else {
+        panic!("expected a step timeout, got {error:?}");
+    };
+    assert_eq!((step.as_str(), *timeout), ("place", Duration::from_millis(300)));
+    assert_eq!(*timed_out.lock().unwrap(), vec!["place 300ms".to_owned()]);
+}
