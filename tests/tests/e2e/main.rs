@@ -6,6 +6,7 @@
 mod events;
 mod hostile;
 mod length;
+mod schema;
 mod seed;
 mod semantics;
 mod spans;
