@@ -80,7 +80,7 @@ pub enum Literal {
 }
 
 /// What an object says about properties it does not list.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub enum Additional {
     /// Anything (the keyword absent, `true` or `{}`).
     Any,
@@ -91,7 +91,6 @@ pub enum Additional {
 }
 
 /// One schema, lowered by the generator. Built only as a `static` in generated code.
-#[derive(Debug)]
 #[non_exhaustive]
 pub struct Shape {
     /// Allowed JSON types ([`types`] bits).
@@ -112,6 +111,28 @@ pub struct Shape {
     pub all_of: &'static [&'static Shape],
     /// `oneOf` and `anyOf` branches: one must match (empty: none).
     pub any_of: &'static [&'static Shape],
+}
+
+impl fmt::Debug for Additional {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Additional::Any => "Any",
+            Additional::Forbidden => "Forbidden",
+            Additional::Shape(_) => "Shape(..)",
+        })
+    }
+}
+
+/// Names only one level: shapes of recursive schemas refer to themselves.
+impl fmt::Debug for Shape {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<&str> = self.properties.iter().map(|(name, _)| *name).collect();
+        f.debug_struct("Shape")
+            .field("types", &expected_types(self.types))
+            .field("properties", &names)
+            .field("required", &self.required)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Shape {
@@ -439,6 +460,12 @@ mod tests {
             ("$", "expected required property `name`, got none")
         );
         assert_eq!(render(&[Seg::Key("odd key"), Seg::Key("it's")]), "$['odd key']['it\\'s']");
+    }
+
+    #[test]
+    fn debug_of_a_recursive_shape_ends() {
+        let text = format!("{NODE:?} {CHILDREN:?}");
+        assert!(text.contains(r#"properties: ["name", "children"]"#), "{text}");
     }
 
     #[test]
