@@ -318,10 +318,21 @@ async fn default_is_the_error_case_when_successes_are_documented() {
 }
 
 #[tokio::test]
-async fn a_documented_body_that_does_not_decode_is_a_decode_error() {
+async fn a_documented_body_that_does_not_match_is_a_schema_error_then_a_decode_error() {
     let server = server().await;
     server.on("GET", "/products/{id}", vec![Reply::json(404, serde_json::json!({"oops": true}))]);
     let error = store(&server).get_product(1).await.expect_err("bad 404 body");
+    assert!(
+        matches!(client_error(&error), ClientError::ResponseSchema(e) if e.status == 404 && e.mismatch.path == "$"
+            && e.mismatch.expected == "expected required property `message`, got none"),
+        "{error:?}"
+    );
+    // With the check off, serde's decoder is what refuses it.
+    let error = store(&server)
+        .with_schema_checks(arazzo::SchemaChecks::Off)
+        .get_product(1)
+        .await
+        .expect_err("bad 404 body");
     assert!(
         matches!(client_error(&error), ClientError::Decode { status: 404, message, .. } if message.contains("message")),
         "{error:?}"

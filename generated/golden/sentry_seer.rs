@@ -280,6 +280,15 @@ pub mod seer_api {
                 http: self.http.with_limits(limits),
             }
         }
+        /// What an answer that does not match its documented schema does:
+        /// `arazzo::SchemaChecks::Strict` (the default) makes it
+        /// `arazzo::ClientError::ResponseSchema`, `Warn` a `tracing` warning.
+        #[must_use]
+        pub fn with_schema_checks(self, checks: ::arazzo::SchemaChecks) -> Self {
+            Self {
+                http: self.http.with_schema_checks(checks),
+            }
+        }
         /// The underlying runtime client, for requests this description does not cover.
         #[must_use]
         pub fn http(&self) -> &::arazzo::HttpClient {
@@ -300,9 +309,10 @@ pub mod seer_api {
             ::arazzo::ApiError<ListSeerModelsError>,
         > {
             let request = ::arazzo::Request::new(
-                ::arazzo::Method::GET,
-                "/organizations/{organization_id_or_slug}/seer/models/",
-            );
+                    ::arazzo::Method::GET,
+                    "/organizations/{organization_id_or_slug}/seer/models/",
+                )
+                .responses(::std::option::Option::Some(&__shapes::R0));
             let request = request
                 .path("organization_id_or_slug", organization_id_or_slug);
             let exchange = self.http.send(request).await?;
@@ -351,9 +361,10 @@ pub mod seer_api {
             ::arazzo::ApiError<StartSeerIssueFixError>,
         > {
             let request = ::arazzo::Request::new(
-                ::arazzo::Method::POST,
-                "/issues/{issue_id}/seer/autofix/",
-            );
+                    ::arazzo::Method::POST,
+                    "/issues/{issue_id}/seer/autofix/",
+                )
+                .responses(::std::option::Option::Some(&__shapes::R1));
             let request = request.path("issue_id", issue_id);
             let request = match body {
                 ::std::option::Option::Some(body) => request.json(body)?,
@@ -409,9 +420,10 @@ pub mod seer_api {
             ::arazzo::ApiError<RetrieveSeerIssueFixStateError>,
         > {
             let request = ::arazzo::Request::new(
-                ::arazzo::Method::GET,
-                "/issues/{issue_id}/seer/autofix/",
-            );
+                    ::arazzo::Method::GET,
+                    "/issues/{issue_id}/seer/autofix/",
+                )
+                .responses(::std::option::Option::Some(&__shapes::R2));
             let request = request.path("issue_id", issue_id);
             let exchange = self.http.send(request).await?;
             match exchange.status() {
@@ -476,6 +488,111 @@ pub mod seer_api {
         Unauthorized(::arazzo::RawBody),
         /// `404`: No autofix was started for this issue.
         NotFound(::arazzo::RawBody),
+    }
+    /// The documented JSON response schemas, lowered for `arazzo::schema::validate`.
+    #[doc(hidden)]
+    pub mod __shapes {
+        /// `GET /organizations/{organization_id_or_slug}/seer/models/`
+        pub static R0: ::arazzo::schema::Responses = ::arazzo::schema::Responses {
+            operation: "listSeerModels",
+            shapes: &[(200, 200, &S0)],
+        };
+        /// `POST /issues/{issue_id}/seer/autofix/`
+        pub static R1: ::arazzo::schema::Responses = ::arazzo::schema::Responses {
+            operation: "startSeerIssueFix",
+            shapes: &[(202, 202, &S1)],
+        };
+        /// `GET /issues/{issue_id}/seer/autofix/`
+        pub static R2: ::arazzo::schema::Responses = ::arazzo::schema::Responses {
+            operation: "retrieveSeerIssueFixState",
+            shapes: &[(200, 200, &S1)],
+        };
+        /// `/paths/~1organizations~1{organization_id_or_slug}~1seer~1models~1/get/responses/200/content/application~1json/schema`
+        static S0: ::arazzo::schema::Shape = ::arazzo::schema::Shape::new(
+                ::arazzo::schema::types::ARRAY,
+            )
+            .items(&S2);
+        /// `/components/schemas/SeerAutofixResponse`
+        static S1: ::arazzo::schema::Shape = ::arazzo::schema::Shape::new(
+                ::arazzo::schema::types::OBJECT,
+            )
+            .properties(&[("autofix", &S3)], &[]);
+        /// `/components/schemas/SeerModel`
+        static S2: ::arazzo::schema::Shape = ::arazzo::schema::Shape::new(
+                ::arazzo::schema::types::OBJECT,
+            )
+            .properties(
+                &[
+                    ("id", &::arazzo::schema::STRING),
+                    ("name", &::arazzo::schema::STRING),
+                    ("description", &::arazzo::schema::STRING),
+                    ("isAvailable", &::arazzo::schema::BOOLEAN),
+                ],
+                &["id", "name"],
+            );
+        /// `/components/schemas/SeerAutofixState`
+        static S3: ::arazzo::schema::Shape = ::arazzo::schema::Shape::new(
+                ::arazzo::schema::types::OBJECT,
+            )
+            .properties(
+                &[
+                    ("status", &::arazzo::schema::STRING),
+                    ("createdAt", &::arazzo::schema::STRING),
+                    ("completedAt", &::arazzo::schema::NULLABLE_STRING),
+                    ("steps", &S4),
+                    ("fix", &S5),
+                ],
+                &["status", "createdAt"],
+            );
+        /// `/components/schemas/SeerAutofixState/properties/steps`
+        static S4: ::arazzo::schema::Shape = ::arazzo::schema::Shape::new(
+                ::arazzo::schema::types::ARRAY,
+            )
+            .items(&S6);
+        /// `/components/schemas/SeerAutofixState/properties/fix`
+        static S5: ::arazzo::schema::Shape = ::arazzo::schema::Shape::new(
+                ::arazzo::schema::types::OBJECT | ::arazzo::schema::types::NULL,
+            )
+            .properties(
+                &[
+                    ("title", &::arazzo::schema::STRING),
+                    ("description", &::arazzo::schema::STRING),
+                    ("pr_url", &::arazzo::schema::NULLABLE_STRING),
+                ],
+                &[],
+            );
+        /// `/components/schemas/SeerAutofixState/properties/steps/items`
+        static S6: ::arazzo::schema::Shape = ::arazzo::schema::Shape::new(
+                ::arazzo::schema::types::OBJECT,
+            )
+            .properties(
+                &[
+                    ("id", &::arazzo::schema::STRING),
+                    ("title", &::arazzo::schema::STRING),
+                    ("status", &::arazzo::schema::STRING),
+                    ("completedMessage", &::arazzo::schema::NULLABLE_STRING),
+                ],
+                &[],
+            );
+        /// The table of the operation at `method` `path` (as the description writes it).
+        #[must_use]
+        pub fn lookup(
+            method: &str,
+            path: &str,
+        ) -> ::std::option::Option<&'static ::arazzo::schema::Responses> {
+            match (method, path) {
+                ("GET", "/organizations/{organization_id_or_slug}/seer/models/") => {
+                    ::std::option::Option::Some(&R0)
+                }
+                ("POST", "/issues/{issue_id}/seer/autofix/") => {
+                    ::std::option::Option::Some(&R1)
+                }
+                ("GET", "/issues/{issue_id}/seer/autofix/") => {
+                    ::std::option::Option::Some(&R2)
+                }
+                _ => ::std::option::Option::None,
+            }
+        }
     }
 }
 /// Inputs of workflow `seer-autofix-issue`.
@@ -740,6 +857,12 @@ impl Workflows {
                         .request(
                             ::arazzo::Method::GET,
                             "/organizations/{organization_id_or_slug}/seer/models/",
+                        )
+                        .responses(
+                            seer_api::__shapes::lookup(
+                                "GET",
+                                "/organizations/{organization_id_or_slug}/seer/models/",
+                            ),
                         );
                     let request = run
                         .param(
@@ -801,6 +924,12 @@ impl Workflows {
                         .request(
                             ::arazzo::Method::POST,
                             "/issues/{issue_id}/seer/autofix/",
+                        )
+                        .responses(
+                            seer_api::__shapes::lookup(
+                                "POST",
+                                "/issues/{issue_id}/seer/autofix/",
+                            ),
                         );
                     let request = run
                         .param(
@@ -868,6 +997,12 @@ impl Workflows {
                         .request(
                             ::arazzo::Method::GET,
                             "/issues/{issue_id}/seer/autofix/",
+                        )
+                        .responses(
+                            seer_api::__shapes::lookup(
+                                "GET",
+                                "/issues/{issue_id}/seer/autofix/",
+                            ),
                         );
                     let request = run
                         .param(

@@ -175,6 +175,9 @@ pub struct Request {
     pub timeout: Option<Duration>,
     /// This request's body limit, instead of the client's [`Limits::max_body_size`].
     pub max_body_size: Option<usize>,
+    /// The operation's documented response shapes: the answer is checked against the one
+    /// for its status ([`crate::schema`]).
+    pub responses: Option<&'static crate::schema::Responses>,
 }
 
 impl fmt::Debug for Request {
@@ -221,7 +224,15 @@ impl Request {
             body: None,
             timeout: None,
             max_body_size: None,
+            responses: None,
         }
+    }
+
+    /// Checks the answer against the operation's documented response shapes.
+    #[must_use]
+    pub fn responses(mut self, responses: Option<&'static crate::schema::Responses>) -> Self {
+        self.responses = responses;
+        self
     }
 
     /// The timeout of each attempt of this request (the client's [`Limits`] otherwise).
@@ -504,6 +515,27 @@ impl Exchange {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
 
+    /// The mismatch between a JSON body and the shape `responses` documents for its status:
+    /// `None` when there is none, no shape, or the body is not JSON (decoding says why).
+    pub(crate) fn schema_error(&self, responses: Option<&'static crate::schema::Responses>) -> Option<ClientError> {
+        let responses = responses?;
+        let shape = responses.for_status(self.status)?;
+        let media = self
+            .header("content-type")
+            .map(|c| c.split(';').next().unwrap_or("").trim().to_ascii_lowercase());
+        if media.as_deref().is_some_and(|m| !is_json_media(m)) {
+            return None;
+        }
+        let mismatch = crate::schema::validate(shape, self.json()?).err()?;
+        Some(ClientError::ResponseSchema(Box::new(crate::error::ResponseSchemaError {
+            operation: responses.operation.to_owned(),
+            method: self.method.clone(),
+            url: self.url.clone(),
+            status: self.status,
+            mismatch,
+        })))
+    }
+
     /// The body parsed as JSON, if it is JSON. Parsed once.
     pub fn json(&self) -> Option<&serde_json::Value> {
         self.json.get_or_init(|| serde_json::from_slice(&self.body).ok()).as_ref()
@@ -719,6 +751,7 @@ pub struct HttpClient {
     secrets: Arc<[String]>,
     retry: RetryPolicy,
     limits: Limits,
+    schema_checks: crate::schema::SchemaChecks,
 }
 
 impl fmt::Debug for HttpClient {
@@ -777,7 +810,18 @@ impl HttpClient {
             secrets: Arc::from(Vec::new()),
             retry: RetryPolicy::default(),
             limits,
+            schema_checks: crate::schema::SchemaChecks::Strict,
         }
+    }
+
+    /// What a response body that does not match its documented schema does in calls of
+    /// [`HttpClient::send`] (the typed client's): [`SchemaChecks::Strict`](crate::SchemaChecks)
+    /// (the default) makes it [`ClientError::ResponseSchema`], `Warn` a `tracing` warning.
+    /// Workflow steps follow their [`crate::PollPolicy::schema_checks`] instead.
+    #[must_use]
+    pub fn with_schema_checks(mut self, checks: crate::schema::SchemaChecks) -> Self {
+        self.schema_checks = checks;
+        self
     }
 
     /// Sends `auth` with every request (to the base URL's origin: see [`RedirectPolicy`](crate::RedirectPolicy)).
@@ -1017,7 +1061,16 @@ impl HttpClient {
     /// [`ClientError::RateLimited`] and [`ClientError::Transport`] when no usable answer came
     /// (after the retries the policy allows).
     pub async fn send(&self, request: Request) -> Result<Exchange, ClientError> {
-        self.send_inner(request, None, None, &[]).await
+        let responses = request.responses;
+        let exchange = self.send_inner(request, None, None, &[]).await?;
+        if let Some(error) = exchange.schema_error(responses) {
+            match self.schema_checks {
+                crate::schema::SchemaChecks::Strict => return Err(error),
+                crate::schema::SchemaChecks::Warn => tracing::warn!("{error}"),
+                crate::schema::SchemaChecks::Off => {}
+            }
+        }
+        Ok(exchange)
     }
 
     /// Like [`HttpClient::send`], ending by `deadline` whatever the server does: every

@@ -93,6 +93,10 @@ pub enum ClientError {
         /// What did not match, as the JSON decoder put it.
         message: String,
     },
+    /// A JSON body that does not match the schema its operation documents for the
+    /// status (checked before decoding or selecting anything from it; see
+    /// [`crate::schema`]). Boxed to keep `ClientError` small.
+    ResponseSchema(Box<ResponseSchemaError>),
     /// A documented response header that is required but absent (`value`
     /// is `None`), or whose value does not parse as its schema's type.
     /// (No method or URL, unlike its neighbours: `operation` says which call
@@ -171,6 +175,33 @@ pub enum ClientError {
     },
 }
 
+/// The details of [`ClientError::ResponseSchema`]. The body is not quoted (it
+/// may carry anything); the path says where to look.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct ResponseSchemaError {
+    /// The operationId, or `METHOD /path` when there is none.
+    pub operation: String,
+    /// The request method.
+    pub method: String,
+    /// The request URL, credentials shown as `***`.
+    pub url: String,
+    /// The status the server answered.
+    pub status: u16,
+    /// Where and how the body departs from the schema.
+    pub mismatch: crate::schema::SchemaMismatch,
+}
+
+impl fmt::Display for ResponseSchemaError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "`{}` ({} {}): HTTP {} body does not match its schema {}",
+            self.operation, self.method, self.url, self.status, self.mismatch
+        )
+    }
+}
+
 impl ClientError {
     /// The HTTP status behind the error, when the server answered.
     #[must_use]
@@ -180,6 +211,7 @@ impl ClientError {
             | ClientError::Decode { status, .. }
             | ClientError::InvalidHeader { status, .. }
             | ClientError::RateLimited { status, .. } => Some(*status),
+            ClientError::ResponseSchema(e) => Some(e.status),
             ClientError::InvalidUrl { .. }
             | ClientError::InvalidRequest { .. }
             | ClientError::Transport { .. }
@@ -227,6 +259,7 @@ impl fmt::Display for ClientError {
                 "{method} {url}: status {status} body does not match the spec ({message}): {}",
                 preview(body)
             ),
+            ClientError::ResponseSchema(e) => e.fmt(f),
             ClientError::InvalidHeader {
                 operation,
                 status,

@@ -179,6 +179,23 @@ pub enum Event<'a> {
         /// The channel address it arrived on.
         address: &'a str,
     },
+    /// In lenient mode ([`crate::SchemaChecks::Warn`]), a step's answer did not match the
+    /// schema its operation documents for the status; the step went on with it.
+    #[non_exhaustive]
+    SchemaMismatch {
+        /// The workflow's `workflowId`.
+        workflow: &'a str,
+        /// The step's `stepId`.
+        step: &'a str,
+        /// The operationId, or `METHOD /path`.
+        operation: &'a str,
+        /// The answer's status.
+        status: u16,
+        /// Where the body departs from the schema (`$.models`).
+        path: &'a str,
+        /// What was expected there.
+        expected: &'a str,
+    },
     /// A run reached its outputs.
     #[non_exhaustive]
     WorkflowFinished {
@@ -234,6 +251,22 @@ pub(crate) fn emit(observer: Option<&Observer>, event: &Event<'_>) {
             reason,
             delay_ms = crate::client::millis(*delay),
             "retrying"
+        ),
+        Event::SchemaMismatch {
+            workflow,
+            step,
+            operation,
+            status,
+            path,
+            expected,
+        } => tracing::warn!(
+            workflow,
+            step,
+            operation,
+            status,
+            path,
+            expected,
+            "response does not match its schema"
         ),
         other => tracing::debug!(event = ?other, "workflow event"),
     }

@@ -96,9 +96,11 @@ mod tls;
 mod xpath;
 
 pub use client::{ApiKeyLocation, Auth, Body, Exchange, HttpClient, Method, RawBody, Request};
-pub use error::{ApiError, ClientError, WorkflowError};
+pub use error::{ApiError, ClientError, ResponseSchemaError, WorkflowError};
+pub mod schema;
 pub use event::{ActionKind, Event, Observer, WaitReason};
 pub use inbox::{INBOX_CAPACITY, Inbox, MAX_MESSAGE_BYTES, Message, Rejected};
+pub use schema::{SchemaChecks, SchemaMismatch};
 /// The webhook receiver for `receive` steps (feature `webhook-server`).
 #[cfg(feature = "webhook-server")]
 #[cfg_attr(docsrs, doc(cfg(feature = "webhook-server")))]

@@ -27,6 +27,11 @@ pub struct PollPolicy {
     /// Upper bound on steps executed in one run, a guard against `goto`
     /// cycles that never wait (e.g. between two different steps).
     pub max_steps: u32,
+    /// What a step's answer that does not match its documented schema does:
+    /// [`SchemaChecks::Strict`](crate::SchemaChecks) (the default) fails the run with
+    /// [`crate::WorkflowError::Client`] carrying [`crate::ClientError::ResponseSchema`];
+    /// `Warn` emits [`crate::Event::SchemaMismatch`] and the step goes on as before.
+    pub schema_checks: crate::schema::SchemaChecks,
 }
 
 impl Default for PollPolicy {
@@ -37,6 +42,7 @@ impl Default for PollPolicy {
             max_interval: Duration::from_secs(30),
             deadline: Duration::from_secs(600),
             max_steps: 10_000,
+            schema_checks: crate::schema::SchemaChecks::Strict,
         }
     }
 }
@@ -50,6 +56,13 @@ impl PollPolicy {
             max_interval: Duration::ZERO,
             ..PollPolicy::default()
         }
+    }
+
+    /// How steps treat answers that do not match their schema (see [`PollPolicy::schema_checks`]).
+    #[must_use]
+    pub fn with_schema_checks(mut self, checks: crate::schema::SchemaChecks) -> Self {
+        self.schema_checks = checks;
+        self
     }
 
     /// The run's deadline.

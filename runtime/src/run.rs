@@ -463,6 +463,7 @@ impl<'a> Run<'a> {
         // The run's deadline bounds the request too, not only the waits between steps; a
         // step's `timeout` (1.1) bounds it as well.
         let deadline = self.started.checked_add(self.policy.deadline);
+        let responses = request.responses;
         let sent = client
             .send_inner(request, deadline, Some(&on_retry), &self.secret_inputs)
             .instrument(self.step_span.clone());
@@ -496,6 +497,28 @@ impl<'a> Run<'a> {
             elapsed: exchange.elapsed,
             attempts: exchange.attempts,
         });
+        // Checked before criteria and outputs see the answer: a success is never built from
+        // a body that does not match its documented schema.
+        if let Some(crate::ClientError::ResponseSchema(error)) = exchange.schema_error(responses) {
+            match self.policy.schema_checks {
+                crate::SchemaChecks::Strict => {
+                    return Err(WorkflowError::Client {
+                        workflow: self.workflow.to_owned(),
+                        step: step.to_owned(),
+                        source: Box::new(crate::ClientError::ResponseSchema(error)),
+                    });
+                }
+                crate::SchemaChecks::Warn => self.emit(&Event::SchemaMismatch {
+                    workflow: self.workflow,
+                    step,
+                    operation: &error.operation,
+                    status: error.status,
+                    path: &error.mismatch.path,
+                    expected: &error.mismatch.expected,
+                }),
+                crate::SchemaChecks::Off => {}
+            }
+        }
         self.current = Some(exchange);
         Ok(())
     }

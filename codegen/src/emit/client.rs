@@ -57,6 +57,7 @@ pub fn emit_client_with(api: &OpenApi, module: &syn::Ident, operations: Option<&
     let methods = ops.iter().map(|op| method(types, op, &names));
     let responses = ops.iter().map(|op| outcome_types(types, op, &names));
     let forms = ops.iter().filter_map(|op| multipart_form(api, types, op, &names));
+    let shapes = super::shapes::emit_shapes(api, &ops);
     let allow = super::lints::attrs(super::lints::CLIENT);
     quote! {
         #doc
@@ -104,6 +105,14 @@ pub fn emit_client_with(api: &OpenApi, module: &syn::Ident, operations: Option<&
                     Self { http: self.http.with_limits(limits) }
                 }
 
+                /// What an answer that does not match its documented schema does:
+                /// `arazzo::SchemaChecks::Strict` (the default) makes it
+                /// `arazzo::ClientError::ResponseSchema`, `Warn` a `tracing` warning.
+                #[must_use]
+                pub fn with_schema_checks(self, checks: ::arazzo::SchemaChecks) -> Self {
+                    Self { http: self.http.with_schema_checks(checks) }
+                }
+
                 /// The underlying runtime client, for requests this description does not cover.
                 #[must_use]
                 pub fn http(&self) -> &::arazzo::HttpClient {
@@ -124,6 +133,8 @@ pub fn emit_client_with(api: &OpenApi, module: &syn::Ident, operations: Option<&
             #(#responses)*
 
             #(#forms)*
+
+            #shapes
         }
     }
 }
@@ -734,12 +745,20 @@ pub struct ClientNames {
     /// `<Op>Multipart` of each operation (by pointer) whose multipart body
     /// has binary members.
     forms: HashMap<String, Ident>,
+    /// `__shapes::R<n>`, the response shapes of each operation (by pointer): `n` is its
+    /// index among the module's operations, as `shapes::emit_shapes` numbers them.
+    tables: HashMap<String, Ident>,
 }
 
 impl ClientNames {
     fn header(&self, op: &Operation, status: StatusKey) -> Option<&Ident> {
         self.headers.get(&(op.pointer.clone(), status))
     }
+}
+
+/// The `__shapes` table of `op`'s documented response shapes.
+fn shape_table(op: &Operation, names: &ClientNames) -> Ident {
+    names.tables.get(&op.pointer).cloned().unwrap_or_else(|| make_ident("R_MISSING"))
 }
 
 /// The [`ClientNames`] of a client module generating `ops`.
@@ -766,7 +785,16 @@ pub fn client_names(api: &OpenApi, ops: &[&Operation]) -> ClientNames {
             forms.insert(op.pointer.clone(), make_ident(&used.unique(&base)));
         }
     }
-    ClientNames { headers: out, forms }
+    let tables = ops
+        .iter()
+        .enumerate()
+        .map(|(i, op)| (op.pointer.clone(), quote::format_ident!("R{}", i)))
+        .collect();
+    ClientNames {
+        headers: out,
+        forms,
+        tables,
+    }
 }
 
 /// The multipart media type and schema an operation sends when its schema
@@ -1086,6 +1114,7 @@ fn method(types: &TypeSpace<'_>, op: &Operation, names: &ClientNames) -> TokenSt
     });
     let applied = args.iter().map(|a| apply_arg(types, op, a));
     let method = make_ident(op.method.as_str());
+    let table = shape_table(op, names);
     let path = &op.path;
     let body = dispatch(types, op, &outcomes, names);
     let doc = method_doc(op, &outcomes, &error);
@@ -1094,7 +1123,7 @@ fn method(types: &TypeSpace<'_>, op: &Operation, names: &ClientNames) -> TokenSt
         #doc
         #deprecated
         pub async fn #name(&self, #(#params),*) -> ::std::result::Result<::arazzo::ResponseValue<#success>, ::arazzo::ApiError<#error>> {
-            let request = ::arazzo::Request::new(::arazzo::Method::#method, #path);
+            let request = ::arazzo::Request::new(::arazzo::Method::#method, #path).responses(::std::option::Option::Some(&__shapes::#table));
             #(#applied)*
             let exchange = self.http.send(request).await?;
             #body
@@ -1331,7 +1360,9 @@ mod tests {
                 "/// Sentry List Seer AI models",
                 "pub async fn list_seer_models(&self, organization_id_or_slug: &str) -> ::std::result::Result<::arazzo::ResponseValue<::std::vec::Vec<types::SeerModel>>, ::arazzo::ApiError<ListSeerModelsError>> {",
                 "/// # Errors /// /// [`ApiError::Documented`](::arazzo::ApiError::Documented) with a `ListSeerModelsError` for a documented error status (`401`, `403`);",
-                "let request = ::arazzo::Request::new(::arazzo::Method::GET, \"/organizations/{organization_id_or_slug}/seer/models/\");",
+                "let request = ::arazzo::Request::new(::arazzo::Method::GET, \"/organizations/{organization_id_or_slug}/seer/models/\").responses(::std::option::Option::Some(&__shapes::R0));",
+                "pub static R0: ::arazzo::schema::Responses = ::arazzo::schema::Responses { operation: \"listSeerModels\", shapes: &[(200, 200, &S0)] };",
+                "pub fn with_schema_checks(self, checks: ::arazzo::SchemaChecks) -> Self { Self { http: self.http.with_schema_checks(checks), } }",
                 "let request = request.path(\"organization_id_or_slug\", organization_id_or_slug);",
                 "let exchange = self.http.send(request).await?;",
                 "200 => { ::std::result::Result::Ok(exchange.into_json::<::std::vec::Vec<types::SeerModel>>()?) }",
@@ -1602,6 +1633,7 @@ mod tests {
                 || text.contains(&format!("{{{item},"))
                 || text.contains(&format!("::{item};"))
                 || text.contains(&format!("pub mod {item} "))
+                || text.contains(&format!("pub mod {item};"))
         };
         for item in names_after("::arazzo::") {
             assert!(exported_in(&lib, &item), "`::arazzo::{item}` is not exported by runtime/src/lib.rs");
@@ -1623,6 +1655,8 @@ mod tests {
             "with_http_client",
             "with_retry_policy",
             "with_limits",
+            "with_schema_checks",
+            "responses",
             "send",
             "bearer",
             "basic",

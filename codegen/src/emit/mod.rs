@@ -5,6 +5,7 @@ pub mod client;
 pub mod examples;
 pub(crate) mod lints;
 mod program;
+pub mod shapes;
 pub mod types;
 pub mod workflow;
 

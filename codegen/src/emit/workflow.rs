@@ -653,6 +653,7 @@ fn operation_request(s: &StepIr, clients: &[ClientIr]) -> TokenStream {
         return TokenStream::new();
     };
     let id = &s.id;
+    let method_text = method.as_str();
     let method = ident(method);
     let client = clients
         .get(*client)
@@ -705,7 +706,7 @@ fn operation_request(s: &StepIr, clients: &[ClientIr]) -> TokenStream {
         quote!(#payload #attach)
     });
     quote! {
-        let request = run.request(::arazzo::Method::#method, #path);
+        let request = run.request(::arazzo::Method::#method, #path).responses(#client::__shapes::lookup(#method_text, #path));
         #(#params)*
         #body
         run.send(#id, this.#client.http(), request).await?;

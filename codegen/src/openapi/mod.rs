@@ -305,6 +305,16 @@ impl StatusKey {
         }
     }
 
+    /// Whether a response with this key describes a status below 400 (the typed
+    /// client's success side).
+    pub fn is_success_or_redirect(self) -> bool {
+        match self {
+            StatusKey::Code(code) => code < 400,
+            StatusKey::Range(class) => class < 4,
+            StatusKey::Default => false,
+        }
+    }
+
     /// Whether a response with this key can describe a 2xx status.
     pub fn is_success(self) -> bool {
         match self {

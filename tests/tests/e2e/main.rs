@@ -7,6 +7,7 @@ mod events;
 mod hostile;
 mod length;
 mod live;
+mod schema;
 mod seed;
 mod semantics;
 mod spans;

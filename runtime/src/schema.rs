@@ -1,0 +1,494 @@
+//! Response bodies checked against the schema their operation documents.
+//!
+//! The generator lowers each documented JSON response schema to a [`Shape`], a
+//! `static` in generated code (nothing is parsed at run time), and the transport
+//! checks every answer whose status has one before anything is decoded or
+//! selected from it, so a body of the wrong shape is a [`SchemaMismatch`] with a
+//! JSON path instead of a serde message or a silent `null` output.
+//!
+//! Hand-written rather than a JSON Schema crate: the shapes are what the
+//! generator already reads (`SchemaView`), the checker needs no schema text at
+//! run time, and a full validator would cost every user's build far more than
+//! these few hundred lines.
+//!
+//! Rules: string enums are open (an unknown string is kept, as the generated
+//! enums' `Unknown(String)` variant does), so only a value of the wrong JSON type
+//! is a mismatch there; enums and `const`s of other types are closed. `oneOf` and
+//! `anyOf` both pass when any branch matches (a body matching two `oneOf`
+//! branches is not rejected: the generated types decode the first), and the
+//! mismatch reported is the first branch's. Formats are not checked.
+
+use std::fmt;
+use std::fmt::Write as _;
+
+/// JSON types as bits of [`Shape::types`].
+pub mod types {
+    /// `null`.
+    pub const NULL: u8 = 1;
+    /// `true` / `false`.
+    pub const BOOLEAN: u8 = 1 << 1;
+    /// A number with no fractional part (also accepted where `number` is).
+    pub const INTEGER: u8 = 1 << 2;
+    /// Any number.
+    pub const NUMBER: u8 = 1 << 3;
+    /// A string.
+    pub const STRING: u8 = 1 << 4;
+    /// An array.
+    pub const ARRAY: u8 = 1 << 5;
+    /// An object.
+    pub const OBJECT: u8 = 1 << 6;
+    /// Unconstrained.
+    pub const ANY: u8 = 0x7f;
+}
+
+/// `null` alone: the branch generated code adds for a nullable union.
+pub static NULL: Shape = Shape::new(types::NULL);
+
+/// Bare types, which generated code refers to instead of a static of its own per leaf.
+pub static ANY: Shape = Shape::new(types::ANY);
+/// `type: string`.
+pub static STRING: Shape = Shape::new(types::STRING);
+/// `type: integer`.
+pub static INTEGER: Shape = Shape::new(types::INTEGER);
+/// `type: number`.
+pub static NUMBER: Shape = Shape::new(types::NUMBER);
+/// `type: boolean`.
+pub static BOOLEAN: Shape = Shape::new(types::BOOLEAN);
+/// `type: [string, "null"]`.
+pub static NULLABLE_STRING: Shape = Shape::new(types::STRING | types::NULL);
+/// `type: [integer, "null"]`.
+pub static NULLABLE_INTEGER: Shape = Shape::new(types::INTEGER | types::NULL);
+/// `type: [number, "null"]`.
+pub static NULLABLE_NUMBER: Shape = Shape::new(types::NUMBER | types::NULL);
+/// `type: [boolean, "null"]`.
+pub static NULLABLE_BOOLEAN: Shape = Shape::new(types::BOOLEAN | types::NULL);
+
+/// Nesting of a body checked at most this deep (deeper values are a mismatch).
+pub const MAX_DEPTH: usize = 128;
+/// Values visited per check at most; past it the rest of the body is not checked.
+pub const MAX_WORK: usize = 200_000;
+
+/// A closed non-string literal of an `enum` or `const`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Literal {
+    /// `null`.
+    Null,
+    /// A boolean.
+    Bool(bool),
+    /// A number.
+    Number(f64),
+}
+
+/// What an object says about properties it does not list.
+#[derive(Clone, Copy)]
+pub enum Additional {
+    /// Anything (the keyword absent, `true` or `{}`).
+    Any,
+    /// `additionalProperties: false`.
+    Forbidden,
+    /// Each must match this shape.
+    Shape(&'static Shape),
+}
+
+/// One schema, lowered by the generator. Built only as a `static` in generated code.
+#[non_exhaustive]
+pub struct Shape {
+    /// Allowed JSON types ([`types`] bits).
+    pub types: u8,
+    /// Documented properties, by name.
+    pub properties: &'static [(&'static str, &'static Shape)],
+    /// Required property names.
+    pub required: &'static [&'static str],
+    /// Other properties.
+    pub additional: Additional,
+    /// The shape of every array item.
+    pub items: Option<&'static Shape>,
+    /// `minItems` / `maxItems`.
+    pub item_count: (Option<u64>, Option<u64>),
+    /// A closed enum of non-string values (empty: none).
+    pub literals: &'static [Literal],
+    /// `allOf` members not merged into this shape: all must match.
+    pub all_of: &'static [&'static Shape],
+    /// `oneOf` and `anyOf` branches: one must match (empty: none).
+    pub any_of: &'static [&'static Shape],
+}
+
+impl fmt::Debug for Additional {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Additional::Any => "Any",
+            Additional::Forbidden => "Forbidden",
+            Additional::Shape(_) => "Shape(..)",
+        })
+    }
+}
+
+/// Names only one level: shapes of recursive schemas refer to themselves.
+impl fmt::Debug for Shape {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<&str> = self.properties.iter().map(|(name, _)| *name).collect();
+        f.debug_struct("Shape")
+            .field("types", &expected_types(self.types))
+            .field("properties", &names)
+            .field("required", &self.required)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Shape {
+    /// A shape for generated code (all constraints but `types` empty).
+    #[must_use]
+    pub const fn new(types: u8) -> Shape {
+        Shape {
+            types,
+            properties: &[],
+            required: &[],
+            additional: Additional::Any,
+            items: None,
+            item_count: (None, None),
+            literals: &[],
+            all_of: &[],
+            any_of: &[],
+        }
+    }
+
+    /// Properties.
+    #[must_use]
+    pub const fn properties(mut self, properties: &'static [(&'static str, &'static Shape)], required: &'static [&'static str]) -> Shape {
+        self.properties = properties;
+        self.required = required;
+        self
+    }
+
+    /// `additionalProperties`.
+    #[must_use]
+    pub const fn additional(mut self, additional: Additional) -> Shape {
+        self.additional = additional;
+        self
+    }
+
+    /// The shape of every array item.
+    #[must_use]
+    pub const fn items(mut self, items: &'static Shape) -> Shape {
+        self.items = Some(items);
+        self
+    }
+
+    /// `minItems` / `maxItems`.
+    #[must_use]
+    pub const fn item_count(mut self, min: Option<u64>, max: Option<u64>) -> Shape {
+        self.item_count = (min, max);
+        self
+    }
+
+    /// A closed non-string enum.
+    #[must_use]
+    pub const fn literals(mut self, literals: &'static [Literal]) -> Shape {
+        self.literals = literals;
+        self
+    }
+
+    /// `allOf` members that must all match.
+    #[must_use]
+    pub const fn all_of(mut self, all_of: &'static [&'static Shape]) -> Shape {
+        self.all_of = all_of;
+        self
+    }
+
+    /// `oneOf` / `anyOf` branches of which one must match.
+    #[must_use]
+    pub const fn any_of(mut self, any_of: &'static [&'static Shape]) -> Shape {
+        self.any_of = any_of;
+        self
+    }
+}
+
+/// The documented JSON response shapes of one operation: `(low, high, shape)`
+/// status ranges, exact codes first, then `NXX` ranges, then `default` (`0..=999`).
+#[derive(Debug)]
+pub struct Responses {
+    /// The operationId, or `METHOD /path`.
+    pub operation: &'static str,
+    /// Status ranges and their shapes, first match wins.
+    pub shapes: &'static [(u16, u16, &'static Shape)],
+}
+
+/// By identity: each operation's table is one `static`.
+impl PartialEq for Responses {
+    fn eq(&self, other: &Responses) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl Responses {
+    /// The shape documented for `status`, if any.
+    #[must_use]
+    pub fn for_status(&self, status: u16) -> Option<&'static Shape> {
+        self.shapes
+            .iter()
+            .find(|(low, high, _)| (*low..=*high).contains(&status))
+            .map(|(_, _, shape)| *shape)
+    }
+}
+
+/// Whether a mismatch fails the call (the default) or is only reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum SchemaChecks {
+    /// A mismatch is an error ([`crate::ClientError::ResponseSchema`]).
+    #[default]
+    Strict,
+    /// A mismatch is a `tracing` warning (and, in a workflow, an
+    /// [`crate::Event::SchemaMismatch`]); the answer is used as it is.
+    Warn,
+    /// Bodies are not checked.
+    Off,
+}
+
+/// The first place a body departs from its schema.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct SchemaMismatch {
+    /// Where, in `$`-notation (`$.autofix.steps[2].status`, `$['odd key']`).
+    pub path: String,
+    /// What was expected there, always beginning with `expected`: ``expected array, got
+    /// object``, ``expected required property `run_id`, got none``.
+    pub expected: String,
+}
+
+impl fmt::Display for SchemaMismatch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "at `{}`: {}", self.path, self.expected)
+    }
+}
+
+impl std::error::Error for SchemaMismatch {}
+
+/// Checks `value` against `shape`.
+///
+/// # Errors
+///
+/// The first mismatch, depth first in document order.
+pub fn validate(shape: &Shape, value: &serde_json::Value) -> Result<(), SchemaMismatch> {
+    let mut work = 0usize;
+    let mut path = Vec::new();
+    check(shape, value, &mut path, 0, &mut work).map_err(|expected| SchemaMismatch {
+        path: render(&path),
+        expected,
+    })
+}
+
+enum Seg<'v> {
+    Key(&'v str),
+    Index(usize),
+}
+
+fn render(path: &[Seg<'_>]) -> String {
+    let mut out = String::from("$");
+    for seg in path {
+        match seg {
+            Seg::Index(i) => {
+                let _ = write!(out, "[{i}]");
+            }
+            Seg::Key(k)
+                if !k.is_empty()
+                    && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                    && !k.starts_with(|c: char| c.is_ascii_digit()) =>
+            {
+                out.push('.');
+                out.push_str(k);
+            }
+            Seg::Key(k) => {
+                let _ = write!(out, "['{}']", k.replace('\\', "\\\\").replace('\'', "\\'"));
+            }
+        }
+    }
+    out
+}
+
+fn type_name(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "boolean",
+        serde_json::Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
+        serde_json::Value::Number(_) => "number",
+        serde_json::Value::String(_) => "string",
+        serde_json::Value::Array(_) => "array",
+        serde_json::Value::Object(_) => "object",
+    }
+}
+
+fn expected_types(bits: u8) -> String {
+    let names = [
+        (types::OBJECT, "object"),
+        (types::ARRAY, "array"),
+        (types::STRING, "string"),
+        (types::NUMBER, "number"),
+        (types::INTEGER, "integer"),
+        (types::BOOLEAN, "boolean"),
+        (types::NULL, "null"),
+    ];
+    let mut parts: Vec<&str> = names.iter().filter(|(b, _)| bits & b != 0).map(|(_, n)| *n).collect();
+    if bits & types::NUMBER != 0 {
+        parts.retain(|n| *n != "integer");
+    }
+    parts.join(" or ")
+}
+
+fn type_bits(value: &serde_json::Value) -> u8 {
+    match value {
+        serde_json::Value::Null => types::NULL,
+        serde_json::Value::Bool(_) => types::BOOLEAN,
+        serde_json::Value::Number(n) => {
+            let integral = n.is_i64() || n.is_u64() || n.as_f64().is_some_and(|f| f.fract() == 0.0);
+            if integral { types::INTEGER | types::NUMBER } else { types::NUMBER }
+        }
+        serde_json::Value::String(_) => types::STRING,
+        serde_json::Value::Array(_) => types::ARRAY,
+        serde_json::Value::Object(_) => types::OBJECT,
+    }
+}
+
+fn literal_matches(literal: Literal, value: &serde_json::Value) -> bool {
+    match (literal, value) {
+        (Literal::Null, serde_json::Value::Null) => true,
+        (Literal::Bool(b), serde_json::Value::Bool(v)) => b == *v,
+        (Literal::Number(n), serde_json::Value::Number(v)) => v.as_f64() == Some(n),
+        _ => false,
+    }
+}
+
+fn check<'v>(shape: &Shape, value: &'v serde_json::Value, path: &mut Vec<Seg<'v>>, depth: usize, work: &mut usize) -> Result<(), String> {
+    *work += 1;
+    if *work > MAX_WORK {
+        return Ok(());
+    }
+    if depth > MAX_DEPTH {
+        return Err(format!("expected at most {MAX_DEPTH} levels of nesting"));
+    }
+    if shape.types & type_bits(value) == 0 {
+        return Err(format!("expected {}, got {}", expected_types(shape.types), type_name(value)));
+    }
+    if !shape.literals.is_empty() && !value.is_string() && !shape.literals.iter().any(|l| literal_matches(*l, value)) {
+        return Err(format!("expected one of the documented values, got {value}"));
+    }
+    match value {
+        serde_json::Value::Object(map) => {
+            for name in shape.required {
+                if !map.contains_key(*name) {
+                    return Err(format!("expected required property `{name}`, got none"));
+                }
+            }
+            for (key, member) in map {
+                let documented = shape.properties.iter().find(|(name, _)| name == key).map(|(_, s)| *s);
+                let member_shape = match (documented, shape.additional) {
+                    (Some(s), _) | (None, Additional::Shape(s)) => s,
+                    (None, Additional::Forbidden) => {
+                        return Err(format!("expected no property `{key}` (additionalProperties is false)"));
+                    }
+                    (None, Additional::Any) => continue,
+                };
+                path.push(Seg::Key(key));
+                check(member_shape, member, path, depth + 1, work)?;
+                path.pop();
+            }
+        }
+        serde_json::Value::Array(items) => {
+            let count = items.len() as u64;
+            if let Some(min) = shape.item_count.0.filter(|m| count < *m) {
+                return Err(format!("expected at least {min} items, got {count}"));
+            }
+            if let Some(max) = shape.item_count.1.filter(|m| count > *m) {
+                return Err(format!("expected at most {max} items, got {count}"));
+            }
+            if let Some(item_shape) = shape.items {
+                for (i, item) in items.iter().enumerate() {
+                    path.push(Seg::Index(i));
+                    check(item_shape, item, path, depth + 1, work)?;
+                    path.pop();
+                }
+            }
+        }
+        _ => {}
+    }
+    for member in shape.all_of {
+        check(member, value, path, depth + 1, work)?;
+    }
+    if !shape.any_of.is_empty() {
+        let mut first = None;
+        for branch in shape.any_of {
+            let mut branch_path = Vec::new();
+            match check(branch, value, &mut branch_path, depth + 1, work) {
+                Ok(()) => return Ok(()),
+                Err(e) if first.is_none() => first = Some((render(&branch_path), e)),
+                Err(_) => {}
+            }
+        }
+        if let Some((inner, expected)) = first {
+            // The first branch's mismatch, relative to here, so the path still points at it.
+            let here = render(path);
+            let suffix = inner.trim_start_matches('$');
+            return Err(format!(
+                "expected a `oneOf`/`anyOf` branch to match; the first: at `{here}{suffix}`: {expected}"
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    static NODE: Shape = Shape::new(types::OBJECT)
+        .properties(&[("name", &STRING), ("children", &CHILDREN)], &["name"])
+        .additional(Additional::Forbidden);
+    static CHILDREN: Shape = Shape::new(types::ARRAY).items(&NODE);
+
+    #[test]
+    fn paths_and_recursion() {
+        assert!(validate(&NODE, &json!({"name": "a", "children": [{"name": "b", "children": []}]})).is_ok());
+        let e = validate(&NODE, &json!({"name": "a", "children": [{"name": "b"}, {"name": 3}]})).unwrap_err();
+        assert_eq!(e.path, "$.children[1].name");
+        assert_eq!(e.expected, "expected string, got integer");
+        let e = validate(&NODE, &json!({"name": "a", "odd key": 1})).unwrap_err();
+        assert_eq!(e.expected, "expected no property `odd key` (additionalProperties is false)");
+        let e = validate(&NODE, &json!({"children": []})).unwrap_err();
+        assert_eq!(
+            (e.path.as_str(), e.expected.as_str()),
+            ("$", "expected required property `name`, got none")
+        );
+        assert_eq!(render(&[Seg::Key("odd key"), Seg::Key("it's")]), "$['odd key']['it\\'s']");
+    }
+
+    #[test]
+    fn debug_of_a_recursive_shape_ends() {
+        let text = format!("{NODE:?} {CHILDREN:?}");
+        assert!(text.contains(r#"properties: ["name", "children"]"#), "{text}");
+    }
+
+    #[test]
+    fn deep_bodies_are_bounded() {
+        static ANY_ARRAY: Shape = Shape::new(types::ARRAY).items(&ANY_ARRAY);
+        let mut value = json!([]);
+        for _ in 0..200 {
+            value = json!([value]);
+        }
+        let e = validate(&ANY_ARRAY, &value).unwrap_err();
+        assert!(e.expected.contains("levels of nesting"), "{e}");
+    }
+
+    #[test]
+    fn literals_and_unions() {
+        static FLAG: Shape = Shape::new(types::BOOLEAN).literals(&[Literal::Bool(true)]);
+        static EITHER: Shape = Shape::new(types::ANY).any_of(&[&STRING, &FLAG]);
+        assert!(validate(&FLAG, &json!(true)).is_ok());
+        assert!(validate(&FLAG, &json!(false)).is_err());
+        assert!(validate(&EITHER, &json!("x")).is_ok());
+        let e = validate(&EITHER, &json!(1)).unwrap_err();
+        assert!(e.expected.contains("expected string, got integer"), "{e}");
+        assert!(validate(&NUMBER, &json!(1)).is_ok());
+        assert!(validate(&Shape::new(types::INTEGER), &json!(1.5)).is_err());
+    }
+}
