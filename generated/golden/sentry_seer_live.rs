@@ -769,6 +769,15 @@ pub mod seer_live {
                 http: self.http.with_limits(limits),
             }
         }
+        /// What an answer that does not match its documented schema does:
+        /// `arazzo::SchemaChecks::Strict` (the default) makes it
+        /// `arazzo::ClientError::ResponseSchema`, `Warn` a `tracing` warning.
+        #[must_use]
+        pub fn with_schema_checks(self, checks: ::arazzo::SchemaChecks) -> Self {
+            Self {
+                http: self.http.with_schema_checks(checks),
+            }
+        }
         /// The underlying runtime client, for requests this description does not cover.
         #[must_use]
         pub fn http(&self) -> &::arazzo::HttpClient {
@@ -790,9 +799,10 @@ pub mod seer_live {
             ::arazzo::ApiError<ListSeerModelsError>,
         > {
             let request = ::arazzo::Request::new(
-                ::arazzo::Method::GET,
-                "/api/0/seer/models/",
-            );
+                    ::arazzo::Method::GET,
+                    "/api/0/seer/models/",
+                )
+                .responses(::std::option::Option::Some(&__shapes::R0));
             let exchange = self.http.send(request).await?;
             match exchange.status() {
                 200 => {
@@ -892,9 +902,10 @@ pub mod seer_live {
             ::arazzo::ApiError<StartOrganizationIssueAutofixError>,
         > {
             let request = ::arazzo::Request::new(
-                ::arazzo::Method::POST,
-                "/api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/autofix/",
-            );
+                    ::arazzo::Method::POST,
+                    "/api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/autofix/",
+                )
+                .responses(::std::option::Option::Some(&__shapes::R1));
             let request = request
                 .path("organization_id_or_slug", organization_id_or_slug);
             let request = request.path("issue_id", issue_id);
@@ -1042,9 +1053,10 @@ pub mod seer_live {
             ::arazzo::ApiError<GetOrganizationIssueAutofixStateError>,
         > {
             let request = ::arazzo::Request::new(
-                ::arazzo::Method::GET,
-                "/api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/autofix/",
-            );
+                    ::arazzo::Method::GET,
+                    "/api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/autofix/",
+                )
+                .responses(::std::option::Option::Some(&__shapes::R2));
             let request = request
                 .path("organization_id_or_slug", organization_id_or_slug);
             let request = request.path("issue_id", issue_id);
@@ -2199,6 +2211,236 @@ pub mod seer_live {
             })
         }
     }
+    /// The documented JSON response schemas, lowered for `arazzo::schema::validate`.
+    #[doc(hidden)]
+    pub mod __shapes {
+        /// `GET /api/0/seer/models/`
+        pub static R0: ::arazzo::schema::Responses = ::arazzo::schema::Responses {
+            operation: "listSeerModels",
+            shapes: &[
+                (200, 200, &S0),
+                (401, 401, &S1),
+                (429, 429, &S1),
+                (502, 502, &S1),
+                (504, 504, &S1),
+            ],
+        };
+        /// `POST /api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/autofix/`
+        pub static R1: ::arazzo::schema::Responses = ::arazzo::schema::Responses {
+            operation: "startOrganizationIssueAutofix",
+            shapes: &[
+                (202, 202, &S2),
+                (400, 400, &S3),
+                (401, 401, &S1),
+                (402, 402, &S1),
+                (403, 403, &S1),
+                (404, 404, &S1),
+                (429, 429, &S1),
+            ],
+        };
+        /// `GET /api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/autofix/`
+        pub static R2: ::arazzo::schema::Responses = ::arazzo::schema::Responses {
+            operation: "getOrganizationIssueAutofixState",
+            shapes: &[
+                (200, 200, &S4),
+                (401, 401, &S1),
+                (403, 403, &S1),
+                (404, 404, &S1),
+                (429, 429, &S1),
+            ],
+        };
+        /// `/paths/~1api~10~1seer~1models~1/get/responses/200/content/application~1json/schema`
+        static S0: ::arazzo::schema::Shape = ::arazzo::schema::Shape::new(
+                ::arazzo::schema::types::OBJECT,
+            )
+            .properties(&[("models", &S5)], &["models"]);
+        /// `/components/schemas/Detail`
+        static S1: ::arazzo::schema::Shape = ::arazzo::schema::Shape::new(
+                ::arazzo::schema::types::OBJECT,
+            )
+            .properties(&[("detail", &::arazzo::schema::STRING)], &["detail"]);
+        /// `/paths/~1api~10~1organizations~1{organization_id_or_slug}~1issues~1{issue_id}~1autofix~1/post/responses/202/content/application~1json/schema`
+        static S2: ::arazzo::schema::Shape = ::arazzo::schema::Shape::new(
+                ::arazzo::schema::types::OBJECT,
+            )
+            .properties(
+                &[
+                    ("run_id", &::arazzo::schema::INTEGER),
+                    ("sentry_run_id", &::arazzo::schema::NULLABLE_STRING),
+                ],
+                &["run_id", "sentry_run_id"],
+            );
+        /// `/components/responses/BadRequest/content/application~1json/schema`
+        static S3: ::arazzo::schema::Shape = ::arazzo::schema::Shape::new(
+            ::arazzo::schema::types::OBJECT,
+        );
+        /// `/paths/~1api~10~1organizations~1{organization_id_or_slug}~1issues~1{issue_id}~1autofix~1/get/responses/200/content/application~1json/schema`
+        static S4: ::arazzo::schema::Shape = ::arazzo::schema::Shape::new(
+                ::arazzo::schema::types::OBJECT,
+            )
+            .properties(&[("autofix", &S6), ("formatted", &S7)], &["autofix"]);
+        /// `/paths/~1api~10~1seer~1models~1/get/responses/200/content/application~1json/schema/properties/models`
+        static S5: ::arazzo::schema::Shape = ::arazzo::schema::Shape::new(
+                ::arazzo::schema::types::ARRAY,
+            )
+            .items(&::arazzo::schema::STRING);
+        /// `/paths/~1api~10~1organizations~1{organization_id_or_slug}~1issues~1{issue_id}~1autofix~1/get/responses/200/content/application~1json/schema/properties/autofix`
+        static S6: ::arazzo::schema::Shape = ::arazzo::schema::Shape::new(
+                ::arazzo::schema::types::ANY | ::arazzo::schema::types::NULL,
+            )
+            .any_of(&[&S8, &::arazzo::schema::NULL]);
+        /// `/paths/~1api~10~1organizations~1{organization_id_or_slug}~1issues~1{issue_id}~1autofix~1/get/responses/200/content/application~1json/schema/properties/formatted`
+        static S7: ::arazzo::schema::Shape = ::arazzo::schema::Shape::new(
+                ::arazzo::schema::types::OBJECT,
+            )
+            .properties(
+                &[
+                    ("format", &::arazzo::schema::STRING),
+                    ("content", &::arazzo::schema::STRING),
+                ],
+                &["format", "content"],
+            );
+        /// `/components/schemas/AutofixState`
+        static S8: ::arazzo::schema::Shape = ::arazzo::schema::Shape::new(
+                ::arazzo::schema::types::OBJECT,
+            )
+            .properties(
+                &[
+                    ("run_id", &::arazzo::schema::INTEGER),
+                    ("status", &::arazzo::schema::STRING),
+                    ("updated_at", &::arazzo::schema::STRING),
+                    ("blocks", &S9),
+                    ("pending_user_input", &S10),
+                    ("repo_pr_states", &S11),
+                    ("coding_agents", &S12),
+                    ("request", &S13),
+                    ("codebases", &S14),
+                    ("steps", &S15),
+                    ("last_triggered_at", &::arazzo::schema::NULLABLE_STRING),
+                    ("completed_at", &::arazzo::schema::NULLABLE_STRING),
+                    ("repositories", &S16),
+                ],
+                &["status"],
+            );
+        /// `/components/schemas/AutofixState/properties/blocks`
+        static S9: ::arazzo::schema::Shape = ::arazzo::schema::Shape::new(
+                ::arazzo::schema::types::ARRAY,
+            )
+            .items(&S17);
+        /// `/components/schemas/AutofixState/properties/pending_user_input`
+        static S10: ::arazzo::schema::Shape = ::arazzo::schema::Shape::new(
+            ::arazzo::schema::types::OBJECT | ::arazzo::schema::types::NULL,
+        );
+        /// `/components/schemas/AutofixState/properties/repo_pr_states`
+        static S11: ::arazzo::schema::Shape = ::arazzo::schema::Shape::new(
+                ::arazzo::schema::types::OBJECT,
+            )
+            .additional(::arazzo::schema::Additional::Shape(&S18));
+        /// `/components/schemas/AutofixState/properties/coding_agents`
+        static S12: ::arazzo::schema::Shape = ::arazzo::schema::Shape::new(
+                ::arazzo::schema::types::OBJECT,
+            )
+            .additional(::arazzo::schema::Additional::Shape(&S19));
+        /// `/components/schemas/AutofixState/properties/request`
+        static S13: ::arazzo::schema::Shape = ::arazzo::schema::Shape::new(
+            ::arazzo::schema::types::OBJECT,
+        );
+        /// `/components/schemas/AutofixState/properties/codebases`
+        static S14: ::arazzo::schema::Shape = ::arazzo::schema::Shape::new(
+            ::arazzo::schema::types::OBJECT,
+        );
+        /// `/components/schemas/AutofixState/properties/steps`
+        static S15: ::arazzo::schema::Shape = ::arazzo::schema::Shape::new(
+                ::arazzo::schema::types::ARRAY,
+            )
+            .items(&S20);
+        /// `/components/schemas/AutofixState/properties/repositories`
+        static S16: ::arazzo::schema::Shape = ::arazzo::schema::Shape::new(
+                ::arazzo::schema::types::ARRAY,
+            )
+            .items(&S21);
+        /// `/components/schemas/AutofixState/properties/blocks/items`
+        static S17: ::arazzo::schema::Shape = ::arazzo::schema::Shape::new(
+            ::arazzo::schema::types::OBJECT,
+        );
+        /// `/components/schemas/RepoPrState`
+        static S18: ::arazzo::schema::Shape = ::arazzo::schema::Shape::new(
+                ::arazzo::schema::types::OBJECT,
+            )
+            .properties(
+                &[
+                    ("repo_name", &::arazzo::schema::STRING),
+                    ("branch_name", &::arazzo::schema::NULLABLE_STRING),
+                    ("pr_number", &::arazzo::schema::NULLABLE_INTEGER),
+                    ("pr_url", &::arazzo::schema::NULLABLE_STRING),
+                    ("pr_id", &::arazzo::schema::NULLABLE_INTEGER),
+                    ("commit_sha", &::arazzo::schema::NULLABLE_STRING),
+                    ("pr_creation_status", &::arazzo::schema::NULLABLE_STRING),
+                    ("title", &::arazzo::schema::NULLABLE_STRING),
+                    ("description", &::arazzo::schema::NULLABLE_STRING),
+                ],
+                &[],
+            );
+        /// `/components/schemas/CodingAgentState`
+        static S19: ::arazzo::schema::Shape = ::arazzo::schema::Shape::new(
+                ::arazzo::schema::types::OBJECT,
+            )
+            .properties(
+                &[
+                    ("id", &::arazzo::schema::STRING),
+                    ("status", &::arazzo::schema::STRING),
+                    ("name", &::arazzo::schema::STRING),
+                    ("provider", &::arazzo::schema::STRING),
+                    ("results", &S22),
+                ],
+                &[],
+            );
+        /// `/components/schemas/AutofixState/properties/steps/items`
+        static S20: ::arazzo::schema::Shape = ::arazzo::schema::Shape::new(
+            ::arazzo::schema::types::OBJECT,
+        );
+        /// `/components/schemas/AutofixState/properties/repositories/items`
+        static S21: ::arazzo::schema::Shape = ::arazzo::schema::Shape::new(
+            ::arazzo::schema::types::OBJECT,
+        );
+        /// `/components/schemas/CodingAgentState/properties/results`
+        static S22: ::arazzo::schema::Shape = ::arazzo::schema::Shape::new(
+                ::arazzo::schema::types::ARRAY,
+            )
+            .items(&S23);
+        /// `/components/schemas/CodingAgentState/properties/results/items`
+        static S23: ::arazzo::schema::Shape = ::arazzo::schema::Shape::new(
+                ::arazzo::schema::types::OBJECT,
+            )
+            .properties(
+                &[
+                    ("description", &::arazzo::schema::STRING),
+                    ("repo_full_name", &::arazzo::schema::STRING),
+                    ("branch_name", &::arazzo::schema::STRING),
+                    ("pr_url", &::arazzo::schema::NULLABLE_STRING),
+                ],
+                &[],
+            );
+        /// The table of the operation at `method` `path` (as the description writes it).
+        #[must_use]
+        pub fn lookup(
+            method: &str,
+            path: &str,
+        ) -> ::std::option::Option<&'static ::arazzo::schema::Responses> {
+            match (method, path) {
+                ("GET", "/api/0/seer/models/") => ::std::option::Option::Some(&R0),
+                (
+                    "POST",
+                    "/api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/autofix/",
+                ) => ::std::option::Option::Some(&R1),
+                (
+                    "GET",
+                    "/api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/autofix/",
+                ) => ::std::option::Option::Some(&R2),
+                _ => ::std::option::Option::None,
+            }
+        }
+    }
 }
 /// Inputs of workflow `seer-autofix-issue`.
 #[allow(
@@ -2468,7 +2710,10 @@ impl Workflows {
                 ::std::boxed::Box::pin(async move {
                     run.enter("listModels").await?;
                     let request = run
-                        .request(::arazzo::Method::GET, "/api/0/seer/models/");
+                        .request(::arazzo::Method::GET, "/api/0/seer/models/")
+                        .responses(
+                            seer_live::__shapes::lookup("GET", "/api/0/seer/models/"),
+                        );
                     run.send("listModels", this.seer_live.http(), request).await?;
                     if run
                         .criteria(
@@ -2519,6 +2764,12 @@ impl Workflows {
                         .request(
                             ::arazzo::Method::POST,
                             "/api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/autofix/",
+                        )
+                        .responses(
+                            seer_live::__shapes::lookup(
+                                "POST",
+                                "/api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/autofix/",
+                            ),
                         );
                     let request = run
                         .param(
@@ -2599,6 +2850,12 @@ impl Workflows {
                         .request(
                             ::arazzo::Method::GET,
                             "/api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/autofix/",
+                        )
+                        .responses(
+                            seer_live::__shapes::lookup(
+                                "GET",
+                                "/api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/autofix/",
+                            ),
                         );
                     let request = run
                         .param(
