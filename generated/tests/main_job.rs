@@ -14,22 +14,25 @@ use serde_json::json;
 
 const TOKEN: &str = "tok-SECRET-main-job-5e1";
 
-/// The example's binary. `cargo test` builds examples along with the tests; when only this
-/// test was built (`--test main_job`), it is built here.
+/// The example's binary, built (or found fresh) by cargo first: `cargo test` builds examples
+/// along with the tests, but `--test main_job` alone does not, and a binary left by an
+/// earlier build would be stale.
 fn autofix() -> PathBuf {
     let exe = std::env::current_exe().expect("test binary path");
     let profile_dir = exe.parent().and_then(|deps| deps.parent()).expect("target/<profile>");
     let bin = profile_dir
         .join("examples")
         .join(format!("autofix{}", std::env::consts::EXE_SUFFIX));
-    if !bin.exists() {
+    static BUILT: std::sync::Once = std::sync::Once::new();
+    BUILT.call_once(|| {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
         let status = Command::new(cargo)
             .args(["build", "-p", "sentry-seer", "--example", "autofix"])
             .status()
             .expect("cargo runs");
         assert!(status.success(), "building the autofix example failed");
-    }
+    });
+    assert!(bin.exists(), "no example binary at {}", bin.display());
     bin
 }
 
@@ -267,6 +270,24 @@ async fn an_empty_404_says_empty_body() {
             "error: workflow `seer-autofix-issue`: step `listModels` failed: HTTP 404 from GET {base}/organizations/acme/seer/models/: empty body"
         )
     );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_seed_pair_against_the_live_bodies_stops_at_list_models_naming_the_mismatch() {
+    // Live bodies at the seed's paths: `{"models": [...]}` where the seed documents an array.
+    // The answer is checked against its schema, so the run stops there instead of succeeding
+    // with null outputs.
+    let fake = FakeSentry::start(Scenario::agent().with_seed_paths()).await.expect("fake");
+    let base = format!("{}/api/0", fake.base_url());
+    let ran = live_job(&["--base-url", &base], Some(DEFAULT_TOKEN)).await;
+    assert_eq!(ran.code, Some(1), "{}\n{}", ran.stdout, ran.stderr);
+    assert_eq!(
+        last_line(&ran.stderr),
+        format!(
+            "error: workflow `seer-autofix-issue`: step `listModels`: `listSeerModels` (GET {base}/organizations/acme/seer/models/): HTTP 200 body does not match its schema at `$`: expected array, got object"
+        )
+    );
+    assert_eq!(fake.requests().len(), 1, "nothing is sent after the mismatch");
 }
 
 #[tokio::test(flavor = "multi_thread")]
