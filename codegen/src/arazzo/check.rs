@@ -355,8 +355,7 @@ impl<'a> WorkflowChecker<'a> {
                 // (`Run::limit` and `Run::send`); only `correlationId` is out of place here.
                 if let Some(span) = step.correlation_id.as_ref().map(|t| t.span) {
                     diags.push(
-                        Diagnostic::error(span, "`correlationId` only applies to a step with `action: receive`")
-                            .with_code(codes::INVALID),
+                        Diagnostic::error(span, "`correlationId` only applies to a step with `action: receive`").with_code(codes::INVALID),
                     );
                 }
             }

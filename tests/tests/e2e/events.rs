@@ -250,11 +250,7 @@ async fn a_send_steps_selectors_fill_its_header_and_payload() {
 #[tokio::test]
 async fn a_send_steps_timeout_bounds_its_post() {
     let mock = MockServer::start().await.expect("mock starts");
-    mock.on(
-        "POST",
-        "/orders/placed",
-        vec![Reply::empty(202).delayed(Duration::from_secs(10))],
-    );
+    mock.on("POST", "/orders/placed", vec![Reply::empty(202).delayed(Duration::from_secs(10))]);
     let timed_out: Arc<Mutex<Vec<String>>> = Arc::default();
     let seen = timed_out.clone();
     let started = Instant::now();
