@@ -18,7 +18,7 @@
 //!   started) divided by 10,000. Kernel socket buffers are not counted; the connection each
 //!   run's HTTP/1.1 pool entry holds is (hyper's buffers).
 //! - Start-up: one seed run as a whole process (this binary with `--one-run`, plain HTTP), its
-//!   CPU time and peak RSS from `wait4`. Both sides build their reqwest client with
+//!   CPU time from `wait4` and peak RSS (`VmHWM`) as the child reports it. Both sides build their reqwest client with
 //!   `arazzo::http_client_builder` (the same TLS setup), so the ratio shows the engine, and the
 //!   absolute figure the start-up.
 //!
@@ -378,14 +378,23 @@ fn one_run_main(side: &str, base_url: &str) {
             _ => drop(Hand::new(base_url, Duration::ZERO, None).run().await),
         }
     });
+    // Peak RSS from inside: `wait4`'s `ru_maxrss` would count the forked copy of the parent.
+    let status = std::fs::read_to_string("/proc/self/status").expect("/proc/self/status");
+    let hwm = status.lines().find_map(|l| l.strip_prefix("VmHWM:")).expect("VmHWM");
+    println!("{}", hwm.trim().trim_end_matches("kB").trim());
 }
 
 /// CPU ms and peak RSS KiB of one `--one-run` child process.
 fn one_run_process(side: Side, base_url: &str) -> (f64, f64) {
-    let child = Command::new(std::env::current_exe().expect("current exe"))
+    let mut child = Command::new(std::env::current_exe().expect("current exe"))
         .args(["--one-run", if side == Side::Ours { "ours" } else { "hand" }, base_url])
+        .stdout(Stdio::piped())
         .spawn()
         .expect("child starts");
+    let mut hwm = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut hwm)
+        .expect("child prints its peak RSS");
     // SAFETY: zeroed rusage is a valid out-value; the pid is our own unwaited child.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     let mut status = 0;
@@ -397,7 +406,10 @@ fn one_run_process(side: Side, base_url: &str) -> (f64, f64) {
         "one-run child failed"
     );
     let ms = |t: libc::timeval| t.tv_sec as f64 * 1e3 + t.tv_usec as f64 / 1e3;
-    (ms(usage.ru_utime) + ms(usage.ru_stime), usage.ru_maxrss as f64)
+    (
+        ms(usage.ru_utime) + ms(usage.ru_stime),
+        hwm.trim().parse().expect("peak RSS in KiB"),
+    )
 }
 
 fn main() {
