@@ -386,6 +386,7 @@ fn one_run_main(side: &str, base_url: &str) {
 
 /// CPU ms and peak RSS KiB of one `--one-run` child process.
 fn one_run_process(side: Side, base_url: &str) -> (f64, f64) {
+    #[expect(clippy::zombie_processes, reason = "reaped by `wait4` below, which also reports its CPU time")]
     let mut child = Command::new(std::env::current_exe().expect("current exe"))
         .args(["--one-run", if side == Side::Ours { "ours" } else { "hand" }, base_url])
         .stdout(Stdio::piped())
