@@ -344,6 +344,9 @@ impl<'a> Run<'a> {
         if retrying {
             self.retrying = None;
         }
+        // Before the poll wait: the last response (its headers slice hyper's read buffer) would
+        // otherwise stay pinned by every waiting run.
+        self.current = None;
         if run > 1 && !retrying {
             let delay = self.policy.delay(run - 1);
             let elapsed = self.started.elapsed();
@@ -358,7 +361,6 @@ impl<'a> Run<'a> {
             }
             self.wait(step, delay, WaitReason::Poll).await;
         }
-        self.current = None;
         self.call = None;
         self.pending_method = None;
         self.timed_out = false;

@@ -1,0 +1,486 @@
+//! Run-time cost of the compiled seed workflow against the hand-written code it replaces.
+//!
+//! Issue #14 asks for a client as cheap as a hand-written reqwest + serde_json sequence, so the
+//! bench runs both in one process, in paired rounds (alternating which side goes first), and
+//! reports the ratio per round (min/median/max): machine noise then moves both sides alike.
+//!
+//! Method:
+//! - The fake Seer server runs in a child process (this binary re-executed with `--fake`), so
+//!   this process's CPU time (`CLOCK_PROCESS_CPUTIME_ID`) and its allocator counters are the
+//!   client's alone; the client runs on a current-thread tokio runtime.
+//! - One seed run is 5 exchanges: list models, start, three polls (processing, processing,
+//!   completed) with zero-wait polls. Each side checks its outputs, so a failing run cannot
+//!   pass for a fast one.
+//! - Allocations are counted by a global allocator wrapping `System` (`alloc` and
+//!   `alloc_zeroed` calls; a `realloc` is not counted).
+//! - Memory per waiting run: 10,000 runs started at once with a 60 s poll interval; once every
+//!   run has announced its first wait, the allocator's live bytes (minus those before the runs
+//!   started) divided by 10,000. Kernel socket buffers are not counted; the connection each
+//!   run's HTTP/1.1 pool entry holds is (hyper's buffers).
+//! - Start-up: one seed run as a whole process (this binary with `--one-run`, plain HTTP), its
+//!   CPU time from `wait4` and peak RSS (`VmHWM`) as the child reports it. Both sides build their reqwest client with
+//!   `arazzo::http_client_builder` (the same TLS setup), so the ratio shows the engine, and the
+//!   absolute figure the start-up.
+//!
+//! usage: `cargo bench -p sentry-seer --bench seed_run [-- --quick]` (or `scripts/run-bench.sh`).
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, AtomicU64, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use arazzo::PollPolicy;
+use arazzo_tests::fake_seer::{DEFAULT_TOKEN, FakeSeer, Scenario};
+use sentry_seer::seer_api::types::SeerAutofixStateStatus;
+use sentry_seer::{SeerAutofixIssueInputs, Workflows, seer_api};
+use serde_json::Value;
+
+struct Counting;
+
+static ALLOCS: AtomicU64 = AtomicU64::new(0);
+static LIVE: AtomicI64 = AtomicI64::new(0);
+
+// SAFETY: every call is forwarded to `System` unchanged; only counters are added.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCS.fetch_add(1, Ordering::Relaxed);
+        LIVE.fetch_add(layout.size() as i64, Ordering::Relaxed);
+        // SAFETY: the caller's contract is `System`'s.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        ALLOCS.fetch_add(1, Ordering::Relaxed);
+        LIVE.fetch_add(layout.size() as i64, Ordering::Relaxed);
+        // SAFETY: as above.
+        unsafe { System.alloc_zeroed(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size() as i64, Ordering::Relaxed);
+        // SAFETY: as above.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        LIVE.fetch_add(new_size as i64 - layout.size() as i64, Ordering::Relaxed);
+        // SAFETY: as above.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// CPU time of this whole process (every thread), in nanoseconds.
+fn cpu_ns() -> u64 {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: `ts` is a valid out-pointer for the call.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut ts) };
+    assert_eq!(rc, 0, "clock_gettime(CLOCK_PROCESS_CPUTIME_ID)");
+    ts.tv_sec as u64 * 1_000_000_000 + ts.tv_nsec as u64
+}
+
+/// 10,000 runs in flight need 10,000 sockets on each side.
+fn raise_fd_limit() {
+    let mut limit = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+    // SAFETY: valid out-pointer / in-pointer for the calls.
+    unsafe {
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) == 0 {
+            limit.rlim_cur = limit.rlim_max;
+            libc::setrlimit(libc::RLIMIT_NOFILE, &limit);
+        }
+    }
+}
+
+const ORG: &str = "acme";
+const INSTRUCTION: &str = "check the null case";
+const STATUSES: [&str; 3] = ["processing", "processing", "completed"];
+
+static ISSUE: AtomicU64 = AtomicU64::new(1);
+
+/// A fresh issue per run: the fake counts polls per issue.
+fn next_issue() -> String {
+    ISSUE.fetch_add(1, Ordering::Relaxed).to_string()
+}
+
+fn fake_main() {
+    raise_fd_limit();
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("runtime");
+    runtime.block_on(async {
+        let fake = FakeSeer::start(Scenario::completed().with_statuses(STATUSES))
+            .await
+            .expect("fake starts");
+        println!("{}", fake.base_url());
+        std::io::stdout().flush().expect("stdout");
+        // Ends when the parent closes stdin (or dies).
+        tokio::task::spawn_blocking(|| {
+            let mut line = String::new();
+            while std::io::stdin().read_line(&mut line).is_ok_and(|n| n > 0) {}
+        })
+        .await
+        .expect("stdin reader");
+        drop(fake);
+    });
+}
+
+struct Fake {
+    child: Child,
+    base_url: String,
+}
+
+impl Fake {
+    fn spawn() -> Fake {
+        let mut child = Command::new(std::env::current_exe().expect("current exe"))
+            .arg("--fake")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("fake process starts");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut line)
+            .expect("fake prints its URL");
+        Fake {
+            child,
+            base_url: line.trim().to_owned(),
+        }
+    }
+}
+
+impl Drop for Fake {
+    fn drop(&mut self) {
+        drop(self.child.stdin.take());
+        let _ = self.child.wait();
+    }
+}
+
+fn ours(base_url: &str, poll: PollPolicy, waiting: Option<Arc<AtomicUsize>>) -> Workflows {
+    let client = seer_api::Client::new(base_url).with_bearer_token(DEFAULT_TOKEN);
+    let workflows = Workflows::new(client).with_poll_policy(poll);
+    match waiting {
+        Some(waiting) => workflows.with_observer(move |event| {
+            if let arazzo::Event::Waiting { .. } = event {
+                waiting.fetch_add(1, Ordering::Relaxed);
+            }
+        }),
+        None => workflows,
+    }
+}
+
+async fn run_ours(workflows: &Workflows) {
+    let outputs = workflows
+        .seer_autofix_issue(SeerAutofixIssueInputs {
+            organization_id_or_slug: ORG.into(),
+            issue_id: next_issue(),
+            instruction: Some(INSTRUCTION.into()),
+        })
+        .await
+        .expect("the seed workflow succeeds");
+    assert_eq!(outputs.status, SeerAutofixStateStatus::Completed);
+    assert!(outputs.pr_url.is_some() && outputs.fix_title.is_some());
+}
+
+/// The yardstick: what a user would write by hand with reqwest and serde_json for the same
+/// five exchanges (status checks, the same outputs, a poll loop with a wait).
+struct Hand {
+    http: reqwest::Client,
+    base_url: String,
+    interval: Duration,
+    waiting: Option<Arc<AtomicUsize>>,
+}
+
+#[derive(Debug)]
+#[allow(dead_code, reason = "read through Debug only; kept to mirror the workflow's outputs")]
+struct HandOutputs {
+    status: String,
+    fix_title: Option<String>,
+    pr_url: Option<String>,
+}
+
+impl Hand {
+    fn new(base_url: &str, interval: Duration, waiting: Option<Arc<AtomicUsize>>) -> Hand {
+        Hand {
+            // The same reqwest build and TLS setup as the generated client.
+            http: arazzo::http_client_builder().build().expect("reqwest client"),
+            base_url: base_url.to_owned(),
+            interval,
+            waiting,
+        }
+    }
+
+    async fn get_json(&self, url: String, expect: u16) -> Value {
+        let response = self.http.get(url).bearer_auth(DEFAULT_TOKEN).send().await.expect("send");
+        assert_eq!(response.status().as_u16(), expect);
+        response.json().await.expect("json body")
+    }
+
+    async fn run(&self) -> HandOutputs {
+        let issue = next_issue();
+        let models = self
+            .get_json(format!("{}/organizations/{ORG}/seer/models/", self.base_url), 200)
+            .await;
+        assert!(models.pointer("/0/id").is_some());
+        let autofix_url = format!("{}/issues/{issue}/seer/autofix/", self.base_url);
+        let response = self
+            .http
+            .post(&autofix_url)
+            .bearer_auth(DEFAULT_TOKEN)
+            .json(&serde_json::json!({ "instruction": INSTRUCTION }))
+            .send()
+            .await
+            .expect("send");
+        assert_eq!(response.status().as_u16(), 202);
+        let started: Value = response.json().await.expect("json body");
+        assert!(started.pointer("/autofix/status").is_some());
+        let mut first = true;
+        loop {
+            if !first {
+                if let Some(waiting) = &self.waiting {
+                    waiting.fetch_add(1, Ordering::Relaxed);
+                }
+                tokio::time::sleep(self.interval).await;
+            }
+            first = false;
+            let state = self.get_json(autofix_url.clone(), 200).await;
+            let status = state.pointer("/autofix/status").and_then(Value::as_str).expect("status");
+            match status {
+                "pending" | "processing" => continue,
+                _ => {
+                    let text = |p: &str| state.pointer(p).and_then(Value::as_str).map(str::to_owned);
+                    let outputs = HandOutputs {
+                        status: status.to_owned(),
+                        fix_title: text("/autofix/fix/title"),
+                        pr_url: text("/autofix/fix/pr_url"),
+                    };
+                    assert_eq!(outputs.status, "completed");
+                    assert!(outputs.pr_url.is_some() && outputs.fix_title.is_some());
+                    return outputs;
+                }
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Side {
+    Ours,
+    Hand,
+}
+
+/// CPU ns and allocations per run for `runs` runs split over `in_flight` concurrent tasks.
+async fn measure(side: Side, ours: &Arc<Workflows>, hand: &Arc<Hand>, runs: usize, in_flight: usize) -> (f64, f64) {
+    let (cpu, allocs) = (cpu_ns(), ALLOCS.load(Ordering::Relaxed));
+    let per_task = runs / in_flight;
+    if in_flight == 1 {
+        for _ in 0..runs {
+            match side {
+                Side::Ours => run_ours(ours).await,
+                Side::Hand => drop(hand.run().await),
+            }
+        }
+    } else {
+        let mut tasks = tokio::task::JoinSet::new();
+        for _ in 0..in_flight {
+            let (ours, hand) = (ours.clone(), hand.clone());
+            tasks.spawn(async move {
+                for _ in 0..per_task {
+                    match side {
+                        Side::Ours => run_ours(&ours).await,
+                        Side::Hand => drop(hand.run().await),
+                    }
+                }
+            });
+        }
+        while let Some(done) = tasks.join_next().await {
+            done.expect("task");
+        }
+    }
+    let n = (per_task * in_flight) as f64;
+    ((cpu_ns() - cpu) as f64 / n, (ALLOCS.load(Ordering::Relaxed) - allocs) as f64 / n)
+}
+
+fn stats(mut xs: Vec<f64>) -> (f64, f64, f64) {
+    xs.sort_by(f64::total_cmp);
+    (xs[0], xs[xs.len() / 2], xs[xs.len() - 1])
+}
+
+async fn paired(label: &str, ours: &Arc<Workflows>, hand: &Arc<Hand>, rounds: usize, runs: usize, in_flight: usize) {
+    let (mut o_cpu, mut h_cpu, mut ratio, mut o_al, mut h_al) = (vec![], vec![], vec![], vec![], vec![]);
+    for round in 0..rounds {
+        let order = if round % 2 == 0 {
+            [Side::Ours, Side::Hand]
+        } else {
+            [Side::Hand, Side::Ours]
+        };
+        let mut got = [(0.0, 0.0); 2];
+        for side in order {
+            got[usize::from(side == Side::Hand)] = measure(side, ours, hand, runs, in_flight).await;
+        }
+        o_cpu.push(got[0].0 / 1000.0);
+        h_cpu.push(got[1].0 / 1000.0);
+        ratio.push(got[0].0 / got[1].0);
+        o_al.push(got[0].1);
+        h_al.push(got[1].1);
+    }
+    let (o, h, r) = (stats(o_cpu), stats(h_cpu), stats(ratio));
+    println!(
+        "{label}: client CPU per run, median µs: ours {:.1}, hand-written {:.1}; ratio min {:.2} median {:.2} max {:.2} ({rounds} rounds of {runs} runs)",
+        o.1, h.1, r.0, r.1, r.2
+    );
+    let (oa, ha) = (stats(o_al).1, stats(h_al).1);
+    println!(
+        "{label}: allocations per run, median: ours {oa:.0}, hand-written {ha:.0}; ratio {:.2}",
+        oa / ha
+    );
+}
+
+/// Live heap bytes per run with `runs` runs all waiting between polls.
+async fn waiting_bytes(side: Side, base_url: &str, runs: usize) -> f64 {
+    let waiting = Arc::new(AtomicUsize::new(0));
+    let interval = Duration::from_secs(60);
+    let poll = PollPolicy::default().with_interval(interval, interval);
+    let before = LIVE.load(Ordering::Relaxed);
+    let ours = Arc::new(ours(base_url, poll, Some(waiting.clone())));
+    let hand = Arc::new(Hand::new(base_url, interval, Some(waiting.clone())));
+    let mut tasks = tokio::task::JoinSet::new();
+    for _ in 0..runs {
+        let (ours, hand) = (ours.clone(), hand.clone());
+        tasks.spawn(async move {
+            match side {
+                Side::Ours => run_ours(&ours).await,
+                Side::Hand => drop(hand.run().await),
+            }
+        });
+    }
+    let started = Instant::now();
+    while waiting.load(Ordering::Relaxed) < runs {
+        assert!(
+            started.elapsed() < Duration::from_secs(50),
+            "runs did not all reach their poll wait"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let live = LIVE.load(Ordering::Relaxed) - before;
+    tasks.abort_all();
+    while tasks.join_next().await.is_some() {}
+    drop((ours, hand));
+    // Let the pools' connections close before the other side is measured.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    live as f64 / runs as f64
+}
+
+/// `--one-run ours|hand URL`: one seed run as a whole process, start-up included.
+fn one_run_main(side: &str, base_url: &str) {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+    runtime.block_on(async {
+        match side {
+            "ours" => run_ours(&ours(base_url, PollPolicy::immediate(), None)).await,
+            _ => drop(Hand::new(base_url, Duration::ZERO, None).run().await),
+        }
+    });
+    // Peak RSS from inside: `wait4`'s `ru_maxrss` would count the forked copy of the parent.
+    let status = std::fs::read_to_string("/proc/self/status").expect("/proc/self/status");
+    let hwm = status.lines().find_map(|l| l.strip_prefix("VmHWM:")).expect("VmHWM");
+    println!("{}", hwm.trim().trim_end_matches("kB").trim());
+}
+
+/// CPU ms and peak RSS KiB of one `--one-run` child process.
+fn one_run_process(side: Side, base_url: &str) -> (f64, f64) {
+    #[expect(clippy::zombie_processes, reason = "reaped by `wait4` below, which also reports its CPU time")]
+    let mut child = Command::new(std::env::current_exe().expect("current exe"))
+        .args(["--one-run", if side == Side::Ours { "ours" } else { "hand" }, base_url])
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("child starts");
+    let mut hwm = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut hwm)
+        .expect("child prints its peak RSS");
+    // SAFETY: zeroed rusage is a valid out-value; the pid is our own unwaited child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let mut status = 0;
+    let pid = libc::pid_t::try_from(child.id()).expect("pid");
+    // SAFETY: valid out-pointers; reaping our own child.
+    let rc = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert!(
+        rc == pid && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "one-run child failed"
+    );
+    let ms = |t: libc::timeval| t.tv_sec as f64 * 1e3 + t.tv_usec as f64 / 1e3;
+    (
+        ms(usage.ru_utime) + ms(usage.ru_stime),
+        hwm.trim().parse().expect("peak RSS in KiB"),
+    )
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.iter().any(|a| a == "--fake") {
+        return fake_main();
+    }
+    if let Some(i) = args.iter().position(|a| a == "--one-run") {
+        return one_run_main(&args[i + 1], &args[i + 2]);
+    }
+    // `cargo bench` passes `--bench`; anything else here is ours.
+    let quick = std::env::args().any(|a| a == "--quick");
+    raise_fd_limit();
+    let fake = Fake::spawn();
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+    runtime.block_on(async {
+        let ours = Arc::new(ours(&fake.base_url, PollPolicy::immediate(), None));
+        let hand = Arc::new(Hand::new(&fake.base_url, Duration::ZERO, None));
+        let (rounds, runs) = if quick { (5, 100) } else { (15, 400) };
+        // Warm-up: connections, lazily built state, allocator pools.
+        measure(Side::Ours, &ours, &hand, 200, 1).await;
+        measure(Side::Hand, &ours, &hand, 200, 1).await;
+        paired("sequential", &ours, &hand, rounds, runs, 1).await;
+        paired("100 in flight", &ours, &hand, rounds, runs * 2, 100).await;
+        drop((ours, hand));
+        let waiting = if quick { 1_000 } else { 10_000 };
+        let mut ratios = vec![];
+        let (mut o_b, mut h_b) = (vec![], vec![]);
+        for round in 0..if quick { 1 } else { 3 } {
+            let order = if round % 2 == 0 { [Side::Ours, Side::Hand] } else { [Side::Hand, Side::Ours] };
+            let mut got = [0.0; 2];
+            for side in order {
+                got[usize::from(side == Side::Hand)] = waiting_bytes(side, &fake.base_url, waiting).await;
+            }
+            o_b.push(got[0]);
+            h_b.push(got[1]);
+            ratios.push(got[0] / got[1]);
+        }
+        let (o, h, r) = (stats(o_b), stats(h_b), stats(ratios));
+        println!(
+            "{waiting} runs waiting between polls: live heap bytes per run, median: ours {:.0}, hand-written {:.0}; ratio min {:.2} median {:.2} max {:.2}",
+            o.1, h.1, r.0, r.1, r.2
+        );
+    });
+    let (mut o_ms, mut h_ms, mut o_rss, mut h_rss, mut ratios) = (vec![], vec![], vec![], vec![], vec![]);
+    for round in 0..if quick { 4 } else { 12 } {
+        let order = if round % 2 == 0 {
+            [Side::Ours, Side::Hand]
+        } else {
+            [Side::Hand, Side::Ours]
+        };
+        let mut got = [(0.0, 0.0); 2];
+        for side in order {
+            got[usize::from(side == Side::Hand)] = one_run_process(side, &fake.base_url);
+        }
+        o_ms.push(got[0].0);
+        h_ms.push(got[1].0);
+        o_rss.push(got[0].1);
+        h_rss.push(got[1].1);
+        ratios.push(got[0].0 / got[1].0);
+    }
+    let (o, h, r) = (stats(o_ms), stats(h_ms), stats(ratios));
+    println!(
+        "one seed run as a process (start-up included): CPU ms, median: ours {:.2}, hand-written {:.2}; ratio min {:.2} median {:.2} max {:.2}; peak RSS KiB, median: ours {:.0}, hand-written {:.0}",
+        o.1,
+        h.1,
+        r.0,
+        r.1,
+        r.2,
+        stats(o_rss).1,
+        stats(h_rss).1
+    );
+}
