@@ -412,7 +412,11 @@ impl Request {
         out
     }
 
-    fn is_idempotent(&self) -> bool {
+    /// Whether sending it twice is as good as once (not `POST` or `PATCH`): the transport
+    /// retries only these after a request may have reached the server, and so may a durable
+    /// executor.
+    #[must_use]
+    pub fn is_idempotent(&self) -> bool {
         !matches!(self.method, Method::POST | Method::PATCH)
     }
 }
@@ -765,6 +769,41 @@ impl fmt::Debug for HttpClient {
     }
 }
 
+/// An exchange as a durable executor records it (an activity's result): the answer and
+/// its facts, never the client's credentials. [`HttpClient::replayed`] turns it back into
+/// the [`Exchange`] a run reads.
+#[derive(Debug, Clone)]
+pub struct RecordedExchange {
+    /// The request method.
+    pub method: String,
+    /// The URL, credentials shown as `***`.
+    pub url: String,
+    /// The status of the (last) answer.
+    pub status: u16,
+    /// The answer's headers.
+    pub headers: HeaderMap,
+    /// The answer's body.
+    pub body: Vec<u8>,
+    /// From the first attempt to the last answer's body, retries included.
+    pub elapsed: Duration,
+    /// 1 + the retries the transport made.
+    pub attempts: u32,
+}
+
+impl From<&Exchange> for RecordedExchange {
+    fn from(e: &Exchange) -> Self {
+        RecordedExchange {
+            method: e.method.clone(),
+            url: e.url.clone(),
+            status: e.status,
+            headers: e.headers.clone(),
+            body: e.body.clone(),
+            elapsed: e.elapsed,
+            attempts: e.attempts,
+        }
+    }
+}
+
 /// What an attempt ended in, short of a whole answer.
 enum AttemptError {
     Transport(reqwest::Error),
@@ -779,17 +818,22 @@ const PHASE_BODY: u8 = 1;
 
 /// A retry the transport is about to make; [`crate::Event::Retrying`] carries it to a
 /// workflow's observer.
-pub(crate) struct RetryNotice<'a> {
-    pub(crate) method: &'a str,
-    pub(crate) url: &'a str,
+#[derive(Debug, Clone, Copy)]
+pub struct RetryNotice<'a> {
+    /// The request method.
+    pub method: &'a str,
+    /// The URL, credentials shown as `***`.
+    pub url: &'a str,
     /// The attempt that failed (1 for the first).
-    pub(crate) attempt: u32,
-    pub(crate) reason: &'a str,
-    pub(crate) delay: Duration,
+    pub attempt: u32,
+    /// Why it is retried.
+    pub reason: &'a str,
+    /// The wait before the next attempt.
+    pub delay: Duration,
 }
 
 /// What receives [`RetryNotice`]s.
-pub(crate) type OnRetry<'a> = &'a (dyn Fn(&RetryNotice<'_>) + Send + Sync);
+pub type OnRetry<'a> = &'a (dyn Fn(&RetryNotice<'_>) + Send + Sync);
 
 impl HttpClient {
     /// A client for the API at `base_url`, with the default [`Limits`]. Never fails on a
@@ -1380,6 +1424,26 @@ impl HttpClient {
 
     /// The client's secrets and the values of the request's credential-named parameters:
     /// what bodies quoted in errors must not show.
+    /// The [`Exchange`] of `request` whose answer `recorded` holds (sent by another process:
+    /// a durable executor's activity), redacting this client's credentials and `extra_secrets`
+    /// in what its errors quote, as if this client had sent it.
+    #[must_use]
+    pub fn replayed(&self, request: Request, recorded: RecordedExchange, extra_secrets: &[String]) -> Exchange {
+        let secrets = self.request_secrets(&request, extra_secrets);
+        Exchange {
+            request,
+            method: recorded.method,
+            url: recorded.url,
+            status: recorded.status,
+            headers: recorded.headers,
+            body: recorded.body,
+            elapsed: recorded.elapsed,
+            attempts: recorded.attempts,
+            secrets,
+            json: OnceLock::new(),
+        }
+    }
+
     fn request_secrets(&self, request: &Request, extra: &[String]) -> Arc<[String]> {
         let named = request
             .headers

@@ -173,6 +173,18 @@ pub enum ClientError {
         /// Why that was not waited for.
         why: String,
     },
+    /// The exchange ran in another process (a durable executor's activity, see
+    /// [`crate::Executor`]) and failed there; `message` is that error as it showed it
+    /// (already redacted: no credential in it).
+    #[non_exhaustive]
+    Remote {
+        /// The request method.
+        method: String,
+        /// The request URL, credentials shown as `***`.
+        url: String,
+        /// The error, as the process that ran the exchange displayed it.
+        message: String,
+    },
 }
 
 /// The details of [`ClientError::ResponseSchema`]. The body is not quoted (it
@@ -203,6 +215,28 @@ impl fmt::Display for ResponseSchemaError {
 }
 
 impl ClientError {
+    /// [`ClientError::Remote`]: an exchange that failed in the process that ran it.
+    #[must_use]
+    pub fn remote(method: impl Into<String>, url: impl Into<String>, message: impl Into<String>) -> Self {
+        ClientError::Remote {
+            method: method.into(),
+            url: url.into(),
+            message: message.into(),
+        }
+    }
+
+    /// [`ClientError::Timeout`], as the process that ran the exchange reported it.
+    #[must_use]
+    pub fn timeout(method: impl Into<String>, url: impl Into<String>, kind: crate::TimeoutKind, limit: Duration, attempts: u32) -> Self {
+        ClientError::Timeout {
+            method: method.into(),
+            url: url.into(),
+            kind,
+            limit,
+            attempts,
+        }
+    }
+
     /// The HTTP status behind the error, when the server answered.
     #[must_use]
     pub fn status(&self) -> Option<u16> {
@@ -217,7 +251,8 @@ impl ClientError {
             | ClientError::Transport { .. }
             | ClientError::Timeout { .. }
             | ClientError::TooLarge { .. }
-            | ClientError::Redirect { .. } => None,
+            | ClientError::Redirect { .. }
+            | ClientError::Remote { .. } => None,
         }
     }
 
@@ -241,6 +276,7 @@ impl fmt::Display for ClientError {
         match self {
             ClientError::InvalidUrl { url, reason } => write!(f, "invalid URL `{url}`: {reason}"),
             ClientError::InvalidRequest { message } => write!(f, "invalid request: {message}"),
+            ClientError::Remote { message, .. } => f.write_str(message),
             // The cause is spelled out here as well as returned by `source()`:
             // most callers print only the top error, and "no answer" alone
             // says nothing.

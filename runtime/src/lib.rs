@@ -81,6 +81,7 @@
 mod client;
 mod error;
 mod event;
+mod executor;
 mod inbox;
 mod limits;
 mod multipart;
@@ -95,10 +96,11 @@ mod tls;
 #[cfg(feature = "xpath")]
 mod xpath;
 
-pub use client::{ApiKeyLocation, Auth, Body, Exchange, HttpClient, Method, RawBody, Request};
+pub use client::{ApiKeyLocation, Auth, Body, Exchange, HttpClient, Method, OnRetry, RawBody, RecordedExchange, Request, RetryNotice};
 pub use error::{ApiError, ClientError, ResponseSchemaError, WorkflowError};
 pub mod schema;
 pub use event::{ActionKind, Event, Observer, WaitReason};
+pub use executor::{Executor, InProcess, Scoped, current_executor, with_executor};
 pub use inbox::{INBOX_CAPACITY, Inbox, MAX_MESSAGE_BYTES, Message, Rejected};
 pub use schema::{SchemaChecks, SchemaMismatch};
 /// The webhook receiver for `receive` steps (feature `webhook-server`).

@@ -10,7 +10,8 @@
 use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
-use std::time::Instant;
+use std::sync::Arc;
+use std::time::Duration;
 
 use arazzo_expr::{Criterion, Expression, JsonPointer, Resolve, Source, StringValue, WorkflowField};
 use serde::de::DeserializeOwned;
@@ -19,7 +20,8 @@ use tracing::Instrument;
 
 use crate::client::{Exchange, HttpClient, Request};
 use crate::error::WorkflowError;
-use crate::event::{ActionKind, Event, Observer, WaitReason, emit};
+use crate::event::{ActionKind, Event, Observer, WaitReason};
+use crate::executor::{Executor, within};
 use crate::payload::Payload;
 use crate::poll::PollPolicy;
 use crate::style::ParamSpec;
@@ -138,7 +140,10 @@ pub struct Run<'a> {
     workflow: &'static str,
     policy: &'a PollPolicy,
     observer: Option<&'a Observer>,
-    started: Instant,
+    /// Everything not pure computation goes through it (see `executor.rs`).
+    executor: Arc<dyn Executor>,
+    /// When the run began, on the executor's clock.
+    started: Duration,
     visits: HashMap<&'static str, u32>,
     steps_taken: u32,
     inputs: Value,
@@ -172,7 +177,7 @@ pub struct Run<'a> {
     criterion_error: Option<String>,
     /// When the current step began: its first run, not a `retry` of it, since a step's
     /// `timeout` bounds the whole step, retries included.
-    step_started: Instant,
+    step_started: Duration,
     /// The current step's `timeout` (Arazzo 1.1), set by [`Run::limit`] after [`Run::enter`].
     step_timeout: Option<std::time::Duration>,
     /// Set when the current step ran out of its `timeout`: it has no answer, fails, and its
@@ -234,12 +239,15 @@ impl<'a> Run<'a> {
         sources: &'a [(&'static str, String)],
     ) -> Self {
         let span = tracing::info_span!("workflow", workflow);
-        span.in_scope(|| emit(observer, &Event::WorkflowStarted { workflow }));
+        let executor = crate::executor::current_executor();
+        span.in_scope(|| executor.emit(observer, &Event::WorkflowStarted { workflow }));
+        let started = executor.now();
         Run {
             workflow,
             policy,
             observer,
-            started: Instant::now(),
+            executor,
+            started,
             visits: HashMap::new(),
             steps_taken: 0,
             inputs,
@@ -253,7 +261,7 @@ impl<'a> Run<'a> {
             call: None,
             pending_method: None,
             criterion_error: None,
-            step_started: Instant::now(),
+            step_started: started,
             step_timeout: None,
             timed_out: false,
             self_uri: None,
@@ -286,13 +294,22 @@ impl<'a> Run<'a> {
     /// Sends an event to the observer and, inside the current step's span,
     /// to `tracing`.
     fn emit(&self, event: &Event<'_>) {
-        self.step_span.in_scope(|| emit(self.observer, event));
+        self.step_span.in_scope(|| self.executor.emit(self.observer, event));
     }
 
     /// Runs `future` (a called workflow) inside the current step's span, so
     /// its own spans nest under the step that called it.
     pub async fn within<F: Future>(&self, future: F) -> F::Output {
         future.instrument(self.step_span.clone()).await
+    }
+
+    /// Time since the run began, on the executor's clock.
+    fn elapsed(&self) -> Duration {
+        self.since(self.started)
+    }
+
+    fn since(&self, then: Duration) -> Duration {
+        self.executor.now().saturating_sub(then)
     }
 
     /// The run's inputs, as an object.
@@ -309,7 +326,7 @@ impl<'a> Run<'a> {
             reason,
         });
         if !delay.is_zero() {
-            tokio::time::sleep(delay).await;
+            self.executor.sleep(delay).await;
         }
     }
 
@@ -349,7 +366,7 @@ impl<'a> Run<'a> {
         self.current = None;
         if run > 1 && !retrying {
             let delay = self.policy.delay(run - 1);
-            let elapsed = self.started.elapsed();
+            let elapsed = self.elapsed();
             if elapsed + delay > self.policy.deadline {
                 return Err(WorkflowError::Timeout {
                     workflow: self.workflow.to_owned(),
@@ -366,7 +383,7 @@ impl<'a> Run<'a> {
         self.timed_out = false;
         self.step_timeout = None;
         if !retrying {
-            self.step_started = Instant::now();
+            self.step_started = self.executor.now();
         }
         self.message = None;
         self.emit(&Event::StepStarted {
@@ -394,13 +411,13 @@ impl<'a> Run<'a> {
 
     /// What is left of the current step's `timeout` (`None`: the step has none).
     fn remaining(&self) -> Option<std::time::Duration> {
-        self.step_timeout.map(|t| t.saturating_sub(self.step_started.elapsed()))
+        self.step_timeout.map(|t| t.saturating_sub(self.since(self.step_started)))
     }
 
     /// Runs `future` (a request, a called workflow) within what is left of the step's
     /// `timeout`; `None` when the time ran out, after which the step has timed out.
     pub async fn bounded<F: Future>(&mut self, step: &str, future: F) -> Option<F::Output> {
-        let out = within(self.remaining(), future).await;
+        let out = within(&*self.executor, self.remaining(), future).await;
         if out.is_none() {
             self.mark_timed_out(step);
         }
@@ -415,7 +432,7 @@ impl<'a> Run<'a> {
             workflow: self.workflow,
             step,
             timeout,
-            elapsed: self.step_started.elapsed(),
+            elapsed: self.since(self.step_started),
         });
     }
 
@@ -464,12 +481,13 @@ impl<'a> Run<'a> {
         };
         // The run's deadline bounds the request too, not only the waits between steps; a
         // step's `timeout` (1.1) bounds it as well.
-        let deadline = self.started.checked_add(self.policy.deadline);
+        let deadline = Some(self.policy.deadline.saturating_sub(self.elapsed()));
         let responses = request.responses;
-        let sent = client
-            .send_inner(request, deadline, Some(&on_retry), &self.secret_inputs)
+        let sent = self
+            .executor
+            .send(client, request, deadline, &on_retry, &self.secret_inputs)
             .instrument(self.step_span.clone());
-        let Some(result) = within(self.remaining(), sent).await else {
+        let Some(result) = within(&*self.executor, self.remaining(), sent).await else {
             self.mark_timed_out(step);
             return Ok(());
         };
@@ -480,7 +498,7 @@ impl<'a> Run<'a> {
             } => WorkflowError::Timeout {
                 workflow: self.workflow.to_owned(),
                 step: step.to_owned(),
-                elapsed: self.started.elapsed(),
+                elapsed: self.elapsed(),
                 deadline: self.policy.deadline,
                 source: Some(Box::new(source)),
             },
@@ -566,10 +584,9 @@ impl<'a> Run<'a> {
         };
         let now = tokio::time::Instant::now();
         // A deadline too far to represent is no deadline (a century is as good).
-        let deadline = self.started.checked_add(self.policy.deadline).map_or_else(
-            || now + std::time::Duration::from_secs(100 * 365 * 86_400),
-            tokio::time::Instant::from_std,
-        );
+        let deadline = now
+            .checked_add(self.policy.deadline.saturating_sub(self.elapsed()))
+            .unwrap_or_else(|| now + std::time::Duration::from_secs(100 * 365 * 86_400));
         let bound = spec.timeout_ms.map(|ms| now + std::time::Duration::from_millis(ms));
         let until = bound.map_or(deadline, |b| b.min(deadline));
         self.emit(&Event::Waiting {
@@ -609,7 +626,7 @@ impl<'a> Run<'a> {
             None if bound.is_none_or(|b| deadline < b) => Err(WorkflowError::Timeout {
                 workflow: self.workflow.to_owned(),
                 step: step.to_owned(),
-                elapsed: self.started.elapsed(),
+                elapsed: self.elapsed(),
                 deadline: self.policy.deadline,
                 source: None,
             }),
@@ -1047,7 +1064,7 @@ impl<'a> Run<'a> {
             workflow: self.workflow.to_owned(),
             step: step.to_owned(),
             timeout: self.step_timeout.unwrap_or_default(),
-            elapsed: self.step_started.elapsed(),
+            elapsed: self.since(self.step_started),
         }
     }
 
@@ -1076,7 +1093,7 @@ impl<'a> Run<'a> {
                     .map(std::time::Duration::from_secs_f64)
             })
             .unwrap_or_default();
-        let elapsed = self.started.elapsed();
+        let elapsed = self.elapsed();
         let delay = delay.min(self.policy.deadline.saturating_sub(elapsed));
         let delay = self.remaining().map_or(delay, |r| delay.min(r));
         self.action(step, Some(action), ActionKind::Retry, Some(step));
@@ -1172,15 +1189,6 @@ impl<'a> Run<'a> {
             outputs: &Value::Object(self.outputs.clone()),
         });
         Ok(self.outputs.clone())
-    }
-}
-
-/// `future` within `remaining` (`None`: no limit); `None` when the time ran out first.
-async fn within<F: Future>(remaining: Option<std::time::Duration>, future: F) -> Option<F::Output> {
-    match remaining {
-        None => Some(future.await),
-        Some(r) if r.is_zero() => None,
-        Some(r) => tokio::time::timeout(r, future).await.ok(),
     }
 }
 

@@ -1,0 +1,555 @@
+//! Runs compiled Arazzo workflows as durable Temporal workflows.
+//!
+//! A generated `Workflows` value runs the same way in process and here: this crate installs
+//! an [`arazzo::Executor`] (with [`arazzo::with_executor`]) whose HTTP exchanges are Temporal
+//! activities (their results recorded in history, so a replay after a crash reads them
+//! instead of sending again), whose waits are durable timers and whose clock is workflow
+//! time (so the run's deadline survives restarts). No second code generator: the generated
+//! state machine is unchanged and deterministic given those three.
+//!
+//! - [`Document`]: what a worker runs (the generated `run_by_id`, and the HTTP clients
+//!   whose credentials stay in the worker process).
+//! - [`worker`]: a Temporal worker for a task queue that runs any workflow of the document.
+//! - [`Starter`]: starts a run under a caller-chosen id (starting the same id again attaches
+//!   to the existing run) and returns its typed outputs or the [`arazzo::WorkflowError`].
+
+pub mod dev_server;
+mod wire;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::{Duration, UNIX_EPOCH};
+
+use arazzo::serde_json::Value;
+use arazzo::{BoxFuture, ClientError, Event, Exchange, Executor, HttpClient, Observer, OnRetry, Outputs, Request, WorkflowError};
+use send_wrapper::SendWrapper;
+use serde::{Deserialize, Serialize};
+use temporalio_client::errors::{WorkflowGetResultError, WorkflowStartError};
+use temporalio_client::{Client, WorkflowGetResultOptions, WorkflowIdConflictPolicy, WorkflowIdReusePolicy, WorkflowStartOptions};
+use temporalio_common::RetryPolicy;
+use temporalio_macros::{activities, workflow, workflow_methods};
+use temporalio_sdk::activities::{ActivityContext, ActivityError};
+use temporalio_sdk::{ActivityOptions, WorkflowContext, WorkflowResult};
+
+pub use temporalio_client;
+pub use temporalio_sdk;
+
+use wire::{WireError, WireExchange, WireRequest, WireRetry};
+
+/// Runs one workflow of a document by its `workflowId` on JSON inputs: the generated
+/// `Workflows::run_by_id`.
+pub type RunById = Arc<dyn Fn(String, Value) -> BoxFuture<'static, Result<Outputs, WorkflowError>> + Send + Sync>;
+
+/// What a worker runs: a document's workflows and the clients they send with.
+#[derive(Clone)]
+pub struct Document {
+    run: RunById,
+    clients: HashMap<String, HttpClient>,
+    activity_timeout: Duration,
+}
+
+impl std::fmt::Debug for Document {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Document")
+            .field("clients", &self.clients)
+            .field("activity_timeout", &self.activity_timeout)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Document {
+    /// `run`: the generated `run_by_id`, e.g.
+    /// `move |id, inputs| { let w = workflows.clone(); Box::pin(async move { w.run_by_id(&id, inputs).await }) }`.
+    pub fn new(run: impl Fn(String, Value) -> BoxFuture<'static, Result<Outputs, WorkflowError>> + Send + Sync + 'static) -> Self {
+        Document {
+            run: Arc::new(run),
+            clients: HashMap::new(),
+            activity_timeout: Duration::from_secs(60),
+        }
+    }
+
+    /// A client the workflows send with (each source description's, e.g.
+    /// `workflows.seer_api().http()`). Activities find it by its base URL; its credentials
+    /// never leave this process.
+    #[must_use]
+    pub fn client(mut self, client: &HttpClient) -> Self {
+        self.clients.insert(client.base_url().to_owned(), client.clone());
+        self
+    }
+
+    /// How long one HTTP activity (the transport's own retries included) may run before
+    /// Temporal gives it to another worker (for idempotent requests) or fails it. Default 60 s.
+    #[must_use]
+    pub fn activity_timeout(mut self, timeout: Duration) -> Self {
+        self.activity_timeout = timeout;
+        self
+    }
+}
+
+/// A run's input as recorded in history.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RunInput {
+    /// The Arazzo `workflowId`.
+    pub workflow: String,
+    /// Its inputs.
+    pub inputs: Value,
+}
+
+/// A run's result as recorded in history: the outputs, or why the run failed. A failed
+/// Arazzo run completes the Temporal workflow (Temporal would otherwise retry it).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum RunOutcome {
+    /// The workflow's outputs.
+    Finished(Outputs),
+    /// The run's deadline passed.
+    TimedOut {
+        /// The Arazzo `workflowId`.
+        workflow: String,
+        /// The step that was running or about to run.
+        step: String,
+        /// How long the run had taken, on workflow time, in milliseconds.
+        elapsed_ms: u64,
+        /// The deadline, in milliseconds.
+        deadline_ms: u64,
+    },
+    /// Any other failure: the error's message (no credential in it).
+    Failed {
+        /// The Arazzo `workflowId`.
+        workflow: String,
+        /// The step that failed, if one did.
+        step: Option<String>,
+        /// The error as `Display` shows it.
+        message: String,
+    },
+}
+
+fn millis(d: Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
+}
+
+impl RunOutcome {
+    fn of(workflow: &str, result: Result<Outputs, WorkflowError>) -> Self {
+        match result {
+            Ok(outputs) => RunOutcome::Finished(outputs),
+            Err(WorkflowError::Timeout {
+                workflow,
+                step,
+                elapsed,
+                deadline,
+                ..
+            }) => RunOutcome::TimedOut {
+                workflow,
+                step,
+                elapsed_ms: millis(elapsed),
+                deadline_ms: millis(deadline),
+            },
+            Err(error) => RunOutcome::Failed {
+                workflow: workflow.to_owned(),
+                step: error.step().map(str::to_owned),
+                message: error.to_string(),
+            },
+        }
+    }
+}
+
+/// The Temporal workflow every Arazzo run is: one type, whatever the document.
+///
+/// The SDK builds workflow values with `Default` as well as with the worker's factory;
+/// only the factory's has a document.
+#[workflow]
+#[derive(Default)]
+pub struct ArazzoWorkflow {
+    document: Option<Document>,
+}
+
+#[workflow_methods]
+impl ArazzoWorkflow {
+    /// Runs `input.workflow` of the worker's document with its executor.
+    #[run(name = "arazzo")]
+    pub async fn run(ctx: &mut WorkflowContext<Self>, input: RunInput) -> WorkflowResult<RunOutcome> {
+        let Some(document) = ctx.state(|w| w.document.clone()) else {
+            return Ok(RunOutcome::Failed {
+                workflow: input.workflow,
+                step: None,
+                message: "this worker was not built by arazzo_temporal::worker (no document)".to_owned(),
+            });
+        };
+        let executor = Arc::new(TemporalExecutor {
+            ctx: SendWrapper::new(ctx.clone()),
+            activity_timeout: document.activity_timeout,
+        });
+        let RunInput { workflow, inputs } = input;
+        let result = arazzo::with_executor(executor, (document.run)(workflow.clone(), inputs)).await;
+        Ok(RunOutcome::of(&workflow, result))
+    }
+}
+
+/// The executor inside a Temporal workflow. The context is `!Send` (`Rc`s); the SDK polls a
+/// workflow on one thread, which is what `SendWrapper` requires.
+struct TemporalExecutor {
+    ctx: SendWrapper<WorkflowContext<ArazzoWorkflow>>,
+    activity_timeout: Duration,
+}
+
+/// An HTTP activity's input: the request, which client sends it, and the time left before
+/// the run's deadline.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ExchangeInput {
+    base_url: String,
+    request: WireRequest,
+    deadline_ms: Option<u64>,
+}
+
+/// An HTTP activity's result. A request without a usable answer is a result too (the
+/// transport already retried it by the client's policy): only a lost worker makes Temporal
+/// retry the activity.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum ExchangeOutcome {
+    /// The answer, and the transport retries made on the way.
+    Answered {
+        /// The answer.
+        exchange: WireExchange,
+        /// The transport's retries.
+        retries: Vec<WireRetry>,
+    },
+    /// No usable answer.
+    Failed {
+        /// Why.
+        error: WireError,
+        /// The transport's retries.
+        retries: Vec<WireRetry>,
+    },
+}
+
+impl Executor for TemporalExecutor {
+    fn send<'a>(
+        &'a self,
+        client: &'a HttpClient,
+        request: Request,
+        deadline: Option<Duration>,
+        on_retry: OnRetry<'a>,
+        secrets: &'a [String],
+    ) -> BoxFuture<'a, Result<Exchange, ClientError>> {
+        let ctx = (*self.ctx).clone();
+        let activity_timeout = deadline.map_or(self.activity_timeout, |d| d.min(self.activity_timeout).max(Duration::from_secs(1)));
+        Box::pin(SendWrapper::new(async move {
+            let wire = WireRequest::from_request(&request)?;
+            let method = wire.method().to_owned();
+            let shown = format!("{}{}", client.base_url(), wire.path_template());
+            // A request that may have reached the server is not sent twice: Temporal
+            // retries the activity (on another worker) only for idempotent methods.
+            let attempts = if request.is_idempotent() { 0 } else { 1 };
+            let options = ActivityOptions::with_start_to_close_timeout(activity_timeout)
+                .retry_policy(RetryPolicy::builder().maximum_attempts(attempts).build())
+                .summary(format!("{method} {}", wire.path_template()))
+                .build();
+            let input = ExchangeInput {
+                base_url: client.base_url().to_owned(),
+                request: wire,
+                deadline_ms: deadline.map(millis),
+            };
+            match ctx.execute_activity(HttpActivities::exchange, input, options).await {
+                Ok(ExchangeOutcome::Answered { exchange, retries }) => {
+                    for retry in &retries {
+                        retry.replay(on_retry);
+                    }
+                    Ok(client.replayed(request, exchange.into(), secrets))
+                }
+                Ok(ExchangeOutcome::Failed { error, retries }) => {
+                    for retry in &retries {
+                        retry.replay(on_retry);
+                    }
+                    Err(error.into_client_error())
+                }
+                Err(e) => Err(ClientError::remote(
+                    method.clone(),
+                    shown.clone(),
+                    format!("{method} {shown}: the HTTP activity failed: {e}"),
+                )),
+            }
+        }))
+    }
+
+    fn sleep(&self, delay: Duration) -> BoxFuture<'_, ()> {
+        let ctx = (*self.ctx).clone();
+        Box::pin(SendWrapper::new(async move {
+            let _ = ctx.timer(delay).await;
+        }))
+    }
+
+    fn now(&self) -> Duration {
+        self.ctx
+            .workflow_time()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .unwrap_or_default()
+    }
+
+    fn emit(&self, observer: Option<&Observer>, event: &Event<'_>) {
+        // A replay re-runs the workflow from its history: its events were told already.
+        if !self.ctx.is_replaying() {
+            arazzo::InProcess.emit(observer, event);
+        }
+    }
+}
+
+/// The HTTP activity: sends with the worker's client for the base URL.
+pub struct HttpActivities {
+    clients: HashMap<String, HttpClient>,
+}
+
+#[activities]
+impl HttpActivities {
+    /// Sends one step's request (transport retries included) and records the answer.
+    #[activity(name = "arazzo-http")]
+    pub async fn exchange(self: Arc<Self>, _ctx: ActivityContext, input: ExchangeInput) -> Result<ExchangeOutcome, ActivityError> {
+        let Some(client) = self.clients.get(&input.base_url) else {
+            return Err(ActivityError::from(anyhow_like(format!(
+                "this worker has no client for base URL `{}` (Document::client)",
+                input.base_url
+            ))));
+        };
+        let method = input.request.method().to_owned();
+        let shown = format!("{}{}", client.base_url(), input.request.path_template());
+        let request = match input.request.into_request() {
+            Ok(request) => request,
+            Err(e) => {
+                return Ok(ExchangeOutcome::Failed {
+                    error: WireError::new(&e, &method, &shown),
+                    retries: Vec::new(),
+                });
+            }
+        };
+        let retries = std::sync::Mutex::new(Vec::new());
+        let on_retry = |notice: &arazzo::RetryNotice<'_>| {
+            retries
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push(WireRetry::new(notice));
+        };
+        let deadline = input.deadline_ms.map(Duration::from_millis);
+        let result = arazzo::InProcess.send(client, request, deadline, &on_retry, &[]).await;
+        let retries = retries.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+        Ok(match result {
+            Ok(exchange) => ExchangeOutcome::Answered {
+                exchange: arazzo::RecordedExchange::from(&exchange).into(),
+                retries,
+            },
+            Err(e) => ExchangeOutcome::Failed {
+                error: WireError::new(&e, &method, &shown),
+                retries,
+            },
+        })
+    }
+}
+
+/// An error type for [`ActivityError`]'s `From` (it takes anything `Into<anyhow::Error>`).
+#[derive(Debug)]
+struct Message(String);
+
+impl std::fmt::Display for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Message {}
+
+fn anyhow_like(message: String) -> Message {
+    Message(message)
+}
+
+/// A worker's failure to start or run.
+pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+/// Runs a worker for `task_queue` until it fails: every run started there by a [`Starter`]
+/// runs `document`'s workflows.
+///
+/// # Errors
+///
+/// When the worker cannot be created or stops with an error.
+pub async fn worker(client: Client, task_queue: &str, document: Document) -> Result<(), BoxError> {
+    let runtime = temporalio_sdk::Runtime::from_current_tokio(Default::default())?;
+    let activities = HttpActivities {
+        clients: document.clients.clone(),
+    };
+    let options = temporalio_sdk::WorkerOptions::new(task_queue)
+        .register_workflow_with_factory::<ArazzoWorkflow, _>(move || ArazzoWorkflow {
+            document: Some(document.clone()),
+        })?
+        .register_activities(activities)
+        .build();
+    let mut worker = temporalio_sdk::Worker::new(&runtime, client, options)?;
+    worker.run().await?;
+    Ok(())
+}
+
+/// Connects to a Temporal server (`host:port`, the dev server's `127.0.0.1:7233`) in the
+/// `default` namespace.
+///
+/// # Errors
+///
+/// When the address is not a URL or the server does not answer.
+pub async fn connect(address: &str) -> Result<Client, BoxError> {
+    let url = temporalio_client::Url::parse(&format!("http://{address}"))?;
+    let connection = temporalio_client::Connection::connect(temporalio_client::ConnectionOptions::new(url).build()).await?;
+    Ok(Client::new(connection, temporalio_client::ClientOptions::new("default").build())?)
+}
+
+/// What a [`Starter`] can fail with.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum RunError {
+    /// The run failed: its error, typed as far as history keeps it
+    /// ([`WorkflowError::Timeout`] for the deadline; otherwise
+    /// [`WorkflowError::Client`]-free text in [`RunError::Failed`]).
+    Workflow(WorkflowError),
+    /// The run failed for another reason; the error's message.
+    Failed {
+        /// The Arazzo `workflowId`.
+        workflow: String,
+        /// The step that failed, if one did.
+        step: Option<String>,
+        /// The error as the worker showed it.
+        message: String,
+    },
+    /// The outputs did not fit the requested type.
+    Outputs(String),
+    /// Temporal refused or lost the run (not started, terminated, cancelled, ...).
+    Temporal(BoxError),
+}
+
+impl std::fmt::Display for RunError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RunError::Workflow(e) => e.fmt(f),
+            RunError::Failed { message, .. } => f.write_str(message),
+            RunError::Outputs(m) => write!(f, "outputs: {m}"),
+            RunError::Temporal(e) => write!(f, "temporal: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for RunError {}
+
+/// Starts runs on a task queue and waits for their outcomes.
+#[derive(Clone)]
+pub struct Starter {
+    client: Client,
+    task_queue: String,
+}
+
+impl std::fmt::Debug for Starter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Starter")
+            .field("task_queue", &self.task_queue)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Starter {
+    /// Runs start on `task_queue`, where a [`worker`] with the document listens.
+    pub fn new(client: Client, task_queue: impl Into<String>) -> Self {
+        Starter {
+            client,
+            task_queue: task_queue.into(),
+        }
+    }
+
+    /// Starts Arazzo workflow `workflow` with `inputs` as Temporal workflow `run_id`, unless
+    /// a run with that id exists (running or finished): then nothing starts and this
+    /// attaches to it. `deadline` is the document's poll-policy deadline: Temporal ends a
+    /// run no worker finished by a minute past it (timed out, as a lost run would be).
+    ///
+    /// # Errors
+    ///
+    /// [`RunError::Temporal`] when the server refuses the start; [`RunError::Outputs`] when
+    /// the inputs do not serialise.
+    pub async fn start(&self, run_id: &str, workflow: &str, inputs: &impl Serialize, deadline: Duration) -> Result<RunHandle, RunError> {
+        let inputs = arazzo::serde_json::to_value(inputs).map_err(|e| RunError::Outputs(format!("inputs: {e}")))?;
+        let options = WorkflowStartOptions::new(self.task_queue.clone(), run_id.to_owned())
+            .id_conflict_policy(WorkflowIdConflictPolicy::UseExisting)
+            .id_reuse_policy(WorkflowIdReusePolicy::RejectDuplicate)
+            .execution_timeout(deadline + Duration::from_secs(60))
+            .build();
+        let input = RunInput {
+            workflow: workflow.to_owned(),
+            inputs,
+        };
+        match self.client.start_workflow(ArazzoWorkflow::run, input, options).await {
+            Ok(_) | Err(WorkflowStartError::AlreadyStarted { .. }) => {}
+            Err(e) => return Err(RunError::Temporal(Box::new(e))),
+        }
+        Ok(RunHandle {
+            client: self.client.clone(),
+            run_id: run_id.to_owned(),
+            workflow: workflow.to_owned(),
+            deadline,
+        })
+    }
+}
+
+/// A started (or attached-to) run.
+#[derive(Clone)]
+pub struct RunHandle {
+    client: Client,
+    run_id: String,
+    workflow: String,
+    deadline: Duration,
+}
+
+impl std::fmt::Debug for RunHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RunHandle").field("run_id", &self.run_id).finish_non_exhaustive()
+    }
+}
+
+impl RunHandle {
+    /// The Temporal workflow id.
+    pub fn run_id(&self) -> &str {
+        &self.run_id
+    }
+
+    /// Waits for the run's outcome: its outputs as JSON.
+    ///
+    /// # Errors
+    ///
+    /// [`RunError::Workflow`] with [`WorkflowError::Timeout`] for a run past its deadline
+    /// (also when no worker was there to see it pass); see [`RunError`] for the rest.
+    pub async fn outputs(&self) -> Result<Outputs, RunError> {
+        let handle = self.client.get_workflow_handle::<ArazzoWorkflow>(self.run_id.clone());
+        match handle.get_result(WorkflowGetResultOptions::default()).await {
+            Ok(RunOutcome::Finished(outputs)) => Ok(outputs),
+            Ok(RunOutcome::TimedOut {
+                workflow,
+                step,
+                elapsed_ms,
+                deadline_ms,
+            }) => Err(RunError::Workflow(WorkflowError::Timeout {
+                workflow,
+                step,
+                elapsed: Duration::from_millis(elapsed_ms),
+                deadline: Duration::from_millis(deadline_ms),
+                source: None,
+            })),
+            Ok(RunOutcome::Failed { workflow, step, message }) => Err(RunError::Failed { workflow, step, message }),
+            Err(WorkflowGetResultError::TimedOut) => Err(RunError::Workflow(WorkflowError::Timeout {
+                workflow: self.workflow.clone(),
+                step: String::new(),
+                elapsed: self.deadline + Duration::from_secs(60),
+                deadline: self.deadline,
+                source: None,
+            })),
+            Err(e) => Err(RunError::Temporal(Box::new(e))),
+        }
+    }
+
+    /// Waits for the run's outcome as the generated outputs type.
+    ///
+    /// # Errors
+    ///
+    /// As [`RunHandle::outputs`], and [`RunError::Outputs`] when they do not fit `O`.
+    pub async fn typed<O: serde::de::DeserializeOwned>(&self) -> Result<O, RunError> {
+        let outputs = self.outputs().await?;
+        arazzo::serde_json::from_value(Value::Object(outputs)).map_err(|e| RunError::Outputs(e.to_string()))
+    }
+}

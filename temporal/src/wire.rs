@@ -1,0 +1,294 @@
+//! What crosses between a workflow and its HTTP activity, and so is written to Temporal's
+//! history: the request as the step built it (never the client's credentials, which the
+//! transport adds inside the activity) and the answer. `arazzo`'s own types carry
+//! `&'static str`s, a `HeaderMap` and redaction state that do not serialise; these do.
+
+use std::collections::HashSet;
+use std::sync::{Mutex, OnceLock};
+use std::time::Duration;
+
+use arazzo::reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use arazzo::{Body, ClientError, Method, RecordedExchange, Request, RetryNotice, TimeoutKind};
+use serde::{Deserialize, Serialize};
+
+/// A step's request.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct WireRequest {
+    method: String,
+    path_template: String,
+    path: Vec<(String, String)>,
+    encoded_path: Vec<String>,
+    query: Vec<(String, String)>,
+    headers: Vec<(String, String)>,
+    cookies: Vec<(String, String)>,
+    body: Option<WireBody>,
+    timeout_ms: Option<u64>,
+    max_body_size: Option<usize>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+enum WireBody {
+    Json(String),
+    Form(Vec<(String, String)>),
+    Text { content_type: String, text: String },
+    Bytes { content_type: String, bytes: Vec<u8> },
+}
+
+/// `Request::path_template` is `&'static str` (generated code passes literals): a template
+/// read back from history is interned, once per distinct template, so a worker running
+/// thousands of runs of a document keeps one copy of each of its templates.
+fn intern(text: &str) -> &'static str {
+    static SEEN: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+    let mut seen = SEEN
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(known) = seen.get(text) {
+        return known;
+    }
+    let leaked: &'static str = Box::leak(text.to_owned().into_boxed_str());
+    seen.insert(leaked);
+    leaked
+}
+
+impl WireRequest {
+    /// # Errors
+    ///
+    /// [`ClientError::Remote`] for a multipart body (its file parts are not
+    /// serialisable yet).
+    pub fn from_request(request: &Request) -> Result<Self, ClientError> {
+        let body = match &request.body {
+            None => None,
+            Some(Body::Json(text)) => Some(WireBody::Json(text.clone())),
+            Some(Body::Form(pairs)) => Some(WireBody::Form(pairs.clone())),
+            Some(Body::Text { content_type, text }) => Some(WireBody::Text {
+                content_type: content_type.clone(),
+                text: text.clone(),
+            }),
+            Some(Body::Bytes { content_type, bytes }) => Some(WireBody::Bytes {
+                content_type: content_type.clone(),
+                bytes: bytes.clone(),
+            }),
+            Some(_) => {
+                return Err(ClientError::remote(
+                    request.method.as_str(),
+                    request.path_template,
+                    "invalid request: a multipart body cannot be sent from a Temporal workflow (arazzo-temporal does not record file parts)",
+                ));
+            }
+        };
+        Ok(WireRequest {
+            method: request.method.as_str().to_owned(),
+            path_template: request.path_template.to_owned(),
+            path: request.path.clone(),
+            encoded_path: request.encoded_path.clone(),
+            query: request.query.clone(),
+            headers: request.headers.clone(),
+            cookies: request.cookies.clone(),
+            body,
+            timeout_ms: request.timeout.map(|t| u64::try_from(t.as_millis()).unwrap_or(u64::MAX)),
+            max_body_size: request.max_body_size,
+        })
+    }
+
+    /// # Errors
+    ///
+    /// [`ClientError::Remote`] for a method that is not one.
+    pub fn into_request(self) -> Result<Request, ClientError> {
+        let method = Method::from_bytes(self.method.as_bytes()).map_err(|e| {
+            ClientError::remote(
+                &self.method,
+                &self.path_template,
+                format!("invalid request: method `{}`: {e}", self.method),
+            )
+        })?;
+        let mut request = Request::new(method, intern(&self.path_template));
+        request.path = self.path;
+        request.encoded_path = self.encoded_path;
+        request.query = self.query;
+        request.headers = self.headers;
+        request.cookies = self.cookies;
+        request.body = self.body.map(|b| match b {
+            WireBody::Json(text) => Body::Json(text),
+            WireBody::Form(pairs) => Body::Form(pairs),
+            WireBody::Text { content_type, text } => Body::Text { content_type, text },
+            WireBody::Bytes { content_type, bytes } => Body::Bytes { content_type, bytes },
+        });
+        request.timeout = self.timeout_ms.map(Duration::from_millis);
+        request.max_body_size = self.max_body_size;
+        Ok(request)
+    }
+
+    /// The method, for errors about a request that got no answer.
+    pub fn method(&self) -> &str {
+        &self.method
+    }
+
+    /// The path template, for errors about a request that got no answer.
+    pub fn path_template(&self) -> &str {
+        &self.path_template
+    }
+}
+
+/// An answer.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct WireExchange {
+    method: String,
+    url: String,
+    status: u16,
+    headers: Vec<(String, Vec<u8>)>,
+    body: Vec<u8>,
+    elapsed_ms: u64,
+    attempts: u32,
+}
+
+impl From<RecordedExchange> for WireExchange {
+    fn from(e: RecordedExchange) -> Self {
+        WireExchange {
+            method: e.method,
+            url: e.url,
+            status: e.status,
+            headers: e
+                .headers
+                .iter()
+                .map(|(name, value)| (name.as_str().to_owned(), value.as_bytes().to_vec()))
+                .collect(),
+            body: e.body,
+            elapsed_ms: u64::try_from(e.elapsed.as_millis()).unwrap_or(u64::MAX),
+            attempts: e.attempts,
+        }
+    }
+}
+
+impl From<WireExchange> for RecordedExchange {
+    fn from(e: WireExchange) -> Self {
+        let mut headers = HeaderMap::new();
+        for (name, value) in e.headers {
+            // Both came from a `HeaderMap`, so both parse; a history edited by hand loses the header.
+            if let (Ok(name), Ok(value)) = (HeaderName::from_bytes(name.as_bytes()), HeaderValue::from_bytes(&value)) {
+                headers.append(name, value);
+            }
+        }
+        RecordedExchange {
+            method: e.method,
+            url: e.url,
+            status: e.status,
+            headers,
+            body: e.body,
+            elapsed: Duration::from_millis(e.elapsed_ms),
+            attempts: e.attempts,
+        }
+    }
+}
+
+/// A transport retry the activity made, replayed to the run's observer.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct WireRetry {
+    method: String,
+    url: String,
+    attempt: u32,
+    reason: String,
+    delay_ms: u64,
+}
+
+impl WireRetry {
+    pub fn new(notice: &RetryNotice<'_>) -> Self {
+        WireRetry {
+            method: notice.method.to_owned(),
+            url: notice.url.to_owned(),
+            attempt: notice.attempt,
+            reason: notice.reason.to_owned(),
+            delay_ms: u64::try_from(notice.delay.as_millis()).unwrap_or(u64::MAX),
+        }
+    }
+
+    /// Calls `f` with the notice this retry was.
+    pub fn replay(&self, f: &(dyn Fn(&RetryNotice<'_>) + Send + Sync)) {
+        f(&RetryNotice {
+            method: &self.method,
+            url: &self.url,
+            attempt: self.attempt,
+            reason: &self.reason,
+            delay: Duration::from_millis(self.delay_ms),
+        });
+    }
+}
+
+/// A request that got no usable answer. Timeouts keep their kind (the run turns the
+/// deadline's into [`arazzo::WorkflowError::Timeout`]); anything else keeps its message.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum WireError {
+    Timeout {
+        method: String,
+        url: String,
+        kind: String,
+        limit_ms: u64,
+        attempts: u32,
+    },
+    Other {
+        method: String,
+        url: String,
+        message: String,
+    },
+}
+
+fn kind_name(kind: TimeoutKind) -> &'static str {
+    match kind {
+        TimeoutKind::Connect => "connect",
+        TimeoutKind::Response => "response",
+        TimeoutKind::Body => "body",
+        TimeoutKind::Stalled => "stalled",
+        TimeoutKind::Deadline => "deadline",
+        // A kind newer than this crate: the closest one it knows.
+        _ => "response",
+    }
+}
+
+fn kind_of(name: &str) -> TimeoutKind {
+    match name {
+        "connect" => TimeoutKind::Connect,
+        "body" => TimeoutKind::Body,
+        "stalled" => TimeoutKind::Stalled,
+        "deadline" => TimeoutKind::Deadline,
+        _ => TimeoutKind::Response,
+    }
+}
+
+impl WireError {
+    pub fn new(error: &ClientError, method: &str, url: &str) -> Self {
+        match error {
+            ClientError::Timeout {
+                method,
+                url,
+                kind,
+                limit,
+                attempts,
+                ..
+            } => WireError::Timeout {
+                method: method.clone(),
+                url: url.clone(),
+                kind: kind_name(*kind).to_owned(),
+                limit_ms: u64::try_from(limit.as_millis()).unwrap_or(u64::MAX),
+                attempts: *attempts,
+            },
+            other => WireError::Other {
+                method: method.to_owned(),
+                url: url.to_owned(),
+                message: other.to_string(),
+            },
+        }
+    }
+
+    pub fn into_client_error(self) -> ClientError {
+        match self {
+            WireError::Timeout {
+                method,
+                url,
+                kind,
+                limit_ms,
+                attempts,
+            } => ClientError::timeout(method, url, kind_of(&kind), Duration::from_millis(limit_ms), attempts),
+            WireError::Other { method, url, message } => ClientError::remote(method, url, message),
+        }
+    }
+}
