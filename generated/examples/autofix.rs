@@ -27,7 +27,7 @@ use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use arazzo::{ActionKind, Event, WaitReason, WorkflowError};
+use arazzo::{Event, WorkflowError};
 use arazzo_tests::fake_seer::{FakeSeer, Scenario};
 use arazzo_tests::fake_sentry::{self, FakeSentry};
 use sentry_seer::live::seer_live;
@@ -95,67 +95,6 @@ const EXIT_NOT_COMPLETED: u8 = 3;
 /// The request a step sent last, so a refused step's error can name its URL.
 type LastRequest = Arc<Mutex<Option<(String, String)>>>;
 
-/// One line per event that a person watching the run cares about.
-fn describe(event: &Event<'_>) -> Option<String> {
-    match event {
-        Event::StepStarted { step, run, .. } if *run > 1 => Some(format!("step {step} (poll {run})")),
-        Event::StepStarted { step, .. } => Some(format!("step {step}")),
-        Event::Exchange {
-            method,
-            url,
-            status,
-            elapsed,
-            attempts,
-            ..
-        } => {
-            let retries = if *attempts > 1 {
-                format!(", {} attempts", attempts)
-            } else {
-                String::new()
-            };
-            Some(format!("  {method} {url} -> HTTP {status} ({} ms{retries})", elapsed.as_millis()))
-        }
-        Event::StepSucceeded { outputs, .. } => {
-            if let Some(run) = outputs.get("runId") {
-                return Some(format!("  autofix run {run} started"));
-            }
-            let status = outputs.get("status").or_else(|| outputs.get("startedStatus"))?;
-            Some(format!("  autofix status: {}", status.as_str().unwrap_or("none yet")))
-        }
-        Event::Waiting { step, delay, reason, .. } => {
-            let why = match reason {
-                WaitReason::Poll => "polling",
-                WaitReason::Retry => "retrying",
-                _ => "running",
-            };
-            Some(format!("  waiting {:.1}s before {why} {step} again", delay.as_secs_f64()))
-        }
-        Event::Action {
-            name: Some(name),
-            kind,
-            target,
-            ..
-        } => Some(match (kind, target) {
-            (ActionKind::Goto, Some(t)) => format!("  action {name}: goto {t}"),
-            (ActionKind::Retry, _) => format!("  action {name}: retry"),
-            _ => format!("  action {name}: end"),
-        }),
-        Event::StepFailed { step, status, .. } => Some(format!("  step {step} failed with HTTP {status}")),
-        Event::Retrying {
-            method,
-            url,
-            attempt,
-            reason,
-            delay,
-            ..
-        } => Some(format!(
-            "  {method} {url}: attempt {attempt} failed ({reason}); retrying in {:.1}s",
-            delay.as_secs_f64()
-        )),
-        _ => None,
-    }
-}
-
 #[tokio::main]
 async fn main() -> ExitCode {
     // A usage error exits 2, --help 0, as clap does for every command.
@@ -184,7 +123,7 @@ async fn main() -> ExitCode {
         {
             *last = Some(((*method).to_owned(), (*url).to_owned()));
         }
-        if let Some(line) = describe(event) {
+        if let Some(line) = sentry_seer::progress::describe(event) {
             say(line);
         }
     };

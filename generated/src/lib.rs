@@ -31,6 +31,8 @@
 
 include!(concat!(env!("OUT_DIR"), "/sentry_seer.rs"));
 
+pub mod progress;
+
 /// The same workflow (`seer-autofix-issue`) for the live Sentry API, generated from
 /// `specs/arazzo/seer-autofix-live.arazzo.yml` and `specs/openapi/sentry-seer-live.openapi.yml`:
 /// the routes, bodies and both status vocabularies sentry.io has (README, "Running against

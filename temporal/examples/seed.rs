@@ -12,67 +12,17 @@
 use std::process::ExitCode;
 use std::time::Duration;
 
-use arazzo::{Event, PollPolicy, WaitReason};
+use arazzo::PollPolicy;
 use arazzo_temporal::{Document, Starter, connect, dev_server::DevServer, worker};
 use arazzo_tests::fake_seer::{FakeSeer, Scenario};
 use sentry_seer::{SeerAutofixIssueInputs, SeerAutofixIssueOutputs, Workflows, seer_api};
-
-/// The progress lines of `cargo run -p sentry-seer --example autofix` (its `describe`).
-fn describe(event: &Event<'_>) -> Option<String> {
-    match event {
-        Event::StepStarted { step, run, .. } if *run > 1 => Some(format!("step {step} (poll {run})")),
-        Event::StepStarted { step, .. } => Some(format!("step {step}")),
-        Event::Exchange {
-            method,
-            url,
-            status,
-            elapsed,
-            attempts,
-            ..
-        } => {
-            let retries = if *attempts > 1 {
-                format!(", {attempts} attempts")
-            } else {
-                String::new()
-            };
-            Some(format!("  {method} {url} -> HTTP {status} ({} ms{retries})", elapsed.as_millis()))
-        }
-        Event::StepSucceeded { outputs, .. } => {
-            if let Some(run) = outputs.get("runId") {
-                return Some(format!("  autofix run {run} started"));
-            }
-            let status = outputs.get("status")?;
-            Some(format!("  autofix status: {}", status.as_str().unwrap_or("none yet")))
-        }
-        Event::Waiting { step, delay, reason, .. } => {
-            let why = if matches!(reason, WaitReason::Retry) {
-                "retrying"
-            } else {
-                "polling"
-            };
-            Some(format!("  waiting {:.1}s before {why} {step} again", delay.as_secs_f64()))
-        }
-        Event::Retrying {
-            method,
-            url,
-            attempt,
-            reason,
-            delay,
-            ..
-        } => Some(format!(
-            "  {method} {url}: attempt {attempt} failed ({reason}); retrying in {:.1}s",
-            delay.as_secs_f64()
-        )),
-        _ => None,
-    }
-}
 
 const WORKFLOW: &str = "seer-autofix-issue";
 
 fn document(seer_url: &str, token: &str, poll: PollPolicy) -> Document {
     let client = seer_api::Client::new(seer_url).with_bearer_token(token);
     let workflows = Workflows::new(client).with_poll_policy(poll).with_observer(|event| {
-        if let Some(line) = describe(event) {
+        if let Some(line) = sentry_seer::progress::describe(event) {
             println!("{line}");
         }
     });
