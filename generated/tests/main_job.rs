@@ -16,7 +16,10 @@ const TOKEN: &str = "tok-SECRET-main-job-5e1";
 
 /// The example's binary, built (or found fresh) by cargo first: `cargo test` builds examples
 /// along with the tests, but `--test main_job` alone does not, and a binary left by an
-/// earlier build would be stale.
+/// earlier build would be stale. `--workspace` resolves features as `cargo test --workspace`
+/// does (every member's, dev-dependencies included), so under the README's test command this
+/// build finds the dependencies already built; `-p sentry-seer` alone resolved a narrower
+/// feature set and rebuilt about a hundred of them (4.5 minutes of a loaded 2-core run).
 fn autofix() -> PathBuf {
     let exe = std::env::current_exe().expect("test binary path");
     let profile_dir = exe.parent().and_then(|deps| deps.parent()).expect("target/<profile>");
@@ -27,7 +30,7 @@ fn autofix() -> PathBuf {
     BUILT.call_once(|| {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
         let status = Command::new(cargo)
-            .args(["build", "-p", "sentry-seer", "--example", "autofix"])
+            .args(["build", "--workspace", "--example", "autofix"])
             .status()
             .expect("cargo runs");
         assert!(status.success(), "building the autofix example failed");
