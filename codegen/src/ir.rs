@@ -138,7 +138,9 @@ pub enum Location {
     Header,
     Cookie,
     /// OpenAPI 3.2's whole query string; `preformatted` as `Parameter::querystring_preformatted`.
-    QueryString { preformatted: bool },
+    QueryString {
+        preformatted: bool,
+    },
 }
 
 /// An OpenAPI parameter style, as the runtime's `arazzo::__private::Style` names it.

@@ -428,27 +428,40 @@ fn step_depends_on_an_earlier_step_is_clean() {
 fn step_depends_on_entries_are_checked() {
     assert_eq!(
         depends(&[("dependsOn: [first]", "dependsOn: [frist]")]),
-        ["wf.arazzo.yaml:24:21: `dependsOn` entry `frist` names no step of workflow `fetch`; note: step ids are case-sensitive; a step of another workflow is `$workflows.<workflowId>.steps.<stepId>`; help: did you mean `first`?"]
+        [
+            "wf.arazzo.yaml:24:21: `dependsOn` entry `frist` names no step of workflow `fetch`; note: step ids are case-sensitive; a step of another workflow is `$workflows.<workflowId>.steps.<stepId>`; help: did you mean `first`?"
+        ]
     );
     assert_eq!(
         depends(&[("dependsOn: [first]", "dependsOn: [First]")]),
-        ["wf.arazzo.yaml:24:21: `dependsOn` entry `First` names no step of workflow `fetch`; note: step ids are case-sensitive; a step of another workflow is `$workflows.<workflowId>.steps.<stepId>`; help: did you mean `first`?"]
+        [
+            "wf.arazzo.yaml:24:21: `dependsOn` entry `First` names no step of workflow `fetch`; note: step ids are case-sensitive; a step of another workflow is `$workflows.<workflowId>.steps.<stepId>`; help: did you mean `first`?"
+        ]
     );
     assert_eq!(
         depends(&[("dependsOn: [first]", "dependsOn: [first, second]")]),
-        ["wf.arazzo.yaml:24:28: step `second` depends on itself; note: a dependency must complete before the step runs, so this one never can; help: remove the entry"]
+        [
+            "wf.arazzo.yaml:24:28: step `second` depends on itself; note: a dependency must complete before the step runs, so this one never can; help: remove the entry"
+        ]
     );
     assert_eq!(
         depends(&[("dependsOn: [first]", "dependsOn: [first, first]")]),
         ["wf.arazzo.yaml:24:28: duplicate `dependsOn` entry `first`; note: first listed here at wf.arazzo.yaml:24:21"]
     );
     assert_eq!(
-        depends(&[("        operationId: getPet\n        parameters:\n          - name: petId\n            in: path\n            value: p1\n", "        operationId: getPet\n        dependsOn: [second]\n        parameters:\n          - name: petId\n            in: path\n            value: p1\n")]),
-        ["wf.arazzo.yaml:14:21: step `first` depends on step `second`, which comes after it in `steps`; note: steps run in the order of `steps` (`dependsOn` does not trigger execution, and this generator does not reorder), so in that order the dependency has not completed when the step is reached; note: and the dependencies form a cycle: `first` -> `second` -> `first`; help: move step `second` before step `first`"]
+        depends(&[(
+            "        operationId: getPet\n        parameters:\n          - name: petId\n            in: path\n            value: p1\n",
+            "        operationId: getPet\n        dependsOn: [second]\n        parameters:\n          - name: petId\n            in: path\n            value: p1\n"
+        )]),
+        [
+            "wf.arazzo.yaml:14:21: step `first` depends on step `second`, which comes after it in `steps`; note: steps run in the order of `steps` (`dependsOn` does not trigger execution, and this generator does not reorder), so in that order the dependency has not completed when the step is reached; note: and the dependencies form a cycle: `first` -> `second` -> `first`; help: move step `second` before step `first`"
+        ]
     );
     assert_eq!(
         depends(&[("dependsOn: [first]", "dependsOn: [first, $steps.first]")]),
-        ["wf.arazzo.yaml:24:28: `$steps.first` is not a step reference; note: a `dependsOn` entry is a `stepId` of the same workflow, `$workflows.<workflowId>.steps.<stepId>` or `$sourceDescriptions.<name>.<workflowId>.steps.<stepId>`"]
+        [
+            "wf.arazzo.yaml:24:28: `$steps.first` is not a step reference; note: a `dependsOn` entry is a `stepId` of the same workflow, `$workflows.<workflowId>.steps.<stepId>` or `$sourceDescriptions.<name>.<workflowId>.steps.<stepId>`"
+        ]
     );
 }
 
@@ -459,7 +472,9 @@ fn step_depends_on_another_workflow_is_checked_then_unsupported() {
     let unsupported = "note: this generator runs another workflow only as a nested call, which records its inputs and outputs but not which of its steps completed, so the dependency could not be honoured; rather than run it wrongly, the generator refuses it; help: depend on the step of this workflow that calls that workflow, or on the workflow itself (workflow-level `dependsOn`)";
     assert_eq!(
         depends(&[("dependsOn: [first]", "dependsOn: [first, $workflows.other.steps.only]")]),
-        [format!("wf.arazzo.yaml:24:28: `dependsOn` on a step of another workflow (`other`) is not supported by this version of the generator; {unsupported}")]
+        [format!(
+            "wf.arazzo.yaml:24:28: `dependsOn` on a step of another workflow (`other`) is not supported by this version of the generator; {unsupported}"
+        )]
     );
     assert_eq!(
         depends(&[("dependsOn: [first]", "dependsOn: [first, $workflows.othr.steps.only]")]),
@@ -471,11 +486,18 @@ fn step_depends_on_another_workflow_is_checked_then_unsupported() {
     );
     assert_eq!(
         depends(&[("dependsOn: [first]", "dependsOn: [first, $workflows.fetch.steps.first]")]),
-        ["wf.arazzo.yaml:24:28: `$workflows.fetch.steps.first` names a step of this workflow; write its stepId, `first`; help: write `first`"]
+        [
+            "wf.arazzo.yaml:24:28: `$workflows.fetch.steps.first` names a step of this workflow; write its stepId, `first`; help: write `first`"
+        ]
     );
     assert_eq!(
-        depends(&[("dependsOn: [first]", "dependsOn: [first, $sourceDescriptions.pets.lookup.steps.get]")]),
-        ["wf.arazzo.yaml:24:48: source description `pets` is an OpenAPI description, so it has no workflows; help: a step calls an operation of an OpenAPI source with `operationId` or `operationPath`"]
+        depends(&[(
+            "dependsOn: [first]",
+            "dependsOn: [first, $sourceDescriptions.pets.lookup.steps.get]"
+        )]),
+        [
+            "wf.arazzo.yaml:24:48: source description `pets` is an OpenAPI description, so it has no workflows; help: a step calls an operation of an OpenAPI source with `operationId` or `operationPath`"
+        ]
     );
 }
 
@@ -489,7 +511,9 @@ fn a_step_reading_a_later_step_s_outputs() {
     ];
     assert_eq!(
         depends(&forward),
-        ["wf.arazzo.yaml:17:27: step `first` reads an output of step `second`, which comes after it in `steps`; note: an output reference is an implicit dependency, and steps run in the order of `steps`, so the output does not exist yet when the step is reached; help: move step `second` before step `first`"]
+        [
+            "wf.arazzo.yaml:17:27: step `first` reads an output of step `second`, which comes after it in `steps`; note: an output reference is an implicit dependency, and steps run in the order of `steps`, so the output does not exist yet when the step is reached; help: move step `second` before step `first`"
+        ]
     );
     let mut in_1_0 = forward.to_vec();
     in_1_0.push(("arazzo: 1.1.0", "arazzo: 1.0.1"));
@@ -497,7 +521,9 @@ fn a_step_reading_a_later_step_s_outputs() {
     // A step's `dependsOn` is 1.1.
     assert_eq!(
         depends(&[("arazzo: 1.1.0", "arazzo: 1.0.1")]),
-        ["wf.arazzo.yaml:24:9: `dependsOn` in a step is Arazzo 1.1; this document declares Arazzo 1.0; help: declare `arazzo: 1.1.0` to use it"]
+        [
+            "wf.arazzo.yaml:24:9: `dependsOn` in a step is Arazzo 1.1; this document declares Arazzo 1.0; help: declare `arazzo: 1.1.0` to use it"
+        ]
     );
 }
 
@@ -580,7 +606,8 @@ fn search(api: &[(&str, &str)], doc: &[(&str, &str)]) -> Vec<String> {
     }
 }
 
-const READ_AS_3_1: &str = "api.yaml:1:10: OpenAPI `3.2.0` is read as 3.1 plus `in: querystring` parameters: other fields added in 3.2 are ignored";
+const READ_AS_3_1: &str =
+    "api.yaml:1:10: OpenAPI `3.2.0` is read as 3.1 plus `in: querystring` parameters: other fields added in 3.2 are ignored";
 
 /// `in: querystring` matches the operation's querystring parameter by name; the generated
 /// step and the typed method send the whole query string.
@@ -628,7 +655,13 @@ fn querystring_parameters_are_checked() {
     );
     // Not beside `in: query` parameters.
     assert_eq!(
-        search(&[], &[("        successCriteria:", "          - name: page\n            in: query\n            value: 2\n        successCriteria:")]),
+        search(
+            &[],
+            &[(
+                "        successCriteria:",
+                "          - name: page\n            in: query\n            value: 2\n        successCriteria:"
+            )]
+        ),
         [
             "wf.arazzo.yaml:22:19: `in: query` parameter `page` cannot be sent with `in: querystring` parameter `criteria`, which is the whole query string; note: the querystring parameter at wf.arazzo.yaml:19:19; help: put `page` into the querystring value",
             "wf.arazzo.yaml:22:19: operation `search` has no query parameter `page`; note: it declares no query parameters",
@@ -653,7 +686,10 @@ fn openapi_querystring_parameters_are_checked() {
         "{lines:?}"
     );
     let lines = search(
-        &[("          content:\n            application/json:", "          schema: {type: string}\n          content:\n            application/json:")],
+        &[(
+            "          content:\n            application/json:",
+            "          schema: {type: string}\n          content:\n            application/json:",
+        )],
         &[],
     );
     assert!(
@@ -661,7 +697,10 @@ fn openapi_querystring_parameters_are_checked() {
         "{lines:?}"
     );
     let lines = search(
-        &[("        - {name: X-Trace, in: header, schema: {type: string}}", "        - {name: page, in: query, schema: {type: string}}")],
+        &[(
+            "        - {name: X-Trace, in: header, schema: {type: string}}",
+            "        - {name: page, in: query, schema: {type: string}}",
+        )],
         &[],
     );
     assert!(

@@ -1398,7 +1398,12 @@ impl<'a> WorkflowChecker<'a> {
                 // document keeps its behaviour (the reference selects nothing until then).
                 if self.doc.version >= Version::V1_1
                     && let Some((index, step)) = scope.step
-                    && self.workflow.steps.iter().position(|s| s.step_id.value == *step_id).is_some_and(|t| t > index)
+                    && self
+                        .workflow
+                        .steps
+                        .iter()
+                        .position(|s| s.step_id.value == *step_id)
+                        .is_some_and(|t| t > index)
                 {
                     diags.push(
                         Diagnostic::error(

@@ -157,9 +157,7 @@ impl<'a> Loader<'a, '_> {
             self.diags.push(
                 Diagnostic::warning(
                     node.span,
-                    format!(
-                        "OpenAPI `{version}` is read as 3.1 plus `in: querystring` parameters: other fields added in 3.2 are ignored"
-                    ),
+                    format!("OpenAPI `{version}` is read as 3.1 plus `in: querystring` parameters: other fields added in 3.2 are ignored"),
                 )
                 .with_code(codes::OPENAPI_VERSION),
             );
@@ -294,7 +292,7 @@ impl<'a> Loader<'a, '_> {
         let Some(paths_node) = self.root.get("paths") else {
             if self.root.as_map().is_some() {
                 let message = "the document has no `paths`, so it describes no operations";
-                self.diags.push(if version.starts_with("3.1.") {
+                self.diags.push(if version.starts_with("3.1.") || version.starts_with("3.2.") {
                     Diagnostic::warning(self.root.span, message).with_code(codes::NO_PATHS)
                 } else {
                     Diagnostic::error(self.root.span, message).with_code(codes::MISSING_FIELD)
@@ -446,8 +444,14 @@ impl<'a> Loader<'a, '_> {
                 format!("parameter `{name}` needs `in: path`, `query`, `header` or `cookie`"),
             );
             d = if found == "querystring" {
-                d.with_note(None, format!("`in: querystring` is OpenAPI 3.2; this document declares `openapi: {}`", self.version))
-                    .with_help("declare `openapi: 3.2.0` to use it")
+                d.with_note(
+                    None,
+                    format!(
+                        "`in: querystring` is OpenAPI 3.2; this document declares `openapi: {}`",
+                        self.version
+                    ),
+                )
+                .with_help("declare `openapi: 3.2.0` to use it")
             } else if is_3_2 {
                 d.with_suggestion(found, ["path", "query", "header", "cookie", "querystring"])
             } else {
@@ -488,12 +492,9 @@ impl<'a> Loader<'a, '_> {
         for field in ["schema", "style", "explode", "allowReserved"] {
             if let Some(n) = node.get(field) {
                 self.diags.push(
-                    Diagnostic::error(
-                        n.span,
-                        format!("`{field}` is not allowed on `in: querystring` parameter `{name}`"),
-                    )
-                    .with_note(None, "OpenAPI 3.2: a querystring parameter is described by `content` alone")
-                    .with_help("describe the query string with `content: {application/x-www-form-urlencoded: {schema: ...}}`"),
+                    Diagnostic::error(n.span, format!("`{field}` is not allowed on `in: querystring` parameter `{name}`"))
+                        .with_note(None, "OpenAPI 3.2: a querystring parameter is described by `content` alone")
+                        .with_help("describe the query string with `content: {application/x-www-form-urlencoded: {schema: ...}}`"),
                 );
             }
         }
@@ -538,7 +539,10 @@ impl<'a> Loader<'a, '_> {
                 Some(what) => self.diags.push(
                     Diagnostic::error(
                         p.span,
-                        format!("parameter `{}` is {what} of an operation with `in: querystring` parameter `{qs_name}`", p.name),
+                        format!(
+                            "parameter `{}` is {what} of an operation with `in: querystring` parameter `{qs_name}`",
+                            p.name
+                        ),
                     )
                     .with_note(qs_span, "the querystring parameter, which is the whole query string")
                     .with_help("put the value into the querystring parameter's content, or drop one of them"),

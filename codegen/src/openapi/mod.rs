@@ -260,7 +260,10 @@ impl Parameter {
     pub fn explode(&self) -> bool {
         self.explode.unwrap_or_else(|| match self.style.as_deref() {
             Some(style) => style == "form",
-            None => matches!(self.location, ParamLocation::Query | ParamLocation::Cookie | ParamLocation::QueryString),
+            None => matches!(
+                self.location,
+                ParamLocation::Query | ParamLocation::Cookie | ParamLocation::QueryString
+            ),
         })
     }
 }
