@@ -598,8 +598,8 @@ fn search(api: &[(&str, &str)], doc: &[(&str, &str)]) -> Vec<String> {
     };
     let generator = Generator::new()
         .memory_only(true)
-        .file("api.yaml", &apply(API_3_2, api))
-        .file("wf.arazzo.yaml", &apply(SEARCH, doc));
+        .file("api.yaml", apply(API_3_2, api))
+        .file("wf.arazzo.yaml", apply(SEARCH, doc));
     match generator.check(Path::new("wf.arazzo.yaml")) {
         Ok(checked) => checked.warnings,
         Err(failure) => failure.lines(),

@@ -737,7 +737,7 @@ impl<'a> Run<'a> {
                     other => other.to_string(),
                 },
             }),
-            Some(value) => self.apply_param(step, request, spec, value, || match template {
+            Some(value) => self.apply_param(step, request, spec, &value, || match template {
                 Payload::Value(Value::String(s)) => s,
                 other => other.to_string(),
             }),
@@ -751,7 +751,7 @@ impl<'a> Run<'a> {
         step: &str,
         request: Request,
         spec: &ParamSpec,
-        value: Value,
+        value: &Value,
         expression: impl FnOnce() -> String,
     ) -> Result<Request, WorkflowError> {
         if matches!(spec.location, crate::style::In::QueryString { .. }) && !value.is_string() {
@@ -761,12 +761,12 @@ impl<'a> Run<'a> {
                 name: spec.name.to_owned(),
                 expression: expression(),
                 message: format!(
-                    "a `querystring` parameter's value must be a string (the whole query string), found {}",
-                    format!("a JSON {}", crate::schema::type_name(&value))
+                    "a `querystring` parameter's value must be a string (the whole query string), found a JSON {}",
+                    crate::schema::type_name(value)
                 ),
             });
         }
-        Ok(spec.apply(request, &value))
+        Ok(spec.apply(request, value))
     }
 
     /// [`Run::param`] for a value holding Selector Objects (1.1): each is evaluated and put
@@ -796,7 +796,7 @@ impl<'a> Run<'a> {
                 name: spec.name.to_owned(),
                 expression: selectors.first().map_or_else(|| template.to_owned(), |(_, s)| s.shown()),
             }),
-            Some(value) => self.apply_param(step, request, spec, value, || {
+            Some(value) => self.apply_param(step, request, spec, &value, || {
                 selectors.first().map_or_else(|| template.to_owned(), |(_, s)| s.shown())
             }),
         }
