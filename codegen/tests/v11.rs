@@ -458,6 +458,12 @@ fn step_depends_on_entries_are_checked() {
         ]
     );
     assert_eq!(
+        depends(&[("dependsOn: [first]", "dependsOn: []")]),
+        [
+            "wf.arazzo.yaml:24:20: a step's `dependsOn` must list at least one step; help: remove `dependsOn`, or list the steps that must complete first"
+        ]
+    );
+    assert_eq!(
         depends(&[("dependsOn: [first]", "dependsOn: [first, $steps.first]")]),
         [
             "wf.arazzo.yaml:24:28: `$steps.first` is not a step reference; note: a `dependsOn` entry is a `stepId` of the same workflow, `$workflows.<workflowId>.steps.<stepId>` or `$sourceDescriptions.<name>.<workflowId>.steps.<stepId>`"

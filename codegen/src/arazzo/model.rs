@@ -684,6 +684,17 @@ fn load_step(node: &Node, version: Version, diags: &mut Diagnostics) -> Option<S
         (&["timeout", "dependsOn", "channelPath", "action", "correlationId"], version),
         diags,
     )?;
+    // The 1.1 schema: `minItems: 1` (a step with no prerequisites leaves the field out).
+    if version >= Version::V1_1
+        && let Some(n) = f.node("dependsOn")
+        && n.as_seq().is_some_and(<[Node]>::is_empty)
+    {
+        diags.push(
+            Diagnostic::error(n.span, "a step's `dependsOn` must list at least one step")
+                .with_code(codes::BAD_VALUE)
+                .with_help("remove `dependsOn`, or list the steps that must complete first"),
+        );
+    }
     let step_id = f.required_text("stepId", node.span, diags);
     let targets: Vec<StepTarget> = [
         f.text("operationId", diags).map(StepTarget::OperationId),
