@@ -23,6 +23,12 @@ pub mod semantics {
     include!(concat!(env!("OUT_DIR"), "/semantics.rs"));
 }
 
+/// The workflows of `tests/specs/v11/depends.arazzo.yaml` (Arazzo 1.1 `in: querystring` and
+/// step `dependsOn`), here for the same lints; `arazzo-tests` runs it against a local server.
+pub mod depends {
+    include!(concat!(env!("OUT_DIR"), "/depends.rs"));
+}
+
 #[cfg(test)]
 mod store_examples {
     include!(concat!(env!("OUT_DIR"), "/store_examples.rs"));

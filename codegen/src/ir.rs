@@ -137,6 +137,10 @@ pub enum Location {
     Query,
     Header,
     Cookie,
+    /// OpenAPI 3.2's whole query string; `preformatted` as `Parameter::querystring_preformatted`.
+    QueryString {
+        preformatted: bool,
+    },
 }
 
 /// An OpenAPI parameter style, as the runtime's `arazzo::__private::Style` names it.
@@ -237,6 +241,8 @@ pub struct StepIr {
     pub selectors: Vec<(String, SelectorIr)>,
     /// `timeout` (1.1), in milliseconds.
     pub timeout: Option<u64>,
+    /// `dependsOn` (1.1): `stepId`s of earlier steps of the same workflow.
+    pub depends_on: Vec<String>,
 }
 
 /// What a step runs.

@@ -355,21 +355,363 @@ fn self_expression_needs_the_field_and_1_1() {
     );
 }
 
-/// 1.1 constructs not compiled yet are refused where they are written, not read as unknown.
+/// Two steps, the second depending on the first (and reading its output), and a second
+/// workflow, for the `dependsOn` checks.
+const DEPENDS: &str = r##"arazzo: 1.1.0
+info:
+  title: Pets
+  version: 1.0.0
+sourceDescriptions:
+  - name: pets
+    url: ./api.yaml
+    type: openapi
+workflows:
+  - workflowId: fetch
+    steps:
+      - stepId: first
+        operationId: getPet
+        parameters:
+          - name: petId
+            in: path
+            value: p1
+        successCriteria:
+          - condition: $statusCode == 200
+        outputs:
+          id: $response.body#/id
+      - stepId: second
+        operationId: getPet
+        dependsOn: [first]
+        parameters:
+          - name: petId
+            in: path
+            value: $steps.first.outputs.id
+        successCriteria:
+          - condition: $statusCode == 200
+        outputs:
+          again: $response.body#/id
+  - workflowId: other
+    steps:
+      - stepId: only
+        operationId: getPet
+        parameters:
+          - name: petId
+            in: path
+            value: p2
+"##;
+
+fn depends(edits: &[(&str, &str)]) -> Vec<String> {
+    let doc = edits.iter().fold(DEPENDS.to_owned(), |doc, (from, to)| {
+        assert!(doc.contains(from), "edit target not found: {from:?}");
+        doc.replacen(from, to, 1)
+    });
+    check(&doc)
+}
+
 #[test]
-fn querystring_and_step_depends_on_are_unsupported() {
-    assert_errors(
-        &[
-            (
-                "            value: p1\n",
-                "            value: p1\n          - name: q\n            in: querystring\n            value: a=1\n",
-            ),
-            ("        timeout: 2000\n", "        timeout: 2000\n        dependsOn: [get]\n"),
-        ],
-        &[
-            "wf.arazzo.yaml:15:20: a step's `dependsOn` is not supported by this version of the generator; note: rather than run it wrongly, the generator refuses it",
-            "wf.arazzo.yaml:21:17: `in: querystring` (OpenAPI 3.2's whole query string as one parameter) is not supported by this version of the generator; note: rather than run it wrongly, the generator refuses it",
-        ],
+fn step_depends_on_an_earlier_step_is_clean() {
+    assert_eq!(depends(&[]), Vec::<String>::new());
+    let generated = Generator::new()
+        .memory_only(true)
+        .file("api.yaml", API)
+        .file("wf.arazzo.yaml", DEPENDS)
+        .generate(Path::new("wf.arazzo.yaml"))
+        .map_err(|f| f.lines())
+        .expect("generates");
+    let code = generated.to_formatted_string();
+    assert!(code.contains(r#"run.depends_on("second", &["first"])?;"#), "{code}");
+    assert_eq!(code.matches("run.depends_on(").count(), 1);
+}
+
+/// Unknown ids (case-sensitive, with a suggestion), a step depending on itself or on a
+/// later step (with the cycle named), at the entry's column.
+#[test]
+fn step_depends_on_entries_are_checked() {
+    assert_eq!(
+        depends(&[("dependsOn: [first]", "dependsOn: [frist]")]),
+        [
+            "wf.arazzo.yaml:24:21: `dependsOn` entry `frist` names no step of workflow `fetch`; note: step ids are case-sensitive; a step of another workflow is `$workflows.<workflowId>.steps.<stepId>`; help: did you mean `first`?"
+        ]
+    );
+    assert_eq!(
+        depends(&[("dependsOn: [first]", "dependsOn: [First]")]),
+        [
+            "wf.arazzo.yaml:24:21: `dependsOn` entry `First` names no step of workflow `fetch`; note: step ids are case-sensitive; a step of another workflow is `$workflows.<workflowId>.steps.<stepId>`; help: did you mean `first`?"
+        ]
+    );
+    assert_eq!(
+        depends(&[("dependsOn: [first]", "dependsOn: [first, second]")]),
+        [
+            "wf.arazzo.yaml:24:28: step `second` depends on itself; note: a dependency must complete before the step runs, so this one never can; help: remove the entry"
+        ]
+    );
+    assert_eq!(
+        depends(&[("dependsOn: [first]", "dependsOn: [first, first]")]),
+        ["wf.arazzo.yaml:24:28: duplicate `dependsOn` entry `first`; note: first listed here at wf.arazzo.yaml:24:21"]
+    );
+    assert_eq!(
+        depends(&[(
+            "        operationId: getPet\n        parameters:\n          - name: petId\n            in: path\n            value: p1\n",
+            "        operationId: getPet\n        dependsOn: [second]\n        parameters:\n          - name: petId\n            in: path\n            value: p1\n"
+        )]),
+        [
+            "wf.arazzo.yaml:14:21: step `first` depends on step `second`, which comes after it in `steps`; note: steps run in the order of `steps` (`dependsOn` does not trigger execution, and this generator does not reorder), so in that order the dependency has not completed when the step is reached; note: and the dependencies form a cycle: `first` -> `second` -> `first`; help: move step `second` before step `first`"
+        ]
+    );
+    assert_eq!(
+        depends(&[("dependsOn: [first]", "dependsOn: []")]),
+        [
+            "wf.arazzo.yaml:24:20: a step's `dependsOn` must list at least one step; help: remove `dependsOn`, or list the steps that must complete first"
+        ]
+    );
+    assert_eq!(
+        depends(&[("dependsOn: [first]", "dependsOn: [first, $steps.first]")]),
+        [
+            "wf.arazzo.yaml:24:28: `$steps.first` is not a step reference; note: a `dependsOn` entry is a `stepId` of the same workflow, `$workflows.<workflowId>.steps.<stepId>` or `$sourceDescriptions.<name>.<workflowId>.steps.<stepId>`"
+        ]
+    );
+}
+
+/// A step of another workflow is checked by both ids, then refused: a nested call records
+/// no completed steps, so the dependency could not be honoured.
+#[test]
+fn step_depends_on_another_workflow_is_checked_then_unsupported() {
+    let unsupported = "note: this generator runs another workflow only as a nested call, which records its inputs and outputs but not which of its steps completed, so the dependency could not be honoured; rather than run it wrongly, the generator refuses it; help: depend on the step of this workflow that calls that workflow, or on the workflow itself (workflow-level `dependsOn`)";
+    assert_eq!(
+        depends(&[("dependsOn: [first]", "dependsOn: [first, $workflows.other.steps.only]")]),
+        [format!(
+            "wf.arazzo.yaml:24:28: `dependsOn` on a step of another workflow (`other`) is not supported by this version of the generator; {unsupported}"
+        )]
+    );
+    assert_eq!(
+        depends(&[("dependsOn: [first]", "dependsOn: [first, $workflows.othr.steps.only]")]),
+        ["wf.arazzo.yaml:24:39: unknown workflowId `othr`; help: did you mean `other`?"]
+    );
+    assert_eq!(
+        depends(&[("dependsOn: [first]", "dependsOn: [first, $workflows.other.steps.onyl]")]),
+        ["wf.arazzo.yaml:24:51: workflow `other` has no step `onyl`; help: did you mean `only`?"]
+    );
+    assert_eq!(
+        depends(&[("dependsOn: [first]", "dependsOn: [first, $workflows.fetch.steps.first]")]),
+        [
+            "wf.arazzo.yaml:24:28: `$workflows.fetch.steps.first` names a step of this workflow; write its stepId, `first`; help: write `first`"
+        ]
+    );
+    assert_eq!(
+        depends(&[(
+            "dependsOn: [first]",
+            "dependsOn: [first, $sourceDescriptions.pets.lookup.steps.get]"
+        )]),
+        [
+            "wf.arazzo.yaml:24:48: source description `pets` is an OpenAPI description, so it has no workflows; help: a step calls an operation of an OpenAPI source with `operationId` or `operationPath`"
+        ]
+    );
+}
+
+/// Arazzo 1.1's SHOULD: a step reading the outputs of a step written after it is an error
+/// (steps run in array order); a 1.0 document keeps its behaviour.
+#[test]
+fn a_step_reading_a_later_step_s_outputs() {
+    let forward = [
+        ("        dependsOn: [first]\n", ""),
+        ("            value: p1\n", "            value: $steps.second.outputs.again\n"),
+    ];
+    assert_eq!(
+        depends(&forward),
+        [
+            "wf.arazzo.yaml:17:27: step `first` reads an output of step `second`, which comes after it in `steps`; note: an output reference is an implicit dependency, and steps run in the order of `steps`, so the output does not exist yet when the step is reached; help: move step `second` before step `first`"
+        ]
+    );
+    let mut in_1_0 = forward.to_vec();
+    in_1_0.push(("arazzo: 1.1.0", "arazzo: 1.0.1"));
+    assert_eq!(depends(&in_1_0), Vec::<String>::new());
+    // A step's `dependsOn` is 1.1.
+    assert_eq!(
+        depends(&[("arazzo: 1.1.0", "arazzo: 1.0.1")]),
+        [
+            "wf.arazzo.yaml:24:9: `dependsOn` in a step is Arazzo 1.1; this document declares Arazzo 1.0; help: declare `arazzo: 1.1.0` to use it"
+        ]
+    );
+}
+
+/// An OpenAPI 3.2 operation whose query string is one `in: querystring` parameter.
+const API_3_2: &str = r##"openapi: 3.2.0
+info:
+  title: Search
+  version: "1"
+paths:
+  /search:
+    get:
+      operationId: search
+      parameters:
+        - name: criteria
+          in: querystring
+          required: true
+          content:
+            application/x-www-form-urlencoded:
+              schema:
+                type: object
+                properties:
+                  q: {type: string}
+      responses:
+        "200":
+          description: results
+  /find:
+    get:
+      operationId: find
+      parameters:
+        - name: filter
+          in: querystring
+          content:
+            application/json:
+              schema: {type: object}
+        - {name: X-Trace, in: header, schema: {type: string}}
+      responses:
+        "200":
+          description: results
+"##;
+
+const SEARCH: &str = r##"arazzo: 1.1.0
+info:
+  title: Search
+  version: 1.0.0
+sourceDescriptions:
+  - name: api
+    url: ./api.yaml
+    type: openapi
+workflows:
+  - workflowId: search
+    inputs:
+      type: object
+      properties:
+        term: {type: string}
+    steps:
+      - stepId: find
+        operationId: search
+        parameters:
+          - name: criteria
+            in: querystring
+            value: "q={$inputs.term}&sort=desc"
+        successCriteria:
+          - condition: $statusCode == 200
+"##;
+
+fn search(api: &[(&str, &str)], doc: &[(&str, &str)]) -> Vec<String> {
+    let apply = |base: &str, edits: &[(&str, &str)]| {
+        edits.iter().fold(base.to_owned(), |text, (from, to)| {
+            assert!(text.contains(from), "edit target not found: {from:?}");
+            text.replacen(from, to, 1)
+        })
+    };
+    let generator = Generator::new()
+        .memory_only(true)
+        .file("api.yaml", apply(API_3_2, api))
+        .file("wf.arazzo.yaml", apply(SEARCH, doc));
+    match generator.check(Path::new("wf.arazzo.yaml")) {
+        Ok(checked) => checked.warnings,
+        Err(failure) => failure.lines(),
+    }
+}
+
+const READ_AS_3_1: &str =
+    "api.yaml:1:10: OpenAPI `3.2.0` is read as 3.1 plus `in: querystring` parameters: other fields added in 3.2 are ignored";
+
+/// `in: querystring` matches the operation's querystring parameter by name; the generated
+/// step and the typed method send the whole query string.
+#[test]
+fn querystring_parameters_compile() {
+    assert_eq!(search(&[], &[]), [READ_AS_3_1]);
+    let generated = Generator::new()
+        .memory_only(true)
+        .all_operations(true)
+        .file("api.yaml", API_3_2)
+        .file("wf.arazzo.yaml", SEARCH)
+        .generate(Path::new("wf.arazzo.yaml"))
+        .map_err(|f| f.lines())
+        .expect("generates");
+    let code = generated.to_formatted_string();
+    let code: String = code.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        code.contains(r##"::arazzo::__private::In::QueryString { preformatted: true, }, "criteria", ) .required(), r#""q={$inputs.term}&sort=desc""#"##),
+        "{code}"
+    );
+    assert!(code.contains("pub async fn search( &self, criteria: &str,"), "{code}");
+    assert!(code.contains("request.querystring(criteria, true)"), "{code}");
+    assert!(code.contains("filter: ::std::option::Option<&str>"), "{code}");
+    assert!(code.contains("request.querystring(filter, false)"), "{code}");
+}
+
+#[test]
+fn querystring_parameters_are_checked() {
+    // By name, with a suggestion among the operation's querystring parameters.
+    assert_eq!(
+        search(&[], &[("name: criteria", "name: critera")]),
+        [
+            "wf.arazzo.yaml:16:17: step `find` does not set required querystring parameter `criteria` of operation `search`; help: add `- { name: criteria, in: querystring, value: ... }` to the step's parameters",
+            "wf.arazzo.yaml:19:19: operation `search` has no querystring parameter `critera`; note: its querystring parameters are: criteria; help: did you mean `criteria`?",
+            READ_AS_3_1,
+        ]
+    );
+    // A constant that is not a string.
+    assert_eq!(
+        search(&[], &[("value: \"q={$inputs.term}&sort=desc\"", "value: {q: a}")]),
+        [
+            "wf.arazzo.yaml:21:20: the value of `in: querystring` parameter `criteria` must be a string (the whole query string), found a mapping; help: write the query string as the operation's media type formats it, e.g. `value: \"a=1&b={$inputs.b}\"`",
+            READ_AS_3_1,
+        ]
+    );
+    // Not beside `in: query` parameters.
+    assert_eq!(
+        search(
+            &[],
+            &[(
+                "        successCriteria:",
+                "          - name: page\n            in: query\n            value: 2\n        successCriteria:"
+            )]
+        ),
+        [
+            "wf.arazzo.yaml:22:19: `in: query` parameter `page` cannot be sent with `in: querystring` parameter `criteria`, which is the whole query string; note: the querystring parameter at wf.arazzo.yaml:19:19; help: put `page` into the querystring value",
+            "wf.arazzo.yaml:22:19: operation `search` has no query parameter `page`; note: it declares no query parameters",
+            READ_AS_3_1,
+        ]
+    );
+    // `querystring` is Arazzo 1.1.
+    let in_1_0 = search(&[], &[("arazzo: 1.1.0", "arazzo: 1.0.1")]);
+    assert!(
+        in_1_0.contains(&"wf.arazzo.yaml:20:17: unknown parameter location `querystring`; note: `in` is one of path, query, header, cookie; help: `in: querystring` is Arazzo 1.1: declare `arazzo: 1.1.0` to use it".to_owned()),
+        "{in_1_0:?}"
+    );
+}
+
+/// OpenAPI's own rules for the parameter: 3.2 only, `content` with one media type and no
+/// `schema`, at most one, never with `in: query`.
+#[test]
+fn openapi_querystring_parameters_are_checked() {
+    let lines = search(&[("openapi: 3.2.0", "openapi: 3.1.0")], &[]);
+    assert!(
+        lines.contains(&"api.yaml:11:15: parameter `criteria` needs `in: path`, `query`, `header` or `cookie`; note: `in: querystring` is OpenAPI 3.2; this document declares `openapi: 3.1.0`; help: declare `openapi: 3.2.0` to use it".to_owned()),
+        "{lines:?}"
+    );
+    let lines = search(
+        &[(
+            "          content:\n            application/json:",
+            "          schema: {type: string}\n          content:\n            application/json:",
+        )],
+        &[],
+    );
+    assert!(
+        lines.contains(&"api.yaml:28:19: `schema` is not allowed on `in: querystring` parameter `filter`; note: OpenAPI 3.2: a querystring parameter is described by `content` alone; note: no workflow calls an operation of path `/find`, so its code is left out; `uncalled-operation` is warn (an error with `all_operations`); help: describe the query string with `content: {application/x-www-form-urlencoded: {schema: ...}}`".to_owned()),
+        "{lines:?}"
+    );
+    let lines = search(
+        &[(
+            "        - {name: X-Trace, in: header, schema: {type: string}}",
+            "        - {name: page, in: query, schema: {type: string}}",
+        )],
+        &[],
+    );
+    assert!(
+        lines.contains(&"api.yaml:31:11: parameter `page` is an `in: query` parameter of an operation with `in: querystring` parameter `filter`; note: the querystring parameter, which is the whole query string at api.yaml:26:11; note: no workflow calls an operation of path `/find`, so its code is left out; `uncalled-operation` is warn (an error with `all_operations`); help: put the value into the querystring parameter's content, or drop one of them".to_owned()),
+        "{lines:?}"
     );
 }
 

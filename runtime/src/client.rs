@@ -29,6 +29,21 @@ pub use reqwest::Method;
 /// Everything but RFC 3986 unreserved characters is encoded, so a value such
 /// as `a/b?c` stays one path segment (`a%2Fb%3Fc`).
 pub(crate) const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+/// What a pre-formatted query string must still encode: controls, space and the
+/// characters RFC 3986 allows neither in a query nor as delimiters there (`"`, `#`, `<`, `>`,
+/// `\`, `^`, a backtick, `{`, `|`, `}`).
+const QUERY_TEXT: &AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'<')
+    .add(b'>')
+    .add(b'\\')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
 
 /// Where an API key goes (OpenAPI's `in` of an `apiKey` security scheme).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,6 +179,9 @@ pub struct Request {
     pub encoded_path: Vec<String>,
     /// Query pairs, in order, not yet encoded.
     pub query: Vec<(String, String)>,
+    /// The whole query string, already encoded (OpenAPI 3.2 `in: querystring`), sent before
+    /// any pairs (an operation with one has no `in: query` parameters).
+    pub querystring: Option<String>,
     /// Request headers (credentials are added by the transport, not here).
     pub headers: Vec<(String, String)>,
     /// Cookies, sent in one `Cookie` header.
@@ -200,6 +218,7 @@ impl fmt::Debug for Request {
             .field("path_template", &self.path_template)
             .field("path", &self.path)
             .field("query", &Pairs(&self.query, false))
+            .field("querystring", &self.querystring)
             .field("headers", &Pairs(&self.headers, false))
             .field("cookies", &Pairs(&self.cookies, true))
             .field("body", &self.body)
@@ -219,6 +238,7 @@ impl Request {
             path: Vec::new(),
             encoded_path: Vec::new(),
             query: Vec::new(),
+            querystring: None,
             headers: Vec::new(),
             cookies: Vec::new(),
             body: None,
@@ -269,6 +289,24 @@ impl Request {
     #[must_use]
     pub fn query(mut self, name: &str, value: impl Into<String>) -> Self {
         self.query.push((name.to_owned(), value.into()));
+        self
+    }
+
+    /// The whole query string (OpenAPI 3.2's `in: querystring` parameter), from the text the
+    /// parameter's media type gives. `preformatted` (`application/x-www-form-urlencoded`):
+    /// the text is the query string as written (`key1=value1&key2=value2`), so only
+    /// characters a query cannot hold (spaces, `#`, controls, non-ASCII) are encoded and
+    /// `&`, `=`, `+` and existing `%XX` escapes stay as they are. Otherwise (`application/json`,
+    /// `text/plain`, ...) the text is one value and is percent-encoded whole, as OpenAPI 3.2
+    /// shows for a JSON querystring (`?%7B%22a%22%3A1%7D`).
+    #[must_use]
+    pub fn querystring(mut self, text: &str, preformatted: bool) -> Self {
+        let encoded: String = if preformatted {
+            utf8_percent_encode(text, QUERY_TEXT).collect()
+        } else {
+            utf8_percent_encode(text, SEGMENT).collect()
+        };
+        self.querystring = Some(encoded);
         self
     }
 
@@ -948,6 +986,9 @@ impl HttpClient {
                          auth methods (e.g. `with_bearer_token`) instead"
                     .to_owned(),
             });
+        }
+        if let Some(querystring) = &request.querystring {
+            url.set_query(Some(querystring));
         }
         let key = self.query_key();
         if !request.query.is_empty() || key.is_some() {

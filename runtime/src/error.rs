@@ -618,6 +618,18 @@ pub enum WorkflowError {
         /// Why it could not be evaluated.
         message: String,
     },
+    /// A step was reached (by a `goto`, say) before a step it lists in `dependsOn` (Arazzo
+    /// 1.1) had completed in this run; nothing of the step was sent. "Completed" means its
+    /// success criteria held at least once in this run (a step that failed, even one whose
+    /// failure actions carried on, did not complete).
+    DependencyNotCompleted {
+        /// The workflow's `workflowId`.
+        workflow: String,
+        /// The step that was reached.
+        step: String,
+        /// The `stepId` it depends on, which had not completed.
+        dependency: String,
+    },
     /// Workflows calling workflows nested deeper than [`crate::MAX_DEPTH`]
     /// (a `workflowId` step or `goto` that recurses without end).
     TooDeep {
@@ -722,6 +734,14 @@ impl fmt::Display for WorkflowError {
                 expression,
                 message,
             } => write!(f, "workflow `{workflow}`{}: cannot evaluate `{expression}`: {message}", at(step)),
+            WorkflowError::DependencyNotCompleted {
+                workflow,
+                step,
+                dependency,
+            } => write!(
+                f,
+                "workflow `{workflow}`: step `{step}` was reached before step `{dependency}`, which it depends on (`dependsOn`), had completed; nothing was sent"
+            ),
             WorkflowError::TooDeep { workflow, depth } => write!(
                 f,
                 "workflow `{workflow}`: workflows call each other {depth} deep; stopped (a workflow that calls itself without end?)"
@@ -781,7 +801,8 @@ impl WorkflowError {
             | WorkflowError::Client { step, .. }
             | WorkflowError::Timeout { step, .. }
             | WorkflowError::StepTimeout { step, .. }
-            | WorkflowError::Ended { step, .. } => Some(step),
+            | WorkflowError::Ended { step, .. }
+            | WorkflowError::DependencyNotCompleted { step, .. } => Some(step),
             WorkflowError::MissingValue { step, .. }
             | WorkflowError::InvalidValue { step, .. }
             | WorkflowError::Expression { step, .. } => step.as_deref(),

@@ -394,6 +394,26 @@ impl<'a> Run<'a> {
         Ok(())
     }
 
+    /// Checks a step's `dependsOn` (Arazzo 1.1) right after [`Run::enter`], before anything
+    /// is built or sent. `dependsOn` is a prerequisite, not a trigger: the generator has
+    /// checked that each dependency comes earlier in the steps array, so in array order it
+    /// has run; a `goto` may still reach the step first, and then the run fails here.
+    ///
+    /// # Errors
+    ///
+    /// [`WorkflowError::DependencyNotCompleted`] naming the first dependency that has not
+    /// completed (met its success criteria) in this run.
+    pub fn depends_on(&self, step: &str, dependencies: &[&str]) -> Result<(), WorkflowError> {
+        match dependencies.iter().find(|d| !self.steps.contains_key(**d)) {
+            None => Ok(()),
+            Some(missing) => Err(WorkflowError::DependencyNotCompleted {
+                workflow: self.workflow.to_owned(),
+                step: step.to_owned(),
+                dependency: (*missing).to_owned(),
+            }),
+        }
+    }
+
     /// Starts a step's request. From here on `$method` reads its method:
     /// the spec evaluates parameters and payload "prior to calling the
     /// referenced operation", and `$method` is "those for the HTTP operation".
@@ -717,8 +737,36 @@ impl<'a> Run<'a> {
                     other => other.to_string(),
                 },
             }),
-            Some(value) => Ok(spec.apply(request, &value)),
+            Some(value) => self.apply_param(step, request, spec, &value, || match template {
+                Payload::Value(Value::String(s)) => s,
+                other => other.to_string(),
+            }),
         }
+    }
+
+    /// Adds a parameter's value; a `querystring` one must be a string, as Arazzo 1.1
+    /// says ("the value MUST resolve to a string representing the complete query string").
+    fn apply_param(
+        &self,
+        step: &str,
+        request: Request,
+        spec: &ParamSpec,
+        value: &Value,
+        expression: impl FnOnce() -> String,
+    ) -> Result<Request, WorkflowError> {
+        if matches!(spec.location, crate::style::In::QueryString { .. }) && !value.is_string() {
+            return Err(WorkflowError::InvalidValue {
+                workflow: self.workflow.to_owned(),
+                step: Some(step.to_owned()),
+                name: spec.name.to_owned(),
+                expression: expression(),
+                message: format!(
+                    "a `querystring` parameter's value must be a string (the whole query string), found a JSON {}",
+                    crate::schema::type_name(value)
+                ),
+            });
+        }
+        Ok(spec.apply(request, value))
     }
 
     /// [`Run::param`] for a value holding Selector Objects (1.1): each is evaluated and put
@@ -748,7 +796,9 @@ impl<'a> Run<'a> {
                 name: spec.name.to_owned(),
                 expression: selectors.first().map_or_else(|| template.to_owned(), |(_, s)| s.shown()),
             }),
-            Some(value) => Ok(spec.apply(request, &value)),
+            Some(value) => self.apply_param(step, request, spec, &value, || {
+                selectors.first().map_or_else(|| template.to_owned(), |(_, s)| s.shown())
+            }),
         }
     }
 

@@ -306,7 +306,7 @@ fn render(path: &[Seg<'_>]) -> String {
     out
 }
 
-fn type_name(value: &serde_json::Value) -> &'static str {
+pub(crate) fn type_name(value: &serde_json::Value) -> &'static str {
     match value {
         serde_json::Value::Null => "null",
         serde_json::Value::Bool(_) => "boolean",

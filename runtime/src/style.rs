@@ -26,6 +26,13 @@ pub enum In {
     Header,
     /// A cookie.
     Cookie,
+    /// The whole query string (OpenAPI 3.2 `in: querystring`), from a string value;
+    /// `preformatted` for `application/x-www-form-urlencoded` content
+    /// ([`Request::querystring`]).
+    QueryString {
+        /// The value is the query string as written, not one datum to encode whole.
+        preformatted: bool,
+    },
 }
 
 /// An OpenAPI parameter `style`.
@@ -69,7 +76,7 @@ impl ParamSpec {
     pub const fn new(location: In, name: &'static str) -> Self {
         let style = match location {
             In::Path | In::Header => Style::Simple,
-            In::Query | In::Cookie => Style::Form,
+            In::Query | In::Cookie | In::QueryString { .. } => Style::Form,
         };
         ParamSpec {
             name,
@@ -132,6 +139,9 @@ impl ParamSpec {
             In::Cookie => cookie_pairs(self.name, value, self.explode)
                 .into_iter()
                 .fold(request, |r, (k, v)| r.cookie(&k, v)),
+            // The generator and `Run::param` let only strings through; anything else is
+            // its JSON text.
+            In::QueryString { preformatted } => request.querystring(&scalar(value), preformatted),
         }
     }
 }

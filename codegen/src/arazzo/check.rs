@@ -151,6 +151,7 @@ impl<'a> WorkflowChecker<'a> {
         for dep in &wf.depends_on {
             self.workflow_exists(dep, diags);
         }
+        crate::arazzo::depends::check(self.loaded, wf, diags);
         for step in &wf.steps {
             id_pattern(&step.step_id, "stepId", diags);
             if events::is_event_step(self.loaded, step) {
@@ -392,6 +393,42 @@ impl<'a> WorkflowChecker<'a> {
         }
     }
 
+    /// An `in: querystring` parameter (Arazzo 1.1): its value "MUST resolve to a string
+    /// representing the complete query string", and it "cannot coexist with `query`
+    /// parameters". A constant that is not a string is wrong here; what an expression or a
+    /// Selector Object yields is checked when the run evaluates it (`Run::param`).
+    fn check_querystring(&self, p: &resolve::EffectiveParameter, params: &[resolve::EffectiveParameter], diags: &mut Diagnostics) {
+        let selector = p.value.as_map().is_some() && crate::arazzo::model::is_selector(&p.value);
+        if !matches!(p.value.value, Value::String(_)) && !selector {
+            diags.push(
+                Diagnostic::error(
+                    p.value.span,
+                    format!(
+                        "the value of `in: querystring` parameter `{}` must be a string (the whole query string), found {}",
+                        p.name.value,
+                        p.value.kind()
+                    ),
+                )
+                .with_code(codes::PARAMETER)
+                .with_help("write the query string as the operation's media type formats it, e.g. `value: \"a=1&b={$inputs.b}\"`"),
+            );
+        }
+        for other in params.iter().filter(|o| o.location.as_ref().is_some_and(|l| l.value == "query")) {
+            diags.push(
+                Diagnostic::error(
+                    other.name.span,
+                    format!(
+                        "`in: query` parameter `{}` cannot be sent with `in: querystring` parameter `{}`, which is the whole query string",
+                        other.name.value, p.name.value
+                    ),
+                )
+                .with_code(codes::PARAMETER)
+                .with_note(p.name.span, "the querystring parameter")
+                .with_help(format!("put `{}` into the querystring value", other.name.value)),
+            );
+        }
+    }
+
     /// In a step that calls a workflow, `$outputs.<name>` (in the step's
     /// outputs and criteria) reads the called workflow's outputs, as the
     /// official pet-coupons example does.
@@ -450,6 +487,9 @@ impl<'a> WorkflowChecker<'a> {
                     )
                     .with_code(codes::PARAMETER),
                 );
+            }
+            if location.value == "querystring" {
+                self.check_querystring(p, &params, diags);
             }
             let Some((_, op)) = op else { continue };
             let declared = op
@@ -1351,6 +1391,36 @@ impl<'a> WorkflowChecker<'a> {
                     );
                     return;
                 };
+                // Arazzo 1.1: "implementations SHOULD produce an error if a step references
+                // another step's outputs where the referenced step appears later in the steps
+                // array". Steps run in array order here whether or not `dependsOn` is used
+                // (see `depends.rs`), so the rule applies to every 1.1 document; a 1.0
+                // document keeps its behaviour (the reference selects nothing until then).
+                if self.doc.version >= Version::V1_1
+                    && let Some((index, step)) = scope.step
+                    && self
+                        .workflow
+                        .steps
+                        .iter()
+                        .position(|s| s.step_id.value == *step_id)
+                        .is_some_and(|t| t > index)
+                {
+                    diags.push(
+                        Diagnostic::error(
+                            part("$steps.".len(), step_id),
+                            format!(
+                                "step `{}` reads an output of step `{step_id}`, which comes after it in `steps`",
+                                step.step_id.value
+                            ),
+                        )
+                        .with_code(codes::INVALID)
+                        .with_note(
+                            None,
+                            "an output reference is an implicit dependency, and steps run in the order of `steps`, so the output does not exist yet when the step is reached",
+                        )
+                        .with_help(format!("move step `{step_id}` before step `{}`", step.step_id.value)),
+                    );
+                }
                 // A step that calls a workflow also has the callee's outputs
                 // (the runtime starts the step's outputs from them).
                 let mut names: Vec<&str> = target.outputs.iter().map(|(k, _)| k.value.as_str()).collect();

@@ -84,7 +84,7 @@ fn style_ir(style: Option<&str>, location: Location) -> StyleIr {
         Some("deepObject") => StyleIr::DeepObject,
         _ => match location {
             Location::Path | Location::Header => StyleIr::Simple,
-            Location::Query | Location::Cookie => StyleIr::Form,
+            Location::Query | Location::Cookie | Location::QueryString { .. } => StyleIr::Form,
         },
     }
 }
@@ -509,6 +509,8 @@ impl Lowering<'_> {
                 })
                 .collect(),
             timeout: step.timeout.map(|(ms, _)| ms),
+            // The checker accepted only earlier steps of this workflow (`depends.rs`).
+            depends_on: step.depends_on.iter().map(|d| d.value.clone()).collect(),
         })
     }
 
@@ -589,17 +591,20 @@ impl Lowering<'_> {
         let params = resolve::step_parameters(self.workflow, step, components)
             .into_iter()
             .filter_map(|p| {
+                let declared = op
+                    .parameters
+                    .iter()
+                    .find(|d| d.name == p.name.value && d.location.as_str() == p.location.as_ref().map_or("", |l| l.value.as_str()));
                 let location = match p.location.as_ref()?.value.as_str() {
                     "path" => Location::Path,
                     "query" => Location::Query,
                     "header" => Location::Header,
                     "cookie" => Location::Cookie,
+                    "querystring" => Location::QueryString {
+                        preformatted: declared.is_some_and(crate::openapi::Parameter::querystring_preformatted),
+                    },
                     _ => return None,
                 };
-                let declared = op
-                    .parameters
-                    .iter()
-                    .find(|d| d.name == p.name.value && d.location.as_str() == p.location.as_ref().map_or("", |l| l.value.as_str()));
                 let required = declared.is_some_and(|d| d.required || d.location == ParamLocation::Path);
                 let style = style_ir(declared.and_then(|d| d.style.as_deref()), location);
                 let explode = declared.map_or(style == StyleIr::Form, |d| d.explode());

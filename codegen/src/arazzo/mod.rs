@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod check_calls;
+pub mod depends;
 pub mod events;
 pub mod lower;
 pub mod model;

@@ -164,6 +164,9 @@ pub struct Step {
     pub correlation_id: Option<Text>,
     /// `timeout` (1.1), in milliseconds.
     pub timeout: Option<(u64, Span)>,
+    /// `dependsOn` (1.1): a `stepId` of the same workflow, `$workflows.<id>.steps.<id>` or
+    /// `$sourceDescriptions.<name>.<id>.steps.<id>`, as written.
+    pub depends_on: Vec<Text>,
     #[expect(dead_code, reason = "the document model keeps what was loaded; no stage reads this yet")]
     pub span: Span,
 }
@@ -425,12 +428,6 @@ fn later_field(span: Span, what: &str, version: Version) -> Diagnostic {
 
 /// A 1.1 construct this generator does not compile yet: refused where it is written rather
 /// than ignored (the same wording as `support.rs`).
-fn not_yet(span: Span, what: &str) -> Diagnostic {
-    Diagnostic::error(span, format!("{what} is not supported by this version of the generator"))
-        .with_note(None, "rather than run it wrongly, the generator refuses it")
-        .with_code(codes::UNSUPPORTED)
-}
-
 /// A Selector Object (`context`, `selector`, `type`), all three required.
 pub fn load_selector(node: &Node, diags: &mut Diagnostics) -> Option<Selector> {
     let f = Fields::new(node, "a Selector Object", &["context", "selector", "type"], diags)?;
@@ -687,10 +684,16 @@ fn load_step(node: &Node, version: Version, diags: &mut Diagnostics) -> Option<S
         (&["timeout", "dependsOn", "channelPath", "action", "correlationId"], version),
         diags,
     )?;
+    // The 1.1 schema: `minItems: 1` (a step with no prerequisites leaves the field out).
     if version >= Version::V1_1
         && let Some(n) = f.node("dependsOn")
+        && n.as_seq().is_some_and(<[Node]>::is_empty)
     {
-        diags.push(not_yet(n.span, "a step's `dependsOn`"));
+        diags.push(
+            Diagnostic::error(n.span, "a step's `dependsOn` must list at least one step")
+                .with_code(codes::BAD_VALUE)
+                .with_help("remove `dependsOn`, or list the steps that must complete first"),
+        );
     }
     let step_id = f.required_text("stepId", node.span, diags);
     let targets: Vec<StepTarget> = [
@@ -744,6 +747,14 @@ fn load_step(node: &Node, version: Version, diags: &mut Diagnostics) -> Option<S
             .node("timeout")
             .filter(|_| version >= Version::V1_1)
             .and_then(|n| load_timeout(n, diags)),
+        depends_on: if version >= Version::V1_1 {
+            f.list("dependsOn", diags)
+                .iter()
+                .filter_map(|n| text_of(n, "a `dependsOn` entry", diags))
+                .collect()
+        } else {
+            Vec::new()
+        },
         span: node.span,
     })
 }
@@ -804,25 +815,23 @@ fn load_parameter(node: &Node, version: Version, diags: &mut Diagnostics) -> Opt
     let f = Fields::new(node, "a parameter", &["name", "in", "value"], diags)?;
     let name = f.required_text("name", node.span, diags);
     let location = f.text("in", diags);
+    // `querystring` (OpenAPI 3.2's whole query string) came with Arazzo 1.1.
+    let locations: &[&str] = if version >= Version::V1_1 {
+        &["path", "query", "querystring", "header", "cookie"]
+    } else {
+        &["path", "query", "header", "cookie"]
+    };
     if let Some(loc) = &location
-        && version >= Version::V1_1
-        && loc.value == "querystring"
+        && !locations.contains(&loc.value.as_str())
     {
-        // Dropped after saying so, so that checks against the operation do not pile on.
-        diags.push(not_yet(
-            loc.span,
-            "`in: querystring` (OpenAPI 3.2's whole query string as one parameter)",
-        ));
-        return None;
-    } else if let Some(loc) = &location
-        && !["path", "query", "header", "cookie"].contains(&loc.value.as_str())
-    {
-        diags.push(
-            Diagnostic::error(loc.span, format!("unknown parameter location `{}`", loc.value))
-                .with_code(codes::BAD_VALUE)
-                .with_suggestion(&loc.value, ["path", "query", "header", "cookie"])
-                .with_note(None, "`in` is one of path, query, header, cookie"),
-        );
+        let mut d = Diagnostic::error(loc.span, format!("unknown parameter location `{}`", loc.value))
+            .with_code(codes::BAD_VALUE)
+            .with_suggestion(&loc.value, locations.iter().copied())
+            .with_note(None, format!("`in` is one of {}", locations.join(", ")));
+        if loc.value == "querystring" {
+            d = d.with_help("`in: querystring` is Arazzo 1.1: declare `arazzo: 1.1.0` to use it");
+        }
+        diags.push(d);
     }
     let value = f.node("value").cloned();
     if value.is_none() {

@@ -486,8 +486,12 @@ pub fn operation_args(types: &TypeSpace<'_>, op: &Operation, names: &ClientNames
         let Some(param) = op.parameters.get(index) else {
             continue;
         };
-        let shape = shape(types, param);
-        let inner = arg_type(types, &shape);
+        // The whole query string (OpenAPI 3.2), as its media type formats it.
+        let inner = if param.location == ParamLocation::QueryString {
+            quote!(&str)
+        } else {
+            arg_type(types, &shape(types, param))
+        };
         let ty = if param.required {
             inner
         } else {
@@ -562,6 +566,10 @@ fn apply_param(param: &Parameter, shape: &Shape, value: &TokenStream) -> TokenSt
         ParamLocation::Query => quote!(query),
         ParamLocation::Header => quote!(header),
         ParamLocation::Cookie => quote!(cookie),
+        ParamLocation::QueryString => {
+            let preformatted = param.querystring_preformatted();
+            return quote!(request.querystring(#value, #preformatted));
+        }
     };
     let style = param.style.as_deref().unwrap_or("");
     if *shape == Shape::Json && param.location == ParamLocation::Query && (style == "deepObject" || param.explode()) {
@@ -614,7 +622,7 @@ fn needs_style_table(param: &Parameter, shape: &Shape) -> bool {
     match param.location {
         ParamLocation::Path => structured || matches!(param.style.as_deref(), Some("label" | "matrix")),
         ParamLocation::Header | ParamLocation::Cookie => structured,
-        ParamLocation::Query => false,
+        ParamLocation::Query | ParamLocation::QueryString => false,
     }
 }
 
@@ -627,6 +635,10 @@ fn styled(param: &Parameter, shape: &Shape, value: &TokenStream) -> TokenStream 
         ParamLocation::Query => quote!(Query),
         ParamLocation::Header => quote!(Header),
         ParamLocation::Cookie => quote!(Cookie),
+        ParamLocation::QueryString => {
+            let preformatted = param.querystring_preformatted();
+            quote!(QueryString { preformatted: #preformatted })
+        }
     };
     let mut spec = quote!(::arazzo::__private::ParamSpec::new(::arazzo::__private::In::#location, #name));
     // Styles that do not fit the location (OpenAPI allows none of them) keep

@@ -616,6 +616,7 @@ fn param_spec(p: &ParamIr) -> TokenStream {
         Location::Query => (quote!(Query), StyleIr::Form),
         Location::Header => (quote!(Header), StyleIr::Simple),
         Location::Cookie => (quote!(Cookie), StyleIr::Form),
+        Location::QueryString { preformatted } => (quote!(QueryString { preformatted: #preformatted }), StyleIr::Form),
     };
     let mut spec = quote!(::arazzo::__private::ParamSpec::new(::arazzo::__private::In::#location, #name));
     if p.style != default_style {
@@ -980,9 +981,17 @@ fn step_body(
         true,
     ));
     let success_chain = success_chain.tokens;
+    // Before anything is built or sent: a `goto` may reach the step before its dependency.
+    let depends = if s.depends_on.is_empty() {
+        TokenStream::new()
+    } else {
+        let deps = &s.depends_on;
+        quote!(run.depends_on(#id, &[#(#deps),*])?;)
+    };
     quote! {
         {
             run.enter(#id).await?;
+            #depends
             #limit
             #send
             if #succeeded run.criteria(#id, #success)? {

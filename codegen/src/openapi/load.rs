@@ -43,8 +43,13 @@ const CLIENT_METHOD_NAMES: &[&str] = &[
 /// malformed parameters and responses) are pushed to `diags` and loading goes
 /// on with what is usable.
 pub fn load(root: Node, file: FileId, diags: &mut Diagnostics) -> OpenApi {
-    let mut loader = Loader { root: &root, diags };
+    let mut loader = Loader {
+        root: &root,
+        diags,
+        version: String::new(),
+    };
     let version = loader.version();
+    loader.version.clone_from(&version);
     let info = root.get("info");
     if info.is_none() {
         loader.diags.push(Diagnostic::error(root.span, "the document has no `info` object"));
@@ -116,6 +121,8 @@ fn string(node: Option<&Node>, key: &str) -> Option<String> {
 struct Loader<'a, 'd> {
     root: &'a Node,
     diags: &'d mut Diagnostics,
+    /// The `openapi` field: `in: querystring` exists only from 3.2 on.
+    version: String,
 }
 
 impl<'a> Loader<'a, '_> {
@@ -150,7 +157,7 @@ impl<'a> Loader<'a, '_> {
             self.diags.push(
                 Diagnostic::warning(
                     node.span,
-                    format!("OpenAPI `{version}` is read as 3.1: fields added in 3.2 are ignored"),
+                    format!("OpenAPI `{version}` is read as 3.1 plus `in: querystring` parameters: other fields added in 3.2 are ignored"),
                 )
                 .with_code(codes::OPENAPI_VERSION),
             );
@@ -285,7 +292,7 @@ impl<'a> Loader<'a, '_> {
         let Some(paths_node) = self.root.get("paths") else {
             if self.root.as_map().is_some() {
                 let message = "the document has no `paths`, so it describes no operations";
-                self.diags.push(if version.starts_with("3.1.") {
+                self.diags.push(if version.starts_with("3.1.") || version.starts_with("3.2.") {
                     Diagnostic::warning(self.root.span, message).with_code(codes::NO_PATHS)
                 } else {
                     Diagnostic::error(self.root.span, message).with_code(codes::MISSING_FIELD)
@@ -365,6 +372,7 @@ impl<'a> Loader<'a, '_> {
         let own = self.parameter_list(node.get("parameters"), &refs::join(own_pointer, "parameters"));
         let mut parameters = merge_parameters(shared, own);
         self.complete_path_parameters(path, span, &mut parameters);
+        self.check_querystring(&mut parameters);
         let request_body = node
             .get("requestBody")
             .and_then(|b| self.request_body(b, &refs::join(own_pointer, "requestBody")));
@@ -424,16 +432,38 @@ impl<'a> Loader<'a, '_> {
             return None;
         };
         let in_node = node.get("in");
-        let Some(location) = in_node.and_then(Node::as_str).and_then(ParamLocation::from_key) else {
+        let is_3_2 = self.version.starts_with("3.2.");
+        let location = in_node
+            .and_then(Node::as_str)
+            .and_then(ParamLocation::from_key)
+            .filter(|l| *l != ParamLocation::QueryString || is_3_2);
+        let Some(location) = location else {
             let found = in_node.and_then(Node::as_str).unwrap_or("");
-            self.diags.push(
-                Diagnostic::error(
-                    in_node.map_or(site.span, |n| n.span),
-                    format!("parameter `{name}` needs `in: path`, `query`, `header` or `cookie`"),
-                )
-                .with_suggestion(found, ["path", "query", "header", "cookie"]),
+            let mut d = Diagnostic::error(
+                in_node.map_or(site.span, |n| n.span),
+                format!("parameter `{name}` needs `in: path`, `query`, `header` or `cookie`"),
             );
+            d = if found == "querystring" {
+                d.with_note(
+                    None,
+                    format!(
+                        "`in: querystring` is OpenAPI 3.2; this document declares `openapi: {}`",
+                        self.version
+                    ),
+                )
+                .with_help("declare `openapi: 3.2.0` to use it")
+            } else if is_3_2 {
+                d.with_suggestion(found, ["path", "query", "header", "cookie", "querystring"])
+            } else {
+                d.with_suggestion(found, ["path", "query", "header", "cookie"])
+            };
+            self.diags.push(d);
             return None;
+        };
+        let media_type = if location == ParamLocation::QueryString {
+            Some(self.querystring_content(name, site, node)?)
+        } else {
+            None
         };
         let required = node.get("required").and_then(Node::as_bool) == Some(true);
         let schema = if node.get("schema").is_some() {
@@ -448,10 +478,79 @@ impl<'a> Loader<'a, '_> {
             schema,
             style: string(Some(node), "style"),
             explode: node.get("explode").and_then(Node::as_bool),
+            media_type,
             description: string(Some(node), "description"),
             deprecated: node.get("deprecated").and_then(Node::as_bool) == Some(true),
             span: site.span,
         })
+    }
+
+    /// An `in: querystring` parameter's one media type. OpenAPI 3.2: such a parameter "MUST
+    /// use `content`" (one entry) and `style`, `explode`, `allowReserved` and `schema` "MUST
+    /// NOT be used" with it.
+    fn querystring_content(&mut self, name: &str, site: &Node, node: &Node) -> Option<String> {
+        for field in ["schema", "style", "explode", "allowReserved"] {
+            if let Some(n) = node.get(field) {
+                self.diags.push(
+                    Diagnostic::error(n.span, format!("`{field}` is not allowed on `in: querystring` parameter `{name}`"))
+                        .with_note(None, "OpenAPI 3.2: a querystring parameter is described by `content` alone")
+                        .with_help("describe the query string with `content: {application/x-www-form-urlencoded: {schema: ...}}`"),
+                );
+            }
+        }
+        let entries: Vec<&str> = node
+            .get("content")
+            .and_then(Node::as_map)
+            .map(|m| m.keys().collect())
+            .unwrap_or_default();
+        match entries.as_slice() {
+            [one] => Some((*one).to_owned()),
+            _ => {
+                self.diags.push(
+                    Diagnostic::error(
+                        node.get("content").map_or(site.span, |n| n.span),
+                        format!(
+                            "`in: querystring` parameter `{name}` needs `content` with exactly one media type, found {}",
+                            entries.len()
+                        ),
+                    )
+                    .with_help("e.g. `content: {application/x-www-form-urlencoded: {schema: {type: object}}}`"),
+                );
+                None
+            }
+        }
+    }
+
+    /// OpenAPI 3.2: at most one `in: querystring` parameter, and none beside `in: query`
+    /// ones (it is the whole query string). The extra ones are reported and dropped.
+    fn check_querystring(&mut self, parameters: &mut Vec<Parameter>) {
+        let Some(first) = parameters.iter().position(|p| p.location == ParamLocation::QueryString) else {
+            return;
+        };
+        let (qs_name, qs_span) = (parameters[first].name.clone(), parameters[first].span);
+        let mut keep = Vec::with_capacity(parameters.len());
+        for (index, p) in parameters.drain(..).enumerate() {
+            let clash = match p.location {
+                ParamLocation::QueryString if index != first => Some("a second `in: querystring` parameter"),
+                ParamLocation::Query => Some("an `in: query` parameter"),
+                _ => None,
+            };
+            match clash {
+                Some(what) => self.diags.push(
+                    Diagnostic::error(
+                        p.span,
+                        format!(
+                            "parameter `{}` is {what} of an operation with `in: querystring` parameter `{qs_name}`",
+                            p.name
+                        ),
+                    )
+                    .with_note(qs_span, "the querystring parameter, which is the whole query string")
+                    .with_help("put the value into the querystring parameter's content, or drop one of them"),
+                ),
+                None => keep.push(p),
+            }
+        }
+        *parameters = keep;
     }
 
     /// Every `{placeholder}` needs a path parameter to fill it; a missing one
@@ -478,6 +577,7 @@ impl<'a> Loader<'a, '_> {
                     schema: None,
                     style: None,
                     explode: None,
+                    media_type: None,
                     description: None,
                     deprecated: false,
                     span,

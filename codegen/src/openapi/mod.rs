@@ -195,6 +195,8 @@ pub enum ParamLocation {
     Query,
     Header,
     Cookie,
+    /// OpenAPI 3.2: the whole query string as one value, described by `content`.
+    QueryString,
 }
 
 impl ParamLocation {
@@ -204,6 +206,7 @@ impl ParamLocation {
             ParamLocation::Query => "query",
             ParamLocation::Header => "header",
             ParamLocation::Cookie => "cookie",
+            ParamLocation::QueryString => "querystring",
         }
     }
 
@@ -213,6 +216,7 @@ impl ParamLocation {
             "query" => Some(ParamLocation::Query),
             "header" => Some(ParamLocation::Header),
             "cookie" => Some(ParamLocation::Cookie),
+            "querystring" => Some(ParamLocation::QueryString),
             _ => None,
         }
     }
@@ -228,6 +232,8 @@ pub struct Parameter {
     pub schema: Option<SchemaRef>,
     pub style: Option<String>,
     pub explode: Option<bool>,
+    /// The media type of `content` (its only entry), for an `in: querystring` parameter.
+    pub media_type: Option<String>,
     pub description: Option<String>,
     pub deprecated: bool,
     /// Where the parameter is listed for this operation (the `$ref` site, not
@@ -236,12 +242,28 @@ pub struct Parameter {
 }
 
 impl Parameter {
+    /// Whether an `in: querystring` parameter's text is the query string as written
+    /// (`application/x-www-form-urlencoded`) rather than one value to percent-encode whole
+    /// (`application/json` and every other media type); see `arazzo::Request::querystring`.
+    pub fn querystring_preformatted(&self) -> bool {
+        self.media_type.as_deref().is_some_and(|m| {
+            m.split(';')
+                .next()
+                .unwrap_or(m)
+                .trim()
+                .eq_ignore_ascii_case("application/x-www-form-urlencoded")
+        })
+    }
+
     /// The effective `explode`: OpenAPI defaults it to true for `form` style
     /// (the query and cookie default) and false otherwise.
     pub fn explode(&self) -> bool {
         self.explode.unwrap_or_else(|| match self.style.as_deref() {
             Some(style) => style == "form",
-            None => matches!(self.location, ParamLocation::Query | ParamLocation::Cookie),
+            None => matches!(
+                self.location,
+                ParamLocation::Query | ParamLocation::Cookie | ParamLocation::QueryString
+            ),
         })
     }
 }

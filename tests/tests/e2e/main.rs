@@ -3,6 +3,7 @@
 //! a debug build). One binary links them once. The modules run generated workflows against
 //! local servers on 127.0.0.1 (the fake Seer server, the scripted `MockServer`).
 
+mod depends;
 mod events;
 mod hostile;
 mod length;
