@@ -144,6 +144,12 @@ impl DevServer {
         self.addr.port()
     }
 
+    /// The server's process id (for its CPU time, in the bench).
+    #[must_use]
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Its SQLite file.
     #[must_use]
     pub fn db(&self) -> &Path {

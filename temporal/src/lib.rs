@@ -436,6 +436,7 @@ impl std::error::Error for RunError {}
 pub struct Starter {
     client: Client,
     task_queue: String,
+    grace: Duration,
 }
 
 impl std::fmt::Debug for Starter {
@@ -452,13 +453,24 @@ impl Starter {
         Starter {
             client,
             task_queue: task_queue.into(),
+            grace: Duration::from_secs(60),
         }
+    }
+
+    /// How long past a run's deadline Temporal lets it go on before ending it as timed out
+    /// (its execution timeout is the deadline plus this). A run whose workers are all gone
+    /// ends then; a worker that comes back earlier ends the run itself, on workflow time.
+    /// Default 60 s: room for the last request the deadline cut off to report.
+    #[must_use]
+    pub fn with_grace(mut self, grace: Duration) -> Self {
+        self.grace = grace;
+        self
     }
 
     /// Starts Arazzo workflow `workflow` with `inputs` as Temporal workflow `run_id`, unless
     /// a run with that id exists (running or finished): then nothing starts and this
     /// attaches to it. `deadline` is the document's poll-policy deadline: Temporal ends a
-    /// run no worker finished by a minute past it (timed out, as a lost run would be).
+    /// run no worker finished by [`Starter::with_grace`] past it (timed out, as a lost run would be).
     ///
     /// # Errors
     ///
@@ -469,7 +481,7 @@ impl Starter {
         let options = WorkflowStartOptions::new(self.task_queue.clone(), run_id.to_owned())
             .id_conflict_policy(WorkflowIdConflictPolicy::UseExisting)
             .id_reuse_policy(WorkflowIdReusePolicy::RejectDuplicate)
-            .execution_timeout(deadline + Duration::from_secs(60))
+            .execution_timeout(deadline + self.grace)
             .build();
         let input = RunInput {
             workflow: workflow.to_owned(),
@@ -484,6 +496,7 @@ impl Starter {
             run_id: run_id.to_owned(),
             workflow: workflow.to_owned(),
             deadline,
+            grace: self.grace,
         })
     }
 }
@@ -495,6 +508,7 @@ pub struct RunHandle {
     run_id: String,
     workflow: String,
     deadline: Duration,
+    grace: Duration,
 }
 
 impl std::fmt::Debug for RunHandle {
@@ -535,7 +549,7 @@ impl RunHandle {
             Err(WorkflowGetResultError::TimedOut) => Err(RunError::Workflow(WorkflowError::Timeout {
                 workflow: self.workflow.clone(),
                 step: String::new(),
-                elapsed: self.deadline + Duration::from_secs(60),
+                elapsed: self.deadline + self.grace,
                 deadline: self.deadline,
                 source: None,
             })),

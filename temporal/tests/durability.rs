@@ -1,5 +1,7 @@
 //! Durability of seed runs on Temporal: a worker SIGKILLed while the run waits between polls
-//! is replaced, and the run completes without sending `startFix` again.
+//! is replaced, and the run completes without sending `startFix` again; the same with the
+//! Temporal server SIGKILLed and restarted on its SQLite file; a run whose worker is gone past
+//! its deadline ends with the typed timeout at the starter.
 //!
 //! The tests start their own dev server (`$TEMPORAL_BIN` or `temporal` on `PATH`; `.ci/run`
 //! installs it) and fail, saying how to get it, when there is none.
@@ -8,8 +10,9 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use arazzo::WorkflowError;
 use arazzo_temporal::dev_server::DevServer;
-use arazzo_temporal::{Starter, connect};
+use arazzo_temporal::{RunError, Starter, connect};
 use arazzo_tests::fake_seer::{FakeSeer, Route, Scenario};
 
 /// The `seed` example, which `cargo test` builds next to this test's binary.
@@ -20,8 +23,14 @@ fn seed_binary() -> PathBuf {
 }
 
 fn spawn_worker(server: &str, queue: &str, seer: &str, poll_ms: u64) -> Child {
+    spawn_worker_with_deadline(server, queue, seer, poll_ms, Duration::from_secs(600))
+}
+
+/// A worker whose runs have `deadline` (the poll policy's, on workflow time).
+fn spawn_worker_with_deadline(server: &str, queue: &str, seer: &str, poll_ms: u64, deadline: Duration) -> Child {
     Command::new(seed_binary())
         .args(["worker", server, queue, seer, &poll_ms.to_string()])
+        .env("SEED_DEADLINE_S", deadline.as_secs().to_string())
         .stdin(Stdio::null())
         .stdout(Stdio::inherit())
         .stderr(Stdio::inherit())
@@ -110,5 +119,197 @@ async fn a_run_survives_its_worker_being_killed_between_polls() {
     );
     assert_eq!(fake.requests_to(Route::GetFixState).len(), 3);
     drop(server);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn seed_inputs() -> serde_json::Value {
+    serde_json::json!({"organizationIdOrSlug": "acme", "issueId": "4242"})
+}
+
+fn stop(mut worker: Child) {
+    let _ = worker.kill();
+    let _ = worker.wait();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_run_survives_the_temporal_server_being_killed_and_restarted_between_polls() {
+    let dir = temp_dir("restart");
+    let db = dir.join("temporal.db");
+    let server = DevServer::start(&db).unwrap_or_else(|e| panic!("{e}"));
+    let port = server.port();
+    let address = server.address();
+    let fake = FakeSeer::start(Scenario::default().with_statuses(["processing", "processing", "completed"]))
+        .await
+        .expect("fake Seer");
+    let queue = "restart-test";
+    let poll_ms = 3000;
+    let mut worker = spawn_worker(&address, queue, &fake.base_url(), poll_ms);
+
+    let starter = Starter::new(connect(&address).await.expect("connect"), queue);
+    starter
+        .start("seed-restart-1", "seer-autofix-issue", &seed_inputs(), Duration::from_secs(120))
+        .await
+        .expect("start");
+
+    wait_for("the first poll", Duration::from_secs(60), || {
+        !fake.requests_to(Route::GetFixState).is_empty()
+    })
+    .await;
+    // SIGKILL: the server flushes nothing; what survives is what SQLite had committed.
+    server.kill();
+    eprintln!(
+        "server killed after {} poll(s); the run's timer is pending in its database {}",
+        fake.requests_to(Route::GetFixState).len(),
+        db.display()
+    );
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let server = DevServer::start_on(&db, port).unwrap_or_else(|e| panic!("restart: {e}"));
+    eprintln!("server restarted on {} with the same database", server.address());
+
+    // The worker was not restarted: it reconnects by itself, or, if the outage ended it,
+    // a new one takes over (either way the run must complete without resending).
+    let mut replaced = false;
+    let client = connect(&address).await.expect("connect after the restart");
+    let handle = Starter::new(client, queue)
+        .start("seed-restart-1", "seer-autofix-issue", &seed_inputs(), Duration::from_secs(120))
+        .await
+        .expect("attach after the restart");
+    let outcome = tokio::spawn(async move { handle.outputs().await });
+    let until = Instant::now() + Duration::from_secs(120);
+    while !outcome.is_finished() {
+        assert!(Instant::now() < until, "the run did not complete within 120 s of the restart");
+        if !replaced && worker.try_wait().expect("worker status").is_some() {
+            eprintln!("the worker exited during the outage; starting a new one");
+            worker = spawn_worker(&address, queue, &fake.base_url(), poll_ms);
+            replaced = true;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let outputs = outcome.await.expect("join").expect("outputs");
+    eprintln!(
+        "run completed ({}): {outputs:?}",
+        if replaced {
+            "by a new worker"
+        } else {
+            "by the same worker, reconnected"
+        }
+    );
+    stop(worker);
+
+    assert_eq!(outputs["status"], "completed");
+    assert_eq!(outputs["prUrl"], arazzo_tests::fake_seer::DEFAULT_PR_URL);
+    assert_eq!(fake.requests_to(Route::StartFix).len(), 1, "startFix is sent exactly once");
+    assert_eq!(
+        fake.requests_to(Route::ListModels).len(),
+        1,
+        "a recorded exchange is not sent again"
+    );
+    assert_eq!(fake.requests_to(Route::GetFixState).len(), 3);
+    drop(server);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// No worker comes back: Temporal ends the run at its execution timeout (the deadline plus
+/// the starter's grace), and the starter reports the run's typed timeout.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_run_whose_worker_never_returns_ends_with_the_typed_timeout() {
+    let dir = temp_dir("lost");
+    let server = DevServer::start(&dir.join("temporal.db")).unwrap_or_else(|e| panic!("{e}"));
+    // Never completes: the run polls until its deadline.
+    let fake = FakeSeer::start(Scenario::default().with_statuses(["processing"]))
+        .await
+        .expect("fake Seer");
+    let queue = "lost-test";
+    let deadline = Duration::from_secs(4);
+    let worker = spawn_worker_with_deadline(&server.address(), queue, &fake.base_url(), 1000, deadline);
+    let starter = Starter::new(connect(&server.address()).await.expect("connect"), queue).with_grace(Duration::from_secs(2));
+    let started = Instant::now();
+    let handle = starter
+        .start("seed-lost-1", "seer-autofix-issue", &seed_inputs(), deadline)
+        .await
+        .expect("start");
+    wait_for("the first poll", Duration::from_secs(60), || {
+        !fake.requests_to(Route::GetFixState).is_empty()
+    })
+    .await;
+    stop(worker);
+    let polls = fake.requests_to(Route::GetFixState).len();
+    eprintln!("worker killed after {polls} poll(s); no worker will run the rest");
+
+    let error = tokio::time::timeout(Duration::from_secs(60), handle.outputs())
+        .await
+        .expect("Temporal ends the run")
+        .expect_err("the run cannot finish");
+    eprintln!("after {:.1}s: {error}", started.elapsed().as_secs_f64());
+    match error {
+        RunError::Workflow(WorkflowError::Timeout {
+            workflow,
+            elapsed,
+            deadline: d,
+            ..
+        }) => {
+            assert_eq!(workflow, "seer-autofix-issue");
+            assert_eq!(d, deadline);
+            assert!(elapsed >= deadline, "elapsed {elapsed:?} is past the deadline");
+        }
+        other => panic!("expected WorkflowError::Timeout, got {other:?}"),
+    }
+    assert!(started.elapsed() >= deadline);
+    assert_eq!(fake.requests_to(Route::GetFixState).len(), polls, "nothing ran after the kill");
+    assert_eq!(fake.requests_to(Route::StartFix).len(), 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A worker comes back after the deadline but before Temporal's execution timeout: the
+/// replayed run reads workflow time, finds its deadline passed, and ends with the same
+/// typed timeout the in-process run would (naming the polling step).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_run_resumed_past_its_deadline_times_out_on_workflow_time() {
+    let dir = temp_dir("late");
+    let server = DevServer::start(&dir.join("temporal.db")).unwrap_or_else(|e| panic!("{e}"));
+    let fake = FakeSeer::start(Scenario::default().with_statuses(["processing"]))
+        .await
+        .expect("fake Seer");
+    let queue = "late-test";
+    let deadline = Duration::from_secs(4);
+    let poll_ms = 1000;
+    let first = spawn_worker_with_deadline(&server.address(), queue, &fake.base_url(), poll_ms, deadline);
+    let starter = Starter::new(connect(&server.address()).await.expect("connect"), queue).with_grace(Duration::from_secs(60));
+    let handle = starter
+        .start("seed-late-1", "seer-autofix-issue", &seed_inputs(), deadline)
+        .await
+        .expect("start");
+    wait_for("the first poll", Duration::from_secs(60), || {
+        !fake.requests_to(Route::GetFixState).is_empty()
+    })
+    .await;
+    stop(first);
+    let polls = fake.requests_to(Route::GetFixState).len();
+    eprintln!("worker killed after {polls} poll(s)");
+    tokio::time::sleep(deadline + Duration::from_secs(1)).await;
+    eprintln!("past the deadline; starting a new worker");
+    let second = spawn_worker_with_deadline(&server.address(), queue, &fake.base_url(), poll_ms, deadline);
+    let error = tokio::time::timeout(Duration::from_secs(60), handle.outputs())
+        .await
+        .expect("the run ends")
+        .expect_err("the run is past its deadline");
+    stop(second);
+    eprintln!("{error}");
+    match error {
+        RunError::Workflow(WorkflowError::Timeout {
+            workflow,
+            step,
+            elapsed,
+            deadline: d,
+            ..
+        }) => {
+            assert_eq!(workflow, "seer-autofix-issue");
+            assert_eq!(step, "pollFixState", "the step that was polling");
+            assert_eq!(d, deadline);
+            assert!(elapsed >= deadline);
+        }
+        other => panic!("expected WorkflowError::Timeout, got {other:?}"),
+    }
+    assert_eq!(fake.requests_to(Route::StartFix).len(), 1);
     let _ = std::fs::remove_dir_all(&dir);
 }
