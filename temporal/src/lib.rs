@@ -27,14 +27,15 @@ use serde::{Deserialize, Serialize};
 use temporalio_client::errors::{WorkflowGetResultError, WorkflowStartError};
 use temporalio_client::{Client, WorkflowGetResultOptions, WorkflowIdConflictPolicy, WorkflowIdReusePolicy, WorkflowStartOptions};
 use temporalio_common::RetryPolicy;
+use temporalio_common::error::IncomingError;
 use temporalio_macros::{activities, workflow, workflow_methods};
 use temporalio_sdk::activities::{ActivityContext, ActivityError};
-use temporalio_sdk::{ActivityOptions, WorkflowContext, WorkflowResult};
+use temporalio_sdk::{ActivityOptions, ApplicationFailure, WorkflowContext, WorkflowResult};
 
 pub use temporalio_client;
 pub use temporalio_sdk;
 
-use wire::{WireError, WireExchange, WireRequest, WireRetry};
+use wire::{WireError, WireExchange, WireRequest, WireRetry, WireWorkflowError};
 
 /// Runs one workflow of a document by its `workflowId` on JSON inputs: the generated
 /// `Workflows::run_by_id`.
@@ -95,61 +96,23 @@ pub struct RunInput {
     pub inputs: Value,
 }
 
-/// A run's result as recorded in history: the outputs, or why the run failed. A failed
-/// Arazzo run completes the Temporal workflow (Temporal would otherwise retry it).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub enum RunOutcome {
-    /// The workflow's outputs.
-    Finished(Outputs),
-    /// The run's deadline passed.
-    TimedOut {
-        /// The Arazzo `workflowId`.
-        workflow: String,
-        /// The step that was running or about to run.
-        step: String,
-        /// How long the run had taken, on workflow time, in milliseconds.
-        elapsed_ms: u64,
-        /// The deadline, in milliseconds.
-        deadline_ms: u64,
-    },
-    /// Any other failure: the error's message (no credential in it).
-    Failed {
-        /// The Arazzo `workflowId`.
-        workflow: String,
-        /// The step that failed, if one did.
-        step: Option<String>,
-        /// The error as `Display` shows it.
-        message: String,
-    },
-}
+/// The Temporal failure type of a failed Arazzo run; its details are the
+/// [`WorkflowError`]'s variant and fields, which the starter rebuilds.
+pub const FAILURE_TYPE: &str = "arazzo.WorkflowError";
 
 fn millis(d: Duration) -> u64 {
     u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
 }
 
-impl RunOutcome {
-    fn of(workflow: &str, result: Result<Outputs, WorkflowError>) -> Self {
-        match result {
-            Ok(outputs) => RunOutcome::Finished(outputs),
-            Err(WorkflowError::Timeout {
-                workflow,
-                step,
-                elapsed,
-                deadline,
-                ..
-            }) => RunOutcome::TimedOut {
-                workflow,
-                step,
-                elapsed_ms: millis(elapsed),
-                deadline_ms: millis(deadline),
-            },
-            Err(error) => RunOutcome::Failed {
-                workflow: workflow.to_owned(),
-                step: error.step().map(str::to_owned),
-                message: error.to_string(),
-            },
-        }
-    }
+/// A failed run as the Temporal workflow's failure: non-retryable (running it again would
+/// send its requests again), typed [`FAILURE_TYPE`], the error's message, and the error as
+/// details (none for a variant newer than this crate: the starter then gets the message).
+fn failure(error: &WorkflowError) -> ApplicationFailure {
+    ApplicationFailure::builder(error.to_string())
+        .type_name(FAILURE_TYPE.to_owned())
+        .non_retryable(true)
+        .maybe_details(WireWorkflowError::new(error))
+        .build()
 }
 
 /// The Temporal workflow every Arazzo run is: one type, whatever the document.
@@ -166,21 +129,25 @@ pub struct ArazzoWorkflow {
 impl ArazzoWorkflow {
     /// Runs `input.workflow` of the worker's document with its executor.
     #[run(name = "arazzo")]
-    pub async fn run(ctx: &mut WorkflowContext<Self>, input: RunInput) -> WorkflowResult<RunOutcome> {
+    pub async fn run(ctx: &mut WorkflowContext<Self>, input: RunInput) -> WorkflowResult<Outputs> {
         let Some(document) = ctx.state(|w| w.document.clone()) else {
-            return Ok(RunOutcome::Failed {
-                workflow: input.workflow,
-                step: None,
-                message: "this worker was not built by arazzo_temporal::worker (no document)".to_owned(),
-            });
+            return Err(ApplicationFailure::builder(format!(
+                "workflow `{}`: this worker was not built by arazzo_temporal::worker (no document)",
+                input.workflow
+            ))
+            .non_retryable(true)
+            .build()
+            .into());
         };
         let executor = Arc::new(TemporalExecutor {
             ctx: SendWrapper::new(ctx.clone()),
             activity_timeout: document.activity_timeout,
         });
         let RunInput { workflow, inputs } = input;
-        let result = arazzo::with_executor(executor, (document.run)(workflow.clone(), inputs)).await;
-        Ok(RunOutcome::of(&workflow, result))
+        match arazzo::with_executor(executor, (document.run)(workflow, inputs)).await {
+            Ok(outputs) => Ok(outputs),
+            Err(error) => Err(failure(&error).into()),
+        }
     }
 }
 
@@ -399,11 +366,13 @@ pub async fn connect(address: &str) -> Result<Client, BoxError> {
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum RunError {
-    /// The run failed: its error, typed as far as history keeps it
-    /// ([`WorkflowError::Timeout`] for the deadline; otherwise
-    /// [`WorkflowError::Client`]-free text in [`RunError::Failed`]).
+    /// The run failed: the same [`WorkflowError`] variant, with the same fields, as the
+    /// run in process would have returned. A request error inside it
+    /// ([`WorkflowError::Client`], a timeout's `source`) keeps its kind for timeouts and
+    /// otherwise arrives as [`arazzo::ClientError::Remote`] with its message.
     Workflow(WorkflowError),
-    /// The run failed for another reason; the error's message.
+    /// The run failed without a typed error (a worker without a document, a
+    /// [`WorkflowError`] variant newer than this crate); the failure's message.
     Failed {
         /// The Arazzo `workflowId`.
         workflow: String,
@@ -532,20 +501,8 @@ impl RunHandle {
     pub async fn outputs(&self) -> Result<Outputs, RunError> {
         let handle = self.client.get_workflow_handle::<ArazzoWorkflow>(self.run_id.clone());
         match handle.get_result(WorkflowGetResultOptions::default()).await {
-            Ok(RunOutcome::Finished(outputs)) => Ok(outputs),
-            Ok(RunOutcome::TimedOut {
-                workflow,
-                step,
-                elapsed_ms,
-                deadline_ms,
-            }) => Err(RunError::Workflow(WorkflowError::Timeout {
-                workflow,
-                step,
-                elapsed: Duration::from_millis(elapsed_ms),
-                deadline: Duration::from_millis(deadline_ms),
-                source: None,
-            })),
-            Ok(RunOutcome::Failed { workflow, step, message }) => Err(RunError::Failed { workflow, step, message }),
+            Ok(outputs) => Ok(outputs),
+            Err(WorkflowGetResultError::Failed(incoming)) => Err(self.failed(*incoming)),
             Err(WorkflowGetResultError::TimedOut) => Err(RunError::Workflow(WorkflowError::Timeout {
                 workflow: self.workflow.clone(),
                 step: String::new(),
@@ -554,6 +511,25 @@ impl RunHandle {
                 source: None,
             })),
             Err(e) => Err(RunError::Temporal(Box::new(e))),
+        }
+    }
+
+    fn failed(&self, incoming: IncomingError) -> RunError {
+        let IncomingError::Application(failure) = incoming else {
+            return RunError::Temporal(Box::new(incoming));
+        };
+        let details = if failure.type_name() == Some(FAILURE_TYPE) {
+            failure.details::<WireWorkflowError>().ok().flatten()
+        } else {
+            None
+        };
+        match details {
+            Some(error) => RunError::Workflow(error.into_workflow_error()),
+            None => RunError::Failed {
+                workflow: self.workflow.clone(),
+                step: None,
+                message: failure.to_string(),
+            },
         }
     }
 

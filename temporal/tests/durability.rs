@@ -313,3 +313,60 @@ async fn a_run_resumed_past_its_deadline_times_out_on_workflow_time() {
     assert_eq!(fake.requests_to(Route::StartFix).len(), 1);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A run that fails (startFix answered 403) fails the same way durably as in process: the
+/// starter gets the same `WorkflowError` variant with the same fields, rebuilt from the
+/// Temporal failure's details.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_failed_run_reaches_the_starter_as_the_same_typed_error() {
+    use arazzo_tests::fake_seer::Injection;
+    let forbidden = || {
+        Scenario::default().with_injection(Injection::status(
+            Route::StartFix,
+            403,
+            serde_json::json!({"detail": "You do not have permission to perform this action."}),
+        ))
+    };
+    let local_fake = FakeSeer::start(forbidden()).await.expect("fake Seer");
+    let workflows = sentry_seer::Workflows::new(
+        sentry_seer::seer_api::Client::new(local_fake.base_url()).with_bearer_token(arazzo_tests::fake_seer::DEFAULT_TOKEN),
+    );
+    let local = workflows
+        .run_by_id("seer-autofix-issue", seed_inputs())
+        .await
+        .expect_err("startFix is forbidden");
+
+    let dir = temp_dir("typed");
+    let server = DevServer::start(&dir.join("temporal.db")).unwrap_or_else(|e| panic!("{e}"));
+    let fake = FakeSeer::start(forbidden()).await.expect("fake Seer");
+    let queue = "typed-test";
+    let worker = spawn_worker(&server.address(), queue, &fake.base_url(), 100);
+    let starter = Starter::new(connect(&server.address()).await.expect("connect"), queue);
+    let handle = starter
+        .start("seed-typed-1", "seer-autofix-issue", &seed_inputs(), Duration::from_secs(120))
+        .await
+        .expect("start");
+    let error = tokio::time::timeout(Duration::from_secs(60), handle.outputs())
+        .await
+        .expect("the run ends")
+        .expect_err("startFix is forbidden");
+    stop(worker);
+    eprintln!("in process: {local}\ndurable:    {error}");
+    let RunError::Workflow(durable) = error else {
+        panic!("expected RunError::Workflow, got {error:?}");
+    };
+    match &durable {
+        WorkflowError::StepFailed {
+            workflow, step, status, ..
+        } => {
+            assert_eq!((workflow.as_str(), step.as_str(), *status), ("seer-autofix-issue", "startFix", 403));
+        }
+        other => panic!("expected WorkflowError::StepFailed, got {other:?}"),
+    }
+    assert!(matches!(local, WorkflowError::StepFailed { .. }), "{local:?}");
+    // Every field the same (`Debug` shows them all), the message too.
+    assert_eq!(format!("{durable:?}"), format!("{local:?}"));
+    assert_eq!(durable.to_string(), local.to_string());
+    assert_eq!(durable.status(), Some(403));
+    let _ = std::fs::remove_dir_all(&dir);
+}
