@@ -14,7 +14,10 @@
 //!   to the existing run) and returns its typed outputs or the [`arazzo::WorkflowError`].
 
 pub mod dev_server;
+mod events;
 mod wire;
+
+pub use events::StepEvent;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -25,12 +28,14 @@ use arazzo::{BoxFuture, ClientError, Event, Exchange, Executor, HttpClient, Obse
 use send_wrapper::SendWrapper;
 use serde::{Deserialize, Serialize};
 use temporalio_client::errors::{WorkflowGetResultError, WorkflowStartError};
-use temporalio_client::{Client, WorkflowGetResultOptions, WorkflowIdConflictPolicy, WorkflowIdReusePolicy, WorkflowStartOptions};
+use temporalio_client::{
+    Client, WorkflowGetResultOptions, WorkflowIdConflictPolicy, WorkflowIdReusePolicy, WorkflowQueryOptions, WorkflowStartOptions,
+};
 use temporalio_common::RetryPolicy;
 use temporalio_common::error::IncomingError;
 use temporalio_macros::{activities, workflow, workflow_methods};
 use temporalio_sdk::activities::{ActivityContext, ActivityError};
-use temporalio_sdk::{ActivityOptions, ApplicationFailure, WorkflowContext, WorkflowResult};
+use temporalio_sdk::{ActivityOptions, ApplicationFailure, WorkflowContext, WorkflowContextView, WorkflowResult};
 
 pub use temporalio_client;
 pub use temporalio_sdk;
@@ -123,6 +128,8 @@ fn failure(error: &WorkflowError) -> ApplicationFailure {
 #[derive(Default)]
 pub struct ArazzoWorkflow {
     document: Option<Document>,
+    /// The run's events so far, for the `events` query (rebuilt on replay).
+    events: Vec<StepEvent>,
 }
 
 #[workflow_methods]
@@ -148,6 +155,12 @@ impl ArazzoWorkflow {
             Ok(outputs) => Ok(outputs),
             Err(error) => Err(failure(&error).into()),
         }
+    }
+
+    /// The run's events so far ([`RunHandle::events`]).
+    #[query(name = "events")]
+    pub fn events(&self, _ctx: &WorkflowContextView) -> Vec<StepEvent> {
+        self.events.clone()
     }
 }
 
@@ -252,6 +265,11 @@ impl Executor for TemporalExecutor {
     }
 
     fn emit(&self, observer: Option<&Observer>, event: &Event<'_>) {
+        // Kept on replay too: a worker that takes over a run answers the query with all of
+        // its events. Neither the state nor the current details are written to history.
+        let event_kept = StepEvent::of(event);
+        self.ctx.set_current_details(event_kept.line());
+        self.ctx.state_mut(|w| w.events.push(event_kept));
         // A replay re-runs the workflow from its history: its events were told already.
         if !self.ctx.is_replaying() {
             arazzo::InProcess.emit(observer, event);
@@ -342,6 +360,7 @@ pub async fn worker(client: Client, task_queue: &str, document: Document) -> Res
     let options = temporalio_sdk::WorkerOptions::new(task_queue)
         .register_workflow_with_factory::<ArazzoWorkflow, _>(move || ArazzoWorkflow {
             document: Some(document.clone()),
+            events: Vec::new(),
         })?
         .register_activities(activities)
         .build();
@@ -531,6 +550,20 @@ impl RunHandle {
                 message: failure.to_string(),
             },
         }
+    }
+
+    /// The run's events so far (the workflow's `events` query; `temporal workflow query
+    /// --name events` shows the same). A worker answers it: one must be running.
+    ///
+    /// # Errors
+    ///
+    /// [`RunError::Temporal`] when the query fails (no such run, no worker answered).
+    pub async fn events(&self) -> Result<Vec<StepEvent>, RunError> {
+        let handle = self.client.get_workflow_handle::<ArazzoWorkflow>(self.run_id.clone());
+        handle
+            .query(ArazzoWorkflow::events, (), WorkflowQueryOptions::default())
+            .await
+            .map_err(|e| RunError::Temporal(Box::new(e)))
     }
 
     /// Waits for the run's outcome as the generated outputs type.

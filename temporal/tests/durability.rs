@@ -370,3 +370,79 @@ async fn a_failed_run_reaches_the_starter_as_the_same_typed_error() {
     assert_eq!(durable.status(), Some(403));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Step events are visible in Temporal while the run waits between polls (the `events`
+/// query, answered by the worker from the workflow's state), and a worker that takes over
+/// the run answers with the same events, rebuilt by replay.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_runs_events_are_queryable_while_it_waits_and_survive_its_worker() {
+    let dir = temp_dir("events");
+    let server = DevServer::start(&dir.join("temporal.db")).unwrap_or_else(|e| panic!("{e}"));
+    let fake = FakeSeer::start(Scenario::default().with_statuses(["processing", "processing", "completed"]))
+        .await
+        .expect("fake Seer");
+    let queue = "events-test";
+    let poll_ms = 3000;
+    let first = spawn_worker(&server.address(), queue, &fake.base_url(), poll_ms);
+    let starter = Starter::new(connect(&server.address()).await.expect("connect"), queue);
+    let handle = starter
+        .start("seed-events-1", "seer-autofix-issue", &seed_inputs(), Duration::from_secs(120))
+        .await
+        .expect("start");
+    wait_for("the first poll", Duration::from_secs(60), || {
+        !fake.requests_to(Route::GetFixState).is_empty()
+    })
+    .await;
+    // The wait after the first poll is announced in the same workflow task as the poll's
+    // answer; query until it is there.
+    let until = Instant::now() + Duration::from_secs(20);
+    let before = loop {
+        let events = handle.events().await.expect("query the run's events");
+        if events.iter().any(|e| e.kind == "waiting") {
+            break events;
+        }
+        assert!(Instant::now() < until, "no waiting event in {events:#?}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    for event in &before {
+        eprintln!("  {}", event.line());
+    }
+    let has = |kind: &str, step: Option<&str>, status: Option<u16>| {
+        before
+            .iter()
+            .any(|e| e.kind == kind && e.step.as_deref() == step && (status.is_none() || e.status == status))
+    };
+    assert_eq!(before[0].kind, "workflow_started");
+    assert!(has("step_started", Some("listModels"), None));
+    assert!(has("exchange", Some("listModels"), Some(200)));
+    assert!(has("exchange", Some("startFix"), Some(202)));
+    assert!(has("exchange", Some("pollFixState"), Some(200)));
+    let waiting = before.iter().find(|e| e.kind == "waiting").expect("waiting");
+    assert_eq!(waiting.step.as_deref(), Some("pollFixState"));
+    assert_eq!(waiting.detail, format!("poll in {poll_ms} ms"));
+    assert!(!has("workflow_finished", None, None));
+    assert_eq!(fake.requests_to(Route::GetFixState).len(), 1, "the run is still waiting");
+
+    stop(first);
+    let second = spawn_worker(&server.address(), queue, &fake.base_url(), poll_ms);
+    let after = handle.events().await.expect("query the new worker");
+    assert!(
+        after.len() >= before.len() && after[..before.len()] == before[..],
+        "the new worker's events start with the old one's:\n{after:#?}"
+    );
+    let outputs = tokio::time::timeout(Duration::from_secs(90), handle.outputs())
+        .await
+        .expect("the run completes")
+        .expect("outputs");
+    assert_eq!(outputs["status"], "completed");
+    let last = handle.events().await.expect("query the finished run");
+    stop(second);
+    assert_eq!(last.last().map(|e| e.kind.as_str()), Some("workflow_finished"), "{last:#?}");
+    assert_eq!(
+        last.iter()
+            .filter(|e| e.kind == "exchange" && e.step.as_deref() == Some("pollFixState"))
+            .count(),
+        3
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
