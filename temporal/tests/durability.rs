@@ -46,6 +46,24 @@ async fn wait_for(what: &str, limit: Duration, mut done: impl FnMut() -> bool) {
     }
 }
 
+/// Returns inside the run's first wait between polls: once the worker has announced it (the
+/// `events` query), and a moment more for the workflow task that started the timer to be
+/// committed, so a kill lands while the run waits on its durable timer.
+async fn wait_for_the_wait(handle: &arazzo_temporal::RunHandle) {
+    let until = Instant::now() + Duration::from_secs(20);
+    while !handle
+        .events()
+        .await
+        .expect("query the run's events")
+        .iter()
+        .any(|e| e.kind == "waiting")
+    {
+        assert!(Instant::now() < until, "the run never announced its wait");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+}
+
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("arazzo-temporal-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
@@ -84,6 +102,7 @@ async fn a_run_survives_its_worker_being_killed_between_polls() {
         !fake.requests_to(Route::GetFixState).is_empty()
     })
     .await;
+    wait_for_the_wait(&handle).await;
     first.kill().expect("SIGKILL the worker");
     first.wait().expect("reap the worker");
     eprintln!("worker killed after {} poll(s)", fake.requests_to(Route::GetFixState).len());
@@ -146,7 +165,7 @@ async fn a_run_survives_the_temporal_server_being_killed_and_restarted_between_p
     let mut worker = spawn_worker(&address, queue, &fake.base_url(), poll_ms);
 
     let starter = Starter::new(connect(&address).await.expect("connect"), queue);
-    starter
+    let first_handle = starter
         .start("seed-restart-1", "seer-autofix-issue", &seed_inputs(), Duration::from_secs(120))
         .await
         .expect("start");
@@ -155,6 +174,7 @@ async fn a_run_survives_the_temporal_server_being_killed_and_restarted_between_p
         !fake.requests_to(Route::GetFixState).is_empty()
     })
     .await;
+    wait_for_the_wait(&first_handle).await;
     // SIGKILL: the server flushes nothing; what survives is what SQLite had committed.
     server.kill();
     eprintln!(
