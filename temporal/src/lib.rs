@@ -14,7 +14,10 @@
 //!   to the existing run) and returns its typed outputs or the [`arazzo::WorkflowError`].
 
 pub mod dev_server;
+mod events;
 mod wire;
+
+pub use events::StepEvent;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -25,16 +28,19 @@ use arazzo::{BoxFuture, ClientError, Event, Exchange, Executor, HttpClient, Obse
 use send_wrapper::SendWrapper;
 use serde::{Deserialize, Serialize};
 use temporalio_client::errors::{WorkflowGetResultError, WorkflowStartError};
-use temporalio_client::{Client, WorkflowGetResultOptions, WorkflowIdConflictPolicy, WorkflowIdReusePolicy, WorkflowStartOptions};
+use temporalio_client::{
+    Client, WorkflowGetResultOptions, WorkflowIdConflictPolicy, WorkflowIdReusePolicy, WorkflowQueryOptions, WorkflowStartOptions,
+};
 use temporalio_common::RetryPolicy;
+use temporalio_common::error::IncomingError;
 use temporalio_macros::{activities, workflow, workflow_methods};
 use temporalio_sdk::activities::{ActivityContext, ActivityError};
-use temporalio_sdk::{ActivityOptions, WorkflowContext, WorkflowResult};
+use temporalio_sdk::{ActivityOptions, ApplicationFailure, WorkflowContext, WorkflowContextView, WorkflowResult};
 
 pub use temporalio_client;
 pub use temporalio_sdk;
 
-use wire::{WireError, WireExchange, WireRequest, WireRetry};
+use wire::{WireError, WireExchange, WireRequest, WireRetry, WireWorkflowError};
 
 /// Runs one workflow of a document by its `workflowId` on JSON inputs: the generated
 /// `Workflows::run_by_id`.
@@ -95,61 +101,23 @@ pub struct RunInput {
     pub inputs: Value,
 }
 
-/// A run's result as recorded in history: the outputs, or why the run failed. A failed
-/// Arazzo run completes the Temporal workflow (Temporal would otherwise retry it).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub enum RunOutcome {
-    /// The workflow's outputs.
-    Finished(Outputs),
-    /// The run's deadline passed.
-    TimedOut {
-        /// The Arazzo `workflowId`.
-        workflow: String,
-        /// The step that was running or about to run.
-        step: String,
-        /// How long the run had taken, on workflow time, in milliseconds.
-        elapsed_ms: u64,
-        /// The deadline, in milliseconds.
-        deadline_ms: u64,
-    },
-    /// Any other failure: the error's message (no credential in it).
-    Failed {
-        /// The Arazzo `workflowId`.
-        workflow: String,
-        /// The step that failed, if one did.
-        step: Option<String>,
-        /// The error as `Display` shows it.
-        message: String,
-    },
-}
+/// The Temporal failure type of a failed Arazzo run; its details are the
+/// [`WorkflowError`]'s variant and fields, which the starter rebuilds.
+pub const FAILURE_TYPE: &str = "arazzo.WorkflowError";
 
 fn millis(d: Duration) -> u64 {
     u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
 }
 
-impl RunOutcome {
-    fn of(workflow: &str, result: Result<Outputs, WorkflowError>) -> Self {
-        match result {
-            Ok(outputs) => RunOutcome::Finished(outputs),
-            Err(WorkflowError::Timeout {
-                workflow,
-                step,
-                elapsed,
-                deadline,
-                ..
-            }) => RunOutcome::TimedOut {
-                workflow,
-                step,
-                elapsed_ms: millis(elapsed),
-                deadline_ms: millis(deadline),
-            },
-            Err(error) => RunOutcome::Failed {
-                workflow: workflow.to_owned(),
-                step: error.step().map(str::to_owned),
-                message: error.to_string(),
-            },
-        }
-    }
+/// A failed run as the Temporal workflow's failure: non-retryable (running it again would
+/// send its requests again), typed [`FAILURE_TYPE`], the error's message, and the error as
+/// details (none for a variant newer than this crate: the starter then gets the message).
+fn failure(error: &WorkflowError) -> ApplicationFailure {
+    ApplicationFailure::builder(error.to_string())
+        .type_name(FAILURE_TYPE.to_owned())
+        .non_retryable(true)
+        .maybe_details(WireWorkflowError::new(error))
+        .build()
 }
 
 /// The Temporal workflow every Arazzo run is: one type, whatever the document.
@@ -160,27 +128,39 @@ impl RunOutcome {
 #[derive(Default)]
 pub struct ArazzoWorkflow {
     document: Option<Document>,
+    /// The run's events so far, for the `events` query (rebuilt on replay).
+    events: Vec<StepEvent>,
 }
 
 #[workflow_methods]
 impl ArazzoWorkflow {
     /// Runs `input.workflow` of the worker's document with its executor.
     #[run(name = "arazzo")]
-    pub async fn run(ctx: &mut WorkflowContext<Self>, input: RunInput) -> WorkflowResult<RunOutcome> {
+    pub async fn run(ctx: &mut WorkflowContext<Self>, input: RunInput) -> WorkflowResult<Outputs> {
         let Some(document) = ctx.state(|w| w.document.clone()) else {
-            return Ok(RunOutcome::Failed {
-                workflow: input.workflow,
-                step: None,
-                message: "this worker was not built by arazzo_temporal::worker (no document)".to_owned(),
-            });
+            return Err(ApplicationFailure::builder(format!(
+                "workflow `{}`: this worker was not built by arazzo_temporal::worker (no document)",
+                input.workflow
+            ))
+            .non_retryable(true)
+            .build()
+            .into());
         };
         let executor = Arc::new(TemporalExecutor {
             ctx: SendWrapper::new(ctx.clone()),
             activity_timeout: document.activity_timeout,
         });
         let RunInput { workflow, inputs } = input;
-        let result = arazzo::with_executor(executor, (document.run)(workflow.clone(), inputs)).await;
-        Ok(RunOutcome::of(&workflow, result))
+        match arazzo::with_executor(executor, (document.run)(workflow, inputs)).await {
+            Ok(outputs) => Ok(outputs),
+            Err(error) => Err(failure(&error).into()),
+        }
+    }
+
+    /// The run's events so far ([`RunHandle::events`]).
+    #[query(name = "events")]
+    pub fn events(&self, _ctx: &WorkflowContextView) -> Vec<StepEvent> {
+        self.events.clone()
     }
 }
 
@@ -285,6 +265,11 @@ impl Executor for TemporalExecutor {
     }
 
     fn emit(&self, observer: Option<&Observer>, event: &Event<'_>) {
+        // Kept on replay too: a worker that takes over a run answers the query with all of
+        // its events. Neither the state nor the current details are written to history.
+        let event_kept = StepEvent::of(event);
+        self.ctx.set_current_details(event_kept.line());
+        self.ctx.state_mut(|w| w.events.push(event_kept));
         // A replay re-runs the workflow from its history: its events were told already.
         if !self.ctx.is_replaying() {
             arazzo::InProcess.emit(observer, event);
@@ -375,6 +360,7 @@ pub async fn worker(client: Client, task_queue: &str, document: Document) -> Res
     let options = temporalio_sdk::WorkerOptions::new(task_queue)
         .register_workflow_with_factory::<ArazzoWorkflow, _>(move || ArazzoWorkflow {
             document: Some(document.clone()),
+            events: Vec::new(),
         })?
         .register_activities(activities)
         .build();
@@ -399,11 +385,13 @@ pub async fn connect(address: &str) -> Result<Client, BoxError> {
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum RunError {
-    /// The run failed: its error, typed as far as history keeps it
-    /// ([`WorkflowError::Timeout`] for the deadline; otherwise
-    /// [`WorkflowError::Client`]-free text in [`RunError::Failed`]).
+    /// The run failed: the same [`WorkflowError`] variant, with the same fields, as the
+    /// run in process would have returned. A request error inside it
+    /// ([`WorkflowError::Client`], a timeout's `source`) keeps its kind for timeouts and
+    /// otherwise arrives as [`arazzo::ClientError::Remote`] with its message.
     Workflow(WorkflowError),
-    /// The run failed for another reason; the error's message.
+    /// The run failed without a typed error (a worker without a document, a
+    /// [`WorkflowError`] variant newer than this crate); the failure's message.
     Failed {
         /// The Arazzo `workflowId`.
         workflow: String,
@@ -436,6 +424,7 @@ impl std::error::Error for RunError {}
 pub struct Starter {
     client: Client,
     task_queue: String,
+    grace: Duration,
 }
 
 impl std::fmt::Debug for Starter {
@@ -452,13 +441,24 @@ impl Starter {
         Starter {
             client,
             task_queue: task_queue.into(),
+            grace: Duration::from_secs(60),
         }
+    }
+
+    /// How long past a run's deadline Temporal lets it go on before ending it as timed out
+    /// (its execution timeout is the deadline plus this). A run whose workers are all gone
+    /// ends then; a worker that comes back earlier ends the run itself, on workflow time.
+    /// Default 60 s: room for the last request the deadline cut off to report.
+    #[must_use]
+    pub fn with_grace(mut self, grace: Duration) -> Self {
+        self.grace = grace;
+        self
     }
 
     /// Starts Arazzo workflow `workflow` with `inputs` as Temporal workflow `run_id`, unless
     /// a run with that id exists (running or finished): then nothing starts and this
     /// attaches to it. `deadline` is the document's poll-policy deadline: Temporal ends a
-    /// run no worker finished by a minute past it (timed out, as a lost run would be).
+    /// run no worker finished by [`Starter::with_grace`] past it (timed out, as a lost run would be).
     ///
     /// # Errors
     ///
@@ -469,7 +469,7 @@ impl Starter {
         let options = WorkflowStartOptions::new(self.task_queue.clone(), run_id.to_owned())
             .id_conflict_policy(WorkflowIdConflictPolicy::UseExisting)
             .id_reuse_policy(WorkflowIdReusePolicy::RejectDuplicate)
-            .execution_timeout(deadline + Duration::from_secs(60))
+            .execution_timeout(deadline + self.grace)
             .build();
         let input = RunInput {
             workflow: workflow.to_owned(),
@@ -484,6 +484,7 @@ impl Starter {
             run_id: run_id.to_owned(),
             workflow: workflow.to_owned(),
             deadline,
+            grace: self.grace,
         })
     }
 }
@@ -495,6 +496,7 @@ pub struct RunHandle {
     run_id: String,
     workflow: String,
     deadline: Duration,
+    grace: Duration,
 }
 
 impl std::fmt::Debug for RunHandle {
@@ -518,29 +520,50 @@ impl RunHandle {
     pub async fn outputs(&self) -> Result<Outputs, RunError> {
         let handle = self.client.get_workflow_handle::<ArazzoWorkflow>(self.run_id.clone());
         match handle.get_result(WorkflowGetResultOptions::default()).await {
-            Ok(RunOutcome::Finished(outputs)) => Ok(outputs),
-            Ok(RunOutcome::TimedOut {
-                workflow,
-                step,
-                elapsed_ms,
-                deadline_ms,
-            }) => Err(RunError::Workflow(WorkflowError::Timeout {
-                workflow,
-                step,
-                elapsed: Duration::from_millis(elapsed_ms),
-                deadline: Duration::from_millis(deadline_ms),
-                source: None,
-            })),
-            Ok(RunOutcome::Failed { workflow, step, message }) => Err(RunError::Failed { workflow, step, message }),
+            Ok(outputs) => Ok(outputs),
+            Err(WorkflowGetResultError::Failed(incoming)) => Err(self.failed(*incoming)),
             Err(WorkflowGetResultError::TimedOut) => Err(RunError::Workflow(WorkflowError::Timeout {
                 workflow: self.workflow.clone(),
                 step: String::new(),
-                elapsed: self.deadline + Duration::from_secs(60),
+                elapsed: self.deadline + self.grace,
                 deadline: self.deadline,
                 source: None,
             })),
             Err(e) => Err(RunError::Temporal(Box::new(e))),
         }
+    }
+
+    fn failed(&self, incoming: IncomingError) -> RunError {
+        let IncomingError::Application(failure) = incoming else {
+            return RunError::Temporal(Box::new(incoming));
+        };
+        let details = if failure.type_name() == Some(FAILURE_TYPE) {
+            failure.details::<WireWorkflowError>().ok().flatten()
+        } else {
+            None
+        };
+        match details {
+            Some(error) => RunError::Workflow(error.into_workflow_error()),
+            None => RunError::Failed {
+                workflow: self.workflow.clone(),
+                step: None,
+                message: failure.to_string(),
+            },
+        }
+    }
+
+    /// The run's events so far (the workflow's `events` query; `temporal workflow query
+    /// --name events` shows the same). A worker answers it: one must be running.
+    ///
+    /// # Errors
+    ///
+    /// [`RunError::Temporal`] when the query fails (no such run, no worker answered).
+    pub async fn events(&self) -> Result<Vec<StepEvent>, RunError> {
+        let handle = self.client.get_workflow_handle::<ArazzoWorkflow>(self.run_id.clone());
+        handle
+            .query(ArazzoWorkflow::events, (), WorkflowQueryOptions::default())
+            .await
+            .map_err(|e| RunError::Temporal(Box::new(e)))
     }
 
     /// Waits for the run's outcome as the generated outputs type.

@@ -8,7 +8,7 @@ use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
 use arazzo::reqwest::header::{HeaderMap, HeaderName, HeaderValue};
-use arazzo::{Body, ClientError, Method, RecordedExchange, Request, RetryNotice, TimeoutKind};
+use arazzo::{Body, ClientError, Method, Outputs, RecordedExchange, Request, RetryNotice, TimeoutKind, WorkflowError};
 use serde::{Deserialize, Serialize};
 
 /// A step's request.
@@ -295,6 +295,320 @@ impl WireError {
                 attempts,
             } => ClientError::timeout(method, url, kind_of(&kind), Duration::from_millis(limit_ms), attempts),
             WireError::Other { method, url, message } => ClientError::remote(method, url, message),
+        }
+    }
+}
+
+/// A run's [`WorkflowError`] as the Temporal failure's details carry it, so the starter
+/// rebuilds the same variant with the same fields. A request error inside keeps its kind
+/// only for timeouts ([`WireError`]); others keep their message.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum WireWorkflowError {
+    StepFailed {
+        workflow: String,
+        step: String,
+        status: u16,
+        body: String,
+        reason: Option<String>,
+    },
+    Client {
+        workflow: String,
+        step: String,
+        error: WireError,
+    },
+    Timeout {
+        workflow: String,
+        step: String,
+        elapsed_ms: u64,
+        deadline_ms: u64,
+        source: Option<WireError>,
+    },
+    StepTimeout {
+        workflow: String,
+        step: String,
+        timeout_ms: u64,
+        elapsed_ms: u64,
+    },
+    StepLimit {
+        workflow: String,
+        limit: u32,
+    },
+    MissingValue {
+        workflow: String,
+        step: Option<String>,
+        name: String,
+        expression: String,
+    },
+    InvalidValue {
+        workflow: String,
+        step: Option<String>,
+        name: String,
+        expression: String,
+        message: String,
+    },
+    Expression {
+        workflow: String,
+        step: Option<String>,
+        expression: String,
+        message: String,
+    },
+    DependencyNotCompleted {
+        workflow: String,
+        step: String,
+        dependency: String,
+    },
+    TooDeep {
+        workflow: String,
+        depth: u32,
+    },
+    Ended {
+        workflow: String,
+        step: String,
+        action: String,
+        status: u16,
+        body: String,
+        outputs: Outputs,
+    },
+}
+
+fn ms(d: Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
+}
+
+/// The method and URL a request error names, for [`WireError::new`].
+fn names(error: &ClientError) -> (String, String) {
+    match error {
+        ClientError::Transport { method, url, .. }
+        | ClientError::UnexpectedStatus { method, url, .. }
+        | ClientError::Decode { method, url, .. }
+        | ClientError::Timeout { method, url, .. }
+        | ClientError::TooLarge { method, url, .. }
+        | ClientError::Redirect { method, url, .. }
+        | ClientError::RateLimited { method, url, .. }
+        | ClientError::Remote { method, url, .. } => (method.clone(), url.clone()),
+        ClientError::ResponseSchema(e) => (e.method.clone(), e.url.clone()),
+        ClientError::InvalidUrl { url, .. } => (String::new(), url.clone()),
+        _ => (String::new(), String::new()),
+    }
+}
+
+fn wire_client(error: &ClientError) -> WireError {
+    let (method, url) = names(error);
+    WireError::new(error, &method, &url)
+}
+
+impl WireWorkflowError {
+    /// `None` for a variant newer than this crate: the starter then gets its message.
+    pub fn new(error: &WorkflowError) -> Option<Self> {
+        Some(match error {
+            WorkflowError::StepFailed {
+                workflow,
+                step,
+                status,
+                body,
+                reason,
+            } => WireWorkflowError::StepFailed {
+                workflow: workflow.clone(),
+                step: step.clone(),
+                status: *status,
+                body: body.clone(),
+                reason: reason.clone(),
+            },
+            WorkflowError::Client { workflow, step, source } => WireWorkflowError::Client {
+                workflow: workflow.clone(),
+                step: step.clone(),
+                error: wire_client(source),
+            },
+            WorkflowError::Timeout {
+                workflow,
+                step,
+                elapsed,
+                deadline,
+                source,
+            } => WireWorkflowError::Timeout {
+                workflow: workflow.clone(),
+                step: step.clone(),
+                elapsed_ms: ms(*elapsed),
+                deadline_ms: ms(*deadline),
+                source: source.as_deref().map(wire_client),
+            },
+            WorkflowError::StepTimeout {
+                workflow,
+                step,
+                timeout,
+                elapsed,
+            } => WireWorkflowError::StepTimeout {
+                workflow: workflow.clone(),
+                step: step.clone(),
+                timeout_ms: ms(*timeout),
+                elapsed_ms: ms(*elapsed),
+            },
+            WorkflowError::StepLimit { workflow, limit } => WireWorkflowError::StepLimit {
+                workflow: workflow.clone(),
+                limit: *limit,
+            },
+            WorkflowError::MissingValue {
+                workflow,
+                step,
+                name,
+                expression,
+            } => WireWorkflowError::MissingValue {
+                workflow: workflow.clone(),
+                step: step.clone(),
+                name: name.clone(),
+                expression: expression.clone(),
+            },
+            WorkflowError::InvalidValue {
+                workflow,
+                step,
+                name,
+                expression,
+                message,
+            } => WireWorkflowError::InvalidValue {
+                workflow: workflow.clone(),
+                step: step.clone(),
+                name: name.clone(),
+                expression: expression.clone(),
+                message: message.clone(),
+            },
+            WorkflowError::Expression {
+                workflow,
+                step,
+                expression,
+                message,
+            } => WireWorkflowError::Expression {
+                workflow: workflow.clone(),
+                step: step.clone(),
+                expression: expression.clone(),
+                message: message.clone(),
+            },
+            WorkflowError::DependencyNotCompleted { workflow, step, dependency } => WireWorkflowError::DependencyNotCompleted {
+                workflow: workflow.clone(),
+                step: step.clone(),
+                dependency: dependency.clone(),
+            },
+            WorkflowError::TooDeep { workflow, depth } => WireWorkflowError::TooDeep {
+                workflow: workflow.clone(),
+                depth: *depth,
+            },
+            WorkflowError::Ended {
+                workflow,
+                step,
+                action,
+                status,
+                body,
+                outputs,
+            } => WireWorkflowError::Ended {
+                workflow: workflow.clone(),
+                step: step.clone(),
+                action: action.clone(),
+                status: *status,
+                body: body.clone(),
+                outputs: (**outputs).clone(),
+            },
+            _ => return None,
+        })
+    }
+
+    pub fn into_workflow_error(self) -> WorkflowError {
+        match self {
+            WireWorkflowError::StepFailed {
+                workflow,
+                step,
+                status,
+                body,
+                reason,
+            } => WorkflowError::StepFailed {
+                workflow,
+                step,
+                status,
+                body,
+                reason,
+            },
+            WireWorkflowError::Client { workflow, step, error } => WorkflowError::Client {
+                workflow,
+                step,
+                source: Box::new(error.into_client_error()),
+            },
+            WireWorkflowError::Timeout {
+                workflow,
+                step,
+                elapsed_ms,
+                deadline_ms,
+                source,
+            } => WorkflowError::Timeout {
+                workflow,
+                step,
+                elapsed: Duration::from_millis(elapsed_ms),
+                deadline: Duration::from_millis(deadline_ms),
+                source: source.map(|e| Box::new(e.into_client_error())),
+            },
+            WireWorkflowError::StepTimeout {
+                workflow,
+                step,
+                timeout_ms,
+                elapsed_ms,
+            } => WorkflowError::StepTimeout {
+                workflow,
+                step,
+                timeout: Duration::from_millis(timeout_ms),
+                elapsed: Duration::from_millis(elapsed_ms),
+            },
+            WireWorkflowError::StepLimit { workflow, limit } => WorkflowError::StepLimit { workflow, limit },
+            WireWorkflowError::MissingValue {
+                workflow,
+                step,
+                name,
+                expression,
+            } => WorkflowError::MissingValue {
+                workflow,
+                step,
+                name,
+                expression,
+            },
+            WireWorkflowError::InvalidValue {
+                workflow,
+                step,
+                name,
+                expression,
+                message,
+            } => WorkflowError::InvalidValue {
+                workflow,
+                step,
+                name,
+                expression,
+                message,
+            },
+            WireWorkflowError::Expression {
+                workflow,
+                step,
+                expression,
+                message,
+            } => WorkflowError::Expression {
+                workflow,
+                step,
+                expression,
+                message,
+            },
+            WireWorkflowError::DependencyNotCompleted { workflow, step, dependency } => {
+                WorkflowError::DependencyNotCompleted { workflow, step, dependency }
+            }
+            WireWorkflowError::TooDeep { workflow, depth } => WorkflowError::TooDeep { workflow, depth },
+            WireWorkflowError::Ended {
+                workflow,
+                step,
+                action,
+                status,
+                body,
+                outputs,
+            } => WorkflowError::Ended {
+                workflow,
+                step,
+                action,
+                status,
+                body,
+                outputs: Box::new(outputs),
+            },
         }
     }
 }

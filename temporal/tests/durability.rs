@@ -1,5 +1,7 @@
 //! Durability of seed runs on Temporal: a worker SIGKILLed while the run waits between polls
-//! is replaced, and the run completes without sending `startFix` again.
+//! is replaced, and the run completes without sending `startFix` again; the same with the
+//! Temporal server SIGKILLed and restarted on its SQLite file; a run whose worker is gone past
+//! its deadline ends with the typed timeout at the starter.
 //!
 //! The tests start their own dev server (`$TEMPORAL_BIN` or `temporal` on `PATH`; `.ci/run`
 //! installs it) and fail, saying how to get it, when there is none.
@@ -8,8 +10,9 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use arazzo::WorkflowError;
 use arazzo_temporal::dev_server::DevServer;
-use arazzo_temporal::{Starter, connect};
+use arazzo_temporal::{RunError, Starter, connect};
 use arazzo_tests::fake_seer::{FakeSeer, Route, Scenario};
 
 /// The `seed` example, which `cargo test` builds next to this test's binary.
@@ -20,8 +23,14 @@ fn seed_binary() -> PathBuf {
 }
 
 fn spawn_worker(server: &str, queue: &str, seer: &str, poll_ms: u64) -> Child {
+    spawn_worker_with_deadline(server, queue, seer, poll_ms, Duration::from_secs(600))
+}
+
+/// A worker whose runs have `deadline` (the poll policy's, on workflow time).
+fn spawn_worker_with_deadline(server: &str, queue: &str, seer: &str, poll_ms: u64, deadline: Duration) -> Child {
     Command::new(seed_binary())
         .args(["worker", server, queue, seer, &poll_ms.to_string()])
+        .env("SEED_DEADLINE_S", deadline.as_secs().to_string())
         .stdin(Stdio::null())
         .stdout(Stdio::inherit())
         .stderr(Stdio::inherit())
@@ -35,6 +44,24 @@ async fn wait_for(what: &str, limit: Duration, mut done: impl FnMut() -> bool) {
         assert!(Instant::now() < until, "timed out waiting for {what}");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+}
+
+/// Returns inside the run's first wait between polls: once the worker has announced it (the
+/// `events` query), and a moment more for the workflow task that started the timer to be
+/// committed, so a kill lands while the run waits on its durable timer.
+async fn wait_for_the_wait(handle: &arazzo_temporal::RunHandle) {
+    let until = Instant::now() + Duration::from_secs(20);
+    while !handle
+        .events()
+        .await
+        .expect("query the run's events")
+        .iter()
+        .any(|e| e.kind == "waiting")
+    {
+        assert!(Instant::now() < until, "the run never announced its wait");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
 }
 
 fn temp_dir(name: &str) -> PathBuf {
@@ -75,6 +102,7 @@ async fn a_run_survives_its_worker_being_killed_between_polls() {
         !fake.requests_to(Route::GetFixState).is_empty()
     })
     .await;
+    wait_for_the_wait(&handle).await;
     first.kill().expect("SIGKILL the worker");
     first.wait().expect("reap the worker");
     eprintln!("worker killed after {} poll(s)", fake.requests_to(Route::GetFixState).len());
@@ -110,5 +138,331 @@ async fn a_run_survives_its_worker_being_killed_between_polls() {
     );
     assert_eq!(fake.requests_to(Route::GetFixState).len(), 3);
     drop(server);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn seed_inputs() -> serde_json::Value {
+    serde_json::json!({"organizationIdOrSlug": "acme", "issueId": "4242"})
+}
+
+fn stop(mut worker: Child) {
+    let _ = worker.kill();
+    let _ = worker.wait();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_run_survives_the_temporal_server_being_killed_and_restarted_between_polls() {
+    let dir = temp_dir("restart");
+    let db = dir.join("temporal.db");
+    let server = DevServer::start(&db).unwrap_or_else(|e| panic!("{e}"));
+    let port = server.port();
+    let address = server.address();
+    let fake = FakeSeer::start(Scenario::default().with_statuses(["processing", "processing", "completed"]))
+        .await
+        .expect("fake Seer");
+    let queue = "restart-test";
+    let poll_ms = 3000;
+    let mut worker = spawn_worker(&address, queue, &fake.base_url(), poll_ms);
+
+    let starter = Starter::new(connect(&address).await.expect("connect"), queue);
+    let first_handle = starter
+        .start("seed-restart-1", "seer-autofix-issue", &seed_inputs(), Duration::from_secs(120))
+        .await
+        .expect("start");
+
+    wait_for("the first poll", Duration::from_secs(60), || {
+        !fake.requests_to(Route::GetFixState).is_empty()
+    })
+    .await;
+    wait_for_the_wait(&first_handle).await;
+    // SIGKILL: the server flushes nothing; what survives is what SQLite had committed.
+    server.kill();
+    eprintln!(
+        "server killed after {} poll(s); the run's timer is pending in its database {}",
+        fake.requests_to(Route::GetFixState).len(),
+        db.display()
+    );
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let server = DevServer::start_on(&db, port).unwrap_or_else(|e| panic!("restart: {e}"));
+    eprintln!("server restarted on {} with the same database", server.address());
+
+    // The worker was not restarted: it reconnects by itself, or, if the outage ended it,
+    // a new one takes over (either way the run must complete without resending).
+    let mut replaced = false;
+    let client = connect(&address).await.expect("connect after the restart");
+    let handle = Starter::new(client, queue)
+        .start("seed-restart-1", "seer-autofix-issue", &seed_inputs(), Duration::from_secs(120))
+        .await
+        .expect("attach after the restart");
+    let outcome = tokio::spawn(async move { handle.outputs().await });
+    let until = Instant::now() + Duration::from_secs(120);
+    while !outcome.is_finished() {
+        assert!(Instant::now() < until, "the run did not complete within 120 s of the restart");
+        if !replaced && worker.try_wait().expect("worker status").is_some() {
+            eprintln!("the worker exited during the outage; starting a new one");
+            worker = spawn_worker(&address, queue, &fake.base_url(), poll_ms);
+            replaced = true;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let outputs = outcome.await.expect("join").expect("outputs");
+    eprintln!(
+        "run completed ({}): {outputs:?}",
+        if replaced {
+            "by a new worker"
+        } else {
+            "by the same worker, reconnected"
+        }
+    );
+    stop(worker);
+
+    assert_eq!(outputs["status"], "completed");
+    assert_eq!(outputs["prUrl"], arazzo_tests::fake_seer::DEFAULT_PR_URL);
+    assert_eq!(fake.requests_to(Route::StartFix).len(), 1, "startFix is sent exactly once");
+    assert_eq!(
+        fake.requests_to(Route::ListModels).len(),
+        1,
+        "a recorded exchange is not sent again"
+    );
+    assert_eq!(fake.requests_to(Route::GetFixState).len(), 3);
+    drop(server);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// No worker comes back: Temporal ends the run at its execution timeout (the deadline plus
+/// the starter's grace), and the starter reports the run's typed timeout.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_run_whose_worker_never_returns_ends_with_the_typed_timeout() {
+    let dir = temp_dir("lost");
+    let server = DevServer::start(&dir.join("temporal.db")).unwrap_or_else(|e| panic!("{e}"));
+    // Never completes: the run polls until its deadline.
+    let fake = FakeSeer::start(Scenario::default().with_statuses(["processing"]))
+        .await
+        .expect("fake Seer");
+    let queue = "lost-test";
+    let deadline = Duration::from_secs(4);
+    let worker = spawn_worker_with_deadline(&server.address(), queue, &fake.base_url(), 1000, deadline);
+    let starter = Starter::new(connect(&server.address()).await.expect("connect"), queue).with_grace(Duration::from_secs(2));
+    let started = Instant::now();
+    let handle = starter
+        .start("seed-lost-1", "seer-autofix-issue", &seed_inputs(), deadline)
+        .await
+        .expect("start");
+    wait_for("the first poll", Duration::from_secs(60), || {
+        !fake.requests_to(Route::GetFixState).is_empty()
+    })
+    .await;
+    stop(worker);
+    let polls = fake.requests_to(Route::GetFixState).len();
+    eprintln!("worker killed after {polls} poll(s); no worker will run the rest");
+
+    let error = tokio::time::timeout(Duration::from_secs(60), handle.outputs())
+        .await
+        .expect("Temporal ends the run")
+        .expect_err("the run cannot finish");
+    eprintln!("after {:.1}s: {error}", started.elapsed().as_secs_f64());
+    match error {
+        RunError::Workflow(WorkflowError::Timeout {
+            workflow,
+            elapsed,
+            deadline: d,
+            ..
+        }) => {
+            assert_eq!(workflow, "seer-autofix-issue");
+            assert_eq!(d, deadline);
+            assert!(elapsed >= deadline, "elapsed {elapsed:?} is past the deadline");
+        }
+        other => panic!("expected WorkflowError::Timeout, got {other:?}"),
+    }
+    assert!(started.elapsed() >= deadline);
+    assert_eq!(fake.requests_to(Route::GetFixState).len(), polls, "nothing ran after the kill");
+    assert_eq!(fake.requests_to(Route::StartFix).len(), 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A worker comes back after the deadline but before Temporal's execution timeout: the
+/// replayed run reads workflow time, finds its deadline passed, and ends with the same
+/// typed timeout the in-process run would (naming the polling step).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_run_resumed_past_its_deadline_times_out_on_workflow_time() {
+    let dir = temp_dir("late");
+    let server = DevServer::start(&dir.join("temporal.db")).unwrap_or_else(|e| panic!("{e}"));
+    let fake = FakeSeer::start(Scenario::default().with_statuses(["processing"]))
+        .await
+        .expect("fake Seer");
+    let queue = "late-test";
+    let deadline = Duration::from_secs(4);
+    let poll_ms = 1000;
+    let first = spawn_worker_with_deadline(&server.address(), queue, &fake.base_url(), poll_ms, deadline);
+    let starter = Starter::new(connect(&server.address()).await.expect("connect"), queue).with_grace(Duration::from_secs(60));
+    let handle = starter
+        .start("seed-late-1", "seer-autofix-issue", &seed_inputs(), deadline)
+        .await
+        .expect("start");
+    wait_for("the first poll", Duration::from_secs(60), || {
+        !fake.requests_to(Route::GetFixState).is_empty()
+    })
+    .await;
+    stop(first);
+    let polls = fake.requests_to(Route::GetFixState).len();
+    eprintln!("worker killed after {polls} poll(s)");
+    tokio::time::sleep(deadline + Duration::from_secs(1)).await;
+    eprintln!("past the deadline; starting a new worker");
+    let second = spawn_worker_with_deadline(&server.address(), queue, &fake.base_url(), poll_ms, deadline);
+    let error = tokio::time::timeout(Duration::from_secs(60), handle.outputs())
+        .await
+        .expect("the run ends")
+        .expect_err("the run is past its deadline");
+    stop(second);
+    eprintln!("{error}");
+    match error {
+        RunError::Workflow(WorkflowError::Timeout {
+            workflow,
+            step,
+            elapsed,
+            deadline: d,
+            ..
+        }) => {
+            assert_eq!(workflow, "seer-autofix-issue");
+            assert_eq!(step, "pollFixState", "the step that was polling");
+            assert_eq!(d, deadline);
+            assert!(elapsed >= deadline);
+        }
+        other => panic!("expected WorkflowError::Timeout, got {other:?}"),
+    }
+    assert_eq!(fake.requests_to(Route::StartFix).len(), 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A run that fails (startFix answered 403) fails the same way durably as in process: the
+/// starter gets the same `WorkflowError` variant with the same fields, rebuilt from the
+/// Temporal failure's details.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_failed_run_reaches_the_starter_as_the_same_typed_error() {
+    use arazzo_tests::fake_seer::Injection;
+    let forbidden = || {
+        Scenario::default().with_injection(Injection::status(
+            Route::StartFix,
+            403,
+            serde_json::json!({"detail": "You do not have permission to perform this action."}),
+        ))
+    };
+    let local_fake = FakeSeer::start(forbidden()).await.expect("fake Seer");
+    let workflows = sentry_seer::Workflows::new(
+        sentry_seer::seer_api::Client::new(local_fake.base_url()).with_bearer_token(arazzo_tests::fake_seer::DEFAULT_TOKEN),
+    );
+    let local = workflows
+        .run_by_id("seer-autofix-issue", seed_inputs())
+        .await
+        .expect_err("startFix is forbidden");
+
+    let dir = temp_dir("typed");
+    let server = DevServer::start(&dir.join("temporal.db")).unwrap_or_else(|e| panic!("{e}"));
+    let fake = FakeSeer::start(forbidden()).await.expect("fake Seer");
+    let queue = "typed-test";
+    let worker = spawn_worker(&server.address(), queue, &fake.base_url(), 100);
+    let starter = Starter::new(connect(&server.address()).await.expect("connect"), queue);
+    let handle = starter
+        .start("seed-typed-1", "seer-autofix-issue", &seed_inputs(), Duration::from_secs(120))
+        .await
+        .expect("start");
+    let error = tokio::time::timeout(Duration::from_secs(60), handle.outputs())
+        .await
+        .expect("the run ends")
+        .expect_err("startFix is forbidden");
+    stop(worker);
+    eprintln!("in process: {local}\ndurable:    {error}");
+    let RunError::Workflow(durable) = error else {
+        panic!("expected RunError::Workflow, got {error:?}");
+    };
+    match &durable {
+        WorkflowError::StepFailed {
+            workflow, step, status, ..
+        } => {
+            assert_eq!((workflow.as_str(), step.as_str(), *status), ("seer-autofix-issue", "startFix", 403));
+        }
+        other => panic!("expected WorkflowError::StepFailed, got {other:?}"),
+    }
+    assert!(matches!(local, WorkflowError::StepFailed { .. }), "{local:?}");
+    // Every field the same (`Debug` shows them all), the message too.
+    assert_eq!(format!("{durable:?}"), format!("{local:?}"));
+    assert_eq!(durable.to_string(), local.to_string());
+    assert_eq!(durable.status(), Some(403));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Step events are visible in Temporal while the run waits between polls (the `events`
+/// query, answered by the worker from the workflow's state), and a worker that takes over
+/// the run answers with the same events, rebuilt by replay.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_runs_events_are_queryable_while_it_waits_and_survive_its_worker() {
+    let dir = temp_dir("events");
+    let server = DevServer::start(&dir.join("temporal.db")).unwrap_or_else(|e| panic!("{e}"));
+    let fake = FakeSeer::start(Scenario::default().with_statuses(["processing", "processing", "completed"]))
+        .await
+        .expect("fake Seer");
+    let queue = "events-test";
+    let poll_ms = 3000;
+    let first = spawn_worker(&server.address(), queue, &fake.base_url(), poll_ms);
+    let starter = Starter::new(connect(&server.address()).await.expect("connect"), queue);
+    let handle = starter
+        .start("seed-events-1", "seer-autofix-issue", &seed_inputs(), Duration::from_secs(120))
+        .await
+        .expect("start");
+    wait_for("the first poll", Duration::from_secs(60), || {
+        !fake.requests_to(Route::GetFixState).is_empty()
+    })
+    .await;
+    // The wait after the first poll is announced in the same workflow task as the poll's
+    // answer; query until it is there.
+    let until = Instant::now() + Duration::from_secs(20);
+    let before = loop {
+        let events = handle.events().await.expect("query the run's events");
+        if events.iter().any(|e| e.kind == "waiting") {
+            break events;
+        }
+        assert!(Instant::now() < until, "no waiting event in {events:#?}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    for event in &before {
+        eprintln!("  {}", event.line());
+    }
+    let has = |kind: &str, step: Option<&str>, status: Option<u16>| {
+        before
+            .iter()
+            .any(|e| e.kind == kind && e.step.as_deref() == step && (status.is_none() || e.status == status))
+    };
+    assert_eq!(before[0].kind, "workflow_started");
+    assert!(has("step_started", Some("listModels"), None));
+    assert!(has("exchange", Some("listModels"), Some(200)));
+    assert!(has("exchange", Some("startFix"), Some(202)));
+    assert!(has("exchange", Some("pollFixState"), Some(200)));
+    let waiting = before.iter().find(|e| e.kind == "waiting").expect("waiting");
+    assert_eq!(waiting.step.as_deref(), Some("pollFixState"));
+    assert_eq!(waiting.detail, format!("poll in {poll_ms} ms"));
+    assert!(!has("workflow_finished", None, None));
+    assert_eq!(fake.requests_to(Route::GetFixState).len(), 1, "the run is still waiting");
+
+    stop(first);
+    let second = spawn_worker(&server.address(), queue, &fake.base_url(), poll_ms);
+    let after = handle.events().await.expect("query the new worker");
+    assert!(
+        after.len() >= before.len() && after[..before.len()] == before[..],
+        "the new worker's events start with the old one's:\n{after:#?}"
+    );
+    let outputs = tokio::time::timeout(Duration::from_secs(90), handle.outputs())
+        .await
+        .expect("the run completes")
+        .expect("outputs");
+    assert_eq!(outputs["status"], "completed");
+    let last = handle.events().await.expect("query the finished run");
+    stop(second);
+    assert_eq!(last.last().map(|e| e.kind.as_str()), Some("workflow_finished"), "{last:#?}");
+    assert_eq!(
+        last.iter()
+            .filter(|e| e.kind == "exchange" && e.step.as_deref() == Some("pollFixState"))
+            .count(),
+        3
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
