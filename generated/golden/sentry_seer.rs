@@ -876,6 +876,10 @@ impl Workflows {
                                 static TEMPLATE: ::std::sync::LazyLock<
                                     ::arazzo::__private::Template,
                                 > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
                                     use ::arazzo::__private::parsed::*;
                                     Template::Text(
                                         Expr::expression(
@@ -887,7 +891,7 @@ impl Workflows {
                                         ),
                                     )
                                 });
-                                &*TEMPLATE
+                                &TEMPLATE
                             },
                         )?;
                     run.send("listModels", this.seer_api.http(), request).await?;
@@ -898,6 +902,10 @@ impl Workflows {
                                 static CRITERIA: ::std::sync::LazyLock<
                                     [::arazzo::__private::Check; 1],
                                 > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
                                     use ::arazzo::__private::parsed::*;
                                     [
                                         Check::simple(
@@ -926,6 +934,10 @@ impl Workflows {
                                 static OUTPUTS: ::std::sync::LazyLock<
                                     [(&'static str, ::arazzo::__private::Expr); 1],
                                 > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
                                     use ::arazzo::__private::parsed::*;
                                     [
                                         (
@@ -996,6 +1008,10 @@ impl Workflows {
                                 static TEMPLATE: ::std::sync::LazyLock<
                                     ::arazzo::__private::Template,
                                 > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
                                     use ::arazzo::__private::parsed::*;
                                     Template::Text(
                                         Expr::expression(
@@ -1007,7 +1023,7 @@ impl Workflows {
                                         ),
                                     )
                                 });
-                                &*TEMPLATE
+                                &TEMPLATE
                             },
                         )?;
                     let payload = run
@@ -1017,6 +1033,10 @@ impl Workflows {
                                 static TEMPLATE: ::std::sync::LazyLock<
                                     ::arazzo::__private::Template,
                                 > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
                                     use ::arazzo::__private::parsed::*;
                                     Template::Object(
                                         vec![
@@ -1027,7 +1047,7 @@ impl Workflows {
                                         ],
                                     )
                                 });
-                                &*TEMPLATE
+                                &TEMPLATE
                             },
                         )?;
                     let request = request.json_payload(&payload);
@@ -1039,6 +1059,10 @@ impl Workflows {
                                 static CRITERIA: ::std::sync::LazyLock<
                                     [::arazzo::__private::Check; 1],
                                 > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
                                     use ::arazzo::__private::parsed::*;
                                     [
                                         Check::simple(
@@ -1067,6 +1091,10 @@ impl Workflows {
                                 static OUTPUTS: ::std::sync::LazyLock<
                                     [(&'static str, ::arazzo::__private::Expr); 1],
                                 > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
                                     use ::arazzo::__private::parsed::*;
                                     [
                                         (
@@ -1139,6 +1167,10 @@ impl Workflows {
                                 static TEMPLATE: ::std::sync::LazyLock<
                                     ::arazzo::__private::Template,
                                 > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
                                     use ::arazzo::__private::parsed::*;
                                     Template::Text(
                                         Expr::expression(
@@ -1150,7 +1182,7 @@ impl Workflows {
                                         ),
                                     )
                                 });
-                                &*TEMPLATE
+                                &TEMPLATE
                             },
                         )?;
                     run.send("pollFixState", this.seer_api.http(), request).await?;
@@ -1161,6 +1193,10 @@ impl Workflows {
                                 static CRITERIA: ::std::sync::LazyLock<
                                     [::arazzo::__private::Check; 1],
                                 > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
                                     use ::arazzo::__private::parsed::*;
                                     [
                                         Check::simple(
@@ -1189,6 +1225,10 @@ impl Workflows {
                                 static OUTPUTS: ::std::sync::LazyLock<
                                     [(&'static str, ::arazzo::__private::Expr); 3],
                                 > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
                                     use ::arazzo::__private::parsed::*;
                                     [
                                         (
@@ -1236,6 +1276,10 @@ impl Workflows {
                                     static CRITERIA: ::std::sync::LazyLock<
                                         [::arazzo::__private::Check; 1],
                                     > = ::std::sync::LazyLock::new(|| {
+                                        #[allow(
+                                            clippy::wildcard_imports,
+                                            reason = "the parsed forms' names, in this initialiser only"
+                                        )]
                                         use ::arazzo::__private::parsed::*;
                                         [
                                             Check::jsonpath(
@@ -1264,6 +1308,10 @@ impl Workflows {
                                     static CRITERIA: ::std::sync::LazyLock<
                                         [::arazzo::__private::Check; 1],
                                     > = ::std::sync::LazyLock::new(|| {
+                                        #[allow(
+                                            clippy::wildcard_imports,
+                                            reason = "the parsed forms' names, in this initialiser only"
+                                        )]
                                         use ::arazzo::__private::parsed::*;
                                         [
                                             Check::jsonpath(
@@ -1328,6 +1376,10 @@ impl Workflows {
                 static OUTPUTS: ::std::sync::LazyLock<
                     [(&'static str, ::arazzo::__private::Expr); 3],
                 > = ::std::sync::LazyLock::new(|| {
+                    #[allow(
+                        clippy::wildcard_imports,
+                        reason = "the parsed forms' names, in this initialiser only"
+                    )]
                     use ::arazzo::__private::parsed::*;
                     [
                         (

@@ -2722,6 +2722,10 @@ impl Workflows {
                                 static CRITERIA: ::std::sync::LazyLock<
                                     [::arazzo::__private::Check; 1],
                                 > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
                                     use ::arazzo::__private::parsed::*;
                                     [
                                         Check::simple(
@@ -2750,6 +2754,10 @@ impl Workflows {
                                 static OUTPUTS: ::std::sync::LazyLock<
                                     [(&'static str, ::arazzo::__private::Expr); 1],
                                 > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
                                     use ::arazzo::__private::parsed::*;
                                     [
                                         (
@@ -2820,6 +2828,10 @@ impl Workflows {
                                 static TEMPLATE: ::std::sync::LazyLock<
                                     ::arazzo::__private::Template,
                                 > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
                                     use ::arazzo::__private::parsed::*;
                                     Template::Text(
                                         Expr::expression(
@@ -2831,7 +2843,7 @@ impl Workflows {
                                         ),
                                     )
                                 });
-                                &*TEMPLATE
+                                &TEMPLATE
                             },
                         )?;
                     let request = run
@@ -2846,6 +2858,10 @@ impl Workflows {
                                 static TEMPLATE: ::std::sync::LazyLock<
                                     ::arazzo::__private::Template,
                                 > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
                                     use ::arazzo::__private::parsed::*;
                                     Template::Text(
                                         Expr::expression(
@@ -2857,7 +2873,7 @@ impl Workflows {
                                         ),
                                     )
                                 });
-                                &*TEMPLATE
+                                &TEMPLATE
                             },
                         )?;
                     let payload = run
@@ -2867,6 +2883,10 @@ impl Workflows {
                                 static TEMPLATE: ::std::sync::LazyLock<
                                     ::arazzo::__private::Template,
                                 > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
                                     use ::arazzo::__private::parsed::*;
                                     Template::Object(
                                         vec![
@@ -2878,7 +2898,7 @@ impl Workflows {
                                         ],
                                     )
                                 });
-                                &*TEMPLATE
+                                &TEMPLATE
                             },
                         )?;
                     let request = request.json_payload(&payload);
@@ -2890,6 +2910,10 @@ impl Workflows {
                                 static CRITERIA: ::std::sync::LazyLock<
                                     [::arazzo::__private::Check; 1],
                                 > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
                                     use ::arazzo::__private::parsed::*;
                                     [
                                         Check::simple(
@@ -2918,6 +2942,10 @@ impl Workflows {
                                 static OUTPUTS: ::std::sync::LazyLock<
                                     [(&'static str, ::arazzo::__private::Expr); 2],
                                 > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
                                     use ::arazzo::__private::parsed::*;
                                     [
                                         (
@@ -2999,6 +3027,10 @@ impl Workflows {
                                 static TEMPLATE: ::std::sync::LazyLock<
                                     ::arazzo::__private::Template,
                                 > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
                                     use ::arazzo::__private::parsed::*;
                                     Template::Text(
                                         Expr::expression(
@@ -3010,7 +3042,7 @@ impl Workflows {
                                         ),
                                     )
                                 });
-                                &*TEMPLATE
+                                &TEMPLATE
                             },
                         )?;
                     let request = run
@@ -3025,6 +3057,10 @@ impl Workflows {
                                 static TEMPLATE: ::std::sync::LazyLock<
                                     ::arazzo::__private::Template,
                                 > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
                                     use ::arazzo::__private::parsed::*;
                                     Template::Text(
                                         Expr::expression(
@@ -3036,7 +3072,7 @@ impl Workflows {
                                         ),
                                     )
                                 });
-                                &*TEMPLATE
+                                &TEMPLATE
                             },
                         )?;
                     run.send("pollFixState", this.seer_live.http(), request).await?;
@@ -3047,6 +3083,10 @@ impl Workflows {
                                 static CRITERIA: ::std::sync::LazyLock<
                                     [::arazzo::__private::Check; 1],
                                 > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
                                     use ::arazzo::__private::parsed::*;
                                     [
                                         Check::simple(
@@ -3075,6 +3115,10 @@ impl Workflows {
                                 static OUTPUTS: ::std::sync::LazyLock<
                                     [(&'static str, ::arazzo::__private::Expr); 1],
                                 > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
                                     use ::arazzo::__private::parsed::*;
                                     [
                                         (
@@ -3120,6 +3164,10 @@ impl Workflows {
                                     static CRITERIA: ::std::sync::LazyLock<
                                         [::arazzo::__private::Check; 1],
                                     > = ::std::sync::LazyLock::new(|| {
+                                        #[allow(
+                                            clippy::wildcard_imports,
+                                            reason = "the parsed forms' names, in this initialiser only"
+                                        )]
                                         use ::arazzo::__private::parsed::*;
                                         [
                                             Check::simple(
@@ -3158,6 +3206,10 @@ impl Workflows {
                                     static CRITERIA: ::std::sync::LazyLock<
                                         [::arazzo::__private::Check; 1],
                                     > = ::std::sync::LazyLock::new(|| {
+                                        #[allow(
+                                            clippy::wildcard_imports,
+                                            reason = "the parsed forms' names, in this initialiser only"
+                                        )]
                                         use ::arazzo::__private::parsed::*;
                                         [
                                             Check::simple(
@@ -3200,6 +3252,10 @@ impl Workflows {
                                     static CRITERIA: ::std::sync::LazyLock<
                                         [::arazzo::__private::Check; 1],
                                     > = ::std::sync::LazyLock::new(|| {
+                                        #[allow(
+                                            clippy::wildcard_imports,
+                                            reason = "the parsed forms' names, in this initialiser only"
+                                        )]
                                         use ::arazzo::__private::parsed::*;
                                         [
                                             Check::simple(
@@ -3242,6 +3298,10 @@ impl Workflows {
                                     static CRITERIA: ::std::sync::LazyLock<
                                         [::arazzo::__private::Check; 1],
                                     > = ::std::sync::LazyLock::new(|| {
+                                        #[allow(
+                                            clippy::wildcard_imports,
+                                            reason = "the parsed forms' names, in this initialiser only"
+                                        )]
                                         use ::arazzo::__private::parsed::*;
                                         [
                                             Check::simple(
@@ -3282,6 +3342,10 @@ impl Workflows {
                                     static CRITERIA: ::std::sync::LazyLock<
                                         [::arazzo::__private::Check; 1],
                                     > = ::std::sync::LazyLock::new(|| {
+                                        #[allow(
+                                            clippy::wildcard_imports,
+                                            reason = "the parsed forms' names, in this initialiser only"
+                                        )]
                                         use ::arazzo::__private::parsed::*;
                                         [
                                             Check::simple(
@@ -3324,6 +3388,10 @@ impl Workflows {
                                     static CRITERIA: ::std::sync::LazyLock<
                                         [::arazzo::__private::Check; 1],
                                     > = ::std::sync::LazyLock::new(|| {
+                                        #[allow(
+                                            clippy::wildcard_imports,
+                                            reason = "the parsed forms' names, in this initialiser only"
+                                        )]
                                         use ::arazzo::__private::parsed::*;
                                         [
                                             Check::simple(
@@ -3436,6 +3504,10 @@ impl Workflows {
                 static OUTPUTS: ::std::sync::LazyLock<
                     [(&'static str, ::arazzo::__private::Expr); 2],
                 > = ::std::sync::LazyLock::new(|| {
+                    #[allow(
+                        clippy::wildcard_imports,
+                        reason = "the parsed forms' names, in this initialiser only"
+                    )]
                     use ::arazzo::__private::parsed::*;
                     [
                         (

@@ -15,9 +15,10 @@ use serde_json::Value;
 
 /// What goes in front of a constructor: the glob import of the parsed forms' names.
 pub(crate) fn prelude() -> TokenStream {
-    quote!(
+    quote! {
+        #[allow(clippy::wildcard_imports, reason = "the parsed forms' names, in this initialiser only")]
         use ::arazzo::__private::parsed::*;
-    )
+    }
 }
 
 /// `static NAME: LazyLock<[TYPE; N]> = ...; &*NAME` as one block expression: the values are
@@ -399,7 +400,7 @@ pub(crate) fn static_value(name: &str, ty: TokenStream, item: TokenStream) -> To
             #prelude
             #item
         });
-        &*#name
+        &#name
     })
 }
 
