@@ -171,3 +171,50 @@ impl std::fmt::Display for Template {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use arazzo_expr::{Resolve, Source};
+    use serde_json::json;
+
+    #[test]
+    fn a_pattern_that_does_not_compile_is_an_error_not_a_panic() {
+        let check = Check::regex("(", Expression::Response(Source::Body(None)));
+        let error = check.criterion().expect_err("an unclosed group does not compile");
+        assert!(error.contains("invalid regular expression"), "{error}");
+        assert_eq!(check.text, "(");
+    }
+
+    #[test]
+    fn compiled_criteria_evaluate_like_parsed_ones() {
+        let body = json!({"autofix": {"status": "completed"}});
+        let resolve = |e: &Expression| -> Result<Option<Value>, arazzo_expr::EvalError> {
+            Ok(match e {
+                Expression::Response(Source::Body(None)) => Some(body.clone()),
+                _ => None,
+            })
+        };
+        let check = Check::jsonpath("$.autofix.status == \"completed\"", Expression::Response(Source::Body(None)));
+        let criterion = check.criterion().expect("compiles");
+        assert!(criterion.evaluate(&resolve as &dyn Resolve).expect("evaluates"));
+        let check = Check::regex("^compl", Expression::Response(Source::Body(None)));
+        assert!(
+            !check.criterion().expect("compiles").evaluate(&resolve).expect("evaluates"),
+            "the body is JSON, not the status"
+        );
+    }
+
+    #[test]
+    fn templates_show_as_the_spec_wrote_them() {
+        let template = Template::Object(vec![
+            ("b", Template::Text(Expr::literal("x\"y"))),
+            (
+                "a",
+                Template::Array(vec![Template::Scalar(json!(1)), Template::Scalar(Value::Null)]),
+            ),
+        ]);
+        assert_eq!(template.shown(), r#"{"b":"x\"y","a":[1,null]}"#, "members in the order written");
+        assert_eq!(Template::Text(Expr::literal("$inputs.x")).shown(), "$inputs.x");
+    }
+}
