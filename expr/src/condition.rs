@@ -143,6 +143,12 @@ pub enum Literal {
 }
 
 impl Literal {
+    /// A number literal that is not an integer, as generated code writes one; a value JSON
+    /// cannot hold (NaN, infinities: the parser never yields one) is `null`.
+    pub fn float(value: f64) -> Literal {
+        serde_json::Number::from_f64(value).map_or(Literal::Null, Literal::Number)
+    }
+
     /// The literal as a JSON value.
     pub fn to_value(&self) -> Value {
         match self {
@@ -189,6 +195,12 @@ impl SimpleCondition {
             return Err(ParseError::new(t.span.start, message));
         }
         Ok(SimpleCondition { root })
+    }
+
+    /// A condition from its AST, as generated code builds one (the generator parsed and checked
+    /// the text; nothing is parsed at run time).
+    pub fn from_root(root: Node) -> SimpleCondition {
+        SimpleCondition { root }
     }
 
     /// The condition's AST.

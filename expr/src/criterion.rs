@@ -272,6 +272,40 @@ impl Criterion {
         }
     }
 
+    /// A `regex` criterion from its parsed context: the pattern is compiled here, as only the
+    /// `regex` crate can build its compiled form (generated code does it once per process).
+    ///
+    /// # Errors
+    ///
+    /// A pattern the `regex` crate does not accept, located as [`Criterion::parse`] locates it.
+    pub fn regex(context: Expression, pattern: &str) -> Result<Criterion, ParseError> {
+        Ok(Criterion::Regex {
+            context,
+            regex: compile_regex(pattern)?,
+        })
+    }
+
+    /// A `jsonpath` criterion from its parsed context: the condition's queries are compiled
+    /// here, as only `serde_json_path` can build its compiled form (generated code does it once
+    /// per process). `goessner` selects `draft-goessner-dispatch-jsonpath-00`.
+    ///
+    /// # Errors
+    ///
+    /// A condition [`JsonPathCondition::parse`] (or `parse_goessner`) rejects.
+    pub fn jsonpath(context: Expression, condition: &str, goessner: bool) -> Result<Criterion, ParseError> {
+        let path = if goessner {
+            JsonPathCondition::parse_goessner(condition)?
+        } else {
+            JsonPathCondition::parse(condition)?
+        };
+        Ok(Criterion::JsonPath { context, path })
+    }
+
+    /// Whether a `jsonpath` criterion's `version` selects Goessner's dialect.
+    pub fn is_goessner(version: Option<&str>) -> bool {
+        version == Some(GOESSNER)
+    }
+
     /// The criterion's type.
     pub fn criterion_type(&self) -> CriterionType {
         match self {

@@ -872,22 +872,87 @@ impl Workflows {
                                 ::arazzo::__private::In::Path,
                                 "organization_id_or_slug",
                             ),
-                            r#""$inputs.organizationIdOrSlug""#,
+                            {
+                                static TEMPLATE: ::std::sync::LazyLock<
+                                    ::arazzo::__private::Template,
+                                > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
+                                    use ::arazzo::__private::parsed::*;
+                                    Template::Text(
+                                        Expr::expression(
+                                            "$inputs.organizationIdOrSlug",
+                                            Expression::Inputs {
+                                                name: "organizationIdOrSlug".to_owned(),
+                                                pointer: None,
+                                            },
+                                        ),
+                                    )
+                                });
+                                &TEMPLATE
+                            },
                         )?;
                     run.send("listModels", this.seer_api.http(), request).await?;
                     if run
                         .criteria(
                             "listModels",
-                            &[
-                                ::arazzo::__private::CriterionSpec::simple(
-                                    "$statusCode == 200",
-                                ),
-                            ],
+                            {
+                                static CRITERIA: ::std::sync::LazyLock<
+                                    [::arazzo::__private::Check; 1],
+                                > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
+                                    use ::arazzo::__private::parsed::*;
+                                    [
+                                        Check::simple(
+                                            "$statusCode == 200",
+                                            SimpleCondition::from_root(Node::Comparison {
+                                                left: Operand::Expression {
+                                                    expression: Expression::StatusCode,
+                                                    accessors: vec![],
+                                                    span: 0..11,
+                                                },
+                                                op: ComparisonOp::Eq,
+                                                right: Operand::Literal(
+                                                    Literal::Number(Number::from(200u64)),
+                                                ),
+                                            }),
+                                        ),
+                                    ]
+                                });
+                                &*CRITERIA
+                            },
                         )?
                     {
                         run.step_succeeded(
                             "listModels",
-                            &[("firstModelId", "$response.body#/0/id")],
+                            {
+                                static OUTPUTS: ::std::sync::LazyLock<
+                                    [(&'static str, ::arazzo::__private::Expr); 1],
+                                > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
+                                    use ::arazzo::__private::parsed::*;
+                                    [
+                                        (
+                                            "firstModelId",
+                                            Expr::expression(
+                                                "$response.body#/0/id",
+                                                Expression::Response(
+                                                    Source::Body(Some(JsonPointer::from_tokens(["0", "id"]))),
+                                                ),
+                                            ),
+                                        ),
+                                    ]
+                                });
+                                &*OUTPUTS
+                            },
                         )?;
                         run.action(
                             "listModels",
@@ -939,28 +1004,114 @@ impl Workflows {
                                 ::arazzo::__private::In::Path,
                                 "issue_id",
                             ),
-                            r#""$inputs.issueId""#,
+                            {
+                                static TEMPLATE: ::std::sync::LazyLock<
+                                    ::arazzo::__private::Template,
+                                > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
+                                    use ::arazzo::__private::parsed::*;
+                                    Template::Text(
+                                        Expr::expression(
+                                            "$inputs.issueId",
+                                            Expression::Inputs {
+                                                name: "issueId".to_owned(),
+                                                pointer: None,
+                                            },
+                                        ),
+                                    )
+                                });
+                                &TEMPLATE
+                            },
                         )?;
                     let payload = run
                         .payload(
                             "startFix",
-                            r#"{"instruction":"$inputs.instruction"}"#,
+                            {
+                                static TEMPLATE: ::std::sync::LazyLock<
+                                    ::arazzo::__private::Template,
+                                > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
+                                    use ::arazzo::__private::parsed::*;
+                                    Template::Object(
+                                        vec![
+                                            ("instruction",
+                                            Template::Text(Expr::expression("$inputs.instruction",
+                                            Expression::Inputs { name : "instruction".to_owned(),
+                                            pointer : None })))
+                                        ],
+                                    )
+                                });
+                                &TEMPLATE
+                            },
                         )?;
                     let request = request.json_payload(&payload);
                     run.send("startFix", this.seer_api.http(), request).await?;
                     if run
                         .criteria(
                             "startFix",
-                            &[
-                                ::arazzo::__private::CriterionSpec::simple(
-                                    "$statusCode == 202",
-                                ),
-                            ],
+                            {
+                                static CRITERIA: ::std::sync::LazyLock<
+                                    [::arazzo::__private::Check; 1],
+                                > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
+                                    use ::arazzo::__private::parsed::*;
+                                    [
+                                        Check::simple(
+                                            "$statusCode == 202",
+                                            SimpleCondition::from_root(Node::Comparison {
+                                                left: Operand::Expression {
+                                                    expression: Expression::StatusCode,
+                                                    accessors: vec![],
+                                                    span: 0..11,
+                                                },
+                                                op: ComparisonOp::Eq,
+                                                right: Operand::Literal(
+                                                    Literal::Number(Number::from(202u64)),
+                                                ),
+                                            }),
+                                        ),
+                                    ]
+                                });
+                                &*CRITERIA
+                            },
                         )?
                     {
                         run.step_succeeded(
                             "startFix",
-                            &[("startedStatus", "$response.body#/autofix/status")],
+                            {
+                                static OUTPUTS: ::std::sync::LazyLock<
+                                    [(&'static str, ::arazzo::__private::Expr); 1],
+                                > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
+                                    use ::arazzo::__private::parsed::*;
+                                    [
+                                        (
+                                            "startedStatus",
+                                            Expr::expression(
+                                                "$response.body#/autofix/status",
+                                                Expression::Response(
+                                                    Source::Body(
+                                                        Some(JsonPointer::from_tokens(["autofix", "status"])),
+                                                    ),
+                                                ),
+                                            ),
+                                        ),
+                                    ]
+                                });
+                                &*OUTPUTS
+                            },
                         )?;
                         run.action(
                             "startFix",
@@ -1012,38 +1163,133 @@ impl Workflows {
                                 ::arazzo::__private::In::Path,
                                 "issue_id",
                             ),
-                            r#""$inputs.issueId""#,
+                            {
+                                static TEMPLATE: ::std::sync::LazyLock<
+                                    ::arazzo::__private::Template,
+                                > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
+                                    use ::arazzo::__private::parsed::*;
+                                    Template::Text(
+                                        Expr::expression(
+                                            "$inputs.issueId",
+                                            Expression::Inputs {
+                                                name: "issueId".to_owned(),
+                                                pointer: None,
+                                            },
+                                        ),
+                                    )
+                                });
+                                &TEMPLATE
+                            },
                         )?;
                     run.send("pollFixState", this.seer_api.http(), request).await?;
                     if run
                         .criteria(
                             "pollFixState",
-                            &[
-                                ::arazzo::__private::CriterionSpec::simple(
-                                    "$statusCode == 200",
-                                ),
-                            ],
+                            {
+                                static CRITERIA: ::std::sync::LazyLock<
+                                    [::arazzo::__private::Check; 1],
+                                > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
+                                    use ::arazzo::__private::parsed::*;
+                                    [
+                                        Check::simple(
+                                            "$statusCode == 200",
+                                            SimpleCondition::from_root(Node::Comparison {
+                                                left: Operand::Expression {
+                                                    expression: Expression::StatusCode,
+                                                    accessors: vec![],
+                                                    span: 0..11,
+                                                },
+                                                op: ComparisonOp::Eq,
+                                                right: Operand::Literal(
+                                                    Literal::Number(Number::from(200u64)),
+                                                ),
+                                            }),
+                                        ),
+                                    ]
+                                });
+                                &*CRITERIA
+                            },
                         )?
                     {
                         run.step_succeeded(
                             "pollFixState",
-                            &[
-                                ("status", "$response.body#/autofix/status"),
-                                ("fixTitle", "$response.body#/autofix/fix/title"),
-                                ("prUrl", "$response.body#/autofix/fix/pr_url"),
-                            ],
+                            {
+                                static OUTPUTS: ::std::sync::LazyLock<
+                                    [(&'static str, ::arazzo::__private::Expr); 3],
+                                > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
+                                    use ::arazzo::__private::parsed::*;
+                                    [
+                                        (
+                                            "status",
+                                            Expr::expression(
+                                                "$response.body#/autofix/status",
+                                                Expression::Response(
+                                                    Source::Body(
+                                                        Some(JsonPointer::from_tokens(["autofix", "status"])),
+                                                    ),
+                                                ),
+                                            ),
+                                        ),
+                                        (
+                                            "fixTitle",
+                                            Expr::expression(
+                                                "$response.body#/autofix/fix/title",
+                                                Expression::Response(
+                                                    Source::Body(
+                                                        Some(JsonPointer::from_tokens(["autofix", "fix", "title"])),
+                                                    ),
+                                                ),
+                                            ),
+                                        ),
+                                        (
+                                            "prUrl",
+                                            Expr::expression(
+                                                "$response.body#/autofix/fix/pr_url",
+                                                Expression::Response(
+                                                    Source::Body(
+                                                        Some(JsonPointer::from_tokens(["autofix", "fix", "pr_url"])),
+                                                    ),
+                                                ),
+                                            ),
+                                        ),
+                                    ]
+                                });
+                                &*OUTPUTS
+                            },
                         )?;
                         if run
                             .criteria(
                                 "pollFixState",
-                                &[
-                                    ::arazzo::__private::CriterionSpec {
-                                        condition: "$.autofix.status == \"completed\"",
-                                        context: ::std::option::Option::Some("$response.body"),
-                                        kind: ::std::option::Option::Some("jsonpath"),
-                                        version: ::std::option::Option::None,
-                                    },
-                                ],
+                                {
+                                    static CRITERIA: ::std::sync::LazyLock<
+                                        [::arazzo::__private::Check; 1],
+                                    > = ::std::sync::LazyLock::new(|| {
+                                        #[allow(
+                                            clippy::wildcard_imports,
+                                            reason = "the parsed forms' names, in this initialiser only"
+                                        )]
+                                        use ::arazzo::__private::parsed::*;
+                                        [
+                                            Check::jsonpath(
+                                                "$.autofix.status == \"completed\"",
+                                                Expression::Response(Source::Body(None)),
+                                            ),
+                                        ]
+                                    });
+                                    &*CRITERIA
+                                },
                             )?
                         {
                             run.action(
@@ -1058,14 +1304,24 @@ impl Workflows {
                         } else if run
                             .criteria(
                                 "pollFixState",
-                                &[
-                                    ::arazzo::__private::CriterionSpec {
-                                        condition: "$.autofix.status == \"pending\" || $.autofix.status == \"processing\"",
-                                        context: ::std::option::Option::Some("$response.body"),
-                                        kind: ::std::option::Option::Some("jsonpath"),
-                                        version: ::std::option::Option::None,
-                                    },
-                                ],
+                                {
+                                    static CRITERIA: ::std::sync::LazyLock<
+                                        [::arazzo::__private::Check; 1],
+                                    > = ::std::sync::LazyLock::new(|| {
+                                        #[allow(
+                                            clippy::wildcard_imports,
+                                            reason = "the parsed forms' names, in this initialiser only"
+                                        )]
+                                        use ::arazzo::__private::parsed::*;
+                                        [
+                                            Check::jsonpath(
+                                                "$.autofix.status == \"pending\" || $.autofix.status == \"processing\"",
+                                                Expression::Response(Source::Body(None)),
+                                            ),
+                                        ]
+                                    });
+                                    &*CRITERIA
+                                },
                             )?
                         {
                             run.action(
@@ -1116,13 +1372,53 @@ impl Workflows {
                     ::std::option::Option::None => break,
                 }
             }
-            run.finish(
-                &[
-                    ("status", "$steps.pollFixState.outputs.status"),
-                    ("fixTitle", "$steps.pollFixState.outputs.fixTitle"),
-                    ("prUrl", "$steps.pollFixState.outputs.prUrl"),
-                ],
-            )
+            run.finish({
+                static OUTPUTS: ::std::sync::LazyLock<
+                    [(&'static str, ::arazzo::__private::Expr); 3],
+                > = ::std::sync::LazyLock::new(|| {
+                    #[allow(
+                        clippy::wildcard_imports,
+                        reason = "the parsed forms' names, in this initialiser only"
+                    )]
+                    use ::arazzo::__private::parsed::*;
+                    [
+                        (
+                            "status",
+                            Expr::expression(
+                                "$steps.pollFixState.outputs.status",
+                                Expression::Steps {
+                                    step_id: "pollFixState".to_owned(),
+                                    output: "status".to_owned(),
+                                    pointer: None,
+                                },
+                            ),
+                        ),
+                        (
+                            "fixTitle",
+                            Expr::expression(
+                                "$steps.pollFixState.outputs.fixTitle",
+                                Expression::Steps {
+                                    step_id: "pollFixState".to_owned(),
+                                    output: "fixTitle".to_owned(),
+                                    pointer: None,
+                                },
+                            ),
+                        ),
+                        (
+                            "prUrl",
+                            Expr::expression(
+                                "$steps.pollFixState.outputs.prUrl",
+                                Expression::Steps {
+                                    step_id: "pollFixState".to_owned(),
+                                    output: "prUrl".to_owned(),
+                                    pointer: None,
+                                },
+                            ),
+                        ),
+                    ]
+                });
+                &*OUTPUTS
+            })
         })
     }
     /// Runs the workflow with this `workflowId` on JSON inputs and returns its outputs as JSON.

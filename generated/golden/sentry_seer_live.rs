@@ -2718,16 +2718,61 @@ impl Workflows {
                     if run
                         .criteria(
                             "listModels",
-                            &[
-                                ::arazzo::__private::CriterionSpec::simple(
-                                    "$statusCode == 200",
-                                ),
-                            ],
+                            {
+                                static CRITERIA: ::std::sync::LazyLock<
+                                    [::arazzo::__private::Check; 1],
+                                > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
+                                    use ::arazzo::__private::parsed::*;
+                                    [
+                                        Check::simple(
+                                            "$statusCode == 200",
+                                            SimpleCondition::from_root(Node::Comparison {
+                                                left: Operand::Expression {
+                                                    expression: Expression::StatusCode,
+                                                    accessors: vec![],
+                                                    span: 0..11,
+                                                },
+                                                op: ComparisonOp::Eq,
+                                                right: Operand::Literal(
+                                                    Literal::Number(Number::from(200u64)),
+                                                ),
+                                            }),
+                                        ),
+                                    ]
+                                });
+                                &*CRITERIA
+                            },
                         )?
                     {
                         run.step_succeeded(
                             "listModels",
-                            &[("models", "$response.body#/models")],
+                            {
+                                static OUTPUTS: ::std::sync::LazyLock<
+                                    [(&'static str, ::arazzo::__private::Expr); 1],
+                                > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
+                                    use ::arazzo::__private::parsed::*;
+                                    [
+                                        (
+                                            "models",
+                                            Expr::expression(
+                                                "$response.body#/models",
+                                                Expression::Response(
+                                                    Source::Body(Some(JsonPointer::from_tokens(["models"]))),
+                                                ),
+                                            ),
+                                        ),
+                                    ]
+                                });
+                                &*OUTPUTS
+                            },
                         )?;
                         run.action(
                             "listModels",
@@ -2779,7 +2824,27 @@ impl Workflows {
                                 ::arazzo::__private::In::Path,
                                 "organization_id_or_slug",
                             ),
-                            r#""$inputs.organizationIdOrSlug""#,
+                            {
+                                static TEMPLATE: ::std::sync::LazyLock<
+                                    ::arazzo::__private::Template,
+                                > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
+                                    use ::arazzo::__private::parsed::*;
+                                    Template::Text(
+                                        Expr::expression(
+                                            "$inputs.organizationIdOrSlug",
+                                            Expression::Inputs {
+                                                name: "organizationIdOrSlug".to_owned(),
+                                                pointer: None,
+                                            },
+                                        ),
+                                    )
+                                });
+                                &TEMPLATE
+                            },
                         )?;
                     let request = run
                         .param(
@@ -2789,31 +2854,124 @@ impl Workflows {
                                 ::arazzo::__private::In::Path,
                                 "issue_id",
                             ),
-                            r#""$inputs.issueId""#,
+                            {
+                                static TEMPLATE: ::std::sync::LazyLock<
+                                    ::arazzo::__private::Template,
+                                > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
+                                    use ::arazzo::__private::parsed::*;
+                                    Template::Text(
+                                        Expr::expression(
+                                            "$inputs.issueId",
+                                            Expression::Inputs {
+                                                name: "issueId".to_owned(),
+                                                pointer: None,
+                                            },
+                                        ),
+                                    )
+                                });
+                                &TEMPLATE
+                            },
                         )?;
                     let payload = run
                         .payload(
                             "startFix",
-                            r#"{"stopping_point":"open_pr","user_context":"$inputs.instruction"}"#,
+                            {
+                                static TEMPLATE: ::std::sync::LazyLock<
+                                    ::arazzo::__private::Template,
+                                > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
+                                    use ::arazzo::__private::parsed::*;
+                                    Template::Object(
+                                        vec![
+                                            ("stopping_point",
+                                            Template::Text(Expr::literal("open_pr"))), ("user_context",
+                                            Template::Text(Expr::expression("$inputs.instruction",
+                                            Expression::Inputs { name : "instruction".to_owned(),
+                                            pointer : None })))
+                                        ],
+                                    )
+                                });
+                                &TEMPLATE
+                            },
                         )?;
                     let request = request.json_payload(&payload);
                     run.send("startFix", this.seer_live.http(), request).await?;
                     if run
                         .criteria(
                             "startFix",
-                            &[
-                                ::arazzo::__private::CriterionSpec::simple(
-                                    "$statusCode == 202",
-                                ),
-                            ],
+                            {
+                                static CRITERIA: ::std::sync::LazyLock<
+                                    [::arazzo::__private::Check; 1],
+                                > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
+                                    use ::arazzo::__private::parsed::*;
+                                    [
+                                        Check::simple(
+                                            "$statusCode == 202",
+                                            SimpleCondition::from_root(Node::Comparison {
+                                                left: Operand::Expression {
+                                                    expression: Expression::StatusCode,
+                                                    accessors: vec![],
+                                                    span: 0..11,
+                                                },
+                                                op: ComparisonOp::Eq,
+                                                right: Operand::Literal(
+                                                    Literal::Number(Number::from(202u64)),
+                                                ),
+                                            }),
+                                        ),
+                                    ]
+                                });
+                                &*CRITERIA
+                            },
                         )?
                     {
                         run.step_succeeded(
                             "startFix",
-                            &[
-                                ("runId", "$response.body#/run_id"),
-                                ("sentryRunId", "$response.body#/sentry_run_id"),
-                            ],
+                            {
+                                static OUTPUTS: ::std::sync::LazyLock<
+                                    [(&'static str, ::arazzo::__private::Expr); 2],
+                                > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
+                                    use ::arazzo::__private::parsed::*;
+                                    [
+                                        (
+                                            "runId",
+                                            Expr::expression(
+                                                "$response.body#/run_id",
+                                                Expression::Response(
+                                                    Source::Body(Some(JsonPointer::from_tokens(["run_id"]))),
+                                                ),
+                                            ),
+                                        ),
+                                        (
+                                            "sentryRunId",
+                                            Expr::expression(
+                                                "$response.body#/sentry_run_id",
+                                                Expression::Response(
+                                                    Source::Body(
+                                                        Some(JsonPointer::from_tokens(["sentry_run_id"])),
+                                                    ),
+                                                ),
+                                            ),
+                                        ),
+                                    ]
+                                });
+                                &*OUTPUTS
+                            },
                         )?;
                         run.action(
                             "startFix",
@@ -2865,7 +3023,27 @@ impl Workflows {
                                 ::arazzo::__private::In::Path,
                                 "organization_id_or_slug",
                             ),
-                            r#""$inputs.organizationIdOrSlug""#,
+                            {
+                                static TEMPLATE: ::std::sync::LazyLock<
+                                    ::arazzo::__private::Template,
+                                > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
+                                    use ::arazzo::__private::parsed::*;
+                                    Template::Text(
+                                        Expr::expression(
+                                            "$inputs.organizationIdOrSlug",
+                                            Expression::Inputs {
+                                                name: "organizationIdOrSlug".to_owned(),
+                                                pointer: None,
+                                            },
+                                        ),
+                                    )
+                                });
+                                &TEMPLATE
+                            },
                         )?;
                     let request = run
                         .param(
@@ -2875,22 +3053,89 @@ impl Workflows {
                                 ::arazzo::__private::In::Path,
                                 "issue_id",
                             ),
-                            r#""$inputs.issueId""#,
+                            {
+                                static TEMPLATE: ::std::sync::LazyLock<
+                                    ::arazzo::__private::Template,
+                                > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
+                                    use ::arazzo::__private::parsed::*;
+                                    Template::Text(
+                                        Expr::expression(
+                                            "$inputs.issueId",
+                                            Expression::Inputs {
+                                                name: "issueId".to_owned(),
+                                                pointer: None,
+                                            },
+                                        ),
+                                    )
+                                });
+                                &TEMPLATE
+                            },
                         )?;
                     run.send("pollFixState", this.seer_live.http(), request).await?;
                     if run
                         .criteria(
                             "pollFixState",
-                            &[
-                                ::arazzo::__private::CriterionSpec::simple(
-                                    "$statusCode == 200",
-                                ),
-                            ],
+                            {
+                                static CRITERIA: ::std::sync::LazyLock<
+                                    [::arazzo::__private::Check; 1],
+                                > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
+                                    use ::arazzo::__private::parsed::*;
+                                    [
+                                        Check::simple(
+                                            "$statusCode == 200",
+                                            SimpleCondition::from_root(Node::Comparison {
+                                                left: Operand::Expression {
+                                                    expression: Expression::StatusCode,
+                                                    accessors: vec![],
+                                                    span: 0..11,
+                                                },
+                                                op: ComparisonOp::Eq,
+                                                right: Operand::Literal(
+                                                    Literal::Number(Number::from(200u64)),
+                                                ),
+                                            }),
+                                        ),
+                                    ]
+                                });
+                                &*CRITERIA
+                            },
                         )?
                     {
                         run.step_succeeded_with(
                             "pollFixState",
-                            &[("status", "$response.body#/autofix/status")],
+                            {
+                                static OUTPUTS: ::std::sync::LazyLock<
+                                    [(&'static str, ::arazzo::__private::Expr); 1],
+                                > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
+                                    use ::arazzo::__private::parsed::*;
+                                    [
+                                        (
+                                            "status",
+                                            Expr::expression(
+                                                "$response.body#/autofix/status",
+                                                Expression::Response(
+                                                    Source::Body(
+                                                        Some(JsonPointer::from_tokens(["autofix", "status"])),
+                                                    ),
+                                                ),
+                                            ),
+                                        ),
+                                    ]
+                                });
+                                &*OUTPUTS
+                            },
                             &[
                                 (
                                     "fixTitles",
@@ -2915,11 +3160,34 @@ impl Workflows {
                         if run
                             .criteria(
                                 "pollFixState",
-                                &[
-                                    ::arazzo::__private::CriterionSpec::simple(
-                                        "$response.body#/autofix == null",
-                                    ),
-                                ],
+                                {
+                                    static CRITERIA: ::std::sync::LazyLock<
+                                        [::arazzo::__private::Check; 1],
+                                    > = ::std::sync::LazyLock::new(|| {
+                                        #[allow(
+                                            clippy::wildcard_imports,
+                                            reason = "the parsed forms' names, in this initialiser only"
+                                        )]
+                                        use ::arazzo::__private::parsed::*;
+                                        [
+                                            Check::simple(
+                                                "$response.body#/autofix == null",
+                                                SimpleCondition::from_root(Node::Comparison {
+                                                    left: Operand::Expression {
+                                                        expression: Expression::Response(
+                                                            Source::Body(Some(JsonPointer::from_tokens(["autofix"]))),
+                                                        ),
+                                                        accessors: vec![],
+                                                        span: 0..23,
+                                                    },
+                                                    op: ComparisonOp::Eq,
+                                                    right: Operand::Literal(Literal::Null),
+                                                }),
+                                            ),
+                                        ]
+                                    });
+                                    &*CRITERIA
+                                },
                             )?
                         {
                             run.action(
@@ -2934,11 +3202,38 @@ impl Workflows {
                         } else if run
                             .criteria(
                                 "pollFixState",
-                                &[
-                                    ::arazzo::__private::CriterionSpec::simple(
-                                        "$response.body#/autofix/status == \"processing\"",
-                                    ),
-                                ],
+                                {
+                                    static CRITERIA: ::std::sync::LazyLock<
+                                        [::arazzo::__private::Check; 1],
+                                    > = ::std::sync::LazyLock::new(|| {
+                                        #[allow(
+                                            clippy::wildcard_imports,
+                                            reason = "the parsed forms' names, in this initialiser only"
+                                        )]
+                                        use ::arazzo::__private::parsed::*;
+                                        [
+                                            Check::simple(
+                                                "$response.body#/autofix/status == \"processing\"",
+                                                SimpleCondition::from_root(Node::Comparison {
+                                                    left: Operand::Expression {
+                                                        expression: Expression::Response(
+                                                            Source::Body(
+                                                                Some(JsonPointer::from_tokens(["autofix", "status"])),
+                                                            ),
+                                                        ),
+                                                        accessors: vec![],
+                                                        span: 0..30,
+                                                    },
+                                                    op: ComparisonOp::Eq,
+                                                    right: Operand::Literal(
+                                                        Literal::String("processing".to_owned()),
+                                                    ),
+                                                }),
+                                            ),
+                                        ]
+                                    });
+                                    &*CRITERIA
+                                },
                             )?
                         {
                             run.action(
@@ -2953,11 +3248,38 @@ impl Workflows {
                         } else if run
                             .criteria(
                                 "pollFixState",
-                                &[
-                                    ::arazzo::__private::CriterionSpec::simple(
-                                        "$response.body#/autofix/status == \"completed\"",
-                                    ),
-                                ],
+                                {
+                                    static CRITERIA: ::std::sync::LazyLock<
+                                        [::arazzo::__private::Check; 1],
+                                    > = ::std::sync::LazyLock::new(|| {
+                                        #[allow(
+                                            clippy::wildcard_imports,
+                                            reason = "the parsed forms' names, in this initialiser only"
+                                        )]
+                                        use ::arazzo::__private::parsed::*;
+                                        [
+                                            Check::simple(
+                                                "$response.body#/autofix/status == \"completed\"",
+                                                SimpleCondition::from_root(Node::Comparison {
+                                                    left: Operand::Expression {
+                                                        expression: Expression::Response(
+                                                            Source::Body(
+                                                                Some(JsonPointer::from_tokens(["autofix", "status"])),
+                                                            ),
+                                                        ),
+                                                        accessors: vec![],
+                                                        span: 0..30,
+                                                    },
+                                                    op: ComparisonOp::Eq,
+                                                    right: Operand::Literal(
+                                                        Literal::String("completed".to_owned()),
+                                                    ),
+                                                }),
+                                            ),
+                                        ]
+                                    });
+                                    &*CRITERIA
+                                },
                             )?
                         {
                             run.action(
@@ -2972,11 +3294,36 @@ impl Workflows {
                         } else if run
                             .criteria(
                                 "pollFixState",
-                                &[
-                                    ::arazzo::__private::CriterionSpec::simple(
-                                        "$response.body#/autofix/status == \"error\"",
-                                    ),
-                                ],
+                                {
+                                    static CRITERIA: ::std::sync::LazyLock<
+                                        [::arazzo::__private::Check; 1],
+                                    > = ::std::sync::LazyLock::new(|| {
+                                        #[allow(
+                                            clippy::wildcard_imports,
+                                            reason = "the parsed forms' names, in this initialiser only"
+                                        )]
+                                        use ::arazzo::__private::parsed::*;
+                                        [
+                                            Check::simple(
+                                                "$response.body#/autofix/status == \"error\"",
+                                                SimpleCondition::from_root(Node::Comparison {
+                                                    left: Operand::Expression {
+                                                        expression: Expression::Response(
+                                                            Source::Body(
+                                                                Some(JsonPointer::from_tokens(["autofix", "status"])),
+                                                            ),
+                                                        ),
+                                                        accessors: vec![],
+                                                        span: 0..30,
+                                                    },
+                                                    op: ComparisonOp::Eq,
+                                                    right: Operand::Literal(Literal::String("error".to_owned())),
+                                                }),
+                                            ),
+                                        ]
+                                    });
+                                    &*CRITERIA
+                                },
                             )?
                         {
                             run.action(
@@ -2991,11 +3338,38 @@ impl Workflows {
                         } else if run
                             .criteria(
                                 "pollFixState",
-                                &[
-                                    ::arazzo::__private::CriterionSpec::simple(
-                                        "$response.body#/autofix/status == \"CANCELLED\"",
-                                    ),
-                                ],
+                                {
+                                    static CRITERIA: ::std::sync::LazyLock<
+                                        [::arazzo::__private::Check; 1],
+                                    > = ::std::sync::LazyLock::new(|| {
+                                        #[allow(
+                                            clippy::wildcard_imports,
+                                            reason = "the parsed forms' names, in this initialiser only"
+                                        )]
+                                        use ::arazzo::__private::parsed::*;
+                                        [
+                                            Check::simple(
+                                                "$response.body#/autofix/status == \"CANCELLED\"",
+                                                SimpleCondition::from_root(Node::Comparison {
+                                                    left: Operand::Expression {
+                                                        expression: Expression::Response(
+                                                            Source::Body(
+                                                                Some(JsonPointer::from_tokens(["autofix", "status"])),
+                                                            ),
+                                                        ),
+                                                        accessors: vec![],
+                                                        span: 0..30,
+                                                    },
+                                                    op: ComparisonOp::Eq,
+                                                    right: Operand::Literal(
+                                                        Literal::String("CANCELLED".to_owned()),
+                                                    ),
+                                                }),
+                                            ),
+                                        ]
+                                    });
+                                    &*CRITERIA
+                                },
                             )?
                         {
                             run.action(
@@ -3010,11 +3384,47 @@ impl Workflows {
                         } else if run
                             .criteria(
                                 "pollFixState",
-                                &[
-                                    ::arazzo::__private::CriterionSpec::simple(
-                                        "$response.body#/autofix/status == \"awaiting_user_input\" || $response.body#/autofix/status == \"NEED_MORE_INFORMATION\" || $response.body#/autofix/status == \"WAITING_FOR_USER_RESPONSE\"",
-                                    ),
-                                ],
+                                {
+                                    static CRITERIA: ::std::sync::LazyLock<
+                                        [::arazzo::__private::Check; 1],
+                                    > = ::std::sync::LazyLock::new(|| {
+                                        #[allow(
+                                            clippy::wildcard_imports,
+                                            reason = "the parsed forms' names, in this initialiser only"
+                                        )]
+                                        use ::arazzo::__private::parsed::*;
+                                        [
+                                            Check::simple(
+                                                "$response.body#/autofix/status == \"awaiting_user_input\" || $response.body#/autofix/status == \"NEED_MORE_INFORMATION\" || $response.body#/autofix/status == \"WAITING_FOR_USER_RESPONSE\"",
+                                                SimpleCondition::from_root(
+                                                    Node::Or(
+                                                        vec![
+                                                            Node::Comparison { left : Operand::Expression { expression :
+                                                            Expression::Response(Source::Body(Some(JsonPointer::from_tokens(["autofix",
+                                                            "status"])))), accessors : vec![], span : 0..30 }, op :
+                                                            ComparisonOp::Eq, right :
+                                                            Operand::Literal(Literal::String("awaiting_user_input"
+                                                            .to_owned())) }, Node::Comparison { left :
+                                                            Operand::Expression { expression :
+                                                            Expression::Response(Source::Body(Some(JsonPointer::from_tokens(["autofix",
+                                                            "status"])))), accessors : vec![], span : 59..89 }, op :
+                                                            ComparisonOp::Eq, right :
+                                                            Operand::Literal(Literal::String("NEED_MORE_INFORMATION"
+                                                            .to_owned())) }, Node::Comparison { left :
+                                                            Operand::Expression { expression :
+                                                            Expression::Response(Source::Body(Some(JsonPointer::from_tokens(["autofix",
+                                                            "status"])))), accessors : vec![], span : 120..150 }, op :
+                                                            ComparisonOp::Eq, right :
+                                                            Operand::Literal(Literal::String("WAITING_FOR_USER_RESPONSE"
+                                                            .to_owned())) }
+                                                        ],
+                                                    ),
+                                                ),
+                                            ),
+                                        ]
+                                    });
+                                    &*CRITERIA
+                                },
                             )?
                         {
                             run.action(
@@ -3090,12 +3500,42 @@ impl Workflows {
                 ],
                 true,
             )?;
-            run.finish(
-                &[
-                    ("status", "$steps.pollFixState.outputs.status"),
-                    ("runId", "$steps.startFix.outputs.runId"),
-                ],
-            )
+            run.finish({
+                static OUTPUTS: ::std::sync::LazyLock<
+                    [(&'static str, ::arazzo::__private::Expr); 2],
+                > = ::std::sync::LazyLock::new(|| {
+                    #[allow(
+                        clippy::wildcard_imports,
+                        reason = "the parsed forms' names, in this initialiser only"
+                    )]
+                    use ::arazzo::__private::parsed::*;
+                    [
+                        (
+                            "status",
+                            Expr::expression(
+                                "$steps.pollFixState.outputs.status",
+                                Expression::Steps {
+                                    step_id: "pollFixState".to_owned(),
+                                    output: "status".to_owned(),
+                                    pointer: None,
+                                },
+                            ),
+                        ),
+                        (
+                            "runId",
+                            Expr::expression(
+                                "$steps.startFix.outputs.runId",
+                                Expression::Steps {
+                                    step_id: "startFix".to_owned(),
+                                    output: "runId".to_owned(),
+                                    pointer: None,
+                                },
+                            ),
+                        ),
+                    ]
+                });
+                &*OUTPUTS
+            })
         })
     }
     /// Runs the workflow with this `workflowId` on JSON inputs and returns its outputs as JSON.

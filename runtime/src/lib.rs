@@ -85,6 +85,7 @@ mod executor;
 mod inbox;
 mod limits;
 mod multipart;
+mod parsed;
 mod payload;
 mod poll;
 mod response;
@@ -138,7 +139,16 @@ pub use serde_json;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::payload::Payload;
-    pub use crate::run::{CriterionSpec, ReceiveSpec, Run, SelectorSpec, check_depth, output};
+    /// The names generated code builds parsed criteria, expressions and templates from; each
+    /// generated `static` glob-imports them in its initialiser only.
+    pub mod parsed {
+        pub use crate::parsed::{Check, Expr, Template};
+        pub use arazzo_expr::condition::{Accessor, ComparisonOp, Literal, Node, Operand};
+        pub use arazzo_expr::{Expression, JsonPointer, MessagePart, Segment, SimpleCondition, Source, WorkflowField, XPathVersion};
+        pub use serde_json::{Number, Value};
+    }
+    pub use crate::parsed::{Check, Expr, Template};
+    pub use crate::run::{ReceiveSpec, Replacement, Run, SelectorSpec, check_depth, output};
     pub use crate::style::{In, ParamSpec, Style};
 }
 

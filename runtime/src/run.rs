@@ -3,9 +3,11 @@
 //! Generated code owns the control flow (an enum of steps and a `match`);
 //! this type owns the data: inputs, the current exchange, step outputs, the
 //! poll clock, and the evaluation of runtime expressions and criteria against
-//! all of that. Expressions arrive as the strings the spec wrote; the
-//! generator has already parsed and checked each one, so a parse failure here
-//! would be a generator bug and is still reported as an error, never a panic.
+//! all of that. Criteria, expressions and templates arrive parsed (see
+//! `parsed.rs`), each beside the text the spec wrote, for events and errors.
+//! Selector Objects and a `receive` step's correlation id (Arazzo 1.1) still
+//! arrive as text and are parsed here; a parse failure there would be a
+//! generator bug and is reported as an error, never a panic.
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -13,7 +15,7 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
-use arazzo_expr::{Criterion, Expression, JsonPointer, Resolve, Source, StringValue, WorkflowField};
+use arazzo_expr::{Expression, JsonPointer, Resolve, Source, StringValue, WorkflowField};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use tracing::Instrument;
@@ -22,6 +24,7 @@ use crate::client::{Exchange, HttpClient, Request};
 use crate::error::WorkflowError;
 use crate::event::{ActionKind, Event, Observer, WaitReason};
 use crate::executor::{Executor, within};
+use crate::parsed::{Check, Expr, Template};
 use crate::payload::Payload;
 use crate::poll::PollPolicy;
 use crate::style::ParamSpec;
@@ -82,36 +85,9 @@ pub fn output<T: DeserializeOwned>(workflow: &str, outputs: &Outputs, name: &str
     })
 }
 
-/// A criterion as written in the spec.
-#[derive(Debug, Clone, Copy)]
-pub struct CriterionSpec {
-    /// The condition.
-    pub condition: &'static str,
-    /// The `context` expression, for `regex`, `jsonpath` and `xpath` criteria.
-    pub context: Option<&'static str>,
-    /// The `type` (`None`: `simple`).
-    pub kind: Option<&'static str>,
-    /// The `version` of the object form of `type`.
-    pub version: Option<&'static str>,
-}
-
-impl CriterionSpec {
-    /// A `simple` condition with no context: the common case, kept short in
-    /// generated code.
-    #[must_use]
-    pub const fn simple(condition: &'static str) -> Self {
-        CriterionSpec {
-            condition,
-            context: None,
-            kind: None,
-            version: None,
-        }
-    }
-}
-
 /// A `replacements` entry with Selector Objects in its value: (target pointer, value template,
 /// (pointer into the value, selector) pairs), for [`Run::replace_with`].
-pub type Replacement<'a> = (&'a str, &'a str, &'a [(&'a str, SelectorSpec)]);
+pub type Replacement = (JsonPointer, Template, &'static [(&'static str, SelectorSpec)]);
 
 /// A Selector Object (Arazzo 1.1) as written in the spec: `selector` applied to what
 /// `context` selects. What it yields is `arazzo_expr::Selector`'s rule (one node for a
@@ -686,9 +662,22 @@ impl<'a> Run<'a> {
     /// [`WorkflowError::MissingValue`] for a template part that selects nothing.
     pub fn value(&self, step: Option<&str>, text: &str) -> Result<Option<Value>, WorkflowError> {
         let parsed = arazzo_expr::classify(text).map_err(|e| self.expression_error(step, text, e.to_string()))?;
+        self.evaluate(step, text, &parsed)
+    }
+
+    /// [`Run::value`] for a value the generator parsed.
+    ///
+    /// # Errors
+    ///
+    /// As [`Run::value`].
+    pub fn eval(&self, step: Option<&str>, expr: &Expr) -> Result<Option<Value>, WorkflowError> {
+        self.evaluate(step, expr.text, &expr.value)
+    }
+
+    fn evaluate(&self, step: Option<&str>, text: &str, parsed: &StringValue) -> Result<Option<Value>, WorkflowError> {
         match parsed {
-            StringValue::Literal(s) => Ok(Some(Value::String(s))),
-            StringValue::Expression(expr) => self.resolve(&expr).map_err(|e| self.expression_error(step, text, e.to_string())),
+            StringValue::Literal(s) => Ok(Some(Value::String(s.clone()))),
+            StringValue::Expression(expr) => self.resolve(expr).map_err(|e| self.expression_error(step, text, e.to_string())),
             StringValue::Template(template) => {
                 let mut out = String::new();
                 for segment in &template.segments {
@@ -724,18 +713,14 @@ impl<'a> Run<'a> {
     /// # Errors
     ///
     /// As [`Run::value`], and [`WorkflowError::MissingValue`] for a required parameter.
-    pub fn param(&self, step: &str, request: Request, spec: &ParamSpec, template: &str) -> Result<Request, WorkflowError> {
-        let template = self.template(step, template)?;
-        match self.payload_value(step, &template)?.map(Payload::into_value) {
+    pub fn param(&self, step: &str, request: Request, spec: &ParamSpec, template: &Template) -> Result<Request, WorkflowError> {
+        match self.payload_value(step, template)?.map(Payload::into_value) {
             Some(Value::Null) | None if !spec.required => Ok(request),
             Some(Value::Null) | None => Err(WorkflowError::MissingValue {
                 workflow: self.workflow.to_owned(),
                 step: Some(step.to_owned()),
                 name: spec.name.to_owned(),
-                expression: match template {
-                    Payload::Value(Value::String(s)) => s,
-                    other => other.to_string(),
-                },
+                expression: template.shown(),
             }),
             Some(value) => self.apply_param(step, request, spec, &value, || match template {
                 Payload::Value(Value::String(s)) => s,
@@ -780,12 +765,11 @@ impl<'a> Run<'a> {
         step: &str,
         request: Request,
         spec: &ParamSpec,
-        template: &str,
+        template: &Template,
         selectors: &[(&str, SelectorSpec)],
     ) -> Result<Request, WorkflowError> {
-        let parsed = self.template(step, template)?;
         let built = self
-            .payload_value(step, &parsed)?
+            .payload_value(step, template)?
             .map(|p| self.place(step, p, selectors))
             .transpose()?;
         match built.map(Payload::into_value) {
@@ -794,7 +778,7 @@ impl<'a> Run<'a> {
                 workflow: self.workflow.to_owned(),
                 step: Some(step.to_owned()),
                 name: spec.name.to_owned(),
-                expression: selectors.first().map_or_else(|| template.to_owned(), |(_, s)| s.shown()),
+                expression: selectors.first().map_or_else(|| template.shown(), |(_, s)| s.shown()),
             }),
             Some(value) => self.apply_param(step, request, spec, &value, || {
                 selectors.first().map_or_else(|| template.to_owned(), |(_, s)| s.shown())
@@ -807,7 +791,7 @@ impl<'a> Run<'a> {
     /// # Errors
     ///
     /// As [`Run::payload`] and [`Run::select`].
-    pub fn payload_with(&self, step: &str, template: &str, selectors: &[(&str, SelectorSpec)]) -> Result<Payload, WorkflowError> {
+    pub fn payload_with(&self, step: &str, template: &Template, selectors: &[(&str, SelectorSpec)]) -> Result<Payload, WorkflowError> {
         let payload = self.payload(step, template)?;
         self.place(step, payload, selectors)
     }
@@ -836,9 +820,24 @@ impl<'a> Run<'a> {
     ///
     /// As [`Run::value`], and [`WorkflowError::MissingValue`] for a target whose parent
     /// does not exist.
-    pub fn replace(&self, step: &str, payload: Payload, replacements: &[(&str, &str)]) -> Result<Payload, WorkflowError> {
-        let replacements: Vec<_> = replacements.iter().map(|(t, v)| (*t, *v, &[][..])).collect();
-        self.replace_with(step, payload, &replacements)
+    pub fn replace(&self, step: &str, mut payload: Payload, replacements: &[(JsonPointer, Template)]) -> Result<Payload, WorkflowError> {
+        for (target, template) in replacements {
+            let value = self.payload(step, template)?;
+            self.put(step, &mut payload, target, value)?;
+        }
+        Ok(payload)
+    }
+
+    fn put(&self, step: &str, payload: &mut Payload, target: &JsonPointer, value: Payload) -> Result<(), WorkflowError> {
+        if payload.set(target.tokens(), value) {
+            return Ok(());
+        }
+        Err(WorkflowError::MissingValue {
+            workflow: self.workflow.to_owned(),
+            step: Some(step.to_owned()),
+            name: "replacements".to_owned(),
+            expression: target.as_str().to_owned(),
+        })
     }
 
     /// [`Run::replace`] for replacement values holding Selector Objects (1.1): each value's
@@ -849,19 +848,11 @@ impl<'a> Run<'a> {
     /// # Errors
     ///
     /// As [`Run::replace`] and [`Run::select`].
-    pub fn replace_with(&self, step: &str, mut payload: Payload, replacements: &[Replacement<'_>]) -> Result<Payload, WorkflowError> {
+    pub fn replace_with(&self, step: &str, mut payload: Payload, replacements: &[Replacement]) -> Result<Payload, WorkflowError> {
         for (target, template, selectors) in replacements {
             let value = self.payload(step, template)?;
             let value = self.place(step, value, selectors)?;
-            let pointer = JsonPointer::parse(target).map_err(|e| self.expression_error(Some(step), target, e.to_string()))?;
-            if !payload.set(pointer.tokens(), value) {
-                return Err(WorkflowError::MissingValue {
-                    workflow: self.workflow.to_owned(),
-                    step: Some(step.to_owned()),
-                    name: "replacements".to_owned(),
-                    expression: (*target).to_owned(),
-                });
-            }
+            self.put(step, &mut payload, target, value)?;
         }
         Ok(payload)
     }
@@ -903,15 +894,13 @@ impl<'a> Run<'a> {
     /// member whose expression selects nothing is left out (so an absent
     /// optional input sends no key at all), an array item becomes null.
     ///
-    /// The template is the spec's structure as JSON text, so that members keep their order
-    /// (see [`Payload`]).
+    /// The template keeps the spec's member order (see [`Payload`]).
     ///
     /// # Errors
     ///
     /// As [`Run::value`].
-    pub fn payload(&self, step: &str, template: &str) -> Result<Payload, WorkflowError> {
-        let template = self.template(step, template)?;
-        Ok(self.payload_value(step, &template)?.unwrap_or(Payload::Value(Value::Null)))
+    pub fn payload(&self, step: &str, template: &Template) -> Result<Payload, WorkflowError> {
+        Ok(self.payload_value(step, template)?.unwrap_or(Payload::Value(Value::Null)))
     }
 
     /// A step's inputs for the workflow it calls: a payload, by name.
@@ -919,7 +908,7 @@ impl<'a> Run<'a> {
     /// # Errors
     ///
     /// As [`Run::value`].
-    pub fn call_inputs(&self, step: &str, template: &str) -> Result<Value, WorkflowError> {
+    pub fn call_inputs(&self, step: &str, template: &Template) -> Result<Value, WorkflowError> {
         self.payload(step, template).map(Payload::into_value)
     }
 
@@ -929,32 +918,28 @@ impl<'a> Run<'a> {
     /// # Errors
     ///
     /// As [`Run::value`] and [`Run::select`].
-    pub fn call_inputs_with(&self, step: &str, template: &str, selectors: &[(&str, SelectorSpec)]) -> Result<Value, WorkflowError> {
+    pub fn call_inputs_with(&self, step: &str, template: &Template, selectors: &[(&str, SelectorSpec)]) -> Result<Value, WorkflowError> {
         self.payload_with(step, template, selectors).map(Payload::into_value)
     }
 
-    fn template(&self, step: &str, text: &str) -> Result<Payload, WorkflowError> {
-        Payload::parse(text).map_err(|e| self.expression_error(Some(step), text, format!("not a JSON template: {e}")))
-    }
-
-    fn payload_value(&self, step: &str, template: &Payload) -> Result<Option<Payload>, WorkflowError> {
+    fn payload_value(&self, step: &str, template: &Template) -> Result<Option<Payload>, WorkflowError> {
         match template {
-            Payload::Value(Value::String(s)) => Ok(self.value(Some(step), s)?.map(Payload::Value)),
-            Payload::Array(items) => items
+            Template::Text(expr) => Ok(self.eval(Some(step), expr)?.map(Payload::Value)),
+            Template::Scalar(value) => Ok(Some(Payload::Value(value.clone()))),
+            Template::Array(items) => items
                 .iter()
                 .map(|item| Ok(self.payload_value(step, item)?.unwrap_or(Payload::Value(Value::Null))))
                 .collect::<Result<Vec<_>, _>>()
                 .map(|v| Some(Payload::Array(v))),
-            Payload::Object(members) => {
+            Template::Object(members) => {
                 let mut out = Vec::with_capacity(members.len());
                 for (key, value) in members {
                     if let Some(v) = self.payload_value(step, value)? {
-                        out.push((key.clone(), v));
+                        out.push(((*key).to_owned(), v));
                     }
                 }
                 Ok(Some(Payload::Object(out)))
             }
-            other @ Payload::Value(_) => Ok(Some(other.clone())),
         }
     }
 
@@ -963,7 +948,7 @@ impl<'a> Run<'a> {
     /// # Errors
     ///
     /// As [`Run::criterion`].
-    pub fn criteria(&mut self, step: &str, criteria: &[CriterionSpec]) -> Result<bool, WorkflowError> {
+    pub fn criteria(&mut self, step: &str, criteria: &[Check]) -> Result<bool, WorkflowError> {
         for spec in criteria {
             if !self.criterion(step, spec)? {
                 return Ok(false);
@@ -979,28 +964,27 @@ impl<'a> Run<'a> {
     ///
     /// # Errors
     ///
-    /// [`WorkflowError::Expression`] for a criterion that does not parse (a generator
-    /// bug: the generator checked it).
-    pub fn criterion(&mut self, step: &str, spec: &CriterionSpec) -> Result<bool, WorkflowError> {
-        let criterion = Criterion::parse(spec.kind, spec.version, spec.context, spec.condition)
-            .map_err(|e| self.expression_error(Some(step), spec.condition, e.error.to_string()))?;
+    /// [`WorkflowError::Expression`] for a `regex` or `jsonpath` criterion whose pattern or
+    /// queries did not compile (a generator bug: the generator compiled the same text).
+    pub fn criterion(&mut self, step: &str, spec: &Check) -> Result<bool, WorkflowError> {
+        let criterion = spec.criterion().map_err(|e| self.expression_error(Some(step), spec.text, e))?;
         let (passed, error) = match criterion.evaluate_with(&*self, XPATH) {
             Ok(passed) => (passed, None),
             Err(e) => {
-                tracing::warn!(workflow = self.workflow, step, condition = spec.condition, error = %e, "criterion could not be evaluated; treating it as not met");
+                tracing::warn!(workflow = self.workflow, step, condition = spec.text, error = %e, "criterion could not be evaluated; treating it as not met");
                 (false, Some(e.message))
             }
         };
         self.emit(&Event::Criterion {
             workflow: self.workflow,
             step,
-            condition: spec.condition,
+            condition: spec.text,
             passed,
             error: error.as_deref(),
         });
         if let Some(message) = error {
             self.criterion_error
-                .get_or_insert_with(|| format!("`{}` could not be evaluated: {message}", spec.condition));
+                .get_or_insert_with(|| format!("`{}` could not be evaluated: {message}", spec.text));
         }
         Ok(passed)
     }
@@ -1034,7 +1018,7 @@ impl<'a> Run<'a> {
     /// # Errors
     ///
     /// As [`Run::value`], for an output.
-    pub fn step_succeeded(&mut self, step: &'static str, outputs: &[(&'static str, &'static str)]) -> Result<(), WorkflowError> {
+    pub fn step_succeeded(&mut self, step: &'static str, outputs: &[(&'static str, Expr)]) -> Result<(), WorkflowError> {
         self.step_succeeded_with(step, outputs, &[])
     }
 
@@ -1046,7 +1030,7 @@ impl<'a> Run<'a> {
     pub fn step_succeeded_with(
         &mut self,
         step: &'static str,
-        outputs: &[(&'static str, &'static str)],
+        outputs: &[(&'static str, Expr)],
         selectors: &[(&'static str, SelectorSpec)],
     ) -> Result<(), WorkflowError> {
         let mut values = match &self.call {
@@ -1054,7 +1038,7 @@ impl<'a> Run<'a> {
             _ => Map::new(),
         };
         for (name, expr) in outputs {
-            if let Some(v) = self.value(Some(step), expr)? {
+            if let Some(v) = self.eval(Some(step), expr)? {
                 values.insert((*name).to_owned(), v);
             }
         }
@@ -1153,13 +1137,13 @@ impl<'a> Run<'a> {
     }
 
     /// The error for a failure action of type `end`.
-    pub fn ended(&self, step: &str, action: &str, outputs: &[(&'static str, &'static str)]) -> WorkflowError {
+    pub fn ended(&self, step: &str, action: &str, outputs: &[(&'static str, Expr)]) -> WorkflowError {
         let (status, body) = self.current.as_ref().map_or((0, String::new()), |e| (e.status, e.quoted_text()));
         // The outputs that apply: those that evaluate now (a later step's
         // output does not exist, and is left out rather than an error).
         let mut applicable = self.outputs.clone();
         for (name, expr) in outputs {
-            if let Ok(Some(value)) = self.value(None, expr) {
+            if let Ok(Some(value)) = self.eval(None, expr) {
                 applicable.insert((*name).to_owned(), value);
             }
         }
@@ -1227,10 +1211,10 @@ impl<'a> Run<'a> {
     /// # Errors
     ///
     /// As [`Run::value`], for an output.
-    pub fn finish(&mut self, outputs: &[(&'static str, &'static str)]) -> Result<Outputs, WorkflowError> {
+    pub fn finish(&mut self, outputs: &[(&'static str, Expr)]) -> Result<Outputs, WorkflowError> {
         self.call = None;
         for (name, expr) in outputs {
-            if let Some(v) = self.value(None, expr)? {
+            if let Some(v) = self.eval(None, expr)? {
                 self.outputs.insert((*name).to_owned(), v);
             }
         }

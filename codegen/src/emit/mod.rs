@@ -4,6 +4,7 @@
 pub mod client;
 pub mod examples;
 pub(crate) mod lints;
+mod parsed;
 mod program;
 pub mod shapes;
 pub mod types;

@@ -5,10 +5,13 @@
 //! current step, runs it, and picks the next variant from the step's
 //! actions. Because targets are variants, a `goto` to an unknown step cannot
 //! be expressed. Evaluation of expressions and criteria is delegated to
-//! `arazzo::__private::Run`, which gets the spec's own text (already checked here).
+//! `arazzo::__private::Run`, which gets them parsed (`parsed.rs`), beside the spec's text.
 
+use arazzo_expr::Criterion;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
+
+use super::parsed;
 
 use crate::ir::{
     ActionIr, ActionKindIr, BodyKind, ChannelClientIr, ClientIr, CriterionIr, FieldIr, Location, ParamIr, Program, RustType, SelectorIr,
@@ -367,25 +370,26 @@ fn io_types(w: &WorkflowIr, names: &dyn TypeNames) -> TokenStream {
     }
 }
 
-fn opt_str(s: Option<&String>) -> TokenStream {
-    match s {
-        Some(s) => quote!(::std::option::Option::Some(#s)),
-        None => quote!(::std::option::Option::None),
-    }
-}
-
+/// A step's or action's criteria, parsed: a `static` slice of `Check`s built once per process.
 fn criteria(list: &[CriterionIr]) -> TokenStream {
-    let items = list.iter().map(|c| {
-        let condition = &c.condition;
-        if c.context.is_none() && c.kind.is_none() && c.version.is_none() {
-            return quote!(::arazzo::__private::CriterionSpec::simple(#condition));
-        }
-        let context = opt_str(c.context.as_ref());
-        let kind = opt_str(c.kind.as_ref());
-        let version = opt_str(c.version.as_ref());
-        quote!(::arazzo::__private::CriterionSpec { condition: #condition, context: #context, kind: #kind, version: #version })
-    });
-    quote!(&[#(#items),*])
+    if list.is_empty() {
+        return quote!(&[]);
+    }
+    let items: Vec<TokenStream> = list
+        .iter()
+        .map(|c| {
+            let condition = &c.condition;
+            match Criterion::parse(c.kind.as_deref(), c.version.as_deref(), c.context.as_deref(), condition) {
+                Ok(parsed) => parsed::check(condition, &parsed, Criterion::is_goessner(c.version.as_deref())),
+                // The checker has reported it; never reached for a document that passed it.
+                Err(e) => {
+                    let message = format!("criterion `{condition}`: {e}");
+                    quote!(::core::compile_error!(#message))
+                }
+            }
+        })
+        .collect();
+    parsed::static_slice("CRITERIA", quote!(::arazzo::__private::Check), &items)
 }
 
 fn workflow_doc(w: &WorkflowIr) -> String {
@@ -494,11 +498,12 @@ fn workflow_method(w: &WorkflowIr, all: &[WorkflowIr], clients: &[ClientIr], cha
     } else {
         quote!(let outputs = self.#run_fn(inputs, 0).await?;)
     };
-    let finish = w.outputs.iter().filter(|o| o.selector.is_none()).map(|o| {
-        let json = &o.field.json_name;
-        let expr = &o.expression;
-        quote!((#json, #expr))
-    });
+    let finish = parsed::outputs(
+        w.outputs
+            .iter()
+            .filter(|o| o.selector.is_none())
+            .map(|o| (o.field.json_name.as_str(), o.expression.as_str())),
+    );
     let select_finish = select_outputs(w, true);
     let with_self = match &w.self_uri {
         Some(uri) => quote!(.with_self(#uri)),
@@ -603,7 +608,7 @@ fn workflow_method(w: &WorkflowIr, all: &[WorkflowIr], clients: &[ClientIr], cha
                 #(#depends)*
                 #machine
                 #select_finish
-                run.finish(&[#(#finish),*])
+                run.finish(#finish)
             })
         }
     }
@@ -662,7 +667,7 @@ fn operation_request(s: &StepIr, clients: &[ClientIr]) -> TokenStream {
         .unwrap_or_else(|| ident("missing_client"));
     let params = params.iter().map(|p| {
         let spec = param_spec(p);
-        let value = json_text(&p.value);
+        let value = parsed::template_static(&p.value);
         if p.selectors.is_empty() {
             quote!(let request = run.param(#id, request, &#spec, #value)?;)
         } else {
@@ -672,7 +677,7 @@ fn operation_request(s: &StepIr, clients: &[ClientIr]) -> TokenStream {
     });
     let body = body.as_ref().map(|b| {
         // Templates are the spec's JSON text, so members keep their order (see `ir::BodyIr`).
-        let template = json_text(&b.payload);
+        let template = parsed::template_static(&b.payload);
         let built = if b.selectors.is_empty() {
             quote!(run.payload(#id, #template)?)
         } else {
@@ -682,19 +687,44 @@ fn operation_request(s: &StepIr, clients: &[ClientIr]) -> TokenStream {
         let payload = if b.replacements.is_empty() {
             quote!(let payload = #built;)
         } else {
-            let replacements = b.replacements.iter().map(|(target, value, selectors)| {
-                let value = json_text(value);
-                if b.replacements.iter().all(|(_, _, s)| s.is_empty()) {
-                    quote!((#target, #value))
-                } else {
-                    let selectors = placed_selectors(selectors);
-                    quote!((#target, #value, &[#(#selectors),*]))
-                }
-            });
-            if b.replacements.iter().all(|(_, _, s)| s.is_empty()) {
-                quote!(let payload = run.replace(#id, #built, &[#(#replacements),*])?;)
+            let plain = b.replacements.iter().all(|(_, _, s)| s.is_empty());
+            let replacements: Vec<TokenStream> = b
+                .replacements
+                .iter()
+                .map(|(target, value, selectors)| {
+                    let target = match arazzo_expr::JsonPointer::parse(target) {
+                        Ok(p) if p.is_root() => quote!(JsonPointer::root()),
+                        Ok(p) => {
+                            let tokens = p.tokens();
+                            quote!(JsonPointer::from_tokens([#(#tokens),*]))
+                        }
+                        Err(e) => {
+                            let message = format!("replacement target `{target}`: {e}");
+                            quote!(::core::compile_error!(#message))
+                        }
+                    };
+                    let value = match parsed::template_of(value) {
+                        Ok(t) => t,
+                        Err(message) => quote!(::core::compile_error!(#message)),
+                    };
+                    if plain {
+                        quote!((#target, #value))
+                    } else {
+                        let selectors = placed_selectors(selectors);
+                        quote!((#target, #value, &[#(#selectors),*]))
+                    }
+                })
+                .collect();
+            if plain {
+                let list = parsed::static_slice(
+                    "REPLACEMENTS",
+                    quote!((::arazzo::__private::parsed::JsonPointer, ::arazzo::__private::Template)),
+                    &replacements,
+                );
+                quote!(let payload = run.replace(#id, #built, #list)?;)
             } else {
-                quote!(let payload = run.replace_with(#id, #built, &[#(#replacements),*])?;)
+                let list = parsed::static_slice("REPLACEMENTS", quote!(::arazzo::__private::Replacement), &replacements);
+                quote!(let payload = run.replace_with(#id, #built, #list)?;)
             }
         };
         let content_type = &b.content_type;
@@ -731,7 +761,7 @@ fn send_message(s: &StepIr, channels: &[ChannelClientIr]) -> TokenStream {
     let field = channels.get(*channel).map_or_else(|| ident("missing_channel"), |c| ident(&c.field));
     let headers = headers.iter().map(|p| {
         let spec = param_spec(p);
-        let value = json_text(&p.value);
+        let value = parsed::template_static(&p.value);
         if p.selectors.is_empty() {
             quote!(let request = run.param(#id, request, &#spec, #value)?;)
         } else {
@@ -740,7 +770,7 @@ fn send_message(s: &StepIr, channels: &[ChannelClientIr]) -> TokenStream {
         }
     });
     let body = payload.as_ref().map(|template| {
-        let template = json_text(template);
+        let template = parsed::template_static(template);
         let built = if selectors.is_empty() {
             quote!(run.payload(#id, #template)?)
         } else {
@@ -904,7 +934,7 @@ fn step_body(
             };
             let callee_id = &callee.id;
             let run_fn = run_method(callee);
-            let inputs = json_text(inputs);
+            let inputs = parsed::template_static(inputs);
             let inputs = if selectors.is_empty() {
                 quote!(run.call_inputs(#id, #inputs)?)
             } else {
@@ -930,15 +960,15 @@ fn step_body(
         }
     };
     let success = criteria(&s.success);
-    let outputs = s.outputs.iter().map(|(k, v)| quote!((#k, #v)));
+    let outputs = parsed::outputs(s.outputs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     let record = if s.selectors.is_empty() {
-        quote!(run.step_succeeded(#id, &[#(#outputs),*])?;)
+        quote!(run.step_succeeded(#id, #outputs)?;)
     } else {
         let selectors = s.selectors.iter().map(|(k, v)| {
             let spec = selector_spec(v);
             quote!((#k, #spec))
         });
-        quote!(run.step_succeeded_with(#id, &[#(#outputs),*], &[#(#selectors),*])?;)
+        quote!(run.step_succeeded_with(#id, #outputs, &[#(#selectors),*])?;)
     };
     // A step's `timeout` starts at its first run (retries keep the clock) and a timed-out
     // step fails whatever its criteria say.
@@ -1069,13 +1099,14 @@ fn action_chain(w: &WorkflowIr, all: &[WorkflowIr], s: &StepIr, actions: &[Actio
         let (condition, body) = match &action.kind {
             ActionKindIr::End => {
                 let end = if failure {
-                    let outputs = w.outputs.iter().filter(|o| o.selector.is_none()).map(|o| {
-                        let json = &o.field.json_name;
-                        let expr = &o.expression;
-                        quote!((#json, #expr))
-                    });
+                    let outputs = parsed::outputs(
+                        w.outputs
+                            .iter()
+                            .filter(|o| o.selector.is_none())
+                            .map(|o| (o.field.json_name.as_str(), o.expression.as_str())),
+                    );
                     let select = select_outputs(w, false);
-                    quote!(#select return ::std::result::Result::Err(run.ended(#id, #name, &[#(#outputs),*]));)
+                    quote!(#select return ::std::result::Result::Err(run.ended(#id, #name, #outputs));)
                 } else {
                     end_run.clone()
                 };
@@ -1157,28 +1188,24 @@ fn action_chain(w: &WorkflowIr, all: &[WorkflowIr], s: &StepIr, actions: &[Actio
     chain
 }
 
-/// A template's JSON text as a raw string literal (`r#"{"a":"$inputs.x"}"#`), which reads like
-/// the spec, with as many `#` as the text needs and no more (clippy's `needless_raw_string_hashes`
-/// is pedantic, and generated code is held to pedantic).
-fn json_text(text: &str) -> TokenStream {
-    let mut hashes = String::new();
-    while text.contains(&format!("\"{hashes}")) {
-        hashes.push('#');
-    }
-    format!("r{hashes}\"{text}\"{hashes}").parse().unwrap_or_else(|_| quote!(#text))
-}
-
 #[cfg(test)]
 mod tests {
-    use super::json_text;
+    use super::parsed;
 
     #[test]
-    fn templates_are_raw_strings_that_hold_any_text() {
-        for text in [r#""$inputs.x""#, r##"{"a":"#x","b":"\"#"}"##, "null", "{}"] {
-            let tokens = json_text(text);
-            let literal: syn::LitStr = syn::parse2(tokens.clone()).expect("a string literal");
-            assert_eq!(literal.value(), text);
-            assert!(tokens.to_string().starts_with('r'), "{tokens}");
-        }
+    fn templates_keep_member_order_and_classify_strings() {
+        let tokens = parsed::template_of(r#"{"z":"$inputs.x","a":[1,"{$steps.s.outputs.o}/x",null],"m":"plain"}"#)
+            .expect("a template")
+            .to_string();
+        let z = tokens.find("\"z\"").expect("z");
+        let a = tokens.find("\"a\"").expect("a");
+        assert!(z < a, "members keep the spec's order: {tokens}");
+        assert!(tokens.contains("Expr :: expression"), "{tokens}");
+        assert!(tokens.contains("Expr :: template"), "{tokens}");
+        assert!(tokens.contains("Expr :: literal (\"plain\")"), "{tokens}");
+        assert!(
+            parsed::template_of(r#""$inptus.x""#).is_err(),
+            "an expression that does not parse is refused"
+        );
     }
 }

@@ -1,0 +1,434 @@
+//! Parsed criteria, runtime expressions and templates as Rust constructor expressions.
+//!
+//! Generated code must not hand spec text to the runtime to parse on every evaluation (issue
+//! #14): the generator has parsed and checked everything, so it writes the parsed value itself,
+//! built from `arazzo_expr`'s constructors inside a `static` (once per process). The names
+//! used here are those of `arazzo::__private::parsed`, which each generated `static` imports
+//! (`use ::arazzo::__private::parsed::*;` in its initialiser only), so the golden file reads
+//! like the AST; the spec's text stays beside each value.
+
+use arazzo_expr::condition::{Accessor, Literal, Node, Operand};
+use arazzo_expr::{Criterion, Expression, JsonPointer, MessagePart, Segment, Source, StringValue, WorkflowField, XPathVersion};
+use proc_macro2::{Literal as Lit, TokenStream};
+use quote::quote;
+use serde_json::Value;
+
+/// What goes in front of a constructor: the glob import of the parsed forms' names.
+pub(crate) fn prelude() -> TokenStream {
+    quote! {
+        #[allow(clippy::wildcard_imports, reason = "the parsed forms' names, in this initialiser only")]
+        use ::arazzo::__private::parsed::*;
+    }
+}
+
+/// `static NAME: LazyLock<[TYPE; N]> = ...; &*NAME` as one block expression: the values are
+/// built once per process, the first time the step runs.
+pub(crate) fn static_slice(name: &str, ty: TokenStream, items: &[TokenStream]) -> TokenStream {
+    let name = quote::format_ident!("{name}");
+    let len = Lit::usize_unsuffixed(items.len());
+    let prelude = prelude();
+    quote!({
+        static #name: ::std::sync::LazyLock<[#ty; #len]> = ::std::sync::LazyLock::new(|| {
+            #prelude
+            [#(#items),*]
+        });
+        &*#name
+    })
+}
+
+/// `"text".to_owned()`.
+fn owned(s: &str) -> TokenStream {
+    quote!(#s.to_owned())
+}
+
+fn pointer(p: Option<&JsonPointer>) -> TokenStream {
+    match p {
+        None => quote!(None),
+        Some(p) if p.is_root() => quote!(Some(JsonPointer::root())),
+        Some(p) => {
+            let tokens = p.tokens();
+            quote!(Some(JsonPointer::from_tokens([#(#tokens),*])))
+        }
+    }
+}
+
+fn source(s: &Source) -> TokenStream {
+    match s {
+        Source::Header(name) => {
+            let name = owned(name);
+            quote!(Source::Header(#name))
+        }
+        Source::Query(name) => {
+            let name = owned(name);
+            quote!(Source::Query(#name))
+        }
+        Source::Path(name) => {
+            let name = owned(name);
+            quote!(Source::Path(#name))
+        }
+        Source::Body(p) => {
+            let p = pointer(p.as_ref());
+            quote!(Source::Body(#p))
+        }
+    }
+}
+
+/// A runtime expression.
+pub(crate) fn expression(e: &Expression) -> TokenStream {
+    match e {
+        Expression::Url => quote!(Expression::Url),
+        Expression::Method => quote!(Expression::Method),
+        Expression::StatusCode => quote!(Expression::StatusCode),
+        Expression::SelfUri => quote!(Expression::SelfUri),
+        Expression::Request(s) => {
+            let s = source(s);
+            quote!(Expression::Request(#s))
+        }
+        Expression::Response(s) => {
+            let s = source(s);
+            quote!(Expression::Response(#s))
+        }
+        Expression::Message(MessagePart::Header(name)) => {
+            let name = owned(name);
+            quote!(Expression::Message(MessagePart::Header(#name)))
+        }
+        Expression::Message(MessagePart::Payload(p)) => {
+            let p = pointer(p.as_ref());
+            quote!(Expression::Message(MessagePart::Payload(#p)))
+        }
+        Expression::Inputs { name, pointer: p } => {
+            let (name, p) = (owned(name), pointer(p.as_ref()));
+            quote!(Expression::Inputs { name: #name, pointer: #p })
+        }
+        Expression::Outputs { name, pointer: p } => {
+            let (name, p) = (owned(name), pointer(p.as_ref()));
+            quote!(Expression::Outputs { name: #name, pointer: #p })
+        }
+        Expression::Steps {
+            step_id,
+            output,
+            pointer: p,
+        } => {
+            let (step_id, output, p) = (owned(step_id), owned(output), pointer(p.as_ref()));
+            quote!(Expression::Steps { step_id: #step_id, output: #output, pointer: #p })
+        }
+        Expression::Workflows {
+            workflow_id,
+            field,
+            name,
+            pointer: p,
+        } => {
+            let (workflow_id, name, p) = (owned(workflow_id), owned(name), pointer(p.as_ref()));
+            let field = match field {
+                WorkflowField::Inputs => quote!(WorkflowField::Inputs),
+                WorkflowField::Outputs => quote!(WorkflowField::Outputs),
+            };
+            quote!(Expression::Workflows { workflow_id: #workflow_id, field: #field, name: #name, pointer: #p })
+        }
+        Expression::SourceDescriptions { name, field } => {
+            let (name, field) = (owned(name), owned(field));
+            quote!(Expression::SourceDescriptions { name: #name, field: #field })
+        }
+        Expression::Components { kind, name } => {
+            let (kind, name) = (owned(kind), owned(name));
+            quote!(Expression::Components { kind: #kind, name: #name })
+        }
+    }
+}
+
+fn literal(l: &Literal) -> TokenStream {
+    match l {
+        Literal::Null => quote!(Literal::Null),
+        Literal::Bool(b) => quote!(Literal::Bool(#b)),
+        Literal::Number(n) => number(n, |n| quote!(Literal::Number(#n)), |f| quote!(Literal::float(#f))),
+        Literal::String(s) => {
+            let s = owned(s);
+            quote!(Literal::String(#s))
+        }
+    }
+}
+
+/// A JSON number: integers through `Number::from`, anything else as an `f64`.
+fn number(n: &serde_json::Number, int: impl Fn(TokenStream) -> TokenStream, float: impl Fn(Lit) -> TokenStream) -> TokenStream {
+    if let Some(u) = n.as_u64() {
+        let u = Lit::u64_suffixed(u);
+        int(quote!(Number::from(#u)))
+    } else if let Some(i) = n.as_i64() {
+        let i = Lit::i64_suffixed(i);
+        int(quote!(Number::from(#i)))
+    } else {
+        // The parser only yields finite numbers; a non-finite one would not be JSON.
+        float(Lit::f64_suffixed(n.as_f64().filter(|f| f.is_finite()).unwrap_or(0.0)))
+    }
+}
+
+fn operand(o: &Operand) -> TokenStream {
+    match o {
+        Operand::Literal(l) => {
+            let l = literal(l);
+            quote!(Operand::Literal(#l))
+        }
+        Operand::Expression {
+            expression: e,
+            accessors,
+            span,
+        } => {
+            let e = expression(e);
+            let accessors = accessors.iter().map(|a| match a {
+                Accessor::Member(m) => {
+                    let m = owned(m);
+                    quote!(Accessor::Member(#m))
+                }
+                Accessor::Index(i) => {
+                    let i = Lit::usize_unsuffixed(*i);
+                    quote!(Accessor::Index(#i))
+                }
+            });
+            let (start, end) = (Lit::usize_unsuffixed(span.start), Lit::usize_unsuffixed(span.end));
+            quote!(Operand::Expression { expression: #e, accessors: vec![#(#accessors),*], span: #start..#end })
+        }
+    }
+}
+
+fn node(n: &Node) -> TokenStream {
+    match n {
+        Node::Or(items) => {
+            let items = items.iter().map(node);
+            quote!(Node::Or(vec![#(#items),*]))
+        }
+        Node::And(items) => {
+            let items = items.iter().map(node);
+            quote!(Node::And(vec![#(#items),*]))
+        }
+        Node::Not(inner) => {
+            let inner = node(inner);
+            quote!(Node::Not(Box::new(#inner)))
+        }
+        Node::Comparison { left, op, right } => {
+            let (left, right) = (operand(left), operand(right));
+            let op = quote::format_ident!("{op:?}");
+            quote!(Node::Comparison { left: #left, op: ComparisonOp::#op, right: #right })
+        }
+        Node::Test(o) => {
+            let o = operand(o);
+            quote!(Node::Test(#o))
+        }
+    }
+}
+
+/// A criterion as `Check::...(text, parsed form)`; `goessner` for a `jsonpath` criterion whose
+/// `version` is Goessner's draft.
+pub(crate) fn check(text: &str, criterion: &Criterion, goessner: bool) -> TokenStream {
+    match criterion {
+        Criterion::Simple(condition) => {
+            let root = node(condition.root());
+            quote!(Check::simple(#text, SimpleCondition::from_root(#root)))
+        }
+        Criterion::Regex { context, .. } => {
+            let context = expression(context);
+            quote!(Check::regex(#text, #context))
+        }
+        Criterion::JsonPath { context, .. } if goessner => {
+            let context = expression(context);
+            quote!(Check::jsonpath_goessner(#text, #context))
+        }
+        Criterion::JsonPath { context, .. } => {
+            let context = expression(context);
+            quote!(Check::jsonpath(#text, #context))
+        }
+        Criterion::XPath { context, version, .. } => {
+            let context = expression(context);
+            let version = match version {
+                None => quote!(None),
+                Some(v) => {
+                    let v = quote::format_ident!(
+                        "{}",
+                        match v {
+                            XPathVersion::V10 => "V10",
+                            XPathVersion::V20 => "V20",
+                            XPathVersion::V30 => "V30",
+                            XPathVersion::V31 => "V31",
+                        }
+                    );
+                    quote!(Some(XPathVersion::#v))
+                }
+            };
+            quote!(Check::xpath(#text, #context, #version))
+        }
+    }
+}
+
+/// A string value of the spec as an `Expr` (text beside its parsed form).
+pub(crate) fn expr(text: &str, value: &StringValue) -> TokenStream {
+    match value {
+        StringValue::Literal(_) => quote!(Expr::literal(#text)),
+        StringValue::Expression(e) => {
+            let e = expression(e);
+            quote!(Expr::expression(#text, #e))
+        }
+        StringValue::Template(t) => {
+            let segments = t.segments.iter().map(|s| match s {
+                Segment::Literal(l) => {
+                    let l = owned(l);
+                    quote!(Segment::Literal(#l))
+                }
+                Segment::Expression(e) => {
+                    let e = expression(e);
+                    quote!(Segment::Expression(#e))
+                }
+            });
+            quote!(Expr::template(#text, vec![#(#segments),*]))
+        }
+    }
+}
+
+/// JSON with object members in the order written: the IR keeps spec structures as JSON text
+/// for that reason (a `serde_json::Value` sorts members), and the template must keep it.
+enum Json {
+    Scalar(Value),
+    Array(Vec<Json>),
+    Object(Vec<(String, Json)>),
+}
+
+impl<'de> serde::Deserialize<'de> for Json {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Json, D::Error> {
+        deserializer.deserialize_any(JsonVisitor)
+    }
+}
+
+struct JsonVisitor;
+
+impl<'de> serde::de::Visitor<'de> for JsonVisitor {
+    type Value = Json;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("JSON")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
+        Ok(Json::Scalar(Value::Bool(v)))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Json, E> {
+        Ok(Json::Scalar(Value::from(v)))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Json, E> {
+        Ok(Json::Scalar(Value::from(v)))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Json, E> {
+        Ok(Json::Scalar(Value::from(v)))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Json, E> {
+        Ok(Json::Scalar(Value::String(v.to_owned())))
+    }
+
+    fn visit_unit<E>(self) -> Result<Json, E> {
+        Ok(Json::Scalar(Value::Null))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Json::Array(items))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+        let mut members: Vec<(String, Json)> = Vec::new();
+        while let Some((key, value)) = map.next_entry::<String, Json>()? {
+            // A repeated key: the last one wins, as in serde_json (and the runtime did).
+            match members.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, slot)) => *slot = value,
+                None => members.push((key, value)),
+            }
+        }
+        Ok(Json::Object(members))
+    }
+}
+
+/// A spec structure (JSON text from the IR) as a `Template` constructor.
+pub(crate) fn template_of(text: &str) -> Result<TokenStream, String> {
+    let json: Json = serde_json::from_str(text).map_err(|e| format!("not a JSON template: {e}"))?;
+    template(&json)
+}
+
+/// A spec structure as a `Template` constructor; `Err` when a string in it does not classify
+/// (the checker reported it, so this is not reached for a checked document).
+fn template(value: &Json) -> Result<TokenStream, String> {
+    Ok(match value {
+        Json::Scalar(Value::String(s)) => {
+            let parsed = arazzo_expr::classify(s).map_err(|e| format!("`{s}`: {e}"))?;
+            let e = expr(s, &parsed);
+            quote!(Template::Text(#e))
+        }
+        Json::Scalar(Value::Null) => quote!(Template::Scalar(Value::Null)),
+        Json::Scalar(Value::Bool(b)) => quote!(Template::Scalar(Value::Bool(#b))),
+        Json::Scalar(Value::Number(n)) => number(
+            n,
+            |n| quote!(Template::Scalar(Value::Number(#n))),
+            |f| quote!(Template::Scalar(Value::from(#f))),
+        ),
+        // A scalar visitor never yields these.
+        Json::Scalar(other) => {
+            let text = other.to_string();
+            return Err(format!("unexpected JSON value {text}"));
+        }
+        Json::Array(items) => {
+            let items = items.iter().map(template).collect::<Result<Vec<_>, _>>()?;
+            quote!(Template::Array(vec![#(#items),*]))
+        }
+        Json::Object(members) => {
+            let members = members
+                .iter()
+                .map(|(k, v)| template(v).map(|v| quote!((#k, #v))))
+                .collect::<Result<Vec<_>, _>>()?;
+            quote!(Template::Object(vec![#(#members),*]))
+        }
+    })
+}
+
+/// `static NAME: LazyLock<TYPE> = ...; &*NAME` as one block expression (see [`static_slice`]).
+pub(crate) fn static_value(name: &str, ty: TokenStream, item: TokenStream) -> TokenStream {
+    let name = quote::format_ident!("{name}");
+    let prelude = prelude();
+    quote!({
+        static #name: ::std::sync::LazyLock<#ty> = ::std::sync::LazyLock::new(|| {
+            #prelude
+            #item
+        });
+        &#name
+    })
+}
+
+/// A `&[(name, Expr)]` of outputs, parsed; `&[]` for none.
+pub(crate) fn outputs<'a>(list: impl Iterator<Item = (&'a str, &'a str)>) -> TokenStream {
+    let items: Vec<TokenStream> = list
+        .map(|(name, text)| match arazzo_expr::classify(text) {
+            Ok(parsed) => {
+                let e = expr(text, &parsed);
+                quote!((#name, #e))
+            }
+            Err(e) => {
+                let message = format!("output `{name}`: `{text}`: {e}");
+                quote!(::core::compile_error!(#message))
+            }
+        })
+        .collect();
+    if items.is_empty() {
+        return quote!(&[]);
+    }
+    static_slice("OUTPUTS", quote!((&'static str, ::arazzo::__private::Expr)), &items)
+}
+
+/// A template `static` (`&Template`), or a `compile_error!` for a template the checker would
+/// have rejected.
+pub(crate) fn template_static(text: &str) -> TokenStream {
+    match template_of(text) {
+        Ok(t) => static_value("TEMPLATE", quote!(::arazzo::__private::Template), t),
+        Err(message) => quote!(::core::compile_error!(#message)),
+    }
+}
