@@ -722,10 +722,7 @@ impl<'a> Run<'a> {
                 name: spec.name.to_owned(),
                 expression: template.shown(),
             }),
-            Some(value) => self.apply_param(step, request, spec, &value, || match template {
-                Payload::Value(Value::String(s)) => s,
-                other => other.to_string(),
-            }),
+            Some(value) => self.apply_param(step, request, spec, &value, || template.shown()),
         }
     }
 
@@ -781,7 +778,7 @@ impl<'a> Run<'a> {
                 expression: selectors.first().map_or_else(|| template.shown(), |(_, s)| s.shown()),
             }),
             Some(value) => self.apply_param(step, request, spec, &value, || {
-                selectors.first().map_or_else(|| template.to_owned(), |(_, s)| s.shown())
+                selectors.first().map_or_else(|| template.shown(), |(_, s)| s.shown())
             }),
         }
     }
