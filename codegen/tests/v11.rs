@@ -631,7 +631,8 @@ fn querystring_parameters_compile() {
     let code = generated.to_formatted_string();
     let code: String = code.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        code.contains(r##"::arazzo::__private::In::QueryString { preformatted: true, }, "criteria", ) .required(), r#""q={$inputs.term}&sort=desc""#"##),
+        code.contains(r#"::arazzo::__private::In::QueryString { preformatted: true, }, "criteria", ) .required(), { static TEMPLATE"#)
+            && code.contains(r#"Expr::template( "q={$inputs.term}&sort=desc","#),
         "{code}"
     );
     assert!(code.contains("pub async fn search( &self, criteria: &str,"), "{code}");

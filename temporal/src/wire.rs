@@ -482,7 +482,11 @@ impl WireWorkflowError {
                 expression: expression.clone(),
                 message: message.clone(),
             },
-            WorkflowError::DependencyNotCompleted { workflow, step, dependency } => WireWorkflowError::DependencyNotCompleted {
+            WorkflowError::DependencyNotCompleted {
+                workflow,
+                step,
+                dependency,
+            } => WireWorkflowError::DependencyNotCompleted {
                 workflow: workflow.clone(),
                 step: step.clone(),
                 dependency: dependency.clone(),
@@ -590,9 +594,15 @@ impl WireWorkflowError {
                 expression,
                 message,
             },
-            WireWorkflowError::DependencyNotCompleted { workflow, step, dependency } => {
-                WorkflowError::DependencyNotCompleted { workflow, step, dependency }
-            }
+            WireWorkflowError::DependencyNotCompleted {
+                workflow,
+                step,
+                dependency,
+            } => WorkflowError::DependencyNotCompleted {
+                workflow,
+                step,
+                dependency,
+            },
             WireWorkflowError::TooDeep { workflow, depth } => WorkflowError::TooDeep { workflow, depth },
             WireWorkflowError::Ended {
                 workflow,
