@@ -119,7 +119,7 @@ impl Expr {
 
 /// A structure of the spec holding expressions (a parameter's value, a payload, a replacement
 /// value, a called workflow's inputs): object members in the order written (see
-/// [`crate::payload`]).
+/// the runtime's `payload` module).
 #[derive(Debug, Clone)]
 pub enum Template {
     /// A string: evaluated.
