@@ -25,14 +25,15 @@
 //! usage: `cargo bench -p sentry-seer --bench seed_run [-- --quick]` (or `scripts/run-bench.sh`).
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Child, Command, Stdio};
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use arazzo::PollPolicy;
-use arazzo_tests::fake_seer::{DEFAULT_TOKEN, FakeSeer, Scenario};
+use arazzo_tests::fake_process::FakeProcess;
+use arazzo_tests::fake_seer::{DEFAULT_TOKEN, Scenario};
 use sentry_seer::seer_api::types::SeerAutofixStateStatus;
 use sentry_seer::{SeerAutofixIssueInputs, Workflows, seer_api};
 use serde_json::Value;
@@ -105,53 +106,7 @@ fn next_issue() -> String {
 
 fn fake_main() {
     raise_fd_limit();
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("runtime");
-    runtime.block_on(async {
-        let fake = FakeSeer::start(Scenario::completed().with_statuses(STATUSES))
-            .await
-            .expect("fake starts");
-        println!("{}", fake.base_url());
-        std::io::stdout().flush().expect("stdout");
-        // Ends when the parent closes stdin (or dies).
-        tokio::task::spawn_blocking(|| {
-            let mut line = String::new();
-            while std::io::stdin().read_line(&mut line).is_ok_and(|n| n > 0) {}
-        })
-        .await
-        .expect("stdin reader");
-        drop(fake);
-    });
-}
-
-struct Fake {
-    child: Child,
-    base_url: String,
-}
-
-impl Fake {
-    fn spawn() -> Fake {
-        let mut child = Command::new(std::env::current_exe().expect("current exe"))
-            .arg("--fake")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("fake process starts");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("stdout"))
-            .read_line(&mut line)
-            .expect("fake prints its URL");
-        Fake {
-            child,
-            base_url: line.trim().to_owned(),
-        }
-    }
-}
-
-impl Drop for Fake {
-    fn drop(&mut self) {
-        drop(self.child.stdin.take());
-        let _ = self.child.wait();
-    }
+    arazzo_tests::fake_process::serve_until_stdin_closes(Scenario::completed().with_statuses(STATUSES));
 }
 
 fn ours(base_url: &str, poll: PollPolicy, waiting: Option<Arc<AtomicUsize>>) -> Workflows {
@@ -424,7 +379,7 @@ fn main() {
     // `cargo bench` passes `--bench`; anything else here is ours.
     let quick = std::env::args().any(|a| a == "--quick");
     raise_fd_limit();
-    let fake = Fake::spawn();
+    let fake = FakeProcess::spawn();
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
     runtime.block_on(async {
         let ours = Arc::new(ours(&fake.base_url, PollPolicy::immediate(), None));

@@ -148,26 +148,8 @@ impl std::fmt::Display for Template {
         match self {
             Template::Text(expr) => write!(f, "{}", Value::String(expr.text.to_owned())),
             Template::Scalar(v) => write!(f, "{v}"),
-            Template::Array(items) => {
-                f.write_str("[")?;
-                for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str(",")?;
-                    }
-                    write!(f, "{item}")?;
-                }
-                f.write_str("]")
-            }
-            Template::Object(members) => {
-                f.write_str("{")?;
-                for (i, (key, value)) in members.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str(",")?;
-                    }
-                    write!(f, "{}:{value}", Value::String((*key).to_owned()))?;
-                }
-                f.write_str("}")
-            }
+            Template::Array(items) => crate::payload::write_array(f, items),
+            Template::Object(members) => crate::payload::write_object(f, members.iter().map(|(k, v)| (*k, v))),
         }
     }
 }

@@ -105,29 +105,39 @@ impl fmt::Display for Payload {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Payload::Value(v) => write!(f, "{v}"),
-            Payload::Array(items) => {
-                f.write_str("[")?;
-                for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str(",")?;
-                    }
-                    write!(f, "{item}")?;
-                }
-                f.write_str("]")
-            }
-            Payload::Object(members) => {
-                f.write_str("{")?;
-                for (i, (key, value)) in members.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str(",")?;
-                    }
-                    // A JSON string's text is the escaped key.
-                    write!(f, "{}:{value}", Value::String(key.clone()))?;
-                }
-                f.write_str("}")
-            }
+            Payload::Array(items) => write_array(f, items),
+            Payload::Object(members) => write_object(f, members.iter().map(|(k, v)| (k.as_str(), v))),
         }
     }
+}
+
+/// A compact JSON array of `items`, each written by its `Display` (shared with the parsed
+/// templates' `Display`).
+pub(crate) fn write_array<T: fmt::Display>(f: &mut fmt::Formatter<'_>, items: &[T]) -> fmt::Result {
+    f.write_str("[")?;
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            f.write_str(",")?;
+        }
+        write!(f, "{item}")?;
+    }
+    f.write_str("]")
+}
+
+/// A compact JSON object of `members` in the order given, keys escaped as JSON strings.
+pub(crate) fn write_object<'a, T: fmt::Display + 'a>(
+    f: &mut fmt::Formatter<'_>,
+    members: impl Iterator<Item = (&'a str, &'a T)>,
+) -> fmt::Result {
+    f.write_str("{")?;
+    for (i, (key, value)) in members.enumerate() {
+        if i > 0 {
+            f.write_str(",")?;
+        }
+        // A JSON string's text is the escaped key.
+        write!(f, "{}:{value}", Value::String(key.to_owned()))?;
+    }
+    f.write_str("}")
 }
 
 impl<'de> Deserialize<'de> for Payload {

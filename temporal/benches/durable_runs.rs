@@ -18,14 +18,13 @@
 //! usage: `cargo bench --workspace --bench durable_runs [-- --quick | --runs N --rounds R --sequential K]`
 //! (or `scripts/run-temporal-bench.sh`).
 
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use arazzo::PollPolicy;
 use arazzo_temporal::dev_server::DevServer;
 use arazzo_temporal::{Document, Starter, connect, worker};
-use arazzo_tests::fake_seer::{DEFAULT_PR_URL, DEFAULT_TOKEN, FakeSeer, Scenario};
+use arazzo_tests::fake_process::FakeProcess;
+use arazzo_tests::fake_seer::{DEFAULT_PR_URL, DEFAULT_TOKEN, Scenario};
 use futures::StreamExt;
 use sentry_seer::{Workflows, seer_api};
 use serde_json::Value;
@@ -34,51 +33,7 @@ const WORKFLOW: &str = "seer-autofix-issue";
 const POLL: Duration = Duration::from_millis(100);
 
 fn fake_main() {
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("runtime");
-    runtime.block_on(async {
-        let fake = FakeSeer::start(Scenario::completed()).await.expect("fake starts");
-        println!("{}", fake.base_url());
-        std::io::stdout().flush().expect("stdout");
-        // Ends when the parent closes stdin (or dies).
-        tokio::task::spawn_blocking(|| {
-            let mut line = String::new();
-            while std::io::stdin().read_line(&mut line).is_ok_and(|n| n > 0) {}
-        })
-        .await
-        .expect("stdin reader");
-        drop(fake);
-    });
-}
-
-struct Fake {
-    child: Child,
-    base_url: String,
-}
-
-impl Fake {
-    fn spawn() -> Fake {
-        let mut child = Command::new(std::env::current_exe().expect("current exe"))
-            .arg("--fake")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("fake process starts");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("stdout"))
-            .read_line(&mut line)
-            .expect("fake prints its URL");
-        Fake {
-            child,
-            base_url: line.trim().to_owned(),
-        }
-    }
-}
-
-impl Drop for Fake {
-    fn drop(&mut self) {
-        drop(self.child.stdin.take());
-        let _ = self.child.wait();
-    }
+    arazzo_tests::fake_process::serve_until_stdin_closes(Scenario::completed());
 }
 
 /// User + system CPU time of process `pid`, from `/proc/PID/stat`.
@@ -239,7 +194,7 @@ fn main() {
     let rounds = arg(&args, "--rounds").unwrap_or(if quick { 2 } else { 3 }).max(1);
     let sequential = arg(&args, "--sequential").unwrap_or(if quick { 10 } else { 20 });
 
-    let fake = Fake::spawn();
+    let fake = FakeProcess::spawn();
     let dir = std::env::temp_dir().join(format!("arazzo-temporal-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let server = DevServer::start(&dir.join("temporal.db")).unwrap_or_else(|e| panic!("{e}"));

@@ -10,6 +10,7 @@
 
 pub mod chaos;
 pub mod conform;
+pub mod fake_process;
 pub mod fake_seer;
 pub mod fake_sentry;
 pub mod httpbin;
