@@ -10,7 +10,7 @@ use serde_json::json;
 
 mod api {
     // The description is OpenAPI 3.2 on purpose (its `in: querystring`); the warning that 3.2
-    // is read as 3.1 plus querystring parameters is `codegen/tests/v11.rs`'s to prove.
+    // is read as 3.1 plus querystring parameters is `codegen/tests/generator/v11.rs`'s to prove.
     arazzo::arazzo_workflow!("specs/v11/depends.arazzo.yaml", allow(openapi_version));
 }
 

@@ -5,7 +5,7 @@
 //!
 //! All cases share one scratch build. Cases that need the generator's `xpath` feature are not
 //! here: the XPath syntax diagnostics are tested on the generator itself
-//! (`codegen/tests/checks.rs`, `xpath_that_does_not_parse`); what only a compile can show,
+//! (`codegen/tests/generator/checks.rs`, `xpath_that_does_not_parse`); what only a compile can show,
 //! that `xpath` criteria do not compile without `arazzo`'s `xpath` feature, is
 //! `ui/xpath_without_feature.rs`.
 
