@@ -23,10 +23,10 @@
 //! 9535 selects, and a trailing `.length` is JavaScript's.
 
 use serde_json::Value;
-use serde_json_path::JsonPath;
 
 use crate::jsonpath::singular_segments;
 use crate::pointer::JsonPointer;
+use crate::rfc9535::{PathSegment, PathSelector, Query};
 use crate::{EvalError, JsonPathCondition, ParseError, QuerySegment, XPathEngine, XPathVersion};
 
 /// A parsed Selector Object's `selector` (with its `type` and `version`).
@@ -37,12 +37,12 @@ pub enum Selector {
     /// `type: jsonpath`, RFC 9535.
     JsonPath {
         /// The query.
-        path: JsonPath,
+        path: Query,
         /// Its segments when it is a singular query (then it yields one node, not a list).
         singular: Option<Vec<QuerySegment>>,
         /// Goessner's dialect, a query ending in `.length`: the query before it, whose
         /// JavaScript `length` is selected (see [`crate::goessner`]).
-        length: Option<JsonPath>,
+        length: Option<Query>,
     },
     /// `type: xpath`: an XPath expression over XML text, parsed only by the engine.
     XPath {
@@ -163,9 +163,21 @@ impl Selector {
         let Selector::JsonPath { path, singular: None, .. } = self else {
             return None;
         };
-        let text = path.to_string();
-        let prefix = text.strip_suffix("[*]").or_else(|| text.strip_suffix(".*"))?;
-        singular_segments(prefix, 0).map(|s| s.into_iter().map(|s| s.name).collect())
+        let (last, prefix) = path.segments.split_last()?;
+        if !matches!(last, PathSegment::Child(s) if matches!(s.as_slice(), [PathSelector::Wildcard])) {
+            return None;
+        }
+        prefix
+            .iter()
+            .map(|segment| match segment {
+                PathSegment::Child(s) => match s.as_slice() {
+                    [PathSelector::Name(name)] => Some(name.clone()),
+                    [PathSelector::Index(i)] if *i >= 0 => Some(i.to_string()),
+                    _ => None,
+                },
+                PathSegment::Descendant(_) => None,
+            })
+            .collect()
     }
 
     /// Whether the selector yields a list of nodes (a JSONPath query that is not singular).
@@ -211,20 +223,20 @@ impl Selector {
                 length: Some(parent),
                 path,
                 ..
-            } => crate::goessner::length_of(parent, context).or_else(|| path.query(context).at_most_one().ok().flatten().cloned()),
+            } => crate::goessner::length_of(parent, context).or_else(|| path.select_one(context).cloned()),
             Selector::JsonPath {
                 path, singular: Some(_), ..
-            } => path.query(context).at_most_one().ok().flatten().cloned(),
-            Selector::JsonPath { path, singular: None, .. } => Some(Value::Array(path.query(context).all().into_iter().cloned().collect())),
+            } => path.select_one(context).cloned(),
+            Selector::JsonPath { path, singular: None, .. } => Some(Value::Array(path.select(context).into_iter().cloned().collect())),
         }
     }
 }
 
 /// An RFC 9535 query (or a Goessner one, with `length` set) as a selector.
-fn query(selector: &str, length: Option<JsonPath>) -> Result<Selector, SelectorError> {
+fn query(selector: &str, length: Option<Query>) -> Result<Selector, SelectorError> {
     let trimmed = selector.trim();
     let lead = selector.len() - selector.trim_start().len();
-    let path = JsonPath::parse(trimmed).map_err(|e| SelectorError::Syntax(ParseError::new(lead, e.to_string())))?;
+    let path = Query::parse(trimmed).map_err(|e| SelectorError::Syntax(ParseError::new(lead + e.offset, e.message)))?;
     Ok(Selector::JsonPath {
         path,
         singular: singular_segments(trimmed, lead),
