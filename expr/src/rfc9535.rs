@@ -47,6 +47,18 @@ pub enum PathSegment {
     Descendant(Vec<PathSelector>),
 }
 
+impl PathSegment {
+    /// `['name']`: a child segment with one name selector.
+    pub fn name(name: impl Into<String>) -> PathSegment {
+        PathSegment::Child(vec![PathSelector::Name(name.into())])
+    }
+
+    /// `[i]`: a child segment with one index selector.
+    pub fn index(i: i64) -> PathSegment {
+        PathSegment::Child(vec![PathSelector::Index(i)])
+    }
+}
+
 /// One selector of a [`PathSegment`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum PathSelector {
@@ -254,6 +266,16 @@ fn write_name(f: &mut fmt::Formatter<'_>, name: &str) -> fmt::Result {
 }
 
 impl Query {
+    /// `$` followed by `segments`.
+    pub fn absolute(segments: Vec<PathSegment>) -> Query {
+        Query { absolute: true, segments }
+    }
+
+    /// `@` followed by `segments`.
+    pub fn relative(segments: Vec<PathSegment>) -> Query {
+        Query { absolute: false, segments }
+    }
+
     /// Parses an RFC 9535 query; the whole text must be the query (no surrounding blanks).
     ///
     /// # Errors

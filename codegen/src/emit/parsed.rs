@@ -246,8 +246,18 @@ fn json_literal(v: &Value) -> TokenStream {
 
 /// An RFC 9535 query as its AST.
 pub(crate) fn query(q: &Query) -> TokenStream {
-    let absolute = q.absolute;
     let segments = q.segments.iter().map(|s| {
+        match s {
+            PathSegment::Child(sel) => match sel.as_slice() {
+                [PathSelector::Name(n)] => return quote!(PathSegment::name(#n)),
+                [PathSelector::Index(i)] => {
+                    let i = Lit::i64_unsuffixed(*i);
+                    return quote!(PathSegment::index(#i));
+                }
+                _ => {}
+            },
+            PathSegment::Descendant(_) => {}
+        }
         let (variant, selectors) = match s {
             PathSegment::Child(sel) => (quote!(Child), sel),
             PathSegment::Descendant(sel) => (quote!(Descendant), sel),
@@ -255,7 +265,11 @@ pub(crate) fn query(q: &Query) -> TokenStream {
         let selectors = selectors.iter().map(path_selector);
         quote!(PathSegment::#variant(vec![#(#selectors),*]))
     });
-    quote!(Query { absolute: #absolute, segments: vec![#(#segments),*] })
+    if q.absolute {
+        quote!(Query::absolute(vec![#(#segments),*]))
+    } else {
+        quote!(Query::relative(vec![#(#segments),*]))
+    }
 }
 
 fn option_i64(v: Option<i64>) -> TokenStream {
