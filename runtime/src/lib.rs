@@ -143,9 +143,9 @@ pub mod __private {
     /// generated `static` glob-imports them in its initialiser only.
     pub mod parsed {
         pub use crate::parsed::{Check, Expr, Template};
-        pub use arazzo_expr::ConditionKind;
         pub use arazzo_expr::condition::{Accessor, ComparisonOp, Literal, Node, Operand};
         pub use arazzo_expr::rfc9535::{Comparable, FnArg, FnCall, Func, Logical, PathSegment, PathSelector, Query};
+        pub use arazzo_expr::{ConditionKind, Selector};
         pub use arazzo_expr::{Expression, JsonPointer, MessagePart, Segment, SimpleCondition, Source, WorkflowField, XPathVersion};
         pub use serde_json::{Number, Value};
     }

@@ -197,6 +197,27 @@ mod tests {
         );
     }
 
+    /// A Goessner `.length` criterion built from its parts reads JavaScript's `length` of an
+    /// array, and the member named `length` of anything else.
+    #[test]
+    fn goessner_length_is_built_from_its_parts() {
+        let text = "$.items.length";
+        let parsed = JsonPathCondition::parse_goessner(text).expect("parses");
+        let check = Check::jsonpath_goessner(
+            text,
+            Expression::Response(Source::Body(None)),
+            parsed.kind().clone(),
+            parsed.goessner_length().cloned(),
+        );
+        let passes = |body: Value| {
+            let resolve = move |_: &Expression| -> Result<Option<Value>, arazzo_expr::EvalError> { Ok(Some(body.clone())) };
+            check.criterion().expect("built").evaluate(&resolve).expect("evaluates")
+        };
+        assert!(passes(json!({"items": [1, 2]})));
+        assert!(!passes(json!({"items": {"size": 2}})));
+        assert!(passes(json!({"items": {"length": 0}})));
+    }
+
     #[test]
     fn templates_show_as_the_spec_wrote_them() {
         let template = Template::Object(vec![

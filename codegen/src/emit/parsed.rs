@@ -10,7 +10,7 @@
 use arazzo_expr::condition::{Accessor, Literal, Node, Operand};
 use arazzo_expr::rfc9535::{Comparable, FnArg, FnCall, Logical, PathSegment, PathSelector, Query};
 use arazzo_expr::{
-    ConditionKind, Criterion, Expression, JsonPointer, MessagePart, Segment, Source, StringValue, WorkflowField, XPathVersion,
+    ConditionKind, Criterion, Expression, JsonPointer, MessagePart, Segment, Selector, Source, StringValue, WorkflowField, XPathVersion,
 };
 use proc_macro2::{Literal as Lit, TokenStream};
 use quote::quote;
@@ -375,6 +375,62 @@ fn fn_call(call: &FnCall) -> TokenStream {
     quote!(FnCall::new(Func::#func, vec![#(#args),*]))
 }
 
+/// A Selector Object's selector as `fn() -> &'static Selector` (a block holding the function
+/// and its `static`): a `SelectorSpec` holding it stays a constant; `compile_error!` for one the
+/// checker would have rejected.
+pub(crate) fn selector_fn(kind: &str, version: Option<&str>, text: &str) -> TokenStream {
+    let built = match Selector::parse(kind, version, text) {
+        Ok(Selector::Pointer(p)) if p.is_root() => quote!(Selector::Pointer(JsonPointer::root())),
+        Ok(Selector::Pointer(p)) => {
+            let tokens = p.tokens();
+            quote!(Selector::Pointer(JsonPointer::from_tokens([#(#tokens),*])))
+        }
+        Ok(Selector::JsonPath { path, length, .. }) => {
+            let path = query(&path);
+            let length = match length {
+                Some(q) => {
+                    let q = query(&q);
+                    quote!(Some(#q))
+                }
+                None => quote!(None),
+            };
+            quote!(Selector::from_query(#path, #length))
+        }
+        Ok(Selector::XPath { expression, version }) => {
+            let version = xpath_version(version);
+            let expression = owned(&expression);
+            quote!(Selector::XPath { expression: #expression, version: XPathVersion::#version })
+        }
+        Err(e) => {
+            let message = format!("selector `{text}`: {e}");
+            return quote!(::core::compile_error!(#message));
+        }
+    };
+    let prelude = prelude();
+    quote!({
+        fn parsed() -> &'static ::arazzo::__private::parsed::Selector {
+            static SELECTOR: ::std::sync::LazyLock<::arazzo::__private::parsed::Selector> = ::std::sync::LazyLock::new(|| {
+                #prelude
+                #built
+            });
+            &SELECTOR
+        }
+        parsed
+    })
+}
+
+fn xpath_version(v: XPathVersion) -> proc_macro2::Ident {
+    quote::format_ident!(
+        "{}",
+        match v {
+            XPathVersion::V10 => "V10",
+            XPathVersion::V20 => "V20",
+            XPathVersion::V30 => "V30",
+            XPathVersion::V31 => "V31",
+        }
+    )
+}
+
 /// A parsed `jsonpath` condition.
 fn condition_kind(kind: &ConditionKind) -> TokenStream {
     match kind {
@@ -423,15 +479,7 @@ pub(crate) fn check(text: &str, criterion: &Criterion, goessner: bool) -> TokenS
             let version = match version {
                 None => quote!(None),
                 Some(v) => {
-                    let v = quote::format_ident!(
-                        "{}",
-                        match v {
-                            XPathVersion::V10 => "V10",
-                            XPathVersion::V20 => "V20",
-                            XPathVersion::V30 => "V30",
-                            XPathVersion::V31 => "V31",
-                        }
-                    );
+                    let v = xpath_version(*v);
                     quote!(Some(XPathVersion::#v))
                 }
             };
