@@ -285,9 +285,9 @@ impl Criterion {
         })
     }
 
-    /// A `jsonpath` criterion from its parsed context: the condition's queries are compiled
-    /// here, as only `serde_json_path` can build its compiled form (generated code does it once
-    /// per process). `goessner` selects `draft-goessner-dispatch-jsonpath-00`.
+    /// A `jsonpath` criterion from its parsed context, parsing the condition text (generated
+    /// code does not: it builds [`JsonPathCondition::from_parsed`]). `goessner` selects
+    /// `draft-goessner-dispatch-jsonpath-00`.
     ///
     /// # Errors
     ///

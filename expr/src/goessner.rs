@@ -10,9 +10,8 @@
 //! code units for a string), not a member named `length`.
 
 use serde_json::Value;
-use serde_json_path::JsonPath;
 
-use crate::jsonpath::singular_segments;
+use crate::rfc9535::{PathSegment, PathSelector, Query};
 
 /// The offset and name of the first construct whose Goessner meaning is JavaScript's:
 /// a filter `?(...)` or a script expression `(...)` (quoted names are skipped).
@@ -36,20 +35,25 @@ pub fn unfaithful(query: &str) -> Option<(usize, &'static str)> {
 }
 
 /// For a singular query ending in `.length` (`$.items.length`), the query before it.
-pub fn length_parent(query: &str) -> Option<JsonPath> {
+pub fn length_parent(query: &str) -> Option<Query> {
     let trimmed = query.trim();
-    let segments = singular_segments(trimmed, 0)?;
-    let last = segments.last()?;
-    if last.is_index || last.name != "length" || !trimmed.ends_with(".length") {
+    if !trimmed.ends_with(".length") {
         return None;
     }
-    JsonPath::parse(trimmed.strip_suffix(".length")?).ok()
+    let mut parsed = Query::parse(trimmed).ok()?;
+    if !parsed.is_singular() {
+        return None;
+    }
+    match parsed.segments.pop()? {
+        PathSegment::Child(s) if matches!(s.as_slice(), [PathSelector::Name(n)] if n == "length") => Some(parsed),
+        _ => None,
+    }
 }
 
 /// `.length` as JavaScript reads it: the length of an array, or of a string in UTF-16 code
 /// units; `None` for anything else (then the member named `length` is meant).
-pub fn length_of(parent: &JsonPath, root: &Value) -> Option<Value> {
-    match parent.query(root).exactly_one().ok()? {
+pub fn length_of(parent: &Query, root: &Value) -> Option<Value> {
+    match parent.select_one(root)? {
         Value::Array(items) => Some(Value::from(items.len())),
         Value::String(s) => Some(Value::from(s.encode_utf16().count())),
         _ => None,

@@ -6,16 +6,17 @@
 //! — which is not an RFC 9535 query at all. Rejecting those would reject the documents this
 //! project exists to run, so both forms are accepted:
 //!
-//! 1. anything [`serde_json_path`] parses as a query is a query (pass = non-empty nodelist);
+//! 1. anything that parses as an RFC 9535 query ([`crate::rfc9535`]) is a query (pass =
+//!    non-empty nodelist);
 //! 2. otherwise the text is read as an RFC 9535 *filter expression* in which `$` is the context
 //!    value: `||`, `&&`, `!`, parentheses, comparisons between literals, singular queries and
 //!    the standard functions (`length`, `count`, `value`, `match`, `search`), and bare queries as
 //!    existence tests. Comparison follows RFC 9535 exactly (case-sensitive strings, no type
 //!    coercion, a query selecting nothing is "Nothing", equal only to Nothing).
 //!
-//! Each query inside a logical expression is cut out by a small scanner (which respects quotes
-//! and bracket nesting) and parsed by `serde_json_path`, so query semantics are never
-//! re-implemented here.
+//! Each query inside a logical expression is parsed by the RFC 9535 parser where it starts, and
+//! the expression is built from the same AST ([`Logical`]), so the two forms share one
+//! evaluator; generated code builds that AST directly ([`JsonPathCondition::from_parsed`]).
 //!
 //! One JavaScript reading is kept, because documents rely on it and RFC 9535 would make it
 //! silently false: a compared singular query ending in `.length` (`$.result.length == 0`)
@@ -23,32 +24,35 @@
 //! value is anything else the query is read as RFC 9535 reads it (a member named `length`).
 //! The generator warns about it and shows the RFC form, `length($.result) == 0`.
 
+use crate::ParseError;
 use crate::condition::ComparisonOp;
+use crate::rfc9535::{Comparable, FnArg, FnCall, Func, Logical, PathSegment, PathSelector, Query};
 use crate::scan::{self, Cursor, describe_at, describe_word, is_blank};
-use crate::{ParseError, compare};
 use serde_json::Value;
-use serde_json_path::JsonPath;
-use std::borrow::Cow;
 
-/// Nesting beyond this (brackets, parentheses) is rejected up front so neither our
-/// recursive parser nor `serde_json_path`'s can exhaust the stack.
-const MAX_DEPTH: usize = 64;
-
-/// `serde_json_path` re-parses a nested filter once per enclosing filter, so its parse time
-/// doubles with every level of `[...]` nesting; real conditions nest two or three levels.
-const MAX_BRACKET_DEPTH: usize = 8;
+/// Nesting beyond this (brackets, parentheses) is rejected up front so no recursive parser
+/// can exhaust the stack.
+const MAX_DEPTH: usize = crate::rfc9535::MAX_NESTING;
 
 /// A parsed `jsonpath` condition.
 #[derive(Debug, Clone)]
 pub struct JsonPathCondition {
     source: String,
-    kind: Kind,
+    kind: ConditionKind,
     /// Goessner's dialect: a query ending in `.length`, read as JavaScript reads it.
-    goessner_length: Option<JsonPath>,
+    goessner_length: Option<Query>,
     comparisons: Vec<LiteralComparison>,
     queries: Vec<SingularQuery>,
 }
 
+/// What a `jsonpath` condition is, parsed: generated code builds it from these constructors.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConditionKind {
+    /// An RFC 9535 query: passes when it selects a node.
+    Query(Query),
+    /// A logical expression over queries, with `$` bound to the context value.
+    Logical(Logical),
+}
 /// A singular query in the condition (`$.a['b'][0]`), with where each of
 /// its segments is written, for schema checks of what it can select.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,83 +90,15 @@ pub struct LiteralComparison {
     pub literal_offset: usize,
 }
 
-#[derive(Debug, Clone)]
-enum Kind {
-    Query(JsonPath),
-    Logical(LNode),
-}
-
-#[derive(Debug, Clone)]
-enum LNode {
-    Or(Vec<LNode>),
-    And(Vec<LNode>),
-    Not(Box<LNode>),
-    Exists(JsonPath),
-    Logical(FuncCall),
-    Compare(Comparable, ComparisonOp, Comparable),
-}
-
-#[derive(Debug, Clone)]
-enum Comparable {
-    Literal(Value),
-    Query(JsonPath),
-    /// `$.x.length`: the length of what `parent` selects when that is an
-    /// array or a string, else what `path` selects.
-    Length {
-        path: JsonPath,
-        parent: JsonPath,
-    },
-    Func(FuncCall),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Func {
-    Length,
-    Count,
-    Value,
-    Match,
-    Search,
-}
-
-impl Func {
-    fn name(self) -> &'static str {
-        match self {
-            Func::Length => "length",
-            Func::Count => "count",
-            Func::Value => "value",
-            Func::Match => "match",
-            Func::Search => "search",
-        }
-    }
-
-    fn is_logical(self) -> bool {
-        matches!(self, Func::Match | Func::Search)
-    }
-}
-
-#[derive(Debug, Clone)]
-struct FuncCall {
-    func: Func,
-    args: Vec<Arg>,
-}
-
-#[derive(Debug, Clone)]
-enum Arg {
-    Literal(Value),
-    Query(JsonPath),
-    Func(Box<FuncCall>),
-}
-
 impl JsonPathCondition {
     /// Parses `s` as an RFC 9535 query, or failing that as a logical expression over queries.
     pub fn parse(s: &str) -> Result<JsonPathCondition, ParseError> {
-        check_nesting(s)?;
         let lead = s.len() - s.trim_start_matches(is_blank).len();
         let trimmed = s.trim_matches(is_blank);
         if trimmed.is_empty() {
             return Err(ParseError::new(lead, "empty JSONPath condition"));
         }
-        let (kind, comparisons, queries) = match JsonPath::parse(trimmed) {
+        let (kind, comparisons, queries) = match Query::parse(trimmed) {
             Ok(path) => {
                 let queries = singular_segments(trimmed, lead)
                     .map(|segments| SingularQuery {
@@ -172,11 +108,11 @@ impl JsonPathCondition {
                     })
                     .into_iter()
                     .collect();
-                (Kind::Query(path), Vec::new(), queries)
+                (ConditionKind::Query(path), Vec::new(), queries)
             }
             Err(_) => {
                 let (node, comparisons, queries) = parse_logical(s)?;
-                (Kind::Logical(node), comparisons, queries)
+                (ConditionKind::Logical(node), comparisons, queries)
             }
         };
         Ok(JsonPathCondition {
@@ -213,8 +149,27 @@ impl JsonPathCondition {
     }
 
     /// For a Goessner query ending in `.length`, the query before it.
-    pub fn goessner_length(&self) -> Option<&JsonPath> {
+    pub fn goessner_length(&self) -> Option<&Query> {
         self.goessner_length.as_ref()
+    }
+
+    /// The parsed condition.
+    pub fn kind(&self) -> &ConditionKind {
+        &self.kind
+    }
+
+    /// A condition from its parsed form (what generated code builds): `source` is the text it
+    /// was parsed from, `goessner_length` the query before a Goessner `.length`. It carries no
+    /// [`literal_comparisons`](Self::literal_comparisons) or
+    /// [`singular_queries`](Self::singular_queries): those serve the generator's checks only.
+    pub fn from_parsed(source: impl Into<String>, kind: ConditionKind, goessner_length: Option<Query>) -> JsonPathCondition {
+        JsonPathCondition {
+            source: source.into(),
+            kind,
+            goessner_length,
+            comparisons: Vec::new(),
+            queries: Vec::new(),
+        }
     }
 
     /// Equality comparisons of a singular query with a string literal.
@@ -235,14 +190,14 @@ impl JsonPathCondition {
 
     /// True when the condition is a logical expression (`$.a == 1`) rather than a plain query.
     pub fn is_logical_expression(&self) -> bool {
-        matches!(self.kind, Kind::Logical(_))
+        matches!(self.kind, ConditionKind::Logical(_))
     }
 
     /// Evaluates against `context` (bound to `$`): a query passes when it selects at least one
     /// node, a logical expression when it is true.
     pub fn evaluate(&self, context: &Value) -> bool {
         match &self.kind {
-            Kind::Query(_)
+            ConditionKind::Query(_)
                 if self
                     .goessner_length
                     .as_ref()
@@ -250,86 +205,13 @@ impl JsonPathCondition {
             {
                 true
             }
-            Kind::Query(path) => !path.query(context).is_empty(),
-            Kind::Logical(node) => eval(node, context),
+            ConditionKind::Query(path) => !path.select(context).is_empty(),
+            ConditionKind::Logical(node) => node.holds(context, context),
         }
     }
 }
 
-/// Rejects nesting deeper than [`MAX_DEPTH`] before any recursive parser sees the text.
-/// A `\u` escape needs four hex digits (and a high surrogate a `\uXXXX` low one after it).
-/// serde_json_path 0.7 panics (`unreachable!`) on a string that ends inside one, so it is
-/// refused here first. `u_at` is the byte offset of the `u`.
-fn check_unicode_escape(s: &str, u_at: usize) -> Result<(), ParseError> {
-    let hex = |from: usize| s.get(from..from + 4).filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
-    let error = || {
-        ParseError::new(
-            u_at.saturating_sub(1),
-            "incomplete \\u escape: expected four hex digits, as in \\u00e9",
-        )
-    };
-    let digits = hex(u_at + 1).ok_or_else(error)?;
-    let high_surrogate = u16::from_str_radix(digits, 16).is_ok_and(|v| (0xD800..0xDC00).contains(&v));
-    if high_surrogate && (s.get(u_at + 5..u_at + 7) != Some("\\u") || hex(u_at + 7).is_none()) {
-        return Err(ParseError::new(
-            u_at.saturating_sub(1),
-            "a \\u escape of a high surrogate (D800-DBFF) must be followed by a \\u escape of a low one",
-        ));
-    }
-    Ok(())
-}
-
-fn check_nesting(s: &str) -> Result<(), ParseError> {
-    let mut depth = 0usize;
-    let mut brackets = 0usize;
-    let mut quote: Option<char> = None;
-    let mut escaped = false;
-    for (i, c) in s.char_indices() {
-        if let Some(q) = quote {
-            if escaped {
-                escaped = false;
-                if c == 'u' {
-                    check_unicode_escape(s, i)?;
-                }
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == q {
-                quote = None;
-            }
-            continue;
-        }
-        match c {
-            '\'' | '"' => quote = Some(c),
-            '(' | '[' => {
-                depth += 1;
-                if depth > MAX_DEPTH {
-                    return Err(ParseError::new(
-                        i,
-                        format!("JSONPath condition is nested more than {MAX_DEPTH} levels deep"),
-                    ));
-                }
-                if c == '[' {
-                    brackets += 1;
-                    if brackets > MAX_BRACKET_DEPTH {
-                        return Err(ParseError::new(
-                            i,
-                            format!("JSONPath brackets nested more than {MAX_BRACKET_DEPTH} levels deep are not supported"),
-                        ));
-                    }
-                }
-            }
-            ')' => depth = depth.saturating_sub(1),
-            ']' => {
-                depth = depth.saturating_sub(1);
-                brackets = brackets.saturating_sub(1);
-            }
-            _ => {}
-        }
-    }
-    Ok(())
-}
-
-fn parse_logical(s: &str) -> Result<(LNode, Vec<LiteralComparison>, Vec<SingularQuery>), ParseError> {
+fn parse_logical(s: &str) -> Result<(Logical, Vec<LiteralComparison>, Vec<SingularQuery>), ParseError> {
     let mut p = LParser {
         cur: Cursor::new(s, 0),
         depth: 0,
@@ -353,12 +235,8 @@ fn parse_logical(s: &str) -> Result<(LNode, Vec<LiteralComparison>, Vec<Singular
 /// A parsed operand before we know whether it is compared or tested.
 enum Prim {
     Literal(Value),
-    Query {
-        path: JsonPath,
-        singular: bool,
-        text: (usize, usize),
-    },
-    Func(FuncCall),
+    Query { path: Query, singular: bool, text: (usize, usize) },
+    Func(FnCall),
 }
 
 struct LParser<'a> {
@@ -434,7 +312,7 @@ impl LParser<'_> {
         describe_at(self.cur.src(), self.cur.pos)
     }
 
-    fn or(&mut self) -> Result<LNode, ParseError> {
+    fn or(&mut self) -> Result<Logical, ParseError> {
         let mut items = vec![self.and()?];
         loop {
             let save = self.cur.pos;
@@ -446,10 +324,10 @@ impl LParser<'_> {
                 break;
             }
         }
-        Ok(single_or(items, LNode::Or))
+        Ok(single_or(items, Logical::Or))
     }
 
-    fn and(&mut self) -> Result<LNode, ParseError> {
+    fn and(&mut self) -> Result<Logical, ParseError> {
         let mut items = vec![self.basic()?];
         loop {
             let save = self.cur.pos;
@@ -461,10 +339,10 @@ impl LParser<'_> {
                 break;
             }
         }
-        Ok(single_or(items, LNode::And))
+        Ok(single_or(items, Logical::And))
     }
 
-    fn basic(&mut self) -> Result<LNode, ParseError> {
+    fn basic(&mut self) -> Result<Logical, ParseError> {
         if self.depth >= MAX_DEPTH {
             return Err(self
                 .cur
@@ -476,13 +354,13 @@ impl LParser<'_> {
         node
     }
 
-    fn basic_inner(&mut self) -> Result<LNode, ParseError> {
+    fn basic_inner(&mut self) -> Result<Logical, ParseError> {
         self.cur.skip_blanks();
         if self.cur.peek() == Some('!') && self.cur.peek_second() != Some('=') {
             self.cur.bump();
             self.cur.skip_blanks();
             if self.cur.peek() == Some('(') {
-                return Ok(LNode::Not(Box::new(self.group()?)));
+                return Ok(Logical::Not(Box::new(self.group()?)));
             }
             let start = self.cur.pos;
             let prim = self.primary()?;
@@ -498,7 +376,7 @@ impl LParser<'_> {
                 ));
             }
             self.cur.pos = save;
-            return Ok(LNode::Not(Box::new(test(prim, start)?)));
+            return Ok(Logical::Not(Box::new(test(prim, start)?)));
         }
         if self.cur.peek() == Some('(') {
             return self.group();
@@ -531,7 +409,7 @@ impl LParser<'_> {
             return Err(ParseError::new(chain_at, "comparisons cannot be chained; combine them with '&&'"));
         }
         self.cur.pos = save;
-        Ok(LNode::Compare(left, op, right))
+        Ok(Logical::Compare(left, op, right))
     }
 
     /// [`comparable`], reading a trailing `.length` the JavaScript way.
@@ -542,12 +420,12 @@ impl LParser<'_> {
                 singular: true,
                 text: (start, end),
             } => {
-                let parent = self.cur.slice(start, end).trim_end().strip_suffix(".length");
-                if let Some(parent) = parent.and_then(|p| JsonPath::parse(p).ok()) {
+                let written_dot_length = self.cur.slice(start, end).trim_end().ends_with(".length");
+                if let Some(parent) = length_parent_of(&path).filter(|_| written_dot_length) {
                     if let Some(query) = self.queries.iter_mut().rev().find(|q| q.range.start == start) {
                         query.length_read = true;
                     }
-                    return Ok(Comparable::Length { path, parent });
+                    return Ok(Comparable::JsLength { query: path, parent });
                 }
                 Ok(Comparable::Query(path))
             }
@@ -572,7 +450,7 @@ impl LParser<'_> {
         });
     }
 
-    fn group(&mut self) -> Result<LNode, ParseError> {
+    fn group(&mut self) -> Result<Logical, ParseError> {
         let open = self.cur.pos;
         self.cur.bump();
         let inner = self.or()?;
@@ -641,85 +519,22 @@ impl LParser<'_> {
         }
     }
 
-    /// Cuts an RFC 9535 query out of the text and parses it with `serde_json_path`.
-    fn query(&mut self) -> Result<(JsonPath, bool), ParseError> {
-        let start = self.cur.pos;
-        self.cur.bump();
-        let mut singular = true;
-        loop {
-            let save = self.cur.pos;
-            self.cur.skip_blanks();
-            if self.cur.eat_str("..") {
-                singular = false;
-                if self.cur.peek() == Some('[') {
-                    self.bracket()?;
-                } else if !self.cur.eat('*') {
-                    self.cur.take_while(is_name_char);
-                }
-            } else if self.cur.eat('.') {
-                if self.cur.eat('*') {
-                    singular = false;
-                } else {
-                    self.cur.take_while(is_name_char);
-                }
-            } else if self.cur.peek() == Some('[') {
-                let inner = self.bracket()?;
-                singular &= is_singular_selector(inner);
-            } else {
-                self.cur.pos = save;
-                break;
-            }
-        }
-        let text = self.cur.slice(start, self.cur.pos);
-        let path = JsonPath::parse(text).map_err(|e| {
-            let message = match e.message() {
-                "parser error" => "invalid JSONPath query syntax".to_string(),
-                m => format!("invalid JSONPath query: {m}"),
-            };
-            ParseError::new(start + e.position().min(text.len()), message)
-        })?;
-        Ok((path, singular))
+    /// An RFC 9535 query, parsed where it starts by the query parser itself (which stops at
+    /// the first character that cannot continue it); also whether it is a singular query.
+    fn query(&mut self) -> Result<(Query, bool), ParseError> {
+        let mut parser = crate::rfc9535::Parser::new(self.cur.src());
+        parser.pos = self.cur.pos;
+        let parsed = parser.query_with()?;
+        self.cur.pos = parser.pos;
+        Ok(parsed)
     }
 
-    /// Skips a `[...]` segment (quotes and nested brackets respected); returns its inside.
-    fn bracket(&mut self) -> Result<&str, ParseError> {
-        let open = self.cur.pos;
-        self.cur.bump();
-        let inner_start = self.cur.pos;
-        let mut depth = 1usize;
-        loop {
-            let at = self.cur.pos;
-            match self.cur.bump() {
-                None => return Err(ParseError::new(open, "unclosed '[' in JSONPath query")),
-                Some(q @ ('\'' | '"')) => {
-                    self.cur.pos = at;
-                    scan::backslash_string(&mut self.cur, q)?;
-                }
-                Some('[') => depth += 1,
-                Some(']') => {
-                    depth -= 1;
-                    if depth == 0 {
-                        return Ok(self.cur.slice(inner_start, at));
-                    }
-                }
-                Some(_) => {}
-            }
-        }
-    }
-
-    fn call(&mut self, name: &str, start: usize) -> Result<FuncCall, ParseError> {
-        let func = match name {
-            "length" => Func::Length,
-            "count" => Func::Count,
-            "value" => Func::Value,
-            "match" => Func::Match,
-            "search" => Func::Search,
-            _ => {
-                return Err(ParseError::new(
-                    start,
-                    format!("unknown function '{name}'; RFC 9535 defines length, count, value, match and search"),
-                ));
-            }
+    fn call(&mut self, name: &str, start: usize) -> Result<FnCall, ParseError> {
+        let Some(func) = Func::from_name(name) else {
+            return Err(ParseError::new(
+                start,
+                format!("unknown function '{name}'; RFC 9535 defines length, count, value, match and search"),
+            ));
         };
         if self.depth >= MAX_DEPTH {
             return Err(self
@@ -730,7 +545,7 @@ impl LParser<'_> {
         let args = self.args(func);
         self.depth -= 1;
         let args = args?;
-        let arity = if matches!(func, Func::Match | Func::Search) { 2 } else { 1 };
+        let arity = if func.is_logical() { 2 } else { 1 };
         if args.len() != arity {
             return Err(ParseError::new(
                 start,
@@ -741,33 +556,45 @@ impl LParser<'_> {
                 ),
             ));
         }
-        Ok(FuncCall { func, args })
+        Ok(FnCall::new(func, args))
     }
 
-    fn args(&mut self, func: Func) -> Result<Vec<Arg>, ParseError> {
+    /// The arguments, each well-typed for its parameter (RFC 9535 §2.4.3): `count` and `value`
+    /// take any query (a nodelist), the others a value (a literal, a singular query or a
+    /// function of value type).
+    fn args(&mut self, func: Func) -> Result<Vec<FnArg>, ParseError> {
         self.cur.bump();
         let mut args = Vec::new();
         self.cur.skip_blanks();
         if self.cur.eat(')') {
             return Ok(args);
         }
+        let nodes = matches!(func, Func::Count | Func::Value);
         loop {
             self.cur.skip_blanks();
             let at = self.cur.pos;
             let arg = match self.primary()? {
-                Prim::Literal(v) => Arg::Literal(v),
-                Prim::Query { path, .. } => Arg::Query(path),
+                Prim::Query { path, .. } if nodes => FnArg::Query(path),
+                _ if nodes => return Err(ParseError::new(at, format!("{}() takes a query argument", func.name()))),
+                Prim::Literal(v) => FnArg::Literal(v),
+                Prim::Query { path, singular: true, .. } => FnArg::Query(path),
+                Prim::Query { .. } => {
+                    return Err(ParseError::new(
+                        at,
+                        format!(
+                            "{}() takes a value: a literal, a singular query (names and indices only, like $.a[0]) or a function such as value($..a)",
+                            func.name()
+                        ),
+                    ));
+                }
                 Prim::Func(call) if call.func.is_logical() => {
                     return Err(ParseError::new(
                         at,
                         format!("{}() returns a logical value and cannot be a function argument", call.func.name()),
                     ));
                 }
-                Prim::Func(call) => Arg::Func(Box::new(call)),
+                Prim::Func(call) => FnArg::Fn(call),
             };
-            if matches!(func, Func::Count | Func::Value) && !matches!(arg, Arg::Query(_)) {
-                return Err(ParseError::new(at, format!("{}() takes a query argument", func.name())));
-            }
             args.push(arg);
             self.cur.skip_blanks();
             if self.cur.eat(')') {
@@ -784,21 +611,22 @@ impl LParser<'_> {
     }
 }
 
-/// `['name']`, `["name"]` and `[3]` select at most one node; anything else may select more.
-fn is_singular_selector(inner: &str) -> bool {
-    let t = inner.trim_matches(is_blank);
-    if let Some(q @ ('\'' | '"')) = t.chars().next() {
-        let mut cur = Cursor::new(t, 0);
-        return scan::backslash_string(&mut cur, q).is_ok() && cur.at_end();
+/// For `$.a.length` (a query whose last segment is the member `length`): `$.a`.
+fn length_parent_of(query: &Query) -> Option<Query> {
+    let (last, rest) = query.segments.split_last()?;
+    match last {
+        PathSegment::Child(selectors) if matches!(selectors.as_slice(), [PathSelector::Name(n)] if n == "length") => Some(Query {
+            absolute: query.absolute,
+            segments: rest.to_vec(),
+        }),
+        _ => None,
     }
-    let digits = t.strip_prefix('-').unwrap_or(t);
-    !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
 }
 
-fn test(prim: Prim, at: usize) -> Result<LNode, ParseError> {
+fn test(prim: Prim, at: usize) -> Result<Logical, ParseError> {
     match prim {
-        Prim::Query { path, .. } => Ok(LNode::Exists(path)),
-        Prim::Func(call) if call.func.is_logical() => Ok(LNode::Logical(call)),
+        Prim::Query { path, .. } => Ok(Logical::Exists(path)),
+        Prim::Func(call) if call.func.is_logical() => Ok(Logical::Test(call)),
         Prim::Func(call) => Err(ParseError::new(
             at,
             format!(
@@ -825,105 +653,12 @@ fn comparable(prim: Prim, at: usize) -> Result<Comparable, ParseError> {
             at,
             format!("{}() returns a logical value and cannot be compared", call.func.name()),
         )),
-        Prim::Func(call) => Ok(Comparable::Func(call)),
-    }
-}
-
-fn eval(node: &LNode, root: &Value) -> bool {
-    match node {
-        LNode::Or(items) => items.iter().any(|n| eval(n, root)),
-        LNode::And(items) => items.iter().all(|n| eval(n, root)),
-        LNode::Not(inner) => !eval(inner, root),
-        LNode::Exists(path) => !path.query(root).is_empty(),
-        LNode::Logical(call) => logical_call(call, root),
-        LNode::Compare(a, op, b) => {
-            let x = comparable_value(a, root);
-            let y = comparable_value(b, root);
-            let (x, y) = (x.as_deref(), y.as_deref());
-            match op {
-                ComparisonOp::Eq => compare::strict_eq(x, y),
-                ComparisonOp::Ne => !compare::strict_eq(x, y),
-                ComparisonOp::Lt => compare::strict_lt(x, y),
-                ComparisonOp::Le => compare::strict_lt(x, y) || compare::strict_eq(x, y),
-                ComparisonOp::Gt => compare::strict_lt(y, x),
-                ComparisonOp::Ge => compare::strict_lt(y, x) || compare::strict_eq(x, y),
-            }
-        }
-    }
-}
-
-/// A singular query's value, or Nothing (`None`) when it selects no node.
-fn single<'a>(path: &JsonPath, root: &'a Value) -> Option<Cow<'a, Value>> {
-    path.query(root).exactly_one().ok().map(Cow::Borrowed)
-}
-
-fn comparable_value<'a>(c: &'a Comparable, root: &'a Value) -> Option<Cow<'a, Value>> {
-    match c {
-        Comparable::Literal(v) => Some(Cow::Borrowed(v)),
-        Comparable::Query(path) => single(path, root),
-        Comparable::Length { path, parent } => match single(parent, root).as_deref() {
-            Some(Value::Array(a)) => Some(Cow::Owned(Value::from(a.len()))),
-            Some(Value::String(s)) => Some(Cow::Owned(Value::from(s.chars().count()))),
-            _ => single(path, root),
-        },
-        Comparable::Func(call) => value_call(call, root),
-    }
-}
-
-fn arg_value<'a>(arg: Option<&'a Arg>, root: &'a Value) -> Option<Cow<'a, Value>> {
-    match arg? {
-        Arg::Literal(v) => Some(Cow::Borrowed(v)),
-        Arg::Query(path) => single(path, root),
-        Arg::Func(call) => value_call(call, root),
-    }
-}
-
-fn value_call<'a>(call: &'a FuncCall, root: &'a Value) -> Option<Cow<'a, Value>> {
-    let first = call.args.first();
-    match call.func {
-        Func::Length => {
-            let n = match arg_value(first, root)?.as_ref() {
-                Value::String(s) => s.chars().count(),
-                Value::Array(a) => a.len(),
-                Value::Object(o) => o.len(),
-                _ => return None,
-            };
-            Some(Cow::Owned(Value::from(n)))
-        }
-        Func::Count => match first? {
-            Arg::Query(path) => Some(Cow::Owned(Value::from(path.query(root).len()))),
-            _ => None,
-        },
-        Func::Value => match first? {
-            Arg::Query(path) => single(path, root),
-            _ => None,
-        },
-        Func::Match | Func::Search => None,
-    }
-}
-
-fn logical_call(call: &FuncCall, root: &Value) -> bool {
-    let subject = arg_value(call.args.first(), root);
-    let pattern = arg_value(call.args.get(1), root);
-    let (Some(Value::String(subject)), Some(Value::String(pattern))) = (subject.as_deref(), pattern.as_deref()) else {
-        return false;
-    };
-    let build = |p: &str| regex::RegexBuilder::new(p).size_limit(1 << 20).build();
-    // RFC 9535: an invalid pattern makes the function false rather than an error. The pattern
-    // is checked on its own first so that wrapping it for `match` cannot change its meaning.
-    let Ok(re) = build(pattern) else {
-        return false;
-    };
-    if call.func == Func::Match {
-        // I-Regexp `match` must cover the whole string.
-        build(&format!(r"\A(?:{pattern})\z")).is_ok_and(|re| re.is_match(subject))
-    } else {
-        re.is_match(subject)
+        Prim::Func(call) => Ok(Comparable::Fn(call)),
     }
 }
 
 /// Collapses a one-item `||`/`&&` list to the item itself so the tree has no trivial nodes.
-fn single_or(mut items: Vec<LNode>, wrap: fn(Vec<LNode>) -> LNode) -> LNode {
+fn single_or(mut items: Vec<Logical>, wrap: fn(Vec<Logical>) -> Logical) -> Logical {
     match (items.pop(), items.is_empty()) {
         (Some(only), true) => only,
         (Some(last), false) => {

@@ -14,6 +14,7 @@
 //! - [`template`]: strings with embedded `{$...}` expressions and the literal/expression/template
 //!   classification of string values found in a document.
 //! - [`condition`]: `simple` Criterion conditions (`$statusCode == 200 && ...`).
+//! - [`rfc9535`]: RFC 9535 JSONPath queries: AST, parser, evaluator ([`iregexp`] for `match`/`search`).
 //! - [`jsonpath`]: `jsonpath` Criterion conditions (RFC 9535 queries and logical expressions).
 //! - [`criterion`]: the Criterion Object as a whole (type dispatch, context, regex).
 //! - [`did_you_mean`]: the one "did you mean" rule, shared with the generator's checker.
@@ -55,8 +56,10 @@ pub mod credential;
 pub mod criterion;
 pub mod expression;
 pub mod goessner;
+pub mod iregexp;
 pub mod jsonpath;
 pub mod pointer;
+pub mod rfc9535;
 mod scan;
 pub mod selector;
 mod suggest;
@@ -66,7 +69,7 @@ pub use condition::SimpleCondition;
 pub use credential::is_credential_name;
 pub use criterion::*;
 pub use expression::{Expression, MessagePart, Source, WorkflowField};
-pub use jsonpath::{JsonPathCondition, LiteralComparison, QuerySegment, SingularQuery};
+pub use jsonpath::{ConditionKind, JsonPathCondition, LiteralComparison, QuerySegment, SingularQuery};
 pub use pointer::JsonPointer;
 pub use selector::{Selector, SelectorError};
 pub use suggest::did_you_mean;

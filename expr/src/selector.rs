@@ -7,7 +7,7 @@
 //!
 //! - `jsonpointer` (RFC 6901): the node it points at, or nothing;
 //! - `jsonpath` (RFC 9535) that is a *singular query* (only member names and array indices,
-//!   `$.a['b'][0]`): that one node, or nothing;
+//!   `$.a['b'][0]`, `$.a[-1]`): that one node, or nothing;
 //! - any other `jsonpath` query (wildcards, slices, filters, descendants): the whole nodelist,
 //!   as a JSON array in document order (possibly empty), so one output always has one shape;
 //! - `xpath` (XPath 3.1, or `xpath-20`/`xpath-30`, which 3.1 reads as written) over XML text:
@@ -23,10 +23,10 @@
 //! 9535 selects, and a trailing `.length` is JavaScript's.
 
 use serde_json::Value;
-use serde_json_path::JsonPath;
 
 use crate::jsonpath::singular_segments;
 use crate::pointer::JsonPointer;
+use crate::rfc9535::{PathSegment, PathSelector, Query};
 use crate::{EvalError, JsonPathCondition, ParseError, QuerySegment, XPathEngine, XPathVersion};
 
 /// A parsed Selector Object's `selector` (with its `type` and `version`).
@@ -36,13 +36,15 @@ pub enum Selector {
     Pointer(JsonPointer),
     /// `type: jsonpath`, RFC 9535.
     JsonPath {
-        /// The query.
-        path: JsonPath,
-        /// Its segments when it is a singular query (then it yields one node, not a list).
+        /// The query; when it is a singular query it yields one node, not a list.
+        path: Query,
+        /// Its segments as written, with their places in the text, when it is a singular query
+        /// without escapes: what the generator follows through a schema. `None` when built
+        /// from the AST ([`Selector::from_query`]).
         singular: Option<Vec<QuerySegment>>,
         /// Goessner's dialect, a query ending in `.length`: the query before it, whose
         /// JavaScript `length` is selected (see [`crate::goessner`]).
-        length: Option<JsonPath>,
+        length: Option<Query>,
     },
     /// `type: xpath`: an XPath expression over XML text, parsed only by the engine.
     XPath {
@@ -129,6 +131,17 @@ impl Selector {
         }
     }
 
+    /// A `jsonpath` selector from its parsed query (what generated code builds); `length` is
+    /// the query before a Goessner `.length`. It evaluates as the parsed selector does; the
+    /// written segments, which only the generator's schema checks read, are not kept.
+    pub fn from_query(path: Query, length: Option<Query>) -> Selector {
+        Selector::JsonPath {
+            path,
+            singular: None,
+            length,
+        }
+    }
+
     /// A Goessner `.length` selector: the member names and indices of the array or string whose
     /// length it selects.
     pub fn length_of(&self) -> Option<Vec<String>> {
@@ -160,17 +173,29 @@ impl Selector {
     /// For `$.a.b[*]` (a singular query, then a wildcard): the singular part's tokens, so the
     /// generator can type the list by the items' schema.
     pub fn wildcard_prefix(&self) -> Option<Vec<String>> {
-        let Selector::JsonPath { path, singular: None, .. } = self else {
+        let Selector::JsonPath { path, .. } = self else {
             return None;
         };
-        let text = path.to_string();
-        let prefix = text.strip_suffix("[*]").or_else(|| text.strip_suffix(".*"))?;
-        singular_segments(prefix, 0).map(|s| s.into_iter().map(|s| s.name).collect())
+        let (last, prefix) = path.segments.split_last()?;
+        if !matches!(last, PathSegment::Child(s) if matches!(s.as_slice(), [PathSelector::Wildcard])) {
+            return None;
+        }
+        prefix
+            .iter()
+            .map(|segment| match segment {
+                PathSegment::Child(s) => match s.as_slice() {
+                    [PathSelector::Name(name)] => Some(name.clone()),
+                    [PathSelector::Index(i)] if *i >= 0 => Some(i.to_string()),
+                    _ => None,
+                },
+                PathSegment::Descendant(_) => None,
+            })
+            .collect()
     }
 
     /// Whether the selector yields a list of nodes (a JSONPath query that is not singular).
     pub fn yields_list(&self) -> bool {
-        matches!(self, Selector::JsonPath { singular: None, .. })
+        matches!(self, Selector::JsonPath { path, .. } if !path.is_singular())
     }
 
     /// Whether the selector is an XPath expression (over XML text, needing an engine).
@@ -211,20 +236,18 @@ impl Selector {
                 length: Some(parent),
                 path,
                 ..
-            } => crate::goessner::length_of(parent, context).or_else(|| path.query(context).at_most_one().ok().flatten().cloned()),
-            Selector::JsonPath {
-                path, singular: Some(_), ..
-            } => path.query(context).at_most_one().ok().flatten().cloned(),
-            Selector::JsonPath { path, singular: None, .. } => Some(Value::Array(path.query(context).all().into_iter().cloned().collect())),
+            } => crate::goessner::length_of(parent, context).or_else(|| path.select_one(context).cloned()),
+            Selector::JsonPath { path, .. } if path.is_singular() => path.select_one(context).cloned(),
+            Selector::JsonPath { path, .. } => Some(Value::Array(path.select(context).into_iter().cloned().collect())),
         }
     }
 }
 
 /// An RFC 9535 query (or a Goessner one, with `length` set) as a selector.
-fn query(selector: &str, length: Option<JsonPath>) -> Result<Selector, SelectorError> {
+fn query(selector: &str, length: Option<Query>) -> Result<Selector, SelectorError> {
     let trimmed = selector.trim();
     let lead = selector.len() - selector.trim_start().len();
-    let path = JsonPath::parse(trimmed).map_err(|e| SelectorError::Syntax(ParseError::new(lead, e.to_string())))?;
+    let path = Query::parse(trimmed).map_err(|e| SelectorError::Syntax(ParseError::new(lead + e.offset, e.message)))?;
     Ok(Selector::JsonPath {
         path,
         singular: singular_segments(trimmed, lead),
@@ -285,6 +308,28 @@ mod tests {
         assert_eq!(Selector::parse("jsonpath", None, "$.nope").unwrap().select_json(&body), None);
         let pointer = Selector::parse("jsonpointer", Some("rfc6901"), "/items/1/id").unwrap();
         assert_eq!(pointer.select_json(&body), Some(json!(2)));
+    }
+
+    /// A selector built from its AST (as generated code builds it) selects what the parsed
+    /// one selects, including a singular query the text scan does not follow (an escape, a
+    /// negative index).
+    #[test]
+    fn selectors_from_the_ast_select_as_parsed_ones() {
+        let body = json!({"items": [{"id": 1}, {"id": 2}], "it's": 3});
+        for text in ["$.items[*].id", "$.items[-1]", "$['it\\'s']", "$.nope", "$..id"] {
+            let parsed = Selector::parse("jsonpath", None, text).unwrap();
+            let Selector::JsonPath { path, length, .. } = parsed.clone() else {
+                panic!("{text} is jsonpath");
+            };
+            let built = Selector::from_query(path, length);
+            assert_eq!(built.yields_list(), parsed.yields_list(), "{text}");
+            assert_eq!(built.select_json(&body), parsed.select_json(&body), "{text}");
+        }
+        assert_eq!(
+            Selector::parse("jsonpath", None, "$['it\\'s']").unwrap().select_json(&body),
+            Some(json!(3))
+        );
+        assert!(!Selector::parse("jsonpath", None, "$.items[-1]").unwrap().yields_list());
     }
 
     #[test]

@@ -1285,6 +1285,19 @@ impl Workflows {
                                             Check::jsonpath(
                                                 "$.autofix.status == \"completed\"",
                                                 Expression::Response(Source::Body(None)),
+                                                ConditionKind::Logical(
+                                                    Logical::Compare(
+                                                        Comparable::Query(
+                                                            Query::absolute(
+                                                                vec![
+                                                                    PathSegment::name("autofix"), PathSegment::name("status")
+                                                                ],
+                                                            ),
+                                                        ),
+                                                        ComparisonOp::Eq,
+                                                        Comparable::Literal(Value::String("completed".to_owned())),
+                                                    ),
+                                                ),
                                             ),
                                         ]
                                     });
@@ -1317,6 +1330,18 @@ impl Workflows {
                                             Check::jsonpath(
                                                 "$.autofix.status == \"pending\" || $.autofix.status == \"processing\"",
                                                 Expression::Response(Source::Body(None)),
+                                                ConditionKind::Logical(
+                                                    Logical::Or(
+                                                        vec![
+                                                            Logical::Compare(Comparable::Query(Query::absolute(vec![PathSegment::name("autofix"),
+                                                            PathSegment::name("status")])), ComparisonOp::Eq,
+                                                            Comparable::Literal(Value::String("pending".to_owned()))),
+                                                            Logical::Compare(Comparable::Query(Query::absolute(vec![PathSegment::name("autofix"),
+                                                            PathSegment::name("status")])), ComparisonOp::Eq,
+                                                            Comparable::Literal(Value::String("processing".to_owned())))
+                                                        ],
+                                                    ),
+                                                ),
                                             ),
                                         ]
                                     });

@@ -3144,6 +3144,32 @@ impl Workflows {
                                         selector: "$.autofix.repo_pr_states.*.title",
                                         kind: "jsonpath",
                                         version: ::std::option::Option::None,
+                                        parsed: {
+                                            fn parsed() -> &'static ::arazzo::__private::parsed::Selector {
+                                                static SELECTOR: ::std::sync::LazyLock<
+                                                    ::arazzo::__private::parsed::Selector,
+                                                > = ::std::sync::LazyLock::new(|| {
+                                                    #[allow(
+                                                        clippy::wildcard_imports,
+                                                        reason = "the parsed forms' names, in this initialiser only"
+                                                    )]
+                                                    use ::arazzo::__private::parsed::*;
+                                                    Selector::from_query(
+                                                        Query::absolute(
+                                                            vec![
+                                                                PathSegment::name("autofix"),
+                                                                PathSegment::name("repo_pr_states"),
+                                                                PathSegment::Child(vec![PathSelector::Wildcard]),
+                                                                PathSegment::name("title")
+                                                            ],
+                                                        ),
+                                                        None,
+                                                    )
+                                                });
+                                                &SELECTOR
+                                            }
+                                            parsed
+                                        },
                                     },
                                 ),
                                 (
@@ -3153,6 +3179,34 @@ impl Workflows {
                                         selector: "$.autofix['repo_pr_states','coding_agents']..pr_url",
                                         kind: "jsonpath",
                                         version: ::std::option::Option::None,
+                                        parsed: {
+                                            fn parsed() -> &'static ::arazzo::__private::parsed::Selector {
+                                                static SELECTOR: ::std::sync::LazyLock<
+                                                    ::arazzo::__private::parsed::Selector,
+                                                > = ::std::sync::LazyLock::new(|| {
+                                                    #[allow(
+                                                        clippy::wildcard_imports,
+                                                        reason = "the parsed forms' names, in this initialiser only"
+                                                    )]
+                                                    use ::arazzo::__private::parsed::*;
+                                                    Selector::from_query(
+                                                        Query::absolute(
+                                                            vec![
+                                                                PathSegment::name("autofix"),
+                                                                PathSegment::Child(vec![PathSelector::Name("repo_pr_states"
+                                                                .to_owned()), PathSelector::Name("coding_agents"
+                                                                .to_owned())]),
+                                                                PathSegment::Descendant(vec![PathSelector::Name("pr_url"
+                                                                .to_owned())])
+                                                            ],
+                                                        ),
+                                                        None,
+                                                    )
+                                                });
+                                                &SELECTOR
+                                            }
+                                            parsed
+                                        },
                                     },
                                 ),
                             ],
@@ -3486,6 +3540,22 @@ impl Workflows {
                             selector: "/0",
                             kind: "jsonpointer",
                             version: ::std::option::Option::None,
+                            parsed: {
+                                fn parsed() -> &'static ::arazzo::__private::parsed::Selector {
+                                    static SELECTOR: ::std::sync::LazyLock<
+                                        ::arazzo::__private::parsed::Selector,
+                                    > = ::std::sync::LazyLock::new(|| {
+                                        #[allow(
+                                            clippy::wildcard_imports,
+                                            reason = "the parsed forms' names, in this initialiser only"
+                                        )]
+                                        use ::arazzo::__private::parsed::*;
+                                        Selector::Pointer(JsonPointer::from_tokens(["0"]))
+                                    });
+                                    &SELECTOR
+                                }
+                                parsed
+                            },
                         },
                     ),
                     (
@@ -3495,6 +3565,22 @@ impl Workflows {
                             selector: "/0",
                             kind: "jsonpointer",
                             version: ::std::option::Option::None,
+                            parsed: {
+                                fn parsed() -> &'static ::arazzo::__private::parsed::Selector {
+                                    static SELECTOR: ::std::sync::LazyLock<
+                                        ::arazzo::__private::parsed::Selector,
+                                    > = ::std::sync::LazyLock::new(|| {
+                                        #[allow(
+                                            clippy::wildcard_imports,
+                                            reason = "the parsed forms' names, in this initialiser only"
+                                        )]
+                                        use ::arazzo::__private::parsed::*;
+                                        Selector::Pointer(JsonPointer::from_tokens(["0"]))
+                                    });
+                                    &SELECTOR
+                                }
+                                parsed
+                            },
                         },
                     ),
                 ],

@@ -144,6 +144,8 @@ pub mod __private {
     pub mod parsed {
         pub use crate::parsed::{Check, Expr, Template};
         pub use arazzo_expr::condition::{Accessor, ComparisonOp, Literal, Node, Operand};
+        pub use arazzo_expr::rfc9535::{Comparable, FnArg, FnCall, Func, Logical, PathSegment, PathSelector, Query};
+        pub use arazzo_expr::{ConditionKind, Selector};
         pub use arazzo_expr::{Expression, JsonPointer, MessagePart, Segment, SimpleCondition, Source, WorkflowField, XPathVersion};
         pub use serde_json::{Number, Value};
     }

@@ -4,14 +4,15 @@
 //! The generator parses and checks every criterion, runtime expression and `{$...}` template at
 //! build time, so generated code builds these values from constructors of the parsed forms
 //! (`arazzo_expr`'s ASTs), once per process in a `static`, and the runtime evaluates them
-//! without parsing any spec text. The text is kept for events, `tracing` and errors. Two
-//! compiled forms belong to other crates and have no constructors: a `regex` criterion's
-//! pattern (the `regex` crate) and a `jsonpath` criterion's queries (`serde_json_path`); they
-//! are compiled once per process when the `static` is first read, and the generator has
-//! already compiled the same text with the same crates, so [`Check::criterion`] failing would
+//! without parsing any spec text. The text is kept for events, `tracing` and errors. A
+//! `jsonpath` criterion's queries are built from `arazzo_expr::rfc9535`'s AST like the rest;
+//! only a `regex` criterion's pattern has no constructors (the `regex` crate's compiled form):
+//! it is compiled once per process when the `static` is first read, and the generator has
+//! already compiled the same text with the same crate, so [`Check::criterion`] failing would
 //! be a generator bug (reported as an error, never a panic).
 
-use arazzo_expr::{Criterion, Expression, SimpleCondition, StringValue, XPathVersion};
+use arazzo_expr::rfc9535::Query;
+use arazzo_expr::{ConditionKind, Criterion, Expression, JsonPathCondition, SimpleCondition, StringValue, XPathVersion};
 use serde_json::Value;
 
 /// A criterion: parsed (or compiled) with the spec's condition text.
@@ -41,21 +42,28 @@ impl Check {
         }
     }
 
-    /// A `jsonpath` criterion (RFC 9535) on its parsed `context`; its queries are compiled here.
+    /// A `jsonpath` criterion (RFC 9535) on its parsed `context`, from its parsed condition.
     #[must_use]
-    pub fn jsonpath(text: &'static str, context: Expression) -> Check {
+    pub fn jsonpath(text: &'static str, context: Expression, condition: ConditionKind) -> Check {
         Check {
             text,
-            criterion: Criterion::jsonpath(context, text, false).map_err(|e| e.to_string()),
+            criterion: Ok(Criterion::JsonPath {
+                context,
+                path: JsonPathCondition::from_parsed(text, condition, None),
+            }),
         }
     }
 
-    /// A `jsonpath` criterion in `draft-goessner-dispatch-jsonpath-00`.
+    /// A `jsonpath` criterion in `draft-goessner-dispatch-jsonpath-00`; `length` is the query
+    /// before a trailing `.length` (read as JavaScript's).
     #[must_use]
-    pub fn jsonpath_goessner(text: &'static str, context: Expression) -> Check {
+    pub fn jsonpath_goessner(text: &'static str, context: Expression, condition: ConditionKind, length: Option<Query>) -> Check {
         Check {
             text,
-            criterion: Criterion::jsonpath(context, text, true).map_err(|e| e.to_string()),
+            criterion: Ok(Criterion::JsonPath {
+                context,
+                path: JsonPathCondition::from_parsed(text, condition, length),
+            }),
         }
     }
 
@@ -177,7 +185,9 @@ mod tests {
                 _ => None,
             })
         };
-        let check = Check::jsonpath("$.autofix.status == \"completed\"", Expression::Response(Source::Body(None)));
+        let text = "$.autofix.status == \"completed\"";
+        let parsed = JsonPathCondition::parse(text).expect("parses");
+        let check = Check::jsonpath(text, Expression::Response(Source::Body(None)), parsed.kind().clone());
         let criterion = check.criterion().expect("compiles");
         assert!(criterion.evaluate(&resolve as &dyn Resolve).expect("evaluates"));
         let check = Check::regex("^compl", Expression::Response(Source::Body(None)));
@@ -185,6 +195,27 @@ mod tests {
             !check.criterion().expect("compiles").evaluate(&resolve).expect("evaluates"),
             "the body is JSON, not the status"
         );
+    }
+
+    /// A Goessner `.length` criterion built from its parts reads JavaScript's `length` of an
+    /// array, and the member named `length` of anything else.
+    #[test]
+    fn goessner_length_is_built_from_its_parts() {
+        let text = "$.items.length";
+        let parsed = JsonPathCondition::parse_goessner(text).expect("parses");
+        let check = Check::jsonpath_goessner(
+            text,
+            Expression::Response(Source::Body(None)),
+            parsed.kind().clone(),
+            parsed.goessner_length().cloned(),
+        );
+        let passes = |body: Value| {
+            let resolve = move |_: &Expression| -> Result<Option<Value>, arazzo_expr::EvalError> { Ok(Some(body.clone())) };
+            check.criterion().expect("built").evaluate(&resolve).expect("evaluates")
+        };
+        assert!(passes(json!({"items": [1, 2]})));
+        assert!(!passes(json!({"items": {"size": 2}})));
+        assert!(passes(json!({"items": {"length": 0}})));
     }
 
     #[test]

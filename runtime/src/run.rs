@@ -102,6 +102,9 @@ pub struct SelectorSpec {
     pub kind: &'static str,
     /// The `version` of an Expression Type Object given as `type`.
     pub version: Option<&'static str>,
+    /// The selector, parsed: built once per process by generated code (a function, so a
+    /// `SelectorSpec` stays a constant that `&'static` slices of them can hold).
+    pub parsed: fn() -> &'static arazzo_expr::Selector,
 }
 
 impl SelectorSpec {
@@ -991,11 +994,10 @@ impl<'a> Run<'a> {
     ///
     /// # Errors
     ///
-    /// As [`Run::value`] for the context; [`WorkflowError::Expression`] for a selector that
-    /// does not parse (a generator bug: the generator checked it).
+    /// As [`Run::value`] for the context; [`WorkflowError::Expression`] for an `xpath`
+    /// selector that cannot be evaluated.
     pub fn select(&self, step: Option<&str>, spec: &SelectorSpec) -> Result<Option<Value>, WorkflowError> {
-        let selector = arazzo_expr::Selector::parse(spec.kind, spec.version, spec.selector)
-            .map_err(|e| self.expression_error(step, &spec.shown(), e.to_string()))?;
+        let selector = (spec.parsed)();
         let Some(context) = self.value(step, spec.context)? else {
             return Ok(None);
         };

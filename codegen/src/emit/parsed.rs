@@ -8,7 +8,10 @@
 //! like the AST; the spec's text stays beside each value.
 
 use arazzo_expr::condition::{Accessor, Literal, Node, Operand};
-use arazzo_expr::{Criterion, Expression, JsonPointer, MessagePart, Segment, Source, StringValue, WorkflowField, XPathVersion};
+use arazzo_expr::rfc9535::{Comparable, FnArg, FnCall, Logical, PathSegment, PathSelector, Query};
+use arazzo_expr::{
+    ConditionKind, Criterion, Expression, JsonPointer, MessagePart, Segment, Selector, Source, StringValue, WorkflowField, XPathVersion,
+};
 use proc_macro2::{Literal as Lit, TokenStream};
 use quote::quote;
 use serde_json::Value;
@@ -216,6 +219,232 @@ fn node(n: &Node) -> TokenStream {
     }
 }
 
+/// A JSON scalar literal of a JSONPath expression (`Value::...`).
+fn json_literal(v: &Value) -> TokenStream {
+    match v {
+        Value::Null => quote!(Value::Null),
+        Value::Bool(b) => quote!(Value::Bool(#b)),
+        Value::Number(n) => number(n, |n| quote!(Value::Number(#n)), |f| quote!(Value::from(#f))),
+        Value::String(s) => {
+            let s = owned(s);
+            quote!(Value::String(#s))
+        }
+        // The parser yields scalars only; the AST can hold any JSON, so structures are kept.
+        Value::Array(items) => {
+            let items = items.iter().map(json_literal);
+            quote!(Value::Array(vec![#(#items),*]))
+        }
+        Value::Object(members) => {
+            let members = members.iter().map(|(k, v)| {
+                let (k, v) = (owned(k), json_literal(v));
+                quote!((#k, #v))
+            });
+            quote!(Value::Object([#(#members),*].into_iter().collect()))
+        }
+    }
+}
+
+/// An RFC 9535 query as its AST.
+pub(crate) fn query(q: &Query) -> TokenStream {
+    let segments = q.segments.iter().map(|s| {
+        match s {
+            PathSegment::Child(sel) => match sel.as_slice() {
+                [PathSelector::Name(n)] => return quote!(PathSegment::name(#n)),
+                [PathSelector::Index(i)] => {
+                    let i = Lit::i64_unsuffixed(*i);
+                    return quote!(PathSegment::index(#i));
+                }
+                _ => {}
+            },
+            PathSegment::Descendant(_) => {}
+        }
+        let (variant, selectors) = match s {
+            PathSegment::Child(sel) => (quote!(Child), sel),
+            PathSegment::Descendant(sel) => (quote!(Descendant), sel),
+        };
+        let selectors = selectors.iter().map(path_selector);
+        quote!(PathSegment::#variant(vec![#(#selectors),*]))
+    });
+    if q.absolute {
+        quote!(Query::absolute(vec![#(#segments),*]))
+    } else {
+        quote!(Query::relative(vec![#(#segments),*]))
+    }
+}
+
+fn option_i64(v: Option<i64>) -> TokenStream {
+    match v {
+        Some(i) => {
+            let i = Lit::i64_suffixed(i);
+            quote!(Some(#i))
+        }
+        None => quote!(None),
+    }
+}
+
+fn path_selector(s: &PathSelector) -> TokenStream {
+    match s {
+        PathSelector::Name(n) => {
+            let n = owned(n);
+            quote!(PathSelector::Name(#n))
+        }
+        PathSelector::Wildcard => quote!(PathSelector::Wildcard),
+        PathSelector::Index(i) => {
+            let i = Lit::i64_suffixed(*i);
+            quote!(PathSelector::Index(#i))
+        }
+        PathSelector::Slice { start, end, step } => {
+            let (start, end, step) = (option_i64(*start), option_i64(*end), option_i64(*step));
+            quote!(PathSelector::Slice { start: #start, end: #end, step: #step })
+        }
+        PathSelector::Filter(l) => {
+            let l = logical(l);
+            quote!(PathSelector::Filter(#l))
+        }
+    }
+}
+
+fn logical(l: &Logical) -> TokenStream {
+    match l {
+        Logical::Or(items) => {
+            let items = items.iter().map(logical);
+            quote!(Logical::Or(vec![#(#items),*]))
+        }
+        Logical::And(items) => {
+            let items = items.iter().map(logical);
+            quote!(Logical::And(vec![#(#items),*]))
+        }
+        Logical::Not(inner) => {
+            let inner = logical(inner);
+            quote!(Logical::Not(Box::new(#inner)))
+        }
+        Logical::Compare(a, op, b) => {
+            let (a, b) = (comparable(a), comparable(b));
+            let op = quote::format_ident!("{op:?}");
+            quote!(Logical::Compare(#a, ComparisonOp::#op, #b))
+        }
+        Logical::Exists(q) => {
+            let q = query(q);
+            quote!(Logical::Exists(#q))
+        }
+        Logical::Test(call) => {
+            let call = fn_call(call);
+            quote!(Logical::Test(#call))
+        }
+    }
+}
+
+fn comparable(c: &Comparable) -> TokenStream {
+    match c {
+        Comparable::Literal(v) => {
+            let v = json_literal(v);
+            quote!(Comparable::Literal(#v))
+        }
+        Comparable::Query(q) => {
+            let q = query(q);
+            quote!(Comparable::Query(#q))
+        }
+        Comparable::Fn(call) => {
+            let call = fn_call(call);
+            quote!(Comparable::Fn(#call))
+        }
+        Comparable::JsLength { query: q, parent } => {
+            let (q, parent) = (query(q), query(parent));
+            quote!(Comparable::JsLength { query: #q, parent: #parent })
+        }
+    }
+}
+
+fn fn_call(call: &FnCall) -> TokenStream {
+    let func = call.func;
+    let func = quote::format_ident!("{func:?}");
+    let args = call.args.iter().map(|a| match a {
+        FnArg::Literal(v) => {
+            let v = json_literal(v);
+            quote!(FnArg::Literal(#v))
+        }
+        FnArg::Query(q) => {
+            let q = query(q);
+            quote!(FnArg::Query(#q))
+        }
+        FnArg::Fn(c) => {
+            let c = fn_call(c);
+            quote!(FnArg::Fn(#c))
+        }
+    });
+    quote!(FnCall::new(Func::#func, vec![#(#args),*]))
+}
+
+/// A Selector Object's selector as `fn() -> &'static Selector` (a block holding the function
+/// and its `static`): a `SelectorSpec` holding it stays a constant; `compile_error!` for one the
+/// checker would have rejected.
+pub(crate) fn selector_fn(kind: &str, version: Option<&str>, text: &str) -> TokenStream {
+    let built = match Selector::parse(kind, version, text) {
+        Ok(Selector::Pointer(p)) if p.is_root() => quote!(Selector::Pointer(JsonPointer::root())),
+        Ok(Selector::Pointer(p)) => {
+            let tokens = p.tokens();
+            quote!(Selector::Pointer(JsonPointer::from_tokens([#(#tokens),*])))
+        }
+        Ok(Selector::JsonPath { path, length, .. }) => {
+            let path = query(&path);
+            let length = match length {
+                Some(q) => {
+                    let q = query(&q);
+                    quote!(Some(#q))
+                }
+                None => quote!(None),
+            };
+            quote!(Selector::from_query(#path, #length))
+        }
+        Ok(Selector::XPath { expression, version }) => {
+            let version = xpath_version(version);
+            let expression = owned(&expression);
+            quote!(Selector::XPath { expression: #expression, version: XPathVersion::#version })
+        }
+        Err(e) => {
+            let message = format!("selector `{text}`: {e}");
+            return quote!(::core::compile_error!(#message));
+        }
+    };
+    let prelude = prelude();
+    quote!({
+        fn parsed() -> &'static ::arazzo::__private::parsed::Selector {
+            static SELECTOR: ::std::sync::LazyLock<::arazzo::__private::parsed::Selector> = ::std::sync::LazyLock::new(|| {
+                #prelude
+                #built
+            });
+            &SELECTOR
+        }
+        parsed
+    })
+}
+
+fn xpath_version(v: XPathVersion) -> proc_macro2::Ident {
+    quote::format_ident!(
+        "{}",
+        match v {
+            XPathVersion::V10 => "V10",
+            XPathVersion::V20 => "V20",
+            XPathVersion::V30 => "V30",
+            XPathVersion::V31 => "V31",
+        }
+    )
+}
+
+/// A parsed `jsonpath` condition.
+fn condition_kind(kind: &ConditionKind) -> TokenStream {
+    match kind {
+        ConditionKind::Query(q) => {
+            let q = query(q);
+            quote!(ConditionKind::Query(#q))
+        }
+        ConditionKind::Logical(l) => {
+            let l = logical(l);
+            quote!(ConditionKind::Logical(#l))
+        }
+    }
+}
+
 /// A criterion as `Check::...(text, parsed form)`; `goessner` for a `jsonpath` criterion whose
 /// `version` is Goessner's draft.
 pub(crate) fn check(text: &str, criterion: &Criterion, goessner: bool) -> TokenStream {
@@ -228,28 +457,29 @@ pub(crate) fn check(text: &str, criterion: &Criterion, goessner: bool) -> TokenS
             let context = expression(context);
             quote!(Check::regex(#text, #context))
         }
-        Criterion::JsonPath { context, .. } if goessner => {
+        Criterion::JsonPath { context, path } if goessner => {
             let context = expression(context);
-            quote!(Check::jsonpath_goessner(#text, #context))
+            let kind = condition_kind(path.kind());
+            let length = match path.goessner_length() {
+                Some(q) => {
+                    let q = query(q);
+                    quote!(Some(#q))
+                }
+                None => quote!(None),
+            };
+            quote!(Check::jsonpath_goessner(#text, #context, #kind, #length))
         }
-        Criterion::JsonPath { context, .. } => {
+        Criterion::JsonPath { context, path } => {
             let context = expression(context);
-            quote!(Check::jsonpath(#text, #context))
+            let kind = condition_kind(path.kind());
+            quote!(Check::jsonpath(#text, #context, #kind))
         }
         Criterion::XPath { context, version, .. } => {
             let context = expression(context);
             let version = match version {
                 None => quote!(None),
                 Some(v) => {
-                    let v = quote::format_ident!(
-                        "{}",
-                        match v {
-                            XPathVersion::V10 => "V10",
-                            XPathVersion::V20 => "V20",
-                            XPathVersion::V30 => "V30",
-                            XPathVersion::V31 => "V31",
-                        }
-                    );
+                    let v = xpath_version(*v);
                     quote!(Some(XPathVersion::#v))
                 }
             };

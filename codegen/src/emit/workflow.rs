@@ -1039,7 +1039,8 @@ fn selector_spec(v: &SelectorIr) -> TokenStream {
         Some(version) => quote!(::std::option::Option::Some(#version)),
         None => quote!(::std::option::Option::None),
     };
-    quote!(::arazzo::__private::SelectorSpec { context: #context, selector: #selector, kind: #kind, version: #version })
+    let parsed = super::parsed::selector_fn(kind, v.version.as_deref(), selector);
+    quote!(::arazzo::__private::SelectorSpec { context: #context, selector: #selector, kind: #kind, version: #version, parsed: #parsed })
 }
 
 /// `(pointer, SelectorSpec)` pairs for a value's Selector Objects.

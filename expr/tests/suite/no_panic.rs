@@ -269,7 +269,7 @@ fn no_input_panics() {
     }
 }
 
-/// Found by `cargo fuzz run jsonpath`: serde_json_path 0.7.2 hits
+/// Found by `cargo fuzz run jsonpath` when queries went to serde_json_path 0.7.2, which hit
 /// `unreachable!("we do not use streaming parsers")` when a quoted name ends
 /// inside a `\u` escape. Each of these must be an error, not a panic.
 #[test]
