@@ -3,7 +3,9 @@
 //! Lowering produces this from a document that checked clean; emission reads
 //! only this (and the OpenAPI model for types), never the YAML. Steps refer
 //! to each other by index, so a `goto` to a step that does not exist cannot
-//! be represented, let alone emitted.
+//! be represented, let alone emitted. Spec strings arrive parsed (criteria,
+//! runtime expressions, templates, JSON pointers): lowering parses them once,
+//! so emission only prints parsed forms and has no parse failure to handle.
 
 use crate::openapi::SchemaRef;
 
@@ -80,7 +82,29 @@ pub struct OutputIr {
     pub field: FieldIr,
     /// The expression, or for a Selector Object how errors show it.
     pub expression: String,
+    /// The expression parsed (`None` for a Selector Object, which `selector` holds).
+    pub parsed: Option<ValueIr>,
     pub selector: Option<SelectorIr>,
+}
+
+/// A string of the spec that is evaluated at run time (a runtime expression, a template
+/// or a literal), parsed, with its text for diagnostics.
+#[derive(Debug, Clone)]
+pub struct ValueIr {
+    pub text: String,
+    pub parsed: arazzo_expr::StringValue,
+}
+
+/// A spec structure (parameter value, payload, workflow inputs) with every string in it
+/// parsed; object members in document order, which the runtime sends them in (a
+/// `serde_json::Value` would sort them).
+#[derive(Debug, Clone)]
+pub enum TemplateIr {
+    Text(ValueIr),
+    /// `null`, a boolean or a number.
+    Scalar(serde_json::Value),
+    Array(Vec<TemplateIr>),
+    Object(Vec<(String, TemplateIr)>),
 }
 
 /// A Selector Object inside a value: (JSON pointer into the value, selector).
@@ -159,9 +183,9 @@ pub enum StyleIr {
 pub struct ParamIr {
     pub name: String,
     pub location: Location,
-    /// The spec's value as JSON text (members in document order): strings are literals,
-    /// expressions or templates, evaluated at run time (also inside arrays and objects).
-    pub value: String,
+    /// The spec's value: strings are literals, expressions or templates, evaluated at run
+    /// time (also inside arrays and objects).
+    pub value: TemplateIr,
     /// Selector Objects (1.1) in the value: (JSON pointer into it, selector); `null` in `value`.
     pub selectors: Vec<(String, SelectorIr)>,
     pub required: bool,
@@ -181,22 +205,22 @@ pub enum BodyKind {
 pub struct BodyIr {
     pub content_type: String,
     pub kind: BodyKind,
-    /// The payload template as JSON text, members in document order: the runtime sends
-    /// them in that order, and a `serde_json::Value` would sort them.
-    pub payload: String,
+    /// The payload template (`null` without one).
+    pub payload: TemplateIr,
     /// Selector Objects (1.1) in the payload: (JSON pointer into it, selector); `null` in `payload`.
     pub selectors: Vec<(String, SelectorIr)>,
-    /// `replacements`: (JSON pointer, value template as JSON text, the value's Selector
-    /// Objects as in `selectors`), applied in order.
-    pub replacements: Vec<(String, String, Vec<PlacedSelector>)>,
+    /// `replacements`: (JSON pointer, value template, the value's Selector Objects as in
+    /// `selectors`), applied in order.
+    pub replacements: Vec<(arazzo_expr::JsonPointer, TemplateIr, Vec<PlacedSelector>)>,
 }
 
+/// A criterion, parsed, with its condition's text for diagnostics.
 #[derive(Debug, Clone)]
 pub struct CriterionIr {
     pub condition: String,
-    pub context: Option<String>,
-    pub kind: Option<String>,
-    pub version: Option<String>,
+    pub parsed: arazzo_expr::Criterion,
+    /// A `jsonpath` criterion whose `version` is Goessner's draft.
+    pub goessner: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -236,7 +260,7 @@ pub struct StepIr {
     pub success: Vec<CriterionIr>,
     pub on_success: Vec<ActionIr>,
     pub on_failure: Vec<ActionIr>,
-    pub outputs: Vec<(String, String)>,
+    pub outputs: Vec<(String, ValueIr)>,
     /// Outputs that are Selector Objects (1.1).
     pub selectors: Vec<(String, SelectorIr)>,
     /// `timeout` (1.1), in milliseconds.
@@ -258,11 +282,11 @@ pub enum StepCall {
     },
     /// `workflowId`: the step's parameters (name -> value template) become
     /// the callee's inputs.
-    /// `inputs` is a JSON object's text, in document order; `selectors` are its Selector
-    /// Objects (1.1), as in `ParamIr::selectors` (pointers start with the input's name).
+    /// `inputs` is an object, in document order; `selectors` are its Selector Objects
+    /// (1.1), as in `ParamIr::selectors` (pointers start with the input's name).
     Workflow {
         workflow: usize,
-        inputs: String,
+        inputs: TemplateIr,
         selectors: Vec<(String, SelectorIr)>,
     },
     /// `action: send`: the message is posted to the channel's address (a path under the
@@ -273,8 +297,8 @@ pub enum StepCall {
         address: String,
         content_type: String,
         headers: Vec<ParamIr>,
-        /// The payload template as JSON text (`null` without one).
-        payload: Option<String>,
+        /// The payload template.
+        payload: Option<TemplateIr>,
         /// Selector Objects (1.1) in the payload, as in `BodyIr::selectors`.
         selectors: Vec<(String, SelectorIr)>,
     },
