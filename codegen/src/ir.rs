@@ -108,12 +108,14 @@ pub enum TemplateIr {
 }
 
 /// A Selector Object inside a value: (JSON pointer into the value, selector).
-pub type PlacedSelector = (String, SelectorIr);
+pub type PlacedSelector = (arazzo_expr::JsonPointer, SelectorIr);
 
-/// A Selector Object (Arazzo 1.1), as the spec wrote it.
+/// A Selector Object (Arazzo 1.1), as the spec wrote it, with its `context` parsed (its
+/// selector is compiled once per process by the runtime, from the same crate's parser).
 #[derive(Debug, Clone)]
 pub struct SelectorIr {
     pub context: String,
+    pub context_parsed: ValueIr,
     pub selector: String,
     pub kind: String,
     pub version: Option<String>,
@@ -187,7 +189,7 @@ pub struct ParamIr {
     /// time (also inside arrays and objects).
     pub value: TemplateIr,
     /// Selector Objects (1.1) in the value: (JSON pointer into it, selector); `null` in `value`.
-    pub selectors: Vec<(String, SelectorIr)>,
+    pub selectors: Vec<PlacedSelector>,
     pub required: bool,
     pub style: StyleIr,
     pub explode: bool,
@@ -208,7 +210,7 @@ pub struct BodyIr {
     /// The payload template (`null` without one).
     pub payload: TemplateIr,
     /// Selector Objects (1.1) in the payload: (JSON pointer into it, selector); `null` in `payload`.
-    pub selectors: Vec<(String, SelectorIr)>,
+    pub selectors: Vec<PlacedSelector>,
     /// `replacements`: (JSON pointer, value template, the value's Selector Objects as in
     /// `selectors`), applied in order.
     pub replacements: Vec<(arazzo_expr::JsonPointer, TemplateIr, Vec<PlacedSelector>)>,
@@ -261,7 +263,7 @@ pub struct StepIr {
     pub on_success: Vec<ActionIr>,
     pub on_failure: Vec<ActionIr>,
     pub outputs: Vec<(String, ValueIr)>,
-    /// Outputs that are Selector Objects (1.1).
+    /// Outputs that are Selector Objects (1.1): (output name, selector).
     pub selectors: Vec<(String, SelectorIr)>,
     /// `timeout` (1.1), in milliseconds.
     pub timeout: Option<u64>,
@@ -287,7 +289,7 @@ pub enum StepCall {
     Workflow {
         workflow: usize,
         inputs: TemplateIr,
-        selectors: Vec<(String, SelectorIr)>,
+        selectors: Vec<PlacedSelector>,
     },
     /// `action: send`: the message is posted to the channel's address (a path under the
     /// channel client's base URL), headers from `in: header` parameters.
@@ -300,16 +302,17 @@ pub enum StepCall {
         /// The payload template.
         payload: Option<TemplateIr>,
         /// Selector Objects (1.1) in the payload, as in `BodyIr::selectors`.
-        selectors: Vec<(String, SelectorIr)>,
+        selectors: Vec<PlacedSelector>,
     },
     /// `action: receive`: waits for a message delivered to `address` of the run's inbox.
     Receive {
         address: String,
-        /// (the messages' correlation id location, the step's `correlationId` template).
-        correlation: Option<(String, String)>,
-        /// Per message the step accepts, the constants (JSON pointer, JSON text) that tell
-        /// it from the channel's other messages; an empty list accepts any message.
-        kinds: Vec<Vec<(String, String)>>,
+        /// (the messages' correlation id location as written, the part of a message it
+        /// reads, the step's `correlationId`).
+        correlation: Option<(String, arazzo_expr::MessagePart, ValueIr)>,
+        /// Per message the step accepts, the constants (JSON pointer, value) that tell it
+        /// from the channel's other messages; an empty list accepts any message.
+        kinds: Vec<Vec<(arazzo_expr::JsonPointer, serde_json::Value)>>,
         timeout_ms: Option<u64>,
     },
 }

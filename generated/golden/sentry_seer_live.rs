@@ -3136,26 +3136,50 @@ impl Workflows {
                                 });
                                 &*OUTPUTS
                             },
-                            &[
-                                (
-                                    "fixTitles",
-                                    ::arazzo::__private::SelectorSpec {
-                                        context: "$response.body",
-                                        selector: "$.autofix.repo_pr_states.*.title",
-                                        kind: "jsonpath",
-                                        version: ::std::option::Option::None,
-                                    },
-                                ),
-                                (
-                                    "prUrls",
-                                    ::arazzo::__private::SelectorSpec {
-                                        context: "$response.body",
-                                        selector: "$.autofix['repo_pr_states','coding_agents']..pr_url",
-                                        kind: "jsonpath",
-                                        version: ::std::option::Option::None,
-                                    },
-                                ),
-                            ],
+                            {
+                                static SELECTORS: ::std::sync::LazyLock<
+                                    [(&'static str, ::arazzo::__private::Select); 2],
+                                > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
+                                    use ::arazzo::__private::parsed::*;
+                                    [
+                                        (
+                                            "fixTitles",
+                                            Select::new(
+                                                SelectorSpec {
+                                                    context: "$response.body",
+                                                    selector: "$.autofix.repo_pr_states.*.title",
+                                                    kind: "jsonpath",
+                                                    version: None,
+                                                },
+                                                Expr::expression(
+                                                    "$response.body",
+                                                    Expression::Response(Source::Body(None)),
+                                                ),
+                                            ),
+                                        ),
+                                        (
+                                            "prUrls",
+                                            Select::new(
+                                                SelectorSpec {
+                                                    context: "$response.body",
+                                                    selector: "$.autofix['repo_pr_states','coding_agents']..pr_url",
+                                                    kind: "jsonpath",
+                                                    version: None,
+                                                },
+                                                Expr::expression(
+                                                    "$response.body",
+                                                    Expression::Response(Source::Body(None)),
+                                                ),
+                                            ),
+                                        ),
+                                    ]
+                                });
+                                &*SELECTORS
+                            },
                         )?;
                         if run
                             .criteria(
@@ -3478,26 +3502,58 @@ impl Workflows {
                 }
             }
             run.select_outputs(
-                &[
-                    (
-                        "fixTitle",
-                        ::arazzo::__private::SelectorSpec {
-                            context: "$steps.pollFixState.outputs.fixTitles",
-                            selector: "/0",
-                            kind: "jsonpointer",
-                            version: ::std::option::Option::None,
-                        },
-                    ),
-                    (
-                        "prUrl",
-                        ::arazzo::__private::SelectorSpec {
-                            context: "$steps.pollFixState.outputs.prUrls",
-                            selector: "/0",
-                            kind: "jsonpointer",
-                            version: ::std::option::Option::None,
-                        },
-                    ),
-                ],
+                {
+                    static SELECTORS: ::std::sync::LazyLock<
+                        [(&'static str, ::arazzo::__private::Select); 2],
+                    > = ::std::sync::LazyLock::new(|| {
+                        #[allow(
+                            clippy::wildcard_imports,
+                            reason = "the parsed forms' names, in this initialiser only"
+                        )]
+                        use ::arazzo::__private::parsed::*;
+                        [
+                            (
+                                "fixTitle",
+                                Select::new(
+                                    SelectorSpec {
+                                        context: "$steps.pollFixState.outputs.fixTitles",
+                                        selector: "/0",
+                                        kind: "jsonpointer",
+                                        version: None,
+                                    },
+                                    Expr::expression(
+                                        "$steps.pollFixState.outputs.fixTitles",
+                                        Expression::Steps {
+                                            step_id: "pollFixState".to_owned(),
+                                            output: "fixTitles".to_owned(),
+                                            pointer: None,
+                                        },
+                                    ),
+                                ),
+                            ),
+                            (
+                                "prUrl",
+                                Select::new(
+                                    SelectorSpec {
+                                        context: "$steps.pollFixState.outputs.prUrls",
+                                        selector: "/0",
+                                        kind: "jsonpointer",
+                                        version: None,
+                                    },
+                                    Expr::expression(
+                                        "$steps.pollFixState.outputs.prUrls",
+                                        Expression::Steps {
+                                            step_id: "pollFixState".to_owned(),
+                                            output: "prUrls".to_owned(),
+                                            pointer: None,
+                                        },
+                                    ),
+                                ),
+                            ),
+                        ]
+                    });
+                    &*SELECTORS
+                },
                 true,
             )?;
             run.finish({

@@ -154,6 +154,49 @@ impl std::fmt::Display for Template {
     }
 }
 
+/// A Selector Object (Arazzo 1.1), parsed: its `context` as an [`Expr`] and its selector
+/// compiled once per process (a JSON pointer, an RFC 9535 query or an XPath expression, by
+/// `arazzo_expr::Selector`, which like a `jsonpath` criterion's queries has no public
+/// constructor of its compiled form). The generator compiled the same text with the same
+/// crate, so a failure here would be a generator bug, reported as an error when evaluated.
+#[derive(Debug)]
+pub struct Select {
+    /// The Selector Object as the spec wrote it, for events and errors.
+    pub spec: crate::run::SelectorSpec,
+    /// The `context`, parsed.
+    pub context: Expr,
+    selector: Result<arazzo_expr::Selector, String>,
+}
+
+impl Select {
+    /// A Selector Object on its parsed `context`; its selector is compiled here.
+    #[must_use]
+    pub fn new(spec: crate::run::SelectorSpec, context: Expr) -> Select {
+        Select {
+            spec,
+            context,
+            selector: arazzo_expr::Selector::parse(spec.kind, spec.version, spec.selector).map_err(|e| e.to_string()),
+        }
+    }
+
+    /// The compiled selector, or why it did not compile.
+    pub(crate) fn selector(&self) -> Result<&arazzo_expr::Selector, &str> {
+        self.selector.as_ref().map_err(String::as_str)
+    }
+}
+
+/// A `receive` step's correlation id (Arazzo 1.1), parsed: where the messages carry it and
+/// the step's `correlationId`, whose value must match.
+#[derive(Debug)]
+pub struct Correlation {
+    /// The location as the AsyncAPI document wrote it (`$message.header#/id`), for errors.
+    pub location: &'static str,
+    /// The part of a message it reads.
+    pub part: arazzo_expr::MessagePart,
+    /// The step's `correlationId`.
+    pub id: Expr,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -22,7 +22,7 @@ use crate::arazzo::model::{Action, Criterion, OutputValue, Reusable, Selector, S
 use crate::arazzo::resolve::{self, OpRef};
 use crate::ir::{
     ActionIr, ActionKindIr, BodyIr, BodyKind, ChannelClientIr, ClientIr, CriterionIr, FieldIr, Location, OutputIr, ParamIr, Program,
-    RustType, SelectorIr, StepCall, StepIr, StyleIr, Target, TemplateIr, ValueIr, WorkflowIr,
+    PlacedSelector, RustType, SelectorIr, StepCall, StepIr, StyleIr, Target, TemplateIr, ValueIr, WorkflowIr,
 };
 use crate::arazzo::model::Text;
 use crate::diagnostics::{codes, Diagnostic};
@@ -126,15 +126,15 @@ fn template(node: &Node, failures: &Failures) -> Option<TemplateIr> {
 /// A payload or parameter value as a template, with (1.1) every Selector Object in it taken
 /// out: each becomes `null` in the template and a (JSON pointer, selector) pair the runtime
 /// evaluates and puts in its place. A 1.0 document's value is literal data throughout.
-fn value_with_selectors(node: &Node, version: Version, failures: &Failures) -> Option<(TemplateIr, Vec<(String, SelectorIr)>)> {
-    fn walk(node: &mut Node, at: &mut Vec<String>, out: &mut Vec<(String, SelectorIr)>) {
+fn value_with_selectors(node: &Node, version: Version, failures: &Failures) -> Option<(TemplateIr, Vec<PlacedSelector>)> {
+    fn walk(node: &mut Node, at: &mut Vec<String>, out: &mut Vec<PlacedSelector>, failures: &Failures) {
         if crate::arazzo::model::is_selector(node) {
             let mut ignored = crate::diagnostics::Diagnostics::default();
             if let Some(selector) = crate::arazzo::model::load_selector(node, &mut ignored) {
-                out.push((
-                    arazzo_expr::JsonPointer::from_tokens(at.iter()).as_str().to_owned(),
-                    selector_ir(&selector),
-                ));
+                // `None`: a failure is recorded and nothing lowered is emitted.
+                if let Some(selector) = selector_ir(&selector, failures) {
+                    out.push((JsonPointer::from_tokens(at.iter()), selector));
+                }
                 node.value = Value::Null;
                 return;
             }
@@ -143,14 +143,14 @@ fn value_with_selectors(node: &Node, version: Version, failures: &Failures) -> O
             Value::Seq(items) => {
                 for (i, item) in items.iter_mut().enumerate() {
                     at.push(i.to_string());
-                    walk(item, at, out);
+                    walk(item, at, out, failures);
                     at.pop();
                 }
             }
             Value::Map(map) => {
                 for (key, value) in &mut map.entries {
                     at.push(key.name.clone());
-                    walk(value, at, out);
+                    walk(value, at, out, failures);
                     at.pop();
                 }
             }
@@ -162,17 +162,18 @@ fn value_with_selectors(node: &Node, version: Version, failures: &Failures) -> O
     }
     let mut node = node.clone();
     let mut selectors = Vec::new();
-    walk(&mut node, &mut Vec::new(), &mut selectors);
+    walk(&mut node, &mut Vec::new(), &mut selectors, failures);
     Some((template(&node, failures)?, selectors))
 }
 
-fn selector_ir(s: &Selector) -> SelectorIr {
-    SelectorIr {
+fn selector_ir(s: &Selector, failures: &Failures) -> Option<SelectorIr> {
+    Some(SelectorIr {
         context: s.context.value.clone(),
+        context_parsed: failures.value(&s.context, "selector context")?,
         selector: s.selector.value.clone(),
         kind: s.kind.value.clone(),
         version: s.version.as_ref().map(|v| v.value.clone()),
-    }
+    })
 }
 
 fn style_ir(style: Option<&str>, location: Location) -> StyleIr {
@@ -495,7 +496,7 @@ impl Lowering<'_> {
             .iter()
             .map(|(name, value)| {
                 let selector = match value {
-                    OutputValue::Selector(s) => Some(selector_ir(s)),
+                    OutputValue::Selector(s) => selector_ir(s, self.failures),
                     OutputValue::Expression(_) => None,
                 };
                 // For a selector, its context decides which step it depends on.
@@ -562,8 +563,12 @@ impl Lowering<'_> {
                     .into_iter()
                     .map(|p| {
                         let (value, within) = value_with_selectors(&p.value, self.doc().version, self.failures)?;
-                        let name = arazzo_expr::JsonPointer::escape(&p.name.value);
-                        selectors.extend(within.into_iter().map(|(at, s)| (format!("/{name}{at}"), s)));
+                        let name = p.name.value.as_str();
+                        selectors.extend(
+                            within
+                                .into_iter()
+                                .map(|(at, s)| (JsonPointer::from_tokens(std::iter::once(name).chain(at.tokens().iter().map(String::as_str))), s)),
+                        );
                         Some((p.name.value, value))
                     })
                     .collect::<Option<Vec<_>>>()?;
@@ -611,7 +616,7 @@ impl Lowering<'_> {
                 .outputs
                 .iter()
                 .filter_map(|(k, v)| match v {
-                    OutputValue::Selector(s) => Some((k.value.clone(), selector_ir(s))),
+                    OutputValue::Selector(s) => Some((k.value.clone(), selector_ir(s, self.failures)?)),
                     OutputValue::Expression(_) => None,
                 })
                 .collect(),
@@ -668,7 +673,10 @@ impl Lowering<'_> {
             }
             events::Action::Receive => {
                 let location = events::correlation(self.loaded, step, &event).ok()?;
-                let correlation = location.zip(step.correlation_id.as_ref().map(|c| c.value.clone()));
+                let correlation = match (location, step.correlation_id.as_ref()) {
+                    (Some(location), Some(id)) => Some(self.correlation(location, id)?),
+                    _ => None,
+                };
                 Some(StepCall::Receive {
                     address,
                     correlation,
@@ -685,6 +693,31 @@ impl Lowering<'_> {
                 })
             }
         }
+    }
+
+    /// A `receive` step's correlation: the messages' location (a `$message` expression, as
+    /// the checker required) and the step's `correlationId`, both parsed.
+    fn correlation(&self, location: String, id: &Text) -> Option<(String, MessagePart, ValueIr)> {
+        let part = match Expression::parse(&location) {
+            Ok(Expression::Message(part)) => part,
+            Ok(_) => {
+                self.failures.push(
+                    id.span,
+                    format!("the messages' correlation id location `{location}` does not read `$message`"),
+                    codes::EXPRESSION,
+                );
+                return None;
+            }
+            Err(e) => {
+                self.failures.push(
+                    id.span,
+                    format!("the messages' correlation id location `{location}` does not parse: {}", e.message),
+                    codes::EXPRESSION,
+                );
+                return None;
+            }
+        };
+        Some((location, part, self.failures.value(id, "correlationId")?))
     }
 
     fn operation_call(&self, step: &Step, used: &mut [BTreeSet<usize>]) -> Option<StepCall> {
@@ -992,5 +1025,39 @@ impl Lowering<'_> {
             }
             _ => RustType::Json.optional(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn node(text: &str) -> Node {
+        crate::yaml::parse(text, crate::source::FileId(0)).expect("YAML")
+    }
+
+    #[test]
+    fn templates_keep_document_order_and_parse_every_string() {
+        let failures = Failures::default();
+        let t = template(&node("zeta: 1\nalpha:\n  - \"q\\\"uote\"\n  - {y: ~, b: 2.5}\nmid: $inputs.x\n"), &failures).expect("lowered");
+        let TemplateIr::Object(members) = &t else { panic!("an object: {t:?}") };
+        let names: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(names, ["zeta", "alpha", "mid"]);
+        let TemplateIr::Array(items) = &members[1].1 else { panic!("an array: {t:?}") };
+        assert!(matches!(&items[0], TemplateIr::Text(v) if v.parsed == StringValue::Literal("q\"uote".to_owned())));
+        let TemplateIr::Object(inner) = &items[1] else { panic!("an object: {t:?}") };
+        assert_eq!(inner.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(), ["y", "b"]);
+        assert!(matches!(&members[2].1, TemplateIr::Text(ValueIr { parsed: StringValue::Expression(Expression::Inputs { .. }), .. })));
+        assert!(failures.0.into_inner().is_empty());
+    }
+
+    #[test]
+    fn a_string_that_does_not_parse_is_a_located_error_not_emitted_code() {
+        let failures = Failures::default();
+        assert!(template(&node("a: [1, $inptus.x]\n"), &failures).is_none());
+        let failures = failures.0.into_inner();
+        assert_eq!(failures.len(), 1, "{failures:?}");
+        assert!(failures[0].message.contains("`$inptus.x` does not parse"), "{}", failures[0].message);
+        assert!(failures[0].span.is_some(), "located at the string");
     }
 }

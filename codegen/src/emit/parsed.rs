@@ -87,6 +87,44 @@ fn source(s: &Source) -> TokenStream {
     }
 }
 
+/// The part of a message a `$message` expression reads.
+pub(crate) fn message_part(part: &MessagePart) -> TokenStream {
+    match part {
+        MessagePart::Header(name) => {
+            let name = owned(name);
+            quote!(MessagePart::Header(#name))
+        }
+        MessagePart::Payload(p) => {
+            let p = pointer(p.as_ref());
+            quote!(MessagePart::Payload(#p))
+        }
+    }
+}
+
+/// Any JSON value's constructor (a message constant).
+pub(crate) fn json_value(value: &Value) -> TokenStream {
+    match value {
+        Value::Null => quote!(Value::Null),
+        Value::Bool(b) => quote!(Value::Bool(#b)),
+        Value::Number(n) => number(n, |n| quote!(Value::Number(#n)), |f| quote!(Value::from(#f))),
+        Value::String(s) => {
+            let s = owned(s);
+            quote!(Value::String(#s))
+        }
+        Value::Array(items) => {
+            let items = items.iter().map(json_value);
+            quote!(Value::Array(vec![#(#items),*]))
+        }
+        Value::Object(members) => {
+            let members = members.iter().map(|(k, v)| {
+                let (k, v) = (owned(k), json_value(v));
+                quote!((#k, #v))
+            });
+            quote!(Value::Object(Map::from_iter([#(#members),*])))
+        }
+    }
+}
+
 /// A runtime expression.
 pub(crate) fn expression(e: &Expression) -> TokenStream {
     match e {
@@ -102,13 +140,9 @@ pub(crate) fn expression(e: &Expression) -> TokenStream {
             let s = source(s);
             quote!(Expression::Response(#s))
         }
-        Expression::Message(MessagePart::Header(name)) => {
-            let name = owned(name);
-            quote!(Expression::Message(MessagePart::Header(#name)))
-        }
-        Expression::Message(MessagePart::Payload(p)) => {
-            let p = pointer(p.as_ref());
-            quote!(Expression::Message(MessagePart::Payload(#p)))
+        Expression::Message(part) => {
+            let part = message_part(part);
+            quote!(Expression::Message(#part))
         }
         Expression::Inputs { name, pointer: p } => {
             let (name, p) = (owned(name), pointer(p.as_ref()));

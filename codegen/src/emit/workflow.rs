@@ -14,7 +14,7 @@ use quote::{format_ident, quote};
 use super::parsed;
 
 use crate::ir::{
-    ActionIr, ActionKindIr, BodyKind, ChannelClientIr, ClientIr, CriterionIr, FieldIr, Location, ParamIr, Program, RustType, SelectorIr,
+    ActionIr, ActionKindIr, BodyKind, ChannelClientIr, ClientIr, CriterionIr, FieldIr, Location, ParamIr, PlacedSelector, Program, RustType, SelectorIr,
     StepCall, StepIr, StyleIr, Target, WorkflowIr,
 };
 
@@ -658,17 +658,16 @@ fn operation_request(s: &StepIr, clients: &[ClientIr]) -> TokenStream {
             quote!(let request = run.param(#id, request, &#spec, #value)?;)
         } else {
             let selectors = placed_selectors(&p.selectors);
-            quote!(let request = run.param_with(#id, request, &#spec, #value, &[#(#selectors),*])?;)
+            quote!(let request = run.param_with(#id, request, &#spec, #value, #selectors)?;)
         }
     });
     let body = body.as_ref().map(|b| {
-        // Templates are the spec's JSON text, so members keep their order (see `ir::BodyIr`).
         let template = parsed::template_static(&b.payload);
         let built = if b.selectors.is_empty() {
             quote!(run.payload(#id, #template)?)
         } else {
             let selectors = placed_selectors(&b.selectors);
-            quote!(run.payload_with(#id, #template, &[#(#selectors),*])?)
+            quote!(run.payload_with(#id, #template, #selectors)?)
         };
         let payload = if b.replacements.is_empty() {
             quote!(let payload = #built;)
@@ -683,8 +682,8 @@ fn operation_request(s: &StepIr, clients: &[ClientIr]) -> TokenStream {
                     if plain {
                         quote!((#target, #value))
                     } else {
-                        let selectors = placed_selectors(selectors);
-                        quote!((#target, #value, &[#(#selectors),*]))
+                        let selectors = selectors.iter().map(|(pointer, v)| placed(pointer, v));
+                        quote!((#target, #value, vec![#(#selectors),*]))
                     }
                 })
                 .collect();
@@ -739,7 +738,7 @@ fn send_message(s: &StepIr, channels: &[ChannelClientIr]) -> TokenStream {
             quote!(let request = run.param(#id, request, &#spec, #value)?;)
         } else {
             let selectors = placed_selectors(&p.selectors);
-            quote!(let request = run.param_with(#id, request, &#spec, #value, &[#(#selectors),*])?;)
+            quote!(let request = run.param_with(#id, request, &#spec, #value, #selectors)?;)
         }
     });
     let body = payload.as_ref().map(|template| {
@@ -748,7 +747,7 @@ fn send_message(s: &StepIr, channels: &[ChannelClientIr]) -> TokenStream {
             quote!(run.payload(#id, #template)?)
         } else {
             let selectors = placed_selectors(selectors);
-            quote!(run.payload_with(#id, #template, &[#(#selectors),*])?)
+            quote!(run.payload_with(#id, #template, #selectors)?)
         };
         let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
         if essence.ends_with("json") {
@@ -874,25 +873,36 @@ fn step_body(
             timeout_ms,
         } => {
             let correlation = match correlation {
-                Some((location, template)) => quote!(::std::option::Option::Some((#location, #template))),
-                None => quote!(::std::option::Option::None),
+                Some((location, part, id)) => {
+                    let (part, id) = (parsed::message_part(part), parsed::expr(id));
+                    quote!(Some(Correlation { location: #location, part: #part, id: #id }))
+                }
+                None => quote!(None),
             };
             let kinds = kinds.iter().map(|constants| {
-                let pairs = constants.iter().map(|(pointer, json)| quote!((#pointer, #json)));
-                quote!(&[#(#pairs),*])
+                let pairs = constants.iter().map(|(pointer, value)| {
+                    let (pointer, value) = (parsed::json_pointer(pointer), parsed::json_value(value));
+                    quote!((#pointer, #value))
+                });
+                quote!(vec![#(#pairs),*])
             });
             let timeout = match timeout_ms {
-                Some(ms) => quote!(::std::option::Option::Some(#ms)),
-                None => quote!(::std::option::Option::None),
+                Some(ms) => quote!(Some(#ms)),
+                None => quote!(None),
             };
+            let spec = parsed::static_value(
+                "RECEIVE",
+                quote!(::arazzo::__private::ReceiveSpec),
+                quote!(::arazzo::__private::ReceiveSpec {
+                    address: #address,
+                    correlation: #correlation,
+                    kinds: vec![#(#kinds),*],
+                    timeout_ms: #timeout,
+                }),
+            );
             (
                 quote! {
-                    let received = run.receive(#id, &this.inbox, &::arazzo::__private::ReceiveSpec {
-                        address: #address,
-                        correlation: #correlation,
-                        kinds: &[#(#kinds),*],
-                        timeout_ms: #timeout,
-                    }).await?;
+                    let received = run.receive(#id, &this.inbox, #spec).await?;
                 },
                 quote!(received &&),
             )
@@ -912,7 +922,7 @@ fn step_body(
                 quote!(run.call_inputs(#id, #inputs)?)
             } else {
                 let selectors = placed_selectors(selectors);
-                quote!(run.call_inputs_with(#id, #inputs, &[#(#selectors),*])?)
+                quote!(run.call_inputs_with(#id, #inputs, #selectors)?)
             };
             (
                 if s.timeout.is_some() {
@@ -937,11 +947,8 @@ fn step_body(
     let record = if s.selectors.is_empty() {
         quote!(run.step_succeeded(#id, #outputs)?;)
     } else {
-        let selectors = s.selectors.iter().map(|(k, v)| {
-            let spec = selector_spec(v);
-            quote!((#k, #spec))
-        });
-        quote!(run.step_succeeded_with(#id, #outputs, &[#(#selectors),*])?;)
+        let selectors = named_selectors(s.selectors.iter().map(|(k, v)| (k, v)));
+        quote!(run.step_succeeded_with(#id, #outputs, #selectors)?;)
     };
     // A step's `timeout` starts at its first run (retries keep the clock) and a timed-out
     // step fails whatever its criteria say.
@@ -1005,43 +1012,58 @@ fn step_body(
     }
 }
 
-/// A Selector Object for `arazzo::__private::SelectorSpec`.
-fn selector_spec(v: &SelectorIr) -> TokenStream {
+/// A Selector Object as `Select::new(SelectorSpec { .. }, context)` (in a `static`).
+fn select(v: &SelectorIr) -> TokenStream {
     let (context, selector, kind) = (&v.context, &v.selector, &v.kind);
     let version = match &v.version {
-        Some(version) => quote!(::std::option::Option::Some(#version)),
-        None => quote!(::std::option::Option::None),
+        Some(version) => quote!(Some(#version)),
+        None => quote!(None),
     };
-    quote!(::arazzo::__private::SelectorSpec { context: #context, selector: #selector, kind: #kind, version: #version })
+    let parsed_context = parsed::expr(&v.context_parsed);
+    quote!(Select::new(SelectorSpec { context: #context, selector: #selector, kind: #kind, version: #version }, #parsed_context))
 }
 
-/// `(pointer, SelectorSpec)` pairs for a value's Selector Objects.
-fn placed_selectors(selectors: &[(String, SelectorIr)]) -> Vec<TokenStream> {
-    selectors
-        .iter()
-        .map(|(pointer, v)| {
-            let spec = selector_spec(v);
-            quote!((#pointer, #spec))
+/// `(pointer, Select)`, in a `static`.
+fn placed(pointer: &arazzo_expr::JsonPointer, v: &SelectorIr) -> TokenStream {
+    let (pointer, select) = (parsed::json_pointer(pointer), select(v));
+    quote!((#pointer, #select))
+}
+
+/// A `static` slice of `(pointer, Select)` for a value's Selector Objects.
+fn placed_selectors(selectors: &[PlacedSelector]) -> TokenStream {
+    let items: Vec<TokenStream> = selectors.iter().map(|(pointer, v)| placed(pointer, v)).collect();
+    parsed::static_slice(
+        "SELECTORS",
+        quote!((::arazzo::__private::parsed::JsonPointer, ::arazzo::__private::Select)),
+        &items,
+    )
+}
+
+/// A `static` slice of `(output name, Select)`.
+fn named_selectors<'a>(selectors: impl IntoIterator<Item = (&'a String, &'a SelectorIr)>) -> TokenStream {
+    let items: Vec<TokenStream> = selectors
+        .into_iter()
+        .map(|(name, v)| {
+            let select = select(v);
+            quote!((#name, #select))
         })
-        .collect()
+        .collect();
+    parsed::static_slice("SELECTORS", quote!((&'static str, ::arazzo::__private::Select)), &items)
 }
 
 /// `run.select_outputs(..)` for a workflow's outputs that are Selector Objects (nothing
 /// when it has none); `strict`: whether one that cannot be evaluated fails the run.
 fn select_outputs(w: &WorkflowIr, strict: bool) -> TokenStream {
-    let selectors: Vec<TokenStream> = w
+    let selectors: Vec<(&String, &SelectorIr)> = w
         .outputs
         .iter()
-        .filter_map(|o| {
-            let json = &o.field.json_name;
-            let spec = selector_spec(o.selector.as_ref()?);
-            Some(quote!((#json, #spec)))
-        })
+        .filter_map(|o| Some((&o.field.json_name, o.selector.as_ref()?)))
         .collect();
     if selectors.is_empty() {
         return TokenStream::new();
     }
-    quote!(run.select_outputs(&[#(#selectors),*], #strict)?;)
+    let selectors = named_selectors(selectors);
+    quote!(run.select_outputs(#selectors, #strict)?;)
 }
 
 /// Statements, or an `if` expression (which an `else` takes without braces:
