@@ -1118,6 +1118,9 @@ impl<'a> Run<'a> {
         let delay = delay.min(self.policy.deadline.saturating_sub(elapsed));
         let delay = self.remaining().map_or(delay, |r| delay.min(r));
         self.action(step, Some(action), ActionKind::Retry, Some(step));
+        // As before a poll wait: the response is read (`Retry-After`) and the step runs again
+        // (its `enter` would drop it), so a run waiting to retry pins no read buffer.
+        self.current = None;
         self.wait(step, delay, WaitReason::Retry).await;
         self.retrying = Some(step);
         true
@@ -1350,6 +1353,36 @@ mod tests {
         assert_eq!(named(map, "customer.missing"), None);
         assert_eq!(named(map, "customer.name.x"), None);
         assert_eq!(named(map, "nobody.name"), None);
+    }
+
+    /// A run with `current` set to a 503 answer (and its headers) the way `send` leaves it.
+    fn with_answer<'a>(policy: &'a PollPolicy, sources: &'a [(&'static str, String)]) -> Run<'a> {
+        let mut run = Run::new("w", policy, None, json!({}), sources);
+        let client = crate::client::HttpClient::new("http://127.0.0.1:9");
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert("x-big", reqwest::header::HeaderValue::from_static("pinned"));
+        let recorded = crate::client::RecordedExchange {
+            method: "GET".to_owned(),
+            url: "http://127.0.0.1:9/x".to_owned(),
+            status: 503,
+            headers,
+            body: b"busy".to_vec(),
+            elapsed: Duration::ZERO,
+            attempts: 1,
+        };
+        run.current = Some(client.replayed(Request::new(crate::client::Method::GET, "/x"), recorded, &[]));
+        run
+    }
+
+    #[tokio::test]
+    async fn a_run_waiting_to_retry_or_poll_holds_no_response() {
+        let (policy, sources) = (PollPolicy::default(), Vec::new());
+        let mut run = with_answer(&policy, &sources);
+        assert!(run.retry("s", "again", 1, Some(0.0)).await, "the retry is taken");
+        assert!(run.current.is_none(), "the answer is dropped before the retry's wait");
+        let mut run = with_answer(&policy, &sources);
+        run.enter("s").await.expect("entered");
+        assert!(run.current.is_none(), "a step starts (and polls) without the last answer");
     }
 
     #[test]
