@@ -220,11 +220,7 @@ impl Generator {
 
     /// Loads and checks `path`, then, when there were no errors, hands the
     /// result to `finish`. Generation and checking share everything up to that point.
-    fn with_pipeline<T>(
-        &self,
-        path: &Path,
-        finish: impl FnOnce(&Analysed, &mut Diagnostics) -> Option<T>,
-    ) -> Result<(T, Clean), Failure> {
+    fn with_pipeline<T>(&self, path: &Path, finish: impl FnOnce(&Analysed, &mut Diagnostics) -> Option<T>) -> Result<(T, Clean), Failure> {
         let mut map = SourceMap::default();
         let mut diags = Diagnostics::default();
         let options = SourceOptions {

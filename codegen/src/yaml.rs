@@ -576,7 +576,6 @@ mod tests {
         );
     }
 
-
     #[test]
     fn json_is_accepted() {
         let node = load(r#"{"a": [1, {"b": "c"}], "d": null}"#);

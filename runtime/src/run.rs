@@ -590,11 +590,10 @@ impl<'a> Run<'a> {
         });
         let accept = |m: &crate::inbox::Message| {
             let kind = spec.kinds.is_empty()
-                || spec.kinds.iter().any(|constants| {
-                    constants
-                        .iter()
-                        .all(|(pointer, want)| pointer.resolve(&m.payload) == Some(want))
-                });
+                || spec
+                    .kinds
+                    .iter()
+                    .any(|constants| constants.iter().all(|(pointer, want)| pointer.resolve(&m.payload) == Some(want)));
             let correlated = expected
                 .as_ref()
                 .is_none_or(|(part, want)| message_part(m, part).is_some_and(|v| correlation_text(&v) == *want));

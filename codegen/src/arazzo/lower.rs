@@ -18,14 +18,14 @@ use std::collections::BTreeSet;
 use arazzo_expr::{Expression, JsonPointer, MessagePart, Source, StringValue};
 
 use crate::arazzo::events;
+use crate::arazzo::model::Text;
 use crate::arazzo::model::{Action, Criterion, OutputValue, Reusable, Selector, Step, StepTarget, Version, Workflow};
 use crate::arazzo::resolve::{self, OpRef};
+use crate::diagnostics::{Diagnostic, codes};
 use crate::ir::{
-    ActionIr, ActionKindIr, BodyIr, BodyKind, ChannelClientIr, ClientIr, CriterionIr, FieldIr, Location, OutputIr, ParamIr, Program,
-    PlacedSelector, RustType, SelectorIr, StepCall, StepIr, StyleIr, Target, TemplateIr, ValueIr, WorkflowIr,
+    ActionIr, ActionKindIr, BodyIr, BodyKind, ChannelClientIr, ClientIr, CriterionIr, FieldIr, Location, OutputIr, ParamIr, PlacedSelector,
+    Program, RustType, SelectorIr, StepCall, StepIr, StyleIr, Target, TemplateIr, ValueIr, WorkflowIr,
 };
-use crate::arazzo::model::Text;
-use crate::diagnostics::{codes, Diagnostic};
 use crate::load::Loaded;
 use crate::names;
 use crate::openapi::{ParamLocation, PointerLookup};
@@ -39,8 +39,11 @@ pub struct Failures(RefCell<Vec<Diagnostic>>);
 impl Failures {
     fn push(&self, span: crate::source::Span, message: String, code: &'static str) {
         self.0.borrow_mut().push(
-            Diagnostic::error(span, format!("{message} (the checker accepted it: a generator bug, please report it)"))
-                .with_code(code),
+            Diagnostic::error(
+                span,
+                format!("{message} (the checker accepted it: a generator bug, please report it)"),
+            )
+            .with_code(code),
         );
     }
 
@@ -74,7 +77,11 @@ impl Failures {
                 goessner: arazzo_expr::Criterion::is_goessner(version),
             }),
             Err(e) => {
-                self.push(c.span, format!("criterion `{}` does not parse: {e}", c.condition.value), codes::CRITERION);
+                self.push(
+                    c.span,
+                    format!("criterion `{}` does not parse: {e}", c.condition.value),
+                    codes::CRITERION,
+                );
                 None
             }
         }
@@ -564,11 +571,12 @@ impl Lowering<'_> {
                     .map(|p| {
                         let (value, within) = value_with_selectors(&p.value, self.doc().version, self.failures)?;
                         let name = p.name.value.as_str();
-                        selectors.extend(
-                            within
-                                .into_iter()
-                                .map(|(at, s)| (JsonPointer::from_tokens(std::iter::once(name).chain(at.tokens().iter().map(String::as_str))), s)),
-                        );
+                        selectors.extend(within.into_iter().map(|(at, s)| {
+                            (
+                                JsonPointer::from_tokens(std::iter::once(name).chain(at.tokens().iter().map(String::as_str))),
+                                s,
+                            )
+                        }));
                         Some((p.name.value, value))
                     })
                     .collect::<Option<Vec<_>>>()?;
@@ -1039,15 +1047,31 @@ mod tests {
     #[test]
     fn templates_keep_document_order_and_parse_every_string() {
         let failures = Failures::default();
-        let t = template(&node("zeta: 1\nalpha:\n  - \"q\\\"uote\"\n  - {y: ~, b: 2.5}\nmid: $inputs.x\n"), &failures).expect("lowered");
-        let TemplateIr::Object(members) = &t else { panic!("an object: {t:?}") };
+        let t = template(
+            &node("zeta: 1\nalpha:\n  - \"q\\\"uote\"\n  - {y: ~, b: 2.5}\nmid: $inputs.x\n"),
+            &failures,
+        )
+        .expect("lowered");
+        let TemplateIr::Object(members) = &t else {
+            panic!("an object: {t:?}")
+        };
         let names: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(names, ["zeta", "alpha", "mid"]);
-        let TemplateIr::Array(items) = &members[1].1 else { panic!("an array: {t:?}") };
+        let TemplateIr::Array(items) = &members[1].1 else {
+            panic!("an array: {t:?}")
+        };
         assert!(matches!(&items[0], TemplateIr::Text(v) if v.parsed == StringValue::Literal("q\"uote".to_owned())));
-        let TemplateIr::Object(inner) = &items[1] else { panic!("an object: {t:?}") };
+        let TemplateIr::Object(inner) = &items[1] else {
+            panic!("an object: {t:?}")
+        };
         assert_eq!(inner.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(), ["y", "b"]);
-        assert!(matches!(&members[2].1, TemplateIr::Text(ValueIr { parsed: StringValue::Expression(Expression::Inputs { .. }), .. })));
+        assert!(matches!(
+            &members[2].1,
+            TemplateIr::Text(ValueIr {
+                parsed: StringValue::Expression(Expression::Inputs { .. }),
+                ..
+            })
+        ));
         assert!(failures.0.into_inner().is_empty());
     }
 
@@ -1057,7 +1081,11 @@ mod tests {
         assert!(template(&node("a: [1, $inptus.x]\n"), &failures).is_none());
         let failures = failures.0.into_inner();
         assert_eq!(failures.len(), 1, "{failures:?}");
-        assert!(failures[0].message.contains("`$inptus.x` does not parse"), "{}", failures[0].message);
+        assert!(
+            failures[0].message.contains("`$inptus.x` does not parse"),
+            "{}",
+            failures[0].message
+        );
         assert!(failures[0].span.is_some(), "located at the string");
     }
 }

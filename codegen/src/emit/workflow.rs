@@ -14,8 +14,8 @@ use quote::{format_ident, quote};
 use super::parsed;
 
 use crate::ir::{
-    ActionIr, ActionKindIr, BodyKind, ChannelClientIr, ClientIr, CriterionIr, FieldIr, Location, ParamIr, PlacedSelector, Program, RustType, SelectorIr,
-    StepCall, StepIr, StyleIr, Target, WorkflowIr,
+    ActionIr, ActionKindIr, BodyKind, ChannelClientIr, ClientIr, CriterionIr, FieldIr, Location, ParamIr, PlacedSelector, Program,
+    RustType, SelectorIr, StepCall, StepIr, StyleIr, Target, WorkflowIr,
 };
 
 /// Turns IR types into tokens; schema types are resolved by the caller,
