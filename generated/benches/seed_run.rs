@@ -31,7 +31,8 @@
 //! usage: `cargo bench -p sentry-seer --bench seed_run [-- --quick]` (or `scripts/run-bench.sh`).
 //! Other flags: `--waiting N` (runs waiting; default 10,000, 1,000 with `--quick`),
 //! `--start-batch N` (start the waiting runs N at a time),
-//! `--skip-cpu`, `--skip-process`, and `--runs ours|hand N` (N sequential runs of one side,
+//! `--skip-cpu`, `--skip-process`, `--no-schema-checks` (the workflow checks no answer
+//! against its documented schema), and `--runs ours|hand N` (N sequential runs of one side,
 //! then exit: for `valgrind`, `heaptrack` or `strace -c` of one side alone).
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -153,6 +154,12 @@ fn ours(base_url: &str, poll: PollPolicy, waiting: Option<Arc<AtomicUsize>>) -> 
         client.with_http_client(reqwest_client())
     } else {
         client
+    };
+    // `--no-schema-checks`: what checking each answer against its documented schema costs.
+    let poll = if std::env::args().any(|a| a == "--no-schema-checks") {
+        poll.with_schema_checks(arazzo::SchemaChecks::Off)
+    } else {
+        poll
     };
     let workflows = Workflows::new(client).with_poll_policy(poll);
     match waiting {
