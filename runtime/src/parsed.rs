@@ -9,7 +9,8 @@
 //! pattern (the `regex` crate) and a `jsonpath` criterion's queries (`serde_json_path`); they
 //! are compiled once per process when the `static` is first read, and the generator has
 //! already compiled the same text with the same crates, so [`Check::criterion`] failing would
-//! be a generator bug (reported as an error, never a panic).
+//! be a generator bug (reported as an error, never a panic). A Selector Object's selector
+//! ([`Select`]) is compiled the same way, for the same reason.
 
 use arazzo_expr::{Criterion, Expression, SimpleCondition, StringValue, XPathVersion};
 use serde_json::Value;
