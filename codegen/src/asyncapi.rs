@@ -353,14 +353,20 @@ pub fn lookup(root: &Node, schema: &Node, tokens: &[String]) -> SchemaLookup {
 }
 
 /// The constant members of a message schema (`const`, or an `enum` of one value), as
-/// (JSON pointer, JSON value text): what tells this message from the others of its channel.
-pub fn constants(root: &Node, schema: &Node) -> Vec<(String, String)> {
+/// (JSON pointer, JSON value): what tells this message from the others of its channel.
+pub fn constants(root: &Node, schema: &Node) -> Vec<(arazzo_expr::JsonPointer, serde_json::Value)> {
     let mut out = Vec::new();
-    collect_constants(root, schema, String::new(), 0, &mut out);
+    collect_constants(root, schema, &mut Vec::new(), 0, &mut out);
     out
 }
 
-fn collect_constants(root: &Node, schema: &Node, at: String, depth: usize, out: &mut Vec<(String, String)>) {
+fn collect_constants(
+    root: &Node,
+    schema: &Node,
+    at: &mut Vec<String>,
+    depth: usize,
+    out: &mut Vec<(arazzo_expr::JsonPointer, serde_json::Value)>,
+) {
     let Some(s) = deref(root, schema) else { return };
     if depth > 16 {
         return;
@@ -372,7 +378,7 @@ fn collect_constants(root: &Node, schema: &Node, at: String, depth: usize, out: 
             .and_then(<[Node]>::first)
     });
     if let Some(c) = single {
-        out.push((at, c.to_json_text()));
+        out.push((arazzo_expr::JsonPointer::from_tokens(at.iter()), c.to_json()));
         return;
     }
     let required: Vec<&str> = s
@@ -388,8 +394,9 @@ fn collect_constants(root: &Node, schema: &Node, at: String, depth: usize, out: 
     {
         // Only required members can tell messages apart: an optional one may be absent.
         if required.contains(&key.name.as_str()) {
-            let token = key.name.replace('~', "~0").replace('/', "~1");
-            collect_constants(root, prop, format!("{at}/{token}"), depth + 1, out);
+            at.push(key.name.clone());
+            collect_constants(root, prop, at, depth + 1, out);
+            at.pop();
         }
     }
 }

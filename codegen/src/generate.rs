@@ -197,7 +197,7 @@ impl Generator {
 
     /// Generates code from an Arazzo document or an OpenAPI description.
     pub fn generate(&self, path: &Path) -> Result<Generated, Failure> {
-        self.with_pipeline(path, |analysed| Some(self.emit(analysed)))
+        self.with_pipeline(path, |analysed, diags| self.emit(analysed, diags))
             .map(|(tokens, clean)| Generated {
                 tokens,
                 files: clean.files,
@@ -210,7 +210,7 @@ impl Generator {
     /// Runs every check that [`Generator::generate`] runs (including the
     /// refusal of features this version cannot compile), without emitting code.
     pub fn check(&self, path: &Path) -> Result<Checked, Failure> {
-        self.with_pipeline(path, |_| Some(())).map(|((), clean)| Checked {
+        self.with_pipeline(path, |_, _| Some(())).map(|((), clean)| Checked {
             files: clean.files,
             warnings: clean.warnings,
             diagnostics: clean.diagnostics,
@@ -220,7 +220,7 @@ impl Generator {
 
     /// Loads and checks `path`, then, when there were no errors, hands the
     /// result to `finish`. Generation and checking share everything up to that point.
-    fn with_pipeline<T>(&self, path: &Path, finish: impl FnOnce(&Analysed) -> Option<T>) -> Result<(T, Clean), Failure> {
+    fn with_pipeline<T>(&self, path: &Path, finish: impl FnOnce(&Analysed, &mut Diagnostics) -> Option<T>) -> Result<(T, Clean), Failure> {
         let mut map = SourceMap::default();
         let mut diags = Diagnostics::default();
         let options = SourceOptions {
@@ -245,7 +245,7 @@ impl Generator {
             called.as_ref().is_none_or(|c| c.iter().any(|(f, p)| *f == file && p == path))
         });
         diags.verify_replacements(&map);
-        let output = analysed.filter(|_| !diags.has_errors()).and_then(|a| finish(&a));
+        let output = analysed.filter(|_| !diags.has_errors()).and_then(|a| finish(&a, &mut diags));
         let files: Vec<PathBuf> = map.files().map(|(_, f)| f.path.clone()).collect();
         let has_errors = diags.has_errors();
         let sorted = diags.into_sorted();
@@ -270,14 +270,22 @@ impl Generator {
         }
     }
 
-    fn emit(&self, analysed: &Analysed) -> TokenStream {
+    /// `None` when lowering failed (errors in `diags`).
+    fn emit(&self, analysed: &Analysed, diags: &mut Diagnostics) -> Option<TokenStream> {
         match analysed {
-            Analysed::OpenApi(api) => emit::generate_client_only(api, &api_module_name(api)),
-            Analysed::Arazzo(loaded) => {
-                let program = lower::lower(loaded, self.all_operations);
-                let code = emit::generate_program(loaded, &program);
-                quote!(#code)
-            }
+            Analysed::OpenApi(api) => Some(emit::generate_client_only(api, &api_module_name(api))),
+            Analysed::Arazzo(loaded) => match lower::lower(loaded, self.all_operations) {
+                Ok(program) => {
+                    let code = emit::generate_program(loaded, &program);
+                    Some(quote!(#code))
+                }
+                Err(failures) => {
+                    for d in failures {
+                        diags.push(d);
+                    }
+                    None
+                }
+            },
         }
     }
 }

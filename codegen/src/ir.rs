@@ -3,7 +3,9 @@
 //! Lowering produces this from a document that checked clean; emission reads
 //! only this (and the OpenAPI model for types), never the YAML. Steps refer
 //! to each other by index, so a `goto` to a step that does not exist cannot
-//! be represented, let alone emitted.
+//! be represented, let alone emitted. Spec strings arrive parsed (criteria,
+//! runtime expressions, templates, JSON pointers): lowering parses them once,
+//! so emission only prints parsed forms and has no parse failure to handle.
 
 use crate::openapi::SchemaRef;
 
@@ -80,17 +82,42 @@ pub struct OutputIr {
     pub field: FieldIr,
     /// The expression, or for a Selector Object how errors show it.
     pub expression: String,
+    /// The expression parsed (`None` for a Selector Object, which `selector` holds).
+    pub parsed: Option<ValueIr>,
     pub selector: Option<SelectorIr>,
 }
 
-/// A Selector Object inside a value: (JSON pointer into the value, selector).
-pub type PlacedSelector = (String, SelectorIr);
+/// A string of the spec that is evaluated at run time (a runtime expression, a template
+/// or a literal), parsed, with its text for diagnostics.
+#[derive(Debug, Clone)]
+pub struct ValueIr {
+    pub text: String,
+    pub parsed: arazzo_expr::StringValue,
+}
 
-/// A Selector Object (Arazzo 1.1), as the spec wrote it.
+/// A spec structure (parameter value, payload, workflow inputs) with every string in it
+/// parsed; object members in document order, which the runtime sends them in (a
+/// `serde_json::Value` would sort them).
+#[derive(Debug, Clone)]
+pub enum TemplateIr {
+    Text(ValueIr),
+    /// `null`, a boolean or a number.
+    Scalar(serde_json::Value),
+    Array(Vec<TemplateIr>),
+    Object(Vec<(String, TemplateIr)>),
+}
+
+/// A Selector Object inside a value: (JSON pointer into the value, selector).
+pub type PlacedSelector = (arazzo_expr::JsonPointer, SelectorIr);
+
+/// A Selector Object (Arazzo 1.1), as the spec wrote it, with its `context` and its
+/// `selector` parsed.
 #[derive(Debug, Clone)]
 pub struct SelectorIr {
     pub context: String,
+    pub context_parsed: ValueIr,
     pub selector: String,
+    pub selector_parsed: arazzo_expr::Selector,
     pub kind: String,
     pub version: Option<String>,
 }
@@ -159,11 +186,11 @@ pub enum StyleIr {
 pub struct ParamIr {
     pub name: String,
     pub location: Location,
-    /// The spec's value as JSON text (members in document order): strings are literals,
-    /// expressions or templates, evaluated at run time (also inside arrays and objects).
-    pub value: String,
+    /// The spec's value: strings are literals, expressions or templates, evaluated at run
+    /// time (also inside arrays and objects).
+    pub value: TemplateIr,
     /// Selector Objects (1.1) in the value: (JSON pointer into it, selector); `null` in `value`.
-    pub selectors: Vec<(String, SelectorIr)>,
+    pub selectors: Vec<PlacedSelector>,
     pub required: bool,
     pub style: StyleIr,
     pub explode: bool,
@@ -181,22 +208,22 @@ pub enum BodyKind {
 pub struct BodyIr {
     pub content_type: String,
     pub kind: BodyKind,
-    /// The payload template as JSON text, members in document order: the runtime sends
-    /// them in that order, and a `serde_json::Value` would sort them.
-    pub payload: String,
+    /// The payload template (`null` without one).
+    pub payload: TemplateIr,
     /// Selector Objects (1.1) in the payload: (JSON pointer into it, selector); `null` in `payload`.
-    pub selectors: Vec<(String, SelectorIr)>,
-    /// `replacements`: (JSON pointer, value template as JSON text, the value's Selector
-    /// Objects as in `selectors`), applied in order.
-    pub replacements: Vec<(String, String, Vec<PlacedSelector>)>,
+    pub selectors: Vec<PlacedSelector>,
+    /// `replacements`: (JSON pointer, value template, the value's Selector Objects as in
+    /// `selectors`), applied in order.
+    pub replacements: Vec<(arazzo_expr::JsonPointer, TemplateIr, Vec<PlacedSelector>)>,
 }
 
+/// A criterion, parsed, with its condition's text for diagnostics.
 #[derive(Debug, Clone)]
 pub struct CriterionIr {
     pub condition: String,
-    pub context: Option<String>,
-    pub kind: Option<String>,
-    pub version: Option<String>,
+    pub parsed: arazzo_expr::Criterion,
+    /// A `jsonpath` criterion whose `version` is Goessner's draft.
+    pub goessner: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -236,8 +263,8 @@ pub struct StepIr {
     pub success: Vec<CriterionIr>,
     pub on_success: Vec<ActionIr>,
     pub on_failure: Vec<ActionIr>,
-    pub outputs: Vec<(String, String)>,
-    /// Outputs that are Selector Objects (1.1).
+    pub outputs: Vec<(String, ValueIr)>,
+    /// Outputs that are Selector Objects (1.1): (output name, selector).
     pub selectors: Vec<(String, SelectorIr)>,
     /// `timeout` (1.1), in milliseconds.
     pub timeout: Option<u64>,
@@ -258,12 +285,12 @@ pub enum StepCall {
     },
     /// `workflowId`: the step's parameters (name -> value template) become
     /// the callee's inputs.
-    /// `inputs` is a JSON object's text, in document order; `selectors` are its Selector
-    /// Objects (1.1), as in `ParamIr::selectors` (pointers start with the input's name).
+    /// `inputs` is an object, in document order; `selectors` are its Selector Objects
+    /// (1.1), as in `ParamIr::selectors` (pointers start with the input's name).
     Workflow {
         workflow: usize,
-        inputs: String,
-        selectors: Vec<(String, SelectorIr)>,
+        inputs: TemplateIr,
+        selectors: Vec<PlacedSelector>,
     },
     /// `action: send`: the message is posted to the channel's address (a path under the
     /// channel client's base URL), headers from `in: header` parameters.
@@ -273,19 +300,20 @@ pub enum StepCall {
         address: String,
         content_type: String,
         headers: Vec<ParamIr>,
-        /// The payload template as JSON text (`null` without one).
-        payload: Option<String>,
+        /// The payload template.
+        payload: Option<TemplateIr>,
         /// Selector Objects (1.1) in the payload, as in `BodyIr::selectors`.
-        selectors: Vec<(String, SelectorIr)>,
+        selectors: Vec<PlacedSelector>,
     },
     /// `action: receive`: waits for a message delivered to `address` of the run's inbox.
     Receive {
         address: String,
-        /// (the messages' correlation id location, the step's `correlationId` template).
-        correlation: Option<(String, String)>,
-        /// Per message the step accepts, the constants (JSON pointer, JSON text) that tell
-        /// it from the channel's other messages; an empty list accepts any message.
-        kinds: Vec<Vec<(String, String)>>,
+        /// (the messages' correlation id location as written, the part of a message it
+        /// reads, the step's `correlationId`).
+        correlation: Option<(String, arazzo_expr::MessagePart, ValueIr)>,
+        /// Per message the step accepts, the constants (JSON pointer, value) that tell it
+        /// from the channel's other messages; an empty list accepts any message.
+        kinds: Vec<Vec<(arazzo_expr::JsonPointer, serde_json::Value)>>,
         timeout_ms: Option<u64>,
     },
 }

@@ -122,21 +122,6 @@ impl Node {
         }
     }
 
-    /// The node as compact JSON text with mapping members in document order, for templates
-    /// the runtime sends in that order (a `serde_json::Value` sorts them: this workspace does
-    /// not switch on serde_json's `preserve_order`, which would change every map of a user's
-    /// build).
-    pub fn to_json_text(&self) -> String {
-        match &self.value {
-            Value::Seq(items) => format!("[{}]", items.iter().map(Node::to_json_text).collect::<Vec<_>>().join(",")),
-            Value::Map(m) => {
-                let members: Vec<(String, String)> = m.entries.iter().map(|(k, v)| (k.name.clone(), v.to_json_text())).collect();
-                json_object_text(&members)
-            }
-            _ => self.to_json().to_string(),
-        }
-    }
-
     /// Follows an RFC 6901 pointer (already split into unescaped tokens).
     pub fn pointer<'a, I: IntoIterator<Item = &'a str>>(&self, tokens: I) -> Option<&Node> {
         let mut node = self;
@@ -154,15 +139,6 @@ impl Node {
         }
         Some(node)
     }
-}
-
-/// A JSON object's text from (name, member JSON text) pairs, in the order given.
-pub fn json_object_text(members: &[(String, String)]) -> String {
-    let members: Vec<String> = members
-        .iter()
-        .map(|(name, value)| format!("{}:{value}", serde_json::Value::String(name.clone())))
-        .collect();
-    format!("{{{}}}", members.join(","))
 }
 
 /// Hard cap on nodes created, aliases included, so that a hostile document
@@ -597,19 +573,6 @@ mod tests {
         assert_eq!(
             j,
             serde_json::json!({"a":"yes","b":true,"c":31,"d":1500.0,"e":null,"f":"1","g":7,"h":0.5,"i":"1.0.1"})
-        );
-    }
-
-    #[test]
-    fn json_text_keeps_document_order_and_escapes() {
-        let node = load("zeta: 1\nalpha:\n  - \"q\\\"uote\"\n  - {y: ~, b: 2.5}\nmid: $inputs.x\n");
-        assert_eq!(
-            node.to_json_text(),
-            r#"{"zeta":1,"alpha":["q\"uote",{"y":null,"b":2.5}],"mid":"$inputs.x"}"#
-        );
-        assert_eq!(
-            serde_json::from_str::<serde_json::Value>(&node.to_json_text()).expect("JSON"),
-            node.to_json()
         );
     }
 

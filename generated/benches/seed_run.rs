@@ -22,7 +22,18 @@
 //!   `arazzo::http_client_builder` (the same TLS setup), so the ratio shows the engine, and the
 //!   absolute figure the start-up.
 //!
+//! - Connections per waiting run: the process's open file descriptors while the runs wait
+//!   (minus those before), per run: each is a pooled connection.
+//! - Pool settings (`--pool-max-idle N`, `--pool-idle-timeout-ms MS`) apply to both sides'
+//!   reqwest clients; `--settle-ms MS` samples the waiting runs that long after the last one
+//!   began to wait (past an idle timeout, its connections are closed).
+//!
 //! usage: `cargo bench -p sentry-seer --bench seed_run [-- --quick]` (or `scripts/run-bench.sh`).
+//! Other flags: `--waiting N` (runs waiting; default 10,000, 1,000 with `--quick`),
+//! `--start-batch N` (start the waiting runs N at a time),
+//! `--skip-cpu`, `--skip-process`, `--no-schema-checks` (the workflow checks no answer
+//! against its documented schema), and `--runs ours|hand N` (N sequential runs of one side,
+//! then exit: for `valgrind`, `heaptrack` or `strace -c` of one side alone).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::io::{BufRead, BufReader};
@@ -109,8 +120,47 @@ fn fake_main() {
     arazzo_tests::fake_process::serve_until_stdin_closes(Scenario::completed().with_statuses(STATUSES));
 }
 
+/// A flag's value (`--name VALUE`), parsed.
+fn flag<T: std::str::FromStr>(name: &str) -> Option<T> {
+    let args: Vec<String> = std::env::args().collect();
+    let i = args.iter().position(|a| a == name)?;
+    Some(args.get(i + 1)?.parse().ok().unwrap_or_else(|| panic!("{name}: not a valid value")))
+}
+
+/// The reqwest client of both sides: the generated client's own settings (`arazzo`'s
+/// `build_http`), with the pool settings given on the command line.
+fn reqwest_client() -> reqwest::Client {
+    let mut builder = arazzo::http_client_builder()
+        .connect_timeout(Duration::from_secs(10))
+        .redirect(reqwest::redirect::Policy::none())
+        .referer(false);
+    if let Some(n) = flag::<usize>("--pool-max-idle") {
+        builder = builder.pool_max_idle_per_host(n);
+    }
+    if let Some(ms) = flag::<u64>("--pool-idle-timeout-ms") {
+        builder = builder.pool_idle_timeout(Duration::from_millis(ms));
+    }
+    builder.build().expect("reqwest client")
+}
+
+/// Open file descriptors of this process (sockets, once the runs are started).
+fn open_fds() -> i64 {
+    std::fs::read_dir("/proc/self/fd").map_or(0, |d| d.count() as i64)
+}
+
 fn ours(base_url: &str, poll: PollPolicy, waiting: Option<Arc<AtomicUsize>>) -> Workflows {
     let client = seer_api::Client::new(base_url).with_bearer_token(DEFAULT_TOKEN);
+    let client = if flag::<String>("--pool-max-idle").is_some() || flag::<String>("--pool-idle-timeout-ms").is_some() {
+        client.with_http_client(reqwest_client())
+    } else {
+        client
+    };
+    // `--no-schema-checks`: what checking each answer against its documented schema costs.
+    let poll = if std::env::args().any(|a| a == "--no-schema-checks") {
+        poll.with_schema_checks(arazzo::SchemaChecks::Off)
+    } else {
+        poll
+    };
     let workflows = Workflows::new(client).with_poll_policy(poll);
     match waiting {
         Some(waiting) => workflows.with_observer(move |event| {
@@ -156,7 +206,7 @@ impl Hand {
     fn new(base_url: &str, interval: Duration, waiting: Option<Arc<AtomicUsize>>) -> Hand {
         Hand {
             // The same reqwest build and TLS setup as the generated client.
-            http: arazzo::http_client_builder().build().expect("reqwest client"),
+            http: reqwest_client(),
             base_url: base_url.to_owned(),
             interval,
             waiting,
@@ -289,39 +339,51 @@ async fn paired(label: &str, ours: &Arc<Workflows>, hand: &Arc<Hand>, rounds: us
     );
 }
 
-/// Live heap bytes per run with `runs` runs all waiting between polls.
-async fn waiting_bytes(side: Side, base_url: &str, runs: usize) -> f64 {
+/// Live heap bytes and open sockets per run with `runs` runs all waiting between polls.
+async fn waiting_bytes(side: Side, base_url: &str, runs: usize) -> (f64, f64) {
     let waiting = Arc::new(AtomicUsize::new(0));
     let interval = Duration::from_secs(60);
     let poll = PollPolicy::default().with_interval(interval, interval);
-    let before = LIVE.load(Ordering::Relaxed);
+    let (before, fds) = (LIVE.load(Ordering::Relaxed), open_fds());
     let ours = Arc::new(ours(base_url, poll, Some(waiting.clone())));
     let hand = Arc::new(Hand::new(base_url, interval, Some(waiting.clone())));
     let mut tasks = tokio::task::JoinSet::new();
-    for _ in 0..runs {
-        let (ours, hand) = (ours.clone(), hand.clone());
-        tasks.spawn(async move {
-            match side {
-                Side::Ours => run_ours(&ours).await,
-                Side::Hand => drop(hand.run().await),
-            }
-        });
-    }
+    // `--start-batch N`: N runs at a time, the next once they all wait. At once, 10,000 runs
+    // overrun this machine's 20,000 descriptors: hyper-util's pool connects for a request
+    // that waits for a connection even when one is being returned, so a burst opens more
+    // connections than runs.
+    let batch = flag("--start-batch").unwrap_or(runs);
     let started = Instant::now();
-    while waiting.load(Ordering::Relaxed) < runs {
-        assert!(
-            started.elapsed() < Duration::from_secs(50),
-            "runs did not all reach their poll wait"
-        );
-        tokio::time::sleep(Duration::from_millis(20)).await;
+    let mut spawned = 0;
+    while spawned < runs {
+        for _ in 0..batch.min(runs - spawned) {
+            let (ours, hand) = (ours.clone(), hand.clone());
+            tasks.spawn(async move {
+                match side {
+                    Side::Ours => run_ours(&ours).await,
+                    Side::Hand => drop(hand.run().await),
+                }
+            });
+            spawned += 1;
+        }
+        while waiting.load(Ordering::Relaxed) < spawned {
+            assert!(
+                started.elapsed() < Duration::from_secs(50),
+                "runs did not all reach their poll wait"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
     }
-    let live = LIVE.load(Ordering::Relaxed) - before;
+    if let Some(ms) = flag::<u64>("--settle-ms") {
+        tokio::time::sleep(Duration::from_millis(ms)).await;
+    }
+    let (live, sockets) = (LIVE.load(Ordering::Relaxed) - before, open_fds() - fds);
     tasks.abort_all();
     while tasks.join_next().await.is_some() {}
     drop((ours, hand));
     // Let the pools' connections close before the other side is measured.
     tokio::time::sleep(Duration::from_millis(500)).await;
-    live as f64 / runs as f64
+    (live as f64 / runs as f64, sockets as f64 / runs as f64)
 }
 
 /// `--one-run ours|hand URL`: one seed run as a whole process, start-up included.
@@ -378,38 +440,62 @@ fn main() {
     }
     // `cargo bench` passes `--bench`; anything else here is ours.
     let quick = std::env::args().any(|a| a == "--quick");
+    let skip = |name: &str| std::env::args().any(|a| a == name);
     raise_fd_limit();
     let fake = FakeProcess::spawn();
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+    if let Some(i) = args.iter().position(|a| a == "--runs") {
+        let side = if args[i + 1] == "ours" { Side::Ours } else { Side::Hand };
+        let n: usize = args[i + 2].parse().expect("--runs ours|hand N");
+        return runtime.block_on(async {
+            let ours = Arc::new(ours(&fake.base_url, PollPolicy::immediate(), None));
+            let hand = Arc::new(Hand::new(&fake.base_url, Duration::ZERO, None));
+            let (cpu, allocs) = measure(side, &ours, &hand, n, 1).await;
+            println!("{n} runs: CPU per run {:.1} µs, allocations per run {allocs:.0}", cpu / 1000.0);
+        });
+    }
     runtime.block_on(async {
         let ours = Arc::new(ours(&fake.base_url, PollPolicy::immediate(), None));
         let hand = Arc::new(Hand::new(&fake.base_url, Duration::ZERO, None));
         let (rounds, runs) = if quick { (5, 100) } else { (15, 400) };
-        // Warm-up: connections, lazily built state, allocator pools.
-        measure(Side::Ours, &ours, &hand, 200, 1).await;
-        measure(Side::Hand, &ours, &hand, 200, 1).await;
-        paired("sequential", &ours, &hand, rounds, runs, 1).await;
-        paired("100 in flight", &ours, &hand, rounds, runs * 2, 100).await;
+        if !skip("--skip-cpu") {
+            // Warm-up: connections, lazily built state, allocator pools.
+            measure(Side::Ours, &ours, &hand, 200, 1).await;
+            measure(Side::Hand, &ours, &hand, 200, 1).await;
+            paired("sequential", &ours, &hand, rounds, runs, 1).await;
+            paired("100 in flight", &ours, &hand, rounds, runs * 2, 100).await;
+        }
         drop((ours, hand));
-        let waiting = if quick { 1_000 } else { 10_000 };
+        let waiting = flag("--waiting").unwrap_or(if quick { 1_000 } else { 10_000 });
         let mut ratios = vec![];
-        let (mut o_b, mut h_b) = (vec![], vec![]);
+        let (mut o_b, mut h_b, mut o_s, mut h_s) = (vec![], vec![], vec![], vec![]);
         for round in 0..if quick { 1 } else { 3 } {
             let order = if round % 2 == 0 { [Side::Ours, Side::Hand] } else { [Side::Hand, Side::Ours] };
-            let mut got = [0.0; 2];
+            let mut got = [(0.0, 0.0); 2];
             for side in order {
                 got[usize::from(side == Side::Hand)] = waiting_bytes(side, &fake.base_url, waiting).await;
             }
-            o_b.push(got[0]);
-            h_b.push(got[1]);
-            ratios.push(got[0] / got[1]);
+            o_b.push(got[0].0);
+            h_b.push(got[1].0);
+            o_s.push(got[0].1);
+            h_s.push(got[1].1);
+            ratios.push(got[0].0 / got[1].0);
         }
         let (o, h, r) = (stats(o_b), stats(h_b), stats(ratios));
         println!(
-            "{waiting} runs waiting between polls: live heap bytes per run, median: ours {:.0}, hand-written {:.0}; ratio min {:.2} median {:.2} max {:.2}",
-            o.1, h.1, r.0, r.1, r.2
+            "{waiting} runs waiting between polls: live heap bytes per run, median: ours {:.0}, hand-written {:.0}; ratio min {:.2} median {:.2} max {:.2}; open sockets per run: ours {:.2}, hand-written {:.2}",
+            o.1,
+            h.1,
+            r.0,
+            r.1,
+            r.2,
+            stats(o_s).1,
+            stats(h_s).1
         );
     });
+    if skip("--skip-process") {
+        return;
+    }
     let (mut o_ms, mut h_ms, mut o_rss, mut h_rss, mut ratios) = (vec![], vec![], vec![], vec![], vec![]);
     for round in 0..if quick { 4 } else { 12 } {
         let order = if round % 2 == 0 {

@@ -3136,80 +3136,74 @@ impl Workflows {
                                 });
                                 &*OUTPUTS
                             },
-                            &[
-                                (
-                                    "fixTitles",
-                                    ::arazzo::__private::SelectorSpec {
-                                        context: "$response.body",
-                                        selector: "$.autofix.repo_pr_states.*.title",
-                                        kind: "jsonpath",
-                                        version: ::std::option::Option::None,
-                                        parsed: {
-                                            fn parsed() -> &'static ::arazzo::__private::parsed::Selector {
-                                                static SELECTOR: ::std::sync::LazyLock<
-                                                    ::arazzo::__private::parsed::Selector,
-                                                > = ::std::sync::LazyLock::new(|| {
-                                                    #[allow(
-                                                        clippy::wildcard_imports,
-                                                        reason = "the parsed forms' names, in this initialiser only"
-                                                    )]
-                                                    use ::arazzo::__private::parsed::*;
-                                                    Selector::from_query(
-                                                        Query::absolute(
-                                                            vec![
-                                                                PathSegment::name("autofix"),
-                                                                PathSegment::name("repo_pr_states"),
-                                                                PathSegment::Child(vec![PathSelector::Wildcard]),
-                                                                PathSegment::name("title")
-                                                            ],
-                                                        ),
-                                                        None,
-                                                    )
-                                                });
-                                                &SELECTOR
-                                            }
-                                            parsed
-                                        },
-                                    },
-                                ),
-                                (
-                                    "prUrls",
-                                    ::arazzo::__private::SelectorSpec {
-                                        context: "$response.body",
-                                        selector: "$.autofix['repo_pr_states','coding_agents']..pr_url",
-                                        kind: "jsonpath",
-                                        version: ::std::option::Option::None,
-                                        parsed: {
-                                            fn parsed() -> &'static ::arazzo::__private::parsed::Selector {
-                                                static SELECTOR: ::std::sync::LazyLock<
-                                                    ::arazzo::__private::parsed::Selector,
-                                                > = ::std::sync::LazyLock::new(|| {
-                                                    #[allow(
-                                                        clippy::wildcard_imports,
-                                                        reason = "the parsed forms' names, in this initialiser only"
-                                                    )]
-                                                    use ::arazzo::__private::parsed::*;
-                                                    Selector::from_query(
-                                                        Query::absolute(
-                                                            vec![
-                                                                PathSegment::name("autofix"),
-                                                                PathSegment::Child(vec![PathSelector::Name("repo_pr_states"
-                                                                .to_owned()), PathSelector::Name("coding_agents"
-                                                                .to_owned())]),
-                                                                PathSegment::Descendant(vec![PathSelector::Name("pr_url"
-                                                                .to_owned())])
-                                                            ],
-                                                        ),
-                                                        None,
-                                                    )
-                                                });
-                                                &SELECTOR
-                                            }
-                                            parsed
-                                        },
-                                    },
-                                ),
-                            ],
+                            {
+                                static SELECTORS: ::std::sync::LazyLock<
+                                    [(&'static str, ::arazzo::__private::Select); 2],
+                                > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
+                                    use ::arazzo::__private::parsed::*;
+                                    [
+                                        (
+                                            "fixTitles",
+                                            Select::new(
+                                                SelectorSpec {
+                                                    context: "$response.body",
+                                                    selector: "$.autofix.repo_pr_states.*.title",
+                                                    kind: "jsonpath",
+                                                    version: None,
+                                                },
+                                                Expr::expression(
+                                                    "$response.body",
+                                                    Expression::Response(Source::Body(None)),
+                                                ),
+                                                Selector::from_query(
+                                                    Query::absolute(
+                                                        vec![
+                                                            PathSegment::name("autofix"),
+                                                            PathSegment::name("repo_pr_states"),
+                                                            PathSegment::Child(vec![PathSelector::Wildcard]),
+                                                            PathSegment::name("title")
+                                                        ],
+                                                    ),
+                                                    None,
+                                                ),
+                                            ),
+                                        ),
+                                        (
+                                            "prUrls",
+                                            Select::new(
+                                                SelectorSpec {
+                                                    context: "$response.body",
+                                                    selector: "$.autofix['repo_pr_states','coding_agents']..pr_url",
+                                                    kind: "jsonpath",
+                                                    version: None,
+                                                },
+                                                Expr::expression(
+                                                    "$response.body",
+                                                    Expression::Response(Source::Body(None)),
+                                                ),
+                                                Selector::from_query(
+                                                    Query::absolute(
+                                                        vec![
+                                                            PathSegment::name("autofix"),
+                                                            PathSegment::Child(vec![PathSelector::Name("repo_pr_states"
+                                                            .to_owned()), PathSelector::Name("coding_agents"
+                                                            .to_owned())]),
+                                                            PathSegment::Descendant(vec![PathSelector::Name("pr_url"
+                                                            .to_owned())])
+                                                        ],
+                                                    ),
+                                                    None,
+                                                ),
+                                            ),
+                                        ),
+                                    ]
+                                });
+                                &*SELECTORS
+                            },
                         )?;
                         if run
                             .criteria(
@@ -3532,58 +3526,60 @@ impl Workflows {
                 }
             }
             run.select_outputs(
-                &[
-                    (
-                        "fixTitle",
-                        ::arazzo::__private::SelectorSpec {
-                            context: "$steps.pollFixState.outputs.fixTitles",
-                            selector: "/0",
-                            kind: "jsonpointer",
-                            version: ::std::option::Option::None,
-                            parsed: {
-                                fn parsed() -> &'static ::arazzo::__private::parsed::Selector {
-                                    static SELECTOR: ::std::sync::LazyLock<
-                                        ::arazzo::__private::parsed::Selector,
-                                    > = ::std::sync::LazyLock::new(|| {
-                                        #[allow(
-                                            clippy::wildcard_imports,
-                                            reason = "the parsed forms' names, in this initialiser only"
-                                        )]
-                                        use ::arazzo::__private::parsed::*;
-                                        Selector::Pointer(JsonPointer::from_tokens(["0"]))
-                                    });
-                                    &SELECTOR
-                                }
-                                parsed
-                            },
-                        },
-                    ),
-                    (
-                        "prUrl",
-                        ::arazzo::__private::SelectorSpec {
-                            context: "$steps.pollFixState.outputs.prUrls",
-                            selector: "/0",
-                            kind: "jsonpointer",
-                            version: ::std::option::Option::None,
-                            parsed: {
-                                fn parsed() -> &'static ::arazzo::__private::parsed::Selector {
-                                    static SELECTOR: ::std::sync::LazyLock<
-                                        ::arazzo::__private::parsed::Selector,
-                                    > = ::std::sync::LazyLock::new(|| {
-                                        #[allow(
-                                            clippy::wildcard_imports,
-                                            reason = "the parsed forms' names, in this initialiser only"
-                                        )]
-                                        use ::arazzo::__private::parsed::*;
-                                        Selector::Pointer(JsonPointer::from_tokens(["0"]))
-                                    });
-                                    &SELECTOR
-                                }
-                                parsed
-                            },
-                        },
-                    ),
-                ],
+                {
+                    static SELECTORS: ::std::sync::LazyLock<
+                        [(&'static str, ::arazzo::__private::Select); 2],
+                    > = ::std::sync::LazyLock::new(|| {
+                        #[allow(
+                            clippy::wildcard_imports,
+                            reason = "the parsed forms' names, in this initialiser only"
+                        )]
+                        use ::arazzo::__private::parsed::*;
+                        [
+                            (
+                                "fixTitle",
+                                Select::new(
+                                    SelectorSpec {
+                                        context: "$steps.pollFixState.outputs.fixTitles",
+                                        selector: "/0",
+                                        kind: "jsonpointer",
+                                        version: None,
+                                    },
+                                    Expr::expression(
+                                        "$steps.pollFixState.outputs.fixTitles",
+                                        Expression::Steps {
+                                            step_id: "pollFixState".to_owned(),
+                                            output: "fixTitles".to_owned(),
+                                            pointer: None,
+                                        },
+                                    ),
+                                    Selector::Pointer(JsonPointer::from_tokens(["0"])),
+                                ),
+                            ),
+                            (
+                                "prUrl",
+                                Select::new(
+                                    SelectorSpec {
+                                        context: "$steps.pollFixState.outputs.prUrls",
+                                        selector: "/0",
+                                        kind: "jsonpointer",
+                                        version: None,
+                                    },
+                                    Expr::expression(
+                                        "$steps.pollFixState.outputs.prUrls",
+                                        Expression::Steps {
+                                            step_id: "pollFixState".to_owned(),
+                                            output: "prUrls".to_owned(),
+                                            pointer: None,
+                                        },
+                                    ),
+                                    Selector::Pointer(JsonPointer::from_tokens(["0"])),
+                                ),
+                            ),
+                        ]
+                    });
+                    &*SELECTORS
+                },
                 true,
             )?;
             run.finish({

@@ -142,14 +142,15 @@ pub mod __private {
     /// The names generated code builds parsed criteria, expressions and templates from; each
     /// generated `static` glob-imports them in its initialiser only.
     pub mod parsed {
-        pub use crate::parsed::{Check, Expr, Template};
+        pub use crate::parsed::{Check, Correlation, Expr, Select, Template};
+        pub use crate::run::SelectorSpec;
         pub use arazzo_expr::condition::{Accessor, ComparisonOp, Literal, Node, Operand};
         pub use arazzo_expr::rfc9535::{Comparable, FnArg, FnCall, Func, Logical, PathSegment, PathSelector, Query};
         pub use arazzo_expr::{ConditionKind, Selector};
         pub use arazzo_expr::{Expression, JsonPointer, MessagePart, Segment, SimpleCondition, Source, WorkflowField, XPathVersion};
-        pub use serde_json::{Number, Value};
+        pub use serde_json::{Map, Number, Value};
     }
-    pub use crate::parsed::{Check, Expr, Template};
+    pub use crate::parsed::{Check, Correlation, Expr, Select, Template};
     pub use crate::run::{ReceiveSpec, Replacement, Run, SelectorSpec, check_depth, output};
     pub use crate::style::{In, ParamSpec, Style};
 }

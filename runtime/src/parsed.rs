@@ -162,6 +162,39 @@ impl std::fmt::Display for Template {
     }
 }
 
+/// A Selector Object (Arazzo 1.1), parsed: its `context` as an [`Expr`] and its selector (a
+/// JSON pointer, an RFC 9535 query or an XPath expression) as `arazzo_expr::Selector`, both
+/// built by generated code from the generator's parsed forms.
+#[derive(Debug)]
+pub struct Select {
+    /// The Selector Object as the spec wrote it, for events and errors.
+    pub spec: crate::run::SelectorSpec,
+    /// The `context`, parsed.
+    pub context: Expr,
+    /// The `selector`, parsed.
+    pub selector: arazzo_expr::Selector,
+}
+
+impl Select {
+    /// A Selector Object from its parsed parts.
+    #[must_use]
+    pub fn new(spec: crate::run::SelectorSpec, context: Expr, selector: arazzo_expr::Selector) -> Select {
+        Select { spec, context, selector }
+    }
+}
+
+/// A `receive` step's correlation id (Arazzo 1.1), parsed: where the messages carry it and
+/// the step's `correlationId`, whose value must match.
+#[derive(Debug)]
+pub struct Correlation {
+    /// The location as the AsyncAPI document wrote it (`$message.header#/id`), for errors.
+    pub location: &'static str,
+    /// The part of a message it reads.
+    pub part: arazzo_expr::MessagePart,
+    /// The step's `correlationId`.
+    pub id: Expr,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

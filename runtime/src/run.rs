@@ -5,9 +5,9 @@
 //! poll clock, and the evaluation of runtime expressions and criteria against
 //! all of that. Criteria, expressions and templates arrive parsed (see
 //! `parsed.rs`), each beside the text the spec wrote, for events and errors.
-//! Selector Objects and a `receive` step's correlation id (Arazzo 1.1) still
-//! arrive as text and are parsed here; a parse failure there would be a
-//! generator bug and is reported as an error, never a panic.
+//! So do Selector Objects, a `receive` step's correlation id and its
+//! message constants (Arazzo 1.1); only [`Run::value`], for callers outside
+//! generated code, parses text.
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -24,7 +24,7 @@ use crate::client::{Exchange, HttpClient, Request};
 use crate::error::WorkflowError;
 use crate::event::{ActionKind, Event, Observer, WaitReason};
 use crate::executor::{Executor, within};
-use crate::parsed::{Check, Expr, Template};
+use crate::parsed::{Check, Correlation, Expr, Select, Template};
 use crate::payload::Payload;
 use crate::poll::PollPolicy;
 use crate::style::ParamSpec;
@@ -85,9 +85,9 @@ pub fn output<T: DeserializeOwned>(workflow: &str, outputs: &Outputs, name: &str
     })
 }
 
-/// A `replacements` entry with Selector Objects in its value: (target pointer, value template,
-/// (pointer into the value, selector) pairs), for [`Run::replace_with`].
-pub type Replacement = (JsonPointer, Template, &'static [(&'static str, SelectorSpec)]);
+/// A `replacements` entry with Selector Objects in its value, for [`Run::replace_with`]: a
+/// replacement (target, value, the value's Selector Objects at their pointers into it).
+pub type Replacement = (JsonPointer, Template, Vec<(JsonPointer, Select)>);
 
 /// A Selector Object (Arazzo 1.1) as written in the spec: `selector` applied to what
 /// `context` selects. What it yields is `arazzo_expr::Selector`'s rule (one node for a
@@ -102,14 +102,11 @@ pub struct SelectorSpec {
     pub kind: &'static str,
     /// The `version` of an Expression Type Object given as `type`.
     pub version: Option<&'static str>,
-    /// The selector, parsed: built once per process by generated code (a function, so a
-    /// `SelectorSpec` stays a constant that `&'static` slices of them can hold).
-    pub parsed: fn() -> &'static arazzo_expr::Selector,
 }
 
 impl SelectorSpec {
     /// How the selector shows in errors: `$.a (jsonpath) on $response.body`.
-    fn shown(&self) -> String {
+    pub(crate) fn shown(&self) -> String {
         format!("{} ({}) on {}", self.selector, self.kind, self.context)
     }
 }
@@ -171,16 +168,16 @@ pub struct Run<'a> {
     message: Option<crate::inbox::Message>,
 }
 
-/// What a `receive` step waits for (generated code passes the spec's values).
-#[derive(Debug, Clone, Copy)]
+/// What a `receive` step waits for (generated code builds it parsed, once per process).
+#[derive(Debug)]
 pub struct ReceiveSpec {
     /// The channel address.
     pub address: &'static str,
-    /// (the messages' correlation id location, the step's `correlationId` template).
-    pub correlation: Option<(&'static str, &'static str)>,
-    /// Per message the step accepts, constants (JSON pointer into the payload, JSON text)
-    /// that must all hold; no lists, or an empty one, accepts any message.
-    pub kinds: &'static [&'static [(&'static str, &'static str)]],
+    /// The messages' correlation id location and the step's `correlationId`.
+    pub correlation: Option<Correlation>,
+    /// Per message the step accepts, constants (JSON pointer into the payload, value) that
+    /// must all hold; no lists, or an empty one, accepts any message.
+    pub kinds: Vec<Vec<(JsonPointer, Value)>>,
     /// The step's `timeout` in milliseconds; without one the run's deadline bounds the wait.
     pub timeout_ms: Option<u64>,
 }
@@ -518,7 +515,12 @@ impl<'a> Run<'a> {
         });
         // Checked before criteria and outputs see the answer: a success is never built from
         // a body that does not match its documented schema.
-        if let Some(crate::ClientError::ResponseSchema(error)) = exchange.schema_error(responses) {
+        // `Off` does not pay for the check (a tenth of a seed run's client instructions).
+        let mismatch = match self.policy.schema_checks {
+            crate::SchemaChecks::Off => None,
+            _ => exchange.schema_error(responses),
+        };
+        if let Some(crate::ClientError::ResponseSchema(error)) = mismatch {
             match self.policy.schema_checks {
                 crate::SchemaChecks::Strict => {
                     return Err(WorkflowError::Client {
@@ -563,19 +565,15 @@ impl<'a> Run<'a> {
     /// [`WorkflowError::Timeout`] when the run's deadline ends the wait,
     /// [`WorkflowError::MissingValue`] when the `correlationId` selects nothing.
     pub async fn receive(&mut self, step: &'static str, inbox: &crate::inbox::Inbox, spec: &ReceiveSpec) -> Result<bool, WorkflowError> {
-        let expected = match spec.correlation {
+        let expected = match &spec.correlation {
             None => None,
-            Some((location, template)) => {
-                let location = Expression::parse(location).map_err(|e| self.expression_error(Some(step), location, e.to_string()))?;
-                let Expression::Message(part) = location else {
-                    return Err(self.expression_error(Some(step), spec.address, "a correlation id location reads `$message`"));
-                };
-                let Some(value) = self.value(Some(step), template)? else {
+            Some(Correlation { part, id, .. }) => {
+                let Some(value) = self.eval(Some(step), id)? else {
                     return Err(WorkflowError::MissingValue {
                         workflow: self.workflow.to_owned(),
                         step: Some(step.to_owned()),
                         name: "correlationId".to_owned(),
-                        expression: template.to_owned(),
+                        expression: id.text.to_owned(),
                     });
                 };
                 Some((part, correlation_text(&value)))
@@ -596,17 +594,10 @@ impl<'a> Run<'a> {
         });
         let accept = |m: &crate::inbox::Message| {
             let kind = spec.kinds.is_empty()
-                || spec.kinds.iter().any(|constants| {
-                    constants.iter().all(|(pointer, json)| {
-                        let want: Option<Value> = serde_json::from_str(json).ok();
-                        let got = if pointer.is_empty() {
-                            Some(&m.payload)
-                        } else {
-                            m.payload.pointer(pointer)
-                        };
-                        want.is_some() && got == want.as_ref()
-                    })
-                });
+                || spec
+                    .kinds
+                    .iter()
+                    .any(|constants| constants.iter().all(|(pointer, want)| pointer.resolve(&m.payload) == Some(want)));
             let correlated = expected
                 .as_ref()
                 .is_none_or(|(part, want)| message_part(m, part).is_some_and(|v| correlation_text(&v) == *want));
@@ -766,7 +757,7 @@ impl<'a> Run<'a> {
         request: Request,
         spec: &ParamSpec,
         template: &Template,
-        selectors: &[(&str, SelectorSpec)],
+        selectors: &[(JsonPointer, Select)],
     ) -> Result<Request, WorkflowError> {
         let built = self
             .payload_value(step, template)?
@@ -778,10 +769,10 @@ impl<'a> Run<'a> {
                 workflow: self.workflow.to_owned(),
                 step: Some(step.to_owned()),
                 name: spec.name.to_owned(),
-                expression: selectors.first().map_or_else(|| template.shown(), |(_, s)| s.shown()),
+                expression: selectors.first().map_or_else(|| template.shown(), |(_, s)| s.spec.shown()),
             }),
             Some(value) => self.apply_param(step, request, spec, &value, || {
-                selectors.first().map_or_else(|| template.shown(), |(_, s)| s.shown())
+                selectors.first().map_or_else(|| template.shown(), |(_, s)| s.spec.shown())
             }),
         }
     }
@@ -791,17 +782,16 @@ impl<'a> Run<'a> {
     /// # Errors
     ///
     /// As [`Run::payload`] and [`Run::select`].
-    pub fn payload_with(&self, step: &str, template: &Template, selectors: &[(&str, SelectorSpec)]) -> Result<Payload, WorkflowError> {
+    pub fn payload_with(&self, step: &str, template: &Template, selectors: &[(JsonPointer, Select)]) -> Result<Payload, WorkflowError> {
         let payload = self.payload(step, template)?;
         self.place(step, payload, selectors)
     }
 
     /// Puts each selector's value at its pointer; one that selects nothing leaves its
     /// member out, as an expression that selects nothing does.
-    fn place(&self, step: &str, mut payload: Payload, selectors: &[(&str, SelectorSpec)]) -> Result<Payload, WorkflowError> {
-        for (pointer, spec) in selectors {
-            let pointer = JsonPointer::parse(pointer).map_err(|e| self.expression_error(Some(step), pointer, e.to_string()))?;
-            match self.select(Some(step), spec)? {
+    fn place(&self, step: &str, mut payload: Payload, selectors: &[(JsonPointer, Select)]) -> Result<Payload, WorkflowError> {
+        for (pointer, select) in selectors {
+            match self.select(Some(step), select)? {
                 Some(value) => {
                     payload.set(pointer.tokens(), Payload::Value(value));
                 }
@@ -918,7 +908,7 @@ impl<'a> Run<'a> {
     /// # Errors
     ///
     /// As [`Run::value`] and [`Run::select`].
-    pub fn call_inputs_with(&self, step: &str, template: &Template, selectors: &[(&str, SelectorSpec)]) -> Result<Value, WorkflowError> {
+    pub fn call_inputs_with(&self, step: &str, template: &Template, selectors: &[(JsonPointer, Select)]) -> Result<Value, WorkflowError> {
         self.payload_with(step, template, selectors).map(Payload::into_value)
     }
 
@@ -996,9 +986,10 @@ impl<'a> Run<'a> {
     ///
     /// As [`Run::value`] for the context; [`WorkflowError::Expression`] for an `xpath`
     /// selector that cannot be evaluated.
-    pub fn select(&self, step: Option<&str>, spec: &SelectorSpec) -> Result<Option<Value>, WorkflowError> {
-        let selector = (spec.parsed)();
-        let Some(context) = self.value(step, spec.context)? else {
+    pub fn select(&self, step: Option<&str>, select: &Select) -> Result<Option<Value>, WorkflowError> {
+        let spec = &select.spec;
+        let selector = &select.selector;
+        let Some(context) = self.eval(step, &select.context)? else {
             return Ok(None);
         };
         // A context that is JSON text (a string body a server sent as text/plain) is read as
@@ -1030,7 +1021,7 @@ impl<'a> Run<'a> {
         &mut self,
         step: &'static str,
         outputs: &[(&'static str, Expr)],
-        selectors: &[(&'static str, SelectorSpec)],
+        selectors: &[(&'static str, Select)],
     ) -> Result<(), WorkflowError> {
         let mut values = match &self.call {
             Some(Ok(outputs)) => outputs.clone(),
@@ -1130,6 +1121,9 @@ impl<'a> Run<'a> {
         let delay = delay.min(self.policy.deadline.saturating_sub(elapsed));
         let delay = self.remaining().map_or(delay, |r| delay.min(r));
         self.action(step, Some(action), ActionKind::Retry, Some(step));
+        // As before a poll wait: the response is read (`Retry-After`) and the step runs again
+        // (its `enter` would drop it), so a run waiting to retry pins no read buffer.
+        self.current = None;
         self.wait(step, delay, WaitReason::Retry).await;
         self.retrying = Some(step);
         true
@@ -1191,7 +1185,7 @@ impl<'a> Run<'a> {
     /// # Errors
     ///
     /// As [`Run::select`], when `strict`.
-    pub fn select_outputs(&mut self, selectors: &[(&'static str, SelectorSpec)], strict: bool) -> Result<(), WorkflowError> {
+    pub fn select_outputs(&mut self, selectors: &[(&'static str, Select)], strict: bool) -> Result<(), WorkflowError> {
         for (name, spec) in selectors {
             match self.select(None, spec) {
                 Ok(Some(v)) => {
@@ -1362,6 +1356,36 @@ mod tests {
         assert_eq!(named(map, "customer.missing"), None);
         assert_eq!(named(map, "customer.name.x"), None);
         assert_eq!(named(map, "nobody.name"), None);
+    }
+
+    /// A run with `current` set to a 503 answer (and its headers) the way `send` leaves it.
+    fn with_answer<'a>(policy: &'a PollPolicy, sources: &'a [(&'static str, String)]) -> Run<'a> {
+        let mut run = Run::new("w", policy, None, json!({}), sources);
+        let client = crate::client::HttpClient::new("http://127.0.0.1:9");
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert("x-big", reqwest::header::HeaderValue::from_static("pinned"));
+        let recorded = crate::client::RecordedExchange {
+            method: "GET".to_owned(),
+            url: "http://127.0.0.1:9/x".to_owned(),
+            status: 503,
+            headers,
+            body: b"busy".to_vec(),
+            elapsed: Duration::ZERO,
+            attempts: 1,
+        };
+        run.current = Some(client.replayed(Request::new(crate::client::Method::GET, "/x"), recorded, &[]));
+        run
+    }
+
+    #[tokio::test]
+    async fn a_run_waiting_to_retry_or_poll_holds_no_response() {
+        let (policy, sources) = (PollPolicy::default(), Vec::new());
+        let mut run = with_answer(&policy, &sources);
+        assert!(run.retry("s", "again", 1, Some(0.0)).await, "the retry is taken");
+        assert!(run.current.is_none(), "the answer is dropped before the retry's wait");
+        let mut run = with_answer(&policy, &sources);
+        run.enter("s").await.expect("entered");
+        assert!(run.current.is_none(), "a step starts (and polls) without the last answer");
     }
 
     #[test]

@@ -4,35 +4,160 @@
 //! reporting; anything it still cannot resolve is skipped rather than
 //! guessed. This is also where output types are decided, by following each
 //! output's JSON pointer through the response schema.
+//!
+//! It is also where spec strings are parsed for emission (criteria, runtime
+//! expressions, templates, JSON pointers): the IR carries the parsed forms, so
+//! the emitter only prints them. The checker has parsed the same text and
+//! reported any error, so a parse failure here is a generator bug; it becomes
+//! an error diagnostic at the text (see [`Failures`]), never emitted code.
+
+use std::cell::RefCell;
 
 use std::collections::BTreeSet;
 
-use arazzo_expr::{Expression, MessagePart, Source, StringValue};
+use arazzo_expr::{Expression, JsonPointer, MessagePart, Source, StringValue};
 
 use crate::arazzo::events;
+use crate::arazzo::model::Text;
 use crate::arazzo::model::{Action, Criterion, OutputValue, Reusable, Selector, Step, StepTarget, Version, Workflow};
 use crate::arazzo::resolve::{self, OpRef};
+use crate::diagnostics::{Diagnostic, codes};
 use crate::ir::{
-    ActionIr, ActionKindIr, BodyIr, BodyKind, ChannelClientIr, ClientIr, CriterionIr, FieldIr, Location, OutputIr, ParamIr, Program,
-    RustType, SelectorIr, StepCall, StepIr, StyleIr, Target, WorkflowIr,
+    ActionIr, ActionKindIr, BodyIr, BodyKind, ChannelClientIr, ClientIr, CriterionIr, FieldIr, Location, OutputIr, ParamIr, PlacedSelector,
+    Program, RustType, SelectorIr, StepCall, StepIr, StyleIr, Target, TemplateIr, ValueIr, WorkflowIr,
 };
 use crate::load::Loaded;
 use crate::names;
 use crate::openapi::{ParamLocation, PointerLookup};
 use crate::yaml::{Node, Value};
 
-/// A payload or parameter value as JSON text, with (1.1) every Selector Object in it taken
-/// out: each becomes `null` in the text and a (JSON pointer, selector) pair the runtime
+/// Parse failures of text the checker accepted (generator bugs), as error diagnostics at
+/// the text; any one of them fails the generation, so what was lowered is never emitted.
+#[derive(Default)]
+pub struct Failures(RefCell<Vec<Diagnostic>>);
+
+impl Failures {
+    fn push(&self, span: crate::source::Span, message: String, code: &'static str) {
+        self.0.borrow_mut().push(
+            Diagnostic::error(
+                span,
+                format!("{message} (the checker accepted it: a generator bug, please report it)"),
+            )
+            .with_code(code),
+        );
+    }
+
+    /// A string to evaluate at run time (expression, template or literal), parsed.
+    fn value(&self, text: &Text, what: &str) -> Option<ValueIr> {
+        match arazzo_expr::classify(&text.value) {
+            Ok(parsed) => Some(ValueIr {
+                text: text.value.clone(),
+                parsed,
+            }),
+            Err(e) => {
+                self.push(
+                    text.sub_span(e.offset, 1),
+                    format!("{what} `{}` does not parse: {}", text.value, e.message),
+                    codes::EXPRESSION,
+                );
+                None
+            }
+        }
+    }
+
+    /// A Selector Object's `selector`, parsed by the same rule the checker applied.
+    fn selector(&self, s: &Selector) -> Option<arazzo_expr::Selector> {
+        let version = s.version.as_ref().map(|v| v.value.as_str());
+        match arazzo_expr::Selector::parse(&s.kind.value, version, &s.selector.value) {
+            Ok(parsed) => Some(parsed),
+            Err(e) => {
+                self.push(
+                    s.selector.span,
+                    format!("selector `{}` does not parse: {e}", s.selector.value),
+                    codes::EXPRESSION,
+                );
+                None
+            }
+        }
+    }
+
+    fn criterion(&self, c: &Criterion) -> Option<CriterionIr> {
+        fn field(t: &Option<Text>) -> Option<&str> {
+            t.as_ref().map(|t| t.value.as_str())
+        }
+        let version = field(&c.version);
+        match arazzo_expr::Criterion::parse(field(&c.kind), version, field(&c.context), &c.condition.value) {
+            Ok(parsed) => Some(CriterionIr {
+                condition: c.condition.value.clone(),
+                parsed,
+                goessner: arazzo_expr::Criterion::is_goessner(version),
+            }),
+            Err(e) => {
+                self.push(
+                    c.span,
+                    format!("criterion `{}` does not parse: {e}", c.condition.value),
+                    codes::CRITERION,
+                );
+                None
+            }
+        }
+    }
+
+    fn pointer(&self, text: &Text) -> Option<JsonPointer> {
+        JsonPointer::parse(&text.value)
+            .map_err(|e| {
+                self.push(
+                    text.sub_span(e.offset, 1),
+                    format!("JSON pointer `{}` does not parse: {}", text.value, e.message),
+                    codes::EXPRESSION,
+                );
+            })
+            .ok()
+    }
+}
+
+/// A spec structure as a template: strings parsed, members in document order (a repeated
+/// key keeps its first place and its last value, as a JSON reader would).
+fn template(node: &Node, failures: &Failures) -> Option<TemplateIr> {
+    Some(match &node.value {
+        Value::Null => TemplateIr::Scalar(serde_json::Value::Null),
+        Value::Bool(b) => TemplateIr::Scalar(serde_json::Value::Bool(*b)),
+        Value::Number(n) => TemplateIr::Scalar(serde_json::Value::Number(n.clone())),
+        Value::String(s) => {
+            let text = Text {
+                value: s.clone(),
+                span: node.span,
+                quoted: node.quoted,
+            };
+            TemplateIr::Text(failures.value(&text, "value")?)
+        }
+        Value::Seq(items) => TemplateIr::Array(items.iter().map(|i| template(i, failures)).collect::<Option<_>>()?),
+        Value::Map(map) => {
+            let mut members: Vec<(String, TemplateIr)> = Vec::new();
+            for (key, value) in &map.entries {
+                let value = template(value, failures)?;
+                match members.iter_mut().find(|(k, _)| *k == key.name) {
+                    Some((_, slot)) => *slot = value,
+                    None => members.push((key.name.clone(), value)),
+                }
+            }
+            TemplateIr::Object(members)
+        }
+    })
+}
+
+/// A payload or parameter value as a template, with (1.1) every Selector Object in it taken
+/// out: each becomes `null` in the template and a (JSON pointer, selector) pair the runtime
 /// evaluates and puts in its place. A 1.0 document's value is literal data throughout.
-fn value_with_selectors(node: &Node, version: Version) -> (String, Vec<(String, SelectorIr)>) {
-    fn walk(node: &mut Node, at: &mut Vec<String>, out: &mut Vec<(String, SelectorIr)>) {
+fn value_with_selectors(node: &Node, version: Version, failures: &Failures) -> Option<(TemplateIr, Vec<PlacedSelector>)> {
+    fn walk(node: &mut Node, at: &mut Vec<String>, out: &mut Vec<PlacedSelector>, failures: &Failures) {
         if crate::arazzo::model::is_selector(node) {
             let mut ignored = crate::diagnostics::Diagnostics::default();
             if let Some(selector) = crate::arazzo::model::load_selector(node, &mut ignored) {
-                out.push((
-                    arazzo_expr::JsonPointer::from_tokens(at.iter()).as_str().to_owned(),
-                    selector_ir(&selector),
-                ));
+                // `None`: a failure is recorded and nothing lowered is emitted.
+                if let Some(selector) = selector_ir(&selector, failures) {
+                    out.push((JsonPointer::from_tokens(at.iter()), selector));
+                }
                 node.value = Value::Null;
                 return;
             }
@@ -41,14 +166,14 @@ fn value_with_selectors(node: &Node, version: Version) -> (String, Vec<(String, 
             Value::Seq(items) => {
                 for (i, item) in items.iter_mut().enumerate() {
                     at.push(i.to_string());
-                    walk(item, at, out);
+                    walk(item, at, out, failures);
                     at.pop();
                 }
             }
             Value::Map(map) => {
                 for (key, value) in &mut map.entries {
                     at.push(key.name.clone());
-                    walk(value, at, out);
+                    walk(value, at, out, failures);
                     at.pop();
                 }
             }
@@ -56,21 +181,23 @@ fn value_with_selectors(node: &Node, version: Version) -> (String, Vec<(String, 
         }
     }
     if version < Version::V1_1 {
-        return (node.to_json_text(), Vec::new());
+        return Some((template(node, failures)?, Vec::new()));
     }
     let mut node = node.clone();
     let mut selectors = Vec::new();
-    walk(&mut node, &mut Vec::new(), &mut selectors);
-    (node.to_json_text(), selectors)
+    walk(&mut node, &mut Vec::new(), &mut selectors, failures);
+    Some((template(&node, failures)?, selectors))
 }
 
-fn selector_ir(s: &Selector) -> SelectorIr {
-    SelectorIr {
+fn selector_ir(s: &Selector, failures: &Failures) -> Option<SelectorIr> {
+    Some(SelectorIr {
         context: s.context.value.clone(),
+        context_parsed: failures.value(&s.context, "selector context")?,
+        selector_parsed: failures.selector(s)?,
         selector: s.selector.value.clone(),
         kind: s.kind.value.clone(),
         version: s.version.as_ref().map(|v| v.value.clone()),
-    }
+    })
 }
 
 fn style_ir(style: Option<&str>, location: Location) -> StyleIr {
@@ -104,10 +231,16 @@ fn workflow_index(loaded: &Loaded, foreign: &[Option<usize>], id: &str) -> Optio
 
 /// `all_operations`: generate every operation of each API (SDK mode)
 /// instead of only those the workflows call.
-pub fn lower(loaded: &Loaded, all_operations: bool) -> Program {
-    let mut program = lower_at(loaded, all_operations, &[]);
+/// `Err`: the [`Failures`] (a checked document does not have any).
+pub fn lower(loaded: &Loaded, all_operations: bool) -> Result<Program, Vec<Diagnostic>> {
+    let failures = Failures::default();
+    let mut program = lower_at(loaded, all_operations, &[], &failures);
+    let failures = failures.0.into_inner();
+    if !failures.is_empty() {
+        return Err(failures);
+    }
     crate::arazzo::unique::make_unique(&mut program);
-    program
+    Ok(program)
 }
 
 /// Lowers the document at `at` (see `ClientIr::source`), then appends the
@@ -115,7 +248,7 @@ pub fn lower(loaded: &Loaded, all_operations: bool) -> Program {
 /// name (`lib_pets`, `lib_fetch`) and with their indices shifted, so one
 /// flat program (one `Workflows`, one client per OpenAPI source) runs them
 /// all and a call across documents is an ordinary call by index.
-fn lower_at(loaded: &Loaded, all_operations: bool, at: &[usize]) -> Program {
+fn lower_at(loaded: &Loaded, all_operations: bool, at: &[usize], failures: &Failures) -> Program {
     let mut clients = Vec::new();
     let mut client_of_source = vec![None; loaded.sources.len()];
     for (index, source) in loaded.sources.iter().enumerate() {
@@ -162,7 +295,7 @@ fn lower_at(loaded: &Loaded, all_operations: bool, at: &[usize]) -> Program {
     let mut next_workflow = loaded.document.workflows.len();
     for (index, source) in loaded.sources.iter().enumerate() {
         if let Some(doc) = source.arazzo.as_deref() {
-            let program = lower_at(doc, all_operations, &[at, &[index]].concat());
+            let program = lower_at(doc, all_operations, &[at, &[index]].concat(), failures);
             foreign[index] = Some(next_workflow);
             next_workflow += program.workflows.len();
             nested.push((source.name.as_str(), program));
@@ -181,6 +314,7 @@ fn lower_at(loaded: &Loaded, all_operations: bool, at: &[usize]) -> Program {
                 channel_of_source: &channel_of_source,
                 foreign: &foreign,
                 at,
+                failures,
             };
             lowering.workflow(&mut used)
         })
@@ -320,15 +454,7 @@ struct Lowering<'a> {
     foreign: &'a [Option<usize>],
     /// This document's place (see `ClientIr::source`).
     at: &'a [usize],
-}
-
-fn criterion(c: &Criterion) -> CriterionIr {
-    CriterionIr {
-        condition: c.condition.value.clone(),
-        context: c.context.as_ref().map(|t| t.value.clone()),
-        kind: c.kind.as_ref().map(|t| t.value.clone()),
-        version: c.version.as_ref().map(|t| t.value.clone()),
-    }
+    failures: &'a Failures,
 }
 
 fn text(t: &Option<crate::arazzo::model::Text>) -> Option<String> {
@@ -394,7 +520,7 @@ impl Lowering<'_> {
             .iter()
             .map(|(name, value)| {
                 let selector = match value {
-                    OutputValue::Selector(s) => Some(selector_ir(s)),
+                    OutputValue::Selector(s) => selector_ir(s, self.failures),
                     OutputValue::Expression(_) => None,
                 };
                 // For a selector, its context decides which step it depends on.
@@ -426,6 +552,7 @@ impl Lowering<'_> {
                         secret: false,
                     },
                     expression: shown,
+                    parsed: value.expression().and_then(|t| self.failures.value(t, "output")),
                     selector,
                 }
             })
@@ -459,15 +586,20 @@ impl Lowering<'_> {
                 let inputs = crate::arazzo::check_calls::call_inputs(self.workflow, step, &self.doc().components)
                     .into_iter()
                     .map(|p| {
-                        let (value, within) = value_with_selectors(&p.value, self.doc().version);
-                        let name = arazzo_expr::JsonPointer::escape(&p.name.value);
-                        selectors.extend(within.into_iter().map(|(at, s)| (format!("/{name}{at}"), s)));
-                        (p.name.value, value)
+                        let (value, within) = value_with_selectors(&p.value, self.doc().version, self.failures)?;
+                        let name = p.name.value.as_str();
+                        selectors.extend(within.into_iter().map(|(at, s)| {
+                            (
+                                JsonPointer::from_tokens(std::iter::once(name).chain(at.tokens().iter().map(String::as_str))),
+                                s,
+                            )
+                        }));
+                        Some((p.name.value, value))
                     })
-                    .collect::<Vec<_>>();
+                    .collect::<Option<Vec<_>>>()?;
                 StepCall::Workflow {
                     workflow: workflow_index(self.loaded, self.foreign, &t.value)?,
-                    inputs: crate::yaml::json_object_text(&inputs),
+                    inputs: TemplateIr::Object(inputs),
                     selectors,
                 }
             }
@@ -492,19 +624,24 @@ impl Lowering<'_> {
             variant: names::camel(&step.step_id.value),
             description: text(&step.description),
             call,
-            success: step.success_criteria.iter().map(criterion).collect(),
+            success: step
+                .success_criteria
+                .iter()
+                .map(|c| self.failures.criterion(c))
+                .collect::<Option<_>>()?,
             on_success: self.actions(on_success, &components.success_actions, "successActions"),
             on_failure: self.actions(on_failure, &components.failure_actions, "failureActions"),
             outputs: step
                 .outputs
                 .iter()
-                .filter_map(|(k, v)| Some((k.value.clone(), v.expression()?.value.clone())))
-                .collect(),
+                .filter_map(|(k, v)| Some((k, v.expression()?)))
+                .map(|(k, v)| Some((k.value.clone(), self.failures.value(v, "output")?)))
+                .collect::<Option<_>>()?,
             selectors: step
                 .outputs
                 .iter()
                 .filter_map(|(k, v)| match v {
-                    OutputValue::Selector(s) => Some((k.value.clone(), selector_ir(s))),
+                    OutputValue::Selector(s) => Some((k.value.clone(), selector_ir(s, self.failures)?)),
                     OutputValue::Expression(_) => None,
                 })
                 .collect(),
@@ -527,8 +664,8 @@ impl Lowering<'_> {
                 let headers = resolve::step_parameters(self.workflow, step, &self.doc().components)
                     .into_iter()
                     .map(|p| {
-                        let (value, selectors) = value_with_selectors(&p.value, self.doc().version);
-                        ParamIr {
+                        let (value, selectors) = value_with_selectors(&p.value, self.doc().version, self.failures)?;
+                        Some(ParamIr {
                             name: p.name.value,
                             location: Location::Header,
                             value,
@@ -536,14 +673,14 @@ impl Lowering<'_> {
                             required: false,
                             style: StyleIr::Simple,
                             explode: false,
-                        }
+                        })
                     })
-                    .collect();
+                    .collect::<Option<_>>()?;
                 let body = step.request_body.as_ref();
                 let (payload, selectors) = match body.and_then(|b| b.payload.as_ref()) {
                     Some(p) => {
-                        let (text, selectors) = value_with_selectors(p, self.doc().version);
-                        (Some(text), selectors)
+                        let (payload, selectors) = value_with_selectors(p, self.doc().version, self.failures)?;
+                        (Some(payload), selectors)
                     }
                     None => (None, Vec::new()),
                 };
@@ -561,7 +698,10 @@ impl Lowering<'_> {
             }
             events::Action::Receive => {
                 let location = events::correlation(self.loaded, step, &event).ok()?;
-                let correlation = location.zip(step.correlation_id.as_ref().map(|c| c.value.clone()));
+                let correlation = match (location, step.correlation_id.as_ref()) {
+                    (Some(location), Some(id)) => Some(self.correlation(location, id)?),
+                    _ => None,
+                };
                 Some(StepCall::Receive {
                     address,
                     correlation,
@@ -580,6 +720,31 @@ impl Lowering<'_> {
         }
     }
 
+    /// A `receive` step's correlation: the messages' location (a `$message` expression, as
+    /// the checker required) and the step's `correlationId`, both parsed.
+    fn correlation(&self, location: String, id: &Text) -> Option<(String, MessagePart, ValueIr)> {
+        let part = match Expression::parse(&location) {
+            Ok(Expression::Message(part)) => part,
+            Ok(_) => {
+                self.failures.push(
+                    id.span,
+                    format!("the messages' correlation id location `{location}` does not read `$message`"),
+                    codes::EXPRESSION,
+                );
+                return None;
+            }
+            Err(e) => {
+                self.failures.push(
+                    id.span,
+                    format!("the messages' correlation id location `{location}` does not parse: {}", e.message),
+                    codes::EXPRESSION,
+                );
+                return None;
+            }
+        };
+        Some((location, part, self.failures.value(id, "correlationId")?))
+    }
+
     fn operation_call(&self, step: &Step, used: &mut [BTreeSet<usize>]) -> Option<StepCall> {
         let op_ref = self.op_of(step)?;
         let (_, op) = op_ref.get(self.loaded)?;
@@ -590,7 +755,7 @@ impl Lowering<'_> {
         let components = &self.doc().components;
         let params = resolve::step_parameters(self.workflow, step, components)
             .into_iter()
-            .filter_map(|p| {
+            .map(|p| {
                 let declared = op
                     .parameters
                     .iter()
@@ -603,13 +768,14 @@ impl Lowering<'_> {
                     "querystring" => Location::QueryString {
                         preformatted: declared.is_some_and(crate::openapi::Parameter::querystring_preformatted),
                     },
-                    _ => return None,
+                    // The checker refused any other `in`.
+                    _ => return Some(None),
                 };
                 let required = declared.is_some_and(|d| d.required || d.location == ParamLocation::Path);
                 let style = style_ir(declared.and_then(|d| d.style.as_deref()), location);
                 let explode = declared.map_or(style == StyleIr::Form, |d| d.explode());
-                let (value, selectors) = value_with_selectors(&p.value, self.doc().version);
-                Some(ParamIr {
+                let (value, selectors) = value_with_selectors(&p.value, self.doc().version, self.failures)?;
+                Some(Some(ParamIr {
                     name: p.name.value,
                     location,
                     value,
@@ -617,14 +783,17 @@ impl Lowering<'_> {
                     required,
                     style,
                     explode,
-                })
+                }))
             })
+            .collect::<Option<Vec<_>>>()?
+            .into_iter()
+            .flatten()
             .collect();
         let body = step.request_body.as_ref().map(|b| {
-            let (payload, selectors) = b
-                .payload
-                .as_ref()
-                .map_or_else(|| ("null".to_owned(), Vec::new()), |p| value_with_selectors(p, self.doc().version));
+            let (payload, selectors) = match b.payload.as_ref() {
+                Some(p) => value_with_selectors(p, self.doc().version, self.failures)?,
+                None => (TemplateIr::Scalar(serde_json::Value::Null), Vec::new()),
+            };
             let content_type = b
                 .content_type
                 .as_ref()
@@ -647,7 +816,7 @@ impl Lowering<'_> {
             } else {
                 BodyKind::Text
             };
-            BodyIr {
+            Some(BodyIr {
                 content_type,
                 kind,
                 payload,
@@ -656,12 +825,16 @@ impl Lowering<'_> {
                     .replacements
                     .iter()
                     .map(|(t, v, _)| {
-                        let (value, selectors) = value_with_selectors(v, self.doc().version);
-                        (t.value.clone(), value, selectors)
+                        let (value, selectors) = value_with_selectors(v, self.doc().version, self.failures)?;
+                        Some((self.failures.pointer(t)?, value, selectors))
                     })
-                    .collect(),
-            }
+                    .collect::<Option<_>>()?,
+            })
         });
+        let body = match body {
+            Some(b) => Some(b?),
+            None => None,
+        };
         Some(StepCall::Operation {
             client,
             method: op.method.as_str().to_owned(),
@@ -694,7 +867,7 @@ impl Lowering<'_> {
                 Some(ActionIr {
                     name: a.name.value.clone(),
                     kind,
-                    criteria: a.criteria.iter().map(criterion).collect(),
+                    criteria: a.criteria.iter().map(|c| self.failures.criterion(c)).collect::<Option<_>>()?,
                 })
             })
             .collect()
@@ -877,5 +1050,59 @@ impl Lowering<'_> {
             }
             _ => RustType::Json.optional(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn node(text: &str) -> Node {
+        crate::yaml::parse(text, crate::source::FileId(0)).expect("YAML")
+    }
+
+    #[test]
+    fn templates_keep_document_order_and_parse_every_string() {
+        let failures = Failures::default();
+        let t = template(
+            &node("zeta: 1\nalpha:\n  - \"q\\\"uote\"\n  - {y: ~, b: 2.5}\nmid: $inputs.x\n"),
+            &failures,
+        )
+        .expect("lowered");
+        let TemplateIr::Object(members) = &t else {
+            panic!("an object: {t:?}")
+        };
+        let names: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(names, ["zeta", "alpha", "mid"]);
+        let TemplateIr::Array(items) = &members[1].1 else {
+            panic!("an array: {t:?}")
+        };
+        assert!(matches!(&items[0], TemplateIr::Text(v) if v.parsed == StringValue::Literal("q\"uote".to_owned())));
+        let TemplateIr::Object(inner) = &items[1] else {
+            panic!("an object: {t:?}")
+        };
+        assert_eq!(inner.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(), ["y", "b"]);
+        assert!(matches!(
+            &members[2].1,
+            TemplateIr::Text(ValueIr {
+                parsed: StringValue::Expression(Expression::Inputs { .. }),
+                ..
+            })
+        ));
+        assert!(failures.0.into_inner().is_empty());
+    }
+
+    #[test]
+    fn a_string_that_does_not_parse_is_a_located_error_not_emitted_code() {
+        let failures = Failures::default();
+        assert!(template(&node("a: [1, $inptus.x]\n"), &failures).is_none());
+        let failures = failures.0.into_inner();
+        assert_eq!(failures.len(), 1, "{failures:?}");
+        assert!(
+            failures[0].message.contains("`$inptus.x` does not parse"),
+            "{}",
+            failures[0].message
+        );
+        assert!(failures[0].span.is_some(), "located at the string");
     }
 }

@@ -5,7 +5,8 @@
 //! built from `arazzo_expr`'s constructors inside a `static` (once per process). The names
 //! used here are those of `arazzo::__private::parsed`, which each generated `static` imports
 //! (`use ::arazzo::__private::parsed::*;` in its initialiser only), so the golden file reads
-//! like the AST; the spec's text stays beside each value.
+//! like the AST; the spec's text stays beside each value. Lowering has parsed everything
+//! (`ir::CriterionIr`, `ValueIr`, `TemplateIr`), so nothing here can fail.
 
 use arazzo_expr::condition::{Accessor, Literal, Node, Operand};
 use arazzo_expr::rfc9535::{Comparable, FnArg, FnCall, Logical, PathSegment, PathSelector, Query};
@@ -15,6 +16,8 @@ use arazzo_expr::{
 use proc_macro2::{Literal as Lit, TokenStream};
 use quote::quote;
 use serde_json::Value;
+
+use crate::ir::{CriterionIr, TemplateIr, ValueIr};
 
 /// What goes in front of a constructor: the glob import of the parsed forms' names.
 pub(crate) fn prelude() -> TokenStream {
@@ -44,6 +47,7 @@ fn owned(s: &str) -> TokenStream {
     quote!(#s.to_owned())
 }
 
+/// `None`, or `Some(..)` of a pointer's constructor.
 fn pointer(p: Option<&JsonPointer>) -> TokenStream {
     match p {
         None => quote!(None),
@@ -52,6 +56,16 @@ fn pointer(p: Option<&JsonPointer>) -> TokenStream {
             let tokens = p.tokens();
             quote!(Some(JsonPointer::from_tokens([#(#tokens),*])))
         }
+    }
+}
+
+/// A JSON pointer's constructor.
+pub(crate) fn json_pointer(p: &JsonPointer) -> TokenStream {
+    if p.is_root() {
+        quote!(JsonPointer::root())
+    } else {
+        let tokens = p.tokens();
+        quote!(JsonPointer::from_tokens([#(#tokens),*]))
     }
 }
 
@@ -76,6 +90,44 @@ fn source(s: &Source) -> TokenStream {
     }
 }
 
+/// The part of a message a `$message` expression reads.
+pub(crate) fn message_part(part: &MessagePart) -> TokenStream {
+    match part {
+        MessagePart::Header(name) => {
+            let name = owned(name);
+            quote!(MessagePart::Header(#name))
+        }
+        MessagePart::Payload(p) => {
+            let p = pointer(p.as_ref());
+            quote!(MessagePart::Payload(#p))
+        }
+    }
+}
+
+/// Any JSON value's constructor (a message constant).
+pub(crate) fn json_value(value: &Value) -> TokenStream {
+    match value {
+        Value::Null => quote!(Value::Null),
+        Value::Bool(b) => quote!(Value::Bool(#b)),
+        Value::Number(n) => number(n, |n| quote!(Value::Number(#n)), |f| quote!(Value::from(#f))),
+        Value::String(s) => {
+            let s = owned(s);
+            quote!(Value::String(#s))
+        }
+        Value::Array(items) => {
+            let items = items.iter().map(json_value);
+            quote!(Value::Array(vec![#(#items),*]))
+        }
+        Value::Object(members) => {
+            let members = members.iter().map(|(k, v)| {
+                let (k, v) = (owned(k), json_value(v));
+                quote!((#k, #v))
+            });
+            quote!(Value::Object(Map::from_iter([#(#members),*])))
+        }
+    }
+}
+
 /// A runtime expression.
 pub(crate) fn expression(e: &Expression) -> TokenStream {
     match e {
@@ -91,13 +143,9 @@ pub(crate) fn expression(e: &Expression) -> TokenStream {
             let s = source(s);
             quote!(Expression::Response(#s))
         }
-        Expression::Message(MessagePart::Header(name)) => {
-            let name = owned(name);
-            quote!(Expression::Message(MessagePart::Header(#name)))
-        }
-        Expression::Message(MessagePart::Payload(p)) => {
-            let p = pointer(p.as_ref());
-            quote!(Expression::Message(MessagePart::Payload(#p)))
+        Expression::Message(part) => {
+            let part = message_part(part);
+            quote!(Expression::Message(#part))
         }
         Expression::Inputs { name, pointer: p } => {
             let (name, p) = (owned(name), pointer(p.as_ref()));
@@ -375,48 +423,32 @@ fn fn_call(call: &FnCall) -> TokenStream {
     quote!(FnCall::new(Func::#func, vec![#(#args),*]))
 }
 
-/// A Selector Object's selector as `fn() -> &'static Selector` (a block holding the function
-/// and its `static`): a `SelectorSpec` holding it stays a constant; `compile_error!` for one the
-/// checker would have rejected.
-pub(crate) fn selector_fn(kind: &str, version: Option<&str>, text: &str) -> TokenStream {
-    let built = match Selector::parse(kind, version, text) {
-        Ok(Selector::Pointer(p)) if p.is_root() => quote!(Selector::Pointer(JsonPointer::root())),
-        Ok(Selector::Pointer(p)) => {
+/// A parsed Selector Object's selector as a constructor of `arazzo_expr::Selector` (inside a
+/// `static` that has [`prelude`]).
+pub(crate) fn selector(parsed: &Selector) -> TokenStream {
+    match parsed {
+        Selector::Pointer(p) if p.is_root() => quote!(Selector::Pointer(JsonPointer::root())),
+        Selector::Pointer(p) => {
             let tokens = p.tokens();
             quote!(Selector::Pointer(JsonPointer::from_tokens([#(#tokens),*])))
         }
-        Ok(Selector::JsonPath { path, length, .. }) => {
-            let path = query(&path);
+        Selector::JsonPath { path, length, .. } => {
+            let path = query(path);
             let length = match length {
                 Some(q) => {
-                    let q = query(&q);
+                    let q = query(q);
                     quote!(Some(#q))
                 }
                 None => quote!(None),
             };
             quote!(Selector::from_query(#path, #length))
         }
-        Ok(Selector::XPath { expression, version }) => {
-            let version = xpath_version(version);
-            let expression = owned(&expression);
+        Selector::XPath { expression, version } => {
+            let version = xpath_version(*version);
+            let expression = owned(expression);
             quote!(Selector::XPath { expression: #expression, version: XPathVersion::#version })
         }
-        Err(e) => {
-            let message = format!("selector `{text}`: {e}");
-            return quote!(::core::compile_error!(#message));
-        }
-    };
-    let prelude = prelude();
-    quote!({
-        fn parsed() -> &'static ::arazzo::__private::parsed::Selector {
-            static SELECTOR: ::std::sync::LazyLock<::arazzo::__private::parsed::Selector> = ::std::sync::LazyLock::new(|| {
-                #prelude
-                #built
-            });
-            &SELECTOR
-        }
-        parsed
-    })
+    }
 }
 
 fn xpath_version(v: XPathVersion) -> proc_macro2::Ident {
@@ -445,10 +477,10 @@ fn condition_kind(kind: &ConditionKind) -> TokenStream {
     }
 }
 
-/// A criterion as `Check::...(text, parsed form)`; `goessner` for a `jsonpath` criterion whose
-/// `version` is Goessner's draft.
-pub(crate) fn check(text: &str, criterion: &Criterion, goessner: bool) -> TokenStream {
-    match criterion {
+/// A criterion as `Check::...(text, parsed form)`.
+pub(crate) fn check(criterion: &CriterionIr) -> TokenStream {
+    let (text, goessner) = (criterion.condition.as_str(), criterion.goessner);
+    match &criterion.parsed {
         Criterion::Simple(condition) => {
             let root = node(condition.root());
             quote!(Check::simple(#text, SimpleCondition::from_root(#root)))
@@ -489,8 +521,9 @@ pub(crate) fn check(text: &str, criterion: &Criterion, goessner: bool) -> TokenS
 }
 
 /// A string value of the spec as an `Expr` (text beside its parsed form).
-pub(crate) fn expr(text: &str, value: &StringValue) -> TokenStream {
-    match value {
+pub(crate) fn expr(value: &ValueIr) -> TokenStream {
+    let text = value.text.as_str();
+    match &value.parsed {
         StringValue::Literal(_) => quote!(Expr::literal(#text)),
         StringValue::Expression(e) => {
             let e = expression(e);
@@ -512,113 +545,33 @@ pub(crate) fn expr(text: &str, value: &StringValue) -> TokenStream {
     }
 }
 
-/// JSON with object members in the order written: the IR keeps spec structures as JSON text
-/// for that reason (a `serde_json::Value` sorts members), and the template must keep it.
-enum Json {
-    Scalar(Value),
-    Array(Vec<Json>),
-    Object(Vec<(String, Json)>),
-}
-
-impl<'de> serde::Deserialize<'de> for Json {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Json, D::Error> {
-        deserializer.deserialize_any(JsonVisitor)
-    }
-}
-
-struct JsonVisitor;
-
-impl<'de> serde::de::Visitor<'de> for JsonVisitor {
-    type Value = Json;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("JSON")
-    }
-
-    fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
-        Ok(Json::Scalar(Value::Bool(v)))
-    }
-
-    fn visit_i64<E>(self, v: i64) -> Result<Json, E> {
-        Ok(Json::Scalar(Value::from(v)))
-    }
-
-    fn visit_u64<E>(self, v: u64) -> Result<Json, E> {
-        Ok(Json::Scalar(Value::from(v)))
-    }
-
-    fn visit_f64<E>(self, v: f64) -> Result<Json, E> {
-        Ok(Json::Scalar(Value::from(v)))
-    }
-
-    fn visit_str<E>(self, v: &str) -> Result<Json, E> {
-        Ok(Json::Scalar(Value::String(v.to_owned())))
-    }
-
-    fn visit_unit<E>(self) -> Result<Json, E> {
-        Ok(Json::Scalar(Value::Null))
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element()? {
-            items.push(item);
-        }
-        Ok(Json::Array(items))
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
-        let mut members: Vec<(String, Json)> = Vec::new();
-        while let Some((key, value)) = map.next_entry::<String, Json>()? {
-            // A repeated key: the last one wins, as in serde_json (and the runtime did).
-            match members.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, slot)) => *slot = value,
-                None => members.push((key, value)),
-            }
-        }
-        Ok(Json::Object(members))
-    }
-}
-
-/// A spec structure (JSON text from the IR) as a `Template` constructor.
-pub(crate) fn template_of(text: &str) -> Result<TokenStream, String> {
-    let json: Json = serde_json::from_str(text).map_err(|e| format!("not a JSON template: {e}"))?;
-    template(&json)
-}
-
-/// A spec structure as a `Template` constructor; `Err` when a string in it does not classify
-/// (the checker reported it, so this is not reached for a checked document).
-fn template(value: &Json) -> Result<TokenStream, String> {
-    Ok(match value {
-        Json::Scalar(Value::String(s)) => {
-            let parsed = arazzo_expr::classify(s).map_err(|e| format!("`{s}`: {e}"))?;
-            let e = expr(s, &parsed);
+/// A spec structure as a `Template` constructor (members in document order).
+pub(crate) fn template(value: &TemplateIr) -> TokenStream {
+    match value {
+        TemplateIr::Text(v) => {
+            let e = expr(v);
             quote!(Template::Text(#e))
         }
-        Json::Scalar(Value::Null) => quote!(Template::Scalar(Value::Null)),
-        Json::Scalar(Value::Bool(b)) => quote!(Template::Scalar(Value::Bool(#b))),
-        Json::Scalar(Value::Number(n)) => number(
+        TemplateIr::Scalar(Value::Bool(b)) => quote!(Template::Scalar(Value::Bool(#b))),
+        TemplateIr::Scalar(Value::Number(n)) => number(
             n,
             |n| quote!(Template::Scalar(Value::Number(#n))),
             |f| quote!(Template::Scalar(Value::from(#f))),
         ),
-        // A scalar visitor never yields these.
-        Json::Scalar(other) => {
-            let text = other.to_string();
-            return Err(format!("unexpected JSON value {text}"));
-        }
-        Json::Array(items) => {
-            let items = items.iter().map(template).collect::<Result<Vec<_>, _>>()?;
+        // Lowering makes only `null`, booleans and numbers scalars.
+        TemplateIr::Scalar(_) => quote!(Template::Scalar(Value::Null)),
+        TemplateIr::Array(items) => {
+            let items = items.iter().map(template);
             quote!(Template::Array(vec![#(#items),*]))
         }
-        Json::Object(members) => {
-            let members = members
-                .iter()
-                .map(|(k, v)| template(v).map(|v| quote!((#k, #v))))
-                .collect::<Result<Vec<_>, _>>()?;
+        TemplateIr::Object(members) => {
+            let members = members.iter().map(|(k, v)| {
+                let v = template(v);
+                quote!((#k, #v))
+            });
             quote!(Template::Object(vec![#(#members),*]))
         }
-    })
+    }
 }
 
 /// `static NAME: LazyLock<TYPE> = ...; &*NAME` as one block expression (see [`static_slice`]).
@@ -635,17 +588,11 @@ pub(crate) fn static_value(name: &str, ty: TokenStream, item: TokenStream) -> To
 }
 
 /// A `&[(name, Expr)]` of outputs, parsed; `&[]` for none.
-pub(crate) fn outputs<'a>(list: impl Iterator<Item = (&'a str, &'a str)>) -> TokenStream {
+pub(crate) fn outputs<'a>(list: impl Iterator<Item = (&'a str, &'a ValueIr)>) -> TokenStream {
     let items: Vec<TokenStream> = list
-        .map(|(name, text)| match arazzo_expr::classify(text) {
-            Ok(parsed) => {
-                let e = expr(text, &parsed);
-                quote!((#name, #e))
-            }
-            Err(e) => {
-                let message = format!("output `{name}`: `{text}`: {e}");
-                quote!(::core::compile_error!(#message))
-            }
+        .map(|(name, value)| {
+            let e = expr(value);
+            quote!((#name, #e))
         })
         .collect();
     if items.is_empty() {
@@ -654,11 +601,7 @@ pub(crate) fn outputs<'a>(list: impl Iterator<Item = (&'a str, &'a str)>) -> Tok
     static_slice("OUTPUTS", quote!((&'static str, ::arazzo::__private::Expr)), &items)
 }
 
-/// A template `static` (`&Template`), or a `compile_error!` for a template the checker would
-/// have rejected.
-pub(crate) fn template_static(text: &str) -> TokenStream {
-    match template_of(text) {
-        Ok(t) => static_value("TEMPLATE", quote!(::arazzo::__private::Template), t),
-        Err(message) => quote!(::core::compile_error!(#message)),
-    }
+/// A template `static` (`&Template`).
+pub(crate) fn template_static(value: &TemplateIr) -> TokenStream {
+    static_value("TEMPLATE", quote!(::arazzo::__private::Template), template(value))
 }

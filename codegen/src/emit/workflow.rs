@@ -14,8 +14,8 @@ use quote::{format_ident, quote};
 use super::parsed;
 
 use crate::ir::{
-    ActionIr, ActionKindIr, BodyKind, ChannelClientIr, ClientIr, CriterionIr, FieldIr, Location, ParamIr, Program, RustType, SelectorIr,
-    StepCall, StepIr, StyleIr, Target, WorkflowIr,
+    ActionIr, ActionKindIr, BodyKind, ChannelClientIr, ClientIr, CriterionIr, FieldIr, Location, ParamIr, PlacedSelector, Program,
+    RustType, SelectorIr, StepCall, StepIr, StyleIr, Target, WorkflowIr,
 };
 
 /// Turns IR types into tokens; schema types are resolved by the caller,
@@ -305,7 +305,7 @@ pub(crate) fn require_xpath(workflows: &[WorkflowIr]) -> TokenStream {
         for s in &w.steps {
             let actions = s.on_success.iter().chain(&s.on_failure);
             let criteria = s.success.iter().chain(actions.flat_map(|a| &a.criteria));
-            for c in criteria.filter(|c| c.kind.as_deref() == Some("xpath")) {
+            for c in criteria.filter(|c| matches!(c.parsed, Criterion::XPath { .. })) {
                 // Workflow-level actions are copied into each step: one error per step is enough.
                 let what = format!("workflow `{}`, step `{}`: condition `{}`", w.id, s.id, c.condition);
                 if !seen.contains(&what) {
@@ -375,20 +375,7 @@ fn criteria(list: &[CriterionIr]) -> TokenStream {
     if list.is_empty() {
         return quote!(&[]);
     }
-    let items: Vec<TokenStream> = list
-        .iter()
-        .map(|c| {
-            let condition = &c.condition;
-            match Criterion::parse(c.kind.as_deref(), c.version.as_deref(), c.context.as_deref(), condition) {
-                Ok(parsed) => parsed::check(condition, &parsed, Criterion::is_goessner(c.version.as_deref())),
-                // The checker has reported it; never reached for a document that passed it.
-                Err(e) => {
-                    let message = format!("criterion `{condition}`: {e}");
-                    quote!(::core::compile_error!(#message))
-                }
-            }
-        })
-        .collect();
+    let items: Vec<TokenStream> = list.iter().map(parsed::check).collect();
     parsed::static_slice("CRITERIA", quote!(::arazzo::__private::Check), &items)
 }
 
@@ -501,8 +488,7 @@ fn workflow_method(w: &WorkflowIr, all: &[WorkflowIr], clients: &[ClientIr], cha
     let finish = parsed::outputs(
         w.outputs
             .iter()
-            .filter(|o| o.selector.is_none())
-            .map(|o| (o.field.json_name.as_str(), o.expression.as_str())),
+            .filter_map(|o| Some((o.field.json_name.as_str(), o.parsed.as_ref()?))),
     );
     let select_finish = select_outputs(w, true);
     let with_self = match &w.self_uri {
@@ -672,17 +658,16 @@ fn operation_request(s: &StepIr, clients: &[ClientIr]) -> TokenStream {
             quote!(let request = run.param(#id, request, &#spec, #value)?;)
         } else {
             let selectors = placed_selectors(&p.selectors);
-            quote!(let request = run.param_with(#id, request, &#spec, #value, &[#(#selectors),*])?;)
+            quote!(let request = run.param_with(#id, request, &#spec, #value, #selectors)?;)
         }
     });
     let body = body.as_ref().map(|b| {
-        // Templates are the spec's JSON text, so members keep their order (see `ir::BodyIr`).
         let template = parsed::template_static(&b.payload);
         let built = if b.selectors.is_empty() {
             quote!(run.payload(#id, #template)?)
         } else {
             let selectors = placed_selectors(&b.selectors);
-            quote!(run.payload_with(#id, #template, &[#(#selectors),*])?)
+            quote!(run.payload_with(#id, #template, #selectors)?)
         };
         let payload = if b.replacements.is_empty() {
             quote!(let payload = #built;)
@@ -692,26 +677,13 @@ fn operation_request(s: &StepIr, clients: &[ClientIr]) -> TokenStream {
                 .replacements
                 .iter()
                 .map(|(target, value, selectors)| {
-                    let target = match arazzo_expr::JsonPointer::parse(target) {
-                        Ok(p) if p.is_root() => quote!(JsonPointer::root()),
-                        Ok(p) => {
-                            let tokens = p.tokens();
-                            quote!(JsonPointer::from_tokens([#(#tokens),*]))
-                        }
-                        Err(e) => {
-                            let message = format!("replacement target `{target}`: {e}");
-                            quote!(::core::compile_error!(#message))
-                        }
-                    };
-                    let value = match parsed::template_of(value) {
-                        Ok(t) => t,
-                        Err(message) => quote!(::core::compile_error!(#message)),
-                    };
+                    let target = parsed::json_pointer(target);
+                    let value = parsed::template(value);
                     if plain {
                         quote!((#target, #value))
                     } else {
-                        let selectors = placed_selectors(selectors);
-                        quote!((#target, #value, &[#(#selectors),*]))
+                        let selectors = selectors.iter().map(|(pointer, v)| placed(pointer, v));
+                        quote!((#target, #value, vec![#(#selectors),*]))
                     }
                 })
                 .collect();
@@ -766,7 +738,7 @@ fn send_message(s: &StepIr, channels: &[ChannelClientIr]) -> TokenStream {
             quote!(let request = run.param(#id, request, &#spec, #value)?;)
         } else {
             let selectors = placed_selectors(&p.selectors);
-            quote!(let request = run.param_with(#id, request, &#spec, #value, &[#(#selectors),*])?;)
+            quote!(let request = run.param_with(#id, request, &#spec, #value, #selectors)?;)
         }
     });
     let body = payload.as_ref().map(|template| {
@@ -775,7 +747,7 @@ fn send_message(s: &StepIr, channels: &[ChannelClientIr]) -> TokenStream {
             quote!(run.payload(#id, #template)?)
         } else {
             let selectors = placed_selectors(selectors);
-            quote!(run.payload_with(#id, #template, &[#(#selectors),*])?)
+            quote!(run.payload_with(#id, #template, #selectors)?)
         };
         let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
         if essence.ends_with("json") {
@@ -901,25 +873,36 @@ fn step_body(
             timeout_ms,
         } => {
             let correlation = match correlation {
-                Some((location, template)) => quote!(::std::option::Option::Some((#location, #template))),
-                None => quote!(::std::option::Option::None),
+                Some((location, part, id)) => {
+                    let (part, id) = (parsed::message_part(part), parsed::expr(id));
+                    quote!(Some(Correlation { location: #location, part: #part, id: #id }))
+                }
+                None => quote!(None),
             };
             let kinds = kinds.iter().map(|constants| {
-                let pairs = constants.iter().map(|(pointer, json)| quote!((#pointer, #json)));
-                quote!(&[#(#pairs),*])
+                let pairs = constants.iter().map(|(pointer, value)| {
+                    let (pointer, value) = (parsed::json_pointer(pointer), parsed::json_value(value));
+                    quote!((#pointer, #value))
+                });
+                quote!(vec![#(#pairs),*])
             });
             let timeout = match timeout_ms {
-                Some(ms) => quote!(::std::option::Option::Some(#ms)),
-                None => quote!(::std::option::Option::None),
+                Some(ms) => quote!(Some(#ms)),
+                None => quote!(None),
             };
+            let spec = parsed::static_value(
+                "RECEIVE",
+                quote!(::arazzo::__private::ReceiveSpec),
+                quote!(::arazzo::__private::ReceiveSpec {
+                    address: #address,
+                    correlation: #correlation,
+                    kinds: vec![#(#kinds),*],
+                    timeout_ms: #timeout,
+                }),
+            );
             (
                 quote! {
-                    let received = run.receive(#id, &this.inbox, &::arazzo::__private::ReceiveSpec {
-                        address: #address,
-                        correlation: #correlation,
-                        kinds: &[#(#kinds),*],
-                        timeout_ms: #timeout,
-                    }).await?;
+                    let received = run.receive(#id, &this.inbox, #spec).await?;
                 },
                 quote!(received &&),
             )
@@ -939,7 +922,7 @@ fn step_body(
                 quote!(run.call_inputs(#id, #inputs)?)
             } else {
                 let selectors = placed_selectors(selectors);
-                quote!(run.call_inputs_with(#id, #inputs, &[#(#selectors),*])?)
+                quote!(run.call_inputs_with(#id, #inputs, #selectors)?)
             };
             (
                 if s.timeout.is_some() {
@@ -960,15 +943,12 @@ fn step_body(
         }
     };
     let success = criteria(&s.success);
-    let outputs = parsed::outputs(s.outputs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let outputs = parsed::outputs(s.outputs.iter().map(|(k, v)| (k.as_str(), v)));
     let record = if s.selectors.is_empty() {
         quote!(run.step_succeeded(#id, #outputs)?;)
     } else {
-        let selectors = s.selectors.iter().map(|(k, v)| {
-            let spec = selector_spec(v);
-            quote!((#k, #spec))
-        });
-        quote!(run.step_succeeded_with(#id, #outputs, &[#(#selectors),*])?;)
+        let selectors = named_selectors(s.selectors.iter().map(|(k, v)| (k, v)));
+        quote!(run.step_succeeded_with(#id, #outputs, #selectors)?;)
     };
     // A step's `timeout` starts at its first run (retries keep the clock) and a timed-out
     // step fails whatever its criteria say.
@@ -1032,44 +1012,59 @@ fn step_body(
     }
 }
 
-/// A Selector Object for `arazzo::__private::SelectorSpec`.
-fn selector_spec(v: &SelectorIr) -> TokenStream {
+/// A Selector Object as `Select::new(SelectorSpec { .. }, context, selector)` (in a `static`).
+fn select(v: &SelectorIr) -> TokenStream {
     let (context, selector, kind) = (&v.context, &v.selector, &v.kind);
     let version = match &v.version {
-        Some(version) => quote!(::std::option::Option::Some(#version)),
-        None => quote!(::std::option::Option::None),
+        Some(version) => quote!(Some(#version)),
+        None => quote!(None),
     };
-    let parsed = super::parsed::selector_fn(kind, v.version.as_deref(), selector);
-    quote!(::arazzo::__private::SelectorSpec { context: #context, selector: #selector, kind: #kind, version: #version, parsed: #parsed })
+    let parsed_context = parsed::expr(&v.context_parsed);
+    let parsed_selector = parsed::selector(&v.selector_parsed);
+    quote!(Select::new(SelectorSpec { context: #context, selector: #selector, kind: #kind, version: #version }, #parsed_context, #parsed_selector))
 }
 
-/// `(pointer, SelectorSpec)` pairs for a value's Selector Objects.
-fn placed_selectors(selectors: &[(String, SelectorIr)]) -> Vec<TokenStream> {
-    selectors
-        .iter()
-        .map(|(pointer, v)| {
-            let spec = selector_spec(v);
-            quote!((#pointer, #spec))
+/// `(pointer, Select)`, in a `static`.
+fn placed(pointer: &arazzo_expr::JsonPointer, v: &SelectorIr) -> TokenStream {
+    let (pointer, select) = (parsed::json_pointer(pointer), select(v));
+    quote!((#pointer, #select))
+}
+
+/// A `static` slice of `(pointer, Select)` for a value's Selector Objects.
+fn placed_selectors(selectors: &[PlacedSelector]) -> TokenStream {
+    let items: Vec<TokenStream> = selectors.iter().map(|(pointer, v)| placed(pointer, v)).collect();
+    parsed::static_slice(
+        "SELECTORS",
+        quote!((::arazzo::__private::parsed::JsonPointer, ::arazzo::__private::Select)),
+        &items,
+    )
+}
+
+/// A `static` slice of `(output name, Select)`.
+fn named_selectors<'a>(selectors: impl IntoIterator<Item = (&'a String, &'a SelectorIr)>) -> TokenStream {
+    let items: Vec<TokenStream> = selectors
+        .into_iter()
+        .map(|(name, v)| {
+            let select = select(v);
+            quote!((#name, #select))
         })
-        .collect()
+        .collect();
+    parsed::static_slice("SELECTORS", quote!((&'static str, ::arazzo::__private::Select)), &items)
 }
 
 /// `run.select_outputs(..)` for a workflow's outputs that are Selector Objects (nothing
 /// when it has none); `strict`: whether one that cannot be evaluated fails the run.
 fn select_outputs(w: &WorkflowIr, strict: bool) -> TokenStream {
-    let selectors: Vec<TokenStream> = w
+    let selectors: Vec<(&String, &SelectorIr)> = w
         .outputs
         .iter()
-        .filter_map(|o| {
-            let json = &o.field.json_name;
-            let spec = selector_spec(o.selector.as_ref()?);
-            Some(quote!((#json, #spec)))
-        })
+        .filter_map(|o| Some((&o.field.json_name, o.selector.as_ref()?)))
         .collect();
     if selectors.is_empty() {
         return TokenStream::new();
     }
-    quote!(run.select_outputs(&[#(#selectors),*], #strict)?;)
+    let selectors = named_selectors(selectors);
+    quote!(run.select_outputs(#selectors, #strict)?;)
 }
 
 /// Statements, or an `if` expression (which an `else` takes without braces:
@@ -1103,8 +1098,7 @@ fn action_chain(w: &WorkflowIr, all: &[WorkflowIr], s: &StepIr, actions: &[Actio
                     let outputs = parsed::outputs(
                         w.outputs
                             .iter()
-                            .filter(|o| o.selector.is_none())
-                            .map(|o| (o.field.json_name.as_str(), o.expression.as_str())),
+                            .filter_map(|o| Some((o.field.json_name.as_str(), o.parsed.as_ref()?))),
                     );
                     let select = select_outputs(w, false);
                     quote!(#select return ::std::result::Result::Err(run.ended(#id, #name, #outputs));)
@@ -1195,18 +1189,32 @@ mod tests {
 
     #[test]
     fn templates_keep_member_order_and_classify_strings() {
-        let tokens = parsed::template_of(r#"{"z":"$inputs.x","a":[1,"{$steps.s.outputs.o}/x",null],"m":"plain"}"#)
-            .expect("a template")
-            .to_string();
+        use crate::ir::{TemplateIr, ValueIr};
+        let text = |t: &str| {
+            TemplateIr::Text(ValueIr {
+                text: t.to_owned(),
+                parsed: arazzo_expr::classify(t).expect("parses"),
+            })
+        };
+        let template = TemplateIr::Object(vec![
+            ("z".to_owned(), text("$inputs.x")),
+            (
+                "a".to_owned(),
+                TemplateIr::Array(vec![
+                    TemplateIr::Scalar(serde_json::json!(1)),
+                    text("{$steps.s.outputs.o}/x"),
+                    TemplateIr::Scalar(serde_json::Value::Null),
+                ]),
+            ),
+            ("m".to_owned(), text("plain")),
+        ]);
+        let tokens = parsed::template(&template).to_string();
         let z = tokens.find("\"z\"").expect("z");
         let a = tokens.find("\"a\"").expect("a");
         assert!(z < a, "members keep the spec's order: {tokens}");
         assert!(tokens.contains("Expr :: expression"), "{tokens}");
         assert!(tokens.contains("Expr :: template"), "{tokens}");
         assert!(tokens.contains("Expr :: literal (\"plain\")"), "{tokens}");
-        assert!(
-            parsed::template_of(r#""$inptus.x""#).is_err(),
-            "an expression that does not parse is refused"
-        );
+        assert!(tokens.contains("Value :: Number (Number :: from (1u64))"), "{tokens}");
     }
 }
