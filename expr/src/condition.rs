@@ -18,6 +18,7 @@ use crate::expression::{self, Ctx, Expression};
 use crate::scan::{self, Cursor, describe_at, describe_word, is_blank};
 use crate::{EvalError, ParseError, Resolve, compare};
 use serde_json::Value;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Deeper nesting than this is rejected so recursion can never exhaust the stack.
@@ -634,21 +635,24 @@ impl Parser<'_> {
     }
 }
 
-fn operand_value(o: &Operand, r: &dyn Resolve) -> Result<Option<Value>, EvalError> {
+fn operand_value<'r>(o: &Operand, r: &'r dyn Resolve) -> Result<Option<Cow<'r, Value>>, EvalError> {
     match o {
-        Operand::Literal(l) => Ok(Some(l.to_value())),
-        Operand::Expression { expression, accessors, .. } => {
-            let base = r.resolve(expression)?;
-            let selected = base.as_ref().and_then(|v| {
-                accessors.iter().try_fold(v, |cur, a| match (cur, a) {
-                    (Value::Object(map), Accessor::Member(k)) => map.get(k),
-                    (Value::Array(items), Accessor::Index(n)) => items.get(*n),
-                    _ => None,
-                })
-            });
-            Ok(selected.cloned())
-        }
+        Operand::Literal(l) => Ok(Some(Cow::Owned(l.to_value()))),
+        Operand::Expression { expression, accessors, .. } => Ok(match r.resolve(expression)? {
+            None => None,
+            // A lent value stays lent: the accessors walk into the resolver's own value.
+            Some(Cow::Borrowed(v)) => walk(v, accessors).map(Cow::Borrowed),
+            Some(Cow::Owned(v)) => walk(&v, accessors).cloned().map(Cow::Owned),
+        }),
     }
+}
+
+fn walk<'v>(value: &'v Value, accessors: &[Accessor]) -> Option<&'v Value> {
+    accessors.iter().try_fold(value, |cur, a| match (cur, a) {
+        (Value::Object(map), Accessor::Member(k)) => map.get(k),
+        (Value::Array(items), Accessor::Index(n)) => items.get(*n),
+        _ => None,
+    })
 }
 
 fn truthy(v: Option<&Value>) -> bool {
@@ -674,11 +678,11 @@ fn eval(node: &Node, r: &dyn Resolve) -> Result<bool, EvalError> {
             true
         }
         Node::Not(inner) => !eval(inner, r)?,
-        Node::Test(o) => truthy(operand_value(o, r)?.as_ref()),
+        Node::Test(o) => truthy(operand_value(o, r)?.as_deref()),
         Node::Comparison { left, op, right } => {
             let a = operand_value(left, r)?;
             let b = operand_value(right, r)?;
-            let (a, b) = (a.as_ref(), b.as_ref());
+            let (a, b) = (a.as_deref(), b.as_deref());
             use std::cmp::Ordering::{Equal, Greater, Less};
             match op {
                 ComparisonOp::Eq => compare::loose_eq(a, b),

@@ -349,14 +349,14 @@ impl Criterion {
     pub fn evaluate_with(&self, r: &dyn Resolve, xpath: Option<&dyn XPathEngine>) -> Result<bool, EvalError> {
         match self {
             Criterion::Simple(c) => c.evaluate(r),
-            Criterion::Regex { context, regex } => Ok(match r.resolve(context)? {
+            Criterion::Regex { context, regex } => Ok(match r.resolve(context)?.as_deref() {
                 None | Some(Value::Null) => false,
-                Some(Value::String(s)) => regex.is_match(&s),
+                Some(Value::String(s)) => regex.is_match(s),
                 Some(other) => regex.is_match(&other.to_string()),
             }),
-            Criterion::JsonPath { context, path } => Ok(match r.resolve(context)? {
+            Criterion::JsonPath { context, path } => Ok(match r.resolve(context)?.as_deref() {
                 None | Some(Value::Null) => false,
-                Some(v) => path.evaluate(&v),
+                Some(v) => path.evaluate(v),
             }),
             Criterion::XPath { context, expression, .. } => {
                 let Some(engine) = xpath else {
@@ -364,8 +364,8 @@ impl Criterion {
                         "xpath criteria need an XPath engine (feature `xpath` of crate `arazzo`)",
                     ));
                 };
-                match r.resolve(context)? {
-                    Some(Value::String(xml)) => engine.matches(&xml, expression),
+                match r.resolve(context)?.as_deref() {
+                    Some(Value::String(xml)) => engine.matches(xml, expression),
                     None | Some(Value::Null) => Err(EvalError::new(format!(
                         "`{}` selected nothing, so there is no XML document to evaluate the XPath expression on",
                         context
@@ -373,7 +373,7 @@ impl Criterion {
                     Some(other) => Err(EvalError::new(format!(
                         "`{}` is JSON ({}), not XML text",
                         context,
-                        json_kind(&other)
+                        json_kind(other)
                     ))),
                 }
             }

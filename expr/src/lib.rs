@@ -75,6 +75,7 @@ pub use selector::{Selector, SelectorError};
 pub use suggest::did_you_mean;
 pub use template::*;
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// Supplies values for runtime expressions during evaluation.
@@ -82,9 +83,12 @@ use std::fmt;
 /// `Ok(None)` means the expression selects nothing (an absent header, a missing output, a pointer
 /// that does not resolve); conditions treat that like `null`. `Err` means the value could not be
 /// produced at all, and the condition evaluating it fails with that error.
+///
+/// A value the resolver already holds (a parsed response body, a step's outputs) is lent, not
+/// copied: a criterion on `$response.body` reads the body in place.
 pub trait Resolve {
     /// Returns the current value of `expr`.
-    fn resolve(&self, expr: &expression::Expression) -> Result<Option<serde_json::Value>, EvalError>;
+    fn resolve<'a>(&'a self, expr: &expression::Expression) -> Result<Option<Cow<'a, serde_json::Value>>, EvalError>;
 }
 
 /// Closures make ad-hoc resolvers (tests, one-off evaluations) cheap to write.
@@ -92,8 +96,8 @@ impl<F> Resolve for F
 where
     F: Fn(&expression::Expression) -> Result<Option<serde_json::Value>, EvalError>,
 {
-    fn resolve(&self, expr: &expression::Expression) -> Result<Option<serde_json::Value>, EvalError> {
-        self(expr)
+    fn resolve<'a>(&'a self, expr: &expression::Expression) -> Result<Option<Cow<'a, serde_json::Value>>, EvalError> {
+        self(expr).map(|v| v.map(Cow::Owned))
     }
 }
 

@@ -9,6 +9,7 @@
 //! message constants (Arazzo 1.1); only [`Run::value`], for callers outside
 //! generated code, parses text.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
@@ -194,7 +195,7 @@ fn correlation_text(value: &Value) -> String {
 fn message_part(message: &crate::inbox::Message, part: &arazzo_expr::MessagePart) -> Option<Value> {
     match part {
         arazzo_expr::MessagePart::Header(name) => message.header(name).map(|v| Value::String(v.to_owned())),
-        arazzo_expr::MessagePart::Payload(pointer) => pointer_into(Some(&message.payload), pointer.as_ref()),
+        arazzo_expr::MessagePart::Payload(pointer) => pointer_into(Some(&message.payload), pointer.as_ref()).map(Cow::into_owned),
     }
 }
 
@@ -671,7 +672,10 @@ impl<'a> Run<'a> {
     fn evaluate(&self, step: Option<&str>, text: &str, parsed: &StringValue) -> Result<Option<Value>, WorkflowError> {
         match parsed {
             StringValue::Literal(s) => Ok(Some(Value::String(s.clone()))),
-            StringValue::Expression(expr) => self.resolve(expr).map_err(|e| self.expression_error(step, text, e.to_string())),
+            StringValue::Expression(expr) => self
+                .resolve(expr)
+                .map(|v| v.map(Cow::into_owned))
+                .map_err(|e| self.expression_error(step, text, e.to_string())),
             StringValue::Template(template) => {
                 let mut out = String::new();
                 for segment in &template.segments {
@@ -679,8 +683,8 @@ impl<'a> Run<'a> {
                         arazzo_expr::Segment::Literal(s) => out.push_str(s),
                         arazzo_expr::Segment::Expression(expr) => {
                             let value = self.resolve(expr).map_err(|e| self.expression_error(step, text, e.to_string()))?;
-                            match value {
-                                Some(Value::String(s)) => out.push_str(&s),
+                            match value.as_deref() {
+                                Some(Value::String(s)) => out.push_str(s),
                                 Some(other) => out.push_str(&other.to_string()),
                                 None => {
                                     return Err(WorkflowError::MissingValue {
@@ -1219,11 +1223,11 @@ impl<'a> Run<'a> {
     }
 }
 
-fn pointer_into(value: Option<&Value>, pointer: Option<&JsonPointer>) -> Option<Value> {
+fn pointer_into<'a>(value: Option<&'a Value>, pointer: Option<&JsonPointer>) -> Option<Cow<'a, Value>> {
     let value = value?;
     match pointer {
-        Some(p) => p.resolve(value).cloned(),
-        None => Some(value.clone()),
+        Some(p) => p.resolve(value).map(Cow::Borrowed),
+        None => Some(Cow::Borrowed(value)),
     }
 }
 
@@ -1256,26 +1260,36 @@ fn find_header<'h>(headers: impl Iterator<Item = (&'h str, &'h str)>, name: &str
 }
 
 impl Resolve for Run<'_> {
-    fn resolve(&self, expr: &Expression) -> Result<Option<Value>, arazzo_expr::EvalError> {
+    fn resolve<'a>(&'a self, expr: &Expression) -> Result<Option<Cow<'a, Value>>, arazzo_expr::EvalError> {
         let exchange = self.current.as_ref();
         Ok(match expr {
-            Expression::Url => exchange.map(|e| Value::String(e.url.clone())),
+            Expression::Url => exchange.map(|e| Cow::Owned(Value::String(e.url.clone()))),
             Expression::Method => exchange
                 .map(|e| e.method.clone())
                 .or_else(|| self.pending_method.clone())
-                .map(Value::String),
-            Expression::StatusCode => exchange.map(|e| Value::from(e.status)),
+                .map(|m| Cow::Owned(Value::String(m))),
+            Expression::StatusCode => exchange.map(|e| Cow::Owned(Value::from(e.status))),
             Expression::Request(source) => {
                 let Some(request) = exchange.map(|e| &e.request) else {
                     return Ok(None);
                 };
                 match source {
-                    Source::Header(name) => find_header(request.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())), name),
-                    Source::Query(name) => request.query.iter().find(|(k, _)| k == name).map(|(_, v)| Value::String(v.clone())),
-                    Source::Path(name) => request.path.iter().find(|(k, _)| k == name).map(|(_, v)| Value::String(v.clone())),
+                    Source::Header(name) => {
+                        find_header(request.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())), name).map(Cow::Owned)
+                    }
+                    Source::Query(name) => request
+                        .query
+                        .iter()
+                        .find(|(k, _)| k == name)
+                        .map(|(_, v)| Cow::Owned(Value::String(v.clone()))),
+                    Source::Path(name) => request
+                        .path
+                        .iter()
+                        .find(|(k, _)| k == name)
+                        .map(|(_, v)| Cow::Owned(Value::String(v.clone()))),
                     Source::Body(pointer) => {
                         let body = request.body.as_ref().map(crate::client::Body::to_json);
-                        pointer_into(body.as_ref(), pointer.as_ref())
+                        pointer_into(body.as_ref(), pointer.as_ref()).map(|v| Cow::Owned(v.into_owned()))
                     }
                 }
             }
@@ -1287,11 +1301,12 @@ impl Resolve for Run<'_> {
                     Source::Header(name) => find_header(
                         exchange.headers.iter().filter_map(|(k, v)| Some((k.as_str(), v.to_str().ok()?))),
                         name,
-                    ),
+                    )
+                    .map(Cow::Owned),
                     Source::Query(_) | Source::Path(_) => None,
                     Source::Body(pointer) => match exchange.json() {
                         Some(json) => pointer_into(Some(json), pointer.as_ref()),
-                        None if pointer.is_none() && !exchange.body.is_empty() => Some(Value::String(exchange.text())),
+                        None if pointer.is_none() && !exchange.body.is_empty() => Some(Cow::Owned(Value::String(exchange.text()))),
                         // "Selected nothing" would hide the cause: an HTML error page, a
                         // truncated or invalid JSON body.
                         None if !exchange.body.iter().all(u8::is_ascii_whitespace) => {
@@ -1333,10 +1348,10 @@ impl Resolve for Run<'_> {
                 .iter()
                 .find(|(n, _)| n == name)
                 .filter(|_| field == "url")
-                .map(|(_, url)| Value::String(url.clone())),
-            Expression::Message(part) => self.message.as_ref().and_then(|m| message_part(m, part)),
+                .map(|(_, url)| Cow::Owned(Value::String(url.clone()))),
+            Expression::Message(part) => self.message.as_ref().and_then(|m| message_part(m, part)).map(Cow::Owned),
             Expression::Components { .. } => None,
-            Expression::SelfUri => self.self_uri.map(|uri| Value::String(uri.to_owned())),
+            Expression::SelfUri => self.self_uri.map(|uri| Cow::Owned(Value::String(uri.to_owned()))),
         })
     }
 }
