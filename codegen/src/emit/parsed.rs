@@ -267,30 +267,6 @@ fn node(n: &Node) -> TokenStream {
     }
 }
 
-/// A JSON scalar literal of a JSONPath expression (`Value::...`).
-fn json_literal(v: &Value) -> TokenStream {
-    match v {
-        Value::Null => quote!(Value::Null),
-        Value::Bool(b) => quote!(Value::Bool(#b)),
-        Value::Number(n) => number(n, |n| quote!(Value::Number(#n)), |f| quote!(Value::from(#f))),
-        Value::String(s) => {
-            let s = owned(s);
-            quote!(Value::String(#s))
-        }
-        // The parser yields scalars only; the AST can hold any JSON, so structures are kept.
-        Value::Array(items) => {
-            let items = items.iter().map(json_literal);
-            quote!(Value::Array(vec![#(#items),*]))
-        }
-        Value::Object(members) => {
-            let members = members.iter().map(|(k, v)| {
-                let (k, v) = (owned(k), json_literal(v));
-                quote!((#k, #v))
-            });
-            quote!(Value::Object([#(#members),*].into_iter().collect()))
-        }
-    }
-}
 
 /// An RFC 9535 query as its AST.
 pub(crate) fn query(q: &Query) -> TokenStream {
@@ -385,7 +361,7 @@ fn logical(l: &Logical) -> TokenStream {
 fn comparable(c: &Comparable) -> TokenStream {
     match c {
         Comparable::Literal(v) => {
-            let v = json_literal(v);
+            let v = json_value(v);
             quote!(Comparable::Literal(#v))
         }
         Comparable::Query(q) => {
@@ -408,7 +384,7 @@ fn fn_call(call: &FnCall) -> TokenStream {
     let func = quote::format_ident!("{func:?}");
     let args = call.args.iter().map(|a| match a {
         FnArg::Literal(v) => {
-            let v = json_literal(v);
+            let v = json_value(v);
             quote!(FnArg::Literal(#v))
         }
         FnArg::Query(q) => {
