@@ -267,7 +267,6 @@ fn node(n: &Node) -> TokenStream {
     }
 }
 
-
 /// An RFC 9535 query as its AST.
 pub(crate) fn query(q: &Query) -> TokenStream {
     let segments = q.segments.iter().map(|s| {
