@@ -184,6 +184,12 @@ pub enum ClientError {
         url: String,
         /// The error, as the process that ran the exchange displayed it.
         message: String,
+        /// It was a [`ClientError::Transport`] error there whose cause was no connection
+        /// ([`ClientError::is_connect`] answers the same here).
+        connect: bool,
+        /// It was a [`ClientError::Transport`] error there that timed out (a timeout set
+        /// on the user's own `reqwest::Client`; [`ClientError::is_timeout`] answers the same here).
+        timed_out: bool,
     },
 }
 
@@ -222,6 +228,158 @@ impl ClientError {
             method: method.into(),
             url: url.into(),
             message: message.into(),
+            connect: false,
+            timed_out: false,
+        }
+    }
+
+    /// [`ClientError::Remote`] for a [`ClientError::Transport`] error in the process that
+    /// ran the exchange (its `reqwest::Error` does not cross processes): the message, and
+    /// what [`ClientError::is_connect`] and [`ClientError::is_timeout`] said there.
+    #[must_use]
+    pub fn remote_transport(
+        method: impl Into<String>,
+        url: impl Into<String>,
+        message: impl Into<String>,
+        connect: bool,
+        timed_out: bool,
+    ) -> Self {
+        ClientError::Remote {
+            method: method.into(),
+            url: url.into(),
+            message: message.into(),
+            connect,
+            timed_out,
+        }
+    }
+
+    // The constructors below rebuild an error another process reported (a durable
+    // executor's activity): the variants are `#[non_exhaustive]`, so without them only
+    // this crate could, and a durable run would lose the error's kind.
+
+    /// [`ClientError::InvalidUrl`].
+    #[must_use]
+    pub fn invalid_url(url: impl Into<String>, reason: impl Into<String>) -> Self {
+        ClientError::InvalidUrl {
+            url: url.into(),
+            reason: reason.into(),
+        }
+    }
+
+    /// [`ClientError::InvalidRequest`].
+    #[must_use]
+    pub fn invalid_request(message: impl Into<String>) -> Self {
+        ClientError::InvalidRequest { message: message.into() }
+    }
+
+    /// [`ClientError::UnexpectedStatus`].
+    #[must_use]
+    pub fn unexpected_status(method: impl Into<String>, url: impl Into<String>, status: u16, body: impl Into<String>) -> Self {
+        ClientError::UnexpectedStatus {
+            method: method.into(),
+            url: url.into(),
+            status,
+            body: body.into(),
+        }
+    }
+
+    /// [`ClientError::Decode`].
+    #[must_use]
+    pub fn decode(
+        method: impl Into<String>,
+        url: impl Into<String>,
+        status: u16,
+        body: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        ClientError::Decode {
+            method: method.into(),
+            url: url.into(),
+            status,
+            body: body.into(),
+            message: message.into(),
+        }
+    }
+
+    /// [`ClientError::ResponseSchema`]: the body's first departure from its schema is at
+    /// `path` (`$`-notation), where `expected` (beginning with `expected`) was not met.
+    #[must_use]
+    pub fn response_schema(
+        operation: impl Into<String>,
+        method: impl Into<String>,
+        url: impl Into<String>,
+        status: u16,
+        path: impl Into<String>,
+        expected: impl Into<String>,
+    ) -> Self {
+        ClientError::ResponseSchema(Box::new(ResponseSchemaError {
+            operation: operation.into(),
+            method: method.into(),
+            url: url.into(),
+            status,
+            mismatch: crate::schema::SchemaMismatch {
+                path: path.into(),
+                expected: expected.into(),
+            },
+        }))
+    }
+
+    /// [`ClientError::InvalidHeader`].
+    #[must_use]
+    pub fn invalid_header(
+        operation: impl Into<String>,
+        status: u16,
+        header: impl Into<String>,
+        value: Option<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        ClientError::InvalidHeader {
+            operation: operation.into(),
+            status,
+            header: header.into(),
+            value,
+            message: message.into(),
+        }
+    }
+
+    /// [`ClientError::TooLarge`].
+    #[must_use]
+    pub fn too_large(method: impl Into<String>, url: impl Into<String>, limit: usize) -> Self {
+        ClientError::TooLarge {
+            method: method.into(),
+            url: url.into(),
+            limit,
+        }
+    }
+
+    /// [`ClientError::Redirect`].
+    #[must_use]
+    pub fn redirect(method: impl Into<String>, url: impl Into<String>, location: impl Into<String>, reason: impl Into<String>) -> Self {
+        ClientError::Redirect {
+            method: method.into(),
+            url: url.into(),
+            location: location.into(),
+            reason: reason.into(),
+        }
+    }
+
+    /// [`ClientError::RateLimited`].
+    #[must_use]
+    pub fn rate_limited(
+        method: impl Into<String>,
+        url: impl Into<String>,
+        status: u16,
+        header: impl Into<String>,
+        reset_in: Duration,
+        why: impl Into<String>,
+    ) -> Self {
+        ClientError::RateLimited {
+            method: method.into(),
+            url: url.into(),
+            status,
+            header: header.into(),
+            reset_in,
+            why: why.into(),
         }
     }
 
@@ -260,14 +418,23 @@ impl ClientError {
     /// or one set on the `reqwest::Client` given to `with_http_client`.
     #[must_use]
     pub fn is_timeout(&self) -> bool {
-        matches!(self, ClientError::Timeout { .. }) || matches!(self, ClientError::Transport { source, .. } if source.is_timeout())
+        match self {
+            ClientError::Timeout { .. } => true,
+            ClientError::Transport { source, .. } => source.is_timeout(),
+            ClientError::Remote { timed_out, .. } => *timed_out,
+            _ => false,
+        }
     }
 
     /// Whether the call got no answer because no connection could be made
     /// (refused, unreachable, DNS failure, TLS handshake).
     #[must_use]
     pub fn is_connect(&self) -> bool {
-        matches!(self, ClientError::Transport { source, .. } if source.is_connect())
+        match self {
+            ClientError::Transport { source, .. } => source.is_connect(),
+            ClientError::Remote { connect, .. } => *connect,
+            _ => false,
+        }
     }
 }
 

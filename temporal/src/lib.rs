@@ -149,6 +149,8 @@ impl ArazzoWorkflow {
         let executor = Arc::new(TemporalExecutor {
             ctx: SendWrapper::new(ctx.clone()),
             activity_timeout: document.activity_timeout,
+            workflow: input.workflow.clone(),
+            memo_step: std::sync::Mutex::new(None),
         });
         let RunInput { workflow, inputs } = input;
         match arazzo::with_executor(executor, (document.run)(workflow, inputs)).await {
@@ -169,7 +171,17 @@ impl ArazzoWorkflow {
 struct TemporalExecutor {
     ctx: SendWrapper<WorkflowContext<ArazzoWorkflow>>,
     activity_timeout: Duration,
+    /// The run's Arazzo `workflowId` (steps of workflows it calls are not its steps).
+    workflow: String,
+    /// The step last written to the run's memo ([`MEMO_STEP`]).
+    memo_step: std::sync::Mutex<Option<String>>,
 }
+
+/// The memo key holding the step a run is in. Unlike the events (worker state), the memo
+/// is on the server, so a starter still learns the step when no worker is left: a run
+/// that Temporal's execution timeout ended is reported with it. Written when the step
+/// changes (one history event each), not per poll.
+pub const MEMO_STEP: &str = "arazzo.step";
 
 /// An HTTP activity's input: the request, which client sends it, and the time left before
 /// the run's deadline.
@@ -267,6 +279,18 @@ impl Executor for TemporalExecutor {
     fn emit(&self, observer: Option<&Observer>, event: &Event<'_>) {
         // Kept on replay too: a worker that takes over a run answers the query with all of
         // its events. Neither the state nor the current details are written to history.
+        if let Event::StepStarted { workflow, step, .. } = event
+            && *workflow == self.workflow
+        {
+            let mut last = self.memo_step.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            if last.as_deref() != Some(*step) {
+                // A string always converts; were it not to, the run goes on without the memo.
+                let _ = self
+                    .ctx
+                    .upsert_memo([(MEMO_STEP, Some(temporalio_common::MemoValue::new((*step).to_owned())))]);
+                *last = Some((*step).to_owned());
+            }
+        }
         let event_kept = StepEvent::of(event);
         self.ctx.set_current_details(event_kept.line());
         self.ctx.state_mut(|w| w.events.push(event_kept));
@@ -370,16 +394,34 @@ pub async fn worker(client: Client, task_queue: &str, document: Document) -> Res
 }
 
 /// Connects to a Temporal server (`host:port`, the dev server's `127.0.0.1:7233`) in the
-/// `default` namespace.
+/// `default` namespace. A server that accepts connections but says it is not ready yet
+/// (gRPC `Unavailable`: "Frontend is not healthy yet", just after it started) is asked
+/// again for up to [`CONNECT_PATIENCE`].
 ///
 /// # Errors
 ///
-/// When the address is not a URL or the server does not answer.
+/// When the address is not a URL, the server does not answer, or it is still not ready
+/// after [`CONNECT_PATIENCE`].
 pub async fn connect(address: &str) -> Result<Client, BoxError> {
+    use temporalio_client::errors::ClientConnectError;
+    use temporalio_client::tonic::Code;
     let url = temporalio_client::Url::parse(&format!("http://{address}"))?;
-    let connection = temporalio_client::Connection::connect(temporalio_client::ConnectionOptions::new(url).build()).await?;
+    let until = tokio::time::Instant::now() + CONNECT_PATIENCE;
+    let connection = loop {
+        match temporalio_client::Connection::connect(temporalio_client::ConnectionOptions::new(url.clone()).build()).await {
+            Err(ClientConnectError::SystemInfoCallError(status))
+                if status.code() == Code::Unavailable && tokio::time::Instant::now() < until =>
+            {
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            outcome => break outcome?,
+        }
+    };
     Ok(Client::new(connection, temporalio_client::ClientOptions::new("default").build())?)
 }
+
+/// How long [`connect`] waits for a server that is starting.
+pub const CONNECT_PATIENCE: Duration = Duration::from_secs(10);
 
 /// What a [`Starter`] can fail with.
 #[derive(Debug)]
@@ -387,8 +429,10 @@ pub async fn connect(address: &str) -> Result<Client, BoxError> {
 pub enum RunError {
     /// The run failed: the same [`WorkflowError`] variant, with the same fields, as the
     /// run in process would have returned. A request error inside it
-    /// ([`WorkflowError::Client`], a timeout's `source`) keeps its kind for timeouts and
-    /// otherwise arrives as [`arazzo::ClientError::Remote`] with its message.
+    /// ([`WorkflowError::Client`], a timeout's `source`) is the same [`ClientError`] variant
+    /// too, except [`ClientError::Transport`] (its `reqwest::Error` stays in the worker):
+    /// that arrives as [`ClientError::Remote`] with the same message and the same
+    /// `is_connect()` / `is_timeout()`.
     Workflow(WorkflowError),
     /// The run failed without a typed error (a worker without a document, a
     /// [`WorkflowError`] variant newer than this crate); the failure's message.
@@ -524,13 +568,21 @@ impl RunHandle {
             Err(WorkflowGetResultError::Failed(incoming)) => Err(self.failed(*incoming)),
             Err(WorkflowGetResultError::TimedOut) => Err(RunError::Workflow(WorkflowError::Timeout {
                 workflow: self.workflow.clone(),
-                step: String::new(),
+                step: self.memo_step().await.unwrap_or_default(),
                 elapsed: self.deadline + self.grace,
                 deadline: self.deadline,
                 source: None,
             })),
             Err(e) => Err(RunError::Temporal(Box::new(e))),
         }
+    }
+
+    /// The step the run was last in, from its memo ([`MEMO_STEP`]); `None` when the server
+    /// cannot say (a run that never started a step, a server that does not answer).
+    async fn memo_step(&self) -> Option<String> {
+        let handle = self.client.get_workflow_handle::<ArazzoWorkflow>(self.run_id.clone());
+        let description = handle.describe(temporalio_client::WorkflowDescribeOptions::default()).await.ok()?;
+        description.memo().get::<String>(MEMO_STEP).ok().flatten()
     }
 
     fn failed(&self, incoming: IncomingError) -> RunError {

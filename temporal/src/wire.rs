@@ -8,7 +8,7 @@ use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
 use arazzo::reqwest::header::{HeaderMap, HeaderName, HeaderValue};
-use arazzo::{Body, ClientError, Method, Outputs, RecordedExchange, Request, RetryNotice, TimeoutKind, WorkflowError};
+use arazzo::{Body, ClientError, FilePart, Method, Outputs, Part, RecordedExchange, Request, RetryNotice, TimeoutKind, WorkflowError};
 use serde::{Deserialize, Serialize};
 
 /// A step's request.
@@ -34,8 +34,72 @@ pub struct WireRequest {
 enum WireBody {
     Json(String),
     Form(Vec<(String, String)>),
-    Text { content_type: String, text: String },
-    Bytes { content_type: String, bytes: Vec<u8> },
+    Text {
+        content_type: String,
+        text: String,
+    },
+    Bytes {
+        content_type: String,
+        bytes: Vec<u8>,
+    },
+    /// `multipart/form-data`, part by part: the request is rebuilt, and encoded (with a
+    /// fresh boundary) inside the activity, as in process.
+    Multipart(Vec<(String, WirePart)>),
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+enum WirePart {
+    Value(serde_json::Value),
+    File {
+        bytes: Vec<u8>,
+        filename: Option<String>,
+        content_type: Option<String>,
+        /// Sent base64-encoded (`Part::Base64File`).
+        base64: bool,
+    },
+}
+
+impl WirePart {
+    fn new(part: &Part) -> Option<Self> {
+        let file = |f: &FilePart, base64: bool| WirePart::File {
+            bytes: f.bytes.clone(),
+            filename: f.filename.clone(),
+            content_type: f.content_type.clone(),
+            base64,
+        };
+        Some(match part {
+            Part::Value(value) => WirePart::Value(value.clone()),
+            Part::File(f) => file(f, false),
+            Part::Base64File(f) => file(f, true),
+            _ => return None,
+        })
+    }
+
+    fn into_part(self) -> Part {
+        match self {
+            WirePart::Value(value) => Part::Value(value),
+            WirePart::File {
+                bytes,
+                filename,
+                content_type,
+                base64,
+            } => {
+                let mut file = FilePart::new(bytes);
+                file.filename = filename;
+                file.content_type = content_type;
+                if base64 { Part::Base64File(file) } else { Part::File(file) }
+            }
+        }
+    }
+}
+
+/// A body or part of a kind newer than this crate: refused before anything is sent,
+/// rather than sent differently from the run in process.
+fn unrecordable(request: &Request, what: &str) -> ClientError {
+    ClientError::invalid_request(format!(
+        "{} {}: arazzo-temporal cannot record {what} in a workflow's history (a kind newer than this crate)",
+        request.method, request.path_template
+    ))
 }
 
 /// `Request::path_template` is `&'static str` (generated code passes literals): a template
@@ -58,8 +122,8 @@ fn intern(text: &str) -> &'static str {
 impl WireRequest {
     /// # Errors
     ///
-    /// [`ClientError::Remote`] for a multipart body (its file parts are not
-    /// serialisable yet).
+    /// [`ClientError::InvalidRequest`] for a body (or multipart part) of a kind newer
+    /// than this crate.
     pub fn from_request(request: &Request) -> Result<Self, ClientError> {
         let body = match &request.body {
             None => None,
@@ -73,13 +137,17 @@ impl WireRequest {
                 content_type: content_type.clone(),
                 bytes: bytes.clone(),
             }),
-            Some(_) => {
-                return Err(ClientError::remote(
-                    request.method.as_str(),
-                    request.path_template,
-                    "invalid request: a multipart body cannot be sent from a Temporal workflow (arazzo-temporal does not record file parts)",
-                ));
+            Some(Body::Multipart(parts)) => {
+                let mut wire = Vec::with_capacity(parts.len());
+                for (name, part) in parts {
+                    wire.push((
+                        name.clone(),
+                        WirePart::new(part).ok_or_else(|| unrecordable(request, "this multipart part"))?,
+                    ));
+                }
+                Some(WireBody::Multipart(wire))
             }
+            Some(_) => return Err(unrecordable(request, "this body")),
         };
         Ok(WireRequest {
             method: request.method.as_str().to_owned(),
@@ -119,6 +187,7 @@ impl WireRequest {
             WireBody::Form(pairs) => Body::Form(pairs),
             WireBody::Text { content_type, text } => Body::Text { content_type, text },
             WireBody::Bytes { content_type, bytes } => Body::Bytes { content_type, bytes },
+            WireBody::Multipart(parts) => Body::Multipart(parts.into_iter().map(|(name, part)| (name, part.into_part())).collect()),
         });
         request.timeout = self.timeout_ms.map(Duration::from_millis);
         request.max_body_size = self.max_body_size;
@@ -220,8 +289,15 @@ impl WireRetry {
     }
 }
 
-/// A request that got no usable answer. Timeouts keep their kind (the run turns the
-/// deadline's into [`arazzo::WorkflowError::Timeout`]); anything else keeps its message.
+/// A request error, with its kind and fields, so the run (and the starter, for a failed
+/// run) rebuilds the same [`ClientError`] variant: a timeout stays a timeout (the run turns
+/// the deadline's into [`arazzo::WorkflowError::Timeout`]), a body over the limit stays
+/// [`ClientError::TooLarge`]. The one kind that cannot cross is the `reqwest::Error` inside
+/// [`ClientError::Transport`]: it arrives as [`ClientError::Remote`] with the same message
+/// and the same [`ClientError::is_connect`] / [`ClientError::is_timeout`] answers.
+///
+/// Variants only grow (histories outlive workers), and `Other` is what a history written
+/// before the kinds were recorded holds.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum WireError {
     Timeout {
@@ -231,10 +307,69 @@ pub enum WireError {
         limit_ms: u64,
         attempts: u32,
     },
+    /// A transport error, an error already remote, or a kind newer than this crate.
     Other {
         method: String,
         url: String,
         message: String,
+        #[serde(default)]
+        connect: bool,
+        #[serde(default)]
+        timed_out: bool,
+    },
+    InvalidUrl {
+        url: String,
+        reason: String,
+    },
+    InvalidRequest {
+        message: String,
+    },
+    UnexpectedStatus {
+        method: String,
+        url: String,
+        status: u16,
+        body: String,
+    },
+    Decode {
+        method: String,
+        url: String,
+        status: u16,
+        body: String,
+        message: String,
+    },
+    ResponseSchema {
+        operation: String,
+        method: String,
+        url: String,
+        status: u16,
+        path: String,
+        expected: String,
+    },
+    InvalidHeader {
+        operation: String,
+        status: u16,
+        header: String,
+        value: Option<String>,
+        message: String,
+    },
+    TooLarge {
+        method: String,
+        url: String,
+        limit: usize,
+    },
+    Redirect {
+        method: String,
+        url: String,
+        location: String,
+        reason: String,
+    },
+    RateLimited {
+        method: String,
+        url: String,
+        status: u16,
+        header: String,
+        reset_in_ms: u64,
+        why: String,
     },
 }
 
@@ -261,6 +396,8 @@ fn kind_of(name: &str) -> TimeoutKind {
 }
 
 impl WireError {
+    /// `method` and `url` name the request for a kind newer than this crate (recorded
+    /// by its message); every kind this crate knows carries its own.
     pub fn new(error: &ClientError, method: &str, url: &str) -> Self {
         match error {
             ClientError::Timeout {
@@ -274,13 +411,104 @@ impl WireError {
                 method: method.clone(),
                 url: url.clone(),
                 kind: kind_name(*kind).to_owned(),
-                limit_ms: u64::try_from(limit.as_millis()).unwrap_or(u64::MAX),
+                limit_ms: ms(*limit),
                 attempts: *attempts,
+            },
+            ClientError::Transport { method, url, .. } | ClientError::Remote { method, url, .. } => WireError::Other {
+                method: method.clone(),
+                url: url.clone(),
+                message: error.to_string(),
+                connect: error.is_connect(),
+                timed_out: error.is_timeout(),
+            },
+            ClientError::InvalidUrl { url, reason, .. } => WireError::InvalidUrl {
+                url: url.clone(),
+                reason: reason.clone(),
+            },
+            ClientError::InvalidRequest { message, .. } => WireError::InvalidRequest { message: message.clone() },
+            ClientError::UnexpectedStatus {
+                method, url, status, body, ..
+            } => WireError::UnexpectedStatus {
+                method: method.clone(),
+                url: url.clone(),
+                status: *status,
+                body: body.clone(),
+            },
+            ClientError::Decode {
+                method,
+                url,
+                status,
+                body,
+                message,
+                ..
+            } => WireError::Decode {
+                method: method.clone(),
+                url: url.clone(),
+                status: *status,
+                body: body.clone(),
+                message: message.clone(),
+            },
+            ClientError::ResponseSchema(e) => WireError::ResponseSchema {
+                operation: e.operation.clone(),
+                method: e.method.clone(),
+                url: e.url.clone(),
+                status: e.status,
+                path: e.mismatch.path.clone(),
+                expected: e.mismatch.expected.clone(),
+            },
+            ClientError::InvalidHeader {
+                operation,
+                status,
+                header,
+                value,
+                message,
+                ..
+            } => WireError::InvalidHeader {
+                operation: operation.clone(),
+                status: *status,
+                header: header.clone(),
+                value: value.clone(),
+                message: message.clone(),
+            },
+            ClientError::TooLarge { method, url, limit, .. } => WireError::TooLarge {
+                method: method.clone(),
+                url: url.clone(),
+                limit: *limit,
+            },
+            ClientError::Redirect {
+                method,
+                url,
+                location,
+                reason,
+                ..
+            } => WireError::Redirect {
+                method: method.clone(),
+                url: url.clone(),
+                location: location.clone(),
+                reason: reason.clone(),
+            },
+            ClientError::RateLimited {
+                method,
+                url,
+                status,
+                header,
+                reset_in,
+                why,
+                ..
+            } => WireError::RateLimited {
+                method: method.clone(),
+                url: url.clone(),
+                status: *status,
+                header: header.clone(),
+                reset_in_ms: ms(*reset_in),
+                why: why.clone(),
             },
             other => WireError::Other {
                 method: method.to_owned(),
                 url: url.to_owned(),
                 message: other.to_string(),
+                connect: other.is_connect(),
+                timed_out: other.is_timeout(),
             },
         }
     }
@@ -294,14 +522,60 @@ impl WireError {
                 limit_ms,
                 attempts,
             } => ClientError::timeout(method, url, kind_of(&kind), Duration::from_millis(limit_ms), attempts),
-            WireError::Other { method, url, message } => ClientError::remote(method, url, message),
+            WireError::Other {
+                method,
+                url,
+                message,
+                connect,
+                timed_out,
+            } => ClientError::remote_transport(method, url, message, connect, timed_out),
+            WireError::InvalidUrl { url, reason } => ClientError::invalid_url(url, reason),
+            WireError::InvalidRequest { message } => ClientError::invalid_request(message),
+            WireError::UnexpectedStatus { method, url, status, body } => ClientError::unexpected_status(method, url, status, body),
+            WireError::Decode {
+                method,
+                url,
+                status,
+                body,
+                message,
+            } => ClientError::decode(method, url, status, body, message),
+            WireError::ResponseSchema {
+                operation,
+                method,
+                url,
+                status,
+                path,
+                expected,
+            } => ClientError::response_schema(operation, method, url, status, path, expected),
+            WireError::InvalidHeader {
+                operation,
+                status,
+                header,
+                value,
+                message,
+            } => ClientError::invalid_header(operation, status, header, value, message),
+            WireError::TooLarge { method, url, limit } => ClientError::too_large(method, url, limit),
+            WireError::Redirect {
+                method,
+                url,
+                location,
+                reason,
+            } => ClientError::redirect(method, url, location, reason),
+            WireError::RateLimited {
+                method,
+                url,
+                status,
+                header,
+                reset_in_ms,
+                why,
+            } => ClientError::rate_limited(method, url, status, header, Duration::from_millis(reset_in_ms), why),
         }
     }
 }
 
 /// A run's [`WorkflowError`] as the Temporal failure's details carry it, so the starter
-/// rebuilds the same variant with the same fields. A request error inside keeps its kind
-/// only for timeouts ([`WireError`]); others keep their message.
+/// rebuilds the same variant with the same fields, a request error inside it too
+/// ([`WireError`]).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum WireWorkflowError {
     StepFailed {
@@ -375,26 +649,9 @@ fn ms(d: Duration) -> u64 {
     u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
 }
 
-/// The method and URL a request error names, for [`WireError::new`].
-fn names(error: &ClientError) -> (String, String) {
-    match error {
-        ClientError::Transport { method, url, .. }
-        | ClientError::UnexpectedStatus { method, url, .. }
-        | ClientError::Decode { method, url, .. }
-        | ClientError::Timeout { method, url, .. }
-        | ClientError::TooLarge { method, url, .. }
-        | ClientError::Redirect { method, url, .. }
-        | ClientError::RateLimited { method, url, .. }
-        | ClientError::Remote { method, url, .. } => (method.clone(), url.clone()),
-        ClientError::ResponseSchema(e) => (e.method.clone(), e.url.clone()),
-        ClientError::InvalidUrl { url, .. } => (String::new(), url.clone()),
-        _ => (String::new(), String::new()),
-    }
-}
-
+/// A run's request error: every kind this crate knows names its own request.
 fn wire_client(error: &ClientError) -> WireError {
-    let (method, url) = names(error);
-    WireError::new(error, &method, &url)
+    WireError::new(error, "", "")
 }
 
 impl WireWorkflowError {
@@ -645,5 +902,85 @@ mod tests {
             .into_request()
             .expect("request");
         assert_eq!(back.querystring, None);
+    }
+
+    /// A multipart body keeps every part, file names, content types and the base64 flag
+    /// through the history, so the activity sends what the run in process would.
+    #[test]
+    fn multipart_bodies_round_trip_through_the_history() {
+        let parts = vec![
+            ("note".to_owned(), Part::Value(serde_json::json!("for review"))),
+            ("meta".to_owned(), Part::Value(serde_json::json!({"pages": 2}))),
+            (
+                "scan".to_owned(),
+                Part::file(
+                    FilePart::new(vec![0, 159, 255, 10]).with_filename("scan.bin"),
+                    "application/octet-stream",
+                    false,
+                ),
+            ),
+            (
+                "sig".to_owned(),
+                Part::file(FilePart::new(b"\x01sig".to_vec()), "application/pkcs7-signature", true),
+            ),
+        ];
+        let mut request = Request::new(Method::POST, "/uploads");
+        request.body = Some(Body::Multipart(parts.clone()));
+        let text = serde_json::to_string(&WireRequest::from_request(&request).expect("wire")).expect("json");
+        let back = serde_json::from_str::<WireRequest>(&text)
+            .expect("read")
+            .into_request()
+            .expect("request");
+        assert_eq!(back.body, Some(Body::Multipart(parts)));
+    }
+
+    fn through_history(error: &ClientError) -> ClientError {
+        let text = serde_json::to_string(&WireError::new(error, "", "")).expect("json");
+        serde_json::from_str::<WireError>(&text).expect("read").into_client_error()
+    }
+
+    /// Every request error kind comes back as the same variant, with the same message and
+    /// the same `status()`, `is_timeout()` and `is_connect()` answers.
+    #[test]
+    fn request_errors_keep_their_kind_through_the_history() {
+        let url = "http://127.0.0.1:1/api/0/issues/1/";
+        let errors = [
+            ClientError::invalid_url("http://[::1/x", "invalid IPv6 address"),
+            ClientError::invalid_request("multipart member `a` does not serialise"),
+            ClientError::unexpected_status("GET", url, 418, "teapot"),
+            ClientError::decode("GET", url, 200, "{}", "missing field `id`"),
+            ClientError::response_schema("getIssue", "GET", url, 200, "$.id", "expected integer, got string"),
+            ClientError::invalid_header("getIssue", 200, "X-Rate", Some("many".to_owned()), "expected integer"),
+            ClientError::timeout("GET", url, TimeoutKind::Stalled, Duration::from_millis(1500), 3),
+            ClientError::too_large("GET", url, 1024),
+            ClientError::redirect("GET", url, "http://elsewhere/", "another origin"),
+            ClientError::rate_limited("GET", url, 429, "Retry-After", Duration::from_secs(90), "past the deadline"),
+            ClientError::remote_transport("GET", url, "GET http://127.0.0.1:1/: no answer: connection refused", true, false),
+            ClientError::remote_transport("GET", url, "GET http://127.0.0.1:1/: no answer: timed out", false, true),
+        ];
+        for error in &errors {
+            let back = through_history(error);
+            assert_eq!(
+                std::mem::discriminant(&back),
+                std::mem::discriminant(error),
+                "{error:?} came back as {back:?}"
+            );
+            assert_eq!(back.to_string(), error.to_string());
+            assert_eq!(format!("{back:?}"), format!("{error:?}"));
+            assert_eq!(
+                (back.status(), back.is_timeout(), back.is_connect()),
+                (error.status(), error.is_timeout(), error.is_connect()),
+                "{error}"
+            );
+        }
+    }
+
+    /// A history written when only timeouts kept their kind still reads.
+    #[test]
+    fn an_older_history_s_request_error_still_reads() {
+        let old = serde_json::json!({"Other": {"method": "GET", "url": "http://x/", "message": "GET http://x/: no answer"}});
+        let back = serde_json::from_value::<WireError>(old).expect("read").into_client_error();
+        assert_eq!(back.to_string(), "GET http://x/: no answer");
+        assert!(!back.is_connect());
     }
 }

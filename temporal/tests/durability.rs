@@ -264,11 +264,14 @@ async fn a_run_whose_worker_never_returns_ends_with_the_typed_timeout() {
     match error {
         RunError::Workflow(WorkflowError::Timeout {
             workflow,
+            step,
             elapsed,
             deadline: d,
             ..
         }) => {
             assert_eq!(workflow, "seer-autofix-issue");
+            // From the run's memo: no worker was left to say it.
+            assert_eq!(step, "pollFixState");
             assert_eq!(d, deadline);
             assert!(elapsed >= deadline, "elapsed {elapsed:?} is past the deadline");
         }
@@ -464,5 +467,138 @@ async fn the_runs_events_are_queryable_while_it_waits_and_survive_its_worker() {
             .count(),
         3
     );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The multipart document's generated workflows (`tests/specs/uploads.*.yaml`).
+mod uploads {
+    arazzo::arazzo_workflow!("tests/specs/uploads.arazzo.yaml");
+}
+
+fn upload_document(workflows: uploads::Workflows) -> arazzo_temporal::Document {
+    let http = workflows.uploads().http().clone();
+    arazzo_temporal::Document::new(move |id, inputs| {
+        let workflows = workflows.clone();
+        Box::pin(async move { workflows.run_by_id(&id, inputs).await })
+    })
+    .client(&http)
+}
+
+/// Runs `upload-report` once in process and once durably (an in-process worker on its own
+/// task queue of `server`), both with clients from `client`.
+async fn upload_both_ways(
+    server: &DevServer,
+    queue: &str,
+    client: impl Fn() -> uploads::uploads::Client,
+) -> (Result<arazzo::Outputs, WorkflowError>, Result<arazzo::Outputs, RunError>) {
+    let inputs = serde_json::json!({"title": "Q3 report", "pages": 2});
+    let local = uploads::Workflows::new(client()).run_by_id("upload-report", inputs.clone()).await;
+    let temporal = connect(&server.address()).await.expect("connect");
+    let starter = Starter::new(temporal.clone(), queue);
+    let durable = async {
+        let handle = starter
+            .start(&format!("{queue}-1"), "upload-report", &inputs, Duration::from_secs(60))
+            .await
+            .expect("start");
+        tokio::time::timeout(Duration::from_secs(60), handle.outputs())
+            .await
+            .expect("the run ends")
+    };
+    let durable = tokio::select! {
+        outcome = durable => outcome,
+        stopped = arazzo_temporal::worker(temporal, queue, upload_document(uploads::Workflows::new(client()))) => {
+            panic!("the worker stopped: {stopped:?}")
+        }
+    };
+    (local, durable)
+}
+
+/// A multipart body as the server saw it, with its boundary (chosen per request) replaced.
+fn multipart_seen(request: &arazzo_tests::mock::Recorded) -> String {
+    let content_type = request.header("content-type").expect("a content type").to_owned();
+    let boundary = content_type
+        .split_once("boundary=")
+        .map(|(_, b)| b.trim_matches('"').to_owned())
+        .expect("a multipart boundary");
+    format!("{content_type}\n{}", request.body_text()).replace(&boundary, "BOUNDARY")
+}
+
+/// A multipart step runs inside a Temporal workflow (its parts are recorded in history and
+/// encoded by the activity) and sends the same body as the run in process.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_multipart_step_runs_durably_and_sends_the_same_body() {
+    use arazzo_tests::mock::{MockServer, Reply};
+    let dir = temp_dir("multipart");
+    let server = DevServer::start(&dir.join("temporal.db")).unwrap_or_else(|e| panic!("{e}"));
+    let mock = MockServer::start().await.expect("mock server");
+    mock.on("POST", "/api/uploads", vec![Reply::json(200, serde_json::json!({"id": "u-1"}))]);
+    let base = format!("{}/api", mock.base_url());
+    let (local, durable) = upload_both_ways(&server, "multipart-test", || uploads::uploads::Client::new(base.clone())).await;
+    let local = local.expect("the run in process");
+    let durable = durable.unwrap_or_else(|e| panic!("the durable run: {e}"));
+    assert_eq!(durable, local);
+    assert_eq!(durable.get("id"), Some(&serde_json::json!("u-1")));
+    let requests = mock.requests();
+    assert_eq!(requests.len(), 2, "one upload each way: {requests:?}");
+    let (in_process, from_activity) = (multipart_seen(&requests[0]), multipart_seen(&requests[1]));
+    eprintln!("{from_activity}");
+    assert!(from_activity.starts_with("multipart/form-data"), "{from_activity}");
+    assert!(
+        from_activity.contains("name=\"title\"") && from_activity.contains("Q3 report"),
+        "{from_activity}"
+    );
+    assert!(from_activity.contains(r#"{"pages":2}"#), "{from_activity}");
+    assert_eq!(from_activity, in_process);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A request error keeps its kind across the durable boundary: a body over the client's
+/// limit is `ClientError::TooLarge` at the starter as in process, and a refused connection
+/// answers `is_connect()` there (its `reqwest::Error` stays in the worker: it arrives as
+/// `ClientError::Remote` with the same message).
+#[tokio::test(flavor = "multi_thread")]
+async fn request_errors_reach_the_starter_with_their_kind() {
+    use arazzo::{ClientError, Limits, RetryPolicy};
+    use arazzo_tests::mock::{MockServer, Reply};
+    let dir = temp_dir("kinds");
+    let server = DevServer::start(&dir.join("temporal.db")).unwrap_or_else(|e| panic!("{e}"));
+
+    let mock = MockServer::start().await.expect("mock server");
+    let big = serde_json::json!({"id": "u-1", "padding": "x".repeat(4096)});
+    mock.on("POST", "/api/uploads", vec![Reply::json(200, big)]);
+    let base = format!("{}/api", mock.base_url());
+    let limited = || uploads::uploads::Client::new(base.clone()).with_limits(Limits::default().with_max_body_size(1024));
+    let (local, durable) = upload_both_ways(&server, "too-large-test", limited).await;
+    let local = local.expect_err("the body is over the limit");
+    let Err(RunError::Workflow(durable)) = durable else {
+        panic!("expected RunError::Workflow, got {durable:?}");
+    };
+    eprintln!("too large, in process: {local}\ntoo large, durable:    {durable}");
+    let WorkflowError::Client { source, .. } = &durable else {
+        panic!("expected WorkflowError::Client, got {durable:?}");
+    };
+    assert!(matches!(**source, ClientError::TooLarge { limit: 1024, .. }), "{source:?}");
+    assert_eq!(format!("{durable:?}"), format!("{local:?}"));
+    assert_eq!(durable.to_string(), local.to_string());
+
+    // A port that was just free: nothing listens there.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("addr");
+    let refused = || uploads::uploads::Client::new(format!("http://{closed}/api")).with_retry_policy(RetryPolicy::none());
+    let (local, durable) = upload_both_ways(&server, "refused-test", refused).await;
+    let local = local.expect_err("nothing listens");
+    let Err(RunError::Workflow(durable)) = durable else {
+        panic!("expected RunError::Workflow, got {durable:?}");
+    };
+    eprintln!("refused, in process: {local}\nrefused, durable:    {durable}");
+    let (WorkflowError::Client { source: here, .. }, WorkflowError::Client { source: there, .. }) = (&local, &durable) else {
+        panic!("expected WorkflowError::Client both ways, got {local:?} and {durable:?}");
+    };
+    assert!(here.is_connect(), "{here:?}");
+    assert!(there.is_connect(), "{there:?}");
+    assert!(matches!(**there, ClientError::Remote { .. }), "{there:?}");
+    assert_eq!(durable.to_string(), local.to_string());
     let _ = std::fs::remove_dir_all(&dir);
 }
