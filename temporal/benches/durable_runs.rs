@@ -15,7 +15,11 @@
 //!   latency of a durable run minus that of an in-process one (the 100 ms wait is in both).
 //! - Each side's figures per round; the summary gives min/median/max over rounds.
 //!
-//! usage: `cargo bench --workspace --bench durable_runs [-- --quick | --runs N --rounds R --sequential K]`
+//! - `--poll-ms MS`: the wait between the polls (default 100).
+//! - `--timeline`: the history of the last run made alone, event by event with the time
+//!   since the run started (`temporal workflow show`), to see where a lone run's time goes.
+//!
+//! usage: `cargo bench --workspace --bench durable_runs [-- --quick | --runs N --rounds R --sequential K] [--timeline]`
 //! (or `scripts/run-temporal-bench.sh`).
 
 use std::time::{Duration, Instant};
@@ -30,6 +34,7 @@ use sentry_seer::{Workflows, seer_api};
 use serde_json::Value;
 
 const WORKFLOW: &str = "seer-autofix-issue";
+/// The wait between the two polls, unless `--poll-ms` says otherwise.
 const POLL: Duration = Duration::from_millis(100);
 
 fn fake_main() {
@@ -49,10 +54,10 @@ fn cpu(pid: u32) -> Duration {
     Duration::from_nanos((ticks(11) + ticks(12)) * 1_000_000_000 / hz)
 }
 
-fn workflows(base_url: &str) -> Workflows {
+fn workflows(base_url: &str, poll: Duration) -> Workflows {
     let client = seer_api::Client::new(base_url).with_bearer_token(DEFAULT_TOKEN);
     let poll = PollPolicy::default()
-        .with_interval(POLL, POLL)
+        .with_interval(poll, poll)
         .with_factor(1)
         .with_deadline(Duration::from_secs(600));
     Workflows::new(client).with_poll_policy(poll)
@@ -193,6 +198,8 @@ fn main() {
     let runs = arg(&args, "--runs").unwrap_or(if quick { 200 } else { 1000 });
     let rounds = arg(&args, "--rounds").unwrap_or(if quick { 2 } else { 3 }).max(1);
     let sequential = arg(&args, "--sequential").unwrap_or(if quick { 10 } else { 20 });
+    let timeline = args.iter().any(|a| a == "--timeline");
+    let poll = arg(&args, "--poll-ms").map_or(POLL, |ms| Duration::from_millis(ms as u64));
 
     let fake = FakeProcess::spawn();
     let dir = std::env::temp_dir().join(format!("arazzo-temporal-bench-{}", std::process::id()));
@@ -202,7 +209,7 @@ fn main() {
     runtime.block_on(async {
         let client = connect(&server.address()).await.expect("connect");
         let queue = "bench";
-        let workflows = workflows(&fake.base_url);
+        let workflows = workflows(&fake.base_url, poll);
         let http = workflows.seer_api().http().clone();
         let document = {
             let workflows = workflows.clone();
@@ -221,7 +228,7 @@ fn main() {
         };
         println!(
             "seed run (4 exchanges, one {} ms wait): {runs} runs at once, {sequential} one by one, {rounds} paired rounds",
-            POLL.as_millis()
+            poll.as_millis()
         );
         let body = async {
             // One durable run first: the worker's first poll and the server's caches are
@@ -250,6 +257,9 @@ fn main() {
             done = body => done,
             stopped = worker(client, queue, document) => panic!("the worker stopped: {stopped:?}"),
         };
+        if timeline && sequential > 0 {
+            print_timeline(&server.address(), &format!("durable-seq-{}-{}", rounds - 1, sequential - 1));
+        }
         let pick = |v: &[Figures], f: fn(&Figures) -> f64| v.iter().map(f).collect::<Vec<_>>();
         println!("summary over {rounds} round(s):");
         println!("  {}", summary("in process, runs/s", &mut pick(&local, |f| f.rate)));
@@ -265,4 +275,35 @@ fn main() {
     drop(server);
     drop(fake);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Prints workflow `id`'s history: each event's type and its time since the first event.
+fn print_timeline(address: &str, id: &str) {
+    let output = std::process::Command::new(arazzo_temporal::dev_server::binary())
+        .args(["workflow", "show", "--address", address, "--workflow-id", id, "--output", "json"])
+        .output()
+        .expect("run `temporal workflow show`");
+    let history: Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "`temporal workflow show` printed no JSON ({e}): {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    let events = history["events"].as_array().cloned().unwrap_or_default();
+    let time = |e: &Value| e["eventTime"].as_str().and_then(|t| clock_ms(t)).unwrap_or_default();
+    let start = events.first().map(time).unwrap_or_default();
+    println!("history of {id} (ms since the workflow started):");
+    for event in &events {
+        let kind = event["eventType"].as_str().unwrap_or("?").trim_start_matches("EVENT_TYPE_");
+        println!("  {:>8.1}  {kind}", time(event) - start);
+    }
+}
+
+/// Milliseconds since the start of the day of an RFC 3339 UTC time (`2026-12-03T05:50:01.123456Z`):
+/// a run takes seconds, so the day is enough, and no date crate is needed for it.
+fn clock_ms(text: &str) -> Option<f64> {
+    let clock = text.split_once('T')?.1.trim_end_matches('Z');
+    let mut parts = clock.split(':');
+    let (h, m, s) = (parts.next()?, parts.next()?, parts.next()?);
+    Some((h.parse::<f64>().ok()? * 3600.0 + m.parse::<f64>().ok()? * 60.0 + s.parse::<f64>().ok()?) * 1e3)
 }
