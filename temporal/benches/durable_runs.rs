@@ -290,7 +290,7 @@ fn print_timeline(address: &str, id: &str) {
         )
     });
     let events = history["events"].as_array().cloned().unwrap_or_default();
-    let time = |e: &Value| e["eventTime"].as_str().and_then(|t| clock_ms(t)).unwrap_or_default();
+    let time = |e: &Value| e["eventTime"].as_str().and_then(clock_ms).unwrap_or_default();
     let start = events.first().map(time).unwrap_or_default();
     println!("history of {id} (ms since the workflow started):");
     for event in &events {
