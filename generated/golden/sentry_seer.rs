@@ -787,7 +787,7 @@ impl Workflows {
                 expression: "$inputs".to_owned(),
                 message: e.to_string(),
             })?;
-        let outputs = self.run_seer_autofix_issue(inputs, 0).await?;
+        let outputs = self.unboxed_run_seer_autofix_issue(inputs, 0).await?;
         ::std::result::Result::Ok(SeerAutofixIssueOutputs {
             status: ::arazzo::__private::output(
                 "seer-autofix-issue",
@@ -823,238 +823,446 @@ impl Workflows {
         '_,
         ::std::result::Result<::arazzo::Outputs, ::arazzo::WorkflowError>,
     > {
-        ::std::boxed::Box::pin(async move {
-            #[derive(
-                ::std::clone::Clone,
-                ::std::marker::Copy,
-                ::std::fmt::Debug,
-                ::std::cmp::PartialEq,
-                ::std::cmp::Eq
-            )]
-            enum Step {
-                ListModels,
-                StartFix,
-                PollFixState,
-            }
-            /// Step `listModels`: the next step, or `None` when the run ends here.
-            #[allow(
-                clippy::needless_return,
-                reason = "the same `return` ends or fails the run from any branch of a step"
-            )]
-            fn step_0<'r>(
-                this: &'r Workflows,
-                run: &'r mut ::arazzo::__private::Run<'_>,
-            ) -> ::arazzo::BoxFuture<
-                'r,
-                ::std::result::Result<
-                    ::std::option::Option<Step>,
-                    ::arazzo::WorkflowError,
-                >,
-            > {
-                ::std::boxed::Box::pin(async move {
-                    run.enter("listModels").await?;
-                    let request = run
-                        .request(
-                            ::arazzo::Method::GET,
+        ::std::boxed::Box::pin(self.unboxed_run_seer_autofix_issue(inputs, depth))
+    }
+    async fn unboxed_run_seer_autofix_issue(
+        &self,
+        inputs: ::arazzo::serde_json::Value,
+        depth: u32,
+    ) -> ::std::result::Result<::arazzo::Outputs, ::arazzo::WorkflowError> {
+        #[derive(
+            ::std::clone::Clone,
+            ::std::marker::Copy,
+            ::std::fmt::Debug,
+            ::std::cmp::PartialEq,
+            ::std::cmp::Eq
+        )]
+        enum Step {
+            ListModels,
+            StartFix,
+            PollFixState,
+        }
+        /// Step `listModels`: the next step, or `None` when the run ends here.
+        #[allow(
+            clippy::needless_return,
+            reason = "the same `return` ends or fails the run from any branch of a step"
+        )]
+        fn step_0<'r>(
+            this: &'r Workflows,
+            run: &'r mut ::arazzo::__private::Run<'_>,
+        ) -> ::arazzo::BoxFuture<
+            'r,
+            ::std::result::Result<::std::option::Option<Step>, ::arazzo::WorkflowError>,
+        > {
+            ::std::boxed::Box::pin(async move {
+                run.enter("listModels").await?;
+                let request = run
+                    .request(
+                        ::arazzo::Method::GET,
+                        "/organizations/{organization_id_or_slug}/seer/models/",
+                    )
+                    .responses(
+                        seer_api::__shapes::lookup(
+                            "GET",
                             "/organizations/{organization_id_or_slug}/seer/models/",
-                        )
-                        .responses(
-                            seer_api::__shapes::lookup(
-                                "GET",
-                                "/organizations/{organization_id_or_slug}/seer/models/",
-                            ),
-                        );
-                    let request = run
-                        .param(
-                            "listModels",
-                            request,
-                            &::arazzo::__private::ParamSpec::new(
-                                ::arazzo::__private::In::Path,
-                                "organization_id_or_slug",
-                            ),
-                            {
-                                static TEMPLATE: ::std::sync::LazyLock<
-                                    ::arazzo::__private::Template,
-                                > = ::std::sync::LazyLock::new(|| {
-                                    #[allow(
-                                        clippy::wildcard_imports,
-                                        reason = "the parsed forms' names, in this initialiser only"
-                                    )]
-                                    use ::arazzo::__private::parsed::*;
-                                    Template::Text(
-                                        Expr::expression(
-                                            "$inputs.organizationIdOrSlug",
-                                            Expression::Inputs {
-                                                name: "organizationIdOrSlug".to_owned(),
-                                                pointer: None,
+                        ),
+                    );
+                let request = run
+                    .param(
+                        "listModels",
+                        request,
+                        &::arazzo::__private::ParamSpec::new(
+                            ::arazzo::__private::In::Path,
+                            "organization_id_or_slug",
+                        ),
+                        {
+                            static TEMPLATE: ::std::sync::LazyLock<
+                                ::arazzo::__private::Template,
+                            > = ::std::sync::LazyLock::new(|| {
+                                #[allow(
+                                    clippy::wildcard_imports,
+                                    reason = "the parsed forms' names, in this initialiser only"
+                                )]
+                                use ::arazzo::__private::parsed::*;
+                                Template::Text(
+                                    Expr::expression(
+                                        "$inputs.organizationIdOrSlug",
+                                        Expression::Inputs {
+                                            name: "organizationIdOrSlug".to_owned(),
+                                            pointer: None,
+                                        },
+                                    ),
+                                )
+                            });
+                            &TEMPLATE
+                        },
+                    )?;
+                run.send("listModels", this.seer_api.http(), request).await?;
+                if run
+                    .criteria(
+                        "listModels",
+                        {
+                            static CRITERIA: ::std::sync::LazyLock<
+                                [::arazzo::__private::Check; 1],
+                            > = ::std::sync::LazyLock::new(|| {
+                                #[allow(
+                                    clippy::wildcard_imports,
+                                    reason = "the parsed forms' names, in this initialiser only"
+                                )]
+                                use ::arazzo::__private::parsed::*;
+                                [
+                                    Check::simple(
+                                        "$statusCode == 200",
+                                        SimpleCondition::from_root(Node::Comparison {
+                                            left: Operand::Expression {
+                                                expression: Expression::StatusCode,
+                                                accessors: vec![],
+                                                span: 0..11,
                                             },
-                                        ),
-                                    )
-                                });
-                                &TEMPLATE
-                            },
-                        )?;
-                    run.send("listModels", this.seer_api.http(), request).await?;
-                    if run
-                        .criteria(
-                            "listModels",
-                            {
-                                static CRITERIA: ::std::sync::LazyLock<
-                                    [::arazzo::__private::Check; 1],
-                                > = ::std::sync::LazyLock::new(|| {
-                                    #[allow(
-                                        clippy::wildcard_imports,
-                                        reason = "the parsed forms' names, in this initialiser only"
-                                    )]
-                                    use ::arazzo::__private::parsed::*;
-                                    [
-                                        Check::simple(
-                                            "$statusCode == 200",
-                                            SimpleCondition::from_root(Node::Comparison {
-                                                left: Operand::Expression {
-                                                    expression: Expression::StatusCode,
-                                                    accessors: vec![],
-                                                    span: 0..11,
-                                                },
-                                                op: ComparisonOp::Eq,
-                                                right: Operand::Literal(
-                                                    Literal::Number(Number::from(200u64)),
-                                                ),
-                                            }),
-                                        ),
-                                    ]
-                                });
-                                &*CRITERIA
-                            },
-                        )?
-                    {
-                        run.step_succeeded(
-                            "listModels",
-                            {
-                                static OUTPUTS: ::std::sync::LazyLock<
-                                    [(&'static str, ::arazzo::__private::Expr); 1],
-                                > = ::std::sync::LazyLock::new(|| {
-                                    #[allow(
-                                        clippy::wildcard_imports,
-                                        reason = "the parsed forms' names, in this initialiser only"
-                                    )]
-                                    use ::arazzo::__private::parsed::*;
-                                    [
-                                        (
-                                            "firstModelId",
-                                            Expr::expression(
-                                                "$response.body#/0/id",
-                                                Expression::Response(
-                                                    Source::Body(Some(JsonPointer::from_tokens(["0", "id"]))),
-                                                ),
+                                            op: ComparisonOp::Eq,
+                                            right: Operand::Literal(
+                                                Literal::Number(Number::from(200u64)),
+                                            ),
+                                        }),
+                                    ),
+                                ]
+                            });
+                            &*CRITERIA
+                        },
+                    )?
+                {
+                    run.step_succeeded(
+                        "listModels",
+                        {
+                            static OUTPUTS: ::std::sync::LazyLock<
+                                [(&'static str, ::arazzo::__private::Expr); 1],
+                            > = ::std::sync::LazyLock::new(|| {
+                                #[allow(
+                                    clippy::wildcard_imports,
+                                    reason = "the parsed forms' names, in this initialiser only"
+                                )]
+                                use ::arazzo::__private::parsed::*;
+                                [
+                                    (
+                                        "firstModelId",
+                                        Expr::expression(
+                                            "$response.body#/0/id",
+                                            Expression::Response(
+                                                Source::Body(Some(JsonPointer::from_tokens(["0", "id"]))),
                                             ),
                                         ),
-                                    ]
-                                });
-                                &*OUTPUTS
-                            },
-                        )?;
-                        run.action(
-                            "listModels",
-                            ::std::option::Option::None,
-                            ::arazzo::ActionKind::Next,
-                            ::std::option::Option::Some("startFix"),
-                        );
-                        ::std::result::Result::Ok(
-                            ::std::option::Option::Some(Step::StartFix),
-                        )
-                    } else {
-                        return ::std::result::Result::Err(run.step_failed("listModels"));
-                    }
-                })
-            }
-            /// Step `startFix`: the next step, or `None` when the run ends here.
-            #[allow(
-                clippy::needless_return,
-                reason = "the same `return` ends or fails the run from any branch of a step"
-            )]
-            fn step_1<'r>(
-                this: &'r Workflows,
-                run: &'r mut ::arazzo::__private::Run<'_>,
-            ) -> ::arazzo::BoxFuture<
-                'r,
-                ::std::result::Result<
-                    ::std::option::Option<Step>,
-                    ::arazzo::WorkflowError,
-                >,
-            > {
-                ::std::boxed::Box::pin(async move {
-                    run.enter("startFix").await?;
-                    let request = run
-                        .request(
-                            ::arazzo::Method::POST,
+                                    ),
+                                ]
+                            });
+                            &*OUTPUTS
+                        },
+                    )?;
+                    run.action(
+                        "listModels",
+                        ::std::option::Option::None,
+                        ::arazzo::ActionKind::Next,
+                        ::std::option::Option::Some("startFix"),
+                    );
+                    ::std::result::Result::Ok(
+                        ::std::option::Option::Some(Step::StartFix),
+                    )
+                } else {
+                    return ::std::result::Result::Err(run.step_failed("listModels"));
+                }
+            })
+        }
+        /// Step `startFix`: the next step, or `None` when the run ends here.
+        #[allow(
+            clippy::needless_return,
+            reason = "the same `return` ends or fails the run from any branch of a step"
+        )]
+        fn step_1<'r>(
+            this: &'r Workflows,
+            run: &'r mut ::arazzo::__private::Run<'_>,
+        ) -> ::arazzo::BoxFuture<
+            'r,
+            ::std::result::Result<::std::option::Option<Step>, ::arazzo::WorkflowError>,
+        > {
+            ::std::boxed::Box::pin(async move {
+                run.enter("startFix").await?;
+                let request = run
+                    .request(::arazzo::Method::POST, "/issues/{issue_id}/seer/autofix/")
+                    .responses(
+                        seer_api::__shapes::lookup(
+                            "POST",
                             "/issues/{issue_id}/seer/autofix/",
-                        )
-                        .responses(
-                            seer_api::__shapes::lookup(
-                                "POST",
-                                "/issues/{issue_id}/seer/autofix/",
-                            ),
-                        );
-                    let request = run
-                        .param(
-                            "startFix",
-                            request,
-                            &::arazzo::__private::ParamSpec::new(
-                                ::arazzo::__private::In::Path,
-                                "issue_id",
-                            ),
-                            {
-                                static TEMPLATE: ::std::sync::LazyLock<
-                                    ::arazzo::__private::Template,
-                                > = ::std::sync::LazyLock::new(|| {
-                                    #[allow(
-                                        clippy::wildcard_imports,
-                                        reason = "the parsed forms' names, in this initialiser only"
-                                    )]
-                                    use ::arazzo::__private::parsed::*;
-                                    Template::Text(
-                                        Expr::expression(
-                                            "$inputs.issueId",
-                                            Expression::Inputs {
-                                                name: "issueId".to_owned(),
-                                                pointer: None,
+                        ),
+                    );
+                let request = run
+                    .param(
+                        "startFix",
+                        request,
+                        &::arazzo::__private::ParamSpec::new(
+                            ::arazzo::__private::In::Path,
+                            "issue_id",
+                        ),
+                        {
+                            static TEMPLATE: ::std::sync::LazyLock<
+                                ::arazzo::__private::Template,
+                            > = ::std::sync::LazyLock::new(|| {
+                                #[allow(
+                                    clippy::wildcard_imports,
+                                    reason = "the parsed forms' names, in this initialiser only"
+                                )]
+                                use ::arazzo::__private::parsed::*;
+                                Template::Text(
+                                    Expr::expression(
+                                        "$inputs.issueId",
+                                        Expression::Inputs {
+                                            name: "issueId".to_owned(),
+                                            pointer: None,
+                                        },
+                                    ),
+                                )
+                            });
+                            &TEMPLATE
+                        },
+                    )?;
+                let payload = run
+                    .payload(
+                        "startFix",
+                        {
+                            static TEMPLATE: ::std::sync::LazyLock<
+                                ::arazzo::__private::Template,
+                            > = ::std::sync::LazyLock::new(|| {
+                                #[allow(
+                                    clippy::wildcard_imports,
+                                    reason = "the parsed forms' names, in this initialiser only"
+                                )]
+                                use ::arazzo::__private::parsed::*;
+                                Template::Object(
+                                    vec![
+                                        ("instruction",
+                                        Template::Text(Expr::expression("$inputs.instruction",
+                                        Expression::Inputs { name : "instruction".to_owned(),
+                                        pointer : None })))
+                                    ],
+                                )
+                            });
+                            &TEMPLATE
+                        },
+                    )?;
+                let request = request.json_payload(&payload);
+                run.send("startFix", this.seer_api.http(), request).await?;
+                if run
+                    .criteria(
+                        "startFix",
+                        {
+                            static CRITERIA: ::std::sync::LazyLock<
+                                [::arazzo::__private::Check; 1],
+                            > = ::std::sync::LazyLock::new(|| {
+                                #[allow(
+                                    clippy::wildcard_imports,
+                                    reason = "the parsed forms' names, in this initialiser only"
+                                )]
+                                use ::arazzo::__private::parsed::*;
+                                [
+                                    Check::simple(
+                                        "$statusCode == 202",
+                                        SimpleCondition::from_root(Node::Comparison {
+                                            left: Operand::Expression {
+                                                expression: Expression::StatusCode,
+                                                accessors: vec![],
+                                                span: 0..11,
                                             },
+                                            op: ComparisonOp::Eq,
+                                            right: Operand::Literal(
+                                                Literal::Number(Number::from(202u64)),
+                                            ),
+                                        }),
+                                    ),
+                                ]
+                            });
+                            &*CRITERIA
+                        },
+                    )?
+                {
+                    run.step_succeeded(
+                        "startFix",
+                        {
+                            static OUTPUTS: ::std::sync::LazyLock<
+                                [(&'static str, ::arazzo::__private::Expr); 1],
+                            > = ::std::sync::LazyLock::new(|| {
+                                #[allow(
+                                    clippy::wildcard_imports,
+                                    reason = "the parsed forms' names, in this initialiser only"
+                                )]
+                                use ::arazzo::__private::parsed::*;
+                                [
+                                    (
+                                        "startedStatus",
+                                        Expr::expression(
+                                            "$response.body#/autofix/status",
+                                            Expression::Response(
+                                                Source::Body(
+                                                    Some(JsonPointer::from_tokens(["autofix", "status"])),
+                                                ),
+                                            ),
                                         ),
-                                    )
-                                });
-                                &TEMPLATE
-                            },
-                        )?;
-                    let payload = run
-                        .payload(
-                            "startFix",
-                            {
-                                static TEMPLATE: ::std::sync::LazyLock<
-                                    ::arazzo::__private::Template,
-                                > = ::std::sync::LazyLock::new(|| {
-                                    #[allow(
-                                        clippy::wildcard_imports,
-                                        reason = "the parsed forms' names, in this initialiser only"
-                                    )]
-                                    use ::arazzo::__private::parsed::*;
-                                    Template::Object(
-                                        vec![
-                                            ("instruction",
-                                            Template::Text(Expr::expression("$inputs.instruction",
-                                            Expression::Inputs { name : "instruction".to_owned(),
-                                            pointer : None })))
-                                        ],
-                                    )
-                                });
-                                &TEMPLATE
-                            },
-                        )?;
-                    let request = request.json_payload(&payload);
-                    run.send("startFix", this.seer_api.http(), request).await?;
+                                    ),
+                                ]
+                            });
+                            &*OUTPUTS
+                        },
+                    )?;
+                    run.action(
+                        "startFix",
+                        ::std::option::Option::None,
+                        ::arazzo::ActionKind::Next,
+                        ::std::option::Option::Some("pollFixState"),
+                    );
+                    ::std::result::Result::Ok(
+                        ::std::option::Option::Some(Step::PollFixState),
+                    )
+                } else {
+                    return ::std::result::Result::Err(run.step_failed("startFix"));
+                }
+            })
+        }
+        /// Step `pollFixState`: the next step, or `None` when the run ends here.
+        #[allow(
+            clippy::needless_return,
+            reason = "the same `return` ends or fails the run from any branch of a step"
+        )]
+        fn step_2<'r>(
+            this: &'r Workflows,
+            run: &'r mut ::arazzo::__private::Run<'_>,
+        ) -> ::arazzo::BoxFuture<
+            'r,
+            ::std::result::Result<::std::option::Option<Step>, ::arazzo::WorkflowError>,
+        > {
+            ::std::boxed::Box::pin(async move {
+                run.enter("pollFixState").await?;
+                let request = run
+                    .request(::arazzo::Method::GET, "/issues/{issue_id}/seer/autofix/")
+                    .responses(
+                        seer_api::__shapes::lookup(
+                            "GET",
+                            "/issues/{issue_id}/seer/autofix/",
+                        ),
+                    );
+                let request = run
+                    .param(
+                        "pollFixState",
+                        request,
+                        &::arazzo::__private::ParamSpec::new(
+                            ::arazzo::__private::In::Path,
+                            "issue_id",
+                        ),
+                        {
+                            static TEMPLATE: ::std::sync::LazyLock<
+                                ::arazzo::__private::Template,
+                            > = ::std::sync::LazyLock::new(|| {
+                                #[allow(
+                                    clippy::wildcard_imports,
+                                    reason = "the parsed forms' names, in this initialiser only"
+                                )]
+                                use ::arazzo::__private::parsed::*;
+                                Template::Text(
+                                    Expr::expression(
+                                        "$inputs.issueId",
+                                        Expression::Inputs {
+                                            name: "issueId".to_owned(),
+                                            pointer: None,
+                                        },
+                                    ),
+                                )
+                            });
+                            &TEMPLATE
+                        },
+                    )?;
+                run.send("pollFixState", this.seer_api.http(), request).await?;
+                if run
+                    .criteria(
+                        "pollFixState",
+                        {
+                            static CRITERIA: ::std::sync::LazyLock<
+                                [::arazzo::__private::Check; 1],
+                            > = ::std::sync::LazyLock::new(|| {
+                                #[allow(
+                                    clippy::wildcard_imports,
+                                    reason = "the parsed forms' names, in this initialiser only"
+                                )]
+                                use ::arazzo::__private::parsed::*;
+                                [
+                                    Check::simple(
+                                        "$statusCode == 200",
+                                        SimpleCondition::from_root(Node::Comparison {
+                                            left: Operand::Expression {
+                                                expression: Expression::StatusCode,
+                                                accessors: vec![],
+                                                span: 0..11,
+                                            },
+                                            op: ComparisonOp::Eq,
+                                            right: Operand::Literal(
+                                                Literal::Number(Number::from(200u64)),
+                                            ),
+                                        }),
+                                    ),
+                                ]
+                            });
+                            &*CRITERIA
+                        },
+                    )?
+                {
+                    run.step_succeeded(
+                        "pollFixState",
+                        {
+                            static OUTPUTS: ::std::sync::LazyLock<
+                                [(&'static str, ::arazzo::__private::Expr); 3],
+                            > = ::std::sync::LazyLock::new(|| {
+                                #[allow(
+                                    clippy::wildcard_imports,
+                                    reason = "the parsed forms' names, in this initialiser only"
+                                )]
+                                use ::arazzo::__private::parsed::*;
+                                [
+                                    (
+                                        "status",
+                                        Expr::expression(
+                                            "$response.body#/autofix/status",
+                                            Expression::Response(
+                                                Source::Body(
+                                                    Some(JsonPointer::from_tokens(["autofix", "status"])),
+                                                ),
+                                            ),
+                                        ),
+                                    ),
+                                    (
+                                        "fixTitle",
+                                        Expr::expression(
+                                            "$response.body#/autofix/fix/title",
+                                            Expression::Response(
+                                                Source::Body(
+                                                    Some(JsonPointer::from_tokens(["autofix", "fix", "title"])),
+                                                ),
+                                            ),
+                                        ),
+                                    ),
+                                    (
+                                        "prUrl",
+                                        Expr::expression(
+                                            "$response.body#/autofix/fix/pr_url",
+                                            Expression::Response(
+                                                Source::Body(
+                                                    Some(JsonPointer::from_tokens(["autofix", "fix", "pr_url"])),
+                                                ),
+                                            ),
+                                        ),
+                                    ),
+                                ]
+                            });
+                            &*OUTPUTS
+                        },
+                    )?;
                     if run
                         .criteria(
-                            "startFix",
+                            "pollFixState",
                             {
                                 static CRITERIA: ::std::sync::LazyLock<
                                     [::arazzo::__private::Check; 1],
@@ -1065,19 +1273,22 @@ impl Workflows {
                                     )]
                                     use ::arazzo::__private::parsed::*;
                                     [
-                                        Check::simple(
-                                            "$statusCode == 202",
-                                            SimpleCondition::from_root(Node::Comparison {
-                                                left: Operand::Expression {
-                                                    expression: Expression::StatusCode,
-                                                    accessors: vec![],
-                                                    span: 0..11,
-                                                },
-                                                op: ComparisonOp::Eq,
-                                                right: Operand::Literal(
-                                                    Literal::Number(Number::from(202u64)),
+                                        Check::jsonpath(
+                                            "$.autofix.status == \"completed\"",
+                                            Expression::Response(Source::Body(None)),
+                                            ConditionKind::Logical(
+                                                Logical::Compare(
+                                                    Comparable::Query(
+                                                        Query::absolute(
+                                                            vec![
+                                                                PathSegment::name("autofix"), PathSegment::name("status")
+                                                            ],
+                                                        ),
+                                                    ),
+                                                    ComparisonOp::Eq,
+                                                    Comparable::Literal(Value::String("completed".to_owned())),
                                                 ),
-                                            }),
+                                            ),
                                         ),
                                     ]
                                 });
@@ -1085,11 +1296,19 @@ impl Workflows {
                             },
                         )?
                     {
-                        run.step_succeeded(
-                            "startFix",
+                        run.action(
+                            "pollFixState",
+                            ::std::option::Option::Some("fixCompleted"),
+                            ::arazzo::ActionKind::End,
+                            ::std::option::Option::None,
+                        );
+                        return ::std::result::Result::Ok(::std::option::Option::None);
+                    } else if run
+                        .criteria(
+                            "pollFixState",
                             {
-                                static OUTPUTS: ::std::sync::LazyLock<
-                                    [(&'static str, ::arazzo::__private::Expr); 1],
+                                static CRITERIA: ::std::sync::LazyLock<
+                                    [::arazzo::__private::Check; 1],
                                 > = ::std::sync::LazyLock::new(|| {
                                     #[allow(
                                         clippy::wildcard_imports,
@@ -1097,353 +1316,118 @@ impl Workflows {
                                     )]
                                     use ::arazzo::__private::parsed::*;
                                     [
-                                        (
-                                            "startedStatus",
-                                            Expr::expression(
-                                                "$response.body#/autofix/status",
-                                                Expression::Response(
-                                                    Source::Body(
-                                                        Some(JsonPointer::from_tokens(["autofix", "status"])),
-                                                    ),
+                                        Check::jsonpath(
+                                            "$.autofix.status == \"pending\" || $.autofix.status == \"processing\"",
+                                            Expression::Response(Source::Body(None)),
+                                            ConditionKind::Logical(
+                                                Logical::Or(
+                                                    vec![
+                                                        Logical::Compare(Comparable::Query(Query::absolute(vec![PathSegment::name("autofix"),
+                                                        PathSegment::name("status")])), ComparisonOp::Eq,
+                                                        Comparable::Literal(Value::String("pending".to_owned()))),
+                                                        Logical::Compare(Comparable::Query(Query::absolute(vec![PathSegment::name("autofix"),
+                                                        PathSegment::name("status")])), ComparisonOp::Eq,
+                                                        Comparable::Literal(Value::String("processing".to_owned())))
+                                                    ],
                                                 ),
                                             ),
                                         ),
                                     ]
                                 });
-                                &*OUTPUTS
+                                &*CRITERIA
                             },
-                        )?;
+                        )?
+                    {
                         run.action(
-                            "startFix",
-                            ::std::option::Option::None,
-                            ::arazzo::ActionKind::Next,
+                            "pollFixState",
+                            ::std::option::Option::Some("keepPolling"),
+                            ::arazzo::ActionKind::Goto,
                             ::std::option::Option::Some("pollFixState"),
                         );
                         ::std::result::Result::Ok(
                             ::std::option::Option::Some(Step::PollFixState),
                         )
                     } else {
-                        return ::std::result::Result::Err(run.step_failed("startFix"));
-                    }
-                })
-            }
-            /// Step `pollFixState`: the next step, or `None` when the run ends here.
-            #[allow(
-                clippy::needless_return,
-                reason = "the same `return` ends or fails the run from any branch of a step"
-            )]
-            fn step_2<'r>(
-                this: &'r Workflows,
-                run: &'r mut ::arazzo::__private::Run<'_>,
-            ) -> ::arazzo::BoxFuture<
-                'r,
-                ::std::result::Result<
-                    ::std::option::Option<Step>,
-                    ::arazzo::WorkflowError,
-                >,
-            > {
-                ::std::boxed::Box::pin(async move {
-                    run.enter("pollFixState").await?;
-                    let request = run
-                        .request(
-                            ::arazzo::Method::GET,
-                            "/issues/{issue_id}/seer/autofix/",
-                        )
-                        .responses(
-                            seer_api::__shapes::lookup(
-                                "GET",
-                                "/issues/{issue_id}/seer/autofix/",
-                            ),
+                        run.action(
+                            "pollFixState",
+                            ::std::option::Option::None,
+                            ::arazzo::ActionKind::End,
+                            ::std::option::Option::None,
                         );
-                    let request = run
-                        .param(
-                            "pollFixState",
-                            request,
-                            &::arazzo::__private::ParamSpec::new(
-                                ::arazzo::__private::In::Path,
-                                "issue_id",
-                            ),
-                            {
-                                static TEMPLATE: ::std::sync::LazyLock<
-                                    ::arazzo::__private::Template,
-                                > = ::std::sync::LazyLock::new(|| {
-                                    #[allow(
-                                        clippy::wildcard_imports,
-                                        reason = "the parsed forms' names, in this initialiser only"
-                                    )]
-                                    use ::arazzo::__private::parsed::*;
-                                    Template::Text(
-                                        Expr::expression(
-                                            "$inputs.issueId",
-                                            Expression::Inputs {
-                                                name: "issueId".to_owned(),
-                                                pointer: None,
-                                            },
-                                        ),
-                                    )
-                                });
-                                &TEMPLATE
-                            },
-                        )?;
-                    run.send("pollFixState", this.seer_api.http(), request).await?;
-                    if run
-                        .criteria(
-                            "pollFixState",
-                            {
-                                static CRITERIA: ::std::sync::LazyLock<
-                                    [::arazzo::__private::Check; 1],
-                                > = ::std::sync::LazyLock::new(|| {
-                                    #[allow(
-                                        clippy::wildcard_imports,
-                                        reason = "the parsed forms' names, in this initialiser only"
-                                    )]
-                                    use ::arazzo::__private::parsed::*;
-                                    [
-                                        Check::simple(
-                                            "$statusCode == 200",
-                                            SimpleCondition::from_root(Node::Comparison {
-                                                left: Operand::Expression {
-                                                    expression: Expression::StatusCode,
-                                                    accessors: vec![],
-                                                    span: 0..11,
-                                                },
-                                                op: ComparisonOp::Eq,
-                                                right: Operand::Literal(
-                                                    Literal::Number(Number::from(200u64)),
-                                                ),
-                                            }),
-                                        ),
-                                    ]
-                                });
-                                &*CRITERIA
-                            },
-                        )?
-                    {
-                        run.step_succeeded(
-                            "pollFixState",
-                            {
-                                static OUTPUTS: ::std::sync::LazyLock<
-                                    [(&'static str, ::arazzo::__private::Expr); 3],
-                                > = ::std::sync::LazyLock::new(|| {
-                                    #[allow(
-                                        clippy::wildcard_imports,
-                                        reason = "the parsed forms' names, in this initialiser only"
-                                    )]
-                                    use ::arazzo::__private::parsed::*;
-                                    [
-                                        (
-                                            "status",
-                                            Expr::expression(
-                                                "$response.body#/autofix/status",
-                                                Expression::Response(
-                                                    Source::Body(
-                                                        Some(JsonPointer::from_tokens(["autofix", "status"])),
-                                                    ),
-                                                ),
-                                            ),
-                                        ),
-                                        (
-                                            "fixTitle",
-                                            Expr::expression(
-                                                "$response.body#/autofix/fix/title",
-                                                Expression::Response(
-                                                    Source::Body(
-                                                        Some(JsonPointer::from_tokens(["autofix", "fix", "title"])),
-                                                    ),
-                                                ),
-                                            ),
-                                        ),
-                                        (
-                                            "prUrl",
-                                            Expr::expression(
-                                                "$response.body#/autofix/fix/pr_url",
-                                                Expression::Response(
-                                                    Source::Body(
-                                                        Some(JsonPointer::from_tokens(["autofix", "fix", "pr_url"])),
-                                                    ),
-                                                ),
-                                            ),
-                                        ),
-                                    ]
-                                });
-                                &*OUTPUTS
-                            },
-                        )?;
-                        if run
-                            .criteria(
-                                "pollFixState",
-                                {
-                                    static CRITERIA: ::std::sync::LazyLock<
-                                        [::arazzo::__private::Check; 1],
-                                    > = ::std::sync::LazyLock::new(|| {
-                                        #[allow(
-                                            clippy::wildcard_imports,
-                                            reason = "the parsed forms' names, in this initialiser only"
-                                        )]
-                                        use ::arazzo::__private::parsed::*;
-                                        [
-                                            Check::jsonpath(
-                                                "$.autofix.status == \"completed\"",
-                                                Expression::Response(Source::Body(None)),
-                                                ConditionKind::Logical(
-                                                    Logical::Compare(
-                                                        Comparable::Query(
-                                                            Query::absolute(
-                                                                vec![
-                                                                    PathSegment::name("autofix"), PathSegment::name("status")
-                                                                ],
-                                                            ),
-                                                        ),
-                                                        ComparisonOp::Eq,
-                                                        Comparable::Literal(Value::String("completed".to_owned())),
-                                                    ),
-                                                ),
-                                            ),
-                                        ]
-                                    });
-                                    &*CRITERIA
-                                },
-                            )?
-                        {
-                            run.action(
-                                "pollFixState",
-                                ::std::option::Option::Some("fixCompleted"),
-                                ::arazzo::ActionKind::End,
-                                ::std::option::Option::None,
-                            );
-                            return ::std::result::Result::Ok(
-                                ::std::option::Option::None,
-                            );
-                        } else if run
-                            .criteria(
-                                "pollFixState",
-                                {
-                                    static CRITERIA: ::std::sync::LazyLock<
-                                        [::arazzo::__private::Check; 1],
-                                    > = ::std::sync::LazyLock::new(|| {
-                                        #[allow(
-                                            clippy::wildcard_imports,
-                                            reason = "the parsed forms' names, in this initialiser only"
-                                        )]
-                                        use ::arazzo::__private::parsed::*;
-                                        [
-                                            Check::jsonpath(
-                                                "$.autofix.status == \"pending\" || $.autofix.status == \"processing\"",
-                                                Expression::Response(Source::Body(None)),
-                                                ConditionKind::Logical(
-                                                    Logical::Or(
-                                                        vec![
-                                                            Logical::Compare(Comparable::Query(Query::absolute(vec![PathSegment::name("autofix"),
-                                                            PathSegment::name("status")])), ComparisonOp::Eq,
-                                                            Comparable::Literal(Value::String("pending".to_owned()))),
-                                                            Logical::Compare(Comparable::Query(Query::absolute(vec![PathSegment::name("autofix"),
-                                                            PathSegment::name("status")])), ComparisonOp::Eq,
-                                                            Comparable::Literal(Value::String("processing".to_owned())))
-                                                        ],
-                                                    ),
-                                                ),
-                                            ),
-                                        ]
-                                    });
-                                    &*CRITERIA
-                                },
-                            )?
-                        {
-                            run.action(
-                                "pollFixState",
-                                ::std::option::Option::Some("keepPolling"),
-                                ::arazzo::ActionKind::Goto,
-                                ::std::option::Option::Some("pollFixState"),
-                            );
-                            ::std::result::Result::Ok(
-                                ::std::option::Option::Some(Step::PollFixState),
-                            )
-                        } else {
-                            run.action(
-                                "pollFixState",
-                                ::std::option::Option::None,
-                                ::arazzo::ActionKind::End,
-                                ::std::option::Option::None,
-                            );
-                            return ::std::result::Result::Ok(
-                                ::std::option::Option::None,
-                            );
-                        }
-                    } else {
-                        return ::std::result::Result::Err(
-                            run.step_failed("pollFixState"),
-                        );
+                        return ::std::result::Result::Ok(::std::option::Option::None);
                     }
-                })
-            }
-            ::arazzo::__private::check_depth("seer-autofix-issue", depth)?;
-            let sources = [("seerApi", "../openapi/sentry-seer-openapi.yml".to_owned())];
-            let mut run = ::arazzo::__private::Run::new(
-                "seer-autofix-issue",
-                &self.poll,
-                self.observer.as_ref(),
-                inputs,
-                &sources,
-            );
-            let mut step = Step::ListModels;
-            loop {
-                let next = match step {
-                    Step::ListModels => step_0(self, &mut run),
-                    Step::StartFix => step_1(self, &mut run),
-                    Step::PollFixState => step_2(self, &mut run),
-                };
-                match next.await? {
-                    ::std::option::Option::Some(next) => step = next,
-                    ::std::option::Option::None => break,
+                } else {
+                    return ::std::result::Result::Err(run.step_failed("pollFixState"));
                 }
-            }
-            run.finish({
-                static OUTPUTS: ::std::sync::LazyLock<
-                    [(&'static str, ::arazzo::__private::Expr); 3],
-                > = ::std::sync::LazyLock::new(|| {
-                    #[allow(
-                        clippy::wildcard_imports,
-                        reason = "the parsed forms' names, in this initialiser only"
-                    )]
-                    use ::arazzo::__private::parsed::*;
-                    [
-                        (
-                            "status",
-                            Expr::expression(
-                                "$steps.pollFixState.outputs.status",
-                                Expression::Steps {
-                                    step_id: "pollFixState".to_owned(),
-                                    output: "status".to_owned(),
-                                    pointer: None,
-                                },
-                            ),
-                        ),
-                        (
-                            "fixTitle",
-                            Expr::expression(
-                                "$steps.pollFixState.outputs.fixTitle",
-                                Expression::Steps {
-                                    step_id: "pollFixState".to_owned(),
-                                    output: "fixTitle".to_owned(),
-                                    pointer: None,
-                                },
-                            ),
-                        ),
-                        (
-                            "prUrl",
-                            Expr::expression(
-                                "$steps.pollFixState.outputs.prUrl",
-                                Expression::Steps {
-                                    step_id: "pollFixState".to_owned(),
-                                    output: "prUrl".to_owned(),
-                                    pointer: None,
-                                },
-                            ),
-                        ),
-                    ]
-                });
-                &*OUTPUTS
             })
+        }
+        ::arazzo::__private::check_depth("seer-autofix-issue", depth)?;
+        let sources = [("seerApi", "../openapi/sentry-seer-openapi.yml".to_owned())];
+        let mut run = ::arazzo::__private::Run::new(
+            "seer-autofix-issue",
+            &self.poll,
+            self.observer.as_ref(),
+            inputs,
+            &sources,
+        );
+        let mut step = Step::ListModels;
+        loop {
+            let next = match step {
+                Step::ListModels => step_0(self, &mut run),
+                Step::StartFix => step_1(self, &mut run),
+                Step::PollFixState => step_2(self, &mut run),
+            };
+            match next.await? {
+                ::std::option::Option::Some(next) => step = next,
+                ::std::option::Option::None => break,
+            }
+        }
+        run.finish({
+            static OUTPUTS: ::std::sync::LazyLock<
+                [(&'static str, ::arazzo::__private::Expr); 3],
+            > = ::std::sync::LazyLock::new(|| {
+                #[allow(
+                    clippy::wildcard_imports,
+                    reason = "the parsed forms' names, in this initialiser only"
+                )]
+                use ::arazzo::__private::parsed::*;
+                [
+                    (
+                        "status",
+                        Expr::expression(
+                            "$steps.pollFixState.outputs.status",
+                            Expression::Steps {
+                                step_id: "pollFixState".to_owned(),
+                                output: "status".to_owned(),
+                                pointer: None,
+                            },
+                        ),
+                    ),
+                    (
+                        "fixTitle",
+                        Expr::expression(
+                            "$steps.pollFixState.outputs.fixTitle",
+                            Expression::Steps {
+                                step_id: "pollFixState".to_owned(),
+                                output: "fixTitle".to_owned(),
+                                pointer: None,
+                            },
+                        ),
+                    ),
+                    (
+                        "prUrl",
+                        Expr::expression(
+                            "$steps.pollFixState.outputs.prUrl",
+                            Expression::Steps {
+                                step_id: "pollFixState".to_owned(),
+                                output: "prUrl".to_owned(),
+                                pointer: None,
+                            },
+                        ),
+                    ),
+                ]
+            });
+            &*OUTPUTS
         })
     }
     /// Runs the workflow with this `workflowId` on JSON inputs and returns its outputs as JSON.

@@ -2637,7 +2637,7 @@ impl Workflows {
                 expression: "$inputs".to_owned(),
                 message: e.to_string(),
             })?;
-        let outputs = self.run_seer_autofix_issue(inputs, 0).await?;
+        let outputs = self.unboxed_run_seer_autofix_issue(inputs, 0).await?;
         ::std::result::Result::Ok(SeerAutofixIssueOutputs {
             status: ::arazzo::__private::output(
                 "seer-autofix-issue",
@@ -2679,233 +2679,532 @@ impl Workflows {
         '_,
         ::std::result::Result<::arazzo::Outputs, ::arazzo::WorkflowError>,
     > {
-        ::std::boxed::Box::pin(async move {
-            #[derive(
-                ::std::clone::Clone,
-                ::std::marker::Copy,
-                ::std::fmt::Debug,
-                ::std::cmp::PartialEq,
-                ::std::cmp::Eq
-            )]
-            enum Step {
-                ListModels,
-                StartFix,
-                PollFixState,
-            }
-            /// Step `listModels`: the next step, or `None` when the run ends here.
-            #[allow(
-                clippy::needless_return,
-                reason = "the same `return` ends or fails the run from any branch of a step"
-            )]
-            fn step_0<'r>(
-                this: &'r Workflows,
-                run: &'r mut ::arazzo::__private::Run<'_>,
-            ) -> ::arazzo::BoxFuture<
-                'r,
-                ::std::result::Result<
-                    ::std::option::Option<Step>,
-                    ::arazzo::WorkflowError,
-                >,
-            > {
-                ::std::boxed::Box::pin(async move {
-                    run.enter("listModels").await?;
-                    let request = run
-                        .request(::arazzo::Method::GET, "/api/0/seer/models/")
-                        .responses(
-                            seer_live::__shapes::lookup("GET", "/api/0/seer/models/"),
-                        );
-                    run.send("listModels", this.seer_live.http(), request).await?;
-                    if run
-                        .criteria(
-                            "listModels",
-                            {
-                                static CRITERIA: ::std::sync::LazyLock<
-                                    [::arazzo::__private::Check; 1],
-                                > = ::std::sync::LazyLock::new(|| {
-                                    #[allow(
-                                        clippy::wildcard_imports,
-                                        reason = "the parsed forms' names, in this initialiser only"
-                                    )]
-                                    use ::arazzo::__private::parsed::*;
-                                    [
-                                        Check::simple(
-                                            "$statusCode == 200",
-                                            SimpleCondition::from_root(Node::Comparison {
-                                                left: Operand::Expression {
-                                                    expression: Expression::StatusCode,
-                                                    accessors: vec![],
-                                                    span: 0..11,
-                                                },
-                                                op: ComparisonOp::Eq,
-                                                right: Operand::Literal(
-                                                    Literal::Number(Number::from(200u64)),
-                                                ),
-                                            }),
-                                        ),
-                                    ]
-                                });
-                                &*CRITERIA
-                            },
-                        )?
-                    {
-                        run.step_succeeded(
-                            "listModels",
-                            {
-                                static OUTPUTS: ::std::sync::LazyLock<
-                                    [(&'static str, ::arazzo::__private::Expr); 1],
-                                > = ::std::sync::LazyLock::new(|| {
-                                    #[allow(
-                                        clippy::wildcard_imports,
-                                        reason = "the parsed forms' names, in this initialiser only"
-                                    )]
-                                    use ::arazzo::__private::parsed::*;
-                                    [
-                                        (
-                                            "models",
-                                            Expr::expression(
-                                                "$response.body#/models",
-                                                Expression::Response(
-                                                    Source::Body(Some(JsonPointer::from_tokens(["models"]))),
-                                                ),
+        ::std::boxed::Box::pin(self.unboxed_run_seer_autofix_issue(inputs, depth))
+    }
+    async fn unboxed_run_seer_autofix_issue(
+        &self,
+        inputs: ::arazzo::serde_json::Value,
+        depth: u32,
+    ) -> ::std::result::Result<::arazzo::Outputs, ::arazzo::WorkflowError> {
+        #[derive(
+            ::std::clone::Clone,
+            ::std::marker::Copy,
+            ::std::fmt::Debug,
+            ::std::cmp::PartialEq,
+            ::std::cmp::Eq
+        )]
+        enum Step {
+            ListModels,
+            StartFix,
+            PollFixState,
+        }
+        /// Step `listModels`: the next step, or `None` when the run ends here.
+        #[allow(
+            clippy::needless_return,
+            reason = "the same `return` ends or fails the run from any branch of a step"
+        )]
+        fn step_0<'r>(
+            this: &'r Workflows,
+            run: &'r mut ::arazzo::__private::Run<'_>,
+        ) -> ::arazzo::BoxFuture<
+            'r,
+            ::std::result::Result<::std::option::Option<Step>, ::arazzo::WorkflowError>,
+        > {
+            ::std::boxed::Box::pin(async move {
+                run.enter("listModels").await?;
+                let request = run
+                    .request(::arazzo::Method::GET, "/api/0/seer/models/")
+                    .responses(
+                        seer_live::__shapes::lookup("GET", "/api/0/seer/models/"),
+                    );
+                run.send("listModels", this.seer_live.http(), request).await?;
+                if run
+                    .criteria(
+                        "listModels",
+                        {
+                            static CRITERIA: ::std::sync::LazyLock<
+                                [::arazzo::__private::Check; 1],
+                            > = ::std::sync::LazyLock::new(|| {
+                                #[allow(
+                                    clippy::wildcard_imports,
+                                    reason = "the parsed forms' names, in this initialiser only"
+                                )]
+                                use ::arazzo::__private::parsed::*;
+                                [
+                                    Check::simple(
+                                        "$statusCode == 200",
+                                        SimpleCondition::from_root(Node::Comparison {
+                                            left: Operand::Expression {
+                                                expression: Expression::StatusCode,
+                                                accessors: vec![],
+                                                span: 0..11,
+                                            },
+                                            op: ComparisonOp::Eq,
+                                            right: Operand::Literal(
+                                                Literal::Number(Number::from(200u64)),
+                                            ),
+                                        }),
+                                    ),
+                                ]
+                            });
+                            &*CRITERIA
+                        },
+                    )?
+                {
+                    run.step_succeeded(
+                        "listModels",
+                        {
+                            static OUTPUTS: ::std::sync::LazyLock<
+                                [(&'static str, ::arazzo::__private::Expr); 1],
+                            > = ::std::sync::LazyLock::new(|| {
+                                #[allow(
+                                    clippy::wildcard_imports,
+                                    reason = "the parsed forms' names, in this initialiser only"
+                                )]
+                                use ::arazzo::__private::parsed::*;
+                                [
+                                    (
+                                        "models",
+                                        Expr::expression(
+                                            "$response.body#/models",
+                                            Expression::Response(
+                                                Source::Body(Some(JsonPointer::from_tokens(["models"]))),
                                             ),
                                         ),
-                                    ]
-                                });
-                                &*OUTPUTS
-                            },
-                        )?;
-                        run.action(
-                            "listModels",
-                            ::std::option::Option::None,
-                            ::arazzo::ActionKind::Next,
-                            ::std::option::Option::Some("startFix"),
-                        );
-                        ::std::result::Result::Ok(
-                            ::std::option::Option::Some(Step::StartFix),
-                        )
-                    } else {
-                        return ::std::result::Result::Err(run.step_failed("listModels"));
-                    }
-                })
-            }
-            /// Step `startFix`: the next step, or `None` when the run ends here.
-            #[allow(
-                clippy::needless_return,
-                reason = "the same `return` ends or fails the run from any branch of a step"
-            )]
-            fn step_1<'r>(
-                this: &'r Workflows,
-                run: &'r mut ::arazzo::__private::Run<'_>,
-            ) -> ::arazzo::BoxFuture<
-                'r,
-                ::std::result::Result<
-                    ::std::option::Option<Step>,
-                    ::arazzo::WorkflowError,
-                >,
-            > {
-                ::std::boxed::Box::pin(async move {
-                    run.enter("startFix").await?;
-                    let request = run
-                        .request(
-                            ::arazzo::Method::POST,
+                                    ),
+                                ]
+                            });
+                            &*OUTPUTS
+                        },
+                    )?;
+                    run.action(
+                        "listModels",
+                        ::std::option::Option::None,
+                        ::arazzo::ActionKind::Next,
+                        ::std::option::Option::Some("startFix"),
+                    );
+                    ::std::result::Result::Ok(
+                        ::std::option::Option::Some(Step::StartFix),
+                    )
+                } else {
+                    return ::std::result::Result::Err(run.step_failed("listModels"));
+                }
+            })
+        }
+        /// Step `startFix`: the next step, or `None` when the run ends here.
+        #[allow(
+            clippy::needless_return,
+            reason = "the same `return` ends or fails the run from any branch of a step"
+        )]
+        fn step_1<'r>(
+            this: &'r Workflows,
+            run: &'r mut ::arazzo::__private::Run<'_>,
+        ) -> ::arazzo::BoxFuture<
+            'r,
+            ::std::result::Result<::std::option::Option<Step>, ::arazzo::WorkflowError>,
+        > {
+            ::std::boxed::Box::pin(async move {
+                run.enter("startFix").await?;
+                let request = run
+                    .request(
+                        ::arazzo::Method::POST,
+                        "/api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/autofix/",
+                    )
+                    .responses(
+                        seer_live::__shapes::lookup(
+                            "POST",
                             "/api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/autofix/",
-                        )
-                        .responses(
-                            seer_live::__shapes::lookup(
-                                "POST",
-                                "/api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/autofix/",
-                            ),
-                        );
-                    let request = run
-                        .param(
-                            "startFix",
-                            request,
-                            &::arazzo::__private::ParamSpec::new(
-                                ::arazzo::__private::In::Path,
-                                "organization_id_or_slug",
-                            ),
-                            {
-                                static TEMPLATE: ::std::sync::LazyLock<
-                                    ::arazzo::__private::Template,
-                                > = ::std::sync::LazyLock::new(|| {
-                                    #[allow(
-                                        clippy::wildcard_imports,
-                                        reason = "the parsed forms' names, in this initialiser only"
-                                    )]
-                                    use ::arazzo::__private::parsed::*;
-                                    Template::Text(
-                                        Expr::expression(
-                                            "$inputs.organizationIdOrSlug",
-                                            Expression::Inputs {
-                                                name: "organizationIdOrSlug".to_owned(),
-                                                pointer: None,
+                        ),
+                    );
+                let request = run
+                    .param(
+                        "startFix",
+                        request,
+                        &::arazzo::__private::ParamSpec::new(
+                            ::arazzo::__private::In::Path,
+                            "organization_id_or_slug",
+                        ),
+                        {
+                            static TEMPLATE: ::std::sync::LazyLock<
+                                ::arazzo::__private::Template,
+                            > = ::std::sync::LazyLock::new(|| {
+                                #[allow(
+                                    clippy::wildcard_imports,
+                                    reason = "the parsed forms' names, in this initialiser only"
+                                )]
+                                use ::arazzo::__private::parsed::*;
+                                Template::Text(
+                                    Expr::expression(
+                                        "$inputs.organizationIdOrSlug",
+                                        Expression::Inputs {
+                                            name: "organizationIdOrSlug".to_owned(),
+                                            pointer: None,
+                                        },
+                                    ),
+                                )
+                            });
+                            &TEMPLATE
+                        },
+                    )?;
+                let request = run
+                    .param(
+                        "startFix",
+                        request,
+                        &::arazzo::__private::ParamSpec::new(
+                            ::arazzo::__private::In::Path,
+                            "issue_id",
+                        ),
+                        {
+                            static TEMPLATE: ::std::sync::LazyLock<
+                                ::arazzo::__private::Template,
+                            > = ::std::sync::LazyLock::new(|| {
+                                #[allow(
+                                    clippy::wildcard_imports,
+                                    reason = "the parsed forms' names, in this initialiser only"
+                                )]
+                                use ::arazzo::__private::parsed::*;
+                                Template::Text(
+                                    Expr::expression(
+                                        "$inputs.issueId",
+                                        Expression::Inputs {
+                                            name: "issueId".to_owned(),
+                                            pointer: None,
+                                        },
+                                    ),
+                                )
+                            });
+                            &TEMPLATE
+                        },
+                    )?;
+                let payload = run
+                    .payload(
+                        "startFix",
+                        {
+                            static TEMPLATE: ::std::sync::LazyLock<
+                                ::arazzo::__private::Template,
+                            > = ::std::sync::LazyLock::new(|| {
+                                #[allow(
+                                    clippy::wildcard_imports,
+                                    reason = "the parsed forms' names, in this initialiser only"
+                                )]
+                                use ::arazzo::__private::parsed::*;
+                                Template::Object(
+                                    vec![
+                                        ("stopping_point",
+                                        Template::Text(Expr::literal("open_pr"))), ("user_context",
+                                        Template::Text(Expr::expression("$inputs.instruction",
+                                        Expression::Inputs { name : "instruction".to_owned(),
+                                        pointer : None })))
+                                    ],
+                                )
+                            });
+                            &TEMPLATE
+                        },
+                    )?;
+                let request = request.json_payload(&payload);
+                run.send("startFix", this.seer_live.http(), request).await?;
+                if run
+                    .criteria(
+                        "startFix",
+                        {
+                            static CRITERIA: ::std::sync::LazyLock<
+                                [::arazzo::__private::Check; 1],
+                            > = ::std::sync::LazyLock::new(|| {
+                                #[allow(
+                                    clippy::wildcard_imports,
+                                    reason = "the parsed forms' names, in this initialiser only"
+                                )]
+                                use ::arazzo::__private::parsed::*;
+                                [
+                                    Check::simple(
+                                        "$statusCode == 202",
+                                        SimpleCondition::from_root(Node::Comparison {
+                                            left: Operand::Expression {
+                                                expression: Expression::StatusCode,
+                                                accessors: vec![],
+                                                span: 0..11,
                                             },
-                                        ),
-                                    )
-                                });
-                                &TEMPLATE
-                            },
-                        )?;
-                    let request = run
-                        .param(
-                            "startFix",
-                            request,
-                            &::arazzo::__private::ParamSpec::new(
-                                ::arazzo::__private::In::Path,
-                                "issue_id",
-                            ),
-                            {
-                                static TEMPLATE: ::std::sync::LazyLock<
-                                    ::arazzo::__private::Template,
-                                > = ::std::sync::LazyLock::new(|| {
-                                    #[allow(
-                                        clippy::wildcard_imports,
-                                        reason = "the parsed forms' names, in this initialiser only"
-                                    )]
-                                    use ::arazzo::__private::parsed::*;
-                                    Template::Text(
+                                            op: ComparisonOp::Eq,
+                                            right: Operand::Literal(
+                                                Literal::Number(Number::from(202u64)),
+                                            ),
+                                        }),
+                                    ),
+                                ]
+                            });
+                            &*CRITERIA
+                        },
+                    )?
+                {
+                    run.step_succeeded(
+                        "startFix",
+                        {
+                            static OUTPUTS: ::std::sync::LazyLock<
+                                [(&'static str, ::arazzo::__private::Expr); 2],
+                            > = ::std::sync::LazyLock::new(|| {
+                                #[allow(
+                                    clippy::wildcard_imports,
+                                    reason = "the parsed forms' names, in this initialiser only"
+                                )]
+                                use ::arazzo::__private::parsed::*;
+                                [
+                                    (
+                                        "runId",
                                         Expr::expression(
-                                            "$inputs.issueId",
-                                            Expression::Inputs {
-                                                name: "issueId".to_owned(),
-                                                pointer: None,
-                                            },
+                                            "$response.body#/run_id",
+                                            Expression::Response(
+                                                Source::Body(Some(JsonPointer::from_tokens(["run_id"]))),
+                                            ),
                                         ),
-                                    )
-                                });
-                                &TEMPLATE
-                            },
-                        )?;
-                    let payload = run
-                        .payload(
-                            "startFix",
-                            {
-                                static TEMPLATE: ::std::sync::LazyLock<
-                                    ::arazzo::__private::Template,
-                                > = ::std::sync::LazyLock::new(|| {
-                                    #[allow(
-                                        clippy::wildcard_imports,
-                                        reason = "the parsed forms' names, in this initialiser only"
-                                    )]
-                                    use ::arazzo::__private::parsed::*;
-                                    Template::Object(
-                                        vec![
-                                            ("stopping_point",
-                                            Template::Text(Expr::literal("open_pr"))), ("user_context",
-                                            Template::Text(Expr::expression("$inputs.instruction",
-                                            Expression::Inputs { name : "instruction".to_owned(),
-                                            pointer : None })))
-                                        ],
-                                    )
-                                });
-                                &TEMPLATE
-                            },
-                        )?;
-                    let request = request.json_payload(&payload);
-                    run.send("startFix", this.seer_live.http(), request).await?;
+                                    ),
+                                    (
+                                        "sentryRunId",
+                                        Expr::expression(
+                                            "$response.body#/sentry_run_id",
+                                            Expression::Response(
+                                                Source::Body(
+                                                    Some(JsonPointer::from_tokens(["sentry_run_id"])),
+                                                ),
+                                            ),
+                                        ),
+                                    ),
+                                ]
+                            });
+                            &*OUTPUTS
+                        },
+                    )?;
+                    run.action(
+                        "startFix",
+                        ::std::option::Option::None,
+                        ::arazzo::ActionKind::Next,
+                        ::std::option::Option::Some("pollFixState"),
+                    );
+                    ::std::result::Result::Ok(
+                        ::std::option::Option::Some(Step::PollFixState),
+                    )
+                } else {
+                    return ::std::result::Result::Err(run.step_failed("startFix"));
+                }
+            })
+        }
+        /// Step `pollFixState`: the next step, or `None` when the run ends here.
+        #[allow(
+            clippy::needless_return,
+            reason = "the same `return` ends or fails the run from any branch of a step"
+        )]
+        fn step_2<'r>(
+            this: &'r Workflows,
+            run: &'r mut ::arazzo::__private::Run<'_>,
+        ) -> ::arazzo::BoxFuture<
+            'r,
+            ::std::result::Result<::std::option::Option<Step>, ::arazzo::WorkflowError>,
+        > {
+            ::std::boxed::Box::pin(async move {
+                run.enter("pollFixState").await?;
+                let request = run
+                    .request(
+                        ::arazzo::Method::GET,
+                        "/api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/autofix/",
+                    )
+                    .responses(
+                        seer_live::__shapes::lookup(
+                            "GET",
+                            "/api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/autofix/",
+                        ),
+                    );
+                let request = run
+                    .param(
+                        "pollFixState",
+                        request,
+                        &::arazzo::__private::ParamSpec::new(
+                            ::arazzo::__private::In::Path,
+                            "organization_id_or_slug",
+                        ),
+                        {
+                            static TEMPLATE: ::std::sync::LazyLock<
+                                ::arazzo::__private::Template,
+                            > = ::std::sync::LazyLock::new(|| {
+                                #[allow(
+                                    clippy::wildcard_imports,
+                                    reason = "the parsed forms' names, in this initialiser only"
+                                )]
+                                use ::arazzo::__private::parsed::*;
+                                Template::Text(
+                                    Expr::expression(
+                                        "$inputs.organizationIdOrSlug",
+                                        Expression::Inputs {
+                                            name: "organizationIdOrSlug".to_owned(),
+                                            pointer: None,
+                                        },
+                                    ),
+                                )
+                            });
+                            &TEMPLATE
+                        },
+                    )?;
+                let request = run
+                    .param(
+                        "pollFixState",
+                        request,
+                        &::arazzo::__private::ParamSpec::new(
+                            ::arazzo::__private::In::Path,
+                            "issue_id",
+                        ),
+                        {
+                            static TEMPLATE: ::std::sync::LazyLock<
+                                ::arazzo::__private::Template,
+                            > = ::std::sync::LazyLock::new(|| {
+                                #[allow(
+                                    clippy::wildcard_imports,
+                                    reason = "the parsed forms' names, in this initialiser only"
+                                )]
+                                use ::arazzo::__private::parsed::*;
+                                Template::Text(
+                                    Expr::expression(
+                                        "$inputs.issueId",
+                                        Expression::Inputs {
+                                            name: "issueId".to_owned(),
+                                            pointer: None,
+                                        },
+                                    ),
+                                )
+                            });
+                            &TEMPLATE
+                        },
+                    )?;
+                run.send("pollFixState", this.seer_live.http(), request).await?;
+                if run
+                    .criteria(
+                        "pollFixState",
+                        {
+                            static CRITERIA: ::std::sync::LazyLock<
+                                [::arazzo::__private::Check; 1],
+                            > = ::std::sync::LazyLock::new(|| {
+                                #[allow(
+                                    clippy::wildcard_imports,
+                                    reason = "the parsed forms' names, in this initialiser only"
+                                )]
+                                use ::arazzo::__private::parsed::*;
+                                [
+                                    Check::simple(
+                                        "$statusCode == 200",
+                                        SimpleCondition::from_root(Node::Comparison {
+                                            left: Operand::Expression {
+                                                expression: Expression::StatusCode,
+                                                accessors: vec![],
+                                                span: 0..11,
+                                            },
+                                            op: ComparisonOp::Eq,
+                                            right: Operand::Literal(
+                                                Literal::Number(Number::from(200u64)),
+                                            ),
+                                        }),
+                                    ),
+                                ]
+                            });
+                            &*CRITERIA
+                        },
+                    )?
+                {
+                    run.step_succeeded_with(
+                        "pollFixState",
+                        {
+                            static OUTPUTS: ::std::sync::LazyLock<
+                                [(&'static str, ::arazzo::__private::Expr); 1],
+                            > = ::std::sync::LazyLock::new(|| {
+                                #[allow(
+                                    clippy::wildcard_imports,
+                                    reason = "the parsed forms' names, in this initialiser only"
+                                )]
+                                use ::arazzo::__private::parsed::*;
+                                [
+                                    (
+                                        "status",
+                                        Expr::expression(
+                                            "$response.body#/autofix/status",
+                                            Expression::Response(
+                                                Source::Body(
+                                                    Some(JsonPointer::from_tokens(["autofix", "status"])),
+                                                ),
+                                            ),
+                                        ),
+                                    ),
+                                ]
+                            });
+                            &*OUTPUTS
+                        },
+                        {
+                            static SELECTORS: ::std::sync::LazyLock<
+                                [(&'static str, ::arazzo::__private::Select); 2],
+                            > = ::std::sync::LazyLock::new(|| {
+                                #[allow(
+                                    clippy::wildcard_imports,
+                                    reason = "the parsed forms' names, in this initialiser only"
+                                )]
+                                use ::arazzo::__private::parsed::*;
+                                [
+                                    (
+                                        "fixTitles",
+                                        Select::new(
+                                            SelectorSpec {
+                                                context: "$response.body",
+                                                selector: "$.autofix.repo_pr_states.*.title",
+                                                kind: "jsonpath",
+                                                version: None,
+                                            },
+                                            Expr::expression(
+                                                "$response.body",
+                                                Expression::Response(Source::Body(None)),
+                                            ),
+                                            Selector::from_query(
+                                                Query::absolute(
+                                                    vec![
+                                                        PathSegment::name("autofix"),
+                                                        PathSegment::name("repo_pr_states"),
+                                                        PathSegment::Child(vec![PathSelector::Wildcard]),
+                                                        PathSegment::name("title")
+                                                    ],
+                                                ),
+                                                None,
+                                            ),
+                                        ),
+                                    ),
+                                    (
+                                        "prUrls",
+                                        Select::new(
+                                            SelectorSpec {
+                                                context: "$response.body",
+                                                selector: "$.autofix['repo_pr_states','coding_agents']..pr_url",
+                                                kind: "jsonpath",
+                                                version: None,
+                                            },
+                                            Expr::expression(
+                                                "$response.body",
+                                                Expression::Response(Source::Body(None)),
+                                            ),
+                                            Selector::from_query(
+                                                Query::absolute(
+                                                    vec![
+                                                        PathSegment::name("autofix"),
+                                                        PathSegment::Child(vec![PathSelector::Name("repo_pr_states"
+                                                        .to_owned()), PathSelector::Name("coding_agents"
+                                                        .to_owned())]),
+                                                        PathSegment::Descendant(vec![PathSelector::Name("pr_url"
+                                                        .to_owned())])
+                                                    ],
+                                                ),
+                                                None,
+                                            ),
+                                        ),
+                                    ),
+                                ]
+                            });
+                            &*SELECTORS
+                        },
+                    )?;
                     if run
                         .criteria(
-                            "startFix",
+                            "pollFixState",
                             {
                                 static CRITERIA: ::std::sync::LazyLock<
                                     [::arazzo::__private::Check; 1],
@@ -2917,17 +3216,17 @@ impl Workflows {
                                     use ::arazzo::__private::parsed::*;
                                     [
                                         Check::simple(
-                                            "$statusCode == 202",
+                                            "$response.body#/autofix == null",
                                             SimpleCondition::from_root(Node::Comparison {
                                                 left: Operand::Expression {
-                                                    expression: Expression::StatusCode,
+                                                    expression: Expression::Response(
+                                                        Source::Body(Some(JsonPointer::from_tokens(["autofix"]))),
+                                                    ),
                                                     accessors: vec![],
-                                                    span: 0..11,
+                                                    span: 0..23,
                                                 },
                                                 op: ComparisonOp::Eq,
-                                                right: Operand::Literal(
-                                                    Literal::Number(Number::from(202u64)),
-                                                ),
+                                                right: Operand::Literal(Literal::Null),
                                             }),
                                         ),
                                     ]
@@ -2936,147 +3235,16 @@ impl Workflows {
                             },
                         )?
                     {
-                        run.step_succeeded(
-                            "startFix",
-                            {
-                                static OUTPUTS: ::std::sync::LazyLock<
-                                    [(&'static str, ::arazzo::__private::Expr); 2],
-                                > = ::std::sync::LazyLock::new(|| {
-                                    #[allow(
-                                        clippy::wildcard_imports,
-                                        reason = "the parsed forms' names, in this initialiser only"
-                                    )]
-                                    use ::arazzo::__private::parsed::*;
-                                    [
-                                        (
-                                            "runId",
-                                            Expr::expression(
-                                                "$response.body#/run_id",
-                                                Expression::Response(
-                                                    Source::Body(Some(JsonPointer::from_tokens(["run_id"]))),
-                                                ),
-                                            ),
-                                        ),
-                                        (
-                                            "sentryRunId",
-                                            Expr::expression(
-                                                "$response.body#/sentry_run_id",
-                                                Expression::Response(
-                                                    Source::Body(
-                                                        Some(JsonPointer::from_tokens(["sentry_run_id"])),
-                                                    ),
-                                                ),
-                                            ),
-                                        ),
-                                    ]
-                                });
-                                &*OUTPUTS
-                            },
-                        )?;
                         run.action(
-                            "startFix",
-                            ::std::option::Option::None,
-                            ::arazzo::ActionKind::Next,
+                            "pollFixState",
+                            ::std::option::Option::Some("notStartedYet"),
+                            ::arazzo::ActionKind::Goto,
                             ::std::option::Option::Some("pollFixState"),
                         );
                         ::std::result::Result::Ok(
                             ::std::option::Option::Some(Step::PollFixState),
                         )
-                    } else {
-                        return ::std::result::Result::Err(run.step_failed("startFix"));
-                    }
-                })
-            }
-            /// Step `pollFixState`: the next step, or `None` when the run ends here.
-            #[allow(
-                clippy::needless_return,
-                reason = "the same `return` ends or fails the run from any branch of a step"
-            )]
-            fn step_2<'r>(
-                this: &'r Workflows,
-                run: &'r mut ::arazzo::__private::Run<'_>,
-            ) -> ::arazzo::BoxFuture<
-                'r,
-                ::std::result::Result<
-                    ::std::option::Option<Step>,
-                    ::arazzo::WorkflowError,
-                >,
-            > {
-                ::std::boxed::Box::pin(async move {
-                    run.enter("pollFixState").await?;
-                    let request = run
-                        .request(
-                            ::arazzo::Method::GET,
-                            "/api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/autofix/",
-                        )
-                        .responses(
-                            seer_live::__shapes::lookup(
-                                "GET",
-                                "/api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/autofix/",
-                            ),
-                        );
-                    let request = run
-                        .param(
-                            "pollFixState",
-                            request,
-                            &::arazzo::__private::ParamSpec::new(
-                                ::arazzo::__private::In::Path,
-                                "organization_id_or_slug",
-                            ),
-                            {
-                                static TEMPLATE: ::std::sync::LazyLock<
-                                    ::arazzo::__private::Template,
-                                > = ::std::sync::LazyLock::new(|| {
-                                    #[allow(
-                                        clippy::wildcard_imports,
-                                        reason = "the parsed forms' names, in this initialiser only"
-                                    )]
-                                    use ::arazzo::__private::parsed::*;
-                                    Template::Text(
-                                        Expr::expression(
-                                            "$inputs.organizationIdOrSlug",
-                                            Expression::Inputs {
-                                                name: "organizationIdOrSlug".to_owned(),
-                                                pointer: None,
-                                            },
-                                        ),
-                                    )
-                                });
-                                &TEMPLATE
-                            },
-                        )?;
-                    let request = run
-                        .param(
-                            "pollFixState",
-                            request,
-                            &::arazzo::__private::ParamSpec::new(
-                                ::arazzo::__private::In::Path,
-                                "issue_id",
-                            ),
-                            {
-                                static TEMPLATE: ::std::sync::LazyLock<
-                                    ::arazzo::__private::Template,
-                                > = ::std::sync::LazyLock::new(|| {
-                                    #[allow(
-                                        clippy::wildcard_imports,
-                                        reason = "the parsed forms' names, in this initialiser only"
-                                    )]
-                                    use ::arazzo::__private::parsed::*;
-                                    Template::Text(
-                                        Expr::expression(
-                                            "$inputs.issueId",
-                                            Expression::Inputs {
-                                                name: "issueId".to_owned(),
-                                                pointer: None,
-                                            },
-                                        ),
-                                    )
-                                });
-                                &TEMPLATE
-                            },
-                        )?;
-                    run.send("pollFixState", this.seer_live.http(), request).await?;
-                    if run
+                    } else if run
                         .criteria(
                             "pollFixState",
                             {
@@ -3090,16 +3258,20 @@ impl Workflows {
                                     use ::arazzo::__private::parsed::*;
                                     [
                                         Check::simple(
-                                            "$statusCode == 200",
+                                            "$response.body#/autofix/status == \"processing\"",
                                             SimpleCondition::from_root(Node::Comparison {
                                                 left: Operand::Expression {
-                                                    expression: Expression::StatusCode,
+                                                    expression: Expression::Response(
+                                                        Source::Body(
+                                                            Some(JsonPointer::from_tokens(["autofix", "status"])),
+                                                        ),
+                                                    ),
                                                     accessors: vec![],
-                                                    span: 0..11,
+                                                    span: 0..30,
                                                 },
                                                 op: ComparisonOp::Eq,
                                                 right: Operand::Literal(
-                                                    Literal::Number(Number::from(200u64)),
+                                                    Literal::String("processing".to_owned()),
                                                 ),
                                             }),
                                         ),
@@ -3109,11 +3281,21 @@ impl Workflows {
                             },
                         )?
                     {
-                        run.step_succeeded_with(
+                        run.action(
+                            "pollFixState",
+                            ::std::option::Option::Some("stillProcessing"),
+                            ::arazzo::ActionKind::Goto,
+                            ::std::option::Option::Some("pollFixState"),
+                        );
+                        ::std::result::Result::Ok(
+                            ::std::option::Option::Some(Step::PollFixState),
+                        )
+                    } else if run
+                        .criteria(
                             "pollFixState",
                             {
-                                static OUTPUTS: ::std::sync::LazyLock<
-                                    [(&'static str, ::arazzo::__private::Expr); 1],
+                                static CRITERIA: ::std::sync::LazyLock<
+                                    [::arazzo::__private::Check; 1],
                                 > = ::std::sync::LazyLock::new(|| {
                                     #[allow(
                                         clippy::wildcard_imports,
@@ -3121,470 +3303,217 @@ impl Workflows {
                                     )]
                                     use ::arazzo::__private::parsed::*;
                                     [
-                                        (
-                                            "status",
-                                            Expr::expression(
-                                                "$response.body#/autofix/status",
-                                                Expression::Response(
-                                                    Source::Body(
-                                                        Some(JsonPointer::from_tokens(["autofix", "status"])),
+                                        Check::simple(
+                                            "$response.body#/autofix/status == \"completed\"",
+                                            SimpleCondition::from_root(Node::Comparison {
+                                                left: Operand::Expression {
+                                                    expression: Expression::Response(
+                                                        Source::Body(
+                                                            Some(JsonPointer::from_tokens(["autofix", "status"])),
+                                                        ),
                                                     ),
+                                                    accessors: vec![],
+                                                    span: 0..30,
+                                                },
+                                                op: ComparisonOp::Eq,
+                                                right: Operand::Literal(
+                                                    Literal::String("completed".to_owned()),
                                                 ),
-                                            ),
+                                            }),
                                         ),
                                     ]
                                 });
-                                &*OUTPUTS
+                                &*CRITERIA
                             },
-                            {
-                                static SELECTORS: ::std::sync::LazyLock<
-                                    [(&'static str, ::arazzo::__private::Select); 2],
-                                > = ::std::sync::LazyLock::new(|| {
-                                    #[allow(
-                                        clippy::wildcard_imports,
-                                        reason = "the parsed forms' names, in this initialiser only"
-                                    )]
-                                    use ::arazzo::__private::parsed::*;
-                                    [
-                                        (
-                                            "fixTitles",
-                                            Select::new(
-                                                SelectorSpec {
-                                                    context: "$response.body",
-                                                    selector: "$.autofix.repo_pr_states.*.title",
-                                                    kind: "jsonpath",
-                                                    version: None,
-                                                },
-                                                Expr::expression(
-                                                    "$response.body",
-                                                    Expression::Response(Source::Body(None)),
-                                                ),
-                                                Selector::from_query(
-                                                    Query::absolute(
-                                                        vec![
-                                                            PathSegment::name("autofix"),
-                                                            PathSegment::name("repo_pr_states"),
-                                                            PathSegment::Child(vec![PathSelector::Wildcard]),
-                                                            PathSegment::name("title")
-                                                        ],
-                                                    ),
-                                                    None,
-                                                ),
-                                            ),
-                                        ),
-                                        (
-                                            "prUrls",
-                                            Select::new(
-                                                SelectorSpec {
-                                                    context: "$response.body",
-                                                    selector: "$.autofix['repo_pr_states','coding_agents']..pr_url",
-                                                    kind: "jsonpath",
-                                                    version: None,
-                                                },
-                                                Expr::expression(
-                                                    "$response.body",
-                                                    Expression::Response(Source::Body(None)),
-                                                ),
-                                                Selector::from_query(
-                                                    Query::absolute(
-                                                        vec![
-                                                            PathSegment::name("autofix"),
-                                                            PathSegment::Child(vec![PathSelector::Name("repo_pr_states"
-                                                            .to_owned()), PathSelector::Name("coding_agents"
-                                                            .to_owned())]),
-                                                            PathSegment::Descendant(vec![PathSelector::Name("pr_url"
-                                                            .to_owned())])
-                                                        ],
-                                                    ),
-                                                    None,
-                                                ),
-                                            ),
-                                        ),
-                                    ]
-                                });
-                                &*SELECTORS
-                            },
-                        )?;
-                        if run
-                            .criteria(
-                                "pollFixState",
-                                {
-                                    static CRITERIA: ::std::sync::LazyLock<
-                                        [::arazzo::__private::Check; 1],
-                                    > = ::std::sync::LazyLock::new(|| {
-                                        #[allow(
-                                            clippy::wildcard_imports,
-                                            reason = "the parsed forms' names, in this initialiser only"
-                                        )]
-                                        use ::arazzo::__private::parsed::*;
-                                        [
-                                            Check::simple(
-                                                "$response.body#/autofix == null",
-                                                SimpleCondition::from_root(Node::Comparison {
-                                                    left: Operand::Expression {
-                                                        expression: Expression::Response(
-                                                            Source::Body(Some(JsonPointer::from_tokens(["autofix"]))),
-                                                        ),
-                                                        accessors: vec![],
-                                                        span: 0..23,
-                                                    },
-                                                    op: ComparisonOp::Eq,
-                                                    right: Operand::Literal(Literal::Null),
-                                                }),
-                                            ),
-                                        ]
-                                    });
-                                    &*CRITERIA
-                                },
-                            )?
-                        {
-                            run.action(
-                                "pollFixState",
-                                ::std::option::Option::Some("notStartedYet"),
-                                ::arazzo::ActionKind::Goto,
-                                ::std::option::Option::Some("pollFixState"),
-                            );
-                            ::std::result::Result::Ok(
-                                ::std::option::Option::Some(Step::PollFixState),
-                            )
-                        } else if run
-                            .criteria(
-                                "pollFixState",
-                                {
-                                    static CRITERIA: ::std::sync::LazyLock<
-                                        [::arazzo::__private::Check; 1],
-                                    > = ::std::sync::LazyLock::new(|| {
-                                        #[allow(
-                                            clippy::wildcard_imports,
-                                            reason = "the parsed forms' names, in this initialiser only"
-                                        )]
-                                        use ::arazzo::__private::parsed::*;
-                                        [
-                                            Check::simple(
-                                                "$response.body#/autofix/status == \"processing\"",
-                                                SimpleCondition::from_root(Node::Comparison {
-                                                    left: Operand::Expression {
-                                                        expression: Expression::Response(
-                                                            Source::Body(
-                                                                Some(JsonPointer::from_tokens(["autofix", "status"])),
-                                                            ),
-                                                        ),
-                                                        accessors: vec![],
-                                                        span: 0..30,
-                                                    },
-                                                    op: ComparisonOp::Eq,
-                                                    right: Operand::Literal(
-                                                        Literal::String("processing".to_owned()),
-                                                    ),
-                                                }),
-                                            ),
-                                        ]
-                                    });
-                                    &*CRITERIA
-                                },
-                            )?
-                        {
-                            run.action(
-                                "pollFixState",
-                                ::std::option::Option::Some("stillProcessing"),
-                                ::arazzo::ActionKind::Goto,
-                                ::std::option::Option::Some("pollFixState"),
-                            );
-                            ::std::result::Result::Ok(
-                                ::std::option::Option::Some(Step::PollFixState),
-                            )
-                        } else if run
-                            .criteria(
-                                "pollFixState",
-                                {
-                                    static CRITERIA: ::std::sync::LazyLock<
-                                        [::arazzo::__private::Check; 1],
-                                    > = ::std::sync::LazyLock::new(|| {
-                                        #[allow(
-                                            clippy::wildcard_imports,
-                                            reason = "the parsed forms' names, in this initialiser only"
-                                        )]
-                                        use ::arazzo::__private::parsed::*;
-                                        [
-                                            Check::simple(
-                                                "$response.body#/autofix/status == \"completed\"",
-                                                SimpleCondition::from_root(Node::Comparison {
-                                                    left: Operand::Expression {
-                                                        expression: Expression::Response(
-                                                            Source::Body(
-                                                                Some(JsonPointer::from_tokens(["autofix", "status"])),
-                                                            ),
-                                                        ),
-                                                        accessors: vec![],
-                                                        span: 0..30,
-                                                    },
-                                                    op: ComparisonOp::Eq,
-                                                    right: Operand::Literal(
-                                                        Literal::String("completed".to_owned()),
-                                                    ),
-                                                }),
-                                            ),
-                                        ]
-                                    });
-                                    &*CRITERIA
-                                },
-                            )?
-                        {
-                            run.action(
-                                "pollFixState",
-                                ::std::option::Option::Some("completed"),
-                                ::arazzo::ActionKind::End,
-                                ::std::option::Option::None,
-                            );
-                            return ::std::result::Result::Ok(
-                                ::std::option::Option::None,
-                            );
-                        } else if run
-                            .criteria(
-                                "pollFixState",
-                                {
-                                    static CRITERIA: ::std::sync::LazyLock<
-                                        [::arazzo::__private::Check; 1],
-                                    > = ::std::sync::LazyLock::new(|| {
-                                        #[allow(
-                                            clippy::wildcard_imports,
-                                            reason = "the parsed forms' names, in this initialiser only"
-                                        )]
-                                        use ::arazzo::__private::parsed::*;
-                                        [
-                                            Check::simple(
-                                                "$response.body#/autofix/status == \"error\"",
-                                                SimpleCondition::from_root(Node::Comparison {
-                                                    left: Operand::Expression {
-                                                        expression: Expression::Response(
-                                                            Source::Body(
-                                                                Some(JsonPointer::from_tokens(["autofix", "status"])),
-                                                            ),
-                                                        ),
-                                                        accessors: vec![],
-                                                        span: 0..30,
-                                                    },
-                                                    op: ComparisonOp::Eq,
-                                                    right: Operand::Literal(Literal::String("error".to_owned())),
-                                                }),
-                                            ),
-                                        ]
-                                    });
-                                    &*CRITERIA
-                                },
-                            )?
-                        {
-                            run.action(
-                                "pollFixState",
-                                ::std::option::Option::Some("failed"),
-                                ::arazzo::ActionKind::End,
-                                ::std::option::Option::None,
-                            );
-                            return ::std::result::Result::Ok(
-                                ::std::option::Option::None,
-                            );
-                        } else if run
-                            .criteria(
-                                "pollFixState",
-                                {
-                                    static CRITERIA: ::std::sync::LazyLock<
-                                        [::arazzo::__private::Check; 1],
-                                    > = ::std::sync::LazyLock::new(|| {
-                                        #[allow(
-                                            clippy::wildcard_imports,
-                                            reason = "the parsed forms' names, in this initialiser only"
-                                        )]
-                                        use ::arazzo::__private::parsed::*;
-                                        [
-                                            Check::simple(
-                                                "$response.body#/autofix/status == \"CANCELLED\"",
-                                                SimpleCondition::from_root(Node::Comparison {
-                                                    left: Operand::Expression {
-                                                        expression: Expression::Response(
-                                                            Source::Body(
-                                                                Some(JsonPointer::from_tokens(["autofix", "status"])),
-                                                            ),
-                                                        ),
-                                                        accessors: vec![],
-                                                        span: 0..30,
-                                                    },
-                                                    op: ComparisonOp::Eq,
-                                                    right: Operand::Literal(
-                                                        Literal::String("CANCELLED".to_owned()),
-                                                    ),
-                                                }),
-                                            ),
-                                        ]
-                                    });
-                                    &*CRITERIA
-                                },
-                            )?
-                        {
-                            run.action(
-                                "pollFixState",
-                                ::std::option::Option::Some("cancelled"),
-                                ::arazzo::ActionKind::End,
-                                ::std::option::Option::None,
-                            );
-                            return ::std::result::Result::Ok(
-                                ::std::option::Option::None,
-                            );
-                        } else if run
-                            .criteria(
-                                "pollFixState",
-                                {
-                                    static CRITERIA: ::std::sync::LazyLock<
-                                        [::arazzo::__private::Check; 1],
-                                    > = ::std::sync::LazyLock::new(|| {
-                                        #[allow(
-                                            clippy::wildcard_imports,
-                                            reason = "the parsed forms' names, in this initialiser only"
-                                        )]
-                                        use ::arazzo::__private::parsed::*;
-                                        [
-                                            Check::simple(
-                                                "$response.body#/autofix/status == \"awaiting_user_input\" || $response.body#/autofix/status == \"NEED_MORE_INFORMATION\" || $response.body#/autofix/status == \"WAITING_FOR_USER_RESPONSE\"",
-                                                SimpleCondition::from_root(
-                                                    Node::Or(
-                                                        vec![
-                                                            Node::Comparison { left : Operand::Expression { expression :
-                                                            Expression::Response(Source::Body(Some(JsonPointer::from_tokens(["autofix",
-                                                            "status"])))), accessors : vec![], span : 0..30 }, op :
-                                                            ComparisonOp::Eq, right :
-                                                            Operand::Literal(Literal::String("awaiting_user_input"
-                                                            .to_owned())) }, Node::Comparison { left :
-                                                            Operand::Expression { expression :
-                                                            Expression::Response(Source::Body(Some(JsonPointer::from_tokens(["autofix",
-                                                            "status"])))), accessors : vec![], span : 59..89 }, op :
-                                                            ComparisonOp::Eq, right :
-                                                            Operand::Literal(Literal::String("NEED_MORE_INFORMATION"
-                                                            .to_owned())) }, Node::Comparison { left :
-                                                            Operand::Expression { expression :
-                                                            Expression::Response(Source::Body(Some(JsonPointer::from_tokens(["autofix",
-                                                            "status"])))), accessors : vec![], span : 120..150 }, op :
-                                                            ComparisonOp::Eq, right :
-                                                            Operand::Literal(Literal::String("WAITING_FOR_USER_RESPONSE"
-                                                            .to_owned())) }
-                                                        ],
-                                                    ),
-                                                ),
-                                            ),
-                                        ]
-                                    });
-                                    &*CRITERIA
-                                },
-                            )?
-                        {
-                            run.action(
-                                "pollFixState",
-                                ::std::option::Option::Some("waitingForUser"),
-                                ::arazzo::ActionKind::End,
-                                ::std::option::Option::None,
-                            );
-                            return ::std::result::Result::Ok(
-                                ::std::option::Option::None,
-                            );
-                        } else {
-                            run.action(
-                                "pollFixState",
-                                ::std::option::Option::None,
-                                ::arazzo::ActionKind::End,
-                                ::std::option::Option::None,
-                            );
-                            return ::std::result::Result::Ok(
-                                ::std::option::Option::None,
-                            );
-                        }
-                    } else {
-                        return ::std::result::Result::Err(
-                            run.step_failed("pollFixState"),
+                        )?
+                    {
+                        run.action(
+                            "pollFixState",
+                            ::std::option::Option::Some("completed"),
+                            ::arazzo::ActionKind::End,
+                            ::std::option::Option::None,
                         );
+                        return ::std::result::Result::Ok(::std::option::Option::None);
+                    } else if run
+                        .criteria(
+                            "pollFixState",
+                            {
+                                static CRITERIA: ::std::sync::LazyLock<
+                                    [::arazzo::__private::Check; 1],
+                                > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
+                                    use ::arazzo::__private::parsed::*;
+                                    [
+                                        Check::simple(
+                                            "$response.body#/autofix/status == \"error\"",
+                                            SimpleCondition::from_root(Node::Comparison {
+                                                left: Operand::Expression {
+                                                    expression: Expression::Response(
+                                                        Source::Body(
+                                                            Some(JsonPointer::from_tokens(["autofix", "status"])),
+                                                        ),
+                                                    ),
+                                                    accessors: vec![],
+                                                    span: 0..30,
+                                                },
+                                                op: ComparisonOp::Eq,
+                                                right: Operand::Literal(Literal::String("error".to_owned())),
+                                            }),
+                                        ),
+                                    ]
+                                });
+                                &*CRITERIA
+                            },
+                        )?
+                    {
+                        run.action(
+                            "pollFixState",
+                            ::std::option::Option::Some("failed"),
+                            ::arazzo::ActionKind::End,
+                            ::std::option::Option::None,
+                        );
+                        return ::std::result::Result::Ok(::std::option::Option::None);
+                    } else if run
+                        .criteria(
+                            "pollFixState",
+                            {
+                                static CRITERIA: ::std::sync::LazyLock<
+                                    [::arazzo::__private::Check; 1],
+                                > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
+                                    use ::arazzo::__private::parsed::*;
+                                    [
+                                        Check::simple(
+                                            "$response.body#/autofix/status == \"CANCELLED\"",
+                                            SimpleCondition::from_root(Node::Comparison {
+                                                left: Operand::Expression {
+                                                    expression: Expression::Response(
+                                                        Source::Body(
+                                                            Some(JsonPointer::from_tokens(["autofix", "status"])),
+                                                        ),
+                                                    ),
+                                                    accessors: vec![],
+                                                    span: 0..30,
+                                                },
+                                                op: ComparisonOp::Eq,
+                                                right: Operand::Literal(
+                                                    Literal::String("CANCELLED".to_owned()),
+                                                ),
+                                            }),
+                                        ),
+                                    ]
+                                });
+                                &*CRITERIA
+                            },
+                        )?
+                    {
+                        run.action(
+                            "pollFixState",
+                            ::std::option::Option::Some("cancelled"),
+                            ::arazzo::ActionKind::End,
+                            ::std::option::Option::None,
+                        );
+                        return ::std::result::Result::Ok(::std::option::Option::None);
+                    } else if run
+                        .criteria(
+                            "pollFixState",
+                            {
+                                static CRITERIA: ::std::sync::LazyLock<
+                                    [::arazzo::__private::Check; 1],
+                                > = ::std::sync::LazyLock::new(|| {
+                                    #[allow(
+                                        clippy::wildcard_imports,
+                                        reason = "the parsed forms' names, in this initialiser only"
+                                    )]
+                                    use ::arazzo::__private::parsed::*;
+                                    [
+                                        Check::simple(
+                                            "$response.body#/autofix/status == \"awaiting_user_input\" || $response.body#/autofix/status == \"NEED_MORE_INFORMATION\" || $response.body#/autofix/status == \"WAITING_FOR_USER_RESPONSE\"",
+                                            SimpleCondition::from_root(
+                                                Node::Or(
+                                                    vec![
+                                                        Node::Comparison { left : Operand::Expression { expression :
+                                                        Expression::Response(Source::Body(Some(JsonPointer::from_tokens(["autofix",
+                                                        "status"])))), accessors : vec![], span : 0..30 }, op :
+                                                        ComparisonOp::Eq, right :
+                                                        Operand::Literal(Literal::String("awaiting_user_input"
+                                                        .to_owned())) }, Node::Comparison { left :
+                                                        Operand::Expression { expression :
+                                                        Expression::Response(Source::Body(Some(JsonPointer::from_tokens(["autofix",
+                                                        "status"])))), accessors : vec![], span : 59..89 }, op :
+                                                        ComparisonOp::Eq, right :
+                                                        Operand::Literal(Literal::String("NEED_MORE_INFORMATION"
+                                                        .to_owned())) }, Node::Comparison { left :
+                                                        Operand::Expression { expression :
+                                                        Expression::Response(Source::Body(Some(JsonPointer::from_tokens(["autofix",
+                                                        "status"])))), accessors : vec![], span : 120..150 }, op :
+                                                        ComparisonOp::Eq, right :
+                                                        Operand::Literal(Literal::String("WAITING_FOR_USER_RESPONSE"
+                                                        .to_owned())) }
+                                                    ],
+                                                ),
+                                            ),
+                                        ),
+                                    ]
+                                });
+                                &*CRITERIA
+                            },
+                        )?
+                    {
+                        run.action(
+                            "pollFixState",
+                            ::std::option::Option::Some("waitingForUser"),
+                            ::arazzo::ActionKind::End,
+                            ::std::option::Option::None,
+                        );
+                        return ::std::result::Result::Ok(::std::option::Option::None);
+                    } else {
+                        run.action(
+                            "pollFixState",
+                            ::std::option::Option::None,
+                            ::arazzo::ActionKind::End,
+                            ::std::option::Option::None,
+                        );
+                        return ::std::result::Result::Ok(::std::option::Option::None);
                     }
-                })
-            }
-            ::arazzo::__private::check_depth("seer-autofix-issue", depth)?;
-            let sources = [
-                ("seerLive", "../openapi/sentry-seer-live.openapi.yml".to_owned()),
-            ];
-            let mut run = ::arazzo::__private::Run::new(
-                "seer-autofix-issue",
-                &self.poll,
-                self.observer.as_ref(),
-                inputs,
-                &sources,
-            );
-            let mut step = Step::ListModels;
-            loop {
-                let next = match step {
-                    Step::ListModels => step_0(self, &mut run),
-                    Step::StartFix => step_1(self, &mut run),
-                    Step::PollFixState => step_2(self, &mut run),
-                };
-                match next.await? {
-                    ::std::option::Option::Some(next) => step = next,
-                    ::std::option::Option::None => break,
+                } else {
+                    return ::std::result::Result::Err(run.step_failed("pollFixState"));
                 }
+            })
+        }
+        ::arazzo::__private::check_depth("seer-autofix-issue", depth)?;
+        let sources = [
+            ("seerLive", "../openapi/sentry-seer-live.openapi.yml".to_owned()),
+        ];
+        let mut run = ::arazzo::__private::Run::new(
+            "seer-autofix-issue",
+            &self.poll,
+            self.observer.as_ref(),
+            inputs,
+            &sources,
+        );
+        let mut step = Step::ListModels;
+        loop {
+            let next = match step {
+                Step::ListModels => step_0(self, &mut run),
+                Step::StartFix => step_1(self, &mut run),
+                Step::PollFixState => step_2(self, &mut run),
+            };
+            match next.await? {
+                ::std::option::Option::Some(next) => step = next,
+                ::std::option::Option::None => break,
             }
-            run.select_outputs(
-                {
-                    static SELECTORS: ::std::sync::LazyLock<
-                        [(&'static str, ::arazzo::__private::Select); 2],
-                    > = ::std::sync::LazyLock::new(|| {
-                        #[allow(
-                            clippy::wildcard_imports,
-                            reason = "the parsed forms' names, in this initialiser only"
-                        )]
-                        use ::arazzo::__private::parsed::*;
-                        [
-                            (
-                                "fixTitle",
-                                Select::new(
-                                    SelectorSpec {
-                                        context: "$steps.pollFixState.outputs.fixTitles",
-                                        selector: "/0",
-                                        kind: "jsonpointer",
-                                        version: None,
-                                    },
-                                    Expr::expression(
-                                        "$steps.pollFixState.outputs.fixTitles",
-                                        Expression::Steps {
-                                            step_id: "pollFixState".to_owned(),
-                                            output: "fixTitles".to_owned(),
-                                            pointer: None,
-                                        },
-                                    ),
-                                    Selector::Pointer(JsonPointer::from_tokens(["0"])),
-                                ),
-                            ),
-                            (
-                                "prUrl",
-                                Select::new(
-                                    SelectorSpec {
-                                        context: "$steps.pollFixState.outputs.prUrls",
-                                        selector: "/0",
-                                        kind: "jsonpointer",
-                                        version: None,
-                                    },
-                                    Expr::expression(
-                                        "$steps.pollFixState.outputs.prUrls",
-                                        Expression::Steps {
-                                            step_id: "pollFixState".to_owned(),
-                                            output: "prUrls".to_owned(),
-                                            pointer: None,
-                                        },
-                                    ),
-                                    Selector::Pointer(JsonPointer::from_tokens(["0"])),
-                                ),
-                            ),
-                        ]
-                    });
-                    &*SELECTORS
-                },
-                true,
-            )?;
-            run.finish({
-                static OUTPUTS: ::std::sync::LazyLock<
-                    [(&'static str, ::arazzo::__private::Expr); 2],
+        }
+        run.select_outputs(
+            {
+                static SELECTORS: ::std::sync::LazyLock<
+                    [(&'static str, ::arazzo::__private::Select); 2],
                 > = ::std::sync::LazyLock::new(|| {
                     #[allow(
                         clippy::wildcard_imports,
@@ -3593,31 +3522,86 @@ impl Workflows {
                     use ::arazzo::__private::parsed::*;
                     [
                         (
-                            "status",
-                            Expr::expression(
-                                "$steps.pollFixState.outputs.status",
-                                Expression::Steps {
-                                    step_id: "pollFixState".to_owned(),
-                                    output: "status".to_owned(),
-                                    pointer: None,
+                            "fixTitle",
+                            Select::new(
+                                SelectorSpec {
+                                    context: "$steps.pollFixState.outputs.fixTitles",
+                                    selector: "/0",
+                                    kind: "jsonpointer",
+                                    version: None,
                                 },
+                                Expr::expression(
+                                    "$steps.pollFixState.outputs.fixTitles",
+                                    Expression::Steps {
+                                        step_id: "pollFixState".to_owned(),
+                                        output: "fixTitles".to_owned(),
+                                        pointer: None,
+                                    },
+                                ),
+                                Selector::Pointer(JsonPointer::from_tokens(["0"])),
                             ),
                         ),
                         (
-                            "runId",
-                            Expr::expression(
-                                "$steps.startFix.outputs.runId",
-                                Expression::Steps {
-                                    step_id: "startFix".to_owned(),
-                                    output: "runId".to_owned(),
-                                    pointer: None,
+                            "prUrl",
+                            Select::new(
+                                SelectorSpec {
+                                    context: "$steps.pollFixState.outputs.prUrls",
+                                    selector: "/0",
+                                    kind: "jsonpointer",
+                                    version: None,
                                 },
+                                Expr::expression(
+                                    "$steps.pollFixState.outputs.prUrls",
+                                    Expression::Steps {
+                                        step_id: "pollFixState".to_owned(),
+                                        output: "prUrls".to_owned(),
+                                        pointer: None,
+                                    },
+                                ),
+                                Selector::Pointer(JsonPointer::from_tokens(["0"])),
                             ),
                         ),
                     ]
                 });
-                &*OUTPUTS
-            })
+                &*SELECTORS
+            },
+            true,
+        )?;
+        run.finish({
+            static OUTPUTS: ::std::sync::LazyLock<
+                [(&'static str, ::arazzo::__private::Expr); 2],
+            > = ::std::sync::LazyLock::new(|| {
+                #[allow(
+                    clippy::wildcard_imports,
+                    reason = "the parsed forms' names, in this initialiser only"
+                )]
+                use ::arazzo::__private::parsed::*;
+                [
+                    (
+                        "status",
+                        Expr::expression(
+                            "$steps.pollFixState.outputs.status",
+                            Expression::Steps {
+                                step_id: "pollFixState".to_owned(),
+                                output: "status".to_owned(),
+                                pointer: None,
+                            },
+                        ),
+                    ),
+                    (
+                        "runId",
+                        Expr::expression(
+                            "$steps.startFix.outputs.runId",
+                            Expression::Steps {
+                                step_id: "startFix".to_owned(),
+                                output: "runId".to_owned(),
+                                pointer: None,
+                            },
+                        ),
+                    ),
+                ]
+            });
+            &*OUTPUTS
         })
     }
     /// Runs the workflow with this `workflowId` on JSON inputs and returns its outputs as JSON.

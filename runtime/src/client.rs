@@ -1018,6 +1018,11 @@ impl HttpClient {
     /// A URL as errors and events show it: credential-named query values and the client's
     /// secrets as `***`.
     fn display_url(&self, url: &reqwest::Url) -> String {
+        // `url` has no user name or password (`HttpClient::url` refuses them): without a
+        // query there is nothing to redact but the secrets.
+        if url.query().is_none() && url.username().is_empty() && url.password().is_none() {
+            return scrub(url.as_str(), &self.secrets);
+        }
         let mut display = url.clone();
         if display.query().is_some() {
             let key = self.query_key().map(|(name, _)| name);
@@ -1486,21 +1491,22 @@ impl HttpClient {
     }
 
     fn request_secrets(&self, request: &Request, extra: &[String]) -> Arc<[String]> {
-        let named = request
-            .headers
-            .iter()
-            .chain(&request.query)
-            .filter(|(name, _)| is_credential_name(name))
-            .chain(&request.cookies)
-            .filter(|(_, value)| !value.is_empty())
-            .map(|(_, value)| value.clone());
-        let mut all: Vec<String> = self.secrets.iter().cloned().collect();
-        all.extend(named);
-        all.extend(extra.iter().filter(|v| !v.is_empty()).cloned());
-        if all.len() == self.secrets.len() {
+        let named = || {
+            request
+                .headers
+                .iter()
+                .chain(&request.query)
+                .filter(|(name, _)| is_credential_name(name))
+                .chain(&request.cookies)
+                .filter(|(_, value)| !value.is_empty())
+                .map(|(_, value)| value)
+        };
+        let extra = || extra.iter().filter(|v| !v.is_empty());
+        // The common case, nothing beyond the client's own: share its list, copy nothing.
+        if named().next().is_none() && extra().next().is_none() {
             return Arc::clone(&self.secrets);
         }
-        Arc::from(all)
+        self.secrets.iter().chain(named()).chain(extra()).cloned().collect()
     }
 
     /// Waits before a retry; `false` when the wait would pass the deadline (the caller then

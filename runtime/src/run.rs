@@ -65,9 +65,9 @@ pub fn check_depth(workflow: &str, depth: u32) -> Result<(), WorkflowError> {
 /// [`WorkflowError::InvalidValue`] when the value does not fit `T`.
 pub fn output<T: DeserializeOwned>(workflow: &str, outputs: &Outputs, name: &str, expr: &str) -> Result<T, WorkflowError> {
     let value = outputs.get(name);
-    let present = value.cloned().unwrap_or(Value::Null);
-    serde_json::from_value::<T>(present.clone()).map_err(|e| {
-        if value.is_none() || present.is_null() {
+    // Deserialised from the value in place: no copy of it is made.
+    T::deserialize(value.unwrap_or(&Value::Null)).map_err(|e| {
+        if value.is_none_or(Value::is_null) {
             WorkflowError::MissingValue {
                 workflow: workflow.to_owned(),
                 step: None,
@@ -1215,11 +1215,16 @@ impl<'a> Run<'a> {
                 self.outputs.insert((*name).to_owned(), v);
             }
         }
+        // The run ends here: its outputs move to the caller instead of being copied twice.
+        let outputs = Value::Object(std::mem::take(&mut self.outputs));
         self.emit(&Event::WorkflowFinished {
             workflow: self.workflow,
-            outputs: &Value::Object(self.outputs.clone()),
+            outputs: &outputs,
         });
-        Ok(self.outputs.clone())
+        match outputs {
+            Value::Object(map) => Ok(map),
+            _ => Ok(Outputs::new()),
+        }
     }
 }
 

@@ -418,6 +418,11 @@ fn run_method(w: &WorkflowIr) -> Ident {
     format_ident!("run_{}", w.method)
 }
 
+/// The run as a plain `async fn`, which the typed method awaits without a box.
+fn unboxed_run_method(w: &WorkflowIr) -> Ident {
+    format_ident!("unboxed_run_{}", w.method)
+}
+
 /// `run_by_id`: a workflow chosen at run time, with JSON inputs and outputs
 /// (test harnesses, CLIs).
 fn dispatcher(workflows: &[WorkflowIr]) -> TokenStream {
@@ -480,10 +485,13 @@ fn workflow_method(w: &WorkflowIr, all: &[WorkflowIr], clients: &[ClientIr], cha
         quote!(#name: ::arazzo::__private::output(#id, &outputs, #json, #expr)?)
     });
     // A workflow without outputs has nothing to read back (and no unused binding).
+    // The typed method awaits the run unboxed; only `#run_fn` (nested calls, `run_by_id`)
+    // boxes it, which a recursive call between workflows needs.
+    let unboxed_fn = unboxed_run_method(w);
     let run_call = if w.outputs.is_empty() {
-        quote!(self.#run_fn(inputs, 0).await?;)
+        quote!(self.#unboxed_fn(inputs, 0).await?;)
     } else {
-        quote!(let outputs = self.#run_fn(inputs, 0).await?;)
+        quote!(let outputs = self.#unboxed_fn(inputs, 0).await?;)
     };
     let finish = parsed::outputs(
         w.outputs
@@ -582,20 +590,22 @@ fn workflow_method(w: &WorkflowIr, all: &[WorkflowIr], clients: &[ClientIr], cha
         }
 
         #run_doc
-        #allow
         #[must_use]
         pub fn #run_fn(&self, inputs: ::arazzo::serde_json::Value, depth: u32) -> ::arazzo::BoxFuture<'_, ::std::result::Result<::arazzo::Outputs, ::arazzo::WorkflowError>> {
-            ::std::boxed::Box::pin(async move {
-                #step_enum
-                #(#step_fns)*
-                ::arazzo::__private::check_depth(#id, depth)?;
-                let sources = [#(#sources),*];
-                let mut run = ::arazzo::__private::Run::new(#id, &self.poll, self.observer.as_ref(), inputs, &sources) #secret_inputs #with_self;
-                #(#depends)*
-                #machine
-                #select_finish
-                run.finish(#finish)
-            })
+            ::std::boxed::Box::pin(self.#unboxed_fn(inputs, depth))
+        }
+
+        #allow
+        async fn #unboxed_fn(&self, inputs: ::arazzo::serde_json::Value, depth: u32) -> ::std::result::Result<::arazzo::Outputs, ::arazzo::WorkflowError> {
+            #step_enum
+            #(#step_fns)*
+            ::arazzo::__private::check_depth(#id, depth)?;
+            let sources = [#(#sources),*];
+            let mut run = ::arazzo::__private::Run::new(#id, &self.poll, self.observer.as_ref(), inputs, &sources) #secret_inputs #with_self;
+            #(#depends)*
+            #machine
+            #select_finish
+            run.finish(#finish)
         }
     }
 }
