@@ -13,7 +13,7 @@
 //!   pass for a fast one.
 //! - Allocations are counted by a global allocator wrapping `System` (`alloc` and
 //!   `alloc_zeroed` calls; a `realloc` is not counted).
-//! - Memory per waiting run: 10,000 runs started at once with a 60 s poll interval; once every
+//! - Memory per waiting run: 10,000 runs (started 2,000 at a time: `--start-batch`) with a 60 s poll interval; once every
 //!   run has announced its first wait, the allocator's live bytes (minus those before the runs
 //!   started) divided by 10,000. Kernel socket buffers are not counted; the connection each
 //!   run's HTTP/1.1 pool entry holds is (hyper's buffers).
@@ -28,9 +28,12 @@
 //!   reqwest clients; `--settle-ms MS` samples the waiting runs that long after the last one
 //!   began to wait (past an idle timeout, its connections are closed).
 //!
+//! - HTTP/2 (`--h2`): both sides' clients speak HTTP/2 with prior knowledge to the fake, which
+//!   serves HTTP/1.1 and cleartext HTTP/2 on one port; runs then share multiplexed connections.
+//!
 //! usage: `cargo bench -p sentry-seer --bench seed_run [-- --quick]` (or `scripts/run-bench.sh`).
 //! Other flags: `--waiting N` (runs waiting; default 10,000, 1,000 with `--quick`),
-//! `--start-batch N` (start the waiting runs N at a time),
+//! `--start-batch N` (start the waiting runs N at a time; default 2,000, 0 for all at once),
 //! `--skip-cpu`, `--skip-process`, `--no-schema-checks` (the workflow checks no answer
 //! against its documented schema), and `--runs ours|hand N` (N sequential runs of one side,
 //! then exit: for `valgrind`, `heaptrack` or `strace -c` of one side alone).
@@ -140,7 +143,16 @@ fn reqwest_client() -> reqwest::Client {
     if let Some(ms) = flag::<u64>("--pool-idle-timeout-ms") {
         builder = builder.pool_idle_timeout(Duration::from_millis(ms));
     }
+    if http2() {
+        builder = builder.http2_prior_knowledge();
+    }
     builder.build().expect("reqwest client")
+}
+
+/// `--h2`: both sides speak HTTP/2 to the fake (cleartext, prior knowledge: the fake serves
+/// both), as they would with a server that offers it over TLS (ALPN).
+fn http2() -> bool {
+    std::env::args().any(|a| a == "--h2")
 }
 
 /// Open file descriptors of this process (sockets, once the runs are started).
@@ -150,7 +162,7 @@ fn open_fds() -> i64 {
 
 fn ours(base_url: &str, poll: PollPolicy, waiting: Option<Arc<AtomicUsize>>) -> Workflows {
     let client = seer_api::Client::new(base_url).with_bearer_token(DEFAULT_TOKEN);
-    let client = if flag::<String>("--pool-max-idle").is_some() || flag::<String>("--pool-idle-timeout-ms").is_some() {
+    let client = if http2() || flag::<String>("--pool-max-idle").is_some() || flag::<String>("--pool-idle-timeout-ms").is_some() {
         client.with_http_client(reqwest_client())
     } else {
         client
@@ -348,11 +360,14 @@ async fn waiting_bytes(side: Side, base_url: &str, runs: usize) -> (f64, f64) {
     let ours = Arc::new(ours(base_url, poll, Some(waiting.clone())));
     let hand = Arc::new(Hand::new(base_url, interval, Some(waiting.clone())));
     let mut tasks = tokio::task::JoinSet::new();
-    // `--start-batch N`: N runs at a time, the next once they all wait. At once, 10,000 runs
-    // overrun this machine's 20,000 descriptors: hyper-util's pool connects for a request
-    // that waits for a connection even when one is being returned, so a burst opens more
-    // connections than runs.
-    let batch = flag("--start-batch").unwrap_or(runs);
+    // `--start-batch N`: N runs at a time, the next once they all wait (default 2,000; 0: all
+    // at once). At once on HTTP/1.1, 10,000 runs overrun this machine's 20,000 descriptors:
+    // hyper-util's pool connects for a request that waits for a connection even when one is
+    // being returned, so a burst opens more connections than runs.
+    let batch = match flag("--start-batch").unwrap_or(2_000) {
+        0 => runs,
+        n => n,
+    };
     let started = Instant::now();
     let mut spawned = 0;
     while spawned < runs {
