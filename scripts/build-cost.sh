@@ -3,6 +3,9 @@
 # example (examples/macro-user: `arazzo = "0.1"` + tokio, the Seer spec pair), side by side
 # with a progenitor-generated client crate of the same OpenAPI description, in the same run.
 #
+# Also: `pregenerated`, the same document generated ahead of time by the CLI into a library
+# crate on the runtime alone (no `macros` feature), the like of progenitor's generated crate.
+#
 # usage: scripts/build-cost.sh [--rounds N] [--before REV] [--no-progenitor]
 #   --before REV  also builds the example against the project at REV (e.g. 1c69215, before
 #                 issue #9), from `git archive`, so nothing in this checkout changes.
@@ -56,6 +59,27 @@ example_against after "$ROOT"
 example_against after-h1 "$ROOT"
 sed -i 's/^arazzo = "0.1"$/arazzo = { version = "0.1", default-features = false, features = ["rustls-ring"] }/' "$OUT/after-h1/Cargo.toml"
 grep -q 'default-features = false' "$OUT/after-h1/Cargo.toml" || { echo "examples/macro-user's arazzo line changed: update build-cost.sh" >&2; exit 1; }
+# The same document generated ahead of time by the CLI into a library crate whose only
+# dependency is the runtime without its `macros` feature (rustls + ring, HTTP/1.1): what a
+# build-script SDK or a checked-in generated crate compiles, and what progenitor's crate is.
+mkdir -p "$OUT/pregenerated/src" "$OUT/pregenerated/.cargo"
+cargo run --quiet --locked -p arazzo-codegen-cli -- generate \
+    "$ROOT/examples/macro-user/specs/arazzo/sentry-system-seer-autofix-issue-workflow.yml" \
+    --out "$OUT/pregenerated/src/lib.rs"
+cat >"$OUT/pregenerated/Cargo.toml" <<'TOML'
+[package]
+name = "pregenerated"
+version = "0.1.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+arazzo = { version = "0.1", default-features = false, features = ["rustls-ring"] }
+
+[workspace]
+TOML
+printf '[patch.crates-io]\narazzo = { path = "%s/runtime" }\n' "$ROOT" >"$OUT/pregenerated/.cargo/config.toml"
+configs+=(pregenerated)
 if [ -n "$BEFORE" ]; then
     mkdir -p "$OUT/before-src"
     git -C "$ROOT" archive "$BEFORE" | tar -x -C "$OUT/before-src"
