@@ -228,6 +228,22 @@ mod tests {
         assert_eq!(counting.0.load(Ordering::SeqCst), 8);
     }
 
+    /// An executor that does not override `receive` waits on the inbox, as runs always did.
+    #[tokio::test]
+    async fn the_default_receive_takes_the_oldest_accepted_message_from_the_inbox_within_its_bound() {
+        let inbox = Inbox::new();
+        inbox.deliver(Message::new("/a", serde_json::json!(1)));
+        inbox.deliver(Message::new("/a", serde_json::json!(2)));
+        inbox.deliver(Message::new("/a", serde_json::json!(3)));
+        let accept = |m: &Message| m.payload != serde_json::json!(1);
+        let counting = Counting(AtomicU32::new(0));
+        let got = counting.receive(&inbox, "/a", &accept, Duration::from_secs(5)).await;
+        assert_eq!(got.map(|m| m.payload), Some(serde_json::json!(2)));
+        assert_eq!(inbox.pending(), 2, "the unaccepted and the newer message stay");
+        let none = counting.receive(&inbox, "/b", &accept, Duration::from_millis(10)).await;
+        assert!(none.is_none(), "nothing on /b within the bound");
+    }
+
     #[tokio::test]
     async fn within_ends_on_the_executors_timer() {
         let counting = Counting(AtomicU32::new(0));

@@ -19,7 +19,8 @@ mod api {
 }
 
 fn document(orders_url: &str, deadline: Duration) -> Document {
-    let workflows = api::Workflows::new(api::orders::Client::new(orders_url)).with_poll_policy(PollPolicy::default().with_deadline(deadline));
+    let workflows =
+        api::Workflows::new(api::orders::Client::new(orders_url)).with_poll_policy(PollPolicy::default().with_deadline(deadline));
     let http = workflows.orders().http().clone();
     Document::new(move |id, inputs| {
         let workflows = workflows.clone();

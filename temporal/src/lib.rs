@@ -572,7 +572,11 @@ impl Starter {
 async fn deliver(client: &Client, run_id: &str, message: Message) -> Result<(), RunError> {
     let handle = client.get_workflow_handle::<ArazzoWorkflow>(run_id.to_owned());
     handle
-        .signal(ArazzoWorkflow::message, WireMessage::from(message), WorkflowSignalOptions::default())
+        .signal(
+            ArazzoWorkflow::message,
+            WireMessage::from(message),
+            WorkflowSignalOptions::default(),
+        )
         .await
         .map_err(|e| RunError::Temporal(Box::new(e)))
 }

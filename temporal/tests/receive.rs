@@ -125,7 +125,12 @@ async fn a_delivered_message_ends_the_wait_and_fills_the_outputs() {
     let starter = Starter::new(connected(&server).await, queue);
     let worker = spawn_worker(&server.address(), queue, &orders.base_url());
     let handle = starter
-        .start("approve-deliver-1", "approve-order", &json!({"orderId": "o-1"}), Duration::from_secs(120))
+        .start(
+            "approve-deliver-1",
+            "approve-order",
+            &json!({"orderId": "o-1"}),
+            Duration::from_secs(120),
+        )
         .await
         .expect("start");
 
@@ -135,7 +140,10 @@ async fn a_delivered_message_ends_the_wait_and_fills_the_outputs() {
     assert_eq!(waiting.detail, "message in 300000 ms", "the step's timeout bounds the wait");
 
     handle
-        .deliver(Message::new("/hooks/other", json!({"decision": "approved", "orderId": "o-1", "approver": "mallory"})))
+        .deliver(Message::new(
+            "/hooks/other",
+            json!({"decision": "approved", "orderId": "o-1", "approver": "mallory"}),
+        ))
         .await
         .expect("deliver to another channel");
     handle
@@ -182,7 +190,12 @@ async fn a_message_delivered_before_the_step_waits_is_kept_for_it() {
     let starter = Starter::new(connected(&server).await, queue);
     let worker = spawn_worker(&server.address(), queue, &orders.base_url());
     let handle = starter
-        .start("approve-early-1", "approve-order", &json!({"orderId": "o-1"}), Duration::from_secs(120))
+        .start(
+            "approve-early-1",
+            "approve-order",
+            &json!({"orderId": "o-1"}),
+            Duration::from_secs(120),
+        )
         .await
         .expect("start");
     let until = Instant::now() + Duration::from_secs(60);
@@ -212,7 +225,12 @@ async fn a_run_waiting_for_its_message_survives_its_worker_being_killed() {
     let starter = Starter::new(connected(&server).await, queue);
     let mut first = spawn_worker(&server.address(), queue, &orders.base_url());
     let handle = starter
-        .start("approve-kill-1", "approve-order", &json!({"orderId": "o-7"}), Duration::from_secs(300))
+        .start(
+            "approve-kill-1",
+            "approve-order",
+            &json!({"orderId": "o-7"}),
+            Duration::from_secs(300),
+        )
         .await
         .expect("start");
     wait_for_the_wait(&handle).await;
@@ -221,10 +239,7 @@ async fn a_run_waiting_for_its_message_survives_its_worker_being_killed() {
     eprintln!("worker killed while the run waits for its message");
 
     // No worker: Temporal keeps the signal in the run's history.
-    handle
-        .deliver(approval("o-8", "eve"))
-        .await
-        .expect("deliver while no worker runs");
+    handle.deliver(approval("o-8", "eve")).await.expect("deliver while no worker runs");
     let second = spawn_worker(&server.address(), queue, &orders.base_url());
     tokio::time::sleep(Duration::from_secs(1)).await;
     handle.deliver(approval("o-7", "ada")).await.expect("deliver the approval");
@@ -257,12 +272,20 @@ async fn a_receive_steps_timeout_passes_on_workflow_time() {
     let starter = Starter::new(connected(&server).await, queue);
     let first = spawn_worker(&server.address(), queue, &orders.base_url());
     let handle = starter
-        .start("approve-timeout-1", "approve-order-briefly", &json!({"orderId": "o-3"}), Duration::from_secs(120))
+        .start(
+            "approve-timeout-1",
+            "approve-order-briefly",
+            &json!({"orderId": "o-3"}),
+            Duration::from_secs(120),
+        )
         .await
         .expect("start");
     let events = wait_for_the_wait(&handle).await;
     let waited = Instant::now();
-    assert!(events.iter().any(|e| e.kind == "waiting" && e.detail == "message in 6000 ms"), "{events:#?}");
+    assert!(
+        events.iter().any(|e| e.kind == "waiting" && e.detail == "message in 6000 ms"),
+        "{events:#?}"
+    );
     stop(first);
     // Past the 6 s timeout, and past the 10 s the timer's workflow task may sit on the dead
     // worker's sticky queue before any worker may take it.
@@ -272,7 +295,10 @@ async fn a_receive_steps_timeout_passes_on_workflow_time() {
     let error = outcome(&handle, Duration::from_secs(60)).await.expect_err("no approval came");
     let after = back.elapsed();
     stop(second);
-    eprintln!("the new worker failed the step {:.1}s after it started: {error}", after.as_secs_f64());
+    eprintln!(
+        "the new worker failed the step {:.1}s after it started: {error}",
+        after.as_secs_f64()
+    );
     assert!(
         after < Duration::from_secs(5),
         "the timeout had passed on workflow time: the step must not wait it again ({after:?})"
