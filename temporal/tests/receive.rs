@@ -3,7 +3,8 @@
 //! (`RunHandle::deliver`), is kept in history, and is taken by the step as from an `Inbox`
 //! (its address, message kind and correlation id; the oldest first); a worker SIGKILLed while
 //! the run waits is replaced and the run completes without placing the order again; the
-//! step's `timeout` is a durable timer on workflow time.
+//! step's `timeout` is a durable timer on workflow time, and the run's deadline ends the wait
+//! with the typed timeout.
 //!
 //! Like `durability.rs`, the tests start their own dev server (`$TEMPORAL_BIN` or `temporal`
 //! on `PATH`).
@@ -42,8 +43,14 @@ impl Drop for Worker {
 }
 
 fn spawn_worker(server: &str, queue: &str, orders: &str) -> Worker {
+    spawn_worker_with_deadline(server, queue, orders, Duration::from_secs(600))
+}
+
+/// A worker whose runs have `deadline` (the poll policy's, on workflow time).
+fn spawn_worker_with_deadline(server: &str, queue: &str, orders: &str, deadline: Duration) -> Worker {
     let child = Command::new(approvals_binary())
         .args(["worker", server, queue, orders])
+        .env("APPROVALS_DEADLINE_S", deadline.as_secs().to_string())
         .stdin(Stdio::null())
         .stdout(Stdio::inherit())
         .stderr(Stdio::inherit())
@@ -320,5 +327,40 @@ async fn a_receive_steps_timeout_passes_on_workflow_time() {
     assert_eq!(format!("{durable:?}"), format!("{local:?}"));
     assert_eq!(placed(&orders), 2, "once in process, once durably");
     drop(server);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The run's deadline, on workflow time, ends a wait before the step's timeout: the typed
+/// timeout naming the step, as in process.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_runs_deadline_ends_the_wait_with_the_typed_timeout() {
+    let dir = temp_dir("deadline");
+    let server = DevServer::start(&dir.join("temporal.db")).unwrap_or_else(|e| panic!("{e}"));
+    let orders = orders(Duration::ZERO).await;
+    let queue = "receive-deadline";
+    let deadline = Duration::from_secs(3);
+    let starter = Starter::new(connected(&server).await, queue);
+    let worker = spawn_worker_with_deadline(&server.address(), queue, &orders.base_url(), deadline);
+    let started = Instant::now();
+    let handle = starter
+        .start("approve-deadline-1", "approve-order", &json!({"orderId": "o-4"}), deadline)
+        .await
+        .expect("start");
+    let error = outcome(&handle, Duration::from_secs(60)).await.expect_err("no approval came");
+    stop(worker);
+    assert!(started.elapsed() < Duration::from_secs(60), "not the step's 300 s timeout");
+    match error {
+        RunError::Workflow(WorkflowError::Timeout {
+            workflow,
+            step,
+            deadline: d,
+            elapsed,
+            ..
+        }) => {
+            assert_eq!((workflow.as_str(), step.as_str(), d), ("approve-order", "awaitApproval", deadline));
+            assert!(elapsed >= deadline, "{elapsed:?}");
+        }
+        other => panic!("expected WorkflowError::Timeout, got {other:?}"),
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
