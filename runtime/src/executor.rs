@@ -1,11 +1,12 @@
 //! The one seam between a run and the world outside it.
 //!
 //! Everything a [`Run`](crate::__private::Run) does that is not pure computation goes
-//! through an [`Executor`]: sending an HTTP exchange, waiting, reading the clock, emitting an
-//! event. [`InProcess`] is what a run always did (reqwest, tokio's timer, the monotonic
-//! clock, the observer). A durable engine (the `arazzo-temporal` crate) implements the same
-//! trait so that the same generated code records each exchange as an activity, waits on a
-//! durable timer and reads workflow time, without a second emitter.
+//! through an [`Executor`]: sending an HTTP exchange, waiting, waiting for a message, reading
+//! the clock, emitting an event. [`InProcess`] is what a run always did (reqwest, tokio's
+//! timer, the [`Inbox`], the monotonic clock, the observer). A durable engine (the
+//! `arazzo-temporal` crate) implements the same trait so that the same generated code records
+//! each exchange as an activity, waits on a durable timer, takes messages from its own
+//! history and reads workflow time, without a second emitter.
 //!
 //! Generated code does not name the executor: [`with_executor`] installs one for a future
 //! (a run and the runs it calls), and [`Run`](crate::__private::Run) picks it up when it is
@@ -21,7 +22,12 @@ use std::time::{Duration, Instant};
 use crate::client::{Exchange, HttpClient, OnRetry, Request};
 use crate::error::ClientError;
 use crate::event::{Event, Observer};
+use crate::inbox::{Inbox, Message};
 use crate::run::BoxFuture;
+
+/// Which messages a `receive` step takes: the step's message kinds and correlation id,
+/// decided by [`Run`](crate::__private::Run) so that every executor filters alike.
+pub type Accept<'a> = &'a (dyn Fn(&Message) -> bool + Send + Sync);
 
 /// What a run does that is not pure computation.
 ///
@@ -44,6 +50,22 @@ pub trait Executor: Send + Sync {
 
     /// Waits for `delay`.
     fn sleep(&self, delay: Duration) -> BoxFuture<'_, ()>;
+
+    /// A `receive` step's wait: takes the oldest message at `address` (normalised as
+    /// [`Message::new`] normalises a message's) that `accept` accepts, leaving the others,
+    /// waiting for one for at most `within` on this executor's clock. `None` when the time
+    /// ran out first. `inbox` is the run's in-process inbox (`Workflows::with_inbox`); an
+    /// engine that receives messages another way ignores it.
+    ///
+    /// The default waits on `inbox` ([`InProcess`]'s behaviour).
+    fn receive<'a>(&'a self, inbox: &'a Inbox, address: &'a str, accept: Accept<'a>, within: Duration) -> BoxFuture<'a, Option<Message>> {
+        // A bound too far to represent is no bound (a century is as good).
+        let now = tokio::time::Instant::now();
+        let until = now
+            .checked_add(within)
+            .unwrap_or_else(|| now + Duration::from_secs(100 * 365 * 86_400));
+        Box::pin(inbox.take(address, accept, until))
+    }
 
     /// The time on this executor's clock, from an arbitrary origin that does not change
     /// during a run: only differences are meaningful.
@@ -204,6 +226,22 @@ mod tests {
         // Outside the scope, the in-process clock (not the counter) answers.
         let _ = current_executor().now();
         assert_eq!(counting.0.load(Ordering::SeqCst), 8);
+    }
+
+    /// An executor that does not override `receive` waits on the inbox, as runs always did.
+    #[tokio::test]
+    async fn the_default_receive_takes_the_oldest_accepted_message_from_the_inbox_within_its_bound() {
+        let inbox = Inbox::new();
+        inbox.deliver(Message::new("/a", serde_json::json!(1)));
+        inbox.deliver(Message::new("/a", serde_json::json!(2)));
+        inbox.deliver(Message::new("/a", serde_json::json!(3)));
+        let accept = |m: &Message| m.payload != serde_json::json!(1);
+        let counting = Counting(AtomicU32::new(0));
+        let got = counting.receive(&inbox, "/a", &accept, Duration::from_secs(5)).await;
+        assert_eq!(got.map(|m| m.payload), Some(serde_json::json!(2)));
+        assert_eq!(inbox.pending(), 2, "the unaccepted and the newer message stay");
+        let none = counting.receive(&inbox, "/b", &accept, Duration::from_millis(10)).await;
+        assert!(none.is_none(), "nothing on /b within the bound");
     }
 
     #[tokio::test]

@@ -52,6 +52,32 @@ impl Message {
         self
     }
 
+    /// An HTTP request as a message: `path` is the request path (the channel address), the
+    /// body is parsed as JSON (text that is not JSON becomes a JSON string). What
+    /// [`Inbox::deliver_http`] delivers; a handler that hands messages to another engine
+    /// (a durable run) builds them with this.
+    ///
+    /// # Errors
+    ///
+    /// [`Rejected`] for a method other than `POST` or a body over [`MAX_MESSAGE_BYTES`].
+    pub fn from_http<'h>(
+        method: &str,
+        path: &str,
+        headers: impl IntoIterator<Item = (&'h str, &'h str)>,
+        body: &[u8],
+    ) -> Result<Message, Rejected> {
+        if !method.eq_ignore_ascii_case("POST") {
+            return Err(Rejected::Method(method.to_owned()));
+        }
+        if body.len() > MAX_MESSAGE_BYTES {
+            return Err(Rejected::TooLarge);
+        }
+        let payload = serde_json::from_slice(body).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(body).into_owned()));
+        let mut message = Message::new(path, payload);
+        message.headers = headers.into_iter().map(|(k, v)| (k.to_owned(), v.to_owned())).collect();
+        Ok(message)
+    }
+
     /// The value of header `name` (case-insensitive), if present.
     #[must_use]
     pub fn header(&self, name: &str) -> Option<&str> {
@@ -74,7 +100,7 @@ impl fmt::Debug for Message {
 }
 
 /// `/a/b` for `a/b`, `/a/b/` and `/a/b`: channel addresses and request paths compare so.
-fn normalize(address: &str) -> String {
+pub(crate) fn normalize(address: &str) -> String {
     let path = address.split(['?', '#']).next().unwrap_or_default().trim_end_matches('/');
     if path.starts_with('/') {
         path.to_owned()
@@ -156,16 +182,7 @@ impl Inbox {
         headers: impl IntoIterator<Item = (&'h str, &'h str)>,
         body: &[u8],
     ) -> Result<(), Rejected> {
-        if !method.eq_ignore_ascii_case("POST") {
-            return Err(Rejected::Method(method.to_owned()));
-        }
-        if body.len() > MAX_MESSAGE_BYTES {
-            return Err(Rejected::TooLarge);
-        }
-        let payload = serde_json::from_slice(body).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(body).into_owned()));
-        let mut message = Message::new(path, payload);
-        message.headers = headers.into_iter().map(|(k, v)| (k.to_owned(), v.to_owned())).collect();
-        self.deliver(message);
+        self.deliver(Message::from_http(method, path, headers, body)?);
         Ok(())
     }
 

@@ -104,7 +104,7 @@ pub use client::{ApiKeyLocation, Auth, Body, Exchange, HttpClient, Method, OnRet
 pub use error::{ApiError, ClientError, ResponseSchemaError, WorkflowError};
 pub mod schema;
 pub use event::{ActionKind, Event, Observer, WaitReason};
-pub use executor::{Executor, InProcess, Scoped, current_executor, with_executor};
+pub use executor::{Accept, Executor, InProcess, Scoped, current_executor, with_executor};
 pub use inbox::{INBOX_CAPACITY, Inbox, MAX_MESSAGE_BYTES, Message, Rejected};
 pub use schema::{SchemaChecks, SchemaMismatch};
 /// The webhook receiver for `receive` steps (feature `webhook-server`).

@@ -556,9 +556,10 @@ impl<'a> Run<'a> {
         status < 400
     }
 
-    /// A `receive` step: waits for a message on `spec.address` of `inbox` that is one of
-    /// the step's messages and carries its correlation id, until the step's `timeout` or the
-    /// run's deadline, whichever comes first. `true` with the message (now `$message`);
+    /// A `receive` step: waits for a message on `spec.address` that is one of the step's
+    /// messages and carries its correlation id, until the step's `timeout` or the run's
+    /// deadline, whichever comes first, both on the executor's clock. The executor takes it
+    /// ([`Executor::receive`]: from `inbox` in process, from the run's history on Temporal). `true` with the message (now `$message`);
     /// `false` when the timeout passed (the step fails, so its failure actions apply).
     ///
     /// # Errors
@@ -580,17 +581,17 @@ impl<'a> Run<'a> {
                 Some((part, correlation_text(&value)))
             }
         };
-        let now = tokio::time::Instant::now();
-        // A deadline too far to represent is no deadline (a century is as good).
-        let deadline = now
-            .checked_add(self.policy.deadline.saturating_sub(self.elapsed()))
-            .unwrap_or_else(|| now + std::time::Duration::from_secs(100 * 365 * 86_400));
-        let bound = spec.timeout_ms.map(|ms| now + std::time::Duration::from_millis(ms));
-        let until = bound.map_or(deadline, |b| b.min(deadline));
+        // On the executor's clock, so that a durable engine measures the step's timeout and
+        // the run's deadline on its own (workflow) time. A bound too far to represent is no
+        // bound (a century is as good).
+        let century = std::time::Duration::from_secs(100 * 365 * 86_400);
+        let left = self.policy.deadline.saturating_sub(self.elapsed()).min(century);
+        let bound = spec.timeout_ms.map(std::time::Duration::from_millis);
+        let wait = bound.map_or(left, |b| b.min(left));
         self.emit(&Event::Waiting {
             workflow: self.workflow,
             step,
-            delay: until.saturating_duration_since(now),
+            delay: wait,
             reason: WaitReason::Message,
         });
         let accept = |m: &crate::inbox::Message| {
@@ -604,7 +605,13 @@ impl<'a> Run<'a> {
                 .is_none_or(|(part, want)| message_part(m, part).is_some_and(|v| correlation_text(&v) == *want));
             kind && correlated
         };
-        match inbox.take(spec.address, accept, until).instrument(self.step_span.clone()).await {
+        let address = crate::inbox::normalize(spec.address);
+        let received = self
+            .executor
+            .receive(inbox, &address, &accept, wait)
+            .instrument(self.step_span.clone())
+            .await;
+        match received {
             Some(message) => {
                 self.emit(&Event::MessageReceived {
                     workflow: self.workflow,
@@ -614,7 +621,7 @@ impl<'a> Run<'a> {
                 self.message = Some(message);
                 Ok(true)
             }
-            None if bound.is_none_or(|b| deadline < b) => Err(WorkflowError::Timeout {
+            None if bound.is_none_or(|b| left < b) => Err(WorkflowError::Timeout {
                 workflow: self.workflow.to_owned(),
                 step: step.to_owned(),
                 elapsed: self.elapsed(),

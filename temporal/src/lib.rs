@@ -4,14 +4,17 @@
 //! an [`arazzo::Executor`] (with [`arazzo::with_executor`]) whose HTTP exchanges are Temporal
 //! activities (their results recorded in history, so a replay after a crash reads them
 //! instead of sending again), whose waits are durable timers and whose clock is workflow
-//! time (so the run's deadline survives restarts). No second code generator: the generated
-//! state machine is unchanged and deterministic given those three.
+//! time (so the run's deadline survives restarts). A `receive` step takes its message from
+//! the run's own `arazzo-message` signals ([`RunHandle::deliver`], [`Starter::deliver`]),
+//! recorded in history like everything else, and waits for it on a durable timer. No second
+//! code generator: the generated state machine is unchanged and deterministic given those.
 //!
 //! - [`Document`]: what a worker runs (the generated `run_by_id`, and the HTTP clients
 //!   whose credentials stay in the worker process).
 //! - [`worker`]: a Temporal worker for a task queue that runs any workflow of the document.
 //! - [`Starter`]: starts a run under a caller-chosen id (starting the same id again attaches
-//!   to the existing run) and returns its typed outputs or the [`arazzo::WorkflowError`].
+//!   to the existing run) and returns its typed outputs or the [`arazzo::WorkflowError`];
+//!   delivers messages to runs waiting in `receive` steps (a webhook handler's job).
 
 pub mod dev_server;
 mod events;
@@ -19,28 +22,35 @@ mod wire;
 
 pub use events::StepEvent;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
+use std::task::Poll;
 use std::time::{Duration, UNIX_EPOCH};
 
 use arazzo::serde_json::Value;
-use arazzo::{BoxFuture, ClientError, Event, Exchange, Executor, HttpClient, Observer, OnRetry, Outputs, Request, WorkflowError};
+use arazzo::{
+    Accept, BoxFuture, ClientError, Event, Exchange, Executor, HttpClient, Inbox, Message, Observer, OnRetry, Outputs, Request,
+    WorkflowError,
+};
 use send_wrapper::SendWrapper;
 use serde::{Deserialize, Serialize};
 use temporalio_client::errors::{WorkflowGetResultError, WorkflowStartError};
 use temporalio_client::{
-    Client, WorkflowGetResultOptions, WorkflowIdConflictPolicy, WorkflowIdReusePolicy, WorkflowQueryOptions, WorkflowStartOptions,
+    Client, WorkflowGetResultOptions, WorkflowIdConflictPolicy, WorkflowIdReusePolicy, WorkflowQueryOptions, WorkflowSignalOptions,
+    WorkflowStartOptions,
 };
 use temporalio_common::RetryPolicy;
 use temporalio_common::error::IncomingError;
 use temporalio_macros::{activities, workflow, workflow_methods};
 use temporalio_sdk::activities::{ActivityContext, ActivityError};
-use temporalio_sdk::{ActivityOptions, ApplicationFailure, WorkflowContext, WorkflowContextView, WorkflowResult};
+use temporalio_sdk::{
+    ActivityOptions, ApplicationFailure, CancellableFuture, SyncWorkflowContext, WorkflowContext, WorkflowContextView, WorkflowResult,
+};
 
 pub use temporalio_client;
 pub use temporalio_sdk;
 
-use wire::{WireError, WireExchange, WireRequest, WireRetry, WireWorkflowError};
+use wire::{WireError, WireExchange, WireMessage, WireRequest, WireRetry, WireWorkflowError};
 
 /// Runs one workflow of a document by its `workflowId` on JSON inputs: the generated
 /// `Workflows::run_by_id`.
@@ -130,7 +140,13 @@ pub struct ArazzoWorkflow {
     document: Option<Document>,
     /// The run's events so far, for the `events` query (rebuilt on replay).
     events: Vec<StepEvent>,
+    /// Messages signalled to the run that no `receive` step took yet, oldest first (rebuilt
+    /// on replay from the signals in history).
+    messages: VecDeque<Message>,
 }
+
+/// The signal that hands a run a message for its `receive` steps ([`RunHandle::deliver`]).
+pub const MESSAGE_SIGNAL: &str = "arazzo-message";
 
 #[workflow_methods]
 impl ArazzoWorkflow {
@@ -157,6 +173,16 @@ impl ArazzoWorkflow {
             Ok(outputs) => Ok(outputs),
             Err(error) => Err(failure(&error).into()),
         }
+    }
+
+    /// A message for the run's `receive` steps ([`RunHandle::deliver`]): kept until a step
+    /// takes it, as an [`Inbox`] keeps it (the oldest dropped past [`arazzo::INBOX_CAPACITY`]).
+    #[signal(name = "arazzo-message")]
+    pub fn message(&mut self, _ctx: &mut SyncWorkflowContext<Self>, message: WireMessage) {
+        if self.messages.len() >= arazzo::INBOX_CAPACITY {
+            self.messages.pop_front();
+        }
+        self.messages.push_back(message.into());
     }
 
     /// The run's events so far ([`RunHandle::events`]).
@@ -269,6 +295,41 @@ impl Executor for TemporalExecutor {
         }))
     }
 
+    fn receive<'a>(&'a self, _inbox: &'a Inbox, address: &'a str, accept: Accept<'a>, within: Duration) -> BoxFuture<'a, Option<Message>> {
+        let ctx = (*self.ctx).clone();
+        let find = move |w: &ArazzoWorkflow| w.messages.iter().position(|m| m.address == address && accept(m));
+        Box::pin(SendWrapper::new(async move {
+            if ctx.state(find).is_none() {
+                if within.is_zero() {
+                    return None;
+                }
+                // Both in history: which of the signal and the timer came first decides, on
+                // every replay alike.
+                let mut timer = std::pin::pin!(ctx.timer(within));
+                let mut arrived = std::pin::pin!(ctx.wait_condition(|w| find(w).is_some()));
+                // The condition first: when the signal and the timer's firing reach the
+                // workflow in one task (no worker was there when either happened), the
+                // message that is there is taken.
+                let taken = std::future::poll_fn(|cx| {
+                    if arrived.as_mut().poll(cx).is_ready() {
+                        return Poll::Ready(true);
+                    }
+                    if timer.as_mut().poll(cx).is_ready() {
+                        return Poll::Ready(false);
+                    }
+                    Poll::Pending
+                })
+                .await;
+                if !taken {
+                    return None;
+                }
+                // Not left to fire later in a run that goes on.
+                timer.cancel();
+            }
+            ctx.state_mut(|w| find(w).and_then(|i| w.messages.remove(i)))
+        }))
+    }
+
     fn now(&self) -> Duration {
         self.ctx
             .workflow_time()
@@ -353,18 +414,18 @@ impl HttpActivities {
 
 /// An error type for [`ActivityError`]'s `From` (it takes anything `Into<anyhow::Error>`).
 #[derive(Debug)]
-struct Message(String);
+struct Refusal(String);
 
-impl std::fmt::Display for Message {
+impl std::fmt::Display for Refusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
     }
 }
 
-impl std::error::Error for Message {}
+impl std::error::Error for Refusal {}
 
-fn anyhow_like(message: String) -> Message {
-    Message(message)
+fn anyhow_like(message: String) -> Refusal {
+    Refusal(message)
 }
 
 /// A worker's failure to start or run.
@@ -385,6 +446,7 @@ pub async fn worker(client: Client, task_queue: &str, document: Document) -> Res
         .register_workflow_with_factory::<ArazzoWorkflow, _>(move || ArazzoWorkflow {
             document: Some(document.clone()),
             events: Vec::new(),
+            messages: VecDeque::new(),
         })?
         .register_activities(activities)
         .build();
@@ -533,6 +595,36 @@ impl Starter {
     }
 }
 
+impl Starter {
+    /// Hands `message` to run `run_id` (its Temporal workflow id, the one [`Starter::start`]
+    /// was given) for its `receive` steps: the `arazzo-message` signal, which Temporal records
+    /// in the run's history. This is how a webhook handler delivers to a durable run: it
+    /// builds the message from the request ([`Message::from_http`]), finds the run's id from
+    /// the request (a path segment, a header, a correlation id it knows), delivers, and answers
+    /// 202. The message waits in the run until a step takes it (the oldest accepted first, as
+    /// an [`Inbox`]), whether or not a worker is running or the run has reached the step yet.
+    ///
+    /// # Errors
+    ///
+    /// [`RunError::Temporal`] when the signal is refused (no running run with that id: it
+    /// has not started, or has already ended).
+    pub async fn deliver(&self, run_id: &str, message: Message) -> Result<(), RunError> {
+        deliver(&self.client, run_id, message).await
+    }
+}
+
+async fn deliver(client: &Client, run_id: &str, message: Message) -> Result<(), RunError> {
+    let handle = client.get_workflow_handle::<ArazzoWorkflow>(run_id.to_owned());
+    handle
+        .signal(
+            ArazzoWorkflow::message,
+            WireMessage::from(message),
+            WorkflowSignalOptions::default(),
+        )
+        .await
+        .map_err(|e| RunError::Temporal(Box::new(e)))
+}
+
 /// A started (or attached-to) run.
 #[derive(Clone)]
 pub struct RunHandle {
@@ -553,6 +645,15 @@ impl RunHandle {
     /// The Temporal workflow id.
     pub fn run_id(&self) -> &str {
         &self.run_id
+    }
+
+    /// Hands `message` to this run's `receive` steps ([`Starter::deliver`]).
+    ///
+    /// # Errors
+    ///
+    /// [`RunError::Temporal`] when the signal is refused (the run has ended).
+    pub async fn deliver(&self, message: Message) -> Result<(), RunError> {
+        deliver(&self.client, &self.run_id, message).await
     }
 
     /// Waits for the run's outcome: its outputs as JSON.
