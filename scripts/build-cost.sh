@@ -57,7 +57,7 @@ example_against after "$ROOT"
 # The same without arazzo's default `http2` (TLS kept: rustls + ring), the transport progenitor's
 # crate has (reqwest without http2).
 example_against after-h1 "$ROOT"
-sed -i 's/^arazzo = "0.1"$/arazzo = { version = "0.1", default-features = false, features = ["rustls-ring"] }/' "$OUT/after-h1/Cargo.toml"
+sed -i 's/^arazzo = "0.1"$/arazzo = { version = "0.1", default-features = false, features = ["macros", "rustls-ring"] }/' "$OUT/after-h1/Cargo.toml"
 grep -q 'default-features = false' "$OUT/after-h1/Cargo.toml" || { echo "examples/macro-user's arazzo line changed: update build-cost.sh" >&2; exit 1; }
 # The same document generated ahead of time by the CLI into a library crate whose only
 # dependency is the runtime without its `macros` feature (rustls + ring, HTTP/1.1): what a
