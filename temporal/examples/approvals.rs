@@ -3,7 +3,7 @@
 //! approval message, which reaches the run as the `arazzo-message` signal
 //! (`arazzo_temporal::Starter::deliver`).
 //!
-//! The receive tests (`temporal/tests/receive.rs`) run it as a worker process they SIGKILL:
+//! The receive tests (`temporal/tests/durable/receive.rs`) run it as a worker process they SIGKILL:
 //!
 //! - `approvals worker SERVER QUEUE ORDERS_URL`: a worker whose runs send to the orders
 //!   server at `ORDERS_URL`, with the deadline `$APPROVALS_DEADLINE_S` (default 600).

@@ -6,7 +6,7 @@
 //! step's `timeout` is a durable timer on workflow time, and the run's deadline ends the wait
 //! with the typed timeout.
 //!
-//! Like `durability.rs`, the tests start their own dev server (`$TEMPORAL_BIN` or `temporal`
+//! Like `seed.rs`, the tests start their own dev server (`$TEMPORAL_BIN` or `temporal`
 //! on `PATH`).
 
 use std::path::PathBuf;
