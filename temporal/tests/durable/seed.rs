@@ -270,7 +270,7 @@ async fn a_run_whose_worker_never_returns_ends_with_the_typed_timeout() {
             ..
         }) => {
             assert_eq!(workflow, "seer-autofix-issue");
-            // From the run's memo: no worker was left to say it.
+            // From its history (the last timer's summary): no worker was left to say it.
             assert_eq!(step, "pollFixState");
             assert_eq!(d, deadline);
             assert!(elapsed >= deadline, "elapsed {elapsed:?} is past the deadline");
