@@ -808,8 +808,10 @@ impl fmt::Debug for HttpClient {
 }
 
 /// An exchange as a durable executor records it (an activity's result): the answer and
-/// its facts, never the client's credentials. [`HttpClient::replayed`] turns it back into
-/// the [`Exchange`] a run reads.
+/// its facts, never the client's credentials. A server that echoes one (in a header or the
+/// body) has it recorded as `***`, as errors and logs show it: history is stored where the
+/// credentials are not. [`HttpClient::replayed`] turns it back into the [`Exchange`] a run
+/// reads.
 #[derive(Debug, Clone)]
 pub struct RecordedExchange {
     /// The request method.
@@ -834,12 +836,32 @@ impl From<&Exchange> for RecordedExchange {
             method: e.method.clone(),
             url: e.url.clone(),
             status: e.status,
-            headers: e.headers.clone(),
-            body: e.body.clone(),
+            headers: e
+                .headers
+                .iter()
+                .map(|(name, value)| {
+                    let scrubbed = scrub_bytes(value.as_bytes(), &e.secrets);
+                    (name.clone(), HeaderValue::from_bytes(&scrubbed).unwrap_or_else(|_| value.clone()))
+                })
+                .collect(),
+            body: scrub_bytes(&e.body, &e.secrets),
             elapsed: e.elapsed,
             attempts: e.attempts,
         }
     }
+}
+
+/// `bytes` with every occurrence of a secret (of 4 bytes or more, as [`scrub`]) as `***`.
+fn scrub_bytes(bytes: &[u8], secrets: &[String]) -> Vec<u8> {
+    let mut out = bytes.to_vec();
+    for secret in secrets.iter().map(String::as_bytes).filter(|s| s.len() >= 4) {
+        let mut at = 0;
+        while let Some(i) = out[at..].windows(secret.len()).position(|w| w == secret) {
+            out.splice(at + i..at + i + secret.len(), *b"***");
+            at += i + 3;
+        }
+    }
+    out
 }
 
 /// What an attempt ended in, short of a whole answer.
@@ -1599,6 +1621,21 @@ pub(crate) fn millis(d: Duration) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every occurrence of a secret of 4 bytes or more becomes `***`; shorter ones and the
+    /// rest of the bytes stay.
+    #[test]
+    fn recorded_answers_have_secrets_scrubbed() {
+        let secrets = ["s3cret-token".to_owned(), "ab".to_owned()];
+        assert_eq!(
+            scrub_bytes(
+                b"{\"echo\":\"s3cret-token\",\"again\":\"s3cret-tokens3cret-token\",\"ab\":1}",
+                &secrets
+            ),
+            b"{\"echo\":\"***\",\"again\":\"******\",\"ab\":1}".to_vec()
+        );
+        assert_eq!(scrub_bytes(b"\xff\x00plain", &secrets), b"\xff\x00plain".to_vec());
+    }
 
     #[test]
     fn path_parameters_are_single_segments() {

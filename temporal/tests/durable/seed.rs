@@ -602,3 +602,76 @@ async fn request_errors_reach_the_starter_with_their_kind() {
     assert_eq!(durable.to_string(), local.to_string());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A server that echoes the client's token (in a header and in the body) does not get it
+/// into the run's history: the activity records the answer with the token as `***`, as
+/// errors show it. The history is read back as the `temporal` CLI shows it.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_echoed_credential_is_not_recorded_in_history() {
+    use arazzo_tests::mock::{MockServer, Reply};
+    const TOKEN: &str = "sk-echoed-7c1f0e";
+    let dir = temp_dir("echo");
+    let server = DevServer::start(&dir.join("temporal.db")).unwrap_or_else(|e| panic!("{e}"));
+    let mock = MockServer::start().await.expect("mock server");
+    let echo = Reply::json(200, serde_json::json!({"id": "u-1", "seen": format!("Bearer {TOKEN}")})).header("x-echo", TOKEN);
+    mock.on("POST", "/api/uploads", vec![echo]);
+    let base = format!("{}/api", mock.base_url());
+    let (_, durable) = upload_both_ways(&server, "echo-test", || {
+        uploads::uploads::Client::new(base.clone()).with_bearer_token(TOKEN)
+    })
+    .await;
+    assert_eq!(durable.expect("the durable run").get("id"), Some(&serde_json::json!("u-1")));
+    assert!(
+        mock.requests()
+            .iter()
+            .all(|r| r.header("authorization") == Some(&format!("Bearer {TOKEN}"))),
+        "the token was sent both ways"
+    );
+    let history = Command::new(arazzo_temporal::dev_server::binary())
+        .args([
+            "workflow",
+            "show",
+            "--address",
+            &server.address(),
+            "--workflow-id",
+            "echo-test-1",
+            "--output",
+            "json",
+        ])
+        .output()
+        .expect("temporal workflow show");
+    let history: serde_json::Value = serde_json::from_slice(&history.stdout).expect("the history as JSON");
+    let mut seen = Vec::new();
+    texts(&history, &mut seen);
+    assert!(seen.iter().any(|t| t.contains("ACTIVITY_TASK_COMPLETED")), "the history was read");
+    assert!(seen.iter().all(|t| !t.contains(TOKEN)), "the token is in the history");
+    // The recorded answer is there, the token in it as `***`: the body and the header.
+    assert!(seen.iter().any(|t| t.contains(r#""seen":"Bearer ***""#)), "{seen:?}");
+    assert!(seen.iter().any(|t| t == "***"), "the echoing header");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Every text in a history as the CLI prints it: its strings, the payloads inside them
+/// (base64 JSON), and the byte arrays in those (bodies and header values are recorded as bytes).
+fn texts(value: &serde_json::Value, out: &mut Vec<String>) {
+    use base64::Engine as _;
+    match value {
+        serde_json::Value::String(s) => {
+            out.push(s.clone());
+            if let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(s)
+                && let Ok(inner) = serde_json::from_slice::<serde_json::Value>(&bytes)
+            {
+                texts(&inner, out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            let bytes: Option<Vec<u8>> = items.iter().map(|i| i.as_u64().and_then(|n| u8::try_from(n).ok())).collect();
+            match bytes {
+                Some(bytes) if !bytes.is_empty() => out.push(String::from_utf8_lossy(&bytes).into_owned()),
+                _ => items.iter().for_each(|i| texts(i, out)),
+            }
+        }
+        serde_json::Value::Object(map) => map.values().for_each(|v| texts(v, out)),
+        _ => {}
+    }
+}
