@@ -52,10 +52,19 @@ impl From<&str> for Secret {
 /// four characters are left alone: replacing `a` everywhere would hide the text, not a
 /// credential.
 pub(crate) fn scrub(text: &str, secrets: &[String]) -> String {
-    let mut out = text.to_owned();
-    for secret in secrets.iter().filter(|s| s.len() >= 4) {
-        if out.contains(secret.as_str()) {
-            out = out.replace(secret.as_str(), "***");
+    // A secret (UTF-8) found in UTF-8 text starts and ends on character boundaries, so the
+    // scrubbed bytes are UTF-8 too.
+    String::from_utf8(scrub_bytes(text.as_bytes(), secrets)).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// [`scrub`] for bytes that need not be text (a recorded answer's body and header values).
+pub(crate) fn scrub_bytes(bytes: &[u8], secrets: &[String]) -> Vec<u8> {
+    let mut out = bytes.to_vec();
+    for secret in secrets.iter().map(String::as_bytes).filter(|s| s.len() >= 4) {
+        let mut at = 0;
+        while let Some(i) = out[at..].windows(secret.len()).position(|w| w == secret) {
+            out.splice(at + i..at + i + secret.len(), *b"***");
+            at += i + 3;
         }
     }
     out
@@ -64,6 +73,21 @@ pub(crate) fn scrub(text: &str, secrets: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every occurrence of a secret of 4 bytes or more becomes `***`; shorter ones and the
+    /// rest of the bytes stay.
+    #[test]
+    fn recorded_answers_have_secrets_scrubbed() {
+        let secrets = ["s3cret-token".to_owned(), "ab".to_owned()];
+        assert_eq!(
+            scrub_bytes(
+                b"{\"echo\":\"s3cret-token\",\"again\":\"s3cret-tokens3cret-token\",\"ab\":1}",
+                &secrets
+            ),
+            b"{\"echo\":\"***\",\"again\":\"******\",\"ab\":1}".to_vec()
+        );
+        assert_eq!(scrub_bytes(b"\xff\x00plain", &secrets), b"\xff\x00plain".to_vec());
+    }
 
     #[test]
     fn never_prints_itself() {

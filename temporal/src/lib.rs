@@ -600,9 +600,7 @@ impl Starter {
             grace: self.grace,
         })
     }
-}
 
-impl Starter {
     /// Hands `message` to run `run_id` (its Temporal workflow id, the one [`Starter::start`]
     /// was given) for its `receive` steps: the `arazzo-message` signal, which Temporal records
     /// in the run's history. This is how a webhook handler delivers to a durable run: it

@@ -553,9 +553,10 @@ async fn a_multipart_step_runs_durably_and_sends_the_same_body() {
 }
 
 /// A request error keeps its kind across the durable boundary: a body over the client's
-/// limit is `ClientError::TooLarge` at the starter as in process, and a refused connection
+/// limit is `ClientError::TooLarge` at the starter as in process, a refused connection
 /// answers `is_connect()` there (its `reqwest::Error` stays in the worker: it arrives as
-/// `ClientError::Remote` with the same message).
+/// `ClientError::Remote` with the same message), a stalling server is the same
+/// `ClientError::Timeout`, and a body that does not match its schema the same error.
 #[tokio::test(flavor = "multi_thread")]
 async fn request_errors_reach_the_starter_with_their_kind() {
     use arazzo::{ClientError, Limits, RetryPolicy};
@@ -599,6 +600,45 @@ async fn request_errors_reach_the_starter_with_their_kind() {
     assert!(here.is_connect(), "{here:?}");
     assert!(there.is_connect(), "{there:?}");
     assert!(matches!(**there, ClientError::Remote { .. }), "{there:?}");
+    assert_eq!(durable.to_string(), local.to_string());
+
+    // A server that stalls: the client's request timeout ends the exchange inside the
+    // activity, and the starter gets the same typed timeout as the run in process.
+    let stalling = MockServer::start().await.expect("mock server");
+    stalling.on(
+        "POST",
+        "/api/uploads",
+        vec![Reply::json(200, serde_json::json!({"id": "late"})).delayed(Duration::from_secs(30))],
+    );
+    let base = format!("{}/api", stalling.base_url());
+    let stalled = || {
+        uploads::uploads::Client::new(base.clone())
+            .with_limits(Limits::default().with_request_timeout(Duration::from_millis(500)))
+            .with_retry_policy(RetryPolicy::none())
+    };
+    let (local, durable) = upload_both_ways(&server, "stall-test", stalled).await;
+    let local = local.expect_err("the server stalls");
+    let Err(RunError::Workflow(durable)) = durable else {
+        panic!("expected RunError::Workflow, got {durable:?}");
+    };
+    eprintln!("stalled, in process: {local}\nstalled, durable:    {durable}");
+    let WorkflowError::Client { source, .. } = &durable else {
+        panic!("expected WorkflowError::Client, got {durable:?}");
+    };
+    assert!(source.is_timeout() && matches!(**source, ClientError::Timeout { .. }), "{source:?}");
+    assert_eq!(format!("{durable:?}"), format!("{local:?}"));
+
+    // A server that lies: a 200 whose body does not match its schema (`id` is a string).
+    let lying = MockServer::start().await.expect("mock server");
+    lying.on("POST", "/api/uploads", vec![Reply::json(200, serde_json::json!({"id": 7}))]);
+    let base = format!("{}/api", lying.base_url());
+    let (local, durable) = upload_both_ways(&server, "lie-test", || uploads::uploads::Client::new(base.clone())).await;
+    let local = local.expect_err("the body does not match its schema");
+    let Err(RunError::Workflow(durable)) = durable else {
+        panic!("expected RunError::Workflow, got {durable:?}");
+    };
+    eprintln!("lied, in process: {local}\nlied, durable:    {durable}");
+    assert_eq!(format!("{durable:?}"), format!("{local:?}"));
     assert_eq!(durable.to_string(), local.to_string());
     let _ = std::fs::remove_dir_all(&dir);
 }
