@@ -7,11 +7,13 @@
 //! the generated code small and puts the tricky parts (encoding, redaction,
 //! retries) in one tested place.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
+use bytes::{Bytes, BytesMut};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use serde::Serialize;
@@ -468,14 +470,17 @@ pub struct RawBody {
     /// The answer's `Content-Type`, if it had one.
     pub content_type: Option<String>,
     /// The body; empty for `204 No Content` and friends.
-    pub bytes: Vec<u8>,
+    pub bytes: Bytes,
 }
 
 impl RawBody {
     /// A raw body from its parts.
     #[must_use]
-    pub fn new(content_type: Option<String>, bytes: Vec<u8>) -> Self {
-        RawBody { content_type, bytes }
+    pub fn new(content_type: Option<String>, bytes: impl Into<Bytes>) -> Self {
+        RawBody {
+            content_type,
+            bytes: bytes.into(),
+        }
     }
 
     /// The body as (lossy) UTF-8 text.
@@ -517,8 +522,9 @@ pub struct Exchange {
     pub status: u16,
     /// The answer's headers.
     pub headers: HeaderMap,
-    /// The answer's body.
-    pub body: Vec<u8>,
+    /// The answer's body: the buffer the transport read it into, shared, not copied, by
+    /// [`Exchange::into_raw`] and [`RecordedExchange`].
+    pub body: Bytes,
     /// From the first attempt to the last answer's body, retries included.
     pub elapsed: Duration,
     /// 1 + the retries the transport made.
@@ -822,8 +828,8 @@ pub struct RecordedExchange {
     pub status: u16,
     /// The answer's headers.
     pub headers: HeaderMap,
-    /// The answer's body.
-    pub body: Vec<u8>,
+    /// The answer's body, credentials replaced by `***`.
+    pub body: Bytes,
     /// From the first attempt to the last answer's body, retries included.
     pub elapsed: Duration,
     /// 1 + the retries the transport made.
@@ -840,11 +846,17 @@ impl From<&Exchange> for RecordedExchange {
                 .headers
                 .iter()
                 .map(|(name, value)| {
-                    let scrubbed = scrub_bytes(value.as_bytes(), &e.secrets);
-                    (name.clone(), HeaderValue::from_bytes(&scrubbed).unwrap_or_else(|_| value.clone()))
+                    let value = match scrub_bytes(value.as_bytes(), &e.secrets) {
+                        Cow::Borrowed(_) => value.clone(),
+                        Cow::Owned(scrubbed) => HeaderValue::from_bytes(&scrubbed).unwrap_or_else(|_| value.clone()),
+                    };
+                    (name.clone(), value)
                 })
                 .collect(),
-            body: scrub_bytes(&e.body, &e.secrets),
+            body: match scrub_bytes(&e.body, &e.secrets) {
+                Cow::Borrowed(_) => e.body.clone(),
+                Cow::Owned(scrubbed) => scrubbed.into(),
+            },
             elapsed: e.elapsed,
             attempts: e.attempts,
         }
@@ -1439,13 +1451,15 @@ impl HttpClient {
         Ok(Some(next))
     }
 
-    /// One attempt: send, then read the body into one buffer, never past `max_body`.
+    /// One attempt: send, then read the body, never past `max_body`. A body that arrives
+    /// as one chunk (most of them) is kept as that chunk; only one in several chunks is
+    /// copied, into one buffer.
     async fn attempt(
         builder: reqwest::RequestBuilder,
         max_body: usize,
         read_timeout: Duration,
         phase: &AtomicU8,
-    ) -> Result<(u16, HeaderMap, Vec<u8>), AttemptError> {
+    ) -> Result<(u16, HeaderMap, Bytes), AttemptError> {
         let mut response = builder.send().await.map_err(AttemptError::Transport)?;
         phase.store(PHASE_BODY, Ordering::Relaxed);
         let status = response.status().as_u16();
@@ -1454,9 +1468,10 @@ impl HttpClient {
         if announced.is_some_and(|n| n > max_body as u64) {
             return Err(AttemptError::TooLarge);
         }
-        // Reserve what the server announced (within the limit) and grow by doubling, never
-        // past the limit: one buffer, no copy of the body when it is done.
-        let mut body = Vec::with_capacity(announced.map_or(0, |n| usize::try_from(n).unwrap_or(max_body)));
+        // The first chunk is kept as it is; a second one starts one buffer, sized for what
+        // the server announced (within the limit) and grown by doubling, never past it.
+        let mut only: Option<Bytes> = None;
+        let mut joined = BytesMut::new();
         loop {
             let chunk = match tokio::time::timeout(read_timeout, response.chunk()).await {
                 Err(_) => return Err(AttemptError::Stalled),
@@ -1464,16 +1479,24 @@ impl HttpClient {
                 Ok(Ok(None)) => break,
                 Ok(Ok(Some(chunk))) => chunk,
             };
-            let needed = body.len() + chunk.len();
+            let needed = only.as_ref().map_or(joined.len(), Bytes::len) + chunk.len();
             if needed > max_body {
                 return Err(AttemptError::TooLarge);
             }
-            if needed > body.capacity() {
-                let target = needed.max(body.capacity() * 2).min(max_body);
-                body.reserve_exact(target - body.len());
+            if let Some(head) = only.take() {
+                let announced = announced.map_or(0, |n| usize::try_from(n).unwrap_or(max_body));
+                joined.reserve(announced.max(needed).min(max_body));
+                joined.extend_from_slice(&head);
+            } else if joined.is_empty() {
+                only = Some(chunk);
+                continue;
+            } else if needed > joined.capacity() {
+                let target = needed.max(joined.capacity() * 2).min(max_body);
+                joined.reserve(target - joined.len());
             }
-            body.extend_from_slice(&chunk);
+            joined.extend_from_slice(&chunk);
         }
+        let body = only.unwrap_or_else(|| joined.freeze());
         Ok((status, headers, body))
     }
 

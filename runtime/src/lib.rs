@@ -128,6 +128,9 @@ pub use arazzo_expr as expr;
 #[cfg(feature = "macros")]
 #[cfg_attr(docsrs, doc(cfg(feature = "macros")))]
 pub use arazzo_macros::arazzo_workflow;
+/// The buffer response bodies are kept in ([`Exchange::body`], [`RawBody::bytes`]): the
+/// chunk reqwest read, not a copy of it.
+pub use bytes::Bytes;
 /// The HTTP client the transport uses; give a configured one to a generated
 /// `Client::with_http_client`.
 pub use reqwest;

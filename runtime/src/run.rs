@@ -1396,7 +1396,7 @@ mod tests {
             url: "http://127.0.0.1:9/x".to_owned(),
             status: 503,
             headers,
-            body: b"busy".to_vec(),
+            body: bytes::Bytes::from_static(b"busy"),
             elapsed: Duration::ZERO,
             attempts: 1,
         };

@@ -4,6 +4,7 @@
 //! through event callbacks; wrapping them here means none of those paths can
 //! print one by accident.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// A credential. `Debug` and `Display` print `***`; only [`Secret::expose`]
@@ -54,16 +55,20 @@ impl From<&str> for Secret {
 pub(crate) fn scrub(text: &str, secrets: &[String]) -> String {
     // A secret (UTF-8) found in UTF-8 text starts and ends on character boundaries, so the
     // scrubbed bytes are UTF-8 too.
-    String::from_utf8(scrub_bytes(text.as_bytes(), secrets)).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    match scrub_bytes(text.as_bytes(), secrets) {
+        Cow::Borrowed(_) => text.to_owned(),
+        Cow::Owned(bytes) => String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    }
 }
 
-/// [`scrub`] for bytes that need not be text (a recorded answer's body and header values).
-pub(crate) fn scrub_bytes(bytes: &[u8], secrets: &[String]) -> Vec<u8> {
-    let mut out = bytes.to_vec();
+/// [`scrub`] for bytes that need not be text (a recorded answer's body and header values);
+/// borrowed when no secret occurs in them, which is the common case.
+pub(crate) fn scrub_bytes<'a>(bytes: &'a [u8], secrets: &[String]) -> Cow<'a, [u8]> {
+    let mut out = Cow::Borrowed(bytes);
     for secret in secrets.iter().map(String::as_bytes).filter(|s| s.len() >= 4) {
         let mut at = 0;
         while let Some(i) = out[at..].windows(secret.len()).position(|w| w == secret) {
-            out.splice(at + i..at + i + secret.len(), *b"***");
+            out.to_mut().splice(at + i..at + i + secret.len(), *b"***");
             at += i + 3;
         }
     }

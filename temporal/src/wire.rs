@@ -231,7 +231,7 @@ impl From<RecordedExchange> for WireExchange {
                 .iter()
                 .map(|(name, value)| (name.as_str().to_owned(), value.as_bytes().to_vec()))
                 .collect(),
-            body: e.body,
+            body: e.body.to_vec(),
             elapsed_ms: u64::try_from(e.elapsed.as_millis()).unwrap_or(u64::MAX),
             attempts: e.attempts,
         }
@@ -252,7 +252,7 @@ impl From<WireExchange> for RecordedExchange {
             url: e.url,
             status: e.status,
             headers,
-            body: e.body,
+            body: e.body.into(),
             elapsed: Duration::from_millis(e.elapsed_ms),
             attempts: e.attempts,
         }

@@ -39,6 +39,9 @@ pub enum Fault {
     Delay(Duration, Box<Fault>),
     /// `Content-Length: n` and n bytes of `a` (never held in memory: written in chunks).
     Huge(u64),
+    /// A chunked `application/json` body sent in these pieces, each flushed and followed by
+    /// a pause, so the client reads it as several chunks.
+    Chunks(Vec<Vec<u8>>),
     /// A chunked body that never ends.
     Endless,
     /// The request is read, then the connection is reset (RST).
@@ -341,6 +344,20 @@ fn act<'a>(
                     stream.write_all(&block[..k]).await?;
                     left -= k as u64;
                 }
+                stream.flush().await
+            }
+            Fault::Chunks(pieces) => {
+                stream
+                    .write_all(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .await?;
+                for piece in pieces {
+                    stream.write_all(format!("{:x}\r\n", piece.len()).as_bytes()).await?;
+                    stream.write_all(&piece).await?;
+                    stream.write_all(b"\r\n").await?;
+                    stream.flush().await?;
+                    tokio::time::sleep(Duration::from_millis(20)).await;
+                }
+                stream.write_all(b"0\r\n\r\n").await?;
                 stream.flush().await
             }
             Fault::Endless => {

@@ -347,6 +347,30 @@ async fn a_per_request_body_limit_narrows_the_client_s() {
     assert_eq!(ok.body.len(), 5002);
 }
 
+/// A body read as one chunk is kept as that chunk; one in several is joined into one buffer,
+/// in order, and the limit counts every chunk, not only the last.
+#[tokio::test]
+async fn a_body_in_several_chunks_is_read_whole_and_within_the_limit() {
+    let chaos = Chaos::start().await.expect("chaos");
+    let pieces: Vec<Vec<u8>> = ["{\"id\": \"", &"x".repeat(3000), "\", \"n\": ", "7}"]
+        .iter()
+        .map(|p| p.as_bytes().to_vec())
+        .collect();
+    chaos.always(Fault::Chunks(pieces.clone()));
+    let http = HttpClient::new(chaos.origin());
+    let whole = http.send(Request::new(Method::GET, "/chunks")).await.expect("read whole");
+    assert_eq!(whole.body, pieces.concat());
+    assert_eq!(whole.json().and_then(|v| v["n"].as_i64()), Some(7));
+    let raw = whole.into_raw();
+    assert_eq!(raw.bytes.len(), pieces.concat().len());
+
+    let e = http
+        .send(Request::new(Method::GET, "/chunks").max_body_size(3010))
+        .await
+        .expect_err("the third chunk passes the limit");
+    assert!(matches!(e, ClientError::TooLarge { limit: 3010, .. }), "{e}");
+}
+
 // --- Resets and garbage --------------------------------------------------------------
 
 #[tokio::test]
