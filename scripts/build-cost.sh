@@ -4,7 +4,8 @@
 # with a progenitor-generated client crate of the same OpenAPI description, in the same run.
 #
 # Also: `pregenerated`, the same document generated ahead of time by the CLI into a library
-# crate on the runtime alone (no `macros` feature), the like of progenitor's generated crate.
+# crate on the runtime alone (no `macros` feature), the like of progenitor's generated crate;
+# and `progenitor-macro`, progenitor's `generate_api!` on the same document, the like of ours.
 #
 # usage: scripts/build-cost.sh [--rounds N] [--before REV] [--no-progenitor]
 #   --before REV  also builds the example against the project at REV (e.g. 1c69215, before
@@ -100,13 +101,24 @@ if [ "$PROGENITOR" = 1 ]; then
     grep -q 'rustls-no-provider' "$OUT/progenitor/Cargo.toml" || { echo "progenitor's reqwest line changed: add TLS by hand" >&2; exit 1; }
     grep -q '^\[workspace\]' "$OUT/progenitor/Cargo.toml" || printf '\n[workspace]\n' >>"$OUT/progenitor/Cargo.toml"
     configs+=(progenitor)
+    # progenitor's own macro on the same document: the like of our macro user (the generator
+    # compiled into the user's build), with the CLI crate's dependencies and TLS, the macro
+    # crate in place of progenitor-client.
+    mkdir -p "$OUT/progenitor-macro/src"
+    cp "$OUT/seer-openapi-3.0.yml" "$OUT/progenitor-macro/"
+    sed -e 's/^name = "seer-progenitor"/name = "seer-progenitor-macro"/' \
+        -e 's/^progenitor-client = .*/progenitor = "=0.15.1"/' \
+        "$OUT/progenitor/Cargo.toml" >"$OUT/progenitor-macro/Cargo.toml"
+    grep -q '^progenitor = ' "$OUT/progenitor-macro/Cargo.toml" || { echo "progenitor's Cargo.toml changed: update build-cost.sh" >&2; exit 1; }
+    printf 'progenitor::generate_api!("seer-openapi-3.0.yml");\n' >"$OUT/progenitor-macro/src/lib.rs"
+    configs+=(progenitor-macro)
 fi
 for c in "${configs[@]}"; do
     (cd "$OUT/$c" && cargo fetch --quiet)
 done
 
 now() { date +%s.%N; }
-printf '%-6s %-11s %9s %9s %8s %6s\n' round config "wall (s)" packages target load
+printf '%-6s %-16s %9s %9s %8s %6s\n' round config "wall (s)" packages target load
 for round in $(seq "$ROUNDS"); do
     for c in "${configs[@]}"; do
         dir=$OUT/$c
@@ -120,7 +132,7 @@ for round in $(seq "$ROUNDS"); do
         end=$(now)
         packages=$(grep -c '^ *Compiling ' "$OUT/$c-$round.log" || true)
         size=$(du -sh "$dir/target" | cut -f1)
-        printf '%-6s %-11s %9.1f %9s %8s %6s\n' "$round" "$c" "$(echo "$end - $start" | bc -l)" "$packages" "$size" "$load"
+        printf '%-6s %-16s %9.1f %9s %8s %6s\n' "$round" "$c" "$(echo "$end - $start" | bc -l)" "$packages" "$size" "$load"
     done
 done
 echo "(clean debug builds on $(nproc) cores; logs in $OUT)"

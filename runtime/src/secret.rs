@@ -91,7 +91,8 @@ mod tests {
             ),
             b"{\"echo\":\"***\",\"again\":\"******\",\"ab\":1}".to_vec()
         );
-        assert_eq!(scrub_bytes(b"\xff\x00plain", &secrets), b"\xff\x00plain".to_vec());
+        // Nothing to scrub: the bytes are lent back, not copied.
+        assert!(matches!(scrub_bytes(b"\xff\x00plain", &secrets), Cow::Borrowed(b"\xff\x00plain")));
     }
 
     #[test]
