@@ -21,6 +21,16 @@
 //!   CPU time from `wait4` and peak RSS (`VmHWM`) as the child reports it. Both sides build their reqwest client with
 //!   `arazzo::http_client_builder` (the same TLS setup), so the ratio shows the engine, and the
 //!   absolute figure the start-up.
+//! - `--arazzo-cli PATH`: the same whole-process run by another Arazzo engine, strefethen's
+//!   arazzo-cli 0.3.0 (`PATH run DOC seer-autofix-issue --json -i .. -H 'Authorization: Bearer
+//!   ..'`, an interpreter; build it from its repository), in the same rounds, against a copy of
+//!   the seed's OpenAPI description whose server is the fake. arazzo-cli 0.3.0 finds no match
+//!   for the seed's `jsonpath` criteria (`$.autofix.status == "processing"` on the body), so
+//!   its run would end after the first poll with `processing`; its copy of the document says
+//!   the same two checks as simple conditions (`$response.body#/autofix/status == "completed"`,
+//!   `!= "completed"`), and its run must end with the completed fix, as ours does. Its peak
+//!   RSS is `wait4`'s `ru_maxrss` (it cannot report `VmHWM`), so that figure is given for all
+//!   three sides.
 //!
 //! - Connections per waiting run: the process's open file descriptors while the runs wait
 //!   (minus those before), per run: each is a pooled connection.
@@ -34,7 +44,7 @@
 //! usage: `cargo bench -p sentry-seer --bench seed_run [-- --quick]` (or `scripts/run-bench.sh`).
 //! Other flags: `--waiting N` (runs waiting; default 10,000, 1,000 with `--quick`),
 //! `--start-batch N` (start the waiting runs N at a time; default 2,000, 0 for all at once),
-//! `--skip-cpu`, `--skip-process`, `--no-schema-checks` (the workflow checks no answer
+//! `--skip-cpu`, `--skip-process`, `--waiting 0` (no waiting runs), `--no-schema-checks` (the workflow checks no answer
 //! against its documented schema), and `--runs ours|hand N` (N sequential runs of one side,
 //! then exit: for `valgrind`, `heaptrack` or `strace -c` of one side alone).
 
@@ -416,9 +426,9 @@ fn one_run_main(side: &str, base_url: &str) {
     println!("{}", hwm.trim().trim_end_matches("kB").trim());
 }
 
-/// CPU ms and peak RSS KiB of one `--one-run` child process.
-fn one_run_process(side: Side, base_url: &str) -> (f64, f64) {
-    #[expect(clippy::zombie_processes, reason = "reaped by `wait4` below, which also reports its CPU time")]
+/// CPU ms, peak RSS KiB (`VmHWM`, as the child reports it) and `ru_maxrss` KiB of one
+/// `--one-run` child process.
+fn one_run_process(side: Side, base_url: &str) -> (f64, f64, f64) {
     let mut child = Command::new(std::env::current_exe().expect("current exe"))
         .args(["--one-run", if side == Side::Ours { "ours" } else { "hand" }, base_url])
         .stdout(Stdio::piped())
@@ -428,6 +438,17 @@ fn one_run_process(side: Side, base_url: &str) -> (f64, f64) {
     BufReader::new(child.stdout.take().expect("stdout"))
         .read_line(&mut hwm)
         .expect("child prints its peak RSS");
+    let (cpu, maxrss, _) = reap(child);
+    (cpu, hwm.trim().parse().expect("peak RSS in KiB"), maxrss)
+}
+
+/// Waits for `child`: its CPU ms and `ru_maxrss` KiB from `wait4`, and its stdout if it was
+/// piped and not read. Panics unless it exited with 0.
+fn reap(mut child: std::process::Child) -> (f64, f64, String) {
+    let mut out = String::new();
+    if let Some(stdout) = child.stdout.take() {
+        std::io::Read::read_to_string(&mut BufReader::new(stdout), &mut out).expect("child's stdout");
+    }
     // SAFETY: zeroed rusage is a valid out-value; the pid is our own unwaited child.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     let mut status = 0;
@@ -436,13 +457,75 @@ fn one_run_process(side: Side, base_url: &str) -> (f64, f64) {
     let rc = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
     assert!(
         rc == pid && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
-        "one-run child failed"
+        "child failed: {out}"
     );
+    // `wait4` reaped it; dropping the handle does not wait again.
+    drop(child);
     let ms = |t: libc::timeval| t.tv_sec as f64 * 1e3 + t.tv_usec as f64 / 1e3;
-    (
-        ms(usage.ru_utime) + ms(usage.ru_stime),
-        hwm.trim().parse().expect("peak RSS in KiB"),
+    (ms(usage.ru_utime) + ms(usage.ru_stime), usage.ru_maxrss as f64, out)
+}
+
+/// `--arazzo-cli PATH`: the seed document beside a copy of its OpenAPI description whose
+/// server is the fake, in a directory of their own (the document names it relatively).
+fn arazzo_cli_specs(base_url: &str) -> std::path::PathBuf {
+    let specs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
+    let dir = std::env::temp_dir().join(format!("seed-run-arazzo-cli-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("arazzo")).expect("temp dir");
+    std::fs::create_dir_all(dir.join("openapi")).expect("temp dir");
+    let doc = dir.join("arazzo/seed.yml");
+    let seed = std::fs::read_to_string(specs.join("arazzo/sentry-system-seer-autofix-issue-workflow.yml")).expect("seed document");
+    let as_simple = [
+        (
+            "      - context: $response.body\n        condition: $.autofix.status == \"completed\"\n        type: jsonpath\n",
+            "      - condition: $response.body#/autofix/status == \"completed\"\n",
+        ),
+        (
+            "      - context: $response.body\n        condition: $.autofix.status == \"pending\" || $.autofix.status == \"processing\"\n        type: jsonpath\n",
+            "      - condition: $response.body#/autofix/status != \"completed\"\n",
+        ),
+    ];
+    let mut simple = seed.clone();
+    for (jsonpath, condition) in as_simple {
+        assert!(simple.contains(jsonpath), "the seed's criteria changed: update the arazzo-cli copy");
+        simple = simple.replacen(jsonpath, condition, 1);
+    }
+    std::fs::write(&doc, simple).expect("seed document copy");
+    let openapi = std::fs::read_to_string(specs.join("openapi/sentry-seer-openapi.yml")).expect("seed OpenAPI");
+    let server = "  - url: https://sentry.io/api/0\n";
+    assert!(openapi.contains(server), "the seed OpenAPI's first server changed");
+    std::fs::write(
+        dir.join("openapi/sentry-seer-openapi.yml"),
+        openapi.replacen(server, &format!("  - url: {base_url}\n"), 1),
     )
+    .expect("OpenAPI copy");
+    doc
+}
+
+/// One seed run by arazzo-cli: CPU ms and `ru_maxrss` KiB. Its outputs must be the
+/// completed fix, as each of our sides checks its own.
+fn arazzo_cli_process(cli: &str, doc: &std::path::Path) -> (f64, f64) {
+    let child = Command::new(cli)
+        .arg("run")
+        .arg(doc)
+        .args(["seer-autofix-issue", "--json", "-i"])
+        .arg(format!("organizationIdOrSlug={ORG}"))
+        // `-i` would read a numeric id as a number.
+        .arg("--input-json")
+        .arg(format!("issueId=\"{}\"", next_issue()))
+        .arg("-i")
+        .arg(format!("instruction={INSTRUCTION}"))
+        .arg("-H")
+        .arg(format!("Authorization: Bearer {DEFAULT_TOKEN}"))
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("arazzo-cli starts");
+    let (cpu, maxrss, out) = reap(child);
+    let outputs: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("arazzo-cli's output is not JSON ({e}): {out}"));
+    assert!(
+        outputs["kind"] == "success" && outputs["outputs"]["status"] == "completed" && outputs["outputs"]["prUrl"].is_string(),
+        "arazzo-cli did not end with the completed fix: {out}"
+    );
+    (cpu, maxrss)
 }
 
 fn main() {
@@ -482,50 +565,71 @@ fn main() {
         }
         drop((ours, hand));
         let waiting = flag("--waiting").unwrap_or(if quick { 1_000 } else { 10_000 });
-        let mut ratios = vec![];
-        let (mut o_b, mut h_b, mut o_s, mut h_s) = (vec![], vec![], vec![], vec![]);
-        for round in 0..if quick { 1 } else { 3 } {
-            let order = if round % 2 == 0 { [Side::Ours, Side::Hand] } else { [Side::Hand, Side::Ours] };
-            let mut got = [(0.0, 0.0); 2];
-            for side in order {
-                got[usize::from(side == Side::Hand)] = waiting_bytes(side, &fake.base_url, waiting).await;
+        // `--waiting 0`: none (the whole-process rounds alone, with `--skip-cpu`).
+        if waiting > 0 {
+            let mut ratios = vec![];
+            let (mut o_b, mut h_b, mut o_s, mut h_s) = (vec![], vec![], vec![], vec![]);
+            for round in 0..if quick { 1 } else { 3 } {
+                let order = if round % 2 == 0 { [Side::Ours, Side::Hand] } else { [Side::Hand, Side::Ours] };
+                let mut got = [(0.0, 0.0); 2];
+                for side in order {
+                    got[usize::from(side == Side::Hand)] = waiting_bytes(side, &fake.base_url, waiting).await;
+                }
+                o_b.push(got[0].0);
+                h_b.push(got[1].0);
+                o_s.push(got[0].1);
+                h_s.push(got[1].1);
+                ratios.push(got[0].0 / got[1].0);
             }
-            o_b.push(got[0].0);
-            h_b.push(got[1].0);
-            o_s.push(got[0].1);
-            h_s.push(got[1].1);
-            ratios.push(got[0].0 / got[1].0);
+            let (o, h, r) = (stats(o_b), stats(h_b), stats(ratios));
+            println!(
+                "{waiting} runs waiting between polls: live heap bytes per run, median: ours {:.0}, hand-written {:.0}; ratio min {:.2} median {:.2} max {:.2}; open sockets per run: ours {:.2}, hand-written {:.2}",
+                o.1,
+                h.1,
+                r.0,
+                r.1,
+                r.2,
+                stats(o_s).1,
+                stats(h_s).1
+            );
         }
-        let (o, h, r) = (stats(o_b), stats(h_b), stats(ratios));
-        println!(
-            "{waiting} runs waiting between polls: live heap bytes per run, median: ours {:.0}, hand-written {:.0}; ratio min {:.2} median {:.2} max {:.2}; open sockets per run: ours {:.2}, hand-written {:.2}",
-            o.1,
-            h.1,
-            r.0,
-            r.1,
-            r.2,
-            stats(o_s).1,
-            stats(h_s).1
-        );
     });
     if skip("--skip-process") {
         return;
     }
     let (mut o_ms, mut h_ms, mut o_rss, mut h_rss, mut ratios) = (vec![], vec![], vec![], vec![], vec![]);
+    let (mut o_max, mut h_max) = (vec![], vec![]);
+    let cli = flag::<String>("--arazzo-cli").map(|path| (arazzo_cli_specs(&fake.base_url), path));
+    let (mut c_ms, mut c_max, mut c_ratios) = (vec![], vec![], vec![]);
     for round in 0..if quick { 4 } else { 12 } {
         let order = if round % 2 == 0 {
             [Side::Ours, Side::Hand]
         } else {
             [Side::Hand, Side::Ours]
         };
-        let mut got = [(0.0, 0.0); 2];
-        for side in order {
-            got[usize::from(side == Side::Hand)] = one_run_process(side, &fake.base_url);
+        // arazzo-cli goes first, between or last, round by round.
+        let cli_at = round % 3;
+        let mut got = [(0.0, 0.0, 0.0); 2];
+        let mut sides = order.into_iter();
+        for slot in 0..3 {
+            if slot != cli_at {
+                let side = sides.next().expect("two sides");
+                got[usize::from(side == Side::Hand)] = one_run_process(side, &fake.base_url);
+            } else if let Some((doc, path)) = &cli {
+                let (ms, max) = arazzo_cli_process(path, doc);
+                c_ms.push(ms);
+                c_max.push(max);
+            }
+        }
+        if cli.is_some() {
+            c_ratios.push(got[0].0 / c_ms.last().copied().unwrap_or(f64::NAN));
         }
         o_ms.push(got[0].0);
         h_ms.push(got[1].0);
         o_rss.push(got[0].1);
         h_rss.push(got[1].1);
+        o_max.push(got[0].2);
+        h_max.push(got[1].2);
         ratios.push(got[0].0 / got[1].0);
     }
     let (o, h, r) = (stats(o_ms), stats(h_ms), stats(ratios));
@@ -539,4 +643,19 @@ fn main() {
         stats(o_rss).1,
         stats(h_rss).1
     );
+    if let Some((doc, _)) = cli {
+        let (c, r) = (stats(c_ms), stats(c_ratios));
+        println!(
+            "one seed run as a process, against arazzo-cli: CPU ms, median: ours {:.2}, arazzo-cli {:.2}; ratio ours / arazzo-cli min {:.2} median {:.2} max {:.2}; ru_maxrss KiB, median: ours {:.0}, hand-written {:.0}, arazzo-cli {:.0}",
+            o.1,
+            c.1,
+            r.0,
+            r.1,
+            r.2,
+            stats(o_max).1,
+            stats(h_max).1,
+            stats(c_max).1
+        );
+        let _ = std::fs::remove_dir_all(doc.parent().and_then(std::path::Path::parent).expect("temp dir"));
+    }
 }
