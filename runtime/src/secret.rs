@@ -67,7 +67,7 @@ pub(crate) fn scrub_bytes<'a>(bytes: &'a [u8], secrets: &[String]) -> Cow<'a, [u
     let mut out = Cow::Borrowed(bytes);
     for secret in secrets.iter().map(String::as_bytes).filter(|s| s.len() >= 4) {
         let mut at = 0;
-        while let Some(i) = out[at..].windows(secret.len()).position(|w| w == secret) {
+        while let Some(i) = memchr::memmem::find(&out[at..], secret) {
             out.to_mut().splice(at + i..at + i + secret.len(), *b"***");
             at += i + 3;
         }
