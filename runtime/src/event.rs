@@ -201,8 +201,8 @@ pub enum Event<'a> {
     WorkflowFinished {
         /// The workflow's `workflowId`.
         workflow: &'a str,
-        /// The outputs, as a JSON object.
-        outputs: &'a serde_json::Value,
+        /// The outputs, by name.
+        outputs: &'a crate::run::Outputs,
     },
 }
 

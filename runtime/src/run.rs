@@ -1222,16 +1222,13 @@ impl<'a> Run<'a> {
                 self.outputs.insert((*name).to_owned(), v);
             }
         }
-        // The run ends here: its outputs move to the caller instead of being copied twice.
-        let outputs = Value::Object(std::mem::take(&mut self.outputs));
+        // The run ends here: its outputs move to the caller instead of being copied.
+        let outputs = std::mem::take(&mut self.outputs);
         self.emit(&Event::WorkflowFinished {
             workflow: self.workflow,
             outputs: &outputs,
         });
-        match outputs {
-            Value::Object(map) => Ok(map),
-            _ => Ok(Outputs::new()),
-        }
+        Ok(outputs)
     }
 }
 

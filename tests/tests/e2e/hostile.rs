@@ -347,8 +347,8 @@ async fn a_per_request_body_limit_narrows_the_client_s() {
     assert_eq!(ok.body.len(), 5002);
 }
 
-/// A body read as one chunk is kept as that chunk; one in several is joined into one buffer,
-/// in order, and the limit counts every chunk, not only the last.
+/// A body in several chunks (the client keeps a one-chunk body as that chunk) is joined into
+/// one buffer, in order, and the limit counts every chunk, not only the last.
 #[tokio::test]
 async fn a_body_in_several_chunks_is_read_whole_and_within_the_limit() {
     let chaos = Chaos::start().await.expect("chaos");
