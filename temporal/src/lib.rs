@@ -463,9 +463,10 @@ pub async fn worker(client: Client, task_queue: &str, document: Document) -> Res
 }
 
 /// Connects to a Temporal server (`host:port`, the dev server's `127.0.0.1:7233`) in the
-/// `default` namespace. A server that accepts connections but says it is not ready yet
-/// (gRPC `Unavailable`: "Frontend is not healthy yet", just after it started) is asked
-/// again for up to [`CONNECT_PATIENCE`].
+/// `default` namespace. A server that is not ready yet is asked again for up to
+/// [`CONNECT_PATIENCE`]: one that says so (gRPC `Unavailable`: "Frontend is not healthy
+/// yet", just after it started), and one whose connection failed on the way (refused, or
+/// reset during the first call, as a busy server's can be).
 ///
 /// # Errors
 ///
@@ -473,20 +474,29 @@ pub async fn worker(client: Client, task_queue: &str, document: Document) -> Res
 /// after [`CONNECT_PATIENCE`].
 pub async fn connect(address: &str) -> Result<Client, BoxError> {
     use temporalio_client::errors::ClientConnectError;
-    use temporalio_client::tonic::Code;
     let url = temporalio_client::Url::parse(&format!("http://{address}"))?;
     let until = tokio::time::Instant::now() + CONNECT_PATIENCE;
     let connection = loop {
         match temporalio_client::Connection::connect(temporalio_client::ConnectionOptions::new(url.clone()).build()).await {
-            Err(ClientConnectError::SystemInfoCallError(status))
-                if status.code() == Code::Unavailable && tokio::time::Instant::now() < until =>
-            {
+            Err(ClientConnectError::SystemInfoCallError(status)) if is_transient(&status) && tokio::time::Instant::now() < until => {
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            Err(ClientConnectError::TonicTransportError(_)) if tokio::time::Instant::now() < until => {
                 tokio::time::sleep(Duration::from_millis(200)).await;
             }
             outcome => break outcome?,
         }
     };
     Ok(Client::new(connection, temporalio_client::ClientOptions::new("default").build())?)
+}
+
+/// Whether a failed first call is worth making again: the server said it is not ready, or
+/// the call never reached it (tonic reports a connection reset as `Unknown` with the
+/// transport error as its source, so the code alone does not tell).
+fn is_transient(status: &temporalio_client::tonic::Status) -> bool {
+    use temporalio_client::tonic::Code;
+    status.code() == Code::Unavailable
+        || std::error::Error::source(status).is_some_and(|source| source.is::<temporalio_client::tonic::transport::Error>())
 }
 
 /// How long [`connect`] waits for a server that is starting.

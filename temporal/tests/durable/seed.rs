@@ -448,7 +448,20 @@ async fn the_runs_events_are_queryable_while_it_waits_and_survive_its_worker() {
 
     stop(first);
     let second = spawn_worker(&server.address(), queue, &fake.base_url(), poll_ms);
-    let after = handle.events().await.expect("query the new worker");
+    // The query waits on the server for a worker to answer it; one sent while the new worker
+    // is still starting (and the old one's sticky queue is still tried first) can fail with
+    // the server's own timeout or cancellation. Ask again, as a caller would, for a while.
+    let until = Instant::now() + Duration::from_secs(60);
+    let after = loop {
+        match handle.events().await {
+            Ok(events) => break events,
+            Err(e) => {
+                assert!(Instant::now() < until, "the new worker never answered the query: {e}");
+                eprintln!("  query before the new worker answered: {e}");
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+        }
+    };
     assert!(
         after.len() >= before.len() && after[..before.len()] == before[..],
         "the new worker's events start with the old one's:\n{after:#?}"
