@@ -434,6 +434,13 @@ impl Request {
     #[must_use]
     pub fn expand_path(&self) -> String {
         let mut out = String::with_capacity(self.path_template.len());
+        self.expand_path_into(&mut out);
+        out
+    }
+
+    /// [`Request::expand_path`], appended to `out` (the client writes it after its base URL,
+    /// in one buffer).
+    fn expand_path_into(&self, out: &mut String) {
         let mut rest = self.path_template;
         while let Some(open) = rest.find('{') {
             let Some(close) = rest[open..].find('}').map(|c| open + c) else {
@@ -449,7 +456,6 @@ impl Request {
             rest = &rest[close + 1..];
         }
         out.push_str(rest);
-        out
     }
 
     /// Whether sending it twice is as good as once (not `POST` or `PATCH`): the transport
@@ -795,6 +801,10 @@ pub struct HttpClient {
     /// [`HttpClient::with_limits`] does not rebuild it.
     custom_http: bool,
     auth: Option<Auth>,
+    /// A bearer token's `Authorization` value, built once (marked sensitive) rather than
+    /// formatted for every request; `None` for other schemes, or a token that is not valid
+    /// header text (the request builder then reports it, as before).
+    authorization: Option<HeaderValue>,
     /// The forms `auth` takes on the wire, replaced by `***` in every body an error quotes.
     secrets: Arc<[String]>,
     retry: RetryPolicy,
@@ -910,6 +920,7 @@ impl HttpClient {
             http: build_http(&limits),
             custom_http: false,
             auth: None,
+            authorization: None,
             secrets: Arc::from(Vec::new()),
             retry: RetryPolicy::default(),
             limits,
@@ -931,6 +942,13 @@ impl HttpClient {
     #[must_use]
     pub fn with_auth(mut self, auth: Auth) -> Self {
         self.secrets = Arc::from(auth_secrets(&auth));
+        self.authorization = match &auth {
+            Auth::Bearer(token) => HeaderValue::try_from(format!("Bearer {}", token.expose())).ok().map(|mut value| {
+                value.set_sensitive(true);
+                value
+            }),
+            _ => None,
+        };
         self.auth = Some(auth);
         self
     }
@@ -987,7 +1005,10 @@ impl HttpClient {
     }
 
     fn url(&self, request: &Request) -> Result<(reqwest::Url, String), ClientError> {
-        let joined = format!("{}{}", self.base_url.trim_end_matches('/'), request.expand_path());
+        let base = self.base_url.trim_end_matches('/');
+        let mut joined = String::with_capacity(base.len() + request.path_template.len() + 16);
+        joined.push_str(base);
+        request.expand_path_into(&mut joined);
         let mut url = reqwest::Url::parse(&joined).map_err(|e| ClientError::InvalidUrl {
             url: redact_userinfo(&joined),
             reason: e.to_string(),
@@ -1104,6 +1125,15 @@ impl HttpClient {
         let mut builder = self.http.request(method.clone(), url);
         match &self.auth {
             _ if !credentials => {}
+            Some(Auth::Bearer(_)) if self.authorization.is_some() => {
+                // As `bearer_auth` on the builder did: a request's own `Authorization`
+                // header (applied after it) wins.
+                if let Some(value) = &self.authorization
+                    && !headers.contains_key(reqwest::header::AUTHORIZATION)
+                {
+                    headers.insert(reqwest::header::AUTHORIZATION, value.clone());
+                }
+            }
             Some(Auth::Bearer(token)) => builder = builder.bearer_auth(token.expose()),
             Some(Auth::Basic { username, password }) => {
                 builder = builder.basic_auth(username, Some(password.expose()));

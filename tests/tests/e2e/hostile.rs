@@ -789,3 +789,26 @@ async fn a_dropped_run_closes_its_connection_and_leaves_nothing_running() {
         "something was sent after the drop"
     );
 }
+
+/// The client's bearer token is one `Authorization` header; a request that sets its own
+/// (an operation's documented header parameter) sends that one instead, not both.
+#[tokio::test]
+async fn a_requests_own_authorization_header_replaces_the_clients_bearer_token() {
+    let a = Chaos::start().await.expect("chaos");
+    a.on(None, "/plain", vec![Fault::Echo(200)])
+        .on(None, "/own", vec![Fault::Echo(200)]);
+    let http = HttpClient::new(a.origin()).with_auth(Auth::bearer(TOKEN));
+    http.send(Request::new(Method::GET, "/plain")).await.expect("plain");
+    http.send(Request::new(Method::GET, "/own").header("Authorization", "Token other"))
+        .await
+        .expect("own");
+    let seen = a.seen();
+    assert_eq!(seen[0].header("authorization"), Some(format!("Bearer {TOKEN}").as_str()));
+    assert_eq!(seen[1].header("authorization"), Some("Token other"));
+    assert_eq!(
+        seen[1].head.matches("authorization").count() + seen[1].head.matches("Authorization").count(),
+        1,
+        "{}",
+        seen[1].head
+    );
+}
