@@ -1125,16 +1125,17 @@ impl HttpClient {
         let mut builder = self.http.request(method.clone(), url);
         match &self.auth {
             _ if !credentials => {}
-            Some(Auth::Bearer(_)) if self.authorization.is_some() => {
+            Some(Auth::Bearer(token)) => match &self.authorization {
                 // As `bearer_auth` on the builder did: a request's own `Authorization`
                 // header (applied after it) wins.
-                if let Some(value) = &self.authorization
-                    && !headers.contains_key(reqwest::header::AUTHORIZATION)
-                {
-                    headers.insert(reqwest::header::AUTHORIZATION, value.clone());
+                Some(value) => {
+                    if !headers.contains_key(reqwest::header::AUTHORIZATION) {
+                        headers.insert(reqwest::header::AUTHORIZATION, value.clone());
+                    }
                 }
-            }
-            Some(Auth::Bearer(token)) => builder = builder.bearer_auth(token.expose()),
+                // Not valid header text: the builder reports it when the request is built.
+                None => builder = builder.bearer_auth(token.expose()),
+            },
             Some(Auth::Basic { username, password }) => {
                 builder = builder.basic_auth(username, Some(password.expose()));
             }

@@ -473,15 +473,11 @@ pub async fn worker(client: Client, task_queue: &str, document: Document) -> Res
 /// When the address is not a URL, the server does not answer, or it is still not ready
 /// after [`CONNECT_PATIENCE`].
 pub async fn connect(address: &str) -> Result<Client, BoxError> {
-    use temporalio_client::errors::ClientConnectError;
     let url = temporalio_client::Url::parse(&format!("http://{address}"))?;
     let until = tokio::time::Instant::now() + CONNECT_PATIENCE;
     let connection = loop {
         match temporalio_client::Connection::connect(temporalio_client::ConnectionOptions::new(url.clone()).build()).await {
-            Err(ClientConnectError::SystemInfoCallError(status)) if is_transient(&status) && tokio::time::Instant::now() < until => {
-                tokio::time::sleep(Duration::from_millis(200)).await;
-            }
-            Err(ClientConnectError::TonicTransportError(_)) if tokio::time::Instant::now() < until => {
+            Err(error) if is_transient(&error) && tokio::time::Instant::now() < until => {
                 tokio::time::sleep(Duration::from_millis(200)).await;
             }
             outcome => break outcome?,
@@ -490,13 +486,21 @@ pub async fn connect(address: &str) -> Result<Client, BoxError> {
     Ok(Client::new(connection, temporalio_client::ClientOptions::new("default").build())?)
 }
 
-/// Whether a failed first call is worth making again: the server said it is not ready, or
-/// the call never reached it (tonic reports a connection reset as `Unknown` with the
-/// transport error as its source, so the code alone does not tell).
-fn is_transient(status: &temporalio_client::tonic::Status) -> bool {
+/// Whether a failed connection is worth trying again: the connection itself failed
+/// (refused while the server starts), the server said it is not ready, or the first call
+/// never reached it (tonic reports a connection reset as `Unknown` with the transport error
+/// as its source, so the code alone does not tell). Configuration errors are not.
+fn is_transient(error: &temporalio_client::errors::ClientConnectError) -> bool {
+    use temporalio_client::errors::ClientConnectError;
     use temporalio_client::tonic::Code;
-    status.code() == Code::Unavailable
-        || std::error::Error::source(status).is_some_and(|source| source.is::<temporalio_client::tonic::transport::Error>())
+    match error {
+        ClientConnectError::TonicTransportError(_) => true,
+        ClientConnectError::SystemInfoCallError(status) => {
+            status.code() == Code::Unavailable
+                || std::error::Error::source(status).is_some_and(|source| source.is::<temporalio_client::tonic::transport::Error>())
+        }
+        _ => false,
+    }
 }
 
 /// How long [`connect`] waits for a server that is starting.
