@@ -1086,6 +1086,35 @@ impl HttpClient {
         scrub(display.as_str(), &self.secrets)
     }
 
+    /// The one `Cookie` header: the request's cookies, then the client's API key cookie (none
+    /// of them when `credentials` is false).
+    fn cookie_header(&self, request: &Request, credentials: bool) -> Result<Option<HeaderValue>, ClientError> {
+        if !credentials {
+            return Ok(None);
+        }
+        let mut cookies: Vec<String> = request
+            .cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={}", utf8_percent_encode(v, SEGMENT)))
+            .collect();
+        if let Some(Auth::ApiKey {
+            location: ApiKeyLocation::Cookie,
+            name,
+            value,
+        }) = &self.auth
+        {
+            cookies.push(format!("{name}={}", value.expose()));
+        }
+        if cookies.is_empty() {
+            return Ok(None);
+        }
+        let mut value = HeaderValue::from_str(&cookies.join("; ")).map_err(|_| ClientError::InvalidRequest {
+            message: "cookie values are not valid header text".into(),
+        })?;
+        value.set_sensitive(true);
+        Ok(Some(value))
+    }
+
     /// The request as sent to `url`. `credentials`: whether the client's credentials (and the
     /// request's credential-named headers and cookies) go with it, false after a redirect to
     /// another origin. `body`: false after a redirect that turns the request into a `GET`.
@@ -1097,9 +1126,26 @@ impl HttpClient {
         credentials: bool,
         body: bool,
     ) -> Result<reqwest::RequestBuilder, ClientError> {
-        let mut headers = HeaderMap::new();
+        let cookie = self.cookie_header(request, credentials)?;
+        // Headers go straight into the request, not through a map of their own that reqwest
+        // would merge in again. What the client adds replaces a request header of the same
+        // name (its API key header, the one `Cookie` header), except `Authorization`: the
+        // request's own wins over the client's bearer or basic credentials.
+        let api_key_header = match &self.auth {
+            Some(Auth::ApiKey {
+                location: ApiKeyLocation::Header,
+                name,
+                ..
+            }) if credentials => Some(name.as_str()),
+            _ => None,
+        };
+        let mut builder = self.http.request(method.clone(), url);
+        let mut own_authorization = false;
         for (name, value) in &request.headers {
-            if !credentials && is_credential_name(name) {
+            if !credentials && is_credential_name(name)
+                || api_key_header.is_some_and(|key| key.eq_ignore_ascii_case(name))
+                || cookie.is_some() && name.eq_ignore_ascii_case("cookie")
+            {
                 continue;
             }
             let header = HeaderName::from_bytes(name.as_bytes()).map_err(|e| ClientError::InvalidRequest {
@@ -1111,31 +1157,19 @@ impl HttpClient {
             if is_credential_name(name) {
                 value.set_sensitive(true);
             }
-            headers.append(header, value);
+            own_authorization |= header == reqwest::header::AUTHORIZATION;
+            builder = builder.header(header, value);
         }
-        let mut cookies: Vec<String> = if credentials {
-            request
-                .cookies
-                .iter()
-                .map(|(k, v)| format!("{k}={}", utf8_percent_encode(v, SEGMENT)))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let mut builder = self.http.request(method.clone(), url);
         match &self.auth {
             _ if !credentials => {}
-            Some(Auth::Bearer(token)) => match &self.authorization {
-                // As `bearer_auth` on the builder did: a request's own `Authorization`
-                // header (applied after it) wins.
-                Some(value) => {
-                    if !headers.contains_key(reqwest::header::AUTHORIZATION) {
-                        headers.insert(reqwest::header::AUTHORIZATION, value.clone());
-                    }
-                }
-                // Not valid header text: the builder reports it when the request is built.
-                None => builder = builder.bearer_auth(token.expose()),
-            },
+            Some(Auth::Bearer(_) | Auth::Basic { .. }) if own_authorization => {}
+            Some(Auth::Bearer(token)) => {
+                builder = match &self.authorization {
+                    Some(value) => builder.header(reqwest::header::AUTHORIZATION, value.clone()),
+                    // Not valid header text: the builder reports it when the request is built.
+                    None => builder.bearer_auth(token.expose()),
+                };
+            }
             Some(Auth::Basic { username, password }) => {
                 builder = builder.basic_auth(username, Some(password.expose()));
             }
@@ -1151,27 +1185,17 @@ impl HttpClient {
                     message: format!("API key for header `{name}` is not a valid header value"),
                 })?;
                 value.set_sensitive(true);
-                headers.insert(name, value);
+                builder = builder.header(name, value);
             }
             Some(Auth::ApiKey {
-                location: ApiKeyLocation::Cookie,
-                name,
-                value,
-            }) => cookies.push(format!("{name}={}", value.expose())),
-            Some(Auth::ApiKey {
-                location: ApiKeyLocation::Query,
+                location: ApiKeyLocation::Cookie | ApiKeyLocation::Query,
                 ..
             })
             | None => {}
         }
-        if !cookies.is_empty() {
-            let mut value = HeaderValue::from_str(&cookies.join("; ")).map_err(|_| ClientError::InvalidRequest {
-                message: "cookie values are not valid header text".into(),
-            })?;
-            value.set_sensitive(true);
-            headers.insert(reqwest::header::COOKIE, value);
+        if let Some(value) = cookie {
+            builder = builder.header(reqwest::header::COOKIE, value);
         }
-        builder = builder.headers(headers);
         if !body {
             return Ok(builder);
         }
@@ -1239,7 +1263,9 @@ impl HttpClient {
         let first_method = request.method.to_string();
         let mut method = request.method.clone();
         let idempotent = request.is_idempotent();
-        let origin = url.origin();
+        // The first URL's origin, taken at the first redirect (until then `url` is that URL):
+        // most requests are never redirected, and an origin owns its host as a `String`.
+        let mut origin = None;
         let mut credentials = true;
         let mut with_body = true;
         let operation = self.limits.operation(&request.method, request.path_template);
@@ -1347,7 +1373,7 @@ impl HttpClient {
             };
             if let Some(next) = self.redirect(status, &headers, &url, &display_url, &first_method, hops)? {
                 hops += 1;
-                if next.origin() != origin {
+                if next.origin() != *origin.get_or_insert_with(|| url.origin()) {
                     if !self.limits.redirects.cross_origin {
                         return Err(ClientError::Redirect {
                             method: first_method,

@@ -141,7 +141,7 @@ pub struct Run<'a> {
     call: Option<Result<Outputs, WorkflowError>>,
     /// The method of the request being built, for `$method` before the
     /// exchange exists (in its parameters and payload).
-    pending_method: Option<String>,
+    pending_method: Option<crate::client::Method>,
     /// `tracing` span of this run (a child of whatever span is current when
     /// it starts: the calling step's, for a workflow another one calls).
     span: tracing::Span,
@@ -395,7 +395,7 @@ impl<'a> Run<'a> {
     /// the spec evaluates parameters and payload "prior to calling the
     /// referenced operation", and `$method` is "those for the HTTP operation".
     pub fn request(&mut self, method: crate::client::Method, path: &'static str) -> Request {
-        self.pending_method = Some(method.as_str().to_owned());
+        self.pending_method = Some(method.clone());
         Request::new(method, path)
     }
 
@@ -1275,7 +1275,7 @@ impl Resolve for Run<'_> {
             Expression::Url => exchange.map(|e| Cow::Owned(Value::String(e.url.clone()))),
             Expression::Method => exchange
                 .map(|e| e.method.clone())
-                .or_else(|| self.pending_method.clone())
+                .or_else(|| self.pending_method.as_ref().map(|m| m.as_str().to_owned()))
                 .map(|m| Cow::Owned(Value::String(m))),
             Expression::StatusCode => exchange.map(|e| Cow::Owned(Value::from(e.status))),
             Expression::Request(source) => {

@@ -812,3 +812,51 @@ async fn a_requests_own_authorization_header_replaces_the_clients_bearer_token()
         seen[1].head
     );
 }
+
+/// What the client adds replaces a request's header of the same name (its API key header, the
+/// one `Cookie` header it joins from the request's cookies and its own), and a request's own
+/// `Authorization` replaces the client's basic credentials; other headers keep every value.
+#[tokio::test]
+async fn the_clients_api_key_and_cookie_replace_same_named_request_headers_and_basic_yields_to_its_own_authorization() {
+    let a = Chaos::start().await.expect("chaos");
+    a.on(None, "/key", vec![Fault::Echo(200)])
+        .on(None, "/cookie", vec![Fault::Echo(200)])
+        .on(None, "/basic", vec![Fault::Echo(200)]);
+    let count = |head: &str, name: &str| {
+        head.lines()
+            .filter(|l| l.split(':').next().is_some_and(|k| k.trim().eq_ignore_ascii_case(name)))
+            .count()
+    };
+    let keyed = HttpClient::new(a.origin()).with_auth(Auth::api_key(ApiKeyLocation::Header, "X-Api-Key", KEY));
+    keyed
+        .send(
+            Request::new(Method::GET, "/key")
+                .header("x-api-key", "mine")
+                .header("X-Trace", "1")
+                .header("X-Trace", "2"),
+        )
+        .await
+        .expect("key");
+    let cookied = HttpClient::new(a.origin()).with_auth(Auth::api_key(ApiKeyLocation::Cookie, "session", KEY));
+    cookied
+        .send(
+            Request::new(Method::GET, "/cookie")
+                .header("Cookie", "stale=1")
+                .cookie("theme", "dark"),
+        )
+        .await
+        .expect("cookie");
+    let basic = HttpClient::new(a.origin()).with_auth(Auth::basic("user", "pass"));
+    basic
+        .send(Request::new(Method::GET, "/basic").header("Authorization", "Token other"))
+        .await
+        .expect("basic");
+    let seen = a.seen();
+    assert_eq!(seen[0].header("x-api-key"), Some(KEY));
+    assert_eq!(count(&seen[0].head, "x-api-key"), 1, "{}", seen[0].head);
+    assert_eq!(count(&seen[0].head, "x-trace"), 2, "{}", seen[0].head);
+    assert_eq!(seen[1].header("cookie"), Some(format!("theme=dark; session={KEY}").as_str()));
+    assert_eq!(count(&seen[1].head, "cookie"), 1, "{}", seen[1].head);
+    assert_eq!(seen[2].header("authorization"), Some("Token other"));
+    assert_eq!(count(&seen[2].head, "authorization"), 1, "{}", seen[2].head);
+}
