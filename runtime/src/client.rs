@@ -441,21 +441,30 @@ impl Request {
     /// [`Request::expand_path`], appended to `out` (the client writes it after its base URL,
     /// in one buffer).
     fn expand_path_into(&self, out: &mut String) {
-        let mut rest = self.path_template;
-        while let Some(open) = rest.find('{') {
-            let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+        // One pass over the bytes: templates are short, and `str::find` sets up a searcher
+        // per call. `{` and `}` are ASCII, so every index here is a char boundary.
+        let template = self.path_template;
+        let bytes = template.as_bytes();
+        let (mut literal, mut at) = (0, 0);
+        while at < bytes.len() {
+            if bytes[at] != b'{' {
+                at += 1;
+                continue;
+            }
+            let Some(close) = bytes[at..].iter().position(|b| *b == b'}').map(|c| at + c) else {
                 break;
             };
-            out.push_str(&rest[..open]);
-            let name = &rest[open + 1..close];
+            out.push_str(&template[literal..at]);
+            let name = &template[at + 1..close];
             match self.path.iter().find(|(n, _)| n == name) {
                 Some((_, value)) if self.encoded_path.iter().any(|n| n == name) => out.push_str(value),
                 Some((_, value)) => out.extend(utf8_percent_encode(value, SEGMENT)),
-                None => out.push_str(&rest[open..=close]),
+                None => out.push_str(&template[at..=close]),
             }
-            rest = &rest[close + 1..];
+            at = close + 1;
+            literal = at;
         }
-        out.push_str(rest);
+        out.push_str(&template[literal..]);
     }
 
     /// Whether sending it twice is as good as once (not `POST` or `PATCH`): the transport
@@ -574,10 +583,7 @@ impl Exchange {
     pub(crate) fn schema_error(&self, responses: Option<&'static crate::schema::Responses>) -> Option<ClientError> {
         let responses = responses?;
         let shape = responses.for_status(self.status)?;
-        let media = self
-            .header("content-type")
-            .map(|c| c.split(';').next().unwrap_or("").trim().to_ascii_lowercase());
-        if media.as_deref().is_some_and(|m| !is_json_media(m)) {
+        if self.media_type().is_some_and(|m| !is_json_media(m)) {
             return None;
         }
         let mismatch = crate::schema::validate(shape, self.json()?).err()?;
@@ -625,13 +631,17 @@ impl Exchange {
         scrub(&String::from_utf8_lossy(&self.body), &self.secrets)
     }
 
+    /// The `Content-Type`'s media type, without parameters, as the server cased it.
+    fn media_type(&self) -> Option<&str> {
+        self.header("content-type")
+            .map(|c| c.as_bytes().iter().position(|b| *b == b';').map_or(c, |end| &c[..end]).trim())
+    }
+
     /// Why a non-empty body that [`Exchange::json`] could not read is not JSON.
     pub(crate) fn not_json_reason(&self) -> String {
-        let media = self
-            .header("content-type")
-            .map(|c| c.split(';').next().unwrap_or("").trim().to_ascii_lowercase());
-        match media {
-            Some(media) if !is_json_media(&media) => {
+        match self.media_type() {
+            Some(media) if !is_json_media(media) => {
+                let media = media.to_ascii_lowercase();
                 format!("the response body is not JSON: HTTP {} with `{media}`", self.status)
             }
             _ => match serde_json::from_slice::<serde::de::IgnoredAny>(&self.body) {
@@ -656,10 +666,8 @@ impl Exchange {
             body: self.quoted_text(),
             message,
         };
-        let content_type = self
-            .header("content-type")
-            .map(|c| c.split(';').next().unwrap_or("").trim().to_ascii_lowercase());
-        if let Some(media) = content_type.as_deref().filter(|m| !is_json_media(m)) {
+        if let Some(media) = self.media_type().filter(|m| !is_json_media(m)) {
+            let media = media.to_ascii_lowercase();
             return Err(decode(format!("{} with `{media}`, expected `application/json`", self.status)));
         }
         if self.body.iter().all(u8::is_ascii_whitespace) {
@@ -756,8 +764,12 @@ impl Exchange {
 
 /// `application/json`, `application/problem+json`, `text/json`, ...: media types whose
 /// body is JSON.
+/// `application/json`, `application/problem+json`, ... in any case.
 fn is_json_media(media: &str) -> bool {
-    media.ends_with("/json") || media.ends_with("+json")
+    let ends_with = |suffix: &str| {
+        media.len() >= suffix.len() && media.as_bytes()[media.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+    };
+    ends_with("/json") || ends_with("+json")
 }
 
 /// One header value (or list item) as `T`: a JSON string first, then JSON text.
@@ -1251,217 +1263,221 @@ impl HttpClient {
     }
 
     #[allow(clippy::too_many_lines, reason = "one loop: attempts, redirects and retries share its state")]
-    pub(crate) async fn send_inner(
+    #[allow(
+        clippy::manual_async_fn,
+        reason = "an `async fn` stores its arguments twice in its future (as arguments and as locals), and this future is boxed and moved per request"
+    )]
+    pub(crate) fn send_inner(
         &self,
         request: Request,
         deadline: Option<Instant>,
         on_retry: Option<OnRetry<'_>>,
         extra_secrets: &[String],
-    ) -> Result<Exchange, ClientError> {
-        let (mut url, mut display_url) = self.url(&request)?;
-        let secrets = self.request_secrets(&request, extra_secrets);
-        let first_method = request.method.to_string();
-        let mut method = request.method.clone();
-        let idempotent = request.is_idempotent();
-        // The first URL's origin, taken at the first redirect (until then `url` is that URL):
-        // most requests are never redirected, and an origin owns its host as a `String`.
-        let mut origin = None;
-        let mut credentials = true;
-        let mut with_body = true;
-        let operation = self.limits.operation(&request.method, request.path_template);
-        let request_timeout = request
-            .timeout
-            .or(operation.and_then(|o| o.request_timeout))
-            .unwrap_or(self.limits.request_timeout);
-        let max_body = request
-            .max_body_size
-            .or(operation.and_then(|o| o.max_body_size))
-            .unwrap_or(self.limits.max_body_size);
-        let read_timeout = self.limits.read_timeout;
-        let started = Instant::now();
-        let mut retry = 0u32;
-        let mut hops = 0u32;
-        loop {
-            let builder = self.build(&request, &method, url.clone(), credentials, with_body)?;
-            let can_retry = retry < self.retry.max_retries;
-            let attempt_started = Instant::now();
-            let own_end = attempt_started + request_timeout;
-            let (end, by_deadline) = match deadline {
-                Some(d) if d <= own_end => (d, true),
-                _ => (own_end, false),
-            };
-            let timeout_error = |kind: TimeoutKind, limit: Duration, attempts: u32| ClientError::Timeout {
-                method: first_method.clone(),
-                url: display_url.clone(),
-                kind,
-                limit,
-                attempts,
-            };
-            if by_deadline && end <= attempt_started {
-                return Err(timeout_error(TimeoutKind::Deadline, Duration::ZERO, retry));
-            }
-            let phase = AtomicU8::new(PHASE_RESPONSE);
-            let attempt = Self::attempt(builder, max_body, read_timeout, &phase);
-            let outcome = tokio::time::timeout_at(tokio::time::Instant::from_std(end), attempt).await;
-            let (status, headers, body) = match outcome {
-                Err(_) => {
-                    let kind = if by_deadline {
-                        TimeoutKind::Deadline
-                    } else if phase.load(Ordering::Relaxed) == PHASE_BODY {
-                        TimeoutKind::Body
-                    } else {
-                        TimeoutKind::Response
-                    };
-                    let limit = if by_deadline { end - attempt_started } else { request_timeout };
-                    if !by_deadline && can_retry && idempotent {
-                        let why = format!("timed out: {}", kind.describe());
-                        if self.pause(retry, None, &first_method, &display_url, &why, deadline, on_retry).await {
-                            retry += 1;
-                            continue;
-                        }
-                    }
-                    return Err(timeout_error(kind, limit, retry + 1));
+    ) -> impl Future<Output = Result<Exchange, ClientError>> {
+        async move {
+            let (mut url, mut display_url) = self.url(&request)?;
+            let secrets = self.request_secrets(&request, extra_secrets);
+            // The method as asked (a redirect may change `method`); owned only for an error.
+            let first_method = request.method.as_str();
+            let mut method = request.method.clone();
+            let idempotent = request.is_idempotent();
+            // The first URL's origin, taken at the first redirect (until then `url` is that URL):
+            // most requests are never redirected, and an origin owns its host as a `String`.
+            let mut origin = None;
+            let mut credentials = true;
+            let mut with_body = true;
+            let operation = self.limits.operation(&request.method, request.path_template);
+            let request_timeout = request
+                .timeout
+                .or(operation.and_then(|o| o.request_timeout))
+                .unwrap_or(self.limits.request_timeout);
+            let max_body = request
+                .max_body_size
+                .or(operation.and_then(|o| o.max_body_size))
+                .unwrap_or(self.limits.max_body_size);
+            let read_timeout = self.limits.read_timeout;
+            let started = Instant::now();
+            let mut retry = 0u32;
+            let mut hops = 0u32;
+            loop {
+                let builder = self.build(&request, &method, url.clone(), credentials, with_body)?;
+                let can_retry = retry < self.retry.max_retries;
+                let attempt_started = Instant::now();
+                let own_end = attempt_started + request_timeout;
+                let (end, by_deadline) = match deadline {
+                    Some(d) if d <= own_end => (d, true),
+                    _ => (own_end, false),
+                };
+                let timeout_error = |kind: TimeoutKind, limit: Duration, attempts: u32| ClientError::Timeout {
+                    method: first_method.to_owned(),
+                    url: display_url.clone(),
+                    kind,
+                    limit,
+                    attempts,
+                };
+                if by_deadline && end <= attempt_started {
+                    return Err(timeout_error(TimeoutKind::Deadline, Duration::ZERO, retry));
                 }
-                Ok(Err(AttemptError::Stalled)) => {
-                    if can_retry && idempotent {
-                        let why = format!("timed out: {}", TimeoutKind::Stalled.describe());
-                        if self.pause(retry, None, &first_method, &display_url, &why, deadline, on_retry).await {
-                            retry += 1;
-                            continue;
-                        }
-                    }
-                    return Err(timeout_error(TimeoutKind::Stalled, read_timeout, retry + 1));
-                }
-                Ok(Err(AttemptError::TooLarge)) => {
-                    return Err(ClientError::TooLarge {
-                        method: first_method,
-                        url: display_url,
-                        limit: max_body,
-                    });
-                }
-                Ok(Err(AttemptError::Transport(e) | AttemptError::Body(e))) => {
-                    let e = e.without_url();
-                    // reqwest's connect timeout (the one it is given by `HttpClient::new`) is typed
-                    // like the transport's own timeouts. Other reqwest timeouts come from a client
-                    // given to `with_http_client` and stay `Transport` errors with their source.
-                    if e.is_timeout() && e.is_connect() {
-                        let (kind, limit) = (TimeoutKind::Connect, self.limits.connect_timeout);
-                        if can_retry && idempotent {
+                let phase = AtomicU8::new(PHASE_RESPONSE);
+                let attempt = Self::attempt(builder, max_body, read_timeout, &phase);
+                let outcome = tokio::time::timeout_at(tokio::time::Instant::from_std(end), attempt).await;
+                let (status, headers, body) = match outcome {
+                    Err(_) => {
+                        let kind = if by_deadline {
+                            TimeoutKind::Deadline
+                        } else if phase.load(Ordering::Relaxed) == PHASE_BODY {
+                            TimeoutKind::Body
+                        } else {
+                            TimeoutKind::Response
+                        };
+                        let limit = if by_deadline { end - attempt_started } else { request_timeout };
+                        if !by_deadline && can_retry && idempotent {
                             let why = format!("timed out: {}", kind.describe());
-                            if self.pause(retry, None, &first_method, &display_url, &why, deadline, on_retry).await {
+                            if self.pause(retry, None, first_method, &display_url, &why, deadline, on_retry).await {
                                 retry += 1;
                                 continue;
                             }
                         }
                         return Err(timeout_error(kind, limit, retry + 1));
                     }
-                    let transient = e.is_connect() || e.is_timeout() || e.is_request() || e.is_body() || e.is_decode();
-                    if can_retry && idempotent && transient {
-                        let why = error_chain(&e);
-                        if self.pause(retry, None, &first_method, &display_url, &why, deadline, on_retry).await {
+                    Ok(Err(AttemptError::Stalled)) => {
+                        if can_retry && idempotent {
+                            let why = format!("timed out: {}", TimeoutKind::Stalled.describe());
+                            if self.pause(retry, None, first_method, &display_url, &why, deadline, on_retry).await {
+                                retry += 1;
+                                continue;
+                            }
+                        }
+                        return Err(timeout_error(TimeoutKind::Stalled, read_timeout, retry + 1));
+                    }
+                    Ok(Err(AttemptError::TooLarge)) => {
+                        return Err(ClientError::TooLarge {
+                            method: first_method.to_owned(),
+                            url: display_url,
+                            limit: max_body,
+                        });
+                    }
+                    Ok(Err(AttemptError::Transport(e) | AttemptError::Body(e))) => {
+                        let e = e.without_url();
+                        // reqwest's connect timeout (the one it is given by `HttpClient::new`) is typed
+                        // like the transport's own timeouts. Other reqwest timeouts come from a client
+                        // given to `with_http_client` and stay `Transport` errors with their source.
+                        if e.is_timeout() && e.is_connect() {
+                            let (kind, limit) = (TimeoutKind::Connect, self.limits.connect_timeout);
+                            if can_retry && idempotent {
+                                let why = format!("timed out: {}", kind.describe());
+                                if self.pause(retry, None, first_method, &display_url, &why, deadline, on_retry).await {
+                                    retry += 1;
+                                    continue;
+                                }
+                            }
+                            return Err(timeout_error(kind, limit, retry + 1));
+                        }
+                        let transient = e.is_connect() || e.is_timeout() || e.is_request() || e.is_body() || e.is_decode();
+                        if can_retry && idempotent && transient {
+                            let why = error_chain(&e);
+                            if self.pause(retry, None, first_method, &display_url, &why, deadline, on_retry).await {
+                                retry += 1;
+                                continue;
+                            }
+                        }
+                        return Err(ClientError::Transport {
+                            method: first_method.to_owned(),
+                            url: display_url,
+                            source: Arc::new(e),
+                        });
+                    }
+                    Ok(Ok(answer)) => answer,
+                };
+                if let Some(next) = self.redirect(status, &headers, &url, &display_url, first_method, hops)? {
+                    hops += 1;
+                    if next.origin() != *origin.get_or_insert_with(|| url.origin()) {
+                        if !self.limits.redirects.cross_origin {
+                            return Err(ClientError::Redirect {
+                                method: first_method.to_owned(),
+                                url: display_url,
+                                location: self.display_url(&next),
+                                reason: "it leads to another origin, and the redirect policy refuses that".to_owned(),
+                            });
+                        }
+                        credentials = false;
+                    }
+                    // 303, and 301/302 after a POST, are followed with a GET and no body (RFC 9110
+                    // 15.4); 307 and 308 repeat the request as it was.
+                    if status == 303 && method != Method::HEAD || matches!(status, 301 | 302) && method == Method::POST {
+                        method = Method::GET;
+                        with_body = false;
+                    }
+                    display_url = self.display_url(&next);
+                    url = next;
+                    continue;
+                }
+                if can_retry && RetryPolicy::retries_status(status, idempotent) {
+                    let after = headers
+                        .get(reqwest::header::RETRY_AFTER)
+                        .and_then(|v| v.to_str().ok())
+                        .and_then(parse_retry_after);
+                    // Only a 429 or 503 is held to the window's reset (see `rate_limit_headers`):
+                    // Sentry announces it on every answer, and on a 502 or 504 it says when the
+                    // quota reopens, not when the server is back.
+                    let reset = if after.is_none() && matches!(status, 429 | 503) {
+                        self.retry.rate_limit_reset(&headers)
+                    } else {
+                        None
+                    };
+                    let remaining = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+                    if let Some((header, wait)) = reset {
+                        // The server said when its window reopens: wait for it when the run can,
+                        // or say at once when that is, rather than burn the retries early.
+                        // A zero cap (`RetryPolicy::immediate`) retries at once, as it does for
+                        // `Retry-After`.
+                        let cap = self.retry.max_retry_after;
+                        if (!cap.is_zero() && wait > cap) || remaining.is_some_and(|r| wait > r && !cap.is_zero()) {
+                            return Err(ClientError::RateLimited {
+                                method: first_method.to_owned(),
+                                url: display_url,
+                                status,
+                                header,
+                                reset_in: wait,
+                                why: if wait > cap {
+                                    format!("longer than the retry policy's cap of {:.1}s", cap.as_secs_f64())
+                                } else {
+                                    "past the run's deadline".to_owned()
+                                },
+                            });
+                        }
+                        let why = format!("HTTP {status}, rate limited until the window reopens ({header})");
+                        if self
+                            .pause(retry, Some(wait), first_method, &display_url, &why, deadline, on_retry)
+                            .await
+                        {
                             retry += 1;
                             continue;
                         }
                     }
-                    return Err(ClientError::Transport {
-                        method: first_method,
-                        url: display_url,
-                        source: Arc::new(e),
-                    });
-                }
-                Ok(Ok(answer)) => answer,
-            };
-            if let Some(next) = self.redirect(status, &headers, &url, &display_url, &first_method, hops)? {
-                hops += 1;
-                if next.origin() != *origin.get_or_insert_with(|| url.origin()) {
-                    if !self.limits.redirects.cross_origin {
-                        return Err(ClientError::Redirect {
-                            method: first_method,
-                            url: display_url,
-                            location: self.display_url(&next),
-                            reason: "it leads to another origin, and the redirect policy refuses that".to_owned(),
-                        });
+                    // A server asking for a longer pause than we accept
+                    // gets its answer passed up rather than a silent wait.
+                    else if after.is_none_or(|a| a <= self.retry.max_retry_after || self.retry.max_retry_after.is_zero()) {
+                        let why = format!("HTTP {status}");
+                        if self.pause(retry, after, first_method, &display_url, &why, deadline, on_retry).await {
+                            retry += 1;
+                            continue;
+                        }
                     }
-                    credentials = false;
                 }
-                // 303, and 301/302 after a POST, are followed with a GET and no body (RFC 9110
-                // 15.4); 307 and 308 repeat the request as it was.
-                if status == 303 && method != Method::HEAD || matches!(status, 301 | 302) && method == Method::POST {
-                    method = Method::GET;
-                    with_body = false;
-                }
-                display_url = self.display_url(&next);
-                url = next;
-                continue;
+                return Ok(Exchange {
+                    request,
+                    method: method.to_string(),
+                    url: display_url,
+                    status,
+                    headers,
+                    body,
+                    elapsed: started.elapsed(),
+                    attempts: retry + 1,
+                    secrets,
+                    json: OnceLock::new(),
+                });
             }
-            if can_retry && RetryPolicy::retries_status(status, idempotent) {
-                let after = headers
-                    .get(reqwest::header::RETRY_AFTER)
-                    .and_then(|v| v.to_str().ok())
-                    .and_then(parse_retry_after);
-                // Only a 429 or 503 is held to the window's reset (see `rate_limit_headers`):
-                // Sentry announces it on every answer, and on a 502 or 504 it says when the
-                // quota reopens, not when the server is back.
-                let reset = if after.is_none() && matches!(status, 429 | 503) {
-                    self.retry.rate_limit_reset(&headers)
-                } else {
-                    None
-                };
-                let remaining = deadline.map(|d| d.saturating_duration_since(Instant::now()));
-                if let Some((header, wait)) = reset {
-                    // The server said when its window reopens: wait for it when the run can,
-                    // or say at once when that is, rather than burn the retries early.
-                    // A zero cap (`RetryPolicy::immediate`) retries at once, as it does for
-                    // `Retry-After`.
-                    let cap = self.retry.max_retry_after;
-                    if (!cap.is_zero() && wait > cap) || remaining.is_some_and(|r| wait > r && !cap.is_zero()) {
-                        return Err(ClientError::RateLimited {
-                            method: first_method,
-                            url: display_url,
-                            status,
-                            header,
-                            reset_in: wait,
-                            why: if wait > cap {
-                                format!("longer than the retry policy's cap of {:.1}s", cap.as_secs_f64())
-                            } else {
-                                "past the run's deadline".to_owned()
-                            },
-                        });
-                    }
-                    let why = format!("HTTP {status}, rate limited until the window reopens ({header})");
-                    if self
-                        .pause(retry, Some(wait), &first_method, &display_url, &why, deadline, on_retry)
-                        .await
-                    {
-                        retry += 1;
-                        continue;
-                    }
-                }
-                // A server asking for a longer pause than we accept
-                // gets its answer passed up rather than a silent wait.
-                else if after.is_none_or(|a| a <= self.retry.max_retry_after || self.retry.max_retry_after.is_zero()) {
-                    let why = format!("HTTP {status}");
-                    if self
-                        .pause(retry, after, &first_method, &display_url, &why, deadline, on_retry)
-                        .await
-                    {
-                        retry += 1;
-                        continue;
-                    }
-                }
-            }
-            return Ok(Exchange {
-                request,
-                method: method.to_string(),
-                url: display_url,
-                status,
-                headers,
-                body,
-                elapsed: started.elapsed(),
-                attempts: retry + 1,
-                secrets,
-                json: OnceLock::new(),
-            });
         }
     }
 
@@ -1511,50 +1527,55 @@ impl HttpClient {
     /// One attempt: send, then read the body, never past `max_body`. A body that arrives
     /// as one chunk (most of them) is kept as that chunk; only one in several chunks is
     /// copied, into one buffer.
-    async fn attempt(
+    // Not an `async fn`: the builder is turned into reqwest's pending request here, so the
+    // future holds that alone rather than both.
+    fn attempt(
         builder: reqwest::RequestBuilder,
         max_body: usize,
         read_timeout: Duration,
         phase: &AtomicU8,
-    ) -> Result<(u16, HeaderMap, Bytes), AttemptError> {
-        let mut response = builder.send().await.map_err(AttemptError::Transport)?;
-        phase.store(PHASE_BODY, Ordering::Relaxed);
-        let status = response.status().as_u16();
-        let headers = std::mem::take(response.headers_mut());
-        let announced = response.content_length();
-        if announced.is_some_and(|n| n > max_body as u64) {
-            return Err(AttemptError::TooLarge);
-        }
-        // The first chunk is kept as it is; a second one starts one buffer, sized for what
-        // the server announced (within the limit) and grown by doubling, never past it.
-        let mut only: Option<Bytes> = None;
-        let mut joined = BytesMut::new();
-        loop {
-            let chunk = match tokio::time::timeout(read_timeout, response.chunk()).await {
-                Err(_) => return Err(AttemptError::Stalled),
-                Ok(Err(e)) => return Err(AttemptError::Body(e)),
-                Ok(Ok(None)) => break,
-                Ok(Ok(Some(chunk))) => chunk,
-            };
-            let needed = only.as_ref().map_or(joined.len(), Bytes::len) + chunk.len();
-            if needed > max_body {
+    ) -> impl Future<Output = Result<(u16, HeaderMap, Bytes), AttemptError>> {
+        let pending = builder.send();
+        async move {
+            let mut response = pending.await.map_err(AttemptError::Transport)?;
+            phase.store(PHASE_BODY, Ordering::Relaxed);
+            let status = response.status().as_u16();
+            let headers = std::mem::take(response.headers_mut());
+            let announced = response.content_length();
+            if announced.is_some_and(|n| n > max_body as u64) {
                 return Err(AttemptError::TooLarge);
             }
-            if let Some(head) = only.take() {
-                let announced = announced.map_or(0, |n| usize::try_from(n).unwrap_or(max_body));
-                joined.reserve(announced.max(needed).min(max_body));
-                joined.extend_from_slice(&head);
-            } else if joined.is_empty() {
-                only = Some(chunk);
-                continue;
-            } else if needed > joined.capacity() {
-                let target = needed.max(joined.capacity() * 2).min(max_body);
-                joined.reserve(target - joined.len());
+            // The first chunk is kept as it is; a second one starts one buffer, sized for what
+            // the server announced (within the limit) and grown by doubling, never past it.
+            let mut only: Option<Bytes> = None;
+            let mut joined = BytesMut::new();
+            loop {
+                let chunk = match tokio::time::timeout(read_timeout, response.chunk()).await {
+                    Err(_) => return Err(AttemptError::Stalled),
+                    Ok(Err(e)) => return Err(AttemptError::Body(e)),
+                    Ok(Ok(None)) => break,
+                    Ok(Ok(Some(chunk))) => chunk,
+                };
+                let needed = only.as_ref().map_or(joined.len(), Bytes::len) + chunk.len();
+                if needed > max_body {
+                    return Err(AttemptError::TooLarge);
+                }
+                if let Some(head) = only.take() {
+                    let announced = announced.map_or(0, |n| usize::try_from(n).unwrap_or(max_body));
+                    joined.reserve(announced.max(needed).min(max_body));
+                    joined.extend_from_slice(&head);
+                } else if joined.is_empty() {
+                    only = Some(chunk);
+                    continue;
+                } else if needed > joined.capacity() {
+                    let target = needed.max(joined.capacity() * 2).min(max_body);
+                    joined.reserve(target - joined.len());
+                }
+                joined.extend_from_slice(&chunk);
             }
-            joined.extend_from_slice(&chunk);
+            let body = only.unwrap_or_else(|| joined.freeze());
+            Ok((status, headers, body))
         }
-        let body = only.unwrap_or_else(|| joined.freeze());
-        Ok((status, headers, body))
     }
 
     /// The client's secrets and the values of the request's credential-named parameters:
@@ -1712,6 +1733,22 @@ mod tests {
         let text = String::from_utf8(bytes).expect("utf-8");
         assert!(text.starts_with("--arazzo-boundary-1\r\n"));
         assert!(text.ends_with("--arazzo-boundary-1--\r\n"));
+    }
+
+    #[test]
+    fn path_templates_keep_what_is_not_a_known_parameter() {
+        let r = Request::new(Method::GET, "/ä/{a}{b}/{unknown}/x{y").path("a", "1").path("b", "é");
+        assert_eq!(r.expand_path(), "/ä/1%C3%A9/{unknown}/x{y");
+        assert_eq!(Request::new(Method::GET, "").expand_path(), "");
+        assert_eq!(Request::new(Method::GET, "{a}").path("a", "v").expand_path(), "v");
+        assert_eq!(Request::new(Method::GET, "/{}/}{").expand_path(), "/{}/}{");
+    }
+
+    #[test]
+    fn media_types_are_matched_without_parameters_or_case() {
+        assert!(is_json_media("application/json"));
+        assert!(is_json_media("Application/Problem+JSON"));
+        assert!(!is_json_media("text/plain") && !is_json_media("json") && !is_json_media(""));
     }
 
     #[test]

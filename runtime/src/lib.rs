@@ -88,6 +88,7 @@ mod executor;
 mod inbox;
 mod limits;
 mod multipart;
+mod named;
 mod parsed;
 mod payload;
 mod poll;

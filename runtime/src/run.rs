@@ -10,7 +10,6 @@
 //! generated code, parses text.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
@@ -25,6 +24,7 @@ use crate::client::{Exchange, HttpClient, Request};
 use crate::error::WorkflowError;
 use crate::event::{ActionKind, Event, Observer, WaitReason};
 use crate::executor::{Executor, within};
+use crate::named::Named;
 use crate::parsed::{Check, Correlation, Expr, Select, Template};
 use crate::payload::Payload;
 use crate::poll::PollPolicy;
@@ -121,22 +121,22 @@ pub struct Run<'a> {
     executor: Arc<dyn Executor>,
     /// When the run began, on the executor's clock.
     started: Duration,
-    visits: HashMap<&'static str, u32>,
+    visits: Named<&'static str, u32>,
     steps_taken: u32,
     inputs: Value,
-    steps: HashMap<&'static str, Map<String, Value>>,
+    steps: Named<&'static str, Map<String, Value>>,
     outputs: Map<String, Value>,
     sources: &'a [(&'static str, String)],
     current: Option<Exchange>,
     /// Retries used per (step, failure action), so `retryLimit` is counted
     /// per action site as the spec requires.
-    retries: HashMap<(&'static str, &'static str), u64>,
+    retries: Named<(&'static str, &'static str), u64>,
     /// Set by [`Run::retry`] so the next [`Run::enter`] of that step does not
     /// also wait by the poll policy.
     retrying: Option<&'static str>,
     /// Inputs and outputs of the workflows this run called or depended on,
     /// for `$workflows.<id>.inputs|outputs`.
-    workflows: HashMap<&'static str, (Value, Outputs)>,
+    workflows: Named<&'static str, (Value, Outputs)>,
     /// The outcome of the current step when it calls a workflow.
     call: Option<Result<Outputs, WorkflowError>>,
     /// The method of the request being built, for `$method` before the
@@ -225,16 +225,16 @@ impl<'a> Run<'a> {
             observer,
             executor,
             started,
-            visits: HashMap::new(),
+            visits: Named::new(),
             steps_taken: 0,
             inputs,
-            steps: HashMap::new(),
+            steps: Named::new(),
             outputs: Map::new(),
             sources,
             current: None,
-            retries: HashMap::new(),
+            retries: Named::new(),
             retrying: None,
-            workflows: HashMap::new(),
+            workflows: Named::new(),
             call: None,
             pending_method: None,
             criterion_error: None,
@@ -328,7 +328,7 @@ impl<'a> Run<'a> {
                 limit: self.policy.max_steps,
             });
         }
-        let visits = self.visits.entry(step).or_insert(0);
+        let visits = self.visits.get_or_insert(step, 0);
         *visits += 1;
         let run = *visits;
         self.step_span = tracing::info_span!(parent: &self.span, "step", workflow = self.workflow, step, run);
@@ -727,7 +727,7 @@ impl<'a> Run<'a> {
                 name: spec.name.to_owned(),
                 expression: template.shown(),
             }),
-            Some(value) => self.apply_param(step, request, spec, &value, || template.shown()),
+            Some(value) => self.apply_param(step, request, spec, value, || template.shown()),
         }
     }
 
@@ -738,7 +738,7 @@ impl<'a> Run<'a> {
         step: &str,
         request: Request,
         spec: &ParamSpec,
-        value: &Value,
+        value: Value,
         expression: impl FnOnce() -> String,
     ) -> Result<Request, WorkflowError> {
         if matches!(spec.location, crate::style::In::QueryString { .. }) && !value.is_string() {
@@ -749,7 +749,7 @@ impl<'a> Run<'a> {
                 expression: expression(),
                 message: format!(
                     "a `querystring` parameter's value must be a string (the whole query string), found a JSON {}",
-                    crate::schema::type_name(value)
+                    crate::schema::type_name(&value)
                 ),
             });
         }
@@ -782,7 +782,7 @@ impl<'a> Run<'a> {
                 name: spec.name.to_owned(),
                 expression: selectors.first().map_or_else(|| template.shown(), |(_, s)| s.spec.shown()),
             }),
-            Some(value) => self.apply_param(step, request, spec, &value, || {
+            Some(value) => self.apply_param(step, request, spec, value, || {
                 selectors.first().map_or_else(|| template.shown(), |(_, s)| s.spec.shown())
             }),
         }
@@ -1111,7 +1111,7 @@ impl<'a> Run<'a> {
         if self.remaining().is_some_and(|r| r.is_zero()) {
             return false;
         }
-        let used = self.retries.entry((step, action)).or_insert(0);
+        let used = self.retries.get_or_insert((step, action), 0);
         if *used >= limit {
             return false;
         }

@@ -111,6 +111,13 @@ pub struct Shape {
     pub all_of: &'static [&'static Shape],
     /// `oneOf` and `anyOf` branches: one must match (empty: none).
     pub any_of: &'static [&'static Shape],
+    /// Bit `i` set when `properties[i]` (of the first 64) is required: counting the required
+    /// properties met while walking an object proves them all present without a lookup each.
+    required_mask: u64,
+    /// Every `required` name is one of the masked properties (else a lookup each is needed).
+    required_masked: bool,
+    /// Only `types` constrains it: checked in its parent's loop, without a call.
+    type_only: bool,
 }
 
 impl fmt::Debug for Additional {
@@ -149,20 +156,26 @@ impl Shape {
             literals: &[],
             all_of: &[],
             any_of: &[],
+            required_mask: 0,
+            required_masked: true,
+            type_only: true,
         }
     }
 
     /// Properties.
     #[must_use]
     pub const fn properties(mut self, properties: &'static [(&'static str, &'static Shape)], required: &'static [&'static str]) -> Shape {
+        self.type_only = false;
         self.properties = properties;
         self.required = required;
+        (self.required_mask, self.required_masked) = required_mask(properties, required);
         self
     }
 
     /// `additionalProperties`.
     #[must_use]
     pub const fn additional(mut self, additional: Additional) -> Shape {
+        self.type_only = false;
         self.additional = additional;
         self
     }
@@ -170,6 +183,7 @@ impl Shape {
     /// The shape of every array item.
     #[must_use]
     pub const fn items(mut self, items: &'static Shape) -> Shape {
+        self.type_only = false;
         self.items = Some(items);
         self
     }
@@ -177,6 +191,7 @@ impl Shape {
     /// `minItems` / `maxItems`.
     #[must_use]
     pub const fn item_count(mut self, min: Option<u64>, max: Option<u64>) -> Shape {
+        self.type_only = false;
         self.item_count = (min, max);
         self
     }
@@ -184,6 +199,7 @@ impl Shape {
     /// A closed non-string enum.
     #[must_use]
     pub const fn literals(mut self, literals: &'static [Literal]) -> Shape {
+        self.type_only = false;
         self.literals = literals;
         self
     }
@@ -191,6 +207,7 @@ impl Shape {
     /// `allOf` members that must all match.
     #[must_use]
     pub const fn all_of(mut self, all_of: &'static [&'static Shape]) -> Shape {
+        self.type_only = false;
         self.all_of = all_of;
         self
     }
@@ -198,9 +215,47 @@ impl Shape {
     /// `oneOf` / `anyOf` branches of which one must match.
     #[must_use]
     pub const fn any_of(mut self, any_of: &'static [&'static Shape]) -> Shape {
+        self.type_only = false;
         self.any_of = any_of;
         self
     }
+}
+
+/// Which of the first 64 `properties` are `required`, and whether those are all the required
+/// names; computed when the `static` is built.
+const fn required_mask(properties: &[(&str, &Shape)], required: &[&str]) -> (u64, bool) {
+    let mut mask = 0u64;
+    let mut all = true;
+    let mut j = 0;
+    while j < required.len() {
+        let mut i = 0;
+        let mut found = false;
+        while i < properties.len() && i < 64 {
+            if str_eq(properties[i].0, required[j]) {
+                mask |= 1 << i;
+                found = true;
+            }
+            i += 1;
+        }
+        all &= found;
+        j += 1;
+    }
+    (mask, all)
+}
+
+const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// The documented JSON response shapes of one operation: `(low, high, shape)`
@@ -271,39 +326,86 @@ impl std::error::Error for SchemaMismatch {}
 /// The first mismatch, depth first in document order.
 pub fn validate(shape: &Shape, value: &serde_json::Value) -> Result<(), SchemaMismatch> {
     let mut work = 0usize;
-    let mut path = Vec::new();
-    check(shape, value, &mut path, 0, &mut work).map_err(|expected| SchemaMismatch {
-        path: render(&path),
-        expected,
+    check(shape, value, 0, &mut work).map_err(|mismatch| {
+        let path = mismatch.path_from("$");
+        SchemaMismatch {
+            expected: mismatch.expected_at(&path),
+            path,
+        }
     })
 }
 
-enum Seg<'v> {
-    Key(&'v str),
-    Index(usize),
+/// Where a check failed: the path is only built on the way out of a failure, so a body that
+/// matches costs no allocation for it.
+struct Mismatch<'v> {
+    /// Empty when `branch` says what was wrong.
+    expected: String,
+    /// Innermost segment first.
+    reversed_path: Vec<Seg<'v>>,
+    /// No `oneOf`/`anyOf` branch matched here: the first branch's mismatch.
+    branch: Option<Box<Mismatch<'v>>>,
 }
 
-fn render(path: &[Seg<'_>]) -> String {
-    let mut out = String::from("$");
-    for seg in path {
-        match seg {
-            Seg::Index(i) => {
-                let _ = write!(out, "[{i}]");
+impl<'v> Mismatch<'v> {
+    #[allow(
+        clippy::unnecessary_box_returns,
+        reason = "boxed so that `check`'s `Result` is one word: a matching body never builds one"
+    )]
+    fn new(expected: String) -> Box<Mismatch<'v>> {
+        Box::new(Mismatch {
+            expected,
+            reversed_path: Vec::new(),
+            branch: None,
+        })
+    }
+
+    /// Its path, in `$`-notation, below `here` (the path of the value it was checked at).
+    fn path_from(&self, here: &str) -> String {
+        let mut out = String::from(here);
+        for seg in self.reversed_path.iter().rev() {
+            match seg {
+                Seg::Index(i) => {
+                    let _ = write!(out, "[{i}]");
+                }
+                Seg::Key(k)
+                    if !k.is_empty()
+                        && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                        && !k.starts_with(|c: char| c.is_ascii_digit()) =>
+                {
+                    out.push('.');
+                    out.push_str(k);
+                }
+                Seg::Key(k) => {
+                    let _ = write!(out, "['{}']", k.replace('\\', "\\\\").replace('\'', "\\'"));
+                }
             }
-            Seg::Key(k)
-                if !k.is_empty()
-                    && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-                    && !k.starts_with(|c: char| c.is_ascii_digit()) =>
-            {
-                out.push('.');
-                out.push_str(k);
-            }
-            Seg::Key(k) => {
-                let _ = write!(out, "['{}']", k.replace('\\', "\\\\").replace('\'', "\\'"));
+        }
+        out
+    }
+
+    /// What was expected, for a mismatch whose own path is `path`.
+    fn expected_at(&self, path: &str) -> String {
+        match &self.branch {
+            None => self.expected.clone(),
+            Some(first) => {
+                let inner = first.path_from(path);
+                let expected = first.expected_at(&inner);
+                format!("expected a `oneOf`/`anyOf` branch to match; the first: at `{inner}`: {expected}")
             }
         }
     }
-    out
+}
+
+/// Adds the segment a failure below it went through.
+fn under<'v>(seg: Seg<'v>) -> impl FnOnce(Box<Mismatch<'v>>) -> Box<Mismatch<'v>> {
+    move |mut mismatch| {
+        mismatch.reversed_path.push(seg);
+        mismatch
+    }
+}
+enum Seg<'v> {
+    Key(&'v str),
+    Index(usize),
 }
 
 pub(crate) fn type_name(value: &serde_json::Value) -> &'static str {
@@ -358,79 +460,108 @@ fn literal_matches(literal: Literal, value: &serde_json::Value) -> bool {
     }
 }
 
-fn check<'v>(shape: &Shape, value: &'v serde_json::Value, path: &mut Vec<Seg<'v>>, depth: usize, work: &mut usize) -> Result<(), String> {
+/// `a == b`, with the first byte compared before the call to `memcmp` that `==` makes for
+/// names of the same length (`status`/`steps`-like near misses are most of the lookups).
+fn same_name(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+}
+
+/// [`check`], with a shape that only constrains the type (most members: strings, numbers)
+/// checked here without the call.
+#[inline]
+fn check_member<'v>(shape: &Shape, value: &'v serde_json::Value, depth: usize, work: &mut usize) -> Result<(), Box<Mismatch<'v>>> {
+    if shape.type_only && depth <= MAX_DEPTH && *work < MAX_WORK && shape.types & type_bits(value) != 0 {
+        *work += 1;
+        return Ok(());
+    }
+    check(shape, value, depth, work)
+}
+
+fn check<'v>(shape: &Shape, value: &'v serde_json::Value, depth: usize, work: &mut usize) -> Result<(), Box<Mismatch<'v>>> {
     *work += 1;
     if *work > MAX_WORK {
         return Ok(());
     }
     if depth > MAX_DEPTH {
-        return Err(format!("expected at most {MAX_DEPTH} levels of nesting"));
+        return Err(Mismatch::new(format!("expected at most {MAX_DEPTH} levels of nesting")));
     }
     if shape.types & type_bits(value) == 0 {
-        return Err(format!("expected {}, got {}", expected_types(shape.types), type_name(value)));
+        return Err(Mismatch::new(format!(
+            "expected {}, got {}",
+            expected_types(shape.types),
+            type_name(value)
+        )));
     }
     if !shape.literals.is_empty() && !value.is_string() && !shape.literals.iter().any(|l| literal_matches(*l, value)) {
-        return Err(format!("expected one of the documented values, got {value}"));
+        return Err(Mismatch::new(format!("expected one of the documented values, got {value}")));
     }
     match value {
         serde_json::Value::Object(map) => {
-            for name in shape.required {
-                if !map.contains_key(*name) {
-                    return Err(format!("expected required property `{name}`, got none"));
-                }
-            }
+            let mut required_met = 0u32;
+            let mut members = Ok(());
             for (key, member) in map {
-                let documented = shape.properties.iter().find(|(name, _)| name == key).map(|(_, s)| *s);
+                let documented = shape.properties.iter().position(|(name, _)| same_name(name, key));
+                if let Some(i) = documented.filter(|i| *i < 64) {
+                    required_met += u32::from(shape.required_mask & (1 << i) != 0);
+                }
                 let member_shape = match (documented, shape.additional) {
-                    (Some(s), _) | (None, Additional::Shape(s)) => s,
+                    (Some(i), _) => shape.properties[i].1,
+                    (None, Additional::Shape(s)) => s,
                     (None, Additional::Forbidden) => {
-                        return Err(format!("expected no property `{key}` (additionalProperties is false)"));
+                        members = Err(Mismatch::new(format!(
+                            "expected no property `{key}` (additionalProperties is false)"
+                        )));
+                        break;
                     }
                     (None, Additional::Any) => continue,
                 };
-                path.push(Seg::Key(key));
-                check(member_shape, member, path, depth + 1, work)?;
-                path.pop();
+                members = check_member(member_shape, member, depth + 1, work).map_err(under(Seg::Key(key)));
+                if members.is_err() {
+                    break;
+                }
             }
+            // A missing required property is reported before anything wrong among the members.
+            let all_met = members.is_ok() && shape.required_masked && required_met == shape.required_mask.count_ones();
+            if !all_met && let Some(name) = shape.required.iter().find(|name| !map.contains_key(**name)) {
+                return Err(Mismatch::new(format!("expected required property `{name}`, got none")));
+            }
+            members?;
         }
         serde_json::Value::Array(items) => {
             let count = items.len() as u64;
             if let Some(min) = shape.item_count.0.filter(|m| count < *m) {
-                return Err(format!("expected at least {min} items, got {count}"));
+                return Err(Mismatch::new(format!("expected at least {min} items, got {count}")));
             }
             if let Some(max) = shape.item_count.1.filter(|m| count > *m) {
-                return Err(format!("expected at most {max} items, got {count}"));
+                return Err(Mismatch::new(format!("expected at most {max} items, got {count}")));
             }
             if let Some(item_shape) = shape.items {
                 for (i, item) in items.iter().enumerate() {
-                    path.push(Seg::Index(i));
-                    check(item_shape, item, path, depth + 1, work)?;
-                    path.pop();
+                    check_member(item_shape, item, depth + 1, work).map_err(under(Seg::Index(i)))?;
                 }
             }
         }
         _ => {}
     }
     for member in shape.all_of {
-        check(member, value, path, depth + 1, work)?;
+        check(member, value, depth + 1, work)?;
     }
     if !shape.any_of.is_empty() {
         let mut first = None;
         for branch in shape.any_of {
-            let mut branch_path = Vec::new();
-            match check(branch, value, &mut branch_path, depth + 1, work) {
+            match check(branch, value, depth + 1, work) {
                 Ok(()) => return Ok(()),
-                Err(e) if first.is_none() => first = Some((render(&branch_path), e)),
+                Err(e) if first.is_none() => first = Some(e),
                 Err(_) => {}
             }
         }
-        if let Some((inner, expected)) = first {
-            // The first branch's mismatch, relative to here, so the path still points at it.
-            let here = render(path);
-            let suffix = inner.trim_start_matches('$');
-            return Err(format!(
-                "expected a `oneOf`/`anyOf` branch to match; the first: at `{here}{suffix}`: {expected}"
-            ));
+        if let Some(branch) = first {
+            // Reported here, with the first branch's mismatch below it.
+            return Err(Box::new(Mismatch {
+                expected: String::new(),
+                reversed_path: Vec::new(),
+                branch: Some(branch),
+            }));
         }
     }
     Ok(())
@@ -459,7 +590,12 @@ mod tests {
             (e.path.as_str(), e.expected.as_str()),
             ("$", "expected required property `name`, got none")
         );
-        assert_eq!(render(&[Seg::Key("odd key"), Seg::Key("it's")]), "$['odd key']['it\\'s']");
+        let odd = Mismatch {
+            expected: String::new(),
+            reversed_path: vec![Seg::Key("it's"), Seg::Key("odd key")],
+            branch: None,
+        };
+        assert_eq!(odd.path_from("$"), "$['odd key']['it\\'s']");
     }
 
     #[test]
@@ -490,5 +626,70 @@ mod tests {
         assert!(e.expected.contains("expected string, got integer"), "{e}");
         assert!(validate(&NUMBER, &json!(1)).is_ok());
         assert!(validate(&Shape::new(types::INTEGER), &json!(1.5)).is_err());
+    }
+
+    #[test]
+    fn required_properties_are_found_however_they_are_listed() {
+        // `id` documented and required, `extra` required but not documented, `name` required twice.
+        static ODD: Shape = Shape::new(types::OBJECT).properties(&[("id", &STRING), ("name", &STRING)], &["id", "extra", "name", "name"]);
+        static TWICE: Shape = Shape::new(types::OBJECT).properties(&[("id", &STRING)], &["id", "id"]);
+        assert!(validate(&ODD, &json!({"id": "1", "name": "n", "extra": 0})).is_ok());
+        let e = validate(&ODD, &json!({"id": "1", "name": "n"})).unwrap_err();
+        assert_eq!(e.expected, "expected required property `extra`, got none");
+        assert!(validate(&TWICE, &json!({"id": "1"})).is_ok());
+        assert!(validate(&TWICE, &json!({})).is_err());
+        // A missing required property is reported before a member of the wrong type.
+        let e = validate(&NODE, &json!({"children": 3})).unwrap_err();
+        assert_eq!(
+            (e.path.as_str(), e.expected.as_str()),
+            ("$", "expected required property `name`, got none")
+        );
+    }
+
+    #[test]
+    fn required_properties_past_the_sixty_fourth_are_looked_up() {
+        static NAMES: [&str; 70] = {
+            let mut names = [""; 70];
+            let all = "p00p01p02p03p04p05p06p07p08p09p10p11p12p13p14p15p16p17p18p19p20p21p22p23p24p25p26p27p28p29p30p31p32p33p34p35p36p37p38p39p40p41p42p43p44p45p46p47p48p49p50p51p52p53p54p55p56p57p58p59p60p61p62p63p64p65p66p67p68p69";
+            let mut i = 0;
+            while i < 70 {
+                let (_, rest) = all.split_at(i * 3);
+                let (name, _) = rest.split_at(3);
+                names[i] = name;
+                i += 1;
+            }
+            names
+        };
+        static PROPERTIES: [(&str, &Shape); 70] = {
+            let mut properties: [(&str, &Shape); 70] = [("", &ANY); 70];
+            let mut i = 0;
+            while i < 70 {
+                properties[i] = (NAMES[i], &INTEGER);
+                i += 1;
+            }
+            properties
+        };
+        static WIDE: Shape = Shape::new(types::OBJECT).properties(&PROPERTIES, &["p03", "p68"]);
+        let mut body: serde_json::Map<String, serde_json::Value> = NAMES.iter().map(|n| ((*n).to_owned(), json!(1))).collect();
+        assert!(validate(&WIDE, &serde_json::Value::Object(body.clone())).is_ok());
+        body.remove("p68");
+        let e = validate(&WIDE, &serde_json::Value::Object(body)).unwrap_err();
+        assert_eq!(e.expected, "expected required property `p68`, got none");
+    }
+
+    #[test]
+    fn a_union_mismatch_points_below_its_own_path() {
+        static INNER: Shape = Shape::new(types::OBJECT).properties(&[("n", &STRING)], &[]);
+        static NESTED: Shape = Shape::new(types::ANY).any_of(&[&INNER, &BOOLEAN]);
+        static EITHER: Shape = Shape::new(types::ANY).any_of(&[&NESTED, &BOOLEAN]);
+        static OUTER: Shape = Shape::new(types::OBJECT).properties(&[("odd key", &LIST)], &[]);
+        static LIST: Shape = Shape::new(types::ARRAY).items(&EITHER);
+        let e = validate(&OUTER, &json!({"odd key": [true, {"n": 1}]})).unwrap_err();
+        assert_eq!(e.path, "$['odd key'][1]");
+        assert_eq!(
+            e.expected,
+            "expected a `oneOf`/`anyOf` branch to match; the first: at `$['odd key'][1]`: expected a \
+             `oneOf`/`anyOf` branch to match; the first: at `$['odd key'][1].n`: expected string, got integer"
+        );
     }
 }

@@ -119,29 +119,29 @@ impl ParamSpec {
         let value = serde_json::to_value(value).map_err(|e| ClientError::InvalidRequest {
             message: format!("parameter `{}` does not serialise: {e}", self.name),
         })?;
-        Ok(self.apply(request, &value))
+        Ok(self.apply(request, value))
     }
 
-    /// Adds the serialised value to the request.
+    /// Adds the serialised value to the request (a string is moved in, not copied).
     #[must_use]
-    pub fn apply(&self, request: Request, value: &Value) -> Request {
+    pub fn apply(&self, request: Request, value: Value) -> Request {
         match self.location {
-            In::Path => match (value, self.style) {
+            In::Path => match (&value, self.style) {
                 (Value::Array(_) | Value::Object(_), _) | (_, Style::Label | Style::Matrix) => {
-                    request.path_encoded(self.name, path_value(self.name, value, self.style, self.explode))
+                    request.path_encoded(self.name, path_value(self.name, &value, self.style, self.explode))
                 }
-                _ => request.path(self.name, scalar(value)),
+                _ => request.path(self.name, scalar_owned(value)),
             },
-            In::Query => query_pairs(self.name, value, self.style, self.explode)
+            In::Query => query_pairs(self.name, &value, self.style, self.explode)
                 .into_iter()
                 .fold(request, |r, (k, v)| r.query(&k, v)),
-            In::Header => request.header(self.name, header_value(value, self.explode)),
-            In::Cookie => cookie_pairs(self.name, value, self.explode)
+            In::Header => request.header(self.name, header_value(&value, self.explode)),
+            In::Cookie => cookie_pairs(self.name, &value, self.explode)
                 .into_iter()
                 .fold(request, |r, (k, v)| r.cookie(&k, v)),
             // The generator and `Run::param` let only strings through; anything else is
             // its JSON text.
-            In::QueryString { preformatted } => request.querystring(&scalar(value), preformatted),
+            In::QueryString { preformatted } => request.querystring(&scalar(&value), preformatted),
         }
     }
 }
@@ -153,6 +153,14 @@ pub fn scalar(value: &Value) -> String {
         Value::String(s) => s.clone(),
         Value::Null => String::new(),
         other => other.to_string(),
+    }
+}
+
+/// [`scalar`], moving a string out instead of copying it.
+fn scalar_owned(value: Value) -> String {
+    match value {
+        Value::String(s) => s,
+        other => scalar(&other),
     }
 }
 
