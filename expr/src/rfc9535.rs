@@ -333,6 +333,24 @@ impl Query {
     }
 
     fn eval_one<'a>(&self, root: &'a Value, current: &'a Value) -> Option<&'a Value> {
+        let start = if self.absolute { root } else { current };
+        // A singular query (the common `$.a.b` of a comparison) walked directly: no node list.
+        let mut node = start;
+        for segment in &self.segments {
+            node = match segment {
+                PathSegment::Child(selectors) => match (selectors.as_slice(), node) {
+                    ([PathSelector::Name(name)], Value::Object(members)) => members.get(name.as_str())?,
+                    ([PathSelector::Index(i)], Value::Array(items)) => items.get(normalize_index(*i, items.len())?)?,
+                    ([PathSelector::Name(_) | PathSelector::Index(_)], _) => return None,
+                    _ => return self.eval_one_of_many(root, current),
+                },
+                PathSegment::Descendant(_) => return self.eval_one_of_many(root, current),
+            };
+        }
+        Some(node)
+    }
+
+    fn eval_one_of_many<'a>(&self, root: &'a Value, current: &'a Value) -> Option<&'a Value> {
         match self.eval(root, current).as_slice() {
             [one] => Some(one),
             _ => None,
@@ -1605,5 +1623,50 @@ mod tests {
             let parsed = Query::parse(q).unwrap();
             assert_eq!(Query::parse(&parsed.to_string()).unwrap(), parsed, "{q} -> {parsed}");
         }
+    }
+
+    #[test]
+    fn a_singular_query_walked_directly_selects_what_the_node_list_does() {
+        let doc = json!({"a": {"b": [10, {"c": null}], "": 1, "k'": 2}, "n": [], "s": "x"});
+        let queries = [
+            "$",
+            "$.a",
+            "$.a.b",
+            "$.a.b[0]",
+            "$.a.b[-1]",
+            "$.a.b[-2]",
+            "$.a.b[-3]",
+            "$.a.b[2]",
+            "$.a.b[1].c",
+            "$.a.b[1].c.d",
+            "$.a['']",
+            "$.a['k\\'']",
+            "$.missing",
+            "$.s.x",
+            "$.s[0]",
+            "$.n[0]",
+            "$.a[0]",
+            "$.a.b.x",
+            "$.a.*",
+            "$..c",
+            "$.a.b[0:1]",
+            "$.a['b','x']",
+            "$.a.b[?@ == 10]",
+        ];
+        for text in queries {
+            let query = Query::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+            let direct = query.eval_one(&doc, &doc);
+            let listed = query.eval_one_of_many(&doc, &doc);
+            assert_eq!(direct, listed, "{text}");
+        }
+        let relative = Query::parse("$.a").expect("query");
+        let current = Query {
+            absolute: false,
+            ..relative
+        };
+        assert_eq!(current.eval_one(&doc, &doc["a"]["b"][1]), None);
+        let at_c = Query::parse("$.c").expect("query");
+        let at_c = Query { absolute: false, ..at_c };
+        assert_eq!(at_c.eval_one(&doc, &doc["a"]["b"][1]), Some(&Value::Null));
     }
 }

@@ -11,6 +11,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Arc, OnceLock};
+use std::task::Poll;
 use std::time::{Duration, Instant};
 
 use bytes::{Bytes, BytesMut};
@@ -633,7 +634,10 @@ impl Exchange {
 
     /// The `Content-Type`'s media type, without parameters, as the server cased it.
     fn media_type(&self) -> Option<&str> {
-        self.header("content-type")
+        // By the header's constant: a `&str` name would be parsed and checked on every call.
+        self.headers
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
             .map(|c| c.as_bytes().iter().position(|b| *b == b';').map_or(c, |end| &c[..end]).trim())
     }
 
@@ -1550,7 +1554,16 @@ impl HttpClient {
             let mut only: Option<Bytes> = None;
             let mut joined = BytesMut::new();
             loop {
-                let chunk = match tokio::time::timeout(read_timeout, response.chunk()).await {
+                let next = {
+                    let mut next = std::pin::pin!(response.chunk());
+                    // What hyper has already read is taken without arming a timer (most
+                    // chunks of a small answer are); only a wait for the network is bounded.
+                    match std::future::poll_fn(|cx| Poll::Ready(next.as_mut().poll(cx))).await {
+                        Poll::Ready(next) => Ok(next),
+                        Poll::Pending => tokio::time::timeout(read_timeout, next).await,
+                    }
+                };
+                let chunk = match next {
                     Err(_) => return Err(AttemptError::Stalled),
                     Ok(Err(e)) => return Err(AttemptError::Body(e)),
                     Ok(Ok(None)) => break,
