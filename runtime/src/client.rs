@@ -25,7 +25,7 @@ use crate::limits::{Limits, TimeoutKind, is_credential_name};
 use crate::multipart::Part;
 use crate::response::ResponseValue;
 use crate::retry::{RetryPolicy, parse_retry_after};
-use crate::secret::{Secret, scrub, scrub_bytes};
+use crate::secret::{Secret, scrub, scrub_bytes, scrub_owned};
 
 pub use reqwest::Method;
 
@@ -442,17 +442,15 @@ impl Request {
     /// [`Request::expand_path`], appended to `out` (the client writes it after its base URL,
     /// in one buffer).
     fn expand_path_into(&self, out: &mut String) {
-        // One pass over the bytes: templates are short, and `str::find` sets up a searcher
-        // per call. `{` and `}` are ASCII, so every index here is a char boundary.
+        // `memchr` jumps from brace to brace (a byte loop costs a few instructions per byte of
+        // the template, `str::find` a searcher per call). `{` and `}` are ASCII, so every
+        // index here is a char boundary.
         let template = self.path_template;
         let bytes = template.as_bytes();
         let (mut literal, mut at) = (0, 0);
-        while at < bytes.len() {
-            if bytes[at] != b'{' {
-                at += 1;
-                continue;
-            }
-            let Some(close) = bytes[at..].iter().position(|b| *b == b'}').map(|c| at + c) else {
+        while let Some(open) = memchr::memchr(b'{', &bytes[at..]).map(|o| at + o) {
+            at = open;
+            let Some(close) = memchr::memchr(b'}', &bytes[at..]).map(|c| at + c) else {
                 break;
             };
             out.push_str(&template[literal..at]);
@@ -530,8 +528,8 @@ impl fmt::Debug for RawBody {
 pub struct Exchange {
     /// The request as described (credentials are not in it).
     pub request: Request,
-    /// The request method.
-    pub method: String,
+    /// The method of the (last) request: a redirect with `303` turns it into `GET`.
+    pub method: Method,
     /// The URL with any credential in the query replaced by `***`.
     pub url: String,
     /// The status of the (last) answer.
@@ -590,7 +588,7 @@ impl Exchange {
         let mismatch = crate::schema::validate(shape, self.json()?).err()?;
         Some(ClientError::ResponseSchema(Box::new(crate::error::ResponseSchemaError {
             operation: responses.operation.to_owned(),
-            method: self.method.clone(),
+            method: self.method.as_str().to_owned(),
             url: self.url.clone(),
             status: self.status,
             mismatch,
@@ -664,7 +662,7 @@ impl Exchange {
     /// `application/json``), is empty, or is invalid JSON.
     pub fn decode_json<T: DeserializeOwned>(&self) -> Result<T, ClientError> {
         let decode = |message: String| ClientError::Decode {
-            method: self.method.clone(),
+            method: self.method.as_str().to_owned(),
             url: self.url.clone(),
             status: self.status,
             body: self.quoted_text(),
@@ -758,7 +756,7 @@ impl Exchange {
     #[must_use]
     pub fn unexpected_status(&self) -> ClientError {
         ClientError::UnexpectedStatus {
-            method: self.method.clone(),
+            method: self.method.as_str().to_owned(),
             url: self.url.clone(),
             status: self.status,
             body: self.quoted_text(),
@@ -865,7 +863,7 @@ pub struct RecordedExchange {
 impl From<&Exchange> for RecordedExchange {
     fn from(e: &Exchange) -> Self {
         RecordedExchange {
-            method: e.method.clone(),
+            method: e.method.as_str().to_owned(),
             url: e.url.clone(),
             status: e.status,
             headers: e
@@ -1058,7 +1056,13 @@ impl HttpClient {
                 pairs.append_pair(name, value.expose());
             }
         }
-        let display = self.display_url(&url);
+        // Most URLs come out of the parser as they went in (no query, nothing to normalise):
+        // then the text already built is the display URL, and no second copy is made.
+        let display = if url.query().is_none() && url.as_str() == joined {
+            scrub_owned(joined, &self.secrets)
+        } else {
+            self.display_url(&url)
+        };
         Ok((url, display))
     }
 
@@ -1279,13 +1283,18 @@ impl HttpClient {
         extra_secrets: &[String],
     ) -> impl Future<Output = Result<Exchange, ClientError>> {
         async move {
-            let (mut url, mut display_url) = self.url(&request)?;
+            let (url, mut display_url) = self.url(&request)?;
+            // The URL of the first attempt, moved into its request; a retry or a redirect makes
+            // the URL it needs again (`current_url`), so a request sent once is not cloned.
+            let mut first_url = Some(url);
+            // Where the last redirect led: the URL of every attempt after it.
+            let mut redirected: Option<reqwest::Url> = None;
             let secrets = self.request_secrets(&request, extra_secrets);
             // The method as asked (a redirect may change `method`); owned only for an error.
             let first_method = request.method.as_str();
             let mut method = request.method.clone();
             let idempotent = request.is_idempotent();
-            // The first URL's origin, taken at the first redirect (until then `url` is that URL):
+            // The first URL's origin, taken at the first redirect (until then the URL is that one):
             // most requests are never redirected, and an origin owns its host as a `String`.
             let mut origin = None;
             let mut credentials = true;
@@ -1304,7 +1313,11 @@ impl HttpClient {
             let mut retry = 0u32;
             let mut hops = 0u32;
             loop {
-                let builder = self.build(&request, &method, url.clone(), credentials, with_body)?;
+                let url = match first_url.take() {
+                    Some(url) => url,
+                    None => self.current_url(&request, redirected.as_ref())?,
+                };
+                let builder = self.build(&request, &method, url, credentials, with_body)?;
                 let can_retry = retry < self.retry.max_retries;
                 let attempt_started = Instant::now();
                 let own_end = attempt_started + request_timeout;
@@ -1393,9 +1406,15 @@ impl HttpClient {
                     }
                     Ok(Ok(answer)) => answer,
                 };
-                if let Some(next) = self.redirect(status, &headers, &url, &display_url, first_method, hops)? {
+                let here = match status {
+                    301 | 302 | 303 | 307 | 308 => Some(self.current_url(&request, redirected.as_ref())?),
+                    _ => None,
+                };
+                if let Some(here) = &here
+                    && let Some(next) = self.redirect(status, &headers, here, &display_url, first_method, hops)?
+                {
                     hops += 1;
-                    if next.origin() != *origin.get_or_insert_with(|| url.origin()) {
+                    if next.origin() != *origin.get_or_insert_with(|| here.origin()) {
                         if !self.limits.redirects.cross_origin {
                             return Err(ClientError::Redirect {
                                 method: first_method.to_owned(),
@@ -1413,7 +1432,7 @@ impl HttpClient {
                         with_body = false;
                     }
                     display_url = self.display_url(&next);
-                    url = next;
+                    redirected = Some(next);
                     continue;
                 }
                 if can_retry && RetryPolicy::retries_status(status, idempotent) {
@@ -1471,7 +1490,7 @@ impl HttpClient {
                 }
                 return Ok(Exchange {
                     request,
-                    method: method.to_string(),
+                    method,
                     url: display_url,
                     status,
                     headers,
@@ -1482,6 +1501,15 @@ impl HttpClient {
                     json: OnceLock::new(),
                 });
             }
+        }
+    }
+
+    /// The URL an attempt after the first goes to: where the last redirect led, or the
+    /// request's own (built again: it was moved into the first attempt).
+    fn current_url(&self, request: &Request, redirected: Option<&reqwest::Url>) -> Result<reqwest::Url, ClientError> {
+        match redirected {
+            Some(url) => Ok(url.clone()),
+            None => self.url(request).map(|(url, _)| url),
         }
     }
 
@@ -1599,9 +1627,12 @@ impl HttpClient {
     #[must_use]
     pub fn replayed(&self, request: Request, recorded: RecordedExchange, extra_secrets: &[String]) -> Exchange {
         let secrets = self.request_secrets(&request, extra_secrets);
+        // The recorded method is an `Exchange`'s, so it parses; a history edited by hand into
+        // something that is not a method token is taken as the request's own method.
+        let method = Method::from_bytes(recorded.method.as_bytes()).unwrap_or_else(|_| request.method.clone());
         Exchange {
             request,
-            method: recorded.method,
+            method,
             url: recorded.url,
             status: recorded.status,
             headers: recorded.headers,

@@ -484,9 +484,17 @@ impl<'a> Run<'a> {
             .executor
             .send(client, request, deadline, &on_retry, &self.secret_inputs)
             .instrument(self.step_span.clone());
-        let Some(result) = within(&*self.executor, self.remaining(), sent).await else {
-            self.mark_timed_out(step);
-            return Ok(());
+        // Without a step `timeout` the send is awaited as it is: no timer, and no second
+        // future to move it into.
+        let result = match self.remaining() {
+            None => sent.await,
+            remaining => {
+                let Some(result) = within(&*self.executor, remaining, sent).await else {
+                    self.mark_timed_out(step);
+                    return Ok(());
+                };
+                result
+            }
         };
         let exchange = result.map_err(|source| match source {
             crate::ClientError::Timeout {
@@ -508,7 +516,7 @@ impl<'a> Run<'a> {
         self.emit(&Event::Exchange {
             workflow: self.workflow,
             step,
-            method: &exchange.method,
+            method: exchange.method.as_str(),
             url: &exchange.url,
             status: exchange.status,
             elapsed: exchange.elapsed,
@@ -1274,9 +1282,9 @@ impl Resolve for Run<'_> {
         Ok(match expr {
             Expression::Url => exchange.map(|e| Cow::Owned(Value::String(e.url.clone()))),
             Expression::Method => exchange
-                .map(|e| e.method.clone())
-                .or_else(|| self.pending_method.as_ref().map(|m| m.as_str().to_owned()))
-                .map(|m| Cow::Owned(Value::String(m))),
+                .map(|e| &e.method)
+                .or(self.pending_method.as_ref())
+                .map(|m| Cow::Owned(Value::String(m.as_str().to_owned()))),
             Expression::StatusCode => exchange.map(|e| Cow::Owned(Value::from(e.status))),
             Expression::Request(source) => {
                 let Some(request) = exchange.map(|e| &e.request) else {

@@ -61,6 +61,14 @@ pub(crate) fn scrub(text: &str, secrets: &[String]) -> String {
     }
 }
 
+/// [`scrub`] for text already owned: returned as it is when no secret occurs in it.
+pub(crate) fn scrub_owned(text: String, secrets: &[String]) -> String {
+    match scrub_bytes(text.as_bytes(), secrets) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(bytes) => String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    }
+}
+
 /// [`scrub`] for bytes that need not be text (a recorded answer's body and header values);
 /// borrowed when no secret occurs in them, which is the common case.
 pub(crate) fn scrub_bytes<'a>(bytes: &'a [u8], secrets: &[String]) -> Cow<'a, [u8]> {

@@ -469,6 +469,39 @@ async fn a_redirect_to_the_same_origin_keeps_the_credentials() {
     assert_clean(&[format!("{exchange:?}"), exchange.quoted_text()]);
 }
 
+/// The first URL is moved into the first attempt and built again for a retry; after a
+/// redirect, retries go where it led. Both keep the query, and the redirect still resolves
+/// against the URL it came from.
+#[tokio::test]
+async fn retries_go_to_the_same_url_before_and_after_a_redirect() {
+    let a = Chaos::start().await.expect("chaos");
+    a.on(
+        None,
+        "/start",
+        vec![Fault::json(503, &json!({})), Fault::redirect(307, "again?hop=1")],
+    )
+    .on(None, "/again", vec![Fault::json(503, &json!({})), Fault::Echo(200)]);
+    let http = HttpClient::new(format!("{}/base/", a.origin())).with_retry_policy(RetryPolicy::immediate(2));
+    let exchange = http
+        .send(Request::new(Method::GET, "/start").query("page", "2"))
+        .await
+        .expect("retried, redirected, retried");
+    assert_eq!(exchange.status, 200);
+    assert_eq!(exchange.attempts, 3, "two retries; the redirect is not one");
+    let lines: Vec<String> = a.seen().iter().map(|s| s.request_line().to_owned()).collect();
+    assert_eq!(
+        lines,
+        [
+            "GET /base/start?page=2 HTTP/1.1",
+            "GET /base/start?page=2 HTTP/1.1",
+            "GET /base/again?hop=1 HTTP/1.1",
+            "GET /base/again?hop=1 HTTP/1.1",
+        ]
+    );
+    assert_eq!(exchange.url, format!("{}/base/again?hop=1", a.origin()));
+    assert_eq!(exchange.method, Method::GET);
+}
+
 #[tokio::test]
 async fn a_cross_origin_redirect_is_refused_when_the_policy_says_so() {
     let a = Chaos::start().await.expect("chaos a");
