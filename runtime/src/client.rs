@@ -552,7 +552,9 @@ pub struct Exchange {
 impl fmt::Debug for Exchange {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Exchange")
-            .field("request", &self.request)
+            // A credential may be any parameter's value (a token as a path segment), not only
+            // a credential-named one's.
+            .field("request", &crate::response::Scrubbed(&self.request, &self.secrets))
             .field("method", &self.method)
             .field("url", &self.url)
             .field("status", &self.status)
@@ -1406,13 +1408,14 @@ impl HttpClient {
                     }
                     Ok(Ok(answer)) => answer,
                 };
-                let here = match status {
-                    301 | 302 | 303 | 307 | 308 => Some(self.current_url(&request, redirected.as_ref())?),
-                    _ => None,
-                };
-                if let Some(here) = &here
-                    && let Some(next) = self.redirect(status, &headers, here, &display_url, first_method, hops)?
-                {
+                if let Some((here, next)) = self.redirect(
+                    status,
+                    &headers,
+                    || self.current_url(&request, redirected.as_ref()),
+                    &display_url,
+                    first_method,
+                    hops,
+                )? {
                     hops += 1;
                     if next.origin() != *origin.get_or_insert_with(|| here.origin()) {
                         if !self.limits.redirects.cross_origin {
@@ -1513,16 +1516,17 @@ impl HttpClient {
         }
     }
 
-    /// The next URL when the answer is a redirect to follow.
+    /// When the answer is a redirect to follow: the URL it answered (made again only now, see
+    /// [`HttpClient::current_url`]) and the next one.
     fn redirect(
         &self,
         status: u16,
         headers: &HeaderMap,
-        url: &reqwest::Url,
+        here: impl FnOnce() -> Result<reqwest::Url, ClientError>,
         display_url: &str,
         method: &str,
         hops: u32,
-    ) -> Result<Option<reqwest::Url>, ClientError> {
+    ) -> Result<Option<(reqwest::Url, reqwest::Url)>, ClientError> {
         if !matches!(status, 301 | 302 | 303 | 307 | 308) || self.limits.redirects.max_hops == 0 {
             return Ok(None);
         }
@@ -1541,6 +1545,7 @@ impl HttpClient {
                 "the Location is not text".into(),
             )
         })?;
+        let url = here()?;
         let next = url
             .join(text)
             .map_err(|e| refuse(scrub(text, &self.secrets), format!("the Location is not a URL: {e}")))?;
@@ -1553,7 +1558,7 @@ impl HttpClient {
                 format!("more than {} redirects", self.limits.redirects.max_hops),
             ));
         }
-        Ok(Some(next))
+        Ok(Some((url, next)))
     }
 
     /// One attempt: send, then read the body, never past `max_body`. A body that arrives

@@ -122,7 +122,7 @@ impl<T: fmt::Debug> fmt::Debug for ResponseValue<T> {
 }
 
 /// `Debug` of a value with the given secrets replaced by `***`.
-struct Scrubbed<'a, T>(&'a T, &'a [String]);
+pub(crate) struct Scrubbed<'a, T>(pub(crate) &'a T, pub(crate) &'a [String]);
 
 impl<T: fmt::Debug> fmt::Debug for Scrubbed<'_, T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -53,16 +53,13 @@ impl From<&str> for Secret {
 /// four characters are left alone: replacing `a` everywhere would hide the text, not a
 /// credential.
 pub(crate) fn scrub(text: &str, secrets: &[String]) -> String {
-    // A secret (UTF-8) found in UTF-8 text starts and ends on character boundaries, so the
-    // scrubbed bytes are UTF-8 too.
-    match scrub_bytes(text.as_bytes(), secrets) {
-        Cow::Borrowed(_) => text.to_owned(),
-        Cow::Owned(bytes) => String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
-    }
+    scrub_owned(text.to_owned(), secrets)
 }
 
 /// [`scrub`] for text already owned: returned as it is when no secret occurs in it.
 pub(crate) fn scrub_owned(text: String, secrets: &[String]) -> String {
+    // A secret (UTF-8) found in UTF-8 text starts and ends on character boundaries, so the
+    // scrubbed bytes are UTF-8 too.
     match scrub_bytes(text.as_bytes(), secrets) {
         Cow::Borrowed(_) => text,
         Cow::Owned(bytes) => String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),

@@ -469,6 +469,23 @@ async fn a_redirect_to_the_same_origin_keeps_the_credentials() {
     assert_clean(&[format!("{exchange:?}"), exchange.quoted_text()]);
 }
 
+/// A URL the parser leaves as it was built is shown from that text: a credential in it (here
+/// the client's token, passed as a path parameter) is still `***` in the exchange and its errors.
+#[tokio::test]
+async fn a_credential_in_the_path_is_not_shown_in_the_url() {
+    let a = Chaos::start().await.expect("chaos");
+    a.always(Fault::json(404, &json!({})));
+    let http = HttpClient::new(a.origin()).with_auth(Auth::bearer(TOKEN));
+    let exchange = http
+        .send(Request::new(Method::GET, "/items/{id}").path("id", TOKEN))
+        .await
+        .expect("an answer");
+    assert_eq!(a.seen()[0].request_line(), format!("GET /items/{TOKEN} HTTP/1.1"), "sent as asked");
+    assert_eq!(exchange.url, format!("{}/items/***", a.origin()));
+    assert_clean(&error_texts(&exchange.unexpected_status()));
+    assert_clean(&[format!("{exchange:?}")]);
+}
+
 /// The first URL is moved into the first attempt and built again for a retry; after a
 /// redirect, retries go where it led. Both keep the query, and the redirect still resolves
 /// against the URL it came from.
