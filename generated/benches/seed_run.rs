@@ -45,8 +45,9 @@
 //! Other flags: `--waiting N` (runs waiting; default 10,000, 1,000 with `--quick`),
 //! `--start-batch N` (start the waiting runs N at a time; default 2,000, 0 for all at once),
 //! `--skip-cpu`, `--skip-process`, `--waiting 0` (no waiting runs), `--no-schema-checks` (the workflow checks no answer
-//! against its documented schema), and `--runs ours|hand N` (N sequential runs of one side,
-//! then exit: for `valgrind`, `heaptrack` or `strace -c` of one side alone).
+//! against its documented schema), and `--runs ours|hand N [--in-flight K]` (N runs of one side,
+//! sequential or split over K concurrent tasks, then exit: for `valgrind`, `perf`, `heaptrack` or
+//! `strace -c` of one side alone).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::io::{BufRead, BufReader};
@@ -545,11 +546,16 @@ fn main() {
     if let Some(i) = args.iter().position(|a| a == "--runs") {
         let side = if args[i + 1] == "ours" { Side::Ours } else { Side::Hand };
         let n: usize = args[i + 2].parse().expect("--runs ours|hand N");
+        // `--in-flight K`: the N runs split over K concurrent tasks (as the paired rounds' 100).
+        let in_flight = flag::<usize>("--in-flight").unwrap_or(1).clamp(1, n.max(1));
         return runtime.block_on(async {
             let ours = Arc::new(ours(&fake.base_url, PollPolicy::immediate(), None));
             let hand = Arc::new(Hand::new(&fake.base_url, Duration::ZERO, None));
-            let (cpu, allocs) = measure(side, &ours, &hand, n, 1).await;
-            println!("{n} runs: CPU per run {:.1} µs, allocations per run {allocs:.0}", cpu / 1000.0);
+            let (cpu, allocs) = measure(side, &ours, &hand, n, in_flight).await;
+            println!(
+                "{n} runs, {in_flight} in flight: CPU per run {:.1} µs, allocations per run {allocs:.0}",
+                cpu / 1000.0
+            );
         });
     }
     runtime.block_on(async {

@@ -127,7 +127,7 @@ pub struct Run<'a> {
     steps: Named<&'static str, Map<String, Value>>,
     outputs: Map<String, Value>,
     sources: &'a [(&'static str, String)],
-    current: Option<Exchange>,
+    current: Option<Box<Exchange>>,
     /// Retries used per (step, failure action), so `retryLimit` is counted
     /// per action site as the spec requires.
     retries: Named<(&'static str, &'static str), u64>,
@@ -549,7 +549,7 @@ impl<'a> Run<'a> {
                 crate::SchemaChecks::Off => {}
             }
         }
-        self.current = Some(exchange);
+        self.current = Some(Box::new(exchange));
         Ok(())
     }
 
@@ -651,7 +651,7 @@ impl<'a> Run<'a> {
 
     /// The exchange of the step being run.
     pub fn exchange(&self) -> Option<&Exchange> {
-        self.current.as_ref()
+        self.current.as_deref()
     }
 
     fn expression_error(&self, step: Option<&str>, expression: &str, message: impl Into<String>) -> WorkflowError {
@@ -1405,7 +1405,11 @@ mod tests {
             elapsed: Duration::ZERO,
             attempts: 1,
         };
-        run.current = Some(client.replayed(Request::new(crate::client::Method::GET, "/x"), recorded, &[]));
+        run.current = Some(Box::new(client.replayed(
+            Request::new(crate::client::Method::GET, "/x"),
+            recorded,
+            &[],
+        )));
         run
     }
 
