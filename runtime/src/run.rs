@@ -290,6 +290,7 @@ impl<'a> Run<'a> {
     }
 
     /// The run's inputs, as an object.
+    #[must_use]
     pub fn inputs(&self) -> &Value {
         &self.inputs
     }
@@ -308,6 +309,7 @@ impl<'a> Run<'a> {
     }
 
     /// The running workflow's `workflowId`.
+    #[must_use]
     pub fn workflow(&self) -> &'static str {
         self.workflow
     }
@@ -453,6 +455,7 @@ impl<'a> Run<'a> {
 
     /// Whether the current step ran out of its `timeout` (then it fails, whatever its
     /// success criteria say).
+    #[must_use]
     pub fn timed_out(&self) -> bool {
         self.timed_out
     }
@@ -650,6 +653,7 @@ impl<'a> Run<'a> {
     }
 
     /// The exchange of the step being run.
+    #[must_use]
     pub fn exchange(&self) -> Option<&Exchange> {
         self.current.as_deref()
     }
@@ -880,6 +884,7 @@ impl<'a> Run<'a> {
 
     /// Whether the workflow the current step called succeeded (true for
     /// steps that call an operation).
+    #[must_use]
     pub fn call_succeeded(&self) -> bool {
         !matches!(self.call, Some(Err(_)))
     }
@@ -1078,6 +1083,7 @@ impl<'a> Run<'a> {
 
     /// The error for a step whose success criteria failed with no failure
     /// action to handle it.
+    #[must_use]
     pub fn step_failed(&self, step: &str) -> WorkflowError {
         if let Some(Err(error)) = &self.call {
             // The called workflow's own error says what went wrong, and where.
@@ -1102,6 +1108,7 @@ impl<'a> Run<'a> {
     }
 
     /// [`WorkflowError::StepTimeout`] for the current step.
+    #[must_use]
     pub fn timeout_error(&self, step: &str) -> WorkflowError {
         WorkflowError::StepTimeout {
             workflow: self.workflow.to_owned(),
@@ -1149,6 +1156,7 @@ impl<'a> Run<'a> {
     }
 
     /// The error for a failure action of type `end`.
+    #[must_use]
     pub fn ended(&self, step: &str, action: &str, outputs: &[(&'static str, Expr)]) -> WorkflowError {
         let (status, body) = self.current.as_ref().map_or((0, String::new()), |e| (e.status, e.quoted_text()));
         // The outputs that apply: those that evaluate now (a later step's
