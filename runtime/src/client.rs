@@ -1057,6 +1057,21 @@ impl HttpClient {
     }
 
     fn url(&self, request: &Request) -> Result<(reqwest::Url, String), ClientError> {
+        let (mut url, text) = self.url_without_query(request)?;
+        self.add_query(request, &mut url);
+        // Most URLs come out as the text already built (no query, nothing normalised): then
+        // that text is the display URL, and no second copy is made.
+        let display = if url.query().is_none() && url.as_str() == text {
+            scrub_owned(text, &self.secrets)
+        } else {
+            self.display_url(&url)
+        };
+        Ok((url, display))
+    }
+
+    /// The request's URL before its query, and a text buffer holding what it was built from
+    /// (the URL itself, when the parser did not change it).
+    fn url_without_query(&self, request: &Request) -> Result<(reqwest::Url, String), ClientError> {
         if let Some(base) = &self.parsed_base {
             // The path as the full parse would read it: the base's own path, then the request's.
             let mut path = String::with_capacity(base.as_str().len() + request.path_template.len() + 16);
@@ -1065,23 +1080,17 @@ impl HttpClient {
             if sets_as_parsed(&path) {
                 let mut url = base.clone();
                 url.set_path(&path);
-                self.add_query(request, &mut url);
-                let display = if url.query().is_none() {
-                    // The path's buffer is big enough for the whole URL: no second allocation.
-                    path.clear();
-                    path.push_str(url.as_str());
-                    scrub_owned(path, &self.secrets)
-                } else {
-                    self.display_url(&url)
-                };
-                return Ok((url, display));
+                // The buffer is big enough for the whole URL: it becomes the display text.
+                path.clear();
+                path.push_str(url.as_str());
+                return Ok((url, path));
             }
         }
         let base = self.base_url.trim_end_matches('/');
         let mut joined = String::with_capacity(base.len() + request.path_template.len() + 16);
         joined.push_str(base);
         request.expand_path_into(&mut joined);
-        let mut url = reqwest::Url::parse(&joined).map_err(|e| ClientError::InvalidUrl {
+        let url = reqwest::Url::parse(&joined).map_err(|e| ClientError::InvalidUrl {
             url: redact_userinfo(&joined),
             reason: e.to_string(),
         })?;
@@ -1101,15 +1110,7 @@ impl HttpClient {
                     .to_owned(),
             });
         }
-        self.add_query(request, &mut url);
-        // Most URLs come out of the parser as they went in (no query, nothing to normalise):
-        // then the text already built is the display URL, and no second copy is made.
-        let display = if url.query().is_none() && url.as_str() == joined {
-            scrub_owned(joined, &self.secrets)
-        } else {
-            self.display_url(&url)
-        };
-        Ok((url, display))
+        Ok((url, joined))
     }
 
     /// The request's query string and parameters, and an API key sent in the query.
