@@ -372,9 +372,10 @@ async fn waiting_bytes(side: Side, base_url: &str, runs: usize) -> (f64, f64) {
     let hand = Arc::new(Hand::new(base_url, interval, Some(waiting.clone())));
     let mut tasks = tokio::task::JoinSet::new();
     // `--start-batch N`: N runs at a time, the next once they all wait (default 2,000; 0: all
-    // at once). At once on HTTP/1.1, 10,000 runs overrun this machine's 20,000 descriptors:
-    // hyper-util's pool connects for a request that waits for a connection even when one is
-    // being returned, so a burst opens more connections than runs.
+    // at once). At once on HTTP/1.1, 10,000 hand-written runs overrun this machine's 20,000
+    // descriptors: hyper-util's pool connects for a request that waits for a connection even
+    // when one is being returned, so a burst opens more connections than runs. Ours have at
+    // most `Limits::max_in_flight` (100) attempts, so connections, open at once.
     let batch = match flag("--start-batch").unwrap_or(2_000) {
         0 => runs,
         n => n,

@@ -830,6 +830,9 @@ pub struct HttpClient {
     secrets: Arc<[String]>,
     retry: RetryPolicy,
     limits: Limits,
+    /// The turns of [`Limits::max_in_flight`], shared by clones (as the pool is): an attempt
+    /// holds one from sending to the last byte of its answer.
+    turns: Arc<tokio::sync::Semaphore>,
     schema_checks: crate::schema::SchemaChecks,
 }
 
@@ -951,6 +954,12 @@ fn sets_as_parsed(path: &str) -> bool {
         && !path.ends_with(|c: char| c <= ' ')
 }
 
+/// `limits.max_in_flight` turns (tokio's semaphore holds at most `MAX_PERMITS`).
+fn turns(limits: &Limits) -> Arc<tokio::sync::Semaphore> {
+    let permits = limits.max_in_flight.clamp(1, tokio::sync::Semaphore::MAX_PERMITS);
+    Arc::new(tokio::sync::Semaphore::new(permits))
+}
+
 /// What receives [`RetryNotice`]s.
 pub type OnRetry<'a> = &'a (dyn Fn(&RetryNotice<'_>) + Send + Sync);
 
@@ -975,6 +984,7 @@ impl HttpClient {
             authorization: None,
             secrets: Arc::from(Vec::new()),
             retry: RetryPolicy::default(),
+            turns: turns(&limits),
             limits,
             schema_checks: crate::schema::SchemaChecks::Strict,
         }
@@ -1034,6 +1044,7 @@ impl HttpClient {
         if !self.custom_http {
             self.http = build_http(&limits);
         }
+        self.turns = turns(&limits);
         self.limits = limits;
         self
     }
@@ -1383,12 +1394,6 @@ impl HttpClient {
                 };
                 let builder = self.build(&request, &method, url, credentials, with_body)?;
                 let can_retry = retry < self.retry.max_retries;
-                let attempt_started = Instant::now();
-                let own_end = attempt_started + request_timeout;
-                let (end, by_deadline) = match deadline {
-                    Some(d) if d <= own_end => (d, true),
-                    _ => (own_end, false),
-                };
                 let timeout_error = |kind: TimeoutKind, limit: Duration, attempts: u32| ClientError::Timeout {
                     method: first_method.to_owned(),
                     url: display_url.clone(),
@@ -1396,12 +1401,34 @@ impl HttpClient {
                     limit,
                     attempts,
                 };
+                // A burst of runs queues here instead of opening a connection per run, which
+                // the pool would then keep. Waiting is not the attempt's time (its timeout
+                // starts once it has a turn); the run's deadline bounds it.
+                let turn = if let Ok(turn) = self.turns.try_acquire() {
+                    Some(turn)
+                } else {
+                    let queued = Instant::now();
+                    let Ok(turn) = self.wait_for_turn(deadline).await else {
+                        let waited = deadline.map_or(Duration::ZERO, |d| d.saturating_duration_since(queued));
+                        return Err(timeout_error(TimeoutKind::Queued, waited, retry));
+                    };
+                    turn
+                };
+                let attempt_started = Instant::now();
+                let own_end = attempt_started + request_timeout;
+                let (end, by_deadline) = match deadline {
+                    Some(d) if d <= own_end => (d, true),
+                    _ => (own_end, false),
+                };
                 if by_deadline && end <= attempt_started {
                     return Err(timeout_error(TimeoutKind::Deadline, Duration::ZERO, retry));
                 }
                 let phase = AtomicU8::new(PHASE_RESPONSE);
                 let attempt = Self::attempt(builder, max_body, read_timeout, &phase);
                 let outcome = tokio::time::timeout_at(tokio::time::Instant::from_std(end), attempt).await;
+                // The answer is read whole (or the attempt is over): the connection is back in
+                // the pool or closed, and a retry's pause holds no turn.
+                drop(turn);
                 let (status, headers, body) = match outcome {
                     Err(_) => {
                         let kind = if by_deadline {
@@ -1728,6 +1755,22 @@ impl HttpClient {
             return Arc::clone(&self.secrets);
         }
         self.secrets.iter().chain(named()).chain(extra()).cloned().collect()
+    }
+
+    /// A turn among the client's `max_in_flight`, waited for in order until `deadline`.
+    /// `Ok(None)` only if the semaphore were closed, which nothing does: the attempt then goes
+    /// without a turn rather than fail.
+    async fn wait_for_turn(
+        &self,
+        deadline: Option<Instant>,
+    ) -> Result<Option<tokio::sync::SemaphorePermit<'_>>, tokio::time::error::Elapsed> {
+        let wait = self.turns.acquire();
+        match deadline {
+            Some(d) => tokio::time::timeout_at(tokio::time::Instant::from_std(d), wait)
+                .await
+                .map(Result::ok),
+            None => Ok(wait.await.ok()),
+        }
     }
 
     /// Waits before a retry; `false` when the wait would pass the deadline (the caller then

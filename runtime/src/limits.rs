@@ -11,7 +11,8 @@ use std::time::Duration;
 ///
 /// Defaults: connect within 10 s, a whole attempt (headers and body) within 30 s, no gap
 /// longer than 10 s between body chunks, bodies up to 32 MiB, redirects followed up to 10
-/// hops with credentials dropped on a change of origin.
+/// hops with credentials dropped on a change of origin, at most 100 attempts in flight per
+/// client.
 ///
 /// `#[non_exhaustive]`: start from [`Limits::default`] and the `with_*` methods.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,6 +30,14 @@ pub struct Limits {
     pub redirects: RedirectPolicy,
     /// Narrower (or wider) limits for single operations, by method and path template.
     pub operations: Vec<OperationLimits>,
+    /// How many attempts a client (with its clones) has in flight at once; more wait, first
+    /// come first served, for one to end. Each attempt in flight holds a connection, and an
+    /// idle connection stays in the pool, so this also bounds the connections (and their
+    /// buffers) a burst of runs leaves behind. The wait is not part of an attempt's timeout
+    /// (that starts once it has its turn), but the run's deadline bounds it
+    /// ([`TimeoutKind::Queued`]). A request waiting between retries or polls holds no turn.
+    /// Default 100, the connection limit httpx and aiohttp default to; `usize::MAX` for none.
+    pub max_in_flight: usize,
 }
 
 /// The limits of one operation, found by its method and path template as the description
@@ -56,6 +65,7 @@ impl Default for Limits {
             max_body_size: 32 * 1024 * 1024,
             redirects: RedirectPolicy::default(),
             operations: Vec::new(),
+            max_in_flight: 100,
         }
     }
 }
@@ -93,6 +103,13 @@ impl Limits {
     #[must_use]
     pub fn with_redirects(mut self, redirects: RedirectPolicy) -> Self {
         self.redirects = redirects;
+        self
+    }
+
+    /// The attempts a client has in flight at once (at least 1; `usize::MAX` for no limit).
+    #[must_use]
+    pub fn with_max_in_flight(mut self, attempts: usize) -> Self {
+        self.max_in_flight = attempts;
         self
     }
 
@@ -191,6 +208,9 @@ pub enum TimeoutKind {
     Stalled,
     /// The run's deadline ([`crate::PollPolicy::deadline`]) passed during the request.
     Deadline,
+    /// The run's deadline passed while the request waited for its turn: the client had
+    /// [`Limits::max_in_flight`] attempts in flight all that time. Nothing was sent.
+    Queued,
 }
 
 impl TimeoutKind {
@@ -201,6 +221,9 @@ impl TimeoutKind {
             TimeoutKind::Body => "the body did not complete within the request timeout",
             TimeoutKind::Stalled => "the body stalled (no data within the read timeout)",
             TimeoutKind::Deadline => "no answer before the run's deadline",
+            TimeoutKind::Queued => {
+                "the run's deadline passed while the request waited for a turn (the client's `max_in_flight` attempts were all in flight)"
+            }
         }
     }
 }

@@ -422,6 +422,7 @@ fn kind_name(kind: TimeoutKind) -> &'static str {
         TimeoutKind::Body => "body",
         TimeoutKind::Stalled => "stalled",
         TimeoutKind::Deadline => "deadline",
+        TimeoutKind::Queued => "queued",
         // A kind newer than this crate: the closest one it knows.
         _ => "response",
     }
@@ -433,6 +434,7 @@ fn kind_of(name: &str) -> TimeoutKind {
         "body" => TimeoutKind::Body,
         "stalled" => TimeoutKind::Stalled,
         "deadline" => TimeoutKind::Deadline,
+        "queued" => TimeoutKind::Queued,
         _ => TimeoutKind::Response,
     }
 }

@@ -123,6 +123,28 @@ struct State {
     rules: Vec<Rule>,
     seen: Vec<Seen>,
     connections: usize,
+    /// Requests read whose answer has not begun (a `Delay` still waiting, a stall).
+    waiting: usize,
+    most_waiting: usize,
+}
+
+/// One request counted in `State::waiting` until dropped: when its answer begins, or with its
+/// connection (a stalled request counts until then).
+struct Waiting(Arc<Mutex<State>>);
+
+impl Waiting {
+    fn enter(state: &Arc<Mutex<State>>) -> Waiting {
+        let mut s = state.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        s.waiting += 1;
+        s.most_waiting = s.most_waiting.max(s.waiting);
+        Waiting(Arc::clone(state))
+    }
+}
+
+impl Drop for Waiting {
+    fn drop(&mut self) {
+        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner).waiting -= 1;
+    }
 }
 
 /// The server; stops (and drops every stalled connection) when dropped.
@@ -194,6 +216,14 @@ impl Chaos {
     pub fn connections(&self) -> usize {
         self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner).connections
     }
+
+    /// The most requests the server held at one time: read, and their answer not yet begun
+    /// (a [`Fault::Delay`] waiting, a stall). A client that keeps at most N attempts in flight
+    /// never makes this more than N, however its connections are reused, because an attempt
+    /// ends only after its answer began.
+    pub fn most_at_once(&self) -> usize {
+        self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner).most_waiting
+    }
 }
 
 fn pick(state: &Mutex<State>, method: &str, path: &str) -> Fault {
@@ -230,6 +260,16 @@ async fn serve(mut stream: TcpStream, state: Arc<Mutex<State>>) {
         // What an echo sends back: the header block and the body, as received.
         let head = format!("{}{}", seen.head, String::from_utf8_lossy(&seen.body));
         state.lock().unwrap_or_else(std::sync::PoisonError::into_inner).seen.push(seen);
+        let waiting = Waiting::enter(&state);
+        let mut fault = fault;
+        while let Fault::Delay(d, then) = fault {
+            tokio::time::sleep(d).await;
+            fault = *then;
+        }
+        // A stalled request is never answered: it stays counted until its connection goes.
+        if !matches!(fault, Fault::StallHeaders) {
+            drop(waiting);
+        }
         if act(&mut stream, fault, &head).await.is_err() {
             return;
         }

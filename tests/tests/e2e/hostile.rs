@@ -910,3 +910,111 @@ async fn the_clients_api_key_and_cookie_replace_same_named_request_headers_and_b
     assert_eq!(seen[2].header("authorization"), Some("Token other"));
     assert_eq!(count(&seen[2].head, "authorization"), 1, "{}", seen[2].head);
 }
+
+// --- Attempts in flight ----------------------------------------------------------------
+
+/// `n` GETs of `path` sent at once, each through its own clone of `client`.
+async fn burst(client: &HttpClient, n: usize, path: &'static str) -> Vec<Result<arazzo::Exchange, ClientError>> {
+    let mut sends = tokio::task::JoinSet::new();
+    for _ in 0..n {
+        let client = client.clone();
+        sends.spawn(async move { client.send(Request::new(Method::GET, path)).await });
+    }
+    sends.join_all().await
+}
+
+/// Until the server has read `n` requests (at most 10 s).
+async fn seen_at_least(chaos: &Chaos, n: usize) {
+    let until = Instant::now() + Duration::from_secs(10);
+    while chaos.seen().len() < n {
+        assert!(Instant::now() < until, "the server saw {} requests, not {n}", chaos.seen().len());
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_burst_has_at_most_max_in_flight_attempts_at_the_server() {
+    let chaos = Chaos::start().await.expect("bind");
+    chaos.always(Fault::Delay(Duration::from_millis(400), Box::new(Fault::json(200, &json!({})))));
+    let client = HttpClient::new(chaos.origin()).with_limits(limits().with_max_in_flight(3));
+    let answers = burst(&client, 7, "/slow").await;
+    assert!(answers.iter().all(Result::is_ok), "{answers:?}");
+    assert_eq!(chaos.seen().len(), 7);
+    // The clones share the client's turns: never more than 3, and 3 while the burst lasts.
+    assert_eq!(chaos.most_at_once(), 3);
+}
+
+#[tokio::test]
+async fn the_default_is_100_attempts_in_flight() {
+    let chaos = Chaos::start().await.expect("bind");
+    chaos.always(Fault::Delay(Duration::from_secs(1), Box::new(Fault::json(200, &json!({})))));
+    assert_eq!(Limits::default().max_in_flight, 100);
+    let answers = burst(&HttpClient::new(chaos.origin()), 101, "/slow").await;
+    assert!(answers.iter().all(Result::is_ok), "{:?}", answers.iter().find(|a| a.is_err()));
+    assert_eq!(chaos.most_at_once(), 100);
+}
+
+#[tokio::test]
+async fn no_turn_and_every_turn_are_both_a_working_client() {
+    let chaos = Chaos::start().await.expect("bind");
+    chaos.always(Fault::json(200, &json!({})));
+    for max in [0, 1, usize::MAX] {
+        let client = HttpClient::new(chaos.origin()).with_limits(limits().with_max_in_flight(max));
+        let answers = burst(&client, 3, "/x").await;
+        assert!(answers.iter().all(Result::is_ok), "max_in_flight {max}: {answers:?}");
+    }
+}
+
+#[tokio::test]
+async fn waiting_for_a_turn_ends_at_the_deadline_and_sends_nothing() {
+    let chaos = Chaos::start().await.expect("bind");
+    chaos
+        .on(None, "/stall", vec![Fault::StallHeaders])
+        .on(None, "/next", vec![Fault::json(200, &json!({}))]);
+    let client = HttpClient::new(chaos.origin())
+        .with_limits(limits().with_request_timeout(Duration::from_secs(30)).with_max_in_flight(1))
+        .with_retry_policy(RetryPolicy::none());
+    let holder = client.clone();
+    let stalled = tokio::spawn(async move { holder.send(Request::new(Method::GET, "/stall")).await });
+    seen_at_least(&chaos, 1).await;
+    let e = client
+        .send_until(Request::new(Method::GET, "/next"), Instant::now() + Duration::from_millis(300))
+        .await
+        .expect_err("no turn before the deadline");
+    let ClientError::Timeout { kind, attempts, limit, .. } = &e else {
+        panic!("{e:?}")
+    };
+    assert_eq!((*kind, *attempts), (TimeoutKind::Queued, 0), "{e}");
+    assert!(*limit <= Duration::from_millis(300), "{limit:?}");
+    assert!(e.to_string().contains("waited for a turn"), "{e}");
+    assert_eq!(chaos.seen().len(), 1, "the queued request was never sent");
+    stalled.abort();
+}
+
+#[tokio::test]
+async fn a_retry_s_pause_holds_no_turn() {
+    let chaos = Chaos::start().await.expect("bind");
+    let busy = Fault::text(503, "text/plain", "busy").header("Retry-After", "2");
+    chaos
+        .on(None, "/busy", vec![busy, Fault::json(200, &json!({}))])
+        .on(None, "/quick", vec![Fault::json(200, &json!({}))]);
+    let client = HttpClient::new(chaos.origin())
+        .with_limits(limits().with_max_in_flight(1))
+        .with_retry_policy(RetryPolicy::default().with_max_retries(1));
+    let first = client.clone();
+    let retried = tokio::spawn(async move { first.send(Request::new(Method::GET, "/busy")).await });
+    seen_at_least(&chaos, 1).await;
+    // Within the other request's 2 s pause: a turn held through it would end this at its
+    // deadline, queued.
+    client
+        .send_until(Request::new(Method::GET, "/quick"), Instant::now() + Duration::from_secs(1))
+        .await
+        .expect("sent during the other's pause");
+    let retried = retried.await.expect("task").expect("answered on the retry");
+    assert_eq!(retried.attempts, 2);
+    let paths: Vec<String> = chaos.seen().iter().map(|s| s.request_line().to_owned()).collect();
+    assert!(
+        paths[0].contains("/busy") && paths[1].contains("/quick") && paths[2].contains("/busy"),
+        "{paths:#?}"
+    );
+}
