@@ -784,11 +784,12 @@ fn header_scalar<T: DeserializeOwned>(text: &str) -> Result<T, String> {
 }
 
 /// The transport every generated client wraps: base URL, `reqwest` client,
-/// credentials, limits and retry policy. Cheap to clone (the connection pool is shared).
+/// credentials, limits and retry policy. Cheap to clone (the connection pool and the turns
+/// of [`Limits::max_in_flight`] are shared).
 ///
 /// Every request runs under [`Limits`] (by default: connect 10 s, 30 s per attempt, 10 s
 /// between body chunks, 32 MiB bodies, redirects followed by the transport itself with
-/// credentials dropped on a change of origin).
+/// credentials dropped on a change of origin, at most 100 attempts in flight at once).
 ///
 /// A generated `Client::http()` returns its `HttpClient`, so a request the
 /// description does not cover can be sent with the same settings:
@@ -1016,8 +1017,8 @@ impl HttpClient {
     }
 
     /// Sends requests through `http` (proxies, TLS roots). Its own connect and read timeouts
-    /// and redirect policy then apply; the per-attempt timeout, the body limit and the run's
-    /// deadline still do. Give it `redirect(reqwest::redirect::Policy::none())` (as
+    /// and redirect policy then apply; the per-attempt timeout, the body limit, the attempts in
+    /// flight and the run's deadline still do. Give it `redirect(reqwest::redirect::Policy::none())` (as
     /// [`http_client_builder`](crate::http_client_builder) users should) so that redirects
     /// stay with the transport, which drops credentials on a change of origin.
     #[must_use]
@@ -1034,7 +1035,8 @@ impl HttpClient {
         self
     }
 
-    /// Runs every request under `limits` (the default: [`Limits::default`]).
+    /// Runs every request under `limits` (the default: [`Limits::default`]). The client then
+    /// counts its attempts in flight afresh: clones made before share their own count.
     ///
     /// # Panics
     ///

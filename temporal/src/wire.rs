@@ -1010,6 +1010,8 @@ mod tests {
             ClientError::response_schema("getIssue", "GET", url, 200, "$.id", "expected integer, got string"),
             ClientError::invalid_header("getIssue", 200, "X-Rate", Some("many".to_owned()), "expected integer"),
             ClientError::timeout("GET", url, TimeoutKind::Stalled, Duration::from_millis(1500), 3),
+            ClientError::timeout("GET", url, TimeoutKind::Deadline, Duration::from_millis(700), 1),
+            ClientError::timeout("GET", url, TimeoutKind::Queued, Duration::from_millis(300), 0),
             ClientError::too_large("GET", url, 1024),
             ClientError::redirect("GET", url, "http://elsewhere/", "another origin"),
             ClientError::rate_limited("GET", url, 429, "Retry-After", Duration::from_secs(90), "past the deadline"),
