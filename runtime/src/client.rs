@@ -1338,7 +1338,8 @@ impl HttpClient {
 
     /// Like [`HttpClient::send`], ending by `deadline` whatever the server does: every
     /// attempt and every wait between attempts is cut off there
-    /// ([`ClientError::Timeout`] of kind [`TimeoutKind::Deadline`]).
+    /// ([`ClientError::Timeout`] of kind [`TimeoutKind::Deadline`], or [`TimeoutKind::Queued`]
+    /// when it was still waiting for a turn among [`Limits::max_in_flight`]).
     ///
     /// # Errors
     ///

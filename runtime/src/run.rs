@@ -501,7 +501,7 @@ impl<'a> Run<'a> {
         };
         let exchange = result.map_err(|source| match source {
             crate::ClientError::Timeout {
-                kind: crate::TimeoutKind::Deadline,
+                kind: crate::TimeoutKind::Deadline | crate::TimeoutKind::Queued,
                 ..
             } => WorkflowError::Timeout {
                 workflow: self.workflow.to_owned(),

@@ -1018,3 +1018,24 @@ async fn a_retry_s_pause_holds_no_turn() {
         "{paths:#?}"
     );
 }
+
+#[tokio::test]
+async fn a_step_that_waits_for_a_turn_past_the_deadline_is_the_run_s_timeout() {
+    let chaos = seer(vec![models()], vec![state("completed")]).await;
+    chaos.on(None, "/held", vec![Fault::StallHeaders]);
+    let client = seer_api::Client::new(chaos.origin())
+        .with_bearer_token(TOKEN)
+        .with_limits(limits().with_request_timeout(Duration::from_secs(30)).with_max_in_flight(1));
+    // Another request through the same client holds its only turn.
+    let holder = client.http().clone();
+    let held = tokio::spawn(async move { holder.send(Request::new(Method::GET, "/held")).await });
+    seen_at_least(&chaos, 1).await;
+    let run = run(client, fast_poll(Duration::from_secs(1))).await;
+    let e = deadline_error(&run.result, "listModels");
+    assert_eq!(timeout_kind(&e), (TimeoutKind::Queued, 0), "{e}");
+    let shown = run.result.as_ref().expect_err("fails").to_string();
+    assert!(shown.contains("waited for a turn"), "{shown}");
+    assert_eq!(chaos.seen().len(), 1, "listModels was never sent");
+    assert_clean(&error_texts(run.result.as_ref().expect_err("fails")));
+    held.abort();
+}
