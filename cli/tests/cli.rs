@@ -59,15 +59,32 @@ workflows:
     )
 }
 
+/// A test's scratch directory, removed when the test ends (as the panic of a failing test
+/// unwinds, too).
+struct Scratch(PathBuf);
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 /// A fresh directory holding `files`.
-fn scratch(test: &str, files: &[(&str, &str)]) -> PathBuf {
+fn scratch(test: &str, files: &[(&str, &str)]) -> Scratch {
     let dir = std::env::temp_dir().join(format!("arazzo-cli-{}-{test}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("create the scratch directory");
     for (name, text) in files {
         std::fs::write(dir.join(name), text).expect("write a scratch file");
     }
-    dir
+    Scratch(dir)
 }
 
 fn run(dir: &Path, args: &[&str]) -> Output {
