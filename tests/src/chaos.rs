@@ -260,17 +260,7 @@ async fn serve(mut stream: TcpStream, state: Arc<Mutex<State>>) {
         // What an echo sends back: the header block and the body, as received.
         let head = format!("{}{}", seen.head, String::from_utf8_lossy(&seen.body));
         state.lock().unwrap_or_else(std::sync::PoisonError::into_inner).seen.push(seen);
-        let waiting = Waiting::enter(&state);
-        let mut fault = fault;
-        while let Fault::Delay(d, then) = fault {
-            tokio::time::sleep(d).await;
-            fault = *then;
-        }
-        // A stalled request is never answered: it stays counted until its connection goes.
-        if !matches!(fault, Fault::StallHeaders) {
-            drop(waiting);
-        }
-        if act(&mut stream, fault, &head).await.is_err() {
+        if act(&mut stream, fault, &head, Some(Waiting::enter(&state))).await.is_err() {
             return;
         }
     }
@@ -324,12 +314,20 @@ fn reason(status: u16) -> &'static str {
     }
 }
 
+/// Does `fault`; `waiting` counts the request until its answer begins (never, for a stall).
 fn act<'a>(
     stream: &'a mut TcpStream,
     fault: Fault,
     head: &'a str,
+    waiting: Option<Waiting>,
 ) -> std::pin::Pin<Box<dyn std::future::Future<Output = std::io::Result<()>> + Send + 'a>> {
     Box::pin(async move {
+        let waiting = if matches!(fault, Fault::Delay(..) | Fault::Echo(_) | Fault::StallAccept | Fault::StallHeaders) {
+            waiting
+        } else {
+            drop(waiting);
+            None
+        };
         match fault {
             Fault::Reply { status, headers, body } => {
                 let mut out = format!("HTTP/1.1 {status} {}\r\nContent-Length: {}\r\n", reason(status), body.len());
@@ -341,8 +339,11 @@ fn act<'a>(
                 stream.write_all(&body).await?;
                 stream.flush().await
             }
-            Fault::Echo(status) => act(stream, Fault::json(status, &serde_json::json!({ "echo": head })), head).await,
-            Fault::StallAccept | Fault::StallHeaders => std::future::pending().await,
+            Fault::Echo(status) => act(stream, Fault::json(status, &serde_json::json!({ "echo": head })), head, waiting).await,
+            Fault::StallAccept | Fault::StallHeaders => {
+                let _never_answered = waiting;
+                std::future::pending().await
+            }
             Fault::StallBody => {
                 stream
                     .write_all(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"autofix\":")
@@ -371,7 +372,7 @@ fn act<'a>(
             }
             Fault::Delay(d, then) => {
                 tokio::time::sleep(d).await;
-                act(stream, *then, head).await
+                act(stream, *then, head, waiting).await
             }
             Fault::Huge(n) => {
                 stream
