@@ -1039,3 +1039,25 @@ async fn a_step_that_waits_for_a_turn_past_the_deadline_is_the_run_s_timeout() {
     assert_clean(&error_texts(run.result.as_ref().expect_err("fails")));
     held.abort();
 }
+
+#[tokio::test]
+async fn every_way_an_attempt_ends_gives_its_turn_back() {
+    let chaos = Chaos::start().await.expect("bind");
+    chaos
+        .on(None, "/reset", vec![Fault::Reset])
+        .on(None, "/garbage", vec![Fault::Garbage])
+        .on(None, "/flood", vec![Fault::Huge(1 << 30)])
+        .on(None, "/stalled-body", vec![Fault::StallBody])
+        .on(None, "/ok", vec![Fault::json(200, &json!({}))]);
+    // One turn: an attempt that kept it would leave every later request queued until its deadline.
+    let client = HttpClient::new(chaos.origin())
+        .with_limits(limits().with_max_body_size(1024).with_max_in_flight(1))
+        .with_retry_policy(RetryPolicy::none());
+    let send = |path: &'static str| client.send_until(Request::new(Method::GET, path), Instant::now() + Duration::from_secs(5));
+    assert!(matches!(send("/reset").await, Err(ClientError::Transport { .. })));
+    assert!(matches!(send("/garbage").await, Err(ClientError::Transport { .. })));
+    assert!(matches!(send("/flood").await, Err(ClientError::TooLarge { .. })));
+    let stalled = send("/stalled-body").await.expect_err("stalls");
+    assert_eq!(timeout_kind(&stalled).0, TimeoutKind::Stalled, "{stalled}");
+    send("/ok").await.expect("the turn came back after each failure");
+}
