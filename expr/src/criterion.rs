@@ -61,7 +61,7 @@ pub enum Criterion {
         /// The value to match.
         context: Expression,
         /// The compiled pattern.
-        regex: regex::Regex,
+        regex: Pattern,
     },
     /// An RFC 9535 JSONPath condition evaluated against the context value.
     JsonPath {
@@ -81,6 +81,54 @@ pub enum Criterion {
         /// The Criterion Expression Type Object's `version`, if one was given.
         version: Option<XPathVersion>,
     },
+}
+
+/// A compiled `regex` criterion pattern. Without the `regex` feature none can be made
+/// ([`Pattern::new`] says which feature is missing), so a [`Criterion::Regex`] cannot exist.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    #[cfg(feature = "regex")]
+    regex: regex::Regex,
+    #[cfg(not(feature = "regex"))]
+    never: std::convert::Infallible,
+}
+
+impl Pattern {
+    /// Compiles `pattern`; syntax errors are located with `regex-syntax`, which the `regex`
+    /// crate itself only reports as preformatted text.
+    ///
+    /// # Errors
+    ///
+    /// A pattern the `regex` crate does not accept, at the offset of the problem; without the
+    /// `regex` feature, every pattern (at offset 0, naming the feature).
+    pub fn new(pattern: &str) -> Result<Pattern, ParseError> {
+        #[cfg(feature = "regex")]
+        return compile_regex(pattern).map(|regex| Pattern { regex });
+        #[cfg(not(feature = "regex"))]
+        {
+            let _ = pattern;
+            Err(ParseError::new(0, format!("a regex criterion {}", crate::NEEDS_REGEX)))
+        }
+    }
+
+    /// Whether the pattern matches anywhere in `text`.
+    pub fn is_match(&self, text: &str) -> bool {
+        #[cfg(feature = "regex")]
+        return self.regex.is_match(text);
+        #[cfg(not(feature = "regex"))]
+        {
+            let _ = text;
+            match self.never {}
+        }
+    }
+
+    /// The pattern as written.
+    pub fn as_str(&self) -> &str {
+        #[cfg(feature = "regex")]
+        return self.regex.as_str();
+        #[cfg(not(feature = "regex"))]
+        match self.never {}
+    }
 }
 
 /// The XPath versions Arazzo names in an Expression Type Object (`xpath-31`, the default, since 1.1).
@@ -246,7 +294,7 @@ impl Criterion {
         let condition_error = |e| err(CriterionField::Condition, e);
         match (ty, context) {
             (CriterionType::Regex, Some(context)) => {
-                let regex = compile_regex(condition).map_err(condition_error)?;
+                let regex = Pattern::new(condition).map_err(condition_error)?;
                 Ok(Criterion::Regex { context, regex })
             }
             (CriterionType::JsonPath, Some(context)) => {
@@ -277,11 +325,12 @@ impl Criterion {
     ///
     /// # Errors
     ///
-    /// A pattern the `regex` crate does not accept, located as [`Criterion::parse`] locates it.
+    /// A pattern the `regex` crate does not accept, located as [`Criterion::parse`] locates it;
+    /// without the `regex` feature, any pattern ([`Pattern::new`]).
     pub fn regex(context: Expression, pattern: &str) -> Result<Criterion, ParseError> {
         Ok(Criterion::Regex {
             context,
-            regex: compile_regex(pattern)?,
+            regex: Pattern::new(pattern)?,
         })
     }
 
@@ -381,8 +430,8 @@ impl Criterion {
     }
 }
 
-/// Compiles a `regex` criterion; syntax errors are located with `regex-syntax`, which the
-/// `regex` crate itself only reports as preformatted text.
+/// Compiles a `regex` criterion (see [`Pattern::new`]).
+#[cfg(feature = "regex")]
 fn compile_regex(pattern: &str) -> Result<regex::Regex, ParseError> {
     match regex::Regex::new(pattern) {
         Ok(re) => Ok(re),
@@ -414,5 +463,34 @@ pub(crate) fn json_kind(v: &Value) -> &'static str {
         Value::String(_) => "a string",
         Value::Array(_) => "an array",
         Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Without the `regex` feature a `regex` criterion is refused on its condition, naming the
+    /// feature; the other types still parse.
+    #[test]
+    #[cfg(not(feature = "regex"))]
+    fn without_regex_a_regex_criterion_is_refused_naming_the_feature() {
+        let e = Criterion::parse(Some("regex"), None, Some("$statusCode"), "^2").unwrap_err();
+        assert_eq!(e.field, CriterionField::Condition);
+        assert!(e.error.message.contains(crate::NEEDS_REGEX), "{}", e.error.message);
+        assert!(Pattern::new("a").is_err());
+        assert!(Criterion::parse(Some("jsonpath"), None, Some("$response.body"), "$.a").is_ok());
+        assert!(Criterion::parse(None, None, None, "$statusCode == 200").is_ok());
+    }
+
+    #[test]
+    #[cfg(feature = "regex")]
+    fn a_regex_criterion_matches_anywhere_in_its_context() {
+        let c = Criterion::parse(Some("regex"), None, Some("$statusCode"), "^2").unwrap();
+        let status = |code: u16| move |_: &Expression| -> Result<Option<Value>, EvalError> { Ok(Some(Value::from(code))) };
+        assert!(c.evaluate(&status(204)).unwrap());
+        assert!(!c.evaluate(&status(404)).unwrap());
+        let Criterion::Regex { regex, .. } = &c else { panic!("{c:?}") };
+        assert_eq!(regex.as_str(), "^2");
     }
 }

@@ -19,6 +19,10 @@
 //! - [`criterion`]: the Criterion Object as a whole (type dispatch, context, regex).
 //! - [`did_you_mean`]: the one "did you mean" rule, shared with the generator's checker.
 //!
+//! Feature `regex` (on by default): `regex` criteria and JSONPath's `match()`/`search()`, with
+//! the `regex` crate. Without it the parsers refuse both with an error that names the feature
+//! ([`NEEDS_REGEX`]), so nothing that needs a regular expression ever evaluates without one.
+//!
 //! Parse once, evaluate against anything that can [`Resolve`] an expression:
 //!
 //! ```
@@ -49,6 +53,7 @@
 //! ```
 
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod compare;
 pub mod condition;
@@ -56,6 +61,8 @@ pub mod credential;
 pub mod criterion;
 pub mod expression;
 pub mod goessner;
+#[cfg(feature = "regex")]
+#[cfg_attr(docsrs, doc(cfg(feature = "regex")))]
 pub mod iregexp;
 pub mod jsonpath;
 pub mod pointer;
@@ -73,6 +80,10 @@ pub use jsonpath::{ConditionKind, JsonPathCondition, LiteralComparison, QuerySeg
 pub use pointer::JsonPointer;
 pub use selector::{Selector, SelectorError};
 pub use suggest::did_you_mean;
+
+/// What the parsers say when a document needs a regular expression and this crate was built
+/// without its `regex` feature (the `arazzo` runtime and the generator forward theirs to it).
+pub const NEEDS_REGEX: &str = "needs feature `regex` of crate `arazzo`: add `features = [\"regex\"]` to its dependency";
 pub use template::*;
 
 use std::borrow::Cow;

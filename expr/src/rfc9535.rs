@@ -18,6 +18,7 @@ use crate::{ParseError, compare};
 use serde_json::Value;
 use std::borrow::Cow;
 use std::fmt;
+#[cfg(feature = "regex")]
 use std::sync::OnceLock;
 
 /// Brackets and parentheses nested deeper than this are refused, so neither the recursive
@@ -179,13 +180,15 @@ enum ParamType {
 }
 
 /// A function call; a literal pattern of `match`/`search` is compiled the first time it is
-/// evaluated and kept.
+/// evaluated and kept. Without the `regex` feature [`Query::parse`] refuses `match` and
+/// `search`, and a call built by hand to either is false.
 #[derive(Debug, Clone)]
 pub struct FnCall {
     /// The function.
     pub func: Func,
     /// Its arguments, as many as it takes.
     pub args: Vec<FnArg>,
+    #[cfg(feature = "regex")]
     regex: OnceLock<Option<regex::Regex>>,
 }
 
@@ -201,6 +204,7 @@ impl FnCall {
         FnCall {
             func,
             args,
+            #[cfg(feature = "regex")]
             regex: OnceLock::new(),
         }
     }
@@ -688,6 +692,13 @@ impl FnCall {
     }
 
     /// A LogicalType result.
+    #[cfg(not(feature = "regex"))]
+    fn logical(&self, _root: &Value, _current: &Value) -> bool {
+        false
+    }
+
+    /// A LogicalType result.
+    #[cfg(feature = "regex")]
     fn logical(&self, root: &Value, current: &Value) -> bool {
         let subject = self.arg_value(0, root, current);
         let Some(Value::String(subject)) = subject.as_deref() else {
@@ -1338,6 +1349,9 @@ impl<'a> Parser<'a> {
                 format!("unknown function '{name}'; {hint}RFC 9535 defines length, count, match, search and value"),
             ));
         };
+        if cfg!(not(feature = "regex")) && func.is_logical() {
+            return Err(self.error_at(start, format!("JSONPath `{name}()` {}", crate::NEEDS_REGEX)));
+        }
         self.nest()?;
         self.pos += 1;
         self.skip_blanks();
@@ -1504,6 +1518,7 @@ mod tests {
 
     /// RFC 9535 Table 12 (§2.3.5.3): filters, comparisons and functions.
     #[test]
+    #[cfg(feature = "regex")] // `match()` / `search()`
     fn rfc_table_12_filters() {
         let doc = json!({
           "a": [3, 5, 1, 2, 4, 6, {"b": "j"}, {"b": "k"}, {"b": {}}, {"b": "kilo"}],
@@ -1532,6 +1547,7 @@ mod tests {
 
     /// RFC 9535 Table 14 (§2.4.9): well-typedness of function expressions.
     #[test]
+    #[cfg(feature = "regex")] // `match()` / `search()`
     fn rfc_table_14_well_typedness() {
         for ok in [
             "$[?length(@) < 3]",
@@ -1614,6 +1630,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "regex")] // `match()` / `search()`
     fn display_parses_back_to_the_same_query() {
         for q in [
             "$.a['b c'][0][1:2:-1][*]..x",
@@ -1668,5 +1685,19 @@ mod tests {
         let at_c = Query::parse("$.c").expect("query");
         let at_c = Query { absolute: false, ..at_c };
         assert_eq!(at_c.eval_one(&doc, &doc["a"]["b"][1]), Some(&Value::Null));
+    }
+
+    /// Without the `regex` feature (`cargo test -p arazzo-expr --no-default-features`, run by
+    /// .ci/run) `match` and `search` are refused at their name, saying which feature they need;
+    /// the other functions still parse.
+    #[test]
+    #[cfg(not(feature = "regex"))]
+    fn without_regex_match_and_search_are_refused_at_their_name() {
+        for (q, name) in [("$[?match(@.a, 'x.*')]", "match"), ("$[?@.b && search(@.a, 'x')]", "search")] {
+            let e = Query::parse(q).unwrap_err();
+            assert_eq!(&q[e.offset..e.offset + name.len()], name, "{q}: {e:?}");
+            assert!(e.message.contains(crate::NEEDS_REGEX), "{q}: {}", e.message);
+        }
+        assert!(Query::parse("$[?length(@.a) > 1 && count(@.*) == 2]").is_ok());
     }
 }

@@ -89,6 +89,15 @@ fn node_text(node: &Node) -> Option<Text> {
 }
 
 fn parse_error(text: &Text, error: &ParseError, what: &str) -> Diagnostic {
+    // Not malformed: this build of the generator (and so of the runtime) has no regex engine.
+    if error.message.ends_with(arazzo_expr::NEEDS_REGEX) {
+        return Diagnostic::error(
+            text.sub_span(error.offset, 1),
+            format!("{what} `{}`: {}", text.value, error.message),
+        )
+        .with_code(codes::UNSUPPORTED)
+        .with_help("arazzo = { version = \"0.1\", features = [\"regex\"] }");
+    }
     let code = if what.starts_with("criterion") {
         codes::CRITERION
     } else {

@@ -39,14 +39,14 @@ const LOCALS: &[&str] = &["request", "exchange", "item", "value"];
 /// the selected operations (indices into `api.operations`; `None` = all;
 /// out-of-range indices are ignored).
 #[cfg(test)]
-pub fn emit_client(api: &OpenApi, module: &syn::Ident, operations: Option<&[usize]>) -> TokenStream {
+pub fn emit_client(api: &OpenApi, module: &proc_macro2::Ident, operations: Option<&[usize]>) -> TokenStream {
     let types = TypeSpace::for_operations(api, operations);
     emit_client_with(api, module, operations, &types)
 }
 
 /// Like [`emit_client`], with a type space the caller built (and may have
 /// extended) so that its own code names the same types.
-pub fn emit_client_with(api: &OpenApi, module: &syn::Ident, operations: Option<&[usize]>, types: &TypeSpace<'_>) -> TokenStream {
+pub fn emit_client_with(api: &OpenApi, module: &proc_macro2::Ident, operations: Option<&[usize]>, types: &TypeSpace<'_>) -> TokenStream {
     let ops = selected(api, operations);
     let type_items = types.emit();
     let doc = module_doc(api);
@@ -1326,7 +1326,7 @@ mod tests {
 
     fn emit(text: &str, operations: Option<&[usize]>) -> String {
         let (api, _) = load_str(text);
-        let module = syn::Ident::new("seer_api", proc_macro2::Span::call_site());
+        let module = proc_macro2::Ident::new("seer_api", proc_macro2::Span::call_site());
         let tokens = emit_client(&api, &module, operations);
         match syn::parse2::<syn::File>(tokens) {
             Ok(file) => prettyplease::unparse(&file),
@@ -1473,7 +1473,7 @@ mod tests {
             };
             let mut diags = crate::diagnostics::Diagnostics::default();
             let api = crate::openapi::load(root, crate::source::FileId(0), &mut diags);
-            let module = syn::Ident::new("api", proc_macro2::Span::call_site());
+            let module = proc_macro2::Ident::new("api", proc_macro2::Span::call_site());
             let tokens = emit_client(&api, &module, None);
             if let Err(e) = syn::parse2::<syn::File>(tokens) {
                 panic!("{text}\n{e}");

@@ -379,7 +379,7 @@ fn comparable(c: &Comparable) -> TokenStream {
 }
 
 fn fn_call(call: &FnCall) -> TokenStream {
-    let func = call.func;
+    let (func, name) = (call.func, call.func.name());
     let func = quote::format_ident!("{func:?}");
     let args = call.args.iter().map(|a| match a {
         FnArg::Literal(v) => {
@@ -395,7 +395,14 @@ fn fn_call(call: &FnCall) -> TokenStream {
             quote!(FnArg::Fn(#c))
         }
     });
-    quote!(FnCall::new(Func::#func, vec![#(#args),*]))
+    let tokens = quote!(FnCall::new(Func::#func, vec![#(#args),*]));
+    // `match` and `search`, the I-Regexp functions: the runtime's `regex` feature decides.
+    if call.func.is_logical() {
+        let what = format!("JSONPath `{name}()`");
+        quote!(::arazzo::__require_regex!(#what, #tokens))
+    } else {
+        tokens
+    }
 }
 
 /// A parsed Selector Object's selector as a constructor of `arazzo_expr::Selector` (inside a
@@ -462,7 +469,8 @@ pub(crate) fn check(criterion: &CriterionIr) -> TokenStream {
         }
         Criterion::Regex { context, .. } => {
             let context = expression(context);
-            quote!(Check::regex(#text, #context))
+            let what = format!("`regex` criterion `{text}`");
+            quote!(::arazzo::__require_regex!(#what, Check::regex(#text, #context)))
         }
         Criterion::JsonPath { context, path } if goessner => {
             let context = expression(context);

@@ -7,7 +7,9 @@
 //! here: the XPath syntax diagnostics are tested on the generator itself
 //! (`codegen/tests/generator/checks.rs`, `xpath_that_does_not_parse`); what only a compile can show,
 //! that `xpath` criteria do not compile without `arazzo`'s `xpath` feature, is
-//! `ui/xpath_without_feature.rs`.
+//! `ui/xpath_without_feature.rs`; likewise `regex` without `arazzo`'s `regex` feature,
+//! `ui/regex_without_feature.rs` (the macro) and `ui/regex_generated_without_feature.rs`
+//! (code a build script generated).
 
 #[test]
 fn workflows_compile_or_fail_with_their_diagnostics() {
