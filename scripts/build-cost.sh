@@ -44,13 +44,19 @@ fi
 rm -rf "$OUT"
 mkdir -p "$OUT"
 
+# Where a checkout keeps the `arazzo` crate: `arazzo/` since the runtime became a crate of its
+# own (`runtime/`, `arazzo-runtime`), `runtime/` before (for `--before`).
+arazzo_dir() {
+    if [ -f "$1/arazzo/Cargo.toml" ]; then echo "$1/arazzo"; else echo "$1/runtime"; fi
+}
+
 # A copy of the example whose `arazzo` is redirected to a checkout of the project.
 example_against() {
     local name=$1 project=$2
     mkdir -p "$OUT/$name/.cargo"
     cp -r "$ROOT/examples/macro-user/." "$OUT/$name/"
     rm -f "$OUT/$name/Cargo.lock"
-    printf '[patch.crates-io]\narazzo = { path = "%s/runtime" }\n' "$project" >"$OUT/$name/.cargo/config.toml"
+    printf '[patch.crates-io]\narazzo = { path = "%s" }\n' "$(arazzo_dir "$project")" >"$OUT/$name/.cargo/config.toml"
     as_from_registry "$OUT/$name"
 }
 
@@ -58,7 +64,7 @@ example_against() {
 # for in writing the incremental cache (about 1 s of arazzo-codegen's 7 s); from crates.io, as
 # a user gets them, they are not. Each project crate is built as a registry crate would be.
 as_from_registry() {
-    for crate in arazzo arazzo-macros arazzo-codegen arazzo-expr; do
+    for crate in arazzo arazzo-runtime arazzo-macros arazzo-codegen arazzo-expr; do
         printf '[profile.dev.package.%s]\nincremental = false\n' "$crate" >>"$1/.cargo/config.toml"
     done
 }
@@ -89,7 +95,7 @@ arazzo = { version = "0.1", default-features = false, features = ["rustls-ring"]
 
 [workspace]
 TOML
-printf '[patch.crates-io]\narazzo = { path = "%s/runtime" }\n' "$ROOT" >"$OUT/pregenerated/.cargo/config.toml"
+printf '[patch.crates-io]\narazzo = { path = "%s" }\n' "$(arazzo_dir "$ROOT")" >"$OUT/pregenerated/.cargo/config.toml"
 as_from_registry "$OUT/pregenerated"
 configs+=(pregenerated)
 if [ -n "$BEFORE" ]; then

@@ -63,7 +63,7 @@ version = "0.0.0"
 edition = "2024"
 publish = false
 [dependencies]
-arazzo = { path = "$ROOT/runtime", default-features = false }
+arazzo = { path = "$ROOT/arazzo", default-features = false }
 [workspace]
 TOML
     cp "$2" "$dir/src/lib.rs"

@@ -22,7 +22,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use arazzo_codegen::Generator;
-use arazzo_codegen::harness::{example_test, runtime_path};
+use arazzo_codegen::harness::{arazzo_path, example_test};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -84,7 +84,7 @@ fn write_crate(dir: &Path, code: &str, test: &str) -> Result<(), String> {
     let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("generated");
     let manifest = format!(
         "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\narazzo = {{ path = \"{}\" }}\n\n[workspace]\n",
-        runtime_path().display()
+        arazzo_path().display()
     );
     std::fs::write(dir.join("Cargo.toml"), manifest).map_err(io)?;
     std::fs::write(dir.join("src/lib.rs"), format!("{code}\n#[cfg(test)]\nmod examples;\n")).map_err(io)?;

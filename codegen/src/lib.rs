@@ -57,7 +57,7 @@ pub use source::{FileId, Location, Pos, SourceFile, SourceMap, Span};
 pub mod harness {
     /// `clients/build.rs` and `codegen/examples/bench.rs`: round-trip tests
     /// of every example in an OpenAPI description through the generated types.
-    pub use crate::emit::examples::{ExampleTest, example_test, runtime_path};
+    pub use crate::emit::examples::{ExampleTest, arazzo_path, example_test};
 
     /// `tests/examples/runs.rs` and `jentic.rs` read YAML fixtures with the
     /// generator's own loader (YAML 1.2 core schema, the same reading as

@@ -43,9 +43,9 @@ impl Scratch {
     /// output is the harness's output.
     pub fn run(&self, files: Vec<(PathBuf, String)>, plan: &Value) -> ExitCode {
         let manifest = format!(
-            "[package]\nname = {:?}\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[workspace]\n\n[dependencies]\narazzo = {{ path = {:?} }}\narazzo-tests = {{ path = {:?} }}\nserde_json = \"1\"\ntokio = {{ version = \"1\", features = [\"rt-multi-thread\", \"macros\"] }}\n",
+            "[package]\nname = {:?}\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[workspace]\n\n[dependencies]\narazzo = {{ path = {:?}, features = [\"regex\"] }}\narazzo-tests = {{ path = {:?} }}\nserde_json = \"1\"\ntokio = {{ version = \"1\", features = [\"rt-multi-thread\", \"macros\"] }}\n",
             self.name,
-            self.workspace.join("runtime"),
+            self.workspace.join("arazzo"),
             self.workspace.join("tests")
         );
         let plan_path = self.dir.join("plan.json");

@@ -45,9 +45,9 @@ pub struct ExampleTest {
     pub count: usize,
 }
 
-/// The runtime crate's directory, for manifests of generated crates.
-pub fn runtime_path() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../runtime")
+/// The `arazzo` crate's directory, for manifests of generated crates.
+pub fn arazzo_path() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../arazzo")
 }
 
 /// The name of the module `Generator::generate` gives a client-only spec.
