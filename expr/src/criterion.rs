@@ -107,7 +107,7 @@ impl Pattern {
         #[cfg(not(feature = "regex"))]
         {
             let _ = pattern;
-            Err(ParseError::new(0, format!("a regex criterion {}", crate::NEEDS_REGEX)))
+            Err(ParseError::needs_feature(0, "a regex criterion", "regex"))
         }
     }
 
@@ -477,7 +477,12 @@ mod tests {
     fn without_regex_a_regex_criterion_is_refused_naming_the_feature() {
         let e = Criterion::parse(Some("regex"), None, Some("$statusCode"), "^2").unwrap_err();
         assert_eq!(e.field, CriterionField::Condition);
-        assert!(e.error.message.contains(crate::NEEDS_REGEX), "{}", e.error.message);
+        assert_eq!(e.error.feature, Some("regex"), "{}", e.error.message);
+        assert!(
+            e.error.message.contains("needs feature `regex` of crate `arazzo`"),
+            "{}",
+            e.error.message
+        );
         assert!(Pattern::new("a").is_err());
         assert!(Criterion::parse(Some("jsonpath"), None, Some("$response.body"), "$.a").is_ok());
         assert!(Criterion::parse(None, None, None, "$statusCode == 200").is_ok());

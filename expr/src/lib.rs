@@ -21,7 +21,7 @@
 //!
 //! Feature `regex` (on by default): `regex` criteria and JSONPath's `match()`/`search()`, with
 //! the `regex` crate. Without it the parsers refuse both with an error that names the feature
-//! ([`NEEDS_REGEX`]), so nothing that needs a regular expression ever evaluates without one.
+//! ([`ParseError::feature`]), so nothing that needs a regular expression ever evaluates without one.
 //!
 //! Parse once, evaluate against anything that can [`Resolve`] an expression:
 //!
@@ -80,10 +80,6 @@ pub use jsonpath::{ConditionKind, JsonPathCondition, LiteralComparison, QuerySeg
 pub use pointer::JsonPointer;
 pub use selector::{Selector, SelectorError};
 pub use suggest::did_you_mean;
-
-/// What the parsers say when a document needs a regular expression and this crate was built
-/// without its `regex` feature (the `arazzo` runtime and the generator forward theirs to it).
-pub const NEEDS_REGEX: &str = "needs feature `regex` of crate `arazzo`: add `features = [\"regex\"]` to its dependency";
 pub use template::*;
 
 use std::borrow::Cow;
@@ -119,6 +115,9 @@ pub struct ParseError {
     pub offset: usize,
     /// One sentence, no trailing period, describing the problem.
     pub message: String,
+    /// The feature of crate `arazzo` (forwarded to this crate) whose absence is the whole problem:
+    /// the text is well-formed, but this build cannot evaluate it. `None` for syntax errors.
+    pub feature: Option<&'static str>,
 }
 
 impl ParseError {
@@ -127,6 +126,16 @@ impl ParseError {
         ParseError {
             offset,
             message: message.into(),
+            feature: None,
+        }
+    }
+
+    /// `what` (e.g. "a regex criterion") needs `feature`, which this build was compiled without.
+    pub fn needs_feature(offset: usize, what: &str, feature: &'static str) -> ParseError {
+        ParseError {
+            offset,
+            message: format!("{what} needs feature `{feature}` of crate `arazzo`: add `features = [\"{feature}\"]` to its dependency"),
+            feature: Some(feature),
         }
     }
 

@@ -89,14 +89,14 @@ fn node_text(node: &Node) -> Option<Text> {
 }
 
 fn parse_error(text: &Text, error: &ParseError, what: &str) -> Diagnostic {
-    // Not malformed: this build of the generator (and so of the runtime) has no regex engine.
-    if error.message.ends_with(arazzo_expr::NEEDS_REGEX) {
+    // Not malformed: this build of the generator (and so of the runtime) lacks a feature.
+    if let Some(feature) = error.feature {
         return Diagnostic::error(
             text.sub_span(error.offset, 1),
             format!("{what} `{}`: {}", text.value, error.message),
         )
         .with_code(codes::UNSUPPORTED)
-        .with_help("arazzo = { version = \"0.1\", features = [\"regex\"] }");
+        .with_help(format!("arazzo = {{ version = \"0.1\", features = [\"{feature}\"] }}"));
     }
     let code = if what.starts_with("criterion") {
         codes::CRITERION
