@@ -21,7 +21,7 @@
 use std::fmt;
 use std::fmt::Write as _;
 
-/// JSON types as bits of [`Shape::types`].
+/// JSON types as bits, the argument of [`Shape::new`].
 pub mod types {
     /// `null`.
     pub const NULL: u8 = 1;
@@ -90,27 +90,29 @@ pub enum Additional {
     Shape(&'static Shape),
 }
 
-/// One schema, lowered by the generator. Built only as a `static` in generated code.
-#[non_exhaustive]
+/// One schema, lowered by the generator. Built only as a `static` in generated code, through
+/// [`Shape::new`] and the `const` builders after it; the fields are private because the builders
+/// also derive the walk's shortcuts from them (the required-property mask, "only types"), which a
+/// field set afterwards would leave stale.
 pub struct Shape {
     /// Allowed JSON types ([`types`] bits).
-    pub types: u8,
+    types: u8,
     /// Documented properties, by name.
-    pub properties: &'static [(&'static str, &'static Shape)],
+    properties: &'static [(&'static str, &'static Shape)],
     /// Required property names.
-    pub required: &'static [&'static str],
+    required: &'static [&'static str],
     /// Other properties.
-    pub additional: Additional,
+    additional: Additional,
     /// The shape of every array item.
-    pub items: Option<&'static Shape>,
+    items: Option<&'static Shape>,
     /// `minItems` / `maxItems`.
-    pub item_count: (Option<u64>, Option<u64>),
+    item_count: (Option<u64>, Option<u64>),
     /// A closed enum of non-string values (empty: none).
-    pub literals: &'static [Literal],
+    literals: &'static [Literal],
     /// `allOf` members not merged into this shape: all must match.
-    pub all_of: &'static [&'static Shape],
+    all_of: &'static [&'static Shape],
     /// `oneOf` and `anyOf` branches: one must match (empty: none).
-    pub any_of: &'static [&'static Shape],
+    any_of: &'static [&'static Shape],
     /// Bit `i` set when `properties[i]` (of the first 64) is required: counting the required
     /// properties met while walking an object proves them all present without a lookup each.
     required_mask: u64,
