@@ -3,7 +3,8 @@
 # example (examples/macro-user: `arazzo = "0.1"` + tokio, the Seer spec pair), side by side
 # with a progenitor-generated client crate of the same OpenAPI description, in the same run.
 #
-# Also: `pregenerated`, the same document generated ahead of time by the CLI into a library
+# Also: `macro-lib`, the example's macro call alone in a library crate (no `main`, no tokio
+# macros), the like-for-like of progenitor's library crate; `pregenerated`, the same document generated ahead of time by the CLI into a library
 # crate on the runtime alone (no `macros` feature), the like of progenitor's generated crate;
 # and `progenitor-macro`, progenitor's `generate_api!` on the same document, the like of ours.
 #
@@ -76,6 +77,29 @@ example_against after "$ROOT"
 example_against after-full "$ROOT"
 sed -i 's/^arazzo = "0.1"$/arazzo = { version = "0.1", features = ["http2", "regex"] }/' "$OUT/after-full/Cargo.toml"
 grep -q '"http2", "regex"' "$OUT/after-full/Cargo.toml" || { echo "examples/macro-user's arazzo line changed: update build-cost.sh" >&2; exit 1; }
+# The example's macro call alone, in a library crate whose only dependency is `arazzo`: no
+# `main`, so no `#[tokio::main]` (tokio-macros, and syn's `full` half it asks for) and no link
+# step. progenitor's crate is a library too, so this is the like-for-like of it; the example
+# itself is what a user copies.
+mkdir -p "$OUT/macro-lib/src" "$OUT/macro-lib/.cargo"
+cp -r "$ROOT/examples/macro-user/specs" "$OUT/macro-lib/"
+cat >"$OUT/macro-lib/Cargo.toml" <<'TOML'
+[package]
+name = "macro-lib"
+version = "0.1.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+arazzo = "0.1"
+
+[workspace]
+TOML
+sed -n '/^mod seer {/,/^}/p' "$ROOT/examples/macro-user/src/main.rs" | sed 's/^mod seer/pub mod seer/' >"$OUT/macro-lib/src/lib.rs"
+grep -q 'arazzo_workflow!' "$OUT/macro-lib/src/lib.rs" || { echo "examples/macro-user's macro call moved: update build-cost.sh" >&2; exit 1; }
+printf '[patch.crates-io]\narazzo = { path = "%s" }\n' "$(arazzo_dir "$ROOT")" >"$OUT/macro-lib/.cargo/config.toml"
+as_from_registry "$OUT/macro-lib"
+configs+=(macro-lib)
 # The same document generated ahead of time by the CLI into a library crate whose only
 # dependency is the runtime without its `macros` feature (rustls + ring, HTTP/1.1, no regex): what a
 # build-script SDK or a checked-in generated crate compiles, and what progenitor's crate is.
