@@ -128,7 +128,8 @@ fn apply(text: &str, edits: &[Edit]) -> String {
     out
 }
 
-fn unified_diff(before: &str, after: &str, name: &str) -> String {
+/// `before` to `after` as a unified diff of file `name` (empty when they are equal).
+pub(crate) fn unified_diff(before: &str, after: &str, name: &str) -> String {
     if before == after {
         return String::new();
     }

@@ -40,8 +40,9 @@ LINT LEVELS (-A, -W, -D CODE):
     `-D undeclared-parameter`. The table is docs/lints.md.
 
 EXIT STATUS:
-    0 no errors; 1 errors in a document; 2 the command line was wrong or a file could
-    not be written.
+    0 no errors; 1 errors in a document, or (generate --check) the --out file is not
+    what would be generated; 2 the command line was wrong or a file could not be read
+    or written.
 
 EXAMPLES:
     arazzo-codegen check specs/arazzo/*.yaml
@@ -49,7 +50,8 @@ EXAMPLES:
     arazzo-codegen check --format json wf.arazzo.yaml | jq .message
     arazzo-codegen check -A unqualified-operation-id specs/arazzo/*.yaml
     arazzo-codegen fix --dry-run wf.arazzo.yaml
-    arazzo-codegen generate wf.arazzo.yaml --out src/generated.rs";
+    arazzo-codegen generate wf.arazzo.yaml --out src/generated.rs
+    arazzo-codegen generate wf.arazzo.yaml --out src/generated.rs --check";
 
 /// Check Arazzo 1.0.x and 1.1.x workflow documents and generate Rust from them.
 #[derive(Debug, Parser)]
@@ -89,6 +91,11 @@ enum Command {
         /// Generate every operation of each API, not only the ones the workflows call.
         #[arg(long)]
         all_operations: bool,
+        /// Write nothing: exit 0 if the --out FILE holds exactly the code this would
+        /// write, else print the difference as a unified diff on stdout and exit 1
+        /// (for CI, when generated code is checked in).
+        #[arg(long, requires = "out")]
+        check: bool,
         /// The Arazzo document (or OpenAPI description) to generate from.
         #[arg(value_name = "FILE")]
         file: PathBuf,
@@ -199,8 +206,12 @@ fn main() -> ExitCode {
             common,
             out,
             all_operations,
+            check,
             file,
-        }) => generate(&common, &file, out.as_deref(), all_operations),
+        }) => match (out, check) {
+            (Some(out), true) => generate_check(&common, &file, &out, all_operations),
+            (out, _) => generate(&common, &file, out.as_deref(), all_operations),
+        },
         Some(Command::Fix { common, dry_run, files }) => fix::run(&generator(&common), &files, dry_run),
     }
 }
@@ -253,18 +264,27 @@ fn check(common: &Common, files: &[PathBuf]) -> ExitCode {
     if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }
 
-fn generate(common: &Common, file: &Path, out: Option<&Path>, all_operations: bool) -> ExitCode {
-    let generated = match generator(common).all_operations(all_operations).generate(file) {
-        Ok(generated) => generated,
+/// The formatted code for `file`, its warnings reported in `format`; `None` (the errors
+/// reported) when the document has errors.
+fn generated_code(common: &Common, file: &Path, all_operations: bool, format: Format) -> Option<String> {
+    match generator(common).all_operations(all_operations).generate(file) {
+        Ok(generated) => {
+            warn(file, &generated.diagnostics, &generated.sources, format);
+            Some(generated.to_formatted_string())
+        }
         Err(failure) => {
             report(file, &failure, common.format);
-            return ExitCode::from(1);
+            None
         }
-    };
+    }
+}
+
+fn generate(common: &Common, file: &Path, out: Option<&Path>, all_operations: bool) -> ExitCode {
     // JSON lines go to stdout, so only when the code does not.
     let format = if out.is_some() { common.format } else { Format::Human };
-    warn(file, &generated.diagnostics, &generated.sources, format);
-    let code = generated.to_formatted_string();
+    let Some(code) = generated_code(common, file, all_operations, format) else {
+        return ExitCode::from(1);
+    };
     let written = match out {
         Some(out) => std::fs::write(out, code).map_err(|e| format!("cannot write `{}`: {e}", out.display())),
         None => std::io::stdout()
@@ -278,6 +298,38 @@ fn generate(common: &Common, file: &Path, out: Option<&Path>, all_operations: bo
             ExitCode::from(2)
         }
     }
+}
+
+/// `generate --check`: the diff goes to stdout (so JSON diagnostics are not asked for
+/// there), the verdict to stderr.
+fn generate_check(common: &Common, file: &Path, out: &Path, all_operations: bool) -> ExitCode {
+    let Some(code) = generated_code(common, file, all_operations, Format::Human) else {
+        return ExitCode::from(1);
+    };
+    let on_disk = match std::fs::read_to_string(out) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => {
+            eprintln!("error: cannot read `{}`: {e}", out.display());
+            return ExitCode::from(2);
+        }
+    };
+    if on_disk == code {
+        eprintln!("{}: up to date", out.display());
+        return ExitCode::SUCCESS;
+    }
+    print!("{}", fix::unified_diff(&on_disk, &code, &out.display().to_string()));
+    eprintln!(
+        "error: `{}` is not what `{}` generates ({}); run the same command without `--check` to rewrite it",
+        out.display(),
+        file.display(),
+        if on_disk.is_empty() {
+            "it is missing or empty"
+        } else {
+            "the diff is on stdout"
+        },
+    );
+    ExitCode::from(1)
 }
 
 fn report(document: &Path, failure: &Failure, format: Format) {

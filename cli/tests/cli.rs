@@ -243,6 +243,63 @@ fn generate_writes_formatted_code() {
     assert_eq!(text(&to_stdout.stdout), code);
 }
 
+/// `generate --check`: what CI runs over checked-in generated code. Nothing is written in
+/// any case; a stale or missing file fails with the diff, a fresh one passes.
+#[test]
+fn generate_check_compares_without_writing() {
+    let dir = scratch(
+        "generate-check",
+        &[("api.yaml", API), ("wf.yaml", &workflow("./api.yaml", "getPet"))],
+    );
+    let missing = run(&dir, &["generate", "wf.yaml", "--out", "out.rs", "--check"]);
+    assert_eq!(missing.status.code(), Some(1), "{}", text(&missing.stderr));
+    assert!(!dir.join("out.rs").exists(), "--check wrote the file");
+    assert!(text(&missing.stderr).contains("is missing or empty"), "{}", text(&missing.stderr));
+
+    assert_eq!(run(&dir, &["generate", "wf.yaml", "--out", "out.rs"]).status.code(), Some(0));
+    let fresh = run(&dir, &["generate", "--check", "wf.yaml", "--out=out.rs"]);
+    assert_eq!(fresh.status.code(), Some(0), "{}", text(&fresh.stderr));
+    assert!(fresh.stdout.is_empty());
+    assert_eq!(text(&fresh.stderr), "out.rs: up to date\n");
+
+    // The API gains a response property, the checked-in file does not.
+    let before = std::fs::read_to_string(dir.join("out.rs")).expect("written above");
+    let api = API.replace(
+        "                  status:\n",
+        "                  nickname:\n                    type: string\n                  status:\n",
+    );
+    assert_ne!(api, API);
+    std::fs::write(dir.join("api.yaml"), api).expect("rewrite the API");
+    let stale = run(&dir, &["generate", "wf.yaml", "--out", "out.rs", "--check"]);
+    assert_eq!(stale.status.code(), Some(1), "{}", text(&stale.stderr));
+    let diff = text(&stale.stdout);
+    assert!(diff.starts_with("--- a/out.rs\n+++ b/out.rs\n"), "{diff}");
+    assert!(diff.lines().any(|l| l.starts_with('+') && l.contains("nickname")), "{diff}");
+    assert!(
+        text(&stale.stderr).contains(
+            "error: `out.rs` is not what `wf.yaml` generates (the diff is on stdout); run the same command without `--check` to rewrite it"
+        ),
+        "{}",
+        text(&stale.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("out.rs")).expect("still there"),
+        before,
+        "--check wrote the file"
+    );
+
+    // A broken document is its errors, as without `--check`.
+    std::fs::write(dir.join("wf.yaml"), workflow("./api.yaml", "getpet")).expect("rewrite the document");
+    let broken = run(&dir, &["generate", "wf.yaml", "--out", "out.rs", "--check"]);
+    assert_eq!(broken.status.code(), Some(1));
+    assert!(
+        text(&broken.stderr).contains("error: unknown operationId `getpet`"),
+        "{}",
+        text(&broken.stderr)
+    );
+    assert!(broken.stdout.is_empty());
+}
+
 #[test]
 fn generate_refuses_a_broken_document() {
     let dir = scratch(
@@ -309,6 +366,10 @@ fn usage_errors_exit_two() {
             "error: a value is required for '--format <FORMAT>'",
         ),
         (&["generate", "a.yaml", "b.yaml"][..], "error: unexpected argument 'b.yaml' found"),
+        (
+            &["generate", "--check", "a.yaml"][..],
+            "error: the following required arguments were not provided:\n  --out <FILE>",
+        ),
         (
             &["generate", "--all-operations=yes", "a.yaml"][..],
             "error: unexpected value 'yes' for '--all-operations'",
