@@ -4,9 +4,10 @@
 # with a progenitor-generated client crate of the same OpenAPI description, in the same run.
 #
 # Also: `macro-lib`, the example's macro call alone in a library crate (no `main`, no tokio
-# macros), the like-for-like of progenitor's library crate; `pregenerated`, the same document generated ahead of time by the CLI into a library
-# crate on the runtime alone (no `macros` feature), the like of progenitor's generated crate;
-# and `progenitor-macro`, progenitor's `generate_api!` on the same document, the like of ours.
+# macros), the like-for-like of progenitor's library crate; `pregenerated`, the same document
+# generated ahead of time by the CLI into a library crate on the runtime alone (no `macros`
+# feature), the like of progenitor's generated crate; and `progenitor-macro`, progenitor's
+# `generate_api!` on the same document, the like of ours.
 #
 # usage: scripts/build-cost.sh [--rounds N] [--before REV] [--no-progenitor]
 #   --before REV  also builds the example against the project at REV (e.g. 1c69215, before

@@ -208,9 +208,10 @@ fn main() -> ExitCode {
             all_operations,
             check,
             file,
-        }) => match (out, check) {
-            (Some(out), true) => generate_check(&common, &file, &out, all_operations),
-            (out, _) => generate(&common, &file, out.as_deref(), all_operations),
+        }) => match out {
+            // clap refuses `--check` without `--out`.
+            Some(out) if check => generate_check(&common, &file, &out, all_operations),
+            out => generate(&common, &file, out.as_deref(), all_operations),
         },
         Some(Command::Fix { common, dry_run, files }) => fix::run(&generator(&common), &files, dry_run),
     }
@@ -300,8 +301,9 @@ fn generate(common: &Common, file: &Path, out: Option<&Path>, all_operations: bo
     }
 }
 
-/// `generate --check`: the diff goes to stdout (so JSON diagnostics are not asked for
-/// there), the verdict to stderr.
+/// `generate --check`: the diff goes to stdout and the verdict to stderr. Warnings are
+/// rendered for people on stderr whatever `--format` says, since stdout carries the diff;
+/// errors follow `--format`, as an errored document has no diff.
 fn generate_check(common: &Common, file: &Path, out: &Path, all_operations: bool) -> ExitCode {
     let Some(code) = generated_code(common, file, all_operations, Format::Human) else {
         return ExitCode::from(1);
