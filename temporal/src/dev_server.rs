@@ -272,6 +272,11 @@ mod tests {
             "#!/bin/sh\necho x >> '{count}'\nif [ $(wc -l < '{count}') -le {failures} ]; then echo 'bind: address already in use' >&2; exit 1; fi\n{then}\n",
             count = count.display()
         );
+        executable(script, &text)
+    }
+
+    /// Writes `text` to `script` as an executable file.
+    fn executable(script: PathBuf, text: &str) -> PathBuf {
         std::fs::write(&script, text).expect("script");
         let mut permissions = std::fs::metadata(&script).expect("script").permissions();
         std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o755);
@@ -322,11 +327,7 @@ exec '{then}' \"$@\"
             count = count.display(),
             then = then.display()
         );
-        std::fs::write(&script, text).expect("script");
-        let mut permissions = std::fs::metadata(&script).expect("script").permissions();
-        std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o755);
-        std::fs::set_permissions(&script, permissions).expect("chmod");
-        script
+        executable(script, &text)
     }
 
     /// Needs the real binary: the second start is the real one.
